@@ -1,0 +1,706 @@
+"""The built-in layer types. One `LayerSpec` per layer: add a layer by adding an entry here."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from netstudio.core.catalogue import Catalogue, LayerSpec, TensorInfo
+from netstudio.core.params import ParamSpec, p_bool, p_choice, p_float, p_int, p_ints
+
+CATALOGUE = Catalogue()
+add = CATALOGUE.register
+
+M = "netstudio.core.modules."
+
+
+# --- helpers for auto-filled parameters and node subtitles ---------------------------------
+
+
+def _from_last(name: str):
+    def fill(inputs: Sequence[TensorInfo]) -> dict[str, Any]:
+        return {name: inputs[0].shape[-1]}
+
+    return fill
+
+
+def _from_channels(name: str):
+    def fill(inputs: Sequence[TensorInfo]) -> dict[str, Any]:
+        return {name: inputs[0].shape[1]}
+
+    return fill
+
+
+def _size(value: Any) -> str:
+    if isinstance(value, (tuple, list)):
+        if len(set(value)) == 1:
+            return str(value[0])
+        return "×".join(str(v) for v in value)
+    return str(value)
+
+
+def _kernel(value: Any, rank: int) -> str:
+    if isinstance(value, (tuple, list)):
+        return "×".join(str(v) for v in value)
+    return "×".join([str(value)] * rank)
+
+
+def _nonzero(value: Any) -> bool:
+    if isinstance(value, (tuple, list)):
+        return any(v != 0 for v in value)
+    return bool(value)
+
+
+def _not_one(value: Any) -> bool:
+    if isinstance(value, (tuple, list)):
+        return any(v != 1 for v in value)
+    return value != 1
+
+
+def _conv_summary(rank: int, channels: str = "out_channels"):
+    def summary(p: Mapping[str, Any]) -> str:
+        parts = [str(p[channels]), _kernel(p["kernel_size"], rank)]
+        if _not_one(p.get("stride", 1)):
+            parts.append(f"stride {_size(p['stride'])}")
+        if _nonzero(p.get("padding", 0)):
+            parts.append(f"pad {_size(p['padding'])}")
+        return ", ".join(parts)
+
+    return summary
+
+
+def _pool_summary(rank: int):
+    def summary(p: Mapping[str, Any]) -> str:
+        parts = [_kernel(p["kernel_size"], rank)]
+        if p.get("stride") is not None:
+            parts.append(f"stride {_size(p['stride'])}")
+        if _nonzero(p.get("padding", 0)):
+            parts.append(f"pad {_size(p['padding'])}")
+        return ", ".join(parts)
+
+    return summary
+
+
+def _ints(name: str, default: Any, doc: str, rank: int, **kw: Any) -> ParamSpec:
+    """A per-dimension size: one int for 1-D layers, a tuple of `rank` ints otherwise."""
+    if rank == 1:
+        return p_int(name, default if not isinstance(default, tuple) else default[0], doc, **kw)
+    value = default if isinstance(default, tuple) else (default,) * rank
+    return p_ints(name, value, doc, length=rank, **kw)
+
+
+def _optional_ints(name: str, doc: str, rank: int) -> ParamSpec:
+    if rank == 1:
+        return p_int(name, None, doc, optional=True)
+    return p_ints(name, None, doc, length=rank, optional=True)
+
+
+# --- Input / Output --------------------------------------------------------------------------
+
+add(
+    LayerSpec(
+        "Input",
+        "Input/Output",
+        "Where data enters the network; shape is one sample's shape, without the batch dimension.",
+        params=(
+            p_ints(
+                "shape",
+                (784,),
+                "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension)",
+                min_length=1,
+            ),
+            p_choice(
+                "dtype",
+                "float32",
+                ("float32", "int64"),
+                "element type: float32 for features and images, int64 for token ids",
+            ),
+        ),
+        inputs=(),
+        role="input",
+        input_dtype=None,
+        summary=lambda p: (
+            "×".join(str(d) for d in p["shape"])
+            + ("" if p["dtype"] == "float32" else f" {p['dtype']}")
+        ),
+        short_name="input",
+    )
+)
+
+add(
+    LayerSpec(
+        "Output",
+        "Input/Output",
+        "Where a result leaves the network; what reaches it is the model's prediction.",
+        outputs=(),
+        role="output",
+        input_dtype=None,
+        short_name="output",
+    )
+)
+
+# --- Core ------------------------------------------------------------------------------------
+
+add(
+    LayerSpec(
+        "Linear",
+        "Core",
+        "Fully connected layer: y = xWᵀ + b over the last dimension.",
+        params=(
+            p_int(
+                "in_features", None, "size of each input sample (filled from the input)", auto=True
+            ),
+            p_int("out_features", 10, "size of each output sample (number of units)"),
+            p_bool("bias", True, "learn an additive bias"),
+        ),
+        module="torch.nn.Linear",
+        autofill=_from_last("in_features"),
+        input_ranks=(2, 3),
+        rank_hint="insert a Flatten before '{name}'",
+        summary=lambda p: f"{p['out_features']} units" + ("" if p["bias"] else ", no bias"),
+        short_name="fc",
+    )
+)
+
+add(
+    LayerSpec(
+        "Flatten",
+        "Core",
+        "Flattens a range of dimensions into one (by default all but the batch).",
+        params=(
+            p_int("start_dim", 1, "first dimension to flatten (1 = the first after the batch)"),
+            p_int("end_dim", -1, "last dimension to flatten (-1 = the last)", minimum=None),
+        ),
+        module="torch.nn.Flatten",
+        input_dtype=None,
+    )
+)
+
+add(
+    LayerSpec(
+        "Unflatten",
+        "Core",
+        "Splits one dimension into several, e.g. 784 into 1×28×28.",
+        params=(
+            p_int("dim", 1, "dimension to split (1 = the first after the batch)"),
+            p_ints(
+                "unflattened_size",
+                (1, 28, 28),
+                "sizes it is split into; their product must equal its size",
+                min_length=1,
+            ),
+        ),
+        module="torch.nn.Unflatten",
+        input_dtype=None,
+        summary=lambda p: "×".join(str(d) for d in p["unflattened_size"]),
+    )
+)
+
+add(
+    LayerSpec(
+        "Reshape",
+        "Core",
+        "Gives each sample a new shape with the same number of elements.",
+        params=(
+            p_ints(
+                "shape",
+                (-1,),
+                "new shape of one sample (no batch dimension); one -1 is inferred",
+                minimum=-1,
+            ),
+        ),
+        module=M + "Reshape",
+        input_dtype=None,
+        summary=lambda p: "×".join(str(d) for d in p["shape"]),
+    )
+)
+
+add(
+    LayerSpec(
+        "Identity",
+        "Core",
+        "Passes its input through unchanged (a placeholder or a branch point).",
+        module="torch.nn.Identity",
+        input_dtype=None,
+    )
+)
+
+add(
+    LayerSpec(
+        "Embedding",
+        "Core",
+        "Looks up a learned vector for each integer token id.",
+        params=(
+            p_int("num_embeddings", 1000, "vocabulary size: token ids run from 0 to this - 1"),
+            p_int("embedding_dim", 64, "size of each token's vector"),
+            p_int(
+                "padding_idx",
+                None,
+                "token id whose vector stays zero (none: no padding id)",
+                minimum=0,
+                optional=True,
+            ),
+        ),
+        module="torch.nn.Embedding",
+        input_dtype="long",
+        short_name="embed",
+        summary=lambda p: f"{p['num_embeddings']} → {p['embedding_dim']}",
+    )
+)
+
+# --- Convolution -----------------------------------------------------------------------------
+
+for rank in (1, 2, 3):
+    add(
+        LayerSpec(
+            f"Conv{rank}d",
+            "Convolution",
+            f"{rank}-D convolution: learned filters slid over "
+            + {
+                1: "a sequence (N, C, L).",
+                2: "an image (N, C, H, W).",
+                3: "a volume (N, C, D, H, W).",
+            }[rank],
+            params=(
+                p_int(
+                    "in_channels", None, "channels of the input (filled from the input)", auto=True
+                ),
+                p_int(
+                    "out_channels", 16 if rank != 2 else 32, "number of filters (output channels)"
+                ),
+                _ints("kernel_size", 3, "size of each filter", rank),
+                _ints("stride", 1, "step between filter positions", rank),
+                _ints("padding", 0, "zeros added on each side", rank, minimum=0),
+                _ints("dilation", 1, "spacing between filter taps", rank),
+                p_int("groups", 1, "split channels into groups (in and out channels must divide)"),
+                p_bool("bias", True, "learn an additive bias per filter"),
+                p_choice(
+                    "padding_mode",
+                    "zeros",
+                    ("zeros", "reflect", "replicate", "circular"),
+                    "how the border is padded",
+                ),
+            ),
+            module=f"torch.nn.Conv{rank}d",
+            autofill=_from_channels("in_channels"),
+            input_ranks=(rank + 2,),
+            rank_hint=(
+                f"'{{name}}' needs {('(N, C, L)', '(N, C, H, W)', '(N, C, D, H, W)')[rank - 1]} input: "
+                "set the Input shape to include channels, or insert an Unflatten or Reshape before it"
+            ),
+            summary=_conv_summary(rank),
+            short_name="conv",
+        )
+    )
+
+add(
+    LayerSpec(
+        "ConvTranspose2d",
+        "Convolution",
+        "Transposed 2-D convolution ('deconvolution'): learned upsampling of an image.",
+        params=(
+            p_int("in_channels", None, "channels of the input (filled from the input)", auto=True),
+            p_int("out_channels", 16, "number of filters (output channels)"),
+            _ints("kernel_size", 2, "size of each filter", 2),
+            _ints("stride", 2, "upsampling step", 2),
+            _ints("padding", 0, "removed from each side of the output", 2, minimum=0),
+            _ints("output_padding", 0, "extra size added to one side of the output", 2, minimum=0),
+            p_int("groups", 1, "split channels into groups"),
+            p_bool("bias", True, "learn an additive bias per filter"),
+            _ints("dilation", 1, "spacing between filter taps", 2),
+        ),
+        module="torch.nn.ConvTranspose2d",
+        autofill=_from_channels("in_channels"),
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input: insert an Unflatten or Reshape before it",
+        summary=_conv_summary(2),
+        short_name="deconv",
+    )
+)
+
+# --- Pooling ---------------------------------------------------------------------------------
+
+for rank in (1, 2):
+    shape = "(N, C, L)" if rank == 1 else "(N, C, H, W)"
+    for kind, doc in (("Max", "largest value"), ("Avg", "average")):
+        add(
+            LayerSpec(
+                f"{kind}Pool{rank}d",
+                "Pooling",
+                f"Takes the {doc} of each window of a {'sequence' if rank == 1 else 'image'}.",
+                params=(
+                    _ints("kernel_size", 2, "window size", rank),
+                    _optional_ints("stride", "step between windows (none: the window size)", rank),
+                    _ints(
+                        "padding",
+                        0,
+                        "padding on each side (at most half the window)",
+                        rank,
+                        minimum=0,
+                    ),
+                    p_bool("ceil_mode", False, "round the output size up instead of down"),
+                ),
+                module=f"torch.nn.{kind}Pool{rank}d",
+                input_ranks=(rank + 2,),
+                rank_hint=f"'{{name}}' needs {shape} input: insert an Unflatten or Reshape before it",
+                summary=_pool_summary(rank),
+                short_name=f"{kind.lower()}pool",
+            )
+        )
+
+add(
+    LayerSpec(
+        "AdaptiveAvgPool2d",
+        "Pooling",
+        "Averages each channel down to a fixed output size, whatever the input size (global pooling).",
+        params=(p_ints("output_size", (1, 1), "height and width of the output", length=2),),
+        module="torch.nn.AdaptiveAvgPool2d",
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input",
+        summary=lambda p: "×".join(str(v) for v in p["output_size"]),
+        short_name="gap",
+    )
+)
+
+add(
+    LayerSpec(
+        "Upsample",
+        "Pooling",
+        "Enlarges a sequence, image or volume by a scale factor.",
+        params=(
+            p_float("scale_factor", 2.0, "how many times larger", minimum=0.01),
+            p_choice(
+                "mode",
+                "nearest",
+                ("nearest", "linear", "bilinear", "bicubic", "trilinear"),
+                "interpolation (linear: 1-D, bilinear/bicubic: 2-D, trilinear: 3-D)",
+            ),
+        ),
+        module="torch.nn.Upsample",
+        input_ranks=(3, 4, 5),
+        rank_hint="'{name}' needs (N, C, ...) input with 1 to 3 spatial dimensions",
+        summary=lambda p: f"×{p['scale_factor']:g}, {p['mode']}",
+        short_name="up",
+    )
+)
+
+# --- Normalization ---------------------------------------------------------------------------
+
+for rank, ranks, shape in ((1, (2, 3), "(N, C) or (N, C, L)"), (2, (4,), "(N, C, H, W)")):
+    add(
+        LayerSpec(
+            f"BatchNorm{rank}d",
+            "Normalization",
+            "Normalises each channel over the batch, then scales and shifts it.",
+            params=(
+                p_int("num_features", None, "channels (filled from the input)", auto=True),
+                p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+                p_float(
+                    "momentum",
+                    0.1,
+                    "weight of the newest batch in the running statistics",
+                    minimum=0,
+                    maximum=1,
+                ),
+                p_bool("affine", True, "learn a scale and shift"),
+                p_bool("track_running_stats", True, "keep running statistics for evaluation"),
+            ),
+            module=f"torch.nn.BatchNorm{rank}d",
+            autofill=_from_channels("num_features"),
+            input_ranks=ranks,
+            rank_hint=f"'{{name}}' needs {shape} input",
+            short_name="bn",
+        )
+    )
+
+add(
+    LayerSpec(
+        "LayerNorm",
+        "Normalization",
+        "Normalises each sample over its last dimension.",
+        params=(
+            p_ints(
+                "normalized_shape",
+                None,
+                "trailing dimensions to normalise (filled from the input)",
+                optional=True,
+            ),
+            p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+            p_bool("elementwise_affine", True, "learn a scale and shift"),
+        ),
+        module="torch.nn.LayerNorm",
+        autofill=lambda inputs: {"normalized_shape": (inputs[0].shape[-1],)},
+        short_name="ln",
+    )
+)
+
+add(
+    LayerSpec(
+        "GroupNorm",
+        "Normalization",
+        "Normalises groups of channels of each sample.",
+        params=(
+            p_int("num_groups", 8, "number of groups; must divide the channels"),
+            p_int("num_channels", None, "channels (filled from the input)", auto=True),
+            p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+            p_bool("affine", True, "learn a scale and shift per channel"),
+        ),
+        module="torch.nn.GroupNorm",
+        autofill=_from_channels("num_channels"),
+        input_ranks=(2, 3, 4, 5),
+        rank_hint="'{name}' needs (N, C, ...) input",
+        summary=lambda p: f"{p['num_groups']} groups",
+        short_name="gn",
+    )
+)
+
+# --- Activation ------------------------------------------------------------------------------
+
+add(LayerSpec("ReLU", "Activation", "max(0, x).", module="torch.nn.ReLU", short_name="relu"))
+add(
+    LayerSpec(
+        "LeakyReLU",
+        "Activation",
+        "x for x > 0, slope·x otherwise.",
+        params=(p_float("negative_slope", 0.01, "slope for negative inputs", minimum=0),),
+        module="torch.nn.LeakyReLU",
+        summary=lambda p: f"slope {p['negative_slope']:g}",
+        short_name="lrelu",
+    )
+)
+add(
+    LayerSpec(
+        "ELU",
+        "Activation",
+        "x for x > 0, alpha·(exp(x) − 1) otherwise.",
+        params=(p_float("alpha", 1.0, "value approached for large negative inputs", minimum=0),),
+        module="torch.nn.ELU",
+        short_name="elu",
+    )
+)
+add(
+    LayerSpec(
+        "GELU",
+        "Activation",
+        "Gaussian error linear unit, as in transformers.",
+        params=(
+            p_choice("approximate", "none", ("none", "tanh"), "exact, or the tanh approximation"),
+        ),
+        module="torch.nn.GELU",
+        short_name="gelu",
+    )
+)
+add(
+    LayerSpec(
+        "SiLU", "Activation", "x·sigmoid(x) (swish).", module="torch.nn.SiLU", short_name="silu"
+    )
+)
+add(
+    LayerSpec(
+        "Sigmoid",
+        "Activation",
+        "1 / (1 + exp(−x)): squashes into (0, 1).",
+        module="torch.nn.Sigmoid",
+        short_name="sigmoid",
+    )
+)
+add(
+    LayerSpec(
+        "Tanh",
+        "Activation",
+        "Hyperbolic tangent: squashes into (−1, 1).",
+        module="torch.nn.Tanh",
+        short_name="tanh",
+    )
+)
+for name, doc in (
+    ("Softmax", "Turns scores into probabilities that sum to 1 along dim."),
+    ("LogSoftmax", "Logarithm of softmax along dim (pair it with NLL loss)."),
+):
+    add(
+        LayerSpec(
+            name,
+            "Activation",
+            doc,
+            params=(p_int("dim", -1, "dimension that sums to 1 (-1 = the last)", minimum=None),),
+            module=f"torch.nn.{name}",
+            summary=lambda p: f"dim {p['dim']}",
+            short_name=name.lower(),
+        )
+    )
+
+# --- Regularization --------------------------------------------------------------------------
+
+add(
+    LayerSpec(
+        "Dropout",
+        "Regularization",
+        "While training, zeroes each element with probability p.",
+        params=(p_float("p", 0.5, "probability of zeroing an element", minimum=0, maximum=1),),
+        module="torch.nn.Dropout",
+        summary=lambda p: f"p={p['p']:g}",
+        short_name="drop",
+    )
+)
+add(
+    LayerSpec(
+        "Dropout2d",
+        "Regularization",
+        "While training, zeroes whole channels with probability p.",
+        params=(p_float("p", 0.5, "probability of zeroing a channel", minimum=0, maximum=1),),
+        module="torch.nn.Dropout2d",
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input: use Dropout for other shapes",
+        summary=lambda p: f"p={p['p']:g}",
+        short_name="drop2d",
+    )
+)
+
+# --- Recurrent -------------------------------------------------------------------------------
+
+
+def _recurrent(cell: str):
+    def build(p: Mapping[str, Any]):
+        from netstudio.core.modules import Recurrent
+
+        kwargs = dict(p)
+        output = kwargs.pop("output")
+        return Recurrent(cell, output, **kwargs)
+
+    return build
+
+
+for cell, doc in (
+    ("RNN", "Elman recurrent layer"),
+    ("LSTM", "Long short-term memory layer"),
+    ("GRU", "Gated recurrent unit layer"),
+):
+    extra = (
+        (p_choice("nonlinearity", "tanh", ("tanh", "relu"), "activation of the cell"),)
+        if cell == "RNN"
+        else ()
+    )
+    add(
+        LayerSpec(
+            cell,
+            "Recurrent",
+            f"{doc} over a sequence (N, L, features); passes on the whole sequence or the last step.",
+            params=(
+                p_int("input_size", None, "features per step (filled from the input)", auto=True),
+                p_int("hidden_size", 64, "features of the hidden state"),
+                p_int("num_layers", 1, "stacked layers"),
+                *extra,
+                p_bool("bias", True, "learn biases"),
+                p_float("dropout", 0.0, "dropout between stacked layers", minimum=0, maximum=1),
+                p_bool(
+                    "bidirectional", False, "also read the sequence backwards (doubles features)"
+                ),
+                p_choice(
+                    "output",
+                    "sequence",
+                    ("sequence", "last"),
+                    "pass on every step (N, L, H) or only the last (N, H)",
+                ),
+            ),
+            build=_recurrent(cell),
+            autofill=_from_last("input_size"),
+            input_ranks=(3,),
+            rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape before it",
+            summary=lambda p: (
+                f"{p['hidden_size']}"
+                + (f"×{p['num_layers']}" if p["num_layers"] > 1 else "")
+                + f", {p['output']}"
+            ),
+            short_name=cell.lower(),
+        )
+    )
+
+# --- Attention -------------------------------------------------------------------------------
+
+add(
+    LayerSpec(
+        "MultiheadAttention",
+        "Attention",
+        "Multi-head self-attention over a sequence (N, L, embed_dim).",
+        params=(
+            p_int("embed_dim", None, "features per step (filled from the input)", auto=True),
+            p_int("num_heads", 4, "attention heads; must divide embed_dim"),
+            p_float("dropout", 0.0, "dropout on attention weights", minimum=0, maximum=1),
+            p_bool("bias", True, "learn projection biases"),
+        ),
+        module=M + "SelfAttention",
+        autofill=_from_last("embed_dim"),
+        input_ranks=(3,),
+        rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
+        summary=lambda p: f"{p['num_heads']} heads",
+        short_name="attn",
+    )
+)
+
+add(
+    LayerSpec(
+        "TransformerEncoderLayer",
+        "Attention",
+        "Self-attention plus a feed-forward block, each with a residual and layer norm.",
+        params=(
+            p_int("d_model", None, "features per step (filled from the input)", auto=True),
+            p_int("nhead", 4, "attention heads; must divide d_model"),
+            p_int("dim_feedforward", 256, "hidden size of the feed-forward block"),
+            p_float("dropout", 0.1, "dropout rate", minimum=0, maximum=1),
+            p_choice("activation", "relu", ("relu", "gelu"), "feed-forward activation"),
+            p_bool("norm_first", False, "normalise before attention (pre-LN), not after"),
+        ),
+        module="torch.nn.TransformerEncoderLayer",
+        fixed={"batch_first": True},
+        autofill=_from_last("d_model"),
+        input_ranks=(3,),
+        rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
+        summary=lambda p: f"{p['nhead']} heads, ff {p['dim_feedforward']}",
+        short_name="encoder",
+    )
+)
+
+# --- Merge -----------------------------------------------------------------------------------
+
+_INPUTS = p_int("inputs", 2, "number of inputs joined", minimum=2, maximum=16)
+
+add(
+    LayerSpec(
+        "Add",
+        "Merge",
+        "Element-wise sum of its inputs (a residual connection); shapes must match.",
+        params=(_INPUTS,),
+        module=M + "Add",
+        variadic=True,
+        input_dtype=None,
+        short_name="add",
+    )
+)
+add(
+    LayerSpec(
+        "Concat",
+        "Merge",
+        "Joins its inputs along a dimension; the other dimensions must match.",
+        params=(
+            _INPUTS,
+            p_int("dim", 1, "dimension to join along (1 = channels or features)", minimum=None),
+        ),
+        module=M + "Concat",
+        variadic=True,
+        input_dtype=None,
+        summary=lambda p: f"dim {p['dim']}",
+        short_name="concat",
+    )
+)
+add(
+    LayerSpec(
+        "Multiply",
+        "Merge",
+        "Element-wise product of its inputs (gating); shapes must match.",
+        params=(_INPUTS,),
+        module=M + "Multiply",
+        variadic=True,
+        input_dtype=None,
+        short_name="mul",
+    )
+)
