@@ -1,0 +1,189 @@
+"""Regenerate the example projects from code: `python examples/make_examples.py`.
+
+The .net files are committed; this script is how they were made, so a change to the file
+format or the layouts is one re-run rather than hand edits.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from netstudio.core.graph import NetworkGraph
+from netstudio.io import Project, save_project
+
+HERE = Path(__file__).resolve().parent
+STEP = 240.0
+
+
+def chain(graph: NetworkGraph, layers: list[tuple[str, str, dict]], y: float = 0.0) -> None:
+    """Add `layers` (id, type, params) left to right and wire each into the next."""
+    previous = None
+    for i, (node_id, type_id, params) in enumerate(layers):
+        graph.add_node(
+            type_id, name=node_id, node_id=node_id, params=params, position=(i * STEP, y)
+        )
+        if previous is not None:
+            graph.connect(previous, "out", node_id, graph.node(node_id).input_ports[0])
+        previous = node_id
+
+
+def mnist_mlp() -> Project:
+    graph = NetworkGraph()
+    chain(
+        graph,
+        [
+            ("input", "Input", {"shape": [784]}),
+            ("fc1", "Linear", {"out_features": 256}),
+            ("relu1", "ReLU", {}),
+            ("fc2", "Linear", {"out_features": 128}),
+            ("relu2", "ReLU", {}),
+            ("fc3", "Linear", {"out_features": 10}),
+            ("output", "Output", {}),
+        ],
+    )
+    return Project(
+        graph=graph,
+        name="MNIST MLP",
+        description="The classic 784-256-128-10 multilayer perceptron for handwritten digits.",
+        data={"source": "mnist", "root": "data", "params": {"flatten": True}},
+        training={
+            "task": "classification",
+            "loss": {"type": "cross_entropy"},
+            "optimizer": {"type": "adam", "lr": 0.001},
+            "batch_size": 64,
+            "epochs": 10,
+        },
+    )
+
+
+def cifar10_cnn() -> Project:
+    graph = NetworkGraph()
+    chain(
+        graph,
+        [
+            ("input", "Input", {"shape": [3, 32, 32]}),
+            ("conv1", "Conv2d", {"out_channels": 32, "kernel_size": 3, "padding": 1}),
+            ("relu1", "ReLU", {}),
+            ("pool1", "MaxPool2d", {"kernel_size": 2}),
+            ("conv2", "Conv2d", {"out_channels": 64, "kernel_size": 3, "padding": 1}),
+            ("relu2", "ReLU", {}),
+            ("pool2", "MaxPool2d", {"kernel_size": 2}),
+            ("flatten", "Flatten", {}),
+            ("fc1", "Linear", {"out_features": 512}),
+            ("relu3", "ReLU", {}),
+            ("fc2", "Linear", {"out_features": 10}),
+            ("output", "Output", {}),
+        ],
+    )
+    return Project(
+        graph=graph,
+        name="CIFAR-10 CNN",
+        description="Two convolution blocks and two dense layers for 32×32 colour images.",
+        data={"source": "cifar10", "root": "data"},
+        training={
+            "task": "classification",
+            "loss": {"type": "cross_entropy"},
+            "optimizer": {"type": "sgd", "lr": 0.001, "momentum": 0.9},
+            "batch_size": 128,
+            "epochs": 20,
+        },
+    )
+
+
+def residual_cnn() -> Project:
+    """A small ResNet-style network: two residual blocks joined with Add."""
+    graph = NetworkGraph()
+    chain(
+        graph,
+        [
+            ("input", "Input", {"shape": [3, 32, 32]}),
+            ("stem", "Conv2d", {"out_channels": 32, "kernel_size": 3, "padding": 1, "bias": False}),
+            ("stem_bn", "BatchNorm2d", {}),
+            ("stem_relu", "ReLU", {}),
+        ],
+    )
+    x = 3 * STEP
+    previous = "stem_relu"
+    for block in (1, 2):
+        b = f"block{block}"
+        x0 = x
+        branch = [
+            (
+                f"{b}_conv1",
+                "Conv2d",
+                {"out_channels": 32, "kernel_size": 3, "padding": 1, "bias": False},
+            ),
+            (f"{b}_bn1", "BatchNorm2d", {}),
+            (f"{b}_relu1", "ReLU", {}),
+            (
+                f"{b}_conv2",
+                "Conv2d",
+                {"out_channels": 32, "kernel_size": 3, "padding": 1, "bias": False},
+            ),
+            (f"{b}_bn2", "BatchNorm2d", {}),
+        ]
+        last = previous
+        for i, (node_id, type_id, params) in enumerate(branch, start=1):
+            graph.add_node(
+                type_id,
+                name=node_id,
+                node_id=node_id,
+                params=params,
+                position=(x0 + i * STEP, 140.0),
+            )
+            graph.connect(last, "out", node_id, "in")
+            last = node_id
+        add_x = x0 + (len(branch) + 1) * STEP
+        graph.add_node("Add", name=f"{b}_add", node_id=f"{b}_add", position=(add_x, 0.0))
+        graph.connect(previous, "out", f"{b}_add", "in1")
+        graph.connect(last, "out", f"{b}_add", "in2")
+        graph.add_node("ReLU", name=f"{b}_relu", node_id=f"{b}_relu", position=(add_x + STEP, 0.0))
+        graph.connect(f"{b}_add", "out", f"{b}_relu", "in")
+        previous = f"{b}_relu"
+        x = add_x + STEP
+    tail = [
+        ("gap", "AdaptiveAvgPool2d", {"output_size": [1, 1]}),
+        ("flatten", "Flatten", {}),
+        ("fc", "Linear", {"out_features": 10}),
+        ("output", "Output", {}),
+    ]
+    for i, (node_id, type_id, params) in enumerate(tail, start=1):
+        graph.add_node(
+            type_id,
+            name=node_id,
+            node_id=node_id,
+            params=params,
+            position=(x + i * STEP - STEP, 0.0),
+        )
+        graph.connect(previous, "out", node_id, "in")
+        previous = node_id
+    return Project(
+        graph=graph,
+        name="Residual CNN",
+        description="Two residual blocks (convolution branch + identity skip, joined by Add).",
+        data={"source": "cifar10", "root": "data"},
+        training={
+            "task": "classification",
+            "loss": {"type": "cross_entropy"},
+            "optimizer": {"type": "adamw", "lr": 0.001, "weight_decay": 0.0005},
+            "batch_size": 128,
+            "epochs": 20,
+        },
+    )
+
+
+EXAMPLES = {
+    "mnist_mlp.net": mnist_mlp,
+    "cifar10_cnn.net": cifar10_cnn,
+    "residual_cnn.net": residual_cnn,
+}
+
+
+def main() -> None:
+    for filename, make in EXAMPLES.items():
+        save_project(make(), HERE / filename)
+        print(f"wrote {HERE / filename}")
+
+
+if __name__ == "__main__":
+    main()
