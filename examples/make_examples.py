@@ -45,7 +45,7 @@ def mnist_mlp() -> Project:
         graph=graph,
         name="MNIST MLP",
         description="The classic 784-256-128-10 multilayer perceptron for handwritten digits.",
-        data={"source": "mnist", "root": "data", "params": {"flatten": True}},
+        data={"source": "mnist", "root": "data"},
         training={
             "task": "classification",
             "loss": {"type": "cross_entropy"},
@@ -165,7 +165,8 @@ def residual_cnn() -> Project:
         training={
             "task": "classification",
             "loss": {"type": "cross_entropy"},
-            "optimizer": {"type": "adamw", "lr": 0.001, "weight_decay": 0.0005},
+            "optimizer": {"type": "adamw", "lr": 0.001},
+            "regularization": {"weight_decay": 0.0005},
             "batch_size": 128,
             "epochs": 20,
         },

@@ -1,0 +1,91 @@
+"""The "training" section of a project file: task, loss, optimizer, schedule, regularization.
+
+Plain pydantic models, no torch: the file reader and the GUI's training panel use them before
+torch has loaded. Every field has a default, so `{}` is a complete, sensible configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Task = Literal["classification", "regression", "reconstruction"]
+LossType = Literal["cross_entropy", "nll", "bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"]
+OptimizerType = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
+ScheduleType = Literal[
+    "none", "step", "multistep", "exponential", "cosine", "one_cycle", "reduce_on_plateau"
+]
+Device = Literal["auto", "cpu", "cuda", "mps"]
+Metric = Literal["val_loss", "val_accuracy", "train_loss"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LossConfig(_Section):
+    """The loss minimised. Cross-entropy and NLL take class indices; the others, targets."""
+
+    type: LossType = "cross_entropy"
+    label_smoothing: float = Field(0.0, ge=0, lt=1, description="cross-entropy only")
+    huber_delta: float = Field(1.0, gt=0, description="Huber only: where L2 turns into L1")
+
+
+class OptimizerConfig(_Section):
+    type: OptimizerType = "adam"
+    lr: float = Field(0.001, gt=0, le=10, description="learning rate")
+    momentum: float = Field(0.0, ge=0, lt=1, description="SGD and RMSprop")
+    nesterov: bool = Field(False, description="SGD with momentum only")
+    betas: tuple[float, float] = Field((0.9, 0.999), description="Adam and AdamW")
+    eps: float = Field(1e-8, gt=0)
+    alpha: float = Field(0.99, gt=0, lt=1, description="RMSprop smoothing")
+
+    @model_validator(mode="after")
+    def _nesterov_needs_momentum(self) -> OptimizerConfig:
+        if self.nesterov and (self.type != "sgd" or self.momentum <= 0):
+            raise ValueError("nesterov needs the SGD optimizer with momentum above 0")
+        return self
+
+
+class ScheduleConfig(_Section):
+    """How the learning rate changes over the epochs (stepped once per epoch, one-cycle per
+    batch); `warmup_epochs` ramps it up linearly first, for any schedule."""
+
+    type: ScheduleType = "none"
+    step_size: int = Field(10, ge=1, description="step: epochs between decays")
+    gamma: float = Field(0.1, gt=0, le=1, description="step, multistep, exponential: decay factor")
+    milestones: list[int] = Field(default_factory=lambda: [30, 60], description="multistep")
+    min_lr: float = Field(0.0, ge=0, description="cosine: final learning rate")
+    max_lr: float | None = Field(None, gt=0, description="one-cycle peak (default: 10× lr)")
+    patience: int = Field(3, ge=0, description="reduce-on-plateau: epochs without improvement")
+    factor: float = Field(0.1, gt=0, lt=1, description="reduce-on-plateau: decay factor")
+    warmup_epochs: int = Field(0, ge=0)
+
+
+class EarlyStoppingConfig(_Section):
+    enabled: bool = False
+    metric: Metric = "val_loss"
+    patience: int = Field(5, ge=1, description="epochs without improvement before stopping")
+    min_delta: float = Field(0.0, ge=0, description="smallest change that counts as improvement")
+    restore_best: bool = Field(True, description="end with the best epoch's weights")
+
+
+class RegularizationConfig(_Section):
+    weight_decay: float = Field(0.0, ge=0, description="L2 penalty through the optimizer")
+    l1: float = Field(0.0, ge=0, description="L1 penalty on the weights, added to the loss")
+    grad_clip: float | None = Field(None, gt=0, description="clip the gradient norm to this")
+    early_stopping: EarlyStoppingConfig = Field(default_factory=EarlyStoppingConfig)
+
+
+class TrainingConfig(_Section):
+    task: Task = "classification"
+    loss: LossConfig = Field(default_factory=LossConfig)
+    optimizer: OptimizerConfig = Field(default_factory=OptimizerConfig)
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    regularization: RegularizationConfig = Field(default_factory=RegularizationConfig)
+    epochs: int = Field(10, ge=1, le=100_000)
+    batch_size: int = Field(64, ge=1, le=1_000_000)
+    seed: int = Field(0, ge=0)
+    device: Device = "auto"
+    mixed_precision: bool = Field(False, description="float16 autocast on CUDA")
