@@ -72,7 +72,7 @@ def main() -> int:
     )
 
     mid = [n.id for n in graph.nodes() if n.type_id == "ReLU"][120]
-    head = [n.id for n in graph.nodes() if n.type_id == "Linear"][0]
+    head = next(n.id for n in graph.nodes() if n.type_id == "Linear")
     added: list[str] = []
 
     def add_node_and_wire() -> None:
