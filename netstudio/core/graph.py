@@ -242,7 +242,7 @@ class NetworkGraph:
     def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
         """Delete a node and its wires (each announced first). Returns both, for undo."""
         node = self.node(node_id)
-        removed = self.in_edges(node_id) + self.out_edges(node_id)
+        removed = list(dict.fromkeys(self.in_edges(node_id) + self.out_edges(node_id)))
         for edge in removed:
             self.disconnect(edge)
         self._g.remove_node(node_id)

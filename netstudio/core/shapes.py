@@ -294,7 +294,7 @@ class ShapeInference:
             )
         for name, value in implied.items():
             given = node.params.get(name)
-            if given is not None and given != value:
+            if given is not None and given != value and spec.param(name).auto:
                 return NodeInfo(
                     inputs=inputs,
                     resolved=resolved,
@@ -324,6 +324,16 @@ class ShapeInference:
                     f"{', '.join(str(t) for t in known)}: {_first_line(error)}; "
                     "change its parameters or the layers before it"
                 ),
+            )
+        moved = next((t for t in out if t.rank == 0 or t.shape[0] != self.batch_size), None)
+        if moved is not None:
+            return NodeInfo(
+                inputs=inputs,
+                resolved=resolved,
+                param_count=count,
+                trainable_count=trainable,
+                error=f"{node.label} changes the batch dimension: a layer must act on each "
+                "sample separately; change its parameters (dimension 0 is the batch)",
             )
         outputs = dict(zip(spec.outputs, out, strict=False))
         return NodeInfo(
