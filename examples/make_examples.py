@@ -173,7 +173,40 @@ def residual_cnn() -> Project:
     )
 
 
+def digits_mlp() -> Project:
+    graph = NetworkGraph()
+    chain(
+        graph,
+        [
+            ("input", "Input", {"shape": [64]}),
+            ("fc1", "Linear", {"out_features": 128}),
+            ("relu1", "ReLU", {}),
+            ("dropout", "Dropout", {"p": 0.2}),
+            ("fc2", "Linear", {"out_features": 10}),
+            ("output", "Output", {}),
+        ],
+    )
+    return Project(
+        graph=graph,
+        name="Digits MLP",
+        description="scikit-learn's bundled 8×8 handwritten digits (real, offline): trains in "
+        "seconds on a CPU.",
+        data={"source": "digits", "val_fraction": 0.1, "test_fraction": 0.2},
+        training={
+            "task": "classification",
+            "loss": {"type": "cross_entropy"},
+            "optimizer": {"type": "adam", "lr": 0.002},
+            "batch_size": 32,
+            "epochs": 20,
+            "regularization": {
+                "early_stopping": {"enabled": True, "metric": "val_loss", "patience": 5}
+            },
+        },
+    )
+
+
 EXAMPLES = {
+    "digits_mlp.net": digits_mlp,
     "mnist_mlp.net": mnist_mlp,
     "cifar10_cnn.net": cifar10_cnn,
     "residual_cnn.net": residual_cnn,

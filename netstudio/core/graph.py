@@ -8,6 +8,7 @@ inference subscribe to. It knows nothing of Qt or torch.
 from __future__ import annotations
 
 import keyword
+import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -135,7 +136,7 @@ class NetworkGraph:
         return self.node(node_id)
 
     def edges(self) -> list[Edge]:
-        """Wires in the order they were added."""
+        """Wires grouped by source node (in node order), each group in the order added."""
         return [key for _, _, key in self._g.edges(keys=True)]
 
     def in_edges(self, node_id: str) -> list[Edge]:
@@ -232,8 +233,7 @@ class NetworkGraph:
                 "and must start with a letter or '_'",
                 node_id,
             )
-        x, y = position
-        node = Node(node_id, type_id, name, checked, (float(x), float(y)))
+        node = Node(node_id, type_id, name, checked, _position(position, node_id))
         self._g.add_node(node_id, node=node)
         self._names[name] = node_id
         self.events.node_added.emit(node)
@@ -356,9 +356,8 @@ class NetworkGraph:
     def move(self, node_id: str, position: Iterable[float]) -> Position:
         """Place a node at `position` on the canvas; returns the old position."""
         node = self.node(node_id)
-        x, y = position
         old = node.position
-        new = (float(x), float(y))
+        new = _position(position, node_id)
         if new != old:
             node.position = new
             self.events.node_moved.emit(node, old)
@@ -373,11 +372,20 @@ class NetworkGraph:
     def _check_name(self, name: str, node_id: str | None) -> None:
         if not name:
             raise NameInUseError("a node needs a name", node_id)
+        if any(not ch.isprintable() for ch in name):
+            raise NameInUseError("a node name must be one line of printable text", node_id)
         if len(name) > 64:
             raise NameInUseError(f"the name '{name[:20]}…' is longer than 64 characters", node_id)
         owner = self._names.get(name)
         if owner is not None and owner != node_id:
             raise NameInUseError(f"another node is already named '{name}'", node_id)
+
+
+def _position(position: Iterable[float], node_id: str | None) -> Position:
+    x, y = (float(v) for v in position)
+    if not (math.isfinite(x) and math.isfinite(y)):
+        raise GraphError(f"position ({x}, {y}) is not a finite point", node_id)
+    return (x, y)
 
 
 def python_name(name: str) -> str:

@@ -511,3 +511,22 @@ def test_event_connects_once_and_disconnects() -> None:
     event.disconnect(handler)
     event.emit(2)
     assert calls == [1]
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf")])
+def test_positions_must_be_finite(bad: float) -> None:
+    graph = NetworkGraph()
+    node = graph.add_node("ReLU")
+    with pytest.raises(GraphError, match="finite"):
+        graph.move(node.id, (bad, 0.0))
+    with pytest.raises(GraphError, match="finite"):
+        graph.add_node("ReLU", position=(0.0, bad))
+    assert node.position == (0.0, 0.0)
+    assert len(graph) == 1
+
+
+def test_names_are_one_printable_line() -> None:
+    graph = NetworkGraph()
+    node = graph.add_node("ReLU")
+    with pytest.raises(NameInUseError, match="printable"):
+        graph.rename(node.id, "two\nlines")

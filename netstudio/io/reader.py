@@ -1,0 +1,155 @@
+"""Reading `.net` files: bytes to JSON to a checked, current-version structure to a `Project`.
+
+Each stage has its own clear refusal (unreadable, not text, empty, not JSON, not a NetStudio
+project, unknown version), then structure and meaning are checked with every problem collected.
+Reading never writes to the file and never evaluates anything in it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from netstudio.core.graph import NetworkGraph
+from netstudio.io.builder import GraphBuilder
+from netstudio.io.errors import FileProblem, ProjectFileError
+from netstudio.io.migrations import CURRENT_VERSION, migrate
+from netstudio.io.project import Project
+from netstudio.io.schema import CheckedProject, check_structure, describe
+
+NOT_A_PROJECT = "not a NetStudio project"
+
+
+def load_project(path: str | os.PathLike[str], *, strict: bool = True) -> Project:
+    """Open the project file at `path`.
+
+    strict: any problem raises ProjectFileError listing all of them. Lenient (``False``, for
+    the app's "open what can be read"): bad nodes and wires are left out and listed in
+    `Project.problems`; a file with nothing usable (not JSON, not a project, newer version)
+    still raises.
+    """
+    file = Path(path)
+    try:
+        content = file.read_bytes()
+    except OSError as error:
+        raise ProjectFileError(f"cannot read: {error.strerror or error}", file) from None
+    project = loads_project(content, source=file, strict=strict)
+    project.path = file
+    return project
+
+
+def loads_project(
+    text: str | bytes, *, source: str | os.PathLike[str] | None = None, strict: bool = True
+) -> Project:
+    """Read a project from the text of a `.net` file (see `load_project` for `strict`).
+
+    source: where the text came from, named in the error message.
+    """
+    try:
+        return _build(check_structure(migrate(parse(text))), strict=strict)
+    except ProjectFileError as error:
+        if error.file is None and source is not None:
+            error.file = Path(source)
+        raise
+
+
+def graph_from_dict(
+    data: Mapping[str, Any], graph: NetworkGraph | None = None, *, rename: bool = False
+) -> NetworkGraph:
+    """Add the nodes and wires of a ``graph`` section (e.g. from the clipboard) to `graph`.
+
+    With no `graph`, a new one. All or nothing: on any problem, nothing is added and
+    ProjectFileError lists the problems. rename: nodes whose id or name is taken in `graph` get
+    fresh ones (for pasting a copy into the graph it came from).
+    """
+    checked = check_structure({"format": "netstudio", "version": CURRENT_VERSION, "graph": data})
+    target = NetworkGraph() if graph is None else graph
+    builder = _builder(checked, target, rename=rename)
+    if checked.problems or builder.problems:
+        builder.remove_added()
+        raise ProjectFileError(checked.problems + builder.problems)
+    return target
+
+
+def parse(text: str | bytes) -> dict[str, Any]:
+    """The JSON object of a NetStudio project file, not yet checked beyond its ``format``."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
+        except UnicodeDecodeError:
+            raise ProjectFileError(f"{NOT_A_PROJECT}: not text") from None
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise ProjectFileError(f"{NOT_A_PROJECT}: not text")
+    if not text.strip():
+        raise ProjectFileError("the file is empty")
+    try:
+        raw = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except json.JSONDecodeError as error:
+        # An unterminated string always runs to the end of the text: JSON strings cannot hold
+        # a line break, so a string left open mid-file fails on that instead.
+        at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
+        detail = "the file ends too early (truncated?)" if at_end else error.msg
+        raise ProjectFileError(
+            f"not valid JSON at line {error.lineno} column {error.colno}: {detail}"
+        ) from None
+    except _NotFinite as error:
+        raise ProjectFileError(f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise ProjectFileError("not valid JSON: nested too deeply") from None
+    if not isinstance(raw, dict):
+        raise ProjectFileError(
+            f"{NOT_A_PROJECT}: the file holds {describe(raw)}, not a project object"
+        )
+    if "format" not in raw:
+        raise ProjectFileError(f'{NOT_A_PROJECT}: it has no "format" key')
+    if raw["format"] != "netstudio":
+        raise ProjectFileError(
+            f'{NOT_A_PROJECT}: its "format" is {describe(raw["format"])}, not "netstudio"'
+        )
+    return raw
+
+
+def _build(checked: CheckedProject, *, strict: bool) -> Project:
+    model = checked.model
+    graph = NetworkGraph()
+    problems: list[FileProblem] = checked.problems + _builder(checked, graph).problems
+    if problems and strict:
+        raise ProjectFileError(problems)
+    return Project(
+        graph=graph,
+        name=model.name,
+        description=model.description,
+        data=model.data,
+        training=model.training,
+        runs=model.runs,
+        view=model.view,
+        problems=problems,
+    )
+
+
+def _builder(checked: CheckedProject, graph: NetworkGraph, *, rename: bool = False) -> GraphBuilder:
+    """A builder that has added the checked nodes and wires to `graph`."""
+    builder = GraphBuilder(graph, rename=rename, left_out=checked.dropped_ids)
+    builder.add_nodes(zip(checked.node_rows, checked.model.graph.nodes, strict=True))
+    builder.add_edges(zip(checked.edge_rows, checked.model.graph.edges, strict=True))
+    return builder
+
+
+class _NotFinite(Exception):
+    """NaN or infinity in the file: Python's json reads them, JSON itself has no such numbers."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotFinite(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(f"{text} is too large a number")
+    return value

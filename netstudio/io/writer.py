@@ -1,0 +1,159 @@
+"""Writing `.net` files: a project as canonical JSON, saved atomically.
+
+Canonical means one text for one project: keys in a fixed order, nodes and wires in graph
+order, every parameter written (defaults included), 2-space indent, a final newline. So a file
+opened and saved again is byte-identical, and diffs of saved projects show only real changes.
+Saving goes through a temporary file in the same folder, synced and renamed over the old one:
+a crash or a full disk mid-save leaves the old file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from netstudio.core.graph import Edge, NetworkGraph, Node
+from netstudio.io.migrations import CURRENT_VERSION
+from netstudio.io.project import Project
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    """The whole file as a JSON-ready dict, keys in file order."""
+    return {
+        "format": "netstudio",
+        "version": CURRENT_VERSION,
+        "name": project.name,
+        "description": project.description,
+        "graph": graph_to_dict(project.graph),
+        "data": project.data,
+        "training": project.training,
+        "runs": project.runs,
+        "view": project.view,
+    }
+
+
+def graph_to_dict(graph: NetworkGraph, node_ids: Iterable[str] | None = None) -> dict[str, Any]:
+    """The ``graph`` section; with `node_ids`, only those nodes and the wires among them (copy).
+
+    Raises UnknownNodeError for an id not in `graph`.
+    """
+    chosen = None if node_ids is None else {graph.node(node_id).id for node_id in node_ids}
+    return {
+        "nodes": [
+            _node_to_dict(node) for node in graph.nodes() if chosen is None or node.id in chosen
+        ],
+        "edges": [
+            _edge_to_dict(edge)
+            for edge in graph.edges()
+            if chosen is None or (edge.src in chosen and edge.dst in chosen)
+        ],
+    }
+
+
+def _node_to_dict(node: Node) -> dict[str, Any]:
+    specs = node.spec.params
+    return {
+        "id": node.id,
+        "type": node.type_id,
+        "name": node.name,
+        "params": {p.name: p.to_json(node.params.get(p.name, p.default)) for p in specs},
+        "position": [float(node.position[0]), float(node.position[1])],
+    }
+
+
+def _edge_to_dict(edge: Edge) -> dict[str, Any]:
+    return {"from": edge.src, "from_port": edge.src_port, "to": edge.dst, "to_port": edge.dst_port}
+
+
+def dumps_project(project: Project) -> str:
+    """The canonical text of the project's file.
+
+    Raises ValueError if the project holds a number JSON cannot store (NaN, infinity).
+    """
+    try:
+        text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError as error:
+        raise ValueError(f"the project holds a value a .net file cannot store: {error}") from None
+    return text + "\n"
+
+
+def save_project(project: Project, path: str | os.PathLike[str] | None = None) -> None:
+    """Write the project to `path` (default: `project.path`) atomically; set `project.path`.
+
+    On failure the old file is left intact, no temporary file is left behind, and OSError says
+    what went wrong ("cannot save <path>: <reason>").
+    """
+    target = Path(path) if path is not None else project.path
+    if target is None:
+        raise ValueError("the project has not been saved before: give a path")
+    write_atomically(target, dumps_project(project).encode("utf-8"))
+    project.path = target
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Replace the file at `path` with `content` in one step (temp file, fsync, rename)."""
+    real = Path(os.path.realpath(path))  # write through a symlink, keeping the link
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _save_error(path, error) from error
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, _mode_for(real))
+        os.replace(temp, real)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(error, OSError):
+            raise _save_error(path, error) from error
+        raise
+    _fsync_directory(real.parent)
+
+
+def _save_error(path: Path, error: OSError) -> OSError:
+    new = OSError(f"cannot save {path}: {error.strerror or error}")
+    new.errno = error.errno
+    return new
+
+
+def _mode_for(file: Path) -> int:
+    """The permission bits the saved file gets: the old file's, else the usual new-file ones."""
+    try:
+        return stat.S_IMODE(os.stat(file).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    # Linux shows the umask without changing it; os.umask() must set it to read it, which
+    # briefly affects files other threads create, so it is only the fallback.
+    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX). Best effort: the new file is already in place,
+    and some file systems refuse to sync a directory."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

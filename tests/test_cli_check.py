@@ -1,0 +1,143 @@
+"""`netstudio check`: the command-line contract (output lines and exit codes 0/1/2)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from netstudio.cli import main
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_mnist_mlp_is_valid_with_235146_parameters(capsys) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLES / "mnist_mlp.net"))
+    assert code == 0
+    assert "235,146 parameters" in out
+    assert "N×256" in out and "200,960" in out
+    assert out.rstrip().endswith("valid")
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.net")))
+def test_every_example_is_valid(capsys, example: str) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLES / example))
+    assert code == 0, out
+
+
+def test_cifar_cnn_shapes(capsys) -> None:
+    code, out, _ = run(capsys, "check", str(EXAMPLES / "cifar10_cnn.net"))
+    assert code == 0
+    for shape in ("N×32×32×32", "N×32×16×16", "N×64×8×8", "N×4096", "N×512", "N×10"):
+        assert shape in out
+
+
+def _broken(tmp_path: Path) -> Path:
+    """A conv net with a Linear straight after a 4-D output, an unwired Add input and a cycle."""
+    data = json.loads((EXAMPLES / "cifar10_cnn.net").read_text())
+    nodes = data["graph"]["nodes"]
+    edges = data["graph"]["edges"]
+    # Drop the Flatten: wire pool2 straight into fc1.
+    nodes[:] = [n for n in nodes if n["id"] != "flatten"]
+    edges[:] = [e for e in edges if "flatten" not in (e["from"], e["to"])]
+    edges.append({"from": "pool2", "from_port": "out", "to": "fc1", "to_port": "in"})
+    nodes.append(
+        {"id": "add", "type": "Add", "name": "add", "params": {"inputs": 2}, "position": [0, 300]}
+    )
+    edges.append({"from": "relu3", "from_port": "out", "to": "add", "to_port": "in1"})
+    nodes.append({"id": "a", "type": "ReLU", "name": "a", "params": {}, "position": [0, 400]})
+    nodes.append({"id": "b", "type": "ReLU", "name": "b", "params": {}, "position": [0, 500]})
+    edges.append({"from": "a", "from_port": "out", "to": "b", "to_port": "in"})
+    edges.append({"from": "b", "from_port": "out", "to": "a", "to_port": "in"})
+    path = tmp_path / "broken.net"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_broken_graph_exits_1_and_lists_every_problem(capsys, tmp_path: Path) -> None:
+    path = _broken(tmp_path)
+    before = path.read_bytes()
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    errors = [line for line in out.splitlines() if line.startswith("error: ")]
+    assert any(
+        line.startswith("error: fc1: ") and "insert a Flatten before 'fc1'" in line
+        for line in errors
+    )
+    assert any(line.startswith("error: add: ") and "not connected" in line for line in errors)
+    assert any(line.startswith("error: a: ") and "cycle" in line for line in errors)
+    assert any(line.startswith("error: b: ") and "cycle" in line for line in errors)
+    assert path.read_bytes() == before
+
+
+def test_missing_input_and_output_nodes(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "empty_graph.net"
+    path.write_text(
+        json.dumps({"format": "netstudio", "version": 1, "graph": {"nodes": [], "edges": []}})
+    )
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert "error: graph: the network has no Input node" in out
+    assert "error: graph: the network has no Output node" in out
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (b'{"format": "netstudio", "version": 1, "graph": {"nodes": [', "truncated"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not"),
+        (b'{"format": "keras"}', "keras"),
+        (b'{"format": "netstudio", "version": 99}', "99"),
+        (
+            b'{"format": "netstudio", "version": 1, "graph": {"nodes": [{"id": "x", '
+            b'"type": "Conv4d"}], "edges": []}}',
+            "graph.nodes[0].type",
+        ),
+        (
+            b'{"format": "netstudio", "version": 1, "graph": {"nodes": [{"id": "x", '
+            b'"type": "Linear", "position": "left"}], "edges": []}}',
+            "graph.nodes[0].position",
+        ),
+    ],
+    ids=["empty", "truncated", "binary", "other-format", "newer", "unknown-layer", "wrong-type"],
+)
+def test_unreadable_files_exit_2_with_one_line(
+    capsys, tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "bad.net"
+    path.write_bytes(content)
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert expected in lines[0]
+    assert "Traceback" not in err
+    assert path.read_bytes() == content
+
+
+def test_console_script_and_module_entry_point(tmp_path: Path) -> None:
+    """`python -m netstudio check` runs in a fresh process with the same exit codes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "netstudio", "check", str(EXAMPLES / "mnist_mlp.net")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "235,146" in result.stdout
+    missing = subprocess.run(
+        [sys.executable, "-m", "netstudio", "check", str(tmp_path / "nope.net")],
+        capture_output=True,
+        text=True,
+    )
+    assert missing.returncode == 2
+    assert "Traceback" not in missing.stderr
