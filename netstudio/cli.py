@@ -2,6 +2,7 @@
 
     netstudio [FILE]          open the desktop app (a ready example without FILE)
     netstudio check FILE      validate; exit 0 valid, 1 invalid, 2 unreadable
+    netstudio train FILE      train headless with the project's own settings
 
 The contract (arguments, output lines, exit codes) is in shared/PRODUCT.md; keep it stable.
 """
@@ -15,7 +16,8 @@ from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
-SUBCOMMANDS = ("check",)
+SUBCOMMANDS = ("check", "train")
+EXIT_FAILED = 1
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -83,6 +85,142 @@ def run_check(path: Path, out=None) -> int:
     return EXIT_OK
 
 
+def _train_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netstudio train",
+        description="Train a .net project headless with its own data and training settings; "
+        "one line per epoch. The run (metrics, weights, checkpoint) is written to "
+        "<project>.runs/<timestamp>/ unless --out says otherwise.",
+    )
+    parser.add_argument("file", type=Path, help="the .net project file")
+    parser.add_argument("--epochs", type=int, help="override the number of epochs")
+    parser.add_argument("--device", choices=("auto", "cpu", "cuda", "mps"), help="where to train")
+    parser.add_argument("--data-root", type=Path, help="folder holding the dataset files")
+    parser.add_argument("--batch-size", type=int, help="override the batch size")
+    parser.add_argument("--seed", type=int, help="override the random seed")
+    parser.add_argument("--out", type=Path, help="folder for the run (default: beside the project)")
+    parser.add_argument(
+        "--download",
+        action="store_true",
+        help="download torchvision datasets that are missing (needs internet)",
+    )
+    parser.add_argument(
+        "--resume",
+        type=Path,
+        metavar="RUN_DIR",
+        help="continue the run in this folder from its last checkpoint",
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    return parser
+
+
+def run_train(options: argparse.Namespace, out=None) -> int:
+    """`netstudio train`: returns 0 when the run finished (or stopped early), 1 when it failed,
+    2 when the project or its settings cannot be read."""
+    import json
+
+    from pydantic import ValidationError
+
+    from netstudio.io import ProjectFileError, load_project, project_to_dict
+
+    out = out or sys.stdout
+    try:
+        project = load_project(options.file)
+    except ProjectFileError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.data_config import DataConfig
+
+    sections = {}
+    for section, model in (("data", DataConfig), ("training", TrainingConfig)):
+        try:
+            sections[section] = model.model_validate(getattr(project, section))
+        except ValidationError as error:
+            first = error.errors()[0]
+            path = ".".join(str(part) for part in (section, *first["loc"]))
+            more = len(error.errors()) - 1
+            print(
+                f"error: {options.file}: {path}: {first['msg']}"
+                + (f" (and {more} more problems)" if more else ""),
+                file=sys.stderr,
+            )
+            return EXIT_UNREADABLE
+    data_config, config = sections["data"], sections["training"]
+    overrides = {
+        "epochs": options.epochs,
+        "batch_size": options.batch_size,
+        "seed": options.seed,
+        "device": options.device,
+    }
+    config = config.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    if options.download:
+        data_config = data_config.model_copy(
+            update={"params": {**data_config.params, "download": True}}
+        )
+
+    from netstudio.training.loaded_data import DataError
+    from netstudio.training.results import TrainerCallbacks
+    from netstudio.training.runs import RunRecorder, new_run_dir
+    from netstudio.training.sources import load_data
+    from netstudio.training.trainer import Trainer
+
+    try:
+        data = load_data(data_config, options.file.parent, options.data_root)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"data: {data.summary()}", file=out)
+
+    class Printer(TrainerCallbacks):
+        def run_started(self, info) -> None:
+            print(
+                f"training on {info.device}: {info.parameters:,} parameters, "
+                f"{info.epochs} epochs of {info.batches_per_epoch} batches",
+                file=out,
+            )
+
+        def epoch_ended(self, metrics) -> None:
+            print(metrics.line(), file=out, flush=True)
+
+    folder = options.resume or new_run_dir(options.file.resolve(), options.out)
+    snapshot = project_to_dict(project)
+    snapshot["data"] = data_config.model_dump(mode="json")
+    snapshot["training"] = config.model_dump(mode="json")
+    recorder = RunRecorder(folder, snapshot, then=Printer())
+    trainer = Trainer(
+        project.graph,
+        data,
+        config,
+        callbacks=recorder,
+        checkpoint_dir=folder,
+        augment=data_config.augment,
+    )
+    recorder.trainer = trainer
+    resume = folder / "checkpoint" if options.resume else None
+    try:
+        result = trainer.run(resume_from=resume)
+    except KeyboardInterrupt:
+        trainer.stop()
+        print("interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    if result.failure is not None:
+        where = f"{result.failure.node_id}: " if result.failure.node_id else ""
+        print(f"error: {where}{result.failure.message}", file=sys.stderr)
+    else:
+        test = result.test_accuracy
+        print(
+            f"{result.status}: {len(result.epochs)} epochs in {result.train_seconds:.1f} s"
+            + (f", test accuracy {test:.2%}" if test is not None else "")
+            + (f", test loss {result.test_loss:.4f}" if result.test_loss is not None else "")
+            + f"; run saved in {folder}",
+            file=out,
+        )
+    if options.json:
+        print(json.dumps(result.summary()), file=out)
+    return EXIT_FAILED if result.failure is not None else EXIT_OK
+
+
 def _app_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio",
@@ -98,6 +236,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] == "check":
         options = _check_parser().parse_args(args[1:])
         return run_check(options.file)
+    if args and args[0] == "train":
+        return run_train(_train_parser().parse_args(args[1:]))
     options = _app_parser().parse_args(args)
     try:
         from netstudio.gui.app import run_app

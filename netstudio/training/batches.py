@@ -1,0 +1,272 @@
+"""Shuffled mini-batches of a split: the in-memory fast path and the DataLoader path.
+
+`TensorBatches` keeps the split as tensors on the training device and cuts each batch with one
+`index_select`: no per-sample Python, no collation, no PIL. `loader_batches` goes through a
+`torch.utils.data.DataLoader` (worker processes, pinned memory) for data that does not fit on
+the device. Both follow one rule, so for the same seed they give exactly the same batches:
+
+- epoch e visits the samples in the order ``torch.randperm(n)`` drawn from a CPU generator
+  seeded with ``seed + e`` (source order when not shuffling);
+- augmentation draws from its own CPU generator, also seeded from ``seed + e``.
+
+Both expose ``set_epoch(e)``, ``len()`` (batches per epoch) and iteration over ``(x, y)``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import torch
+from torch.utils.data import DataLoader, Dataset, Sampler
+
+from netstudio.training.augment import BatchAugment
+from netstudio.training.loaded_data import TensorSplit
+
+if TYPE_CHECKING:
+    from netstudio.training.data_config import AugmentConfig
+
+Batch = tuple[torch.Tensor, torch.Tensor]
+
+_AUGMENT_SALT = 0x5DEECE66D  # keeps augmentation draws apart from the shuffling draws
+
+
+def epoch_order(n: int, seed: int, epoch: int, shuffle: bool = True) -> torch.Tensor:
+    """The sample order of one epoch, shared by both batch paths."""
+    if not shuffle:
+        return torch.arange(n)
+    generator = torch.Generator().manual_seed(seed + epoch)
+    return torch.randperm(n, generator=generator)
+
+
+def augment_generator(seed: int, epoch: int) -> torch.Generator:
+    return torch.Generator().manual_seed((seed + epoch) ^ _AUGMENT_SALT)
+
+
+def _augmenter(augment: AugmentConfig | None, sample_rank: int) -> BatchAugment | None:
+    """Augmentation applies to images (C, H, W) only."""
+    if augment is None or not augment.enabled or sample_rank != 3:
+        return None
+    return BatchAugment(augment)
+
+
+class TensorBatches:
+    """Batches sliced from tensors held on `device` (the fast path)."""
+
+    def __init__(
+        self,
+        split: TensorSplit,
+        batch_size: int,
+        shuffle: bool = True,
+        seed: int = 0,
+        device: str | torch.device = "cpu",
+        drop_last: bool = False,
+        augment: AugmentConfig | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, got {batch_size}")
+        self.x = split.x.to(device)
+        self.y = split.y.to(device)
+        self.batch_size = batch_size
+        self.shuffle = shuffle
+        self.seed = seed
+        self.drop_last = drop_last
+        self.augment = _augmenter(augment, self.x.dim() - 1)
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __len__(self) -> int:
+        return _batch_count(len(self.x), self.batch_size, self.drop_last)
+
+    def __iter__(self) -> Iterator[Batch]:
+        order = None
+        if self.shuffle:
+            order = epoch_order(len(self.x), self.seed, self.epoch).to(self.x.device)
+        generator = augment_generator(self.seed, self.epoch) if self.augment else None
+        for start in range(0, len(self) * self.batch_size, self.batch_size):
+            if order is None:
+                x = self.x[start : start + self.batch_size]
+                y = self.y[start : start + self.batch_size]
+            else:
+                index = order[start : start + self.batch_size]
+                x, y = self.x.index_select(0, index), self.y.index_select(0, index)
+            if self.augment is not None and generator is not None:
+                x = self.augment(x, generator)
+            yield x, y
+
+
+class EpochSampler(Sampler[int]):
+    """Yields the `epoch_order` of the epoch set with `set_epoch`."""
+
+    def __init__(self, n: int, shuffle: bool = True, seed: int = 0) -> None:
+        self.n, self.shuffle, self.seed = n, shuffle, seed
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(epoch_order(self.n, self.seed, self.epoch, self.shuffle).tolist())
+
+    def __len__(self) -> int:
+        return self.n
+
+
+class SplitDataset(Dataset):
+    """A `TensorSplit` as a map-style dataset that hands the loader whole batches."""
+
+    def __init__(self, split: TensorSplit) -> None:
+        self.x, self.y = split.x, split.y
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    def __getitem__(self, index: int) -> Batch:
+        return self.x[index], self.y[index]
+
+    def __getitems__(self, indices: list[int]) -> Batch:
+        index = torch.as_tensor(indices, dtype=torch.int64)
+        return self.x.index_select(0, index), self.y.index_select(0, index)
+
+
+def _whole_batch(batch: Batch) -> Batch:
+    """Collation for `SplitDataset`, whose ``__getitems__`` already returns a batch."""
+    return batch
+
+
+class LoaderBatches:
+    """Batches from a DataLoader, moved to `device` and augmented there."""
+
+    def __init__(
+        self,
+        data: TensorSplit | Dataset,
+        batch_size: int,
+        shuffle: bool = True,
+        seed: int = 0,
+        device: str | torch.device = "cpu",
+        drop_last: bool = False,
+        augment: AugmentConfig | None = None,
+        num_workers: int | None = None,
+        pin_memory: bool | None = None,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch size must be at least 1, got {batch_size}")
+        in_memory = isinstance(data, TensorSplit)
+        dataset: Any = SplitDataset(data) if in_memory else data
+        if num_workers is None:
+            num_workers = 0 if in_memory else default_workers()
+        self.device = torch.device(device)
+        if pin_memory is None:
+            pin_memory = self.device.type == "cuda"
+        self.sampler = EpochSampler(len(dataset), shuffle, seed)
+        self.loader = DataLoader(
+            dataset,
+            batch_size=batch_size,
+            sampler=self.sampler,
+            num_workers=num_workers,
+            collate_fn=_whole_batch if in_memory else None,
+            pin_memory=pin_memory,
+            drop_last=drop_last,
+            persistent_workers=num_workers > 0,
+        )
+        self.seed = seed
+        self.non_blocking = pin_memory
+        self.augment = _augmenter(augment, _sample_rank(dataset))
+        self.epoch = 0
+
+    def set_epoch(self, epoch: int) -> None:
+        self.epoch = epoch
+        self.sampler.set_epoch(epoch)
+
+    def __len__(self) -> int:
+        return len(self.loader)
+
+    def __iter__(self) -> Iterator[Batch]:
+        generator = augment_generator(self.seed, self.epoch) if self.augment else None
+        for x, y in self.loader:
+            x = x.to(self.device, non_blocking=self.non_blocking)
+            y = y.to(self.device, non_blocking=self.non_blocking)
+            if self.augment is not None and generator is not None:
+                x = self.augment(x, generator)
+            yield x, y
+
+
+def loader_batches(
+    data: TensorSplit | Dataset,
+    batch_size: int,
+    shuffle: bool = True,
+    seed: int = 0,
+    num_workers: int | None = None,
+    device: str | torch.device = "cpu",
+    drop_last: bool = False,
+    augment: AugmentConfig | None = None,
+    pin_memory: bool | None = None,
+) -> LoaderBatches:
+    """The DataLoader path; `num_workers` defaults to 0 for a `TensorSplit` (already in memory:
+    workers would only add copies) and to `default_workers()` for any other dataset."""
+    return LoaderBatches(
+        data, batch_size, shuffle, seed, device, drop_last, augment, num_workers, pin_memory
+    )
+
+
+def default_workers() -> int:
+    """Loader worker processes: one per core but one, at most 8."""
+    return max(0, min(8, (os.cpu_count() or 1) - 1))
+
+
+def fits_in_memory(
+    split: TensorSplit | Dataset, device: str | torch.device, budget: float = 0.5
+) -> bool:
+    """Whether `split` can live on `device` whole, using at most `budget` of its free memory.
+
+    A `TensorSplit` is already in host memory, so it always fits the CPU; on a GPU the rest of
+    the memory is left to the model, its activations and the optimizer.
+    """
+    if not isinstance(split, TensorSplit):
+        return False
+    device = torch.device(device)
+    if split.x.device == device or device.type == "cpu":
+        return True
+    if device.type == "cuda":
+        free, _total = torch.cuda.mem_get_info(device)
+        return split.nbytes <= budget * free
+    if device.type == "mps":
+        free = torch.mps.recommended_max_memory() - torch.mps.current_allocated_memory()
+        return split.nbytes <= budget * free
+    return True
+
+
+def make_batches(
+    split: TensorSplit | Dataset,
+    batch_size: int,
+    *,
+    train: bool,
+    seed: int = 0,
+    device: str | torch.device = "cpu",
+    augment: AugmentConfig | None = None,
+    num_workers: int | None = None,
+) -> TensorBatches | LoaderBatches:
+    """Batches of one split the way the trainer wants them.
+
+    Training batches are shuffled and augmented; validation and test batches keep their order
+    and are never augmented. The fast path when the split fits on `device`, else the loader.
+    """
+    augment = augment if train else None
+    if fits_in_memory(split, device):
+        assert isinstance(split, TensorSplit)
+        return TensorBatches(split, batch_size, train, seed, device, False, augment)
+    return loader_batches(split, batch_size, train, seed, num_workers, device, False, augment)
+
+
+def _sample_rank(dataset: Any) -> int:
+    if isinstance(dataset, SplitDataset):
+        return dataset.x.dim() - 1
+    return dataset[0][0].dim() if len(dataset) else 0
+
+
+def _batch_count(n: int, batch_size: int, drop_last: bool) -> int:
+    return n // batch_size if drop_last else math.ceil(n / batch_size)

@@ -1,0 +1,239 @@
+"""A table of numbers in a CSV file: choose the label column(s) and the feature columns.
+
+Features must be numbers; a cell that is not (or is empty, or not finite) is a `DataError`
+naming the file, line and column. Classification labels may be any text: each distinct value
+becomes a class (numbers sorted by value, text sorted alphabetically) and keeps its name.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from netstudio.core.params import ParamSpec, p_bool, p_choice
+from netstudio.training.loaded_data import DataError, RawData
+from netstudio.training.sources import DataSource
+
+if TYPE_CHECKING:
+    import numpy as np
+
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
+
+
+@dataclass
+class Table:
+    """The rows of a CSV file as text, with the file line each row came from."""
+
+    path: Path
+    columns: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+
+    def where(self, row: int, column: int) -> str:
+        return f"{self.path.name} line {self.lines[row]}, column '{self.columns[column]}'"
+
+
+def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
+    """Read every non-blank row; headerless columns are named "0", "1", ..."""
+    if not path.is_file():
+        raise DataError(f"CSV file {path} not found")
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    header: list[str] | None = None
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if has_header and header is None:
+                    header = [cell.strip() for cell in row]
+                    continue
+                rows.append(row)
+                lines.append(reader.line_num)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise DataError(f"Could not read the CSV file {path}: {exc}") from exc
+    if not rows:
+        raise DataError(f"{path.name} has no data rows")
+    columns = header if header is not None else [str(i) for i in range(len(rows[0]))]
+    for row, line in zip(rows, lines, strict=True):
+        if len(row) != len(columns):
+            raise DataError(
+                f"{path.name} line {line}: {len(row)} values, expected {len(columns)} "
+                f"(columns: {', '.join(columns)})"
+            )
+    return Table(path, columns, rows, lines)
+
+
+def numbers(table: Table, columns: list[int]) -> np.ndarray:
+    """The `columns` of every row as float32 (N, len(columns)); DataError naming a bad cell."""
+    import numpy as np
+
+    cells = [[row[c] for c in columns] for row in table.rows]
+    try:
+        values = np.array(cells, dtype=np.float64).reshape(len(cells), len(columns))
+        if np.isfinite(values).all():
+            return values.astype(np.float32)
+    except ValueError:
+        pass
+    for r, row in enumerate(cells):  # find the first bad cell, to name it
+        for c, cell in zip(columns, row, strict=True):
+            try:
+                value = float(cell)
+            except ValueError:
+                shown = f"'{cell}'" if cell.strip() else "an empty cell"
+                raise DataError(f"{table.where(r, c)}: {shown} is not a number") from None
+            if not math.isfinite(value):
+                raise DataError(f"{table.where(r, c)}: '{cell}' is not a finite number")
+    raise DataError(f"{table.path.name}: a cell is not a number")  # numpy and float() disagree
+
+
+def class_names(values: list[str]) -> list[str]:
+    """Distinct labels in class order: by value when all are numbers, else alphabetical."""
+    distinct = set(values)
+    try:
+        return sorted(distinct, key=float)
+    except ValueError:
+        return sorted(distinct)
+
+
+@dataclass(frozen=True, kw_only=True)
+class CsvSource(DataSource):
+    """Rows of a CSV file as feature vectors and labels (or regression targets)."""
+
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        import torch
+
+        delimiter, header = DELIMITERS[params["delimiter"]], params["has_header"]
+        path = self._path(params["file"], root)
+        table = read_table(path, delimiter, header)
+        labels, features = self._columns(table, params)
+        x, y, classes = self._arrays(table, labels, features, params["task"], None)
+        test_x = test_y = None
+        if params["test_file"]:
+            test = read_table(self._path(params["test_file"], root), delimiter, header)
+            if test.columns != table.columns:
+                raise DataError(
+                    f"{test.path.name} has the columns {', '.join(test.columns)} but "
+                    f"{table.path.name} has {', '.join(table.columns)}"
+                )
+            test_x, test_y, _ = self._arrays(test, labels, features, params["task"], classes)
+        return RawData(
+            name=f"{self.name} {path.name}",
+            task=params["task"],
+            x=torch.from_numpy(x),
+            y=torch.from_numpy(y),
+            classes=classes,
+            test_x=torch.from_numpy(test_x) if test_x is not None else None,
+            test_y=torch.from_numpy(test_y) if test_y is not None else None,
+        )
+
+    @staticmethod
+    def _path(name: str, root: Path | None) -> Path:
+        if not name:
+            raise DataError("CSV: set the 'file' parameter to the CSV file to read")
+        path = Path(name).expanduser()
+        if not path.is_absolute():
+            if root is None:
+                raise DataError(f"CSV: {name} is a relative path; set the data folder")
+            path = root / path
+        return path
+
+    @staticmethod
+    def _columns(table: Table, params: dict[str, Any]) -> tuple[list[int], list[int]]:
+        def find(names: str) -> list[int]:
+            found = []
+            for name in (part.strip() for part in names.split(",")):
+                if name not in table.columns:
+                    raise DataError(
+                        f"{table.path.name} has no column '{name}' (columns: "
+                        f"{', '.join(table.columns)})"
+                    )
+                found.append(table.columns.index(name))
+            return found
+
+        labels = find(params["label_column"]) if params["label_column"].strip() else [-1]
+        labels = [i % len(table.columns) for i in labels]
+        if params["task"] == "classification" and len(labels) != 1:
+            raise DataError("CSV: classification takes exactly one label column")
+        if params["feature_columns"].strip():
+            features = find(params["feature_columns"])
+        else:
+            features = [i for i in range(len(table.columns)) if i not in labels]
+        if not features:
+            raise DataError(f"{table.path.name}: no feature columns are left besides the label")
+        if overlap := set(features) & set(labels):
+            names = ", ".join(table.columns[i] for i in sorted(overlap))
+            raise DataError(f"CSV: column {names} cannot be both a feature and the label")
+        return labels, features
+
+    @staticmethod
+    def _arrays(
+        table: Table,
+        labels: list[int],
+        features: list[int],
+        task: str,
+        classes: list[str] | None,
+    ) -> tuple[np.ndarray, np.ndarray, list[str] | None]:
+        import numpy as np
+
+        x = numbers(table, features)
+        if task == "regression":
+            return x, numbers(table, labels), None
+        values = [row[labels[0]].strip() for row in table.rows]
+        for r, value in enumerate(values):
+            if not value:
+                raise DataError(f"{table.where(r, labels[0])}: the label is empty")
+        if classes is None:
+            classes = class_names(values)
+            if len(classes) < 2:
+                raise DataError(
+                    f"{table.path.name}: column '{table.columns[labels[0]]}' has a single "
+                    "value; classification needs at least two classes"
+                )
+        index = {name: i for i, name in enumerate(classes)}
+        for r, value in enumerate(values):
+            if value not in index:
+                raise DataError(f"{table.where(r, labels[0])}: '{value}' is not a training class")
+        y = np.array([index[value] for value in values], dtype=np.int64)
+        return x, y, classes
+
+
+def _p_str(name: str, default: str, doc: str) -> ParamSpec:
+    return ParamSpec(name, "str", default, doc)
+
+
+SOURCES: tuple[DataSource, ...] = (
+    CsvSource(
+        id="csv",
+        name="CSV",
+        description="A table of numbers: one row per example, a label column and feature columns.",
+        params=(
+            _p_str("file", "data.csv", "CSV file, relative to the data folder."),
+            _p_str(
+                "label_column",
+                "",
+                "Column holding the label (for regression, comma-separated target columns); empty means the last column.",
+            ),
+            _p_str(
+                "feature_columns",
+                "",
+                "Comma-separated feature columns; empty means every other column.",
+            ),
+            p_choice(
+                "task", "classification", ("classification", "regression"), "What to predict."
+            ),
+            p_choice("delimiter", ",", tuple(DELIMITERS), "Character between the values."),
+            p_bool("has_header", True, "The first row names the columns."),
+            _p_str(
+                "test_file",
+                "",
+                "CSV file with the test rows; empty holds out test_fraction of the file.",
+            ),
+        ),
+        files="a CSV file",
+    ),
+)

@@ -1,0 +1,238 @@
+"""Examples ready for training: train/validation/test tensors, class names, normalisation.
+
+A source reads its files into `RawData`; `prepare` splits it (stratified and seeded) and
+normalises it with statistics of the training split only, giving `LoadedData`. torch and
+scikit-learn are imported when `prepare` runs, not when this module is imported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import torch
+    from torch import Tensor
+
+    from netstudio.training.data_config import DataConfig
+
+Task = Literal["classification", "regression"]
+
+
+class DataError(Exception):
+    """Data that cannot be loaded: missing or malformed files, bad parameters, too few examples.
+
+    The message says what is wrong and where (file, line, column) and what to do about it.
+    """
+
+
+@dataclass
+class TensorSplit:
+    """One split: features `x` (float32, samples first) and targets `y`.
+
+    `y` holds int64 class indices for classification and float32 ``(N, k)`` for regression.
+    """
+
+    x: Tensor
+    y: Tensor
+
+    def __post_init__(self) -> None:
+        if len(self.x) != len(self.y):
+            raise ValueError(f"{len(self.x)} inputs but {len(self.y)} targets")
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+    @property
+    def nbytes(self) -> int:
+        return self.x.nbytes + self.y.nbytes
+
+    def to(self, device: str | torch.device) -> TensorSplit:
+        return TensorSplit(self.x.to(device), self.y.to(device))
+
+
+@dataclass
+class RawData:
+    """Examples as a source reads them, before splitting and normalisation.
+
+    `x` is float32, or uint8 image bytes that `prepare` scales to [0, 1]. `test_x`/`test_y` hold
+    the source's official test split when it has one.
+    """
+
+    name: str
+    task: Task
+    x: Tensor
+    y: Tensor
+    classes: list[str] | None = None
+    test_x: Tensor | None = None
+    test_y: Tensor | None = None
+
+
+@dataclass
+class LoadedData:
+    """Everything the trainer needs from a data source.
+
+    `mean`/`std` are the per-channel (images) or per-feature statistics of the training split
+    that every split was normalised with; ``None`` when normalisation is off. A GUI showing
+    samples, or an exported model, undoes/redoes the normalisation with them.
+    """
+
+    name: str
+    task: Task
+    train: TensorSplit
+    val: TensorSplit
+    test: TensorSplit
+    input_shape: tuple[int, ...]
+    classes: list[str] | None = None
+    mean: tuple[float, ...] | None = None
+    std: tuple[float, ...] | None = None
+    source_id: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        """Samples are images: channels × height × width."""
+        return len(self.input_shape) == 3
+
+    @property
+    def num_classes(self) -> int | None:
+        return len(self.classes) if self.classes is not None else None
+
+    @property
+    def target_size(self) -> int:
+        """Output size a model needs: the class count, or the number of regression targets."""
+        if self.classes is not None:
+            return len(self.classes)
+        return int(self.train.y.shape[1]) if self.train.y.dim() > 1 else 1
+
+    def summary(self) -> str:
+        """One line for logs: ``MNIST: 54000 train / 6000 val / 10000 test, 1×28×28, 10 classes``."""
+        shape = "×".join(str(d) for d in self.input_shape)
+        what = f"{self.num_classes} classes" if self.classes is not None else "regression"
+        sizes = f"{len(self.train)} train / {len(self.val)} val / {len(self.test)} test"
+        return f"{self.name}: {sizes}, {shape}, {what}"
+
+    def denormalize(self, x: Tensor) -> Tensor:
+        """Undo the normalisation of a batch (samples first), e.g. to show images."""
+        if self.mean is None or self.std is None:
+            return x
+        shape = _stat_shape(x.dim(), len(self.mean))
+        mean = x.new_tensor(self.mean).view(shape)
+        std = x.new_tensor(self.std).view(shape)
+        return x * std + mean
+
+
+def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData:
+    """Split and normalise `raw` (its tensors may be modified in place).
+
+    Test split: the official one when `raw` has it, else a `test_fraction` hold-out. Validation:
+    a `val_fraction` hold-out of what remains for training. Both are stratified by class for
+    classification and seeded with `config.seed`; each split keeps the source's order.
+    """
+    stratify = raw.task == "classification"
+    if raw.test_x is None or raw.test_y is None:
+        keep, held = split_indices(raw.y, config.test_fraction, config.seed, stratify, raw.name)
+        rest = TensorSplit(raw.x[keep], raw.y[keep])
+        test = TensorSplit(raw.x[held], raw.y[held])
+    else:
+        rest = TensorSplit(raw.x, raw.y)
+        test = TensorSplit(raw.test_x, raw.test_y)
+    keep, held = split_indices(rest.y, config.val_fraction, config.seed, stratify, raw.name)
+    train = TensorSplit(rest.x[keep], rest.y[keep])
+    val = TensorSplit(rest.x[held], rest.y[held])
+    del rest
+    if len(train) == 0:
+        raise DataError(f"{raw.name}: no training examples are left after the splits")
+    splits = [_as_float(split) for split in (train, val, test)]
+
+    mean = std = None
+    if config.normalize:
+        mean_t, std_t = feature_stats(splits[0].x)
+        shape = _stat_shape(splits[0].x.dim(), len(mean_t))
+        for split in splits:
+            split.x.sub_(mean_t.view(shape)).div_(std_t.view(shape))
+        mean, std = tuple(mean_t.tolist()), tuple(std_t.tolist())
+
+    if raw.classes is not None:
+        count = len(raw.classes)
+        for split in splits:
+            if len(split) and (int(split.y.min()) < 0 or int(split.y.max()) >= count):
+                raise DataError(f"{raw.name}: a class index lies outside 0..{count - 1}")
+    train, val, test = splits
+    return LoadedData(
+        name=raw.name,
+        task=raw.task,
+        train=train,
+        val=val,
+        test=test,
+        input_shape=tuple(train.x.shape[1:]),
+        classes=list(raw.classes) if raw.classes is not None else None,
+        mean=mean,
+        std=std,
+        source_id=source_id,
+    )
+
+
+def split_indices(
+    y: Tensor, fraction: float, seed: int, stratify: bool, name: str = "data"
+) -> tuple[Tensor, Tensor]:
+    """Indices (sorted) of the examples kept and of the `fraction` held out.
+
+    Stratified by the class labels `y` when `stratify` is set and every class has at least two
+    examples; otherwise a plain seeded shuffle split.
+    """
+    import numpy as np
+    import torch
+    from sklearn.model_selection import train_test_split
+
+    n = len(y)
+    if fraction <= 0:
+        return torch.arange(n), torch.zeros(0, dtype=torch.int64)
+    indices = np.arange(n)
+    labels = y.numpy() if stratify else None
+    try:
+        try:
+            keep, held = train_test_split(
+                indices, test_size=fraction, random_state=seed, stratify=labels
+            )
+        except ValueError:
+            if labels is None:
+                raise
+            # A class with a single example (or more classes than held-out examples) cannot be
+            # stratified; a plain split still works.
+            keep, held = train_test_split(indices, test_size=fraction, random_state=seed)
+    except ValueError as exc:
+        raise DataError(
+            f"{name}: {n} examples are too few to hold out {fraction:g} of them ({exc})"
+        ) from exc
+    return torch.from_numpy(np.sort(keep)), torch.from_numpy(np.sort(held))
+
+
+def feature_stats(x: Tensor) -> tuple[Tensor, Tensor]:
+    """Mean and standard deviation per channel (image samples) or per feature (the last axis).
+
+    A constant channel gets a standard deviation of 1, so normalising it cannot divide by 0.
+    """
+    import torch
+
+    dims = (0, 2, 3) if x.dim() == 4 else tuple(range(x.dim() - 1))
+    std, mean = torch.std_mean(x, dim=dims, correction=0)
+    std = torch.where(std > 1e-8, std, torch.ones_like(std))
+    return mean, std
+
+
+def _stat_shape(rank: int, size: int) -> tuple[int, ...]:
+    """Shape that broadcasts per-channel/per-feature statistics against a batch of `rank`."""
+    if rank == 4:
+        return (1, size, 1, 1)
+    return (1,) * (rank - 1) + (size,)
+
+
+def _as_float(split: TensorSplit) -> TensorSplit:
+    import torch
+
+    x = split.x
+    if x.dtype == torch.uint8:
+        x = x.to(torch.float32).div_(255)
+    elif x.dtype != torch.float32:
+        x = x.to(torch.float32)
+    return TensorSplit(x, split.y)

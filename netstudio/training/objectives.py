@@ -1,0 +1,188 @@
+"""Loss, optimizer and learning-rate schedule built from a `TrainingConfig`."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import torch
+from torch import nn
+
+from netstudio.training.config import LossConfig, OptimizerConfig, ScheduleConfig, TrainingConfig
+
+#: Losses that take class indices as targets; the others take tensors shaped like the output.
+CLASS_INDEX_LOSSES = frozenset({"cross_entropy", "nll"})
+
+
+def build_loss(config: LossConfig) -> nn.Module:
+    kind = config.type
+    if kind == "cross_entropy":
+        return nn.CrossEntropyLoss(label_smoothing=config.label_smoothing)
+    if kind == "nll":
+        return nn.NLLLoss()
+    if kind == "bce":
+        return nn.BCELoss()
+    if kind == "bce_with_logits":
+        return nn.BCEWithLogitsLoss()
+    if kind == "mse":
+        return nn.MSELoss()
+    if kind == "l1":
+        return nn.L1Loss()
+    if kind == "huber":
+        return nn.HuberLoss(delta=config.huber_delta)
+    if kind == "kl_div":
+        return nn.KLDivLoss(reduction="batchmean", log_target=False)
+    raise ValueError(f"unknown loss {kind!r}")
+
+
+def build_optimizer(
+    parameters: Any, config: OptimizerConfig, weight_decay: float = 0.0
+) -> torch.optim.Optimizer:
+    kind = config.type
+    if kind == "sgd":
+        return torch.optim.SGD(
+            parameters,
+            lr=config.lr,
+            momentum=config.momentum,
+            nesterov=config.nesterov,
+            weight_decay=weight_decay,
+        )
+    if kind == "adam":
+        return torch.optim.Adam(
+            parameters, lr=config.lr, betas=config.betas, eps=config.eps, weight_decay=weight_decay
+        )
+    if kind == "adamw":
+        return torch.optim.AdamW(
+            parameters, lr=config.lr, betas=config.betas, eps=config.eps, weight_decay=weight_decay
+        )
+    if kind == "rmsprop":
+        return torch.optim.RMSprop(
+            parameters,
+            lr=config.lr,
+            alpha=config.alpha,
+            eps=config.eps,
+            momentum=config.momentum,
+            weight_decay=weight_decay,
+        )
+    if kind == "adagrad":
+        return torch.optim.Adagrad(
+            parameters, lr=config.lr, eps=config.eps, weight_decay=weight_decay
+        )
+    raise ValueError(f"unknown optimizer {kind!r}")
+
+
+class Schedule:
+    """A learning-rate schedule with optional linear warm-up, stepped by the trainer.
+
+    `after_batch()` is called after every optimizer step and `after_epoch(metric)` after each
+    epoch's validation; each schedule type reacts to the one it needs. Its state round-trips
+    through `state_dict()` for resuming.
+    """
+
+    def __init__(
+        self,
+        optimizer: torch.optim.Optimizer,
+        config: ScheduleConfig,
+        epochs: int,
+        steps_per_epoch: int,
+    ) -> None:
+        self.config = config
+        self.optimizer = optimizer
+        self.steps_per_epoch = max(1, steps_per_epoch)
+        self.warmup_steps = config.warmup_epochs * self.steps_per_epoch
+        self.step_count = 0
+        self.base_lrs = [group["lr"] for group in optimizer.param_groups]
+        self.inner = _inner_scheduler(optimizer, config, epochs, self.steps_per_epoch)
+        if self.warmup_steps:
+            self._set_warmup_lr()
+
+    @property
+    def lr(self) -> float:
+        return float(self.optimizer.param_groups[0]["lr"])
+
+    def _set_warmup_lr(self) -> None:
+        scale = min(1.0, (self.step_count + 1) / (self.warmup_steps + 1))
+        for group, base in zip(self.optimizer.param_groups, self.base_lrs, strict=True):
+            group["lr"] = base * scale
+
+    def after_batch(self) -> None:
+        self.step_count += 1
+        if self.step_count <= self.warmup_steps:
+            self._set_warmup_lr()
+            return
+        inner = self.inner
+        if (
+            self.config.type == "one_cycle"
+            and inner is not None
+            and inner.last_epoch + 1 < inner.total_steps
+        ):
+            inner.step()
+
+    def after_epoch(self, metric: float | None) -> None:
+        if self.step_count < self.warmup_steps or self.inner is None:
+            return
+        if self.step_count == self.warmup_steps and self.warmup_steps:
+            for group, base in zip(self.optimizer.param_groups, self.base_lrs, strict=True):
+                group["lr"] = base
+            return
+        if self.config.type == "one_cycle":
+            return
+        if self.config.type == "reduce_on_plateau":
+            if metric is not None and math.isfinite(metric):
+                self.inner.step(metric)
+            return
+        self.inner.step()
+
+    def state_dict(self) -> dict[str, Any]:
+        return {
+            "step_count": self.step_count,
+            "inner": self.inner.state_dict() if self.inner is not None else None,
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        self.step_count = int(state["step_count"])
+        if self.inner is not None and state.get("inner") is not None:
+            self.inner.load_state_dict(state["inner"])
+
+
+def _inner_scheduler(
+    optimizer: torch.optim.Optimizer, config: ScheduleConfig, epochs: int, steps: int
+) -> Any:
+    sched = torch.optim.lr_scheduler
+    kind = config.type
+    if kind == "none":
+        return None
+    if kind == "step":
+        return sched.StepLR(optimizer, step_size=config.step_size, gamma=config.gamma)
+    if kind == "multistep":
+        return sched.MultiStepLR(optimizer, milestones=config.milestones, gamma=config.gamma)
+    if kind == "exponential":
+        return sched.ExponentialLR(optimizer, gamma=config.gamma)
+    if kind == "cosine":
+        span = max(1, epochs - config.warmup_epochs)
+        return sched.CosineAnnealingLR(optimizer, T_max=span, eta_min=config.min_lr)
+    if kind == "one_cycle":
+        base = optimizer.param_groups[0]["lr"]
+        total = max(2, (epochs - config.warmup_epochs) * steps)
+        return sched.OneCycleLR(optimizer, max_lr=config.max_lr or base * 10, total_steps=total)
+    if kind == "reduce_on_plateau":
+        return sched.ReduceLROnPlateau(
+            optimizer, mode="min", factor=config.factor, patience=config.patience
+        )
+    raise ValueError(f"unknown schedule {kind!r}")
+
+
+def lr_preview(config: TrainingConfig, steps_per_epoch: int = 10) -> list[float]:
+    """The learning rate at the start of each epoch, for the training panel's preview curve
+    (reduce-on-plateau is shown flat: it depends on the run)."""
+    weight = torch.zeros(1, requires_grad=True)
+    optimizer = build_optimizer([weight], config.optimizer)
+    schedule = Schedule(optimizer, config.schedule, config.epochs, steps_per_epoch)
+    rates = []
+    for _ in range(config.epochs):
+        rates.append(schedule.lr)
+        for _ in range(steps_per_epoch):
+            optimizer.step()
+            schedule.after_batch()
+        schedule.after_epoch(None)
+    return rates

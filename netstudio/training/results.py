@@ -1,0 +1,158 @@
+"""What a run reports: per-batch and per-epoch metrics, the final result, and failures.
+
+Plain data, so the GUI worker can pass them through signals and the run folder can store them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from netstudio.training.metrics import ClassificationReport, Predictions, RegressionReport
+
+Status = Literal["finished", "stopped", "early_stopped", "failed"]
+FailureKind = Literal["nan", "shape", "memory", "data", "device", "config", "error"]
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Sent when a run starts."""
+
+    device: str
+    epochs: int
+    batches_per_epoch: int
+    train_samples: int
+    val_samples: int
+    test_samples: int
+    parameters: int
+    start_epoch: int = 0
+    run_dir: Path | None = None
+
+
+@dataclass(frozen=True)
+class BatchMetrics:
+    epoch: int
+    batch: int
+    batches: int
+    loss: float
+    lr: float
+    samples_per_second: float
+
+
+@dataclass(frozen=True)
+class EpochMetrics:
+    """One epoch (1-based). Accuracies are None for regression and reconstruction."""
+
+    epoch: int
+    train_loss: float
+    train_accuracy: float | None
+    val_loss: float | None
+    val_accuracy: float | None
+    lr: float
+    seconds: float
+    samples_per_second: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def line(self) -> str:
+        """The one line per epoch that `netstudio train` prints."""
+        parts = [f"epoch {self.epoch}", f"train loss {self.train_loss:.4f}"]
+        if self.train_accuracy is not None:
+            parts.append(f"acc {self.train_accuracy:.2%}")
+        if self.val_loss is not None:
+            parts.append(f"val loss {self.val_loss:.4f}")
+        if self.val_accuracy is not None:
+            parts.append(f"acc {self.val_accuracy:.2%}")
+        parts.append(f"lr {self.lr:.3g}")
+        parts.append(f"{self.seconds:.1f} s")
+        parts.append(f"{self.samples_per_second:,.0f} samples/s")
+        return " · ".join(parts)
+
+
+class TrainingFailure(Exception):
+    """A run that could not go on, said for people: what happened, where, and what to do.
+
+    kind: nan (loss not finite), shape (data or layer shapes do not fit), memory, data,
+    device, config, error (anything else). `node_id` names the node at fault when known.
+    """
+
+    def __init__(
+        self,
+        kind: FailureKind,
+        message: str,
+        *,
+        node_id: str | None = None,
+        epoch: int | None = None,
+        batch: int | None = None,
+        details: str = "",
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+        self.node_id = node_id
+        self.epoch = epoch
+        self.batch = batch
+        self.details = details
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "message": self.message,
+            "node_id": self.node_id,
+            "epoch": self.epoch,
+            "batch": self.batch,
+        }
+
+
+@dataclass
+class RunResult:
+    status: Status
+    epochs: list[EpochMetrics] = field(default_factory=list)
+    best_epoch: int | None = None
+    test_loss: float | None = None
+    test_accuracy: float | None = None
+    report: ClassificationReport | RegressionReport | None = None
+    predictions: Predictions | None = None
+    train_seconds: float = 0.0
+    samples_per_second: float = 0.0
+    failure: TrainingFailure | None = None
+    run_dir: Path | None = None
+
+    @property
+    def last(self) -> EpochMetrics | None:
+        return self.epochs[-1] if self.epochs else None
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON object `netstudio train --json` prints last."""
+        last = self.last
+        return {
+            "status": self.status,
+            "epochs": len(self.epochs),
+            "train_loss": last.train_loss if last else None,
+            "train_accuracy": last.train_accuracy if last else None,
+            "val_loss": last.val_loss if last else None,
+            "val_accuracy": last.val_accuracy if last else None,
+            "best_epoch": self.best_epoch,
+            "test_loss": self.test_loss,
+            "test_accuracy": self.test_accuracy,
+            "train_seconds": round(self.train_seconds, 3),
+            "samples_per_second": round(self.samples_per_second, 1),
+            "run_dir": str(self.run_dir) if self.run_dir else None,
+            "error": self.failure.to_dict() if self.failure else None,
+        }
+
+
+class TrainerCallbacks:
+    """Hooks a front end overrides; every one is a no-op here. Called on the training thread."""
+
+    def run_started(self, info: RunInfo) -> None: ...
+
+    def batch_ended(self, metrics: BatchMetrics) -> None: ...
+
+    def epoch_ended(self, metrics: EpochMetrics) -> None: ...
+
+    def finished(self, result: RunResult) -> None: ...
+
+    def failed(self, failure: TrainingFailure, result: RunResult) -> None: ...

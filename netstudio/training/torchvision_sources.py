@@ -1,0 +1,232 @@
+"""torchvision's MNIST, FashionMNIST, KMNIST and CIFAR-10 from a data folder.
+
+The files are read with torchvision's own dataset classes, in torchvision's layout
+(``ROOT/MNIST/raw/train-images-idx3-ubyte``, ``ROOT/cifar-10-batches-py/data_batch_1``), and the
+whole split is taken at once from the dataset's ``data``/``targets`` tensors: no per-sample
+PIL images. Without the ``download`` parameter nothing is fetched; a missing file is a
+`DataError` naming every file that must be where.
+
+CIFAR-10's official "python" format is pickle. It is read by torchvision's loader, which first
+checks every file against the official MD5 checksums, so only the genuine files are unpickled;
+files that differ are reported as corrupted and never loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from netstudio.core.params import p_bool
+from netstudio.training.loaded_data import DataError, RawData
+from netstudio.training.sources import DataSource
+
+IDX_FILES = (
+    "train-images-idx3-ubyte",
+    "train-labels-idx1-ubyte",
+    "t10k-images-idx3-ubyte",
+    "t10k-labels-idx1-ubyte",
+)
+CIFAR_FOLDER = "cifar-10-batches-py"
+CIFAR_ARCHIVE = "cifar-10-python.tar.gz"
+CIFAR_FILES = (
+    *(f"data_batch_{i}" for i in range(1, 6)),
+    "test_batch",
+    "batches.meta",
+)
+
+_DOWNLOAD = p_bool(
+    "download",
+    False,
+    "Fetch the files into the data folder when they are missing (needs a network).",
+)
+
+
+def _dataset_root(root: Path, folder: str) -> Path:
+    """Accept the dataset's own folder as root too (``.../MNIST`` instead of its parent)."""
+    return root.parent if root.name == folder and root.is_dir() else root
+
+
+def _download_failed(name: str, where: Path, exc: Exception) -> DataError:
+    return DataError(
+        f"Could not download {name} into {where}: {exc}. Without a network, put the "
+        "files there by hand."
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdxSource(DataSource):
+    """MNIST-format 28×28 grey images (IDX files), 60,000 train / 10,000 test.
+
+    dataset: the torchvision class name, which is also its folder under the root.
+    """
+
+    dataset: str
+    needs_root: bool = True
+    official_test: bool = True
+
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        import torchvision.datasets
+
+        assert root is not None
+        root = _dataset_root(root, self.dataset)
+        raw = root / self.dataset / "raw"
+        cls = getattr(torchvision.datasets, self.dataset)
+        if params["download"]:
+            try:
+                for train in (True, False):
+                    cls(str(root), train=train, download=True)
+            except (OSError, RuntimeError) as exc:  # URLError is an OSError
+                raise _download_failed(self.name, raw, exc) from exc
+        else:
+            self._require_files(root, raw)
+        try:
+            train_set = cls(str(root), train=True, download=False)
+            test_set = cls(str(root), train=False, download=False)
+        except (AssertionError, OSError, RuntimeError, TypeError, ValueError) as exc:
+            raise DataError(
+                f"{self.name}: the files under {raw} are not valid IDX files ({exc or type(exc).__name__})"
+            ) from exc
+        return RawData(
+            name=self.name,
+            task="classification",
+            x=train_set.data.unsqueeze(1),
+            y=train_set.targets.long(),
+            classes=list(train_set.classes),
+            test_x=test_set.data.unsqueeze(1),
+            test_y=test_set.targets.long(),
+        )
+
+    def _require_files(self, root: Path, raw: Path) -> None:
+        """Unpack ``.gz`` files torchvision would not, or raise DataError naming what is missing."""
+        processed = root / self.dataset / "processed"
+        if (processed / "training.pt").is_file() and (processed / "test.pt").is_file():
+            return  # the layout of torchvision before 0.8, still read by it
+        missing = []
+        for name in IDX_FILES:
+            if (raw / name).is_file():
+                continue
+            packed = raw / f"{name}.gz"
+            if packed.is_file():
+                _gunzip(packed, raw / name)
+            else:
+                missing.append(name)
+        if missing:
+            expected = ", ".join(f"{name} (or {name}.gz)" for name in missing)
+            raise DataError(
+                f"{self.name} not found under {raw}: expected {expected}. Put the files "
+                "there, or pass --download when online."
+            )
+
+
+def _gunzip(packed: Path, target: Path) -> None:
+    import gzip
+    import shutil
+
+    partial = target.with_name(target.name + ".part")
+    try:
+        with gzip.open(packed, "rb") as src, open(partial, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        partial.replace(target)
+    except OSError as exc:  # gzip.BadGzipFile is an OSError
+        partial.unlink(missing_ok=True)
+        raise DataError(f"Could not unpack {packed}: {exc}") from exc
+
+
+@dataclass(frozen=True, kw_only=True)
+class CifarSource(DataSource):
+    """CIFAR-10: 32×32 colour images, 10 classes, 50,000 train / 10,000 test."""
+
+    needs_root: bool = True
+    official_test: bool = True
+
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        import torch
+        from torchvision.datasets import CIFAR10
+
+        assert root is not None
+        root = _dataset_root(root, CIFAR_FOLDER)
+        folder = root / CIFAR_FOLDER
+        if params["download"]:
+            try:
+                CIFAR10(str(root), train=True, download=True)
+            except (OSError, RuntimeError) as exc:
+                raise _download_failed(self.name, root, exc) from exc
+        else:
+            self._require_files(root, folder)
+        try:
+            train_set = CIFAR10(str(root), train=True, download=False)
+            test_set = CIFAR10(str(root), train=False, download=False)
+        except RuntimeError as exc:
+            raise DataError(
+                f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
+                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}, or "
+                "pass --download when online."
+            ) from exc
+
+        def images(data: Any) -> torch.Tensor:
+            return torch.from_numpy(data).permute(0, 3, 1, 2).contiguous()  # HWC -> CHW
+
+        return RawData(
+            name=self.name,
+            task="classification",
+            x=images(train_set.data),
+            y=torch.tensor(train_set.targets, dtype=torch.int64),
+            classes=list(train_set.classes),
+            test_x=images(test_set.data),
+            test_y=torch.tensor(test_set.targets, dtype=torch.int64),
+        )
+
+    def _require_files(self, root: Path, folder: Path) -> None:
+        archive = root / CIFAR_ARCHIVE
+        if not folder.is_dir() and archive.is_file():
+            import tarfile
+
+            from torchvision.datasets.utils import extract_archive
+
+            try:
+                extract_archive(str(archive), str(root))
+            except (OSError, EOFError, tarfile.TarError) as exc:
+                raise DataError(f"Could not unpack {archive}: {exc}") from exc
+        missing = [name for name in CIFAR_FILES if not (folder / name).is_file()]
+        if missing:
+            raise DataError(
+                f"{self.name} not found under {folder}: expected {', '.join(missing)} (the "
+                f"contents of {CIFAR_ARCHIVE}). Put the files there (or the archive in "
+                f"{root}), or pass --download when online."
+            )
+
+
+def _idx(source_id: str, dataset: str, name: str, description: str) -> IdxSource:
+    return IdxSource(
+        id=source_id,
+        name=name,
+        description=description,
+        params=(_DOWNLOAD,),
+        files=f"{dataset}/raw/" + ", ".join(IDX_FILES),
+        dataset=dataset,
+    )
+
+
+SOURCES: tuple[DataSource, ...] = (
+    _idx("mnist", "MNIST", "MNIST", "70,000 handwritten digits, 28×28 grey, 10 classes."),
+    _idx(
+        "fashion_mnist",
+        "FashionMNIST",
+        "Fashion-MNIST",
+        "70,000 Zalando clothing images, 28×28 grey, 10 classes (a harder drop-in for MNIST).",
+    ),
+    _idx(
+        "kmnist",
+        "KMNIST",
+        "Kuzushiji-MNIST",
+        "70,000 cursive Japanese characters, 28×28 grey, 10 classes.",
+    ),
+    CifarSource(
+        id="cifar10",
+        name="CIFAR-10",
+        description="60,000 colour photos, 32×32, 10 classes (airplane, car, bird, ...).",
+        params=(_DOWNLOAD,),
+        files=f"{CIFAR_FOLDER}/" + ", ".join(CIFAR_FILES),
+    ),
+)
