@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -80,7 +81,22 @@ def dumps_project(project: Project) -> str:
         text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False, allow_nan=False)
     except ValueError as error:
         raise ValueError(f"the project holds a value a .net file cannot store: {error}") from None
-    return text + "\n"
+    return _SCALAR_LIST.sub(_one_line, text) + "\n"
+
+
+#: A list of scalars that json.dumps spread over several lines (no nested list or object).
+_SCALAR_LIST = re.compile(r"\[\n[^\[\]{}]*\n\s*\]")
+
+
+def _one_line(match: re.Match[str]) -> str:
+    """Shapes, sizes and positions on one line: ``"shape": [3, 32, 32]`` reads and diffs better
+    than one number per line. JSON strings hold no raw newline, so a match is always a real
+    list; anything that does not parse back is left as it was."""
+    try:
+        values = json.loads(match.group(0))
+    except ValueError:
+        return match.group(0)
+    return json.dumps(values, ensure_ascii=False)
 
 
 def save_project(project: Project, path: str | os.PathLike[str] | None = None) -> None:

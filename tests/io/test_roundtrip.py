@@ -127,3 +127,17 @@ def test_a_hand_written_file_with_defaults_left_out_opens() -> None:
     assert conv.position == (10.0, 20.0)
     assert conv.params["kernel_size"] == (3, 3)
     assert project.graph.node("input").name == "input"  # no name: the id
+
+
+def test_short_lists_stay_on_one_line(tmp_path) -> None:
+    from netstudio.core.graph import NetworkGraph
+    from netstudio.io import Project, dumps_project, loads_project
+
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="input", params={"shape": [3, 32, 32]}, position=(1.5, -2))
+    graph.add_node("Conv2d", node_id="conv", params={"kernel_size": [5, 3]})
+    text = dumps_project(Project(graph=graph, description="a [1,\n2] list in text"))
+    assert '"shape": [3, 32, 32]' in text
+    assert '"position": [1.5, -2.0]' in text
+    assert '"kernel_size": [5, 3]' in text
+    assert dumps_project(loads_project(text)) == text
