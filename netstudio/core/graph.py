@@ -216,10 +216,15 @@ class NetworkGraph:
     ) -> Node:
         """Place a new layer. Missing parameters take their defaults; all are checked.
 
+        Without a name the node is named after its id, or else ``<stem><n>`` (fc1, conv2 ...).
+
         Raises UnknownLayerError, ParamError, NameInUseError, or GraphError for a taken id.
         """
         spec = catalogue().get(type_id)
-        name = self.unique_name(spec.base_name) if name is None else name.strip()
+        if name is None:
+            taken = node_id is None or node_id in self._names
+            name = self.unique_name(spec.base_name) if taken else node_id
+        name = name.strip()
         owner = f"{spec.name} '{name}'"
         self._check_name(name, None)
         checked = spec.check_params(params or {}, owner)
