@@ -73,6 +73,7 @@ class LayerSpec:
     inputs / outputs: port names. With `variadic` the input ports are ``in1 .. inN`` where N is
     the value of the ``inputs`` parameter (merge layers).
     autofill: derives the `auto` parameters from the input tensors.
+    same_input_shapes: every input must have the same shape (element-wise merges).
     input_ranks: accepted input ranks (batch included); `rank_hint` says what to do otherwise,
     with ``{name}`` standing for the node's name.
     """
@@ -91,6 +92,7 @@ class LayerSpec:
     input_ranks: tuple[int, ...] | None = None
     rank_hint: str = ""
     input_dtype: Literal["float", "long"] | None = "float"
+    same_input_shapes: bool = False
     summary: Summary | None = None
     role: Role = "layer"
     display_name: str = ""

@@ -672,6 +672,7 @@ add(
         params=(_INPUTS,),
         module=M + "Add",
         variadic=True,
+        same_input_shapes=True,
         input_dtype=None,
         short_name="add",
     )
@@ -700,6 +701,7 @@ add(
         params=(_INPUTS,),
         module=M + "Multiply",
         variadic=True,
+        same_input_shapes=True,
         input_dtype=None,
         short_name="mul",
     )

@@ -352,6 +352,12 @@ class ShapeInference:
             return f"{node.label} expects {_ranks(spec.input_ranks)} input, got {first}" + (
                 f": {hint}" if hint else ""
             )
+        if spec.same_input_shapes and len({t.shape for t in inputs}) > 1:
+            shapes = " and ".join(str(t) for t in inputs)
+            return (
+                f"{node.label} needs inputs of one shape, got {shapes}: make the branches "
+                "end in the same shape (e.g. a Linear or 1×1 Conv2d on one branch), or use Concat"
+            )
         is_int = first.dtype.startswith("int")
         if spec.input_dtype == "float" and is_int:
             return (
