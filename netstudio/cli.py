@@ -153,19 +153,35 @@ def run_train(options: argparse.Namespace, out=None) -> int:
         "seed": options.seed,
         "device": options.device,
     }
-    config = config.model_copy(update={k: v for k, v in overrides.items() if v is not None})
-    if options.download:
-        data_config = data_config.model_copy(
-            update={"params": {**data_config.params, "download": True}}
-        )
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    try:  # validated like the file's own settings: --epochs 0 is refused, not trained
+        config = TrainingConfig.model_validate({**config.model_dump(), **overrides})
+    except ValidationError as error:
+        first = error.errors()[0]
+        flag = "--" + str(first["loc"][0]).replace("_", "-")
+        print(f"error: {flag}: {first['msg']}", file=sys.stderr)
+        return EXIT_UNREADABLE
 
     from netstudio.training.loaded_data import DataError
     from netstudio.training.results import TrainerCallbacks
-    from netstudio.training.runs import RunRecorder, new_run_dir
-    from netstudio.training.sources import load_data
+    from netstudio.training.runs import RunRecorder, new_run_dir, stop_on_interrupt
+    from netstudio.training.sources import get_source, load_data
     from netstudio.training.trainer import Trainer
 
+    if options.resume is not None and not (options.resume / "checkpoint").is_dir():
+        print(
+            f"error: {options.resume} holds no checkpoint to resume from: give the folder of an "
+            "earlier run (it has a 'checkpoint' sub-folder)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
     try:
+        if options.download and any(
+            p.name == "download" for p in get_source(data_config.source).params
+        ):
+            data_config = data_config.model_copy(
+                update={"params": {**data_config.params, "download": True}}
+            )
         data = load_data(data_config, options.file.parent, options.data_root)
     except DataError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -174,9 +190,10 @@ def run_train(options: argparse.Namespace, out=None) -> int:
 
     class Printer(TrainerCallbacks):
         def run_started(self, info) -> None:
+            resuming = f", resuming after epoch {info.start_epoch}" if info.start_epoch else ""
             print(
                 f"training on {info.device}: {info.parameters:,} parameters, "
-                f"{info.epochs} epochs of {info.batches_per_epoch} batches",
+                f"{info.epochs} epochs of {info.batches_per_epoch} batches{resuming}",
                 file=out,
             )
 
@@ -198,11 +215,15 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     )
     recorder.trainer = trainer
     resume = folder / "checkpoint" if options.resume else None
-    try:
+    with stop_on_interrupt(trainer) as interrupted:
         result = trainer.run(resume_from=resume)
-    except KeyboardInterrupt:
-        trainer.stop()
-        print("interrupted", file=sys.stderr)
+    if interrupted:
+        print(
+            f"interrupted: the run so far is in {folder} (continue it with --resume)",
+            file=sys.stderr,
+        )
+        if options.json:
+            print(json.dumps(result.summary()), file=out)
         return EXIT_FAILED
     if result.failure is not None:
         where = f"{result.failure.node_id}: " if result.failure.node_id else ""

@@ -1,8 +1,9 @@
 """Checkpoints: weights in safetensors, the rest of the training state in a tensors-only file.
 
-The state file holds the optimizer and schedule state, the epoch, the history and the random
-number generators' state; it is written with `torch.save` and read back with
-`weights_only=True`, so loading a checkpoint never runs code from the file.
+The state file holds the optimizer and schedule state, the epoch, the history, the early-stopping
+bookkeeping and the random number generators' state; it is written with `torch.save` and read
+back with `weights_only=True`, so loading a checkpoint never runs code from the file. The best
+epoch's weights, when there is one, sit beside the last ones as safetensors.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 WEIGHTS = "weights.safetensors"
+BEST = "best.safetensors"
 STATE = "state.pt"
 
 
@@ -24,11 +26,7 @@ class CheckpointError(Exception):
 
 def save_weights(model: nn.Module, path: Path) -> None:
     """The model's weights (parameters and buffers) as safetensors."""
-    state = {k: v.detach().contiguous().cpu() for k, v in model.state_dict().items()}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    save_file(state, str(tmp))
-    tmp.replace(path)
+    save_state_dict(model.state_dict(), path)
 
 
 def load_weights(model: nn.Module, path: Path) -> None:
@@ -61,13 +59,40 @@ def load_weights(model: nn.Module, path: Path) -> None:
     model.load_state_dict(state)
 
 
-def save_checkpoint(folder: Path, model: nn.Module, state: dict[str, Any]) -> None:
-    """Weights plus training state (optimizer, schedule, epoch, history, RNG) in `folder`."""
+def save_state_dict(state: dict[str, torch.Tensor], path: Path) -> None:
+    """A state dict (e.g. a copy of the best weights) as safetensors, written atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    save_file({k: v.detach().contiguous().cpu() for k, v in state.items()}, str(tmp))
+    tmp.replace(path)
+
+
+def save_checkpoint(
+    folder: Path,
+    model: nn.Module,
+    state: dict[str, Any],
+    best: dict[str, torch.Tensor] | None = None,
+) -> None:
+    """Weights plus training state (optimizer, schedule, epoch, history, RNG) in `folder`, and
+    the best epoch's weights when given."""
     folder.mkdir(parents=True, exist_ok=True)
     save_weights(model, folder / WEIGHTS)
+    if best is not None:
+        save_state_dict(best, folder / BEST)
     tmp = folder / (STATE + ".tmp")
     torch.save(state, tmp)
     tmp.replace(folder / STATE)
+
+
+def load_best(folder: Path, device: str | torch.device = "cpu") -> dict[str, torch.Tensor] | None:
+    """The best epoch's weights saved with a checkpoint, or None."""
+    path = folder / BEST
+    if not path.exists():
+        return None
+    try:
+        return load_file(str(path), device=str(device))
+    except Exception as error:
+        raise CheckpointError(f"cannot read weights from {path}: {error}") from None
 
 
 def load_checkpoint(folder: Path, model: nn.Module) -> dict[str, Any]:

@@ -38,7 +38,21 @@ def build_loss(config: LossConfig) -> nn.Module:
 def build_optimizer(
     parameters: Any, config: OptimizerConfig, weight_decay: float = 0.0
 ) -> torch.optim.Optimizer:
+    """The configured optimizer over `parameters` (tensors).
+
+    Adam and AdamW use torch's fused kernels where this torch has them for the parameters'
+    device (CPU since torch 2.4, CUDA): the same algorithm, one kernel for all parameters
+    instead of several per tensor, about a fifth of a small network's step time on the CPU.
+    """
+    parameters = list(parameters)
     kind = config.type
+    if kind in ("adam", "adamw"):
+        cls = torch.optim.Adam if kind == "adam" else torch.optim.AdamW
+        options = {"lr": config.lr, "betas": config.betas, "eps": config.eps}
+        try:
+            return cls(parameters, fused=True, weight_decay=weight_decay, **options)
+        except (RuntimeError, TypeError, ValueError):  # no fused kernel for this device
+            return cls(parameters, weight_decay=weight_decay, **options)
     if kind == "sgd":
         return torch.optim.SGD(
             parameters,
@@ -46,14 +60,6 @@ def build_optimizer(
             momentum=config.momentum,
             nesterov=config.nesterov,
             weight_decay=weight_decay,
-        )
-    if kind == "adam":
-        return torch.optim.Adam(
-            parameters, lr=config.lr, betas=config.betas, eps=config.eps, weight_decay=weight_decay
-        )
-    if kind == "adamw":
-        return torch.optim.AdamW(
-            parameters, lr=config.lr, betas=config.betas, eps=config.eps, weight_decay=weight_decay
         )
     if kind == "rmsprop":
         return torch.optim.RMSprop(

@@ -75,7 +75,9 @@ class TrainingFailure(Exception):
     """A run that could not go on, said for people: what happened, where, and what to do.
 
     kind: nan (loss not finite), shape (data or layer shapes do not fit), memory, data,
-    device, config, error (anything else). `node_id` names the node at fault when known.
+    device, config, error (anything else). `node_id` names the node at fault when known;
+    `epoch` and `batch` are 1-based, as the message says them (None outside the training loop).
+    `details` holds the traceback of the error behind it, if any, for a "details" view.
     """
 
     def __init__(

@@ -39,6 +39,7 @@ __all__ = [
 #: Modules whose ``SOURCES`` tuple is registered, in the order a GUI lists them.
 _SOURCE_MODULES = (
     "netstudio.training.builtin_sources",
+    "netstudio.training.sequence_source",
     "netstudio.training.torchvision_sources",
     "netstudio.training.folder_source",
     "netstudio.training.csv_source",

@@ -4,14 +4,21 @@ A `Trainer` compiles the graph, moves the data to the device once (the fast path
 batches are sliced from tensors, no per-sample Python), and runs epochs of training and
 validation, then a test pass. Stop and pause are honoured between batches; a non-finite loss
 stops the run before the step that would spoil the weights; runtime errors are reported
-naming the node they came from.
+naming the node they came from. `run()` never raises for a problem of the network, the data or
+the settings: the result says what went wrong.
+
+The loop does per batch only what it must: one forward, loss, backward and step, the loss read
+back once (for the NaN guard and the batch callback; free on the CPU, one sync on a GPU), and
+the accuracy counted on the device.
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
+import traceback
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +29,8 @@ from netstudio.core.compiler import CompileError, compile_graph, node_for_error
 from netstudio.core.graph import NetworkGraph
 from netstudio.training.batches import TensorBatches
 from netstudio.training.checkpoints import (
+    CheckpointError,
+    load_best,
     load_checkpoint,
     rng_state,
     save_checkpoint,
@@ -75,6 +84,8 @@ class Trainer:
         self._running.set()
         self.model: torch.fx.GraphModule | None = None
         self.device = "cpu"
+        #: The best epoch's weights (by the early-stopping metric), once there is one.
+        self.best_state: dict[str, torch.Tensor] | None = None
 
     # --- control, from any thread --------------------------------------------------------------
 
@@ -105,7 +116,8 @@ class Trainer:
         result = RunResult(status="finished", run_dir=self.checkpoint_dir)
         try:
             self._run(result, resume_from)
-        except TrainingFailure as failure:
+        except Exception as error:
+            failure = _as_failure(error)
             result.status = "failed"
             result.failure = failure
             self.callbacks.failed(failure, result)
@@ -136,6 +148,7 @@ class Trainer:
                 "training needs a network with exactly one Input and one Output",
             )
         self.input_node = self.graph.node(meta["inputs"][0])
+        self.output_node = self.graph.node(meta["outputs"][0])
         self.model = model.to(self.device)
         self.data_splits = {
             name: self._fit_to_input(getattr(self.data, name)) for name in ("train", "val", "test")
@@ -190,6 +203,48 @@ class Trainer:
             return y.to(out.dtype).reshape(out.shape) if y.numel() == out.numel() else y
         return y
 
+    def _output_problem(self, out: torch.Tensor, x: torch.Tensor) -> str | None:
+        """Why the network's output cannot meet the targets, or None when it can.
+
+        Checked on the first batch, before the loss: a mismatch the loss would broadcast
+        silently (3 outputs against 1 target) must not train into nonsense.
+        """
+        shape = "×".join(map(str, out.shape[1:])) + " values" if out.dim() > 1 else "one value"
+        values = math.prod(out.shape[1:])
+        loss = self.config.loss.type
+        if self.config.task == "reconstruction":
+            want = math.prod(x.shape[1:])
+            if values != want:
+                return (
+                    f"gives {shape} per sample, but reconstruction compares it with the input's "
+                    f"{want:,} values: make the last layer give {want:,} values"
+                )
+            return None
+        if self.data.task == "classification":
+            k = self.data.num_classes or int(self.data.train.y.max()) + 1
+            if loss in CLASS_INDEX_LOSSES:
+                if out.dim() != 2 or out.shape[1] < k:
+                    return (
+                        f"gives {shape} per sample, but the data has {k} classes and {loss} "
+                        f"needs one score per class: set the last layer to {k} units"
+                    )
+                return None
+            binary = k == 2 and out.dim() == 2 and out.shape[1] == 1
+            if not binary and (out.dim() != 2 or out.shape[1] != k):
+                either = " (or 1 unit for two classes)" if k == 2 else ""
+                return (
+                    f"gives {shape} per sample, but the data has {k} classes and {loss} "
+                    f"compares one value per class: set the last layer to {k} units{either}"
+                )
+            return None
+        want = self.data.target_size
+        if values != want:
+            return (
+                f"gives {shape} per sample, but the data has {want} target value"
+                f"{'s' if want != 1 else ''} per sample: set the last layer to {want} units"
+            )
+        return None
+
     def _predict(self, out: torch.Tensor) -> torch.Tensor:
         if out.dim() == 2 and out.shape[1] == 1:
             threshold = 0.5 if self.config.loss.type == "bce" else 0.0
@@ -205,6 +260,7 @@ class Trainer:
         model = self.model
         config = self.config
         reg = config.regularization
+        early = reg.early_stopping
         train = self.data_splits["train"]
         if len(train) == 0:
             raise TrainingFailure(
@@ -219,21 +275,43 @@ class Trainer:
             device=self.device,
             augment=self.augment,
         )
+        if not any(p.requires_grad for p in model.parameters()):
+            raise TrainingFailure(
+                "config",
+                "the network has no weights to train: add a layer that learns, such as Linear",
+            )
         optimizer = build_optimizer(model.parameters(), config.optimizer, reg.weight_decay)
         schedule = Schedule(optimizer, config.schedule, config.epochs, len(batches))
         amp = config.mixed_precision and self.device.startswith("cuda")
         scaler = torch.amp.GradScaler("cuda", enabled=amp)
+        autocast = (
+            (lambda: torch.autocast("cuda", dtype=torch.float16)) if amp else contextlib.nullcontext
+        )
         l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
         start_epoch = 0
         best_metric: float | None = None
-        best_state: dict[str, torch.Tensor] | None = None
         stale = 0
         if resume_from is not None:
             state = load_checkpoint(resume_from, model)
-            optimizer.load_state_dict(state["optimizer"])
-            schedule.load_state_dict(state["schedule"])
+            kinds = (config.optimizer.type, config.schedule.type)
+            try:
+                if tuple(state.get("kinds", kinds)) != kinds:
+                    raise ValueError(f"{' and '.join(state['kinds'])}, not {' and '.join(kinds)}")
+                optimizer.load_state_dict(state["optimizer"])
+                schedule.load_state_dict(state["schedule"])
+            except (KeyError, RuntimeError, ValueError) as error:
+                raise TrainingFailure(
+                    "config",
+                    f"cannot resume from {resume_from}: it was saved with another optimizer or "
+                    f"schedule ({_first_line(error)}); resume with the run's own settings",
+                ) from None
             start_epoch = int(state["epoch"])
             result.epochs = [EpochMetrics(**e) for e in state["history"]]
+            tracked = state.get("early", {})
+            best_metric = tracked.get("best_metric")
+            stale = int(tracked.get("stale", 0))
+            result.best_epoch = tracked.get("best_epoch")
+            self.best_state = load_best(resume_from, self.device)
             set_rng_state(state["rng"])
         parameters = sum(p.numel() for p in model.parameters())
         self.callbacks.run_started(
@@ -251,11 +329,14 @@ class Trainer:
         )
         run_start = time.perf_counter()
         samples_seen = 0
+        output_checked = False
         for epoch in range(start_epoch, config.epochs):
             batches.set_epoch(epoch)
             model.train()
+            # The fallback should a step leave non-finite weights behind a finite loss.
+            epoch_state = _copy(model.state_dict())
             epoch_start = time.perf_counter()
-            loss_sum = torch.zeros((), device=self.device)
+            loss_sum = 0.0
             correct = torch.zeros((), device=self.device, dtype=torch.long)
             seen = 0
             stopped = False
@@ -264,40 +345,53 @@ class Trainer:
                     stopped = True
                     break
                 try:
-                    with torch.autocast("cuda", dtype=torch.float16, enabled=amp):
+                    with autocast():
                         out = model(x)
+                except Exception as error:
+                    raise self._runtime_failure(error, epoch, index) from None
+                if not output_checked:
+                    problem = self._output_problem(out, x)
+                    if problem is not None:
+                        raise TrainingFailure(
+                            "shape",
+                            f"{self.output_node.label} {problem}",
+                            node_id=self.output_node.id,
+                            epoch=epoch + 1,
+                            batch=index + 1,
+                        )
+                    output_checked = True
+                try:
+                    with autocast():
                         loss = self.loss_fn(out, self._target(x, y, out))
                         if reg.l1:
                             loss = loss + reg.l1 * sum(w.abs().sum() for w in l1_weights)
                 except Exception as error:
-                    raise self._runtime_failure(error, epoch, index) from None
+                    raise self._loss_failure(error, epoch, index) from None
                 value = float(loss.detach())
                 if not math.isfinite(value):
-                    result.status = "failed"
-                    raise TrainingFailure(
-                        "nan",
-                        f"the loss became {value} at epoch {epoch + 1}, batch {index + 1}: "
-                        "the weights are kept from the batch before. Lower the learning rate, "
-                        "add gradient clipping, or check the data for invalid values",
-                        epoch=epoch + 1,
-                        batch=index + 1,
-                    )
+                    raise self._nan_failure(value, epoch, index, epoch_state)
                 optimizer.zero_grad(set_to_none=True)
                 try:
-                    scaler.scale(loss).backward()
-                    if reg.grad_clip:
-                        scaler.unscale_(optimizer)
-                        nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
-                    scaler.step(optimizer)
-                    scaler.update()
+                    if amp:
+                        scaler.scale(loss).backward()
+                        if reg.grad_clip:
+                            scaler.unscale_(optimizer)
+                            nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
+                        scaler.step(optimizer)
+                        scaler.update()
+                    else:
+                        loss.backward()
+                        if reg.grad_clip:
+                            nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
+                        optimizer.step()
                 except Exception as error:
                     raise self._runtime_failure(error, epoch, index) from None
                 schedule.after_batch()
                 n = len(x)
                 seen += n
-                loss_sum += loss.detach().float() * n
+                loss_sum += value * n
                 if self._classifies:
-                    correct += (self._predict(out.detach()) == y).sum()
+                    correct.add_((self._predict(out.detach()) == y).sum())
                 if (index + 1) % self.batch_every == 0:
                     elapsed = time.perf_counter() - epoch_start
                     self.callbacks.batch_ended(
@@ -315,10 +409,13 @@ class Trainer:
                 break
             train_seconds = time.perf_counter() - epoch_start
             samples_seen += seen
+            if not _finite(model.state_dict()):
+                raise self._nan_failure(None, epoch, None, epoch_state)
+            del epoch_state
             val_loss, val_acc, _ = self.evaluate(self.data_splits["val"])
             metrics = EpochMetrics(
                 epoch=epoch + 1,
-                train_loss=float(loss_sum) / max(1, seen),
+                train_loss=loss_sum / max(1, seen),
                 train_accuracy=float(correct) / max(1, seen) if self._classifies else None,
                 val_loss=val_loss,
                 val_accuracy=val_acc,
@@ -330,51 +427,54 @@ class Trainer:
             schedule.after_epoch(val_loss if val_loss is not None else metrics.train_loss)
             self.callbacks.epoch_ended(metrics)
             watched = self._watched(metrics)
-            if watched is not None and (
-                best_metric is None or watched < best_metric - reg.early_stopping.min_delta
-            ):
+            if best_metric is None or watched < best_metric - early.min_delta:
                 best_metric = watched
                 result.best_epoch = metrics.epoch
-                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                self.best_state = _copy(model.state_dict())
                 stale = 0
             else:
                 stale += 1
+            if stopped:
+                # A part of an epoch is reported but not checkpointed: resuming redoes the
+                # whole epoch, as the uninterrupted run would have run it.
+                result.status = "stopped"
+                break
             if self.checkpoint_dir is not None:
                 save_checkpoint(
                     self.checkpoint_dir / "checkpoint",
                     model,
                     {
+                        "kinds": [config.optimizer.type, config.schedule.type],
                         "optimizer": optimizer.state_dict(),
                         "schedule": schedule.state_dict(),
                         "epoch": epoch + 1,
                         "history": [e.to_dict() for e in result.epochs],
+                        "early": {
+                            "best_metric": best_metric,
+                            "stale": stale,
+                            "best_epoch": result.best_epoch,
+                        },
                         "rng": rng_state(),
                     },
+                    best=self.best_state if result.best_epoch == metrics.epoch else None,
                 )
-            if stopped:
-                result.status = "stopped"
-                break
-            if reg.early_stopping.enabled and stale >= reg.early_stopping.patience:
+            if early.enabled and stale >= early.patience:
                 result.status = "early_stopped"
                 break
         total = time.perf_counter() - run_start
         result.train_seconds = total
         result.samples_per_second = samples_seen / total if total > 0 else 0.0
-        if (
-            best_state is not None
-            and reg.early_stopping.enabled
-            and reg.early_stopping.restore_best
-        ):
-            model.load_state_dict(best_state)
-        self.best_state = best_state
+        if self.best_state is not None and early.enabled and early.restore_best:
+            model.load_state_dict(self.best_state)
         self._test(result)
 
-    def _watched(self, metrics: EpochMetrics) -> float | None:
-        """The early-stopping metric, as a value to minimise."""
+    def _watched(self, metrics: EpochMetrics) -> float:
+        """The early-stopping metric, as a value to minimise; without a validation split, the
+        validation metrics fall back to the training loss."""
         name = self.config.regularization.early_stopping.metric
-        if name == "val_accuracy":
-            return None if metrics.val_accuracy is None else -metrics.val_accuracy
-        if name == "val_loss" and metrics.val_loss is not None:
+        if name == "val_accuracy" and metrics.val_accuracy is not None:
+            return -metrics.val_accuracy
+        if name in ("val_loss", "val_accuracy") and metrics.val_loss is not None:
             return metrics.val_loss
         return metrics.train_loss
 
@@ -392,13 +492,16 @@ class Trainer:
             result.report = classification_report(
                 predictions.targets, predictions.predicted, self.data.classes
             )
-        elif self.data.task == "regression":
+        elif self.data.task == "regression" or self.config.task == "reconstruction":
             result.report = regression_report(predictions.targets, predictions.predicted)
 
     def evaluate(
         self, split: TensorSplit, keep: bool = False
     ) -> tuple[float | None, float | None, Predictions | None]:
-        """Mean loss, accuracy (classification) and, with `keep`, every prediction."""
+        """Mean loss, accuracy (classification) and, with `keep`, every prediction.
+
+        Kept targets are the class indices or values, or the inputs for reconstruction.
+        """
         if len(split) == 0:
             return None, None, None
         model = self.model
@@ -412,9 +515,12 @@ class Trainer:
                 y = split.y[start : start + EVAL_BATCH]
                 try:
                     out = model(x)
-                    loss = self.loss_fn(out, self._target(x, y, out))
                 except Exception as error:
                     raise self._runtime_failure(error, None, None) from None
+                try:
+                    loss = self.loss_fn(out, self._target(x, y, out))
+                except Exception as error:
+                    raise self._loss_failure(error, None, None) from None
                 loss_sum += float(loss) * len(x)
                 if self._classifies:
                     pred = self._predict(out)
@@ -425,11 +531,10 @@ class Trainer:
                         predicted.append(pred.cpu().numpy())
                         confidence.append(
                             probs.gather(1, pred[:, None])[:, 0].float().cpu().numpy()
-                            if probs.dim() == 2
-                            else probs.float().cpu().numpy()
                         )
                 elif keep:
-                    targets.append(y.float().cpu().numpy())
+                    wanted = x if self.config.task == "reconstruction" else y
+                    targets.append(wanted.reshape(out.shape).float().cpu().numpy())
                     predicted.append(out.float().cpu().numpy())
         n = len(split)
         accuracy = correct / n if self._classifies else None
@@ -443,28 +548,82 @@ class Trainer:
         return loss_sum / n, accuracy, kept
 
     def _probabilities(self, out: torch.Tensor) -> torch.Tensor:
+        """Each class's probability (N, classes), as the loss reads the output."""
+        loss = self.config.loss.type
+        out = out.float()
         if out.dim() == 2 and out.shape[1] == 1:
-            p = out[:, 0] if self.config.loss.type == "bce" else torch.sigmoid(out[:, 0])
-            p = torch.stack([1 - p, p], dim=1)
-            return p
-        if self.config.loss.type == "nll":
+            p = out[:, 0] if loss == "bce" else torch.sigmoid(out[:, 0])
+            return torch.stack([1 - p, p], dim=1)
+        if loss in ("nll", "kl_div"):  # log-probabilities
             return out.exp()
-        return torch.softmax(out.float(), dim=1)
+        if loss == "bce":  # already one probability per class
+            return out
+        if loss == "bce_with_logits":
+            return torch.sigmoid(out)
+        return torch.softmax(out, dim=1)
+
+    # --- failures ------------------------------------------------------------------------------
+
+    def _nan_failure(
+        self,
+        value: float | None,
+        epoch: int,
+        batch: int | None,
+        fallback: dict[str, torch.Tensor],
+    ) -> TrainingFailure:
+        """The loss (`value`) or, after a step, the weights stopped being finite.
+
+        The weights are those before the failing batch when still finite, else the ones the
+        epoch started from.
+        """
+        kept = "the weights are kept from the batch before"
+        if not _finite(self.model.state_dict()):
+            self.model.load_state_dict(fallback)
+            kept = f"the weights are restored to those at the start of epoch {epoch + 1}"
+        what = (
+            f"the loss became {value} at epoch {epoch + 1}, batch {batch + 1}"
+            if batch is not None
+            else f"the weights stopped being finite during epoch {epoch + 1}"
+        )
+        return TrainingFailure(
+            "nan",
+            f"{what}: {kept}. Lower the learning rate, add gradient clipping, or check the data "
+            "for invalid values",
+            epoch=epoch + 1,
+            batch=batch + 1 if batch is not None else None,
+        )
+
+    def _loss_failure(
+        self, error: BaseException, epoch: int | None, batch: int | None
+    ) -> TrainingFailure:
+        """An error from the loss: the output and the targets do not fit each other."""
+        when = _when(epoch, batch)
+        text = _first_line(error)
+        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+            return self._runtime_failure(error, epoch, batch)
+        return TrainingFailure(
+            "shape",
+            f"the {self.config.loss.type} loss failed{when}: {text}. Check that "
+            f"{self.output_node.label} matches the data's targets and the loss (e.g. one unit "
+            "per class for cross-entropy)",
+            node_id=self.output_node.id,
+            epoch=epoch + 1 if epoch is not None else None,
+            batch=batch + 1 if batch is not None else None,
+            details="".join(traceback.format_exception(error)),
+        )
 
     def _runtime_failure(
         self, error: BaseException, epoch: int | None, batch: int | None
     ) -> TrainingFailure:
         """Turn an exception from the model into a message naming the node and the cause."""
-        import traceback
-
         details = "".join(traceback.format_exception(error))
         node_id = node_for_error(self.model, error) if self.model is not None else None
-        where = ""
-        if node_id is not None:
-            node = self.graph.node(node_id)
-            where = f" in {node.label}"
-        when = f" at epoch {epoch + 1}, batch {batch + 1}" if epoch is not None else ""
-        text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        node = self.graph.node(node_id) if node_id is not None else None
+        where = f" in {node.label}" if node is not None else ""
+        when = _when(epoch, batch)
+        epoch = epoch + 1 if epoch is not None else None
+        batch = batch + 1 if batch is not None else None
+        text = _first_line(error)
         if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
             return TrainingFailure(
                 "memory",
@@ -476,10 +635,18 @@ class Trainer:
                 details=details,
             )
         if isinstance(error, (RuntimeError, ValueError, IndexError)):
+            if node is not None and node.type_id == "Embedding" and isinstance(error, IndexError):
+                hint = (
+                    f"the data holds token ids outside 0..{node.params['num_embeddings'] - 1}: "
+                    "raise num_embeddings to the vocabulary size"
+                )
+            elif node is not None:
+                hint = f"check {node.label}'s parameters against the data it gets"
+            else:
+                hint = "check that the Input's shape and dtype match the data"
             return TrainingFailure(
                 "shape",
-                f"the network failed{where}{when}: {text}. Check that the Output matches the "
-                "data's targets and the loss (e.g. one unit per class for cross-entropy)",
+                f"the network failed{where}{when}: {text}. {hint[0].upper()}{hint[1:]}",
                 node_id=node_id,
                 epoch=epoch,
                 batch=batch,
@@ -493,3 +660,38 @@ class Trainer:
             batch=batch,
             details=details,
         )
+
+
+def _copy(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    return {k: v.detach().clone() for k, v in state.items()}
+
+
+def _finite(state: dict[str, torch.Tensor]) -> bool:
+    """Whether every floating-point tensor of `state` is finite (one device sync)."""
+    checks = [torch.isfinite(v).all() for v in state.values() if v.is_floating_point()]
+    return bool(torch.stack(checks).all()) if checks else True
+
+
+def _when(epoch: int | None, batch: int | None) -> str:
+    """ " at epoch 3, batch 12" from 0-based indices; "" outside the training loop."""
+    if epoch is None:
+        return ""
+    return f" at epoch {epoch + 1}" + (f", batch {batch + 1}" if batch is not None else "")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _as_failure(error: Exception) -> TrainingFailure:
+    """Any exception that ended a run, as the failure the result reports."""
+    if isinstance(error, TrainingFailure):
+        return error
+    if isinstance(error, CheckpointError):
+        return TrainingFailure("config", str(error))
+    return TrainingFailure(
+        "error",
+        f"training stopped: {type(error).__name__}: {_first_line(error)}",
+        details="".join(traceback.format_exception(error)),
+    )

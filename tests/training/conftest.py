@@ -105,3 +105,73 @@ def _write_cifar_fixture():
 @pytest.fixture(name="write_image_folder")
 def _write_image_folder_fixture():
     return write_image_folder
+
+
+# --- networks and in-memory data for trainer tests ---------------------------------------------
+
+
+def chain_graph(shape, layers, dtype: str = "float32"):
+    """Input(shape) → layers → Output, each layer given as (type, node id, params)."""
+    from netstudio.core.graph import NetworkGraph
+
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="input", name="input", params={"shape": shape, "dtype": dtype})
+    previous = "input"
+    for type_id, node_id, params in layers:
+        graph.add_node(type_id, node_id=node_id, name=node_id, params=params)
+        graph.connect(previous, "out", node_id, "in")
+        previous = node_id
+    graph.add_node("Output", node_id="output", name="output")
+    graph.connect(previous, "out", "output", "in")
+    return graph
+
+
+def tensor_data(x, y, classes=None, val: int = 16, test: int = 16):
+    """LoadedData from tensors: the first `val` samples validate, the last `test` test, the rest
+    train. Classification when `classes` is given, else regression."""
+    from netstudio.training.loaded_data import LoadedData, TensorSplit
+
+    n = len(x)
+    return LoadedData(
+        name="tensors",
+        task="classification" if classes is not None else "regression",
+        train=TensorSplit(x[val : n - test], y[val : n - test]),
+        val=TensorSplit(x[:val], y[:val]),
+        test=TensorSplit(x[n - test :], y[n - test :]),
+        input_shape=tuple(x.shape[1:]),
+        classes=classes,
+    )
+
+
+@pytest.fixture(name="chain_graph")
+def _chain_graph_fixture():
+    return chain_graph
+
+
+@pytest.fixture(name="tensor_data")
+def _tensor_data_fixture():
+    return tensor_data
+
+
+@pytest.fixture
+def blob_data():
+    """120 samples of 4 features in 3 separable classes (classification), seeded."""
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    y = torch.arange(120) % 3
+    centres = torch.tensor([[2.0, 0, 0, 0], [0, 2.0, 0, 0], [0, 0, 2.0, 0]])
+    x = centres[y] + 0.5 * torch.randn(120, 4, generator=generator)
+    return tensor_data(x, y, classes=["a", "b", "c"], val=24, test=24)
+
+
+@pytest.fixture
+def regression_data():
+    """120 samples of 4 features with 2 targets, a noisy linear function, seeded."""
+    import torch
+
+    generator = torch.Generator().manual_seed(1)
+    x = torch.randn(120, 4, generator=generator)
+    weights = torch.randn(4, 2, generator=generator)
+    y = x @ weights + 0.05 * torch.randn(120, 2, generator=generator)
+    return tensor_data(x, y, val=24, test=24)
