@@ -274,6 +274,8 @@ class Trainer:
             seed=config.seed,
             device=self.device,
             augment=self.augment,
+            # A last batch of one sample breaks BatchNorm in training mode; skip just that one.
+            drop_last=len(train) % config.batch_size == 1 and len(train) > 1,
         )
         if not any(p.requires_grad for p in model.parameters()):
             raise TrainingFailure(

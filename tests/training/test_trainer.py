@@ -538,3 +538,30 @@ def test_resume_with_another_optimizer_is_a_config_failure(
     result = Trainer(chain_graph([4], MLP), blob_data, config).run(tmp_path / "checkpoint")
     assert result.status == "failed" and result.failure.kind == "config"
     assert "another optimizer" in result.failure.message
+
+
+def test_a_last_batch_of_one_sample_does_not_break_batchnorm() -> None:
+    import torch
+
+    from netstudio.core.graph import NetworkGraph
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.loaded_data import LoadedData, TensorSplit
+    from netstudio.training.trainer import Trainer
+
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="input", params={"shape": [4]})
+    graph.add_node("Linear", node_id="fc", params={"out_features": 8})
+    graph.add_node("BatchNorm1d", node_id="bn")
+    graph.add_node("Linear", node_id="head", params={"out_features": 2})
+    graph.add_node("Output", node_id="output")
+    for a, b in (("input", "fc"), ("fc", "bn"), ("bn", "head"), ("head", "output")):
+        graph.connect(a, "out", b, "in")
+    generator = torch.Generator().manual_seed(0)
+    x = torch.randn(9, 4, generator=generator)  # 9 = 2 batches of 4 + 1
+    y = torch.tensor([0, 1] * 4 + [0])
+    split = TensorSplit(x, y)
+    empty = TensorSplit(x[:0], y[:0])
+    data = LoadedData("tiny", "classification", split, empty, empty, (4,), classes=["a", "b"])
+    result = Trainer(graph, data, TrainingConfig(epochs=2, batch_size=4)).run()
+    assert result.failure is None, result.failure
+    assert result.status == "finished"
