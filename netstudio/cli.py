@@ -1,6 +1,7 @@
 """The `netstudio` command: the desktop app, and headless subcommands scripts rely on.
 
     netstudio [FILE]          open the desktop app (a ready example without FILE)
+    netstudio FILE --screenshot PNG [--size WxH]   render the window to PNG and exit
     netstudio check FILE      validate; exit 0 valid, 1 invalid, 2 unreadable
     netstudio train FILE      train headless with the project's own settings
 
@@ -249,7 +250,30 @@ def _app_parser() -> argparse.ArgumentParser:
         f"Subcommands: {', '.join(SUBCOMMANDS)} (netstudio SUBCOMMAND --help).",
     )
     parser.add_argument("file", nargs="?", type=Path, help="a .net project to open")
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="PNG",
+        help="render the main window with FILE open to PNG and exit",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1400, 900),
+        metavar="WxH",
+        help="window size for --screenshot (default 1400x900)",
+    )
     return parser
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1400x900") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text!r}: each side must be 200 to 10000 pixels")
+    return width, height
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -262,14 +286,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = _app_parser().parse_args(args)
     try:
         from netstudio.gui.app import run_app
-    except ImportError:
+    except ImportError as error:  # PySide6 missing or broken: the headless commands still work
         print(
-            "error: the desktop editor is not part of this build yet; "
-            "use 'netstudio check FILE' to validate a project",
+            f"error: the desktop app cannot start ({error}); 'netstudio check' and "
+            "'netstudio train' work without it",
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    return run_app(options.file)
+    return run_app(options.file, options.screenshot, options.size)
 
 
 if __name__ == "__main__":

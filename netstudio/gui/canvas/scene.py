@@ -1,0 +1,340 @@
+"""The canvas scene: items for the nodes and wires of a document's graph.
+
+The scene only listens: it subscribes to the graph's events and creates, updates and removes
+items to match, and it shows each analysis (shapes, parameter counts, problems) on them. It
+owns no graph state; the item-for-node and item-for-wire lookups live here. What the person
+does with the mouse becomes undo commands pushed on the document.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from netstudio.core.graph import Edge, Node
+from netstudio.core.summary import format_count
+from netstudio.core.validation import Problem
+from netstudio.gui.canvas.edge_item import EdgeItem
+from netstudio.gui.canvas.node_item import NodeItem
+from netstudio.gui.canvas.port_item import PortItem
+from netstudio.gui.canvas.wire_drag import WireDrag
+from netstudio.gui.commands import ConnectCommand, DeleteCommand, MoveNodesCommand
+from netstudio.gui.document import Document
+from netstudio.gui.style import GRID, CanvasTheme, category_colour
+
+#: The canvas is this large in every direction, so there is always room to pan.
+EXTENT = 20_000.0
+
+
+class CanvasScene(QGraphicsScene):
+    """Items for `document.graph` (see module docstring)."""
+
+    #: A short message for the status bar: why a wire was refused, what was done.
+    message = Signal(str)
+    #: A node was double-clicked (the window offers to rename it).
+    node_double_clicked = Signal(str)
+
+    def __init__(self, document: Document, theme: CanvasTheme | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.theme = theme or CanvasTheme.from_palette()
+        self.setSceneRect(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.nodes: dict[str, NodeItem] = {}
+        self.edges: dict[Edge, EdgeItem] = {}
+        self._edges_of: dict[str, set[Edge]] = defaultdict(set)
+        self._problems: dict[str, list[Problem]] = {}
+        self._stale_nodes: set[str] = set()
+        self._stale_edges: set[Edge] = set()
+        self._wire: WireDrag | None = None
+        #: Moved nodes land on the grid.
+        self.snap_to_grid = True
+        events = document.graph.events
+        self._subscriptions = [
+            (events.node_added, self._on_node_added),
+            (events.node_removed, self._on_node_removed),
+            (events.edge_added, self._on_edge_added),
+            (events.edge_removed, self._on_edge_removed),
+            (events.params_changed, self._on_params_changed),
+            (events.node_moved, self._on_node_moved),
+            (events.renamed, self._on_renamed),
+            (events.cleared, self._on_cleared),
+        ]
+        for event, handler in self._subscriptions:
+            event.connect(handler)
+        document.analysed.connect(self._on_analysed)
+        for node in document.graph.nodes():
+            self._on_node_added(node)
+        for edge in document.graph.edges():
+            self._on_edge_added(edge)
+        if document.analysed_once:
+            self._on_analysed(set(self.nodes), document.problems)
+
+    def detach(self) -> None:
+        """Stop listening to the document (it is being closed)."""
+        for event, handler in self._subscriptions:
+            event.disconnect(handler)
+        self.document.analysed.disconnect(self._on_analysed)
+
+    # --- lookups -------------------------------------------------------------------------------
+
+    def port(self, node_id: str, name: str, is_input: bool) -> PortItem | None:
+        item = self.nodes.get(node_id)
+        return item.port(name, is_input) if item is not None else None
+
+    def selected_node_ids(self) -> list[str]:
+        return [i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)]
+
+    def selected_edges(self) -> list[Edge]:
+        return [i.edge for i in self.selectedItems() if isinstance(i, EdgeItem)]
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        self.clearSelection()
+        for node_id in node_ids:
+            if node_id in self.nodes:
+                self.nodes[node_id].setSelected(True)
+
+    def set_theme(self, theme: CanvasTheme) -> None:
+        self.theme = theme
+        for item in [*self.nodes.values(), *self.edges.values()]:
+            item.set_theme(theme)
+        self.update()
+
+    # --- edits from the mouse and keys ---------------------------------------------------------
+
+    def delete_selection(self) -> bool:
+        """Delete the selected nodes and wires as one undo step; False when none is selected."""
+        node_ids, edges = self.selected_node_ids(), self.selected_edges()
+        if not node_ids and not edges:
+            return False
+        self.document.push(DeleteCommand(self.document.graph, node_ids, edges))
+        return True
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._wire is None:
+            port = self._port_at(event.scenePos())
+            if port is not None:
+                ports = [p for item in self.nodes.values() for p in item.ports()]
+                self._wire = WireDrag(self, self.document.graph, port, ports, self.theme)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._wire is not None:
+            self._wire.move_to(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._wire is not None:
+            wire, self._wire = self._wire, None
+            target, verdict = wire.finish(event.scenePos())
+            event.accept()
+            if target is None or verdict is None:
+                return
+            if not verdict:
+                self.message.emit(f"Cannot connect: {verdict.reason}")
+                return
+            source, sink = wire.endpoints(target)
+            graph = self.document.graph
+            command = ConnectCommand(graph, source.node_id, source.name, sink.node_id, sink.name)
+            error = self.document.push(command)
+            if error is not None:
+                self.message.emit(f"Cannot connect: {error}")
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._commit_moves()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        for item in self.items(event.scenePos()):
+            if isinstance(item, NodeItem):
+                self.node_double_clicked.emit(item.node_id)
+                event.accept()
+                return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._wire is not None:
+            self._wire.cancel()
+            self._wire = None
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _port_at(self, pos: QPointF) -> PortItem | None:
+        for item in self.items(pos):
+            if isinstance(item, PortItem):
+                return item
+        return None
+
+    def _commit_moves(self) -> None:
+        """Turn a finished drag of nodes into one move command."""
+        graph = self.document.graph
+        moves = {}
+        for item in self.nodes.values():
+            node = graph.node(item.node_id)
+            new = (item.pos().x(), item.pos().y())
+            if new == node.position:
+                continue
+            if self.snap_to_grid:
+                new = (round(new[0] / GRID) * GRID, round(new[1] / GRID) * GRID)
+                item.setPos(*new)
+            if new != node.position:
+                moves[item.node_id] = (node.position, new)
+        if moves:
+            self.document.push(MoveNodesCommand(graph, moves))
+
+    # --- graph events --------------------------------------------------------------------------
+
+    def _on_node_added(self, node: Node) -> None:
+        spec = node.spec
+        item = NodeItem(node.id, category_colour(spec.category), self.theme)
+        item.set_ports(node.input_ports, node.output_ports)
+        item.set_text(node.name, spec.describe(node.params))
+        item.setPos(*node.position)
+        item.on_moved = self._on_item_moved
+        self.nodes[node.id] = item
+        self.addItem(item)
+        item.set_footer("…", "")
+        self._stale_nodes.add(node.id)
+
+    def _on_node_removed(self, node: Node) -> None:
+        item = self.nodes.pop(node.id)
+        item.on_moved = None
+        self._edges_of.pop(node.id, None)
+        self._problems.pop(node.id, None)
+        self._stale_nodes.discard(node.id)
+        self.removeItem(item)
+
+    def _on_edge_added(self, edge: Edge) -> None:
+        source = self.port(edge.src, edge.src_port, False)
+        target = self.port(edge.dst, edge.dst_port, True)
+        if source is None or target is None:
+            return
+        item = EdgeItem(edge, source, target, self.theme)
+        self.edges[edge] = item
+        self._edges_of[edge.src].add(edge)
+        self._edges_of[edge.dst].add(edge)
+        self.addItem(item)
+        self._update_ports(edge)
+        self._stale_edges.add(edge)
+
+    def _on_edge_removed(self, edge: Edge) -> None:
+        item = self.edges.pop(edge, None)
+        if item is None:
+            return
+        self._edges_of[edge.src].discard(edge)
+        self._edges_of[edge.dst].discard(edge)
+        self._stale_edges.discard(edge)
+        self.removeItem(item)
+        self._update_ports(edge)
+
+    def _on_params_changed(self, node: Node, _old: Any) -> None:
+        item = self.nodes[node.id]
+        item.set_ports(node.input_ports, node.output_ports)
+        item.set_text(node.name, node.spec.describe(node.params))
+        self._on_item_moved(item)
+
+    def _on_node_moved(self, node: Node, _old: Any) -> None:
+        self.nodes[node.id].setPos(*node.position)
+
+    def _on_renamed(self, node: Node, _old: str) -> None:
+        self.nodes[node.id].set_text(node.name, node.spec.describe(node.params))
+
+    def _on_cleared(self) -> None:
+        for item in self.nodes.values():
+            item.on_moved = None
+        self.clear()
+        self.nodes.clear()
+        self.edges.clear()
+        self._edges_of.clear()
+        self._problems.clear()
+        self._stale_nodes.clear()
+        self._stale_edges.clear()
+
+    def _on_item_moved(self, item: NodeItem) -> None:
+        for edge in self._edges_of.get(item.node_id, ()):
+            self.edges[edge].update_path()
+
+    def _update_ports(self, edge: Edge) -> None:
+        graph = self.document.graph
+        if edge.dst in graph:
+            target = self.port(edge.dst, edge.dst_port, True)
+            if target is not None:
+                target.set_connected(graph.edge_into(edge.dst, edge.dst_port) is not None)
+        if edge.src in graph:
+            source = self.port(edge.src, edge.src_port, False)
+            if source is not None:
+                wired = any(e.src_port == edge.src_port for e in graph.out_edges(edge.src))
+                source.set_connected(wired)
+
+    # --- analysis ------------------------------------------------------------------------------
+
+    def _on_analysed(self, changed: set[str], problems: list[Problem]) -> None:
+        by_node: dict[str, list[Problem]] = defaultdict(list)
+        for problem in problems:
+            if problem.node_id is not None:
+                by_node[problem.node_id].append(problem)
+        refresh = set(changed) | self._stale_nodes
+        for node_id in set(by_node) | set(self._problems):
+            if by_node.get(node_id) != self._problems.get(node_id):
+                refresh.add(node_id)
+        self._problems = dict(by_node)
+        edges = set(self._stale_edges)
+        self._stale_nodes.clear()
+        self._stale_edges.clear()
+        for node_id in refresh:
+            if node_id in self.nodes:
+                self._show_analysis(node_id)
+                edges |= self._edges_of.get(node_id, set())
+        for edge in edges:
+            self._show_edge(edge)
+
+    def _show_analysis(self, node_id: str) -> None:
+        item = self.nodes[node_id]
+        node = self.document.graph.node(node_id)
+        info = self.document.info(node_id)
+        if info is None:
+            return
+        shape = info.output.describe() if info.output is not None else "?"
+        item.set_footer(shape, format_count(info.param_count) if info.param_count else "")
+        problems = self._problems.get(node_id, [])
+        worst = next((p for p in problems if p.severity == "error"), None) or next(
+            iter(problems), None
+        )
+        if worst is None:
+            item.set_problem(None, "")
+        else:
+            text = "\n".join(p.message for p in problems)
+            item.set_problem(worst.severity, text, prefix=node.label)
+        for port, tensor in zip(node.input_ports, info.inputs, strict=False):
+            port_item = item.port(port, True)
+            if port_item is not None:
+                port_item.set_shape_text(tensor.describe() if tensor is not None else "")
+        for port in node.output_ports:
+            tensor = info.outputs.get(port)
+            port_item = item.port(port, False)
+            if port_item is not None:
+                port_item.set_shape_text(tensor.describe() if tensor is not None else "")
+
+    def _show_edge(self, edge: Edge) -> None:
+        item = self.edges.get(edge)
+        if item is None:
+            return
+        graph = self.document.graph
+        info = self.document.info(edge.dst)
+        tensor = self.document.inference.edge_tensor(edge) if info is not None else None
+        label = tensor.describe() if tensor is not None else ""
+        item.set_label(label, invalid=info is not None and info.error is not None)
+        src, dst = graph.node(edge.src), graph.node(edge.dst)
+        item.set_tooltip(
+            f"{src.name}.{edge.src_port} → {dst.name}.{edge.dst_port}"
+            + (f" · {label}" if label else "")
+        )

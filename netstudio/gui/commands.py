@@ -1,0 +1,319 @@
+"""Every edit of the network as an undoable command: the one home of QUndoCommand subclasses.
+
+Each `redo()` and `undo()` calls only the core graph API; the canvas redraws from the graph's
+events. `push` tries each command before it enters the undo stack: an edit the graph refuses
+(a cycle, a taken name, a bad parameter value) changes nothing, neither the graph nor the
+history, and the refusal comes back to say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from netstudio.core.errors import GraphError
+from netstudio.core.graph import Edge, NetworkGraph, Position
+from netstudio.io import ProjectFileError, graph_from_dict
+
+
+class GraphCommand(QUndoCommand):
+    """Base class: an edit of `graph` that `push` tries before it enters the history."""
+
+    def __init__(self, graph: NetworkGraph, text: str, parent: QUndoCommand | None = None):
+        super().__init__(text, parent)
+        self.graph = graph
+        self.error: GraphError | None = None
+        self._done = False
+
+    def attempt(self) -> GraphError | None:
+        """Do the edit now; returns the graph's refusal (and then nothing has changed)."""
+        try:
+            self.apply()
+        except GraphError as error:
+            self.error = error
+            return error
+        self._done = True
+        return None
+
+    def redo(self) -> None:
+        if self._done:  # done by attempt() just before QUndoStack.push called this
+            self._done = False
+            return
+        try:
+            self.apply()
+        except GraphError as error:  # pushed without attempt() and refused: drop it
+            self.error = error
+            self.setObsolete(True)
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+
+def push(stack: QUndoStack, command: GraphCommand) -> GraphError | None:
+    """Do `command` and keep it in `stack`; a refused edit changes nothing, the history included
+    (pushing would drop the redo history even for an edit that does not happen)."""
+    error = command.attempt()
+    if error is None:
+        stack.push(command)
+    return error
+
+
+@dataclass
+class NodeRecord:
+    """All it takes to put a removed node back exactly: same id, name, params and place."""
+
+    node_id: str
+    type_id: str
+    name: str
+    params: dict[str, Any] = field(default_factory=dict)
+    position: Position = (0.0, 0.0)
+
+
+class AddNodeCommand(GraphCommand):
+    """Place a new layer; its id and automatic name are kept so redo gives the same node."""
+
+    def __init__(
+        self,
+        graph: NetworkGraph,
+        type_id: str,
+        position: Position,
+        *,
+        name: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(graph, f"Add {type_id}")
+        self.type_id = type_id
+        self.position = position
+        self.name = name
+        self.params = dict(params or {})
+        self.node_id: str | None = None
+
+    def apply(self) -> None:
+        node = self.graph.add_node(
+            self.type_id,
+            name=self.name,
+            params=self.params,
+            position=self.position,
+            node_id=self.node_id,
+        )
+        self.node_id, self.name = node.id, node.name
+        self.setText(f"Add {node.label}")
+
+    def undo(self) -> None:
+        assert self.node_id is not None
+        self.graph.remove_node(self.node_id)
+
+
+class RemoveNodesCommand(GraphCommand):
+    """Delete nodes with all their wires; undo restores ids, params, positions and wires."""
+
+    def __init__(self, graph: NetworkGraph, node_ids: Iterable[str]) -> None:
+        ids = list(dict.fromkeys(node_ids))
+        text = f"Delete {graph.node(ids[0]).name}" if len(ids) == 1 else f"Delete {len(ids)} nodes"
+        super().__init__(graph, text)
+        self.node_ids = ids
+        self.records: list[NodeRecord] = []
+        self.edges: list[Edge] = []
+
+    def apply(self) -> None:
+        graph = self.graph
+        order = {edge: i for i, edge in enumerate(graph.edges())}
+        touched: set[Edge] = set()
+        for node_id in self.node_ids:
+            touched.update(graph.in_edges(node_id))
+            touched.update(graph.out_edges(node_id))
+        self.edges = sorted(touched, key=order.__getitem__)
+        self.records = []
+        for node_id in self.node_ids:
+            node = graph.node(node_id)
+            self.records.append(
+                NodeRecord(node.id, node.type_id, node.name, dict(node.params), node.position)
+            )
+        for node_id in self.node_ids:
+            graph.remove_node(node_id)
+
+    def undo(self) -> None:
+        for record in self.records:
+            self.graph.add_node(
+                record.type_id,
+                name=record.name,
+                params=record.params,
+                position=record.position,
+                node_id=record.node_id,
+            )
+        for edge in self.edges:
+            self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+
+
+class ConnectCommand(GraphCommand):
+    """Wire an output port to an input port."""
+
+    def __init__(self, graph: NetworkGraph, src: str, src_port: str, dst: str, dst_port: str):
+        super().__init__(graph, f"Connect {graph.node(src).name} → {graph.node(dst).name}")
+        self.edge = Edge(src, src_port, dst, dst_port)
+
+    def apply(self) -> None:
+        edge = self.edge
+        self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+
+    def undo(self) -> None:
+        self.graph.disconnect(self.edge)
+
+
+class DisconnectCommand(GraphCommand):
+    """Remove one wire."""
+
+    def __init__(self, graph: NetworkGraph, edge: Edge, parent: QUndoCommand | None = None):
+        text = f"Disconnect {graph.node(edge.src).name} → {graph.node(edge.dst).name}"
+        super().__init__(graph, text, parent)
+        self.edge = edge
+
+    def apply(self) -> None:
+        self.graph.disconnect(self.edge)
+
+    def undo(self) -> None:
+        edge = self.edge
+        self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+
+
+class DeleteCommand(GraphCommand):
+    """Delete a selection of nodes and wires as one step: the wires first, then the nodes."""
+
+    def __init__(self, graph: NetworkGraph, node_ids: Iterable[str], edges: Iterable[Edge]):
+        ids = list(dict.fromkeys(node_ids))
+        lone = [e for e in dict.fromkeys(edges) if e.src not in ids and e.dst not in ids]
+        count = len(ids) + len(lone)
+        super().__init__(graph, f"Delete {count} item{'s' if count != 1 else ''}")
+        self.parts: list[GraphCommand] = [DisconnectCommand(graph, e) for e in lone]
+        if ids:
+            self.parts.append(RemoveNodesCommand(graph, ids))
+        if count == 1:
+            self.setText(self.parts[0].text())
+
+    def apply(self) -> None:
+        for part in self.parts:
+            part.apply()
+
+    def undo(self) -> None:
+        for part in reversed(self.parts):
+            part.undo()
+
+
+class MoveNodesCommand(GraphCommand):
+    """Move one or many nodes: one drag is one undo step."""
+
+    def __init__(self, graph: NetworkGraph, moves: Mapping[str, tuple[Position, Position]]):
+        count = len(moves)
+        text = f"Move {graph.node(next(iter(moves))).name}" if count == 1 else f"Move {count} nodes"
+        super().__init__(graph, text)
+        self.moves = dict(moves)
+
+    def apply(self) -> None:
+        for node_id, (_, new) in self.moves.items():
+            self.graph.move(node_id, new)
+
+    def undo(self) -> None:
+        for node_id, (old, _) in self.moves.items():
+            self.graph.move(node_id, old)
+
+
+class SetParamsCommand(GraphCommand):
+    """Change some parameters of one node."""
+
+    def __init__(self, graph: NetworkGraph, node_id: str, changes: Mapping[str, Any]) -> None:
+        names = ", ".join(k.replace("_", " ") for k in changes)
+        super().__init__(graph, f"Change {graph.node(node_id).name} {names}")
+        self.node_id = node_id
+        self.changes = dict(changes)
+        self.old: dict[str, Any] = {}
+
+    def apply(self) -> None:
+        old = self.graph.set_params(self.node_id, self.changes)
+        self.old = {name: old[name] for name in self.changes if name in old}
+
+    def undo(self) -> None:
+        self.graph.set_params(self.node_id, self.old)
+
+
+class RenameCommand(GraphCommand):
+    """Give a node a new name."""
+
+    def __init__(self, graph: NetworkGraph, node_id: str, name: str) -> None:
+        old = graph.node(node_id).name
+        super().__init__(graph, f"Rename {old} to {name.strip()}")
+        self.node_id = node_id
+        self.name = name
+        self.old = old
+
+    def apply(self) -> None:
+        self.old = self.graph.rename(self.node_id, self.name)
+
+    def undo(self) -> None:
+        self.graph.rename(self.node_id, self.old)
+
+
+class PasteCommand(GraphCommand):
+    """Add the nodes and wires of a copied ``graph`` section, moved by `offset`: one step.
+
+    Taken ids and names get fresh ones; a redo brings back the very same nodes.
+    """
+
+    def __init__(self, graph: NetworkGraph, data: Mapping[str, Any], offset: Position) -> None:
+        count = len(data.get("nodes", []))
+        super().__init__(graph, f"Paste {count} node{'s' if count != 1 else ''}")
+        self.data = data
+        self.offset = offset
+        self.records: list[NodeRecord] = []
+        self.edges: list[Edge] = []
+
+    @property
+    def node_ids(self) -> list[str]:
+        return [record.node_id for record in self.records]
+
+    def apply(self) -> None:
+        if self.records:
+            for record in self.records:
+                self.graph.add_node(
+                    record.type_id,
+                    name=record.name,
+                    params=record.params,
+                    position=record.position,
+                    node_id=record.node_id,
+                )
+            for edge in self.edges:
+                self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+            return
+        dx, dy = self.offset
+        data = dict(self.data)
+        data["nodes"] = [
+            {**node, "position": [node["position"][0] + dx, node["position"][1] + dy]}
+            if isinstance(node, dict) and _is_point(node.get("position"))
+            else node
+            for node in self.data.get("nodes", [])
+        ]
+        before = {node.id for node in self.graph.nodes()}
+        try:
+            graph_from_dict(data, self.graph, rename=True)
+        except ProjectFileError as error:
+            raise GraphError(f"cannot paste: {error}") from None
+        added = [node for node in self.graph.nodes() if node.id not in before]
+        self.records = [
+            NodeRecord(n.id, n.type_id, n.name, dict(n.params), n.position) for n in added
+        ]
+        ids = set(self.node_ids)
+        self.edges = [e for e in self.graph.edges() if e.src in ids and e.dst in ids]
+
+    def undo(self) -> None:
+        for node_id in reversed(self.node_ids):
+            self.graph.remove_node(node_id)
+
+
+def _is_point(value: Any) -> bool:
+    return (
+        isinstance(value, (list, tuple))
+        and len(value) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+    )

@@ -1,0 +1,45 @@
+"""The few questions and messages the editor puts to the person, in plain words."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_save_changes(parent: QWidget, name: str) -> Answer:
+    """Save, Discard or Cancel for a project with unsaved changes."""
+    Button = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        "Save changes?",
+        f"“{name}” has changes that are not saved.\nSave them before closing?",
+        Button.Save | Button.Discard | Button.Cancel,
+        Button.Save,
+    )
+    if answer == Button.Save:
+        return Answer.SAVE
+    if answer == Button.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL
+
+
+def show_message(
+    parent: QWidget,
+    title: str,
+    text: str,
+    details: str = "",
+    icon: QMessageBox.Icon = QMessageBox.Icon.Critical,
+) -> None:
+    """A modal message; `details` (e.g. every problem of a file) behind a Details button."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("message_box")
+    if details:
+        box.setDetailedText(details)
+    box.exec()

@@ -1,0 +1,404 @@
+"""The main window: canvas in the centre, palette left, inspector right, summary below.
+
+It owns the current `Document` and wires the panels to it, and turns actions into document
+edits; opening and saving is `ProjectFiles`' job. Docks can be moved, closed and brought back
+from the View menu; the window's layout is kept in QSettings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
+
+from netstudio.core.summary import format_bytes
+from netstudio.gui.actions import Actions
+from netstudio.gui.canvas.node_item import WIDTH
+from netstudio.gui.canvas.scene import CanvasScene
+from netstudio.gui.canvas.view import CanvasView
+from netstudio.gui.clipboard import clipboard_graph, copy_nodes
+from netstudio.gui.commands import AddNodeCommand, MoveNodesCommand, PasteCommand
+from netstudio.gui.document import Document
+from netstudio.gui.inspector import Inspector
+from netstudio.gui.layout import layered_positions
+from netstudio.gui.palette import LayerPalette
+from netstudio.gui.panels.placeholder import PlaceholderPanel
+from netstudio.gui.panels.problems import ProblemsPanel
+from netstudio.gui.panels.summary import SummaryPanel
+from netstudio.gui.project_files import ProjectFiles
+from netstudio.gui.style import GRID
+from netstudio.io import Project, graph_to_dict
+
+APP_NAME = "NetStudio"
+DATA_NOTE = (
+    "Choosing a dataset, its split and augmentation arrives with training. "
+    "The project keeps its data settings meanwhile."
+)
+TRAINING_NOTE = (
+    "Loss, optimizer, epochs and the device arrive with training; then F5 trains this network."
+)
+
+
+class MainWindow(QMainWindow):
+    """The editor window (see module docstring)."""
+
+    def __init__(
+        self,
+        settings: QSettings | None = None,
+        *,
+        analysis_ready: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.analysis_ready = analysis_ready
+        self.document: Document | None = None
+        self.scene: CanvasScene | None = None
+        self.files = ProjectFiles(self, settings)
+        self.undo_group = QUndoGroup(self)
+        self.actions = Actions(self, self.undo_group)
+        self._pastes = 0
+
+        self.view = CanvasView(self)
+        self.view.setObjectName("canvas")
+        self.setCentralWidget(self.view)
+        self.palette_panel = LayerPalette(self)
+        self.inspector = Inspector(self)
+        self.summary = SummaryPanel(self)
+        self.problems = ProblemsPanel(self)
+        self._build_docks()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._default_state = self.saveState()
+        self.resize(1400, 900)
+        if settings is not None:
+            self.restoreGeometry(settings.value("window/geometry", b""))
+            self.restoreState(settings.value("window/state", b""))
+        self._hide_stale_tab_bars()
+        self.set_document(Document(Project(), analysis=analysis_ready))
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)
+        self.setCorner(Qt.Corner.BottomRightCorner, right)
+        self.layers_dock = self._dock("layers_dock", "Layers", self.palette_panel, left)
+        self.inspector_dock = self._dock("inspector_dock", "Inspector", self.inspector, right)
+        self.data_dock = self._dock("data_dock", "Data", PlaceholderPanel(DATA_NOTE), right)
+        self.training_dock = self._dock(
+            "training_dock", "Training", PlaceholderPanel(TRAINING_NOTE), right
+        )
+        self.tabifyDockWidget(self.data_dock, self.training_dock)
+        self.data_dock.raise_()
+        self.summary_dock = self._dock("summary_dock", "Summary", self.summary, bottom)
+        self.problems_dock = self._dock("problems_dock", "Problems", self.problems, bottom)
+        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
+        self.summary_dock.raise_()
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.layers_dock, self.inspector_dock], [210, 290], horizontal)
+        self.resizeDocks([self.inspector_dock, self.data_dock], [520, 200], vertical)
+        self.resizeDocks([self.summary_dock], [210], vertical)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Work around Qt 6.11: tabifying a second group of docks leaves a stray, unused tab
+        bar that shows up with the window. Hidden explicitly it stays hidden; the layout shows
+        the tab bars it uses again."""
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        self._hide_stale_tab_bars()
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        edit = [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
+                a.select_all, a.rename]  # fmt: skip
+        menus: list[tuple[str, list[Any]]] = [
+            ("&File", [a.new, a.open, "recent", None, a.save, a.save_as, None, a.close, a.quit]),
+            ("&Edit", edit),
+            ("&View", [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.snap, "panels"]),
+            ("&Model", [a.auto_layout, a.check, a.summary]),
+            ("&Train", [a.train, a.pause, a.stop]),
+            ("&Help", [a.about]),
+        ]
+        for title, entries in menus:
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"menu_{title.strip('&').lower()}")
+            for entry in entries:
+                if entry is None:
+                    menu.addSeparator()
+                elif entry == "recent":
+                    recent = menu.addMenu("Open &Recent")
+                    recent.setObjectName("menu_recent")
+                    recent.aboutToShow.connect(lambda m=recent: self.files.fill_recent_menu(m))
+                elif entry == "panels":
+                    panels = menu.addMenu("&Panels")
+                    for dock in self.findChildren(QDockWidget):
+                        panels.addAction(dock.toggleViewAction())
+                    menu.addAction(a.reset_layout)
+                else:
+                    menu.addAction(entry)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        groups = ((a.new, a.open, a.save), (a.undo, a.redo), (a.auto_layout, a.fit),
+                  (a.train, a.pause, a.stop))  # fmt: skip
+        for group in groups:
+            toolbar.addActions(list(group))
+            toolbar.addSeparator()
+        canvas_menu = [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.rename,
+                       a.select_all, None, a.auto_layout, a.fit]  # fmt: skip
+        for action in canvas_menu:
+            if action is None:
+                action = QAction(self.view)
+                action.setSeparator(True)
+            self.view.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.validity_label = QLabel(self)
+        self.validity_label.setObjectName("validity_label")
+        self.zoom_label = QLabel("100 %", self)
+        bar.addPermanentWidget(self.validity_label)
+        bar.addPermanentWidget(self.zoom_label)
+
+    def _connect(self) -> None:
+        a, files, view = self.actions, self.files, self.view
+        a.new.triggered.connect(self.new_project)
+        a.open.triggered.connect(files.open_dialog)
+        a.save.triggered.connect(files.save)
+        a.save_as.triggered.connect(files.save_as)
+        a.close.triggered.connect(self.new_project)
+        a.quit.triggered.connect(self.close)
+        a.cut.triggered.connect(self.cut)
+        a.copy.triggered.connect(self.copy)
+        a.paste.triggered.connect(self.paste)
+        a.duplicate.triggered.connect(self.duplicate)
+        a.delete.triggered.connect(lambda: self.scene and self.scene.delete_selection())
+        a.select_all.triggered.connect(self._select_all)
+        a.rename.triggered.connect(self._rename)
+        a.fit.triggered.connect(view.fit)
+        a.zoom_in.triggered.connect(view.zoom_in)
+        a.zoom_out.triggered.connect(view.zoom_out)
+        a.zoom_reset.triggered.connect(view.reset_zoom)
+        a.snap.toggled.connect(lambda on: self.scene and setattr(self.scene, "snap_to_grid", on))
+        a.reset_layout.triggered.connect(self.reset_layout)
+        a.auto_layout.triggered.connect(self.auto_layout)
+        a.check.triggered.connect(lambda: self._show_dock(self.problems_dock))
+        a.summary.triggered.connect(lambda: self._show_dock(self.summary_dock))
+        a.about.triggered.connect(self._about)
+        view.layer_dropped.connect(self.add_layer)
+        view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.palette_panel.layer_chosen.connect(lambda type_id: self.add_layer(type_id))
+        self.problems.node_activated.connect(self.reveal_node)
+        self.summary.node_activated.connect(self.reveal_node)
+        self.problems.counts_changed.connect(self._on_problem_counts)
+
+    # --- the document --------------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        """Show `document`, closing the one shown before."""
+        old, old_scene = self.document, self.scene
+        if old_scene is not None:
+            old_scene.detach()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+        self.document = document
+        document.setParent(self)
+        self.scene = CanvasScene(document, self.view.theme)
+        self.scene.snap_to_grid = self.actions.snap.isChecked()
+        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.node_double_clicked.connect(lambda _node_id: self._rename())
+        self.view.setScene(self.scene)
+        for stale in (old_scene, old):
+            if stale is not None:
+                stale.deleteLater()
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        for panel in (self.inspector, self.summary, self.problems):
+            panel.set_document(document)
+        document.analysed.connect(self._update_validity)
+        document.modified_changed.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        self._pastes = 0
+        self._update_title()
+        self._update_validity()
+        QTimer.singleShot(0, self.view.show_network)
+
+    def open_file(self, path: Path) -> bool:
+        """Open a project file (see `ProjectFiles.open_file`)."""
+        return self.files.open_file(path)
+
+    def set_analysis_ready(self, error: str = "") -> None:
+        """PyTorch has loaded (or failed to: `error`); start inferring shapes."""
+        if error:
+            self.validity_label.setText("shapes unavailable")
+            self.statusBar().showMessage(f"PyTorch could not be loaded: {error}")
+            return
+        self.analysis_ready = True
+        if self.document is not None:
+            self.document.enable_analysis()
+        self.statusBar().showMessage(
+            "Drag layers from the palette onto the canvas, then drag from an output port to an "
+            "input port to wire them.",
+            10000,
+        )
+
+    def _update_title(self, *_: Any) -> None:
+        if self.document is not None:
+            star = "*" if self.document.modified else ""
+            self.setWindowTitle(f"{self.document.file_name}{star} — {APP_NAME}")
+
+    def _update_validity(self, *_: Any) -> None:
+        document = self.document
+        if document is None or not document.analysed_once:
+            self.validity_label.setText("loading PyTorch…")
+            return
+        errors = sum(p.severity == "error" for p in document.problems)
+        if errors:
+            text = f"✗ {errors} error{'s' if errors != 1 else ''}"
+        else:
+            total = document.inference.total_params()
+            text = f"✓ valid · {total:,} params · {format_bytes(total * 4)}"
+        self.validity_label.setText(text)
+
+    def _on_problem_counts(self, errors: int, warnings: int) -> None:
+        count = errors + warnings
+        self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+
+    # --- editing -------------------------------------------------------------------------------
+
+    def add_layer(self, type_id: str, at: QPointF | None = None) -> str | None:
+        """Add a layer centred on `at` (default: the middle of the view) and select it."""
+        if self.document is None or self.scene is None:
+            return None
+        centre = at if at is not None else self.view.visible_centre()
+        x = round((centre.x() - WIDTH / 2) / GRID) * GRID
+        y = round((centre.y() - 36) / GRID) * GRID
+        command = AddNodeCommand(self.document.graph, type_id, (x, y))
+        error = self.document.push(command)
+        if error is not None or command.node_id is None:
+            self.statusBar().showMessage(f"Cannot add {type_id}: {error}", 8000)
+            return None
+        self.scene.select_nodes([command.node_id])
+        return command.node_id
+
+    def copy(self) -> bool:
+        if self.document is None or self.scene is None:
+            return False
+        ids = self.scene.selected_node_ids()
+        if ids:
+            copy_nodes(self.document.graph, ids)
+            self._pastes = 0
+        return bool(ids)
+
+    def cut(self) -> None:
+        if self.copy() and self.scene is not None:
+            self.scene.delete_selection()
+
+    def paste(self) -> None:
+        """Paste the clipboard's nodes: a little down and right of where they were copied."""
+        data = clipboard_graph()
+        if data is None:
+            self.statusBar().showMessage("The clipboard holds no layers to paste", 5000)
+            return
+        self._pastes += 1
+        self._paste(data, (GRID * 2 * self._pastes, GRID * 2 * self._pastes))
+
+    def duplicate(self) -> None:
+        if self.document is not None and self.scene is not None:
+            ids = self.scene.selected_node_ids()
+            if ids:
+                self._paste(graph_to_dict(self.document.graph, ids), (GRID * 2, GRID * 2))
+
+    def _paste(self, data: dict[str, Any], offset: tuple[float, float]) -> None:
+        assert self.document is not None and self.scene is not None
+        command = PasteCommand(self.document.graph, data, offset)
+        error = self.document.push(command)
+        if error is not None:
+            self.statusBar().showMessage(str(error), 8000)
+            return
+        self.scene.select_nodes(command.node_ids)
+
+    def auto_layout(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        graph = document.graph
+        moves = {
+            node_id: (graph.node(node_id).position, new)
+            for node_id, new in layered_positions(graph).items()
+            if graph.node(node_id).position != new
+        }
+        if moves:
+            command = MoveNodesCommand(graph, moves)
+            command.setText("Auto-layout")
+            document.push(command)
+        self.view.fit()
+
+    def reveal_node(self, node_id: str) -> None:
+        """Select a node and centre the canvas on it."""
+        if self.scene is not None and node_id in self.scene.nodes:
+            self.scene.select_nodes([node_id])
+            self.view.centre_on_node(node_id)
+
+    def _select_all(self) -> None:
+        if self.scene is not None:
+            for item in [*self.scene.nodes.values(), *self.scene.edges.values()]:
+                item.setSelected(True)
+
+    def _rename(self) -> None:
+        self._show_dock(self.inspector_dock)
+        self.inspector.focus_name()
+
+    def _on_selection(self) -> None:
+        if self.scene is None or not shiboken6.isValid(self.scene):
+            return  # the scene is being destroyed
+        ids = self.scene.selected_node_ids()
+        self.inspector.show_node(ids[0] if len(ids) == 1 else None, count=len(ids))
+
+    def _show_dock(self, dock: QDockWidget) -> None:
+        dock.show()
+        dock.raise_()
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def new_project(self) -> None:
+        """Close the project (asking about unsaved changes) and start an empty one."""
+        if self.files.maybe_save():
+            self.set_document(Document(Project(), analysis=self.analysis_ready))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.settings is not None:
+            self.settings.setValue("window/geometry", self.saveGeometry())
+            self.settings.setValue("window/state", self.saveState())
+        event.accept()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b><br>Build, check and train neural networks visually; "
+            "export plain PyTorch.",
+        )

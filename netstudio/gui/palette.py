@@ -1,0 +1,214 @@
+"""The Layers palette: the layer catalogue as a searchable, categorised tree.
+
+The Qt model is built from the catalogue (plain data in netstudio.core); a layer is dragged
+onto the canvas as the `LAYER_MIME` type carrying its type id, or added at the view's centre
+with a double-click or Enter (`layer_chosen`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPixmap,
+    QStandardItem,
+    QStandardItemModel,
+)
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from netstudio.core.catalogue import Catalogue, catalogue
+from netstudio.gui.canvas.view import LAYER_MIME
+from netstudio.gui.icons import icon
+from netstudio.gui.style import category_colour
+
+TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def swatch(colour: QColor, size: int = 12) -> QIcon:
+    """A small rounded square of `colour`, the category's mark."""
+    result = QIcon()
+    for scale in (1, 2, 3):
+        pixmap = QPixmap(size * scale, size * scale)
+        pixmap.setDevicePixelRatio(scale)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(1, 1, size - 2, size - 2, 3, 3)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
+
+
+class LayerModel(QStandardItemModel):
+    """Categories with their layers; a layer row drags as `LAYER_MIME`."""
+
+    def __init__(self, layers: Catalogue | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        layers = layers or catalogue()
+        for category, specs in layers.by_category().items():
+            colour = category_colour(category)
+            group = QStandardItem(swatch(colour), category)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font()
+            font.setBold(True)
+            group.setFont(font)
+            group.setData("", SEARCH_ROLE)
+            for spec in specs:
+                item = QStandardItem(swatch(colour, 10), spec.name)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled
+                    | Qt.ItemFlag.ItemIsSelectable
+                    | Qt.ItemFlag.ItemIsDragEnabled
+                )
+                item.setToolTip(f"<b>{spec.name}</b> · {category}<br>{spec.doc}")
+                item.setData(spec.type_id, TYPE_ROLE)
+                words = (spec.name, spec.type_id, category, spec.doc)
+                item.setData(" ".join(words).lower(), SEARCH_ROLE)
+                group.appendRow(item)
+            self.appendRow(group)
+
+    def mimeTypes(self) -> list[str]:
+        return [LAYER_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        mime = QMimeData()
+        for index in indexes:
+            type_id = index.data(TYPE_ROLE)
+            if type_id:
+                mime.setData(LAYER_MIME, type_id.encode("utf-8"))
+                mime.setText(type_id)
+                break
+        return mime
+
+
+class LayerFilter(QSortFilterProxyModel):
+    """Keeps the layers whose name, type, category or doc hold every word typed."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_query(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._words = text.lower().split()
+            self.endFilterChange()
+        else:
+            self._words = text.lower().split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        index = self.sourceModel().index(row, 0, parent)
+        text = index.data(SEARCH_ROLE) or ""
+        if not self._words:
+            return True
+        return bool(text) and all(word in text for word in self._words)
+
+
+class LayerPalette(QWidget):
+    """Search box over the layer tree (see module docstring)."""
+
+    #: A layer was chosen with double-click or Enter: add it at the view's centre.
+    layer_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LayerModel(parent=self)
+        self.filter = LayerFilter(self)
+        self.filter.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("layer_search")
+        self.search.setPlaceholderText("Search layers…")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textChanged.connect(self._on_search)
+        self.search.installEventFilter(self)
+
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("layer_tree")
+        self.tree.setModel(self.filter)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAnimated(True)
+        self.tree.expandAll()
+        self.tree.doubleClicked.connect(self._choose)
+        self.tree.installEventFilter(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addWidget(self.tree)
+
+    def layer_rows(self) -> list[QModelIndex]:
+        """The visible layer rows, in order (categories skipped)."""
+        rows = []
+        for group in range(self.filter.rowCount()):
+            parent = self.filter.index(group, 0)
+            rows += [self.filter.index(r, 0, parent) for r in range(self.filter.rowCount(parent))]
+        return rows
+
+    def index_of(self, type_id: str) -> QModelIndex:
+        for index in self.layer_rows():
+            if index.data(TYPE_ROLE) == type_id:
+                return index
+        return QModelIndex()
+
+    def _on_search(self, text: str) -> None:
+        self.filter.set_query(text)
+        self.tree.expandAll()
+        rows = self.layer_rows()
+        if text and rows:
+            self.tree.setCurrentIndex(rows[0])
+
+    def _choose(self, index: QModelIndex) -> None:
+        type_id = index.data(TYPE_ROLE)
+        if type_id:
+            self.layer_chosen.emit(type_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.tree and enter:
+            self._choose(self.tree.currentIndex())
+            return True
+        if watched is self.search:
+            if enter:
+                current = self.tree.currentIndex()
+                rows = self.layer_rows()
+                self._choose(current if current.data(TYPE_ROLE) else (rows or [current])[0])
+                return True
+            if key == Qt.Key.Key_Down:
+                rows = self.layer_rows()
+                if rows:
+                    self.tree.setCurrentIndex(rows[0])
+                self.tree.setFocus()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,1 @@
+"""The panels in the main window's docks: summary, problems, and those training fills."""

@@ -1,0 +1,140 @@
+"""The Summary panel: one row per node (name, type, output shape, parameters, MACs), totals last.
+
+Built from `netstudio.core.summary.summarize`, the same table `netstudio check` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from netstudio.core.summary import ModelSummary, format_bytes, summarize
+from netstudio.gui.document import Document
+from netstudio.gui.style import ERROR_COLOUR
+
+COLUMNS = ("Name", "Type", "Output shape", "Parameters", "MACs")
+NUMERIC = {3, 4}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SummaryModel(QAbstractTableModel):
+    """The rows of a `ModelSummary` plus a bold totals row."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary: ModelSummary | None = None
+
+    def set_summary(self, summary: ModelSummary | None) -> None:
+        self.beginResetModel()
+        self.summary = summary
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() or self.summary is None or not self.summary.rows:
+            return 0
+        return len(self.summary.rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def node_id(self, row: int) -> str | None:
+        if self.summary is None or row >= len(self.summary.rows):
+            return None
+        return self.summary.rows[row].node_id
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary
+        if summary is None or not index.isValid():
+            return None
+        column, total = index.column(), index.row() == len(summary.rows)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if total:
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            if role == Qt.ItemDataRole.DisplayRole:
+                count = len(summary.rows)
+                weights = format_bytes(summary.size_bytes)
+                return (
+                    "Total",
+                    f"{count} layer{'s' if count != 1 else ''}, {weights} of weights",
+                    "",
+                    f"{summary.total_params:,}",
+                    f"{summary.total_macs:,}",
+                )[column]
+            if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+                return "Weights counted as float32 (4 bytes each)"
+            return None
+        row = summary.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.name
+            if column == 1:
+                return row.detail
+            if column == 2:
+                return "error" if row.error else row.shape
+            if column == 3:
+                return f"{row.params:,}"
+            return "–" if row.macs is None else f"{row.macs:,}"
+        if role == Qt.ItemDataRole.ToolTipRole and row.error:
+            return row.error
+        if role == Qt.ItemDataRole.ForegroundRole and row.error and column == 2:
+            return QColor(ERROR_COLOUR)
+        return None
+
+
+class SummaryPanel(QTableView):
+    """The model table of the current document; double-click selects the node."""
+
+    node_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: Document | None = None
+        self.table = SummaryModel()
+        self.setModel(self.table)
+        self.setObjectName("summary_table")
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((150, 0, 150, 110, 130)):
+            if width:
+                self.setColumnWidth(column, width)
+        self.doubleClicked.connect(self._on_double_click)
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.analysed.disconnect(self._refresh)
+        self.document = document
+        if document is not None:
+            document.analysed.connect(self._refresh)
+        self._refresh()
+
+    def _refresh(self, *_: Any) -> None:
+        document = self.document
+        if document is None or not document.analysed_once:
+            self.table.set_summary(None)
+            return
+        self.table.set_summary(summarize(document.graph, document.inference))
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        node_id = self.table.node_id(index.row())
+        if node_id is not None:
+            self.node_activated.emit(node_id)

@@ -1,0 +1,162 @@
+"""Opening and saving the window's project: file dialogs, clear errors, unsaved changes, recent
+files.
+
+A file that cannot be read is explained in a dialog and the window keeps what it had; a partly
+readable one opens with what could be read and its problems listed. Nothing is ever written
+unless the person saves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from netstudio.gui.dialogs import Answer, ask_save_changes, show_message
+from netstudio.gui.document import Document
+from netstudio.io import ProjectFileError, load_project
+
+if TYPE_CHECKING:
+    from netstudio.gui.main_window import MainWindow
+
+FILE_FILTER = "NetStudio projects (*.net);;All files (*)"
+RECENT_KEY = "files/recent"
+RECENT_COUNT = 8
+
+
+class ProjectFiles(QObject):
+    """The File menu's work for one main window (see module docstring)."""
+
+    def __init__(self, window: MainWindow, settings: QSettings | None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self._recent: list[str] = []
+
+    @property
+    def document(self) -> Document | None:
+        return self.window.document
+
+    # --- opening -------------------------------------------------------------------------------
+
+    def open_file(self, path: Path) -> bool:
+        """Open the project at `path`; False (after saying why) when it cannot be read."""
+        try:
+            project = load_project(path, strict=False)
+        except ProjectFileError as error:
+            details = "\n".join(str(p) for p in error.problems)
+            show_message(self.window, "Cannot open project", str(error), details)
+            return False
+        problems = list(project.problems)
+        ready = self.window.analysis_ready
+        self.window.set_document(Document(project, analysis=ready, modified=bool(problems)))
+        self.remember(path)
+        if problems:
+            count = len(problems)
+            many = count != 1
+            show_message(
+                self.window,
+                "Project opened with problems",
+                f"{count} part{'s' if many else ''} of {path.name} could not be read and "
+                f"{'were' if many else 'was'} left out:\n{problems[0]}"
+                + (f"\n(and {count - 1} more: see Details)" if many else "")
+                + "\n\nSaving writes the project without them.",
+                "\n".join(str(p) for p in problems),
+                QMessageBox.Icon.Warning,
+            )
+        return True
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        document = self.document
+        start = str(document.path.parent) if document and document.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open Project", start, FILE_FILTER)
+        if name:
+            self.open_file(Path(name))
+
+    def open_recent(self, path: Path) -> None:
+        if self.maybe_save() and not self.open_file(path) and not path.exists():
+            self.forget(path)
+
+    # --- saving --------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        start = str(document.path or Path.home() / f"{document.project.name}.net")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Save Project As", start, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".net")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        assert self.document is not None
+        try:
+            self.document.save(path)
+        except (OSError, ValueError) as error:
+            show_message(self.window, "Cannot save project", str(error))
+            return False
+        self.remember(path)
+        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""
+        document = self.document
+        if document is None or not document.modified:
+            return True
+        answer = ask_save_changes(self.window, document.file_name)
+        if answer is Answer.SAVE:
+            return self.save()
+        return answer is Answer.DISCARD
+
+    # --- recent files --------------------------------------------------------------------------
+
+    def recent(self) -> list[Path]:
+        """Recently opened or saved projects, newest first."""
+        if self.settings is not None:
+            stored = self.settings.value(RECENT_KEY, [])
+            self._recent = [stored] if isinstance(stored, str) else list(stored or [])
+        return [Path(p) for p in self._recent]
+
+    def remember(self, path: Path) -> None:
+        entry = str(path.resolve())
+        self._store([entry, *(str(p) for p in self.recent() if str(p) != entry)])
+
+    def forget(self, path: Path) -> None:
+        self._store([str(p) for p in self.recent() if p != path])
+
+    def _store(self, entries: list[str]) -> None:
+        self._recent = entries[:RECENT_COUNT]
+        if self.settings is not None:
+            self.settings.setValue(RECENT_KEY, self._recent)
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Rebuild the Open Recent menu (connected to its aboutToShow)."""
+        menu.clear()
+        paths = self.recent()
+        for i, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{i} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
+        if not paths:
+            menu.addAction("No recent projects").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear Recent Projects", lambda: self._store([]))
