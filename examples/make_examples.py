@@ -15,16 +15,25 @@ HERE = Path(__file__).resolve().parent
 STEP = 240.0
 
 
-def chain(graph: NetworkGraph, layers: list[tuple[str, str, dict]], y: float = 0.0) -> None:
-    """Add `layers` (id, type, params) left to right and wire each into the next."""
-    previous = None
+def chain(
+    graph: NetworkGraph,
+    layers: list[tuple[str, str, dict]],
+    y: float = 0.0,
+    *,
+    after: str | None = None,
+    x: float = 0.0,
+) -> str:
+    """Add `layers` (id, type, params) left to right from `x`, wire each into the next (the
+    first from `after`, when given), and return the last id."""
+    previous = after
     for i, (node_id, type_id, params) in enumerate(layers):
         graph.add_node(
-            type_id, name=node_id, node_id=node_id, params=params, position=(i * STEP, y)
+            type_id, name=node_id, node_id=node_id, params=params, position=(x + i * STEP, y)
         )
         if previous is not None:
             graph.connect(previous, "out", node_id, graph.node(node_id).input_ports[0])
         previous = node_id
+    return previous
 
 
 def mnist_mlp() -> Project:
@@ -122,17 +131,7 @@ def residual_cnn() -> Project:
             ),
             (f"{b}_bn2", "BatchNorm2d", {}),
         ]
-        last = previous
-        for i, (node_id, type_id, params) in enumerate(branch, start=1):
-            graph.add_node(
-                type_id,
-                name=node_id,
-                node_id=node_id,
-                params=params,
-                position=(x0 + i * STEP, 140.0),
-            )
-            graph.connect(last, "out", node_id, "in")
-            last = node_id
+        last = chain(graph, branch, 140.0, after=previous, x=x0 + STEP)
         add_x = x0 + (len(branch) + 1) * STEP
         graph.add_node("Add", name=f"{b}_add", node_id=f"{b}_add", position=(add_x, 0.0))
         graph.connect(previous, "out", f"{b}_add", "in1")
@@ -147,16 +146,7 @@ def residual_cnn() -> Project:
         ("fc", "Linear", {"out_features": 10}),
         ("output", "Output", {}),
     ]
-    for i, (node_id, type_id, params) in enumerate(tail, start=1):
-        graph.add_node(
-            type_id,
-            name=node_id,
-            node_id=node_id,
-            params=params,
-            position=(x + i * STEP - STEP, 0.0),
-        )
-        graph.connect(previous, "out", node_id, "in")
-        previous = node_id
+    chain(graph, tail, after=previous, x=x)
     return Project(
         graph=graph,
         name="Residual CNN",

@@ -72,6 +72,20 @@ class NodeRecord:
     position: Position = (0.0, 0.0)
 
 
+def restore(graph: NetworkGraph, records: Iterable[NodeRecord], edges: Iterable[Edge]) -> None:
+    """Put recorded nodes back with their ids, names, params and places, then their wires."""
+    for record in records:
+        graph.add_node(
+            record.type_id,
+            name=record.name,
+            params=record.params,
+            position=record.position,
+            node_id=record.node_id,
+        )
+    for edge in edges:
+        graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+
+
 class AddNodeCommand(GraphCommand):
     """Place a new layer; its id and automatic name are kept so redo gives the same node."""
 
@@ -136,16 +150,7 @@ class RemoveNodesCommand(GraphCommand):
             graph.remove_node(node_id)
 
     def undo(self) -> None:
-        for record in self.records:
-            self.graph.add_node(
-                record.type_id,
-                name=record.name,
-                params=record.params,
-                position=record.position,
-                node_id=record.node_id,
-            )
-        for edge in self.edges:
-            self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+        restore(self.graph, self.records, self.edges)
 
 
 class ConnectCommand(GraphCommand):
@@ -275,16 +280,7 @@ class PasteCommand(GraphCommand):
 
     def apply(self) -> None:
         if self.records:
-            for record in self.records:
-                self.graph.add_node(
-                    record.type_id,
-                    name=record.name,
-                    params=record.params,
-                    position=record.position,
-                    node_id=record.node_id,
-                )
-            for edge in self.edges:
-                self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+            restore(self.graph, self.records, self.edges)
             return
         dx, dy = self.offset
         data = dict(self.data)
