@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
+from netstudio.core.layout import layered_positions
 from netstudio.core.summary import format_bytes
 from netstudio.gui.actions import Actions
 from netstudio.gui.canvas.node_item import WIDTH
@@ -24,7 +25,6 @@ from netstudio.gui.clipboard import clipboard_graph, copy_nodes
 from netstudio.gui.commands import AddNodeCommand, MoveNodesCommand, PasteCommand
 from netstudio.gui.document import Document
 from netstudio.gui.inspector import Inspector
-from netstudio.gui.layout import layered_positions
 from netstudio.gui.palette import LayerPalette
 from netstudio.gui.panels.placeholder import PlaceholderPanel
 from netstudio.gui.panels.problems import ProblemsPanel

@@ -9,9 +9,9 @@ import pytest
 pytest.importorskip("PySide6")
 
 from netstudio.core.graph import NetworkGraph
+from netstudio.core.layout import layered_positions
 from netstudio.gui.commands import AddNodeCommand, RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
-from netstudio.gui.layout import layered_positions
 from netstudio.io import Project, load_project
 
 
