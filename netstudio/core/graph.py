@@ -97,6 +97,11 @@ class NetworkGraph:
         self._g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._inputs: dict[tuple[str, str], Edge] = {}
         self._names: dict[str, str] = {}
+        #: Each node's and wire's place in the file order. Undo puts a removed node back at its
+        #: old place, so a delete and its undo give back the file byte for byte.
+        self._places: dict[str | Edge, int] = {}
+        self._next_place = 0
+        self._unsettled = False
         self.events = GraphEvents()
 
     # --- reading -------------------------------------------------------------------------------
@@ -107,6 +112,7 @@ class NetworkGraph:
 
         Read it, never edit it: edits go through this class so events fire.
         """
+        self._settle()
         return self._g
 
     def __len__(self) -> int:
@@ -119,7 +125,8 @@ class NetworkGraph:
         return self.nodes()
 
     def nodes(self) -> Iterator[Node]:
-        """Nodes in the order they were added."""
+        """Nodes in file order: the order they were added, a restored node at its old place."""
+        self._settle()
         for _, data in self._g.nodes(data="node"):
             yield data
 
@@ -137,6 +144,7 @@ class NetworkGraph:
 
     def edges(self) -> list[Edge]:
         """Wires grouped by source node (in node order), each group in the order added."""
+        self._settle()
         return [key for _, _, key in self._g.edges(keys=True)]
 
     def in_edges(self, node_id: str) -> list[Edge]:
@@ -148,6 +156,7 @@ class NetworkGraph:
 
     def out_edges(self, node_id: str) -> list[Edge]:
         self.node(node_id)
+        self._settle()
         return [key for _, _, key in self._g.out_edges(node_id, keys=True)]
 
     def edge_into(self, node_id: str, port: str) -> Edge | None:
@@ -157,6 +166,7 @@ class NetworkGraph:
         return list(dict.fromkeys(e.src for e in self.in_edges(node_id)))
 
     def successors(self, node_id: str) -> list[str]:
+        self._settle()
         return list(dict.fromkeys(self._g.successors(node_id)))
 
     def inputs(self) -> list[Node]:
@@ -173,6 +183,7 @@ class NetworkGraph:
 
         Raises CycleError when the graph has a cycle (possible only in a loaded file).
         """
+        self._settle()
         order = {node_id: i for i, node_id in enumerate(self._g.nodes)}
         try:
             return list(nx.lexicographical_topological_sort(self._g, key=order.__getitem__))
@@ -181,6 +192,36 @@ class NetworkGraph:
 
     def descendants(self, node_id: str) -> set[str]:
         return nx.descendants(self._g, node_id)
+
+    def place(self, item: str | Edge) -> int:
+        """A node's (by id) or wire's place in the file order; pass it back to `add_node` or
+        `connect` to restore the item where it was."""
+        try:
+            return self._places[item]
+        except KeyError:
+            raise UnknownNodeError(f"there is no node or wire {item}") from None
+
+    def _claim_place(self, item: str | Edge, place: int | None) -> None:
+        if place is None:
+            place = self._next_place
+        elif place < self._next_place:
+            self._unsettled = True
+        self._places[item] = place
+        self._next_place = max(self._next_place, place + 1)
+
+    def _settle(self) -> None:
+        """Bring the networkx graph's order (which iteration follows) back to file order after
+        items were restored at earlier places. Rebuilt in place: holders of `nx_graph` keep a
+        valid reference."""
+        if not self._unsettled:
+            return
+        self._unsettled = False
+        place = self._places.__getitem__
+        nodes = sorted(self._g.nodes(data=True), key=lambda item: place(item[0]))
+        edges = sorted(self._g.edges(keys=True), key=lambda item: place(item[2]))
+        self._g.clear()
+        self._g.add_nodes_from(nodes)
+        self._g.add_edges_from(edges)
 
     # --- naming --------------------------------------------------------------------------------
 
@@ -213,10 +254,12 @@ class NetworkGraph:
         params: Mapping[str, Any] | None = None,
         position: Iterable[float] = (0.0, 0.0),
         node_id: str | None = None,
+        place: int | None = None,
     ) -> Node:
         """Place a new layer. Missing parameters take their defaults; all are checked.
 
         Without a name the node is named after its id, or else ``<stem><n>`` (fc1, conv2 ...).
+        `place` puts it back at a place in the file order it had before (see `place()`).
 
         Raises UnknownLayerError, ParamError, NameInUseError, or GraphError for a taken id.
         """
@@ -240,6 +283,7 @@ class NetworkGraph:
             )
         node = Node(node_id, type_id, name, checked, _position(position, node_id))
         self._g.add_node(node_id, node=node)
+        self._claim_place(node_id, place)
         self._names[name] = node_id
         self.events.node_added.emit(node)
         return node
@@ -251,6 +295,7 @@ class NetworkGraph:
         for edge in removed:
             self.disconnect(edge)
         self._g.remove_node(node_id)
+        del self._places[node_id]
         del self._names[node.name]
         self.events.node_removed.emit(node)
         return node, removed
@@ -291,17 +336,20 @@ class NetworkGraph:
             return Verdict(False, str(error), error)
         return Verdict(True)
 
-    def connect(self, src: str, src_port: str, dst: str, dst_port: str) -> Edge:
-        """Wire `src.src_port` to `dst.dst_port`.
+    def connect(
+        self, src: str, src_port: str, dst: str, dst_port: str, *, place: int | None = None
+    ) -> Edge:
+        """Wire `src.src_port` to `dst.dst_port` (`place`: see `add_node`).
 
         Raises UnknownNodeError, PortError, PortInUseError or CycleError.
         """
         edge = self.check_connect(src, src_port, dst, dst_port)
-        self._add_edge(edge)
+        self._add_edge(edge, place)
         return edge
 
-    def _add_edge(self, edge: Edge) -> None:
+    def _add_edge(self, edge: Edge, place: int | None = None) -> None:
         self._g.add_edge(edge.src, edge.dst, key=edge)
+        self._claim_place(edge, place)
         self._inputs[(edge.dst, edge.dst_port)] = edge
         self.events.edge_added.emit(edge)
 
@@ -309,6 +357,7 @@ class NetworkGraph:
         if not self._g.has_edge(edge.src, edge.dst, key=edge):
             raise GraphError(f"there is no wire {edge}", edge.dst)
         self._g.remove_edge(edge.src, edge.dst, key=edge)
+        del self._places[edge]
         if self._inputs.get((edge.dst, edge.dst_port)) == edge:
             del self._inputs[(edge.dst, edge.dst_port)]
         self.events.edge_removed.emit(edge)
@@ -372,6 +421,9 @@ class NetworkGraph:
         self._g.clear()
         self._inputs.clear()
         self._names.clear()
+        self._places.clear()
+        self._next_place = 0
+        self._unsettled = False
         self.events.cleared.emit()
 
     def _check_name(self, name: str, node_id: str | None) -> None:

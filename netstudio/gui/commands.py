@@ -8,15 +8,19 @@ history, and the refusal comes back to say why.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import Edge, NetworkGraph, Position
 from netstudio.io import ProjectFileError, graph_from_dict
+
+if TYPE_CHECKING:
+    from netstudio.gui.document import Document
 
 
 class GraphCommand(QUndoCommand):
@@ -63,17 +67,29 @@ def push(stack: QUndoStack, command: GraphCommand) -> GraphError | None:
 
 @dataclass
 class NodeRecord:
-    """All it takes to put a removed node back exactly: same id, name, params and place."""
+    """All it takes to put a removed node back exactly: same id, name, params, position and
+    place in the file order."""
 
     node_id: str
     type_id: str
     name: str
     params: dict[str, Any] = field(default_factory=dict)
     position: Position = (0.0, 0.0)
+    place: int | None = None
+
+    @classmethod
+    def of(cls, graph: NetworkGraph, node_id: str) -> NodeRecord:
+        node = graph.node(node_id)
+        return cls(
+            node.id, node.type_id, node.name, dict(node.params), node.position, graph.place(node_id)
+        )
 
 
-def restore(graph: NetworkGraph, records: Iterable[NodeRecord], edges: Iterable[Edge]) -> None:
-    """Put recorded nodes back with their ids, names, params and places, then their wires."""
+def restore(
+    graph: NetworkGraph, records: Iterable[NodeRecord], edges: Mapping[Edge, int | None]
+) -> None:
+    """Put recorded nodes back with their ids, names, params and places, then their wires
+    (each at its recorded place)."""
     for record in records:
         graph.add_node(
             record.type_id,
@@ -81,9 +97,10 @@ def restore(graph: NetworkGraph, records: Iterable[NodeRecord], edges: Iterable[
             params=record.params,
             position=record.position,
             node_id=record.node_id,
+            place=record.place,
         )
-    for edge in edges:
-        graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+    for edge, place in edges.items():
+        graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port, place=place)
 
 
 class AddNodeCommand(GraphCommand):
@@ -130,22 +147,16 @@ class RemoveNodesCommand(GraphCommand):
         super().__init__(graph, text)
         self.node_ids = ids
         self.records: list[NodeRecord] = []
-        self.edges: list[Edge] = []
+        self.edges: dict[Edge, int | None] = {}
 
     def apply(self) -> None:
         graph = self.graph
-        order = {edge: i for i, edge in enumerate(graph.edges())}
         touched: set[Edge] = set()
         for node_id in self.node_ids:
             touched.update(graph.in_edges(node_id))
             touched.update(graph.out_edges(node_id))
-        self.edges = sorted(touched, key=order.__getitem__)
-        self.records = []
-        for node_id in self.node_ids:
-            node = graph.node(node_id)
-            self.records.append(
-                NodeRecord(node.id, node.type_id, node.name, dict(node.params), node.position)
-            )
+        self.edges = {edge: graph.place(edge) for edge in sorted(touched, key=graph.place)}
+        self.records = [NodeRecord.of(graph, node_id) for node_id in self.node_ids]
         for node_id in self.node_ids:
             graph.remove_node(node_id)
 
@@ -175,13 +186,15 @@ class DisconnectCommand(GraphCommand):
         text = f"Disconnect {graph.node(edge.src).name} → {graph.node(edge.dst).name}"
         super().__init__(graph, text, parent)
         self.edge = edge
+        self.place: int | None = None
 
     def apply(self) -> None:
+        self.place = self.graph.place(self.edge)
         self.graph.disconnect(self.edge)
 
     def undo(self) -> None:
         edge = self.edge
-        self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+        self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port, place=self.place)
 
 
 class DeleteCommand(GraphCommand):
@@ -272,7 +285,7 @@ class PasteCommand(GraphCommand):
         self.data = data
         self.offset = offset
         self.records: list[NodeRecord] = []
-        self.edges: list[Edge] = []
+        self.edges: dict[Edge, int | None] = {}
 
     @property
     def node_ids(self) -> list[str]:
@@ -296,11 +309,11 @@ class PasteCommand(GraphCommand):
         except ProjectFileError as error:
             raise GraphError(f"cannot paste: {error}") from None
         added = [node for node in self.graph.nodes() if node.id not in before]
-        self.records = [
-            NodeRecord(n.id, n.type_id, n.name, dict(n.params), n.position) for n in added
-        ]
+        self.records = [NodeRecord.of(self.graph, n.id) for n in added]
         ids = set(self.node_ids)
-        self.edges = [e for e in self.graph.edges() if e.src in ids and e.dst in ids]
+        self.edges = {
+            e: self.graph.place(e) for e in self.graph.edges() if e.src in ids and e.dst in ids
+        }
 
     def undo(self) -> None:
         for node_id in reversed(self.node_ids):
@@ -313,3 +326,65 @@ def _is_point(value: Any) -> bool:
         and len(value) == 2
         and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
     )
+
+
+# --- project settings and run history (issue 5) ------------------------------------------------
+# These edit `document.project` sections, not the graph: push them with
+# `document.undo_stack.push(...)` (the stack's index change makes `Document.edited` fire).
+
+
+class SetSectionCommand(QUndoCommand):
+    """Replace the project's ``data`` or ``training`` section with `value` (a JSON-able dict).
+
+    Consecutive edits of the same section with the same `text` (one field typed or spun) merge
+    into one undo step.
+    """
+
+    ID = 5001
+
+    def __init__(self, document: Document, section: str, value: dict[str, Any], text: str):
+        if section not in ("data", "training"):
+            raise ValueError(f"unknown project section {section!r}: use 'data' or 'training'")
+        super().__init__(text)
+        self.document = document
+        self.section = section
+        self.old = copy.deepcopy(getattr(document.project, section))
+        self.new = copy.deepcopy(value)
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (
+            isinstance(other, SetSectionCommand)
+            and other.section == self.section
+            and other.text() == self.text()
+        ):
+            return False
+        self.new = copy.deepcopy(other.new)
+        return True
+
+    def redo(self) -> None:
+        setattr(self.document.project, self.section, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        setattr(self.document.project, self.section, copy.deepcopy(self.old))
+
+
+class AppendRunCommand(QUndoCommand):
+    """Add a finished (or stopped, or failed) run's record at the end of ``project.runs``."""
+
+    def __init__(self, document: Document, record: dict[str, Any]) -> None:
+        super().__init__(f"Add {record.get('name') or 'run'}")
+        self.document = document
+        self.record = record
+
+    def redo(self) -> None:
+        self.document.project.runs.append(self.record)
+
+    def undo(self) -> None:
+        runs = self.document.project.runs
+        for i in range(len(runs) - 1, -1, -1):
+            if runs[i] is self.record:
+                del runs[i]
+                return

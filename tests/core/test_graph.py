@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -530,3 +531,28 @@ def test_names_are_one_printable_line() -> None:
     node = graph.add_node("ReLU")
     with pytest.raises(NameInUseError, match="printable"):
         graph.rename(node.id, "two\nlines")
+
+
+def test_a_node_restored_at_its_place_gives_back_the_same_order() -> None:
+    from netstudio.io import graph_to_dict, load_project
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "residual_cnn.net"
+    graph = load_project(example).graph
+    before = graph_to_dict(graph)
+    middle = before["nodes"][len(before["nodes"]) // 2]["id"]
+    node = graph.node(middle)
+    places = {e: graph.place(e) for e in graph.in_edges(middle) + graph.out_edges(middle)}
+    place = graph.place(middle)
+    graph.remove_node(middle)
+    graph.add_node(
+        node.type_id,
+        name=node.name,
+        params=node.params,
+        node_id=node.id,
+        position=node.position,
+        place=place,
+    )
+    for edge, edge_place in places.items():
+        graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port, place=edge_place)
+    assert graph_to_dict(graph) == before
+    assert graph.place(middle) == place

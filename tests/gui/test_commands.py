@@ -30,13 +30,13 @@ from netstudio.gui.commands import (
 
 
 def snapshot(graph: NetworkGraph) -> dict[str, Any]:
-    """Everything a file would keep of the graph, order-free."""
+    """Everything a file would keep of the graph, in file order."""
     return {
-        "nodes": {
-            n.id: (n.type_id, n.name, tuple(sorted(n.params.items(), key=str)), n.position)
+        "nodes": [
+            (n.id, n.type_id, n.name, tuple(sorted(n.params.items(), key=str)), n.position)
             for n in graph.nodes()
-        },
-        "edges": set(graph.edges()),
+        ],
+        "edges": list(graph.edges()),
     }
 
 
