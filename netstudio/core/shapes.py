@@ -128,7 +128,12 @@ class ShapeInference:
         self.batch_size = batch_size
         self._infos: dict[str, NodeInfo] = {}
         self._keys: dict[str, Any] = {}
+        #: Each node's analysis before its current one, by key: an undo, or fixing the edit
+        #: that broke everything downstream, brings back earlier inputs; their answers are
+        #: reused instead of running every layer downstream again.
+        self._previous: dict[str, tuple[Any, NodeInfo]] = {}
         self._modules: dict[Any, tuple[nn.Module, int, int]] = {}
+        self._runs: dict[tuple[int, tuple[TensorInfo, ...]], tuple[list[TensorInfo], int]] = {}
         self._dirty: set[str] = set(n.id for n in graph.nodes())
         self._order: list[str] | None = None
         self._cyclic: set[str] = set()
@@ -162,6 +167,7 @@ class ShapeInference:
         self._dirty.discard(node.id)
         self._infos.pop(node.id, None)
         self._keys.pop(node.id, None)
+        self._previous.pop(node.id, None)
 
     def _on_edge(self, edge: Edge) -> None:
         self._order = None
@@ -175,6 +181,7 @@ class ShapeInference:
         self._dirty.clear()
         self._infos.clear()
         self._keys.clear()
+        self._previous.clear()
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -247,10 +254,16 @@ class ShapeInference:
             if self._keys.get(node_id) == key:
                 continue
             old = self._infos.get(node_id)
-            info = self._compute(node, inputs, cyclic=node_id in self._cyclic)
+            earlier = self._previous.get(node_id)
+            if earlier is not None and earlier[0] == key:
+                info = earlier[1]
+            else:
+                info = self._compute(node, inputs, cyclic=node_id in self._cyclic)
+                self.recomputed += 1
+            if old is not None:
+                self._previous[node_id] = (self._keys[node_id], old)
             self._infos[node_id] = info
             self._keys[node_id] = key
-            self.recomputed += 1
             changed.add(node_id)
             if old is None or old.outputs != info.outputs:
                 dirty.update(self.graph.successors(node_id))
@@ -385,10 +398,24 @@ class ShapeInference:
             cached = (module, count, trainable)
             if len(self._modules) > 4096:
                 self._modules.clear()
+                self._runs.clear()
             self._modules[key] = cached
         return cached
 
     def _run(self, module: nn.Module, inputs: Sequence[TensorInfo]) -> tuple[list[TensorInfo], int]:
+        """Output shapes and MACs of `module` on `inputs`. Remembered per module and input
+        shapes: a network repeats its blocks, and a meta run costs about a millisecond."""
+        key = (id(module), tuple(inputs))  # modules stay alive in `_modules` while remembered
+        known = self._runs.get(key)
+        if known is None:
+            if len(self._runs) > 16384:
+                self._runs.clear()
+            known = self._runs[key] = self._run_once(module, inputs)
+        return list(known[0]), known[1]
+
+    def _run_once(
+        self, module: nn.Module, inputs: Sequence[TensorInfo]
+    ) -> tuple[list[TensorInfo], int]:
         torch = _torch()
         from torch.utils.flop_counter import FlopCounterMode
 

@@ -564,3 +564,22 @@ def test_breaking_the_cycle_recovers() -> None:
     assert shapes.cyclic_nodes() == set()
     assert all(info.ok for info in shapes.infos().values())
     assert shapes.info("output").output.describe() == "N×8"
+
+
+def test_undoing_a_breaking_edit_reuses_the_earlier_analysis(
+    mlp_graph: NetworkGraph, inference: ShapeInference
+) -> None:
+    """A refused input leaves everything downstream pending; putting it right brings
+    the earlier answers back without running the layers again, and they are the same."""
+    before = {node_id: info.output for node_id, info in inference.infos().items()}
+    mlp_graph.set_params("fc1", {"in_features": 99})  # fc1 refuses its N×784 input
+    inference.update()
+    assert inference.info("fc1").error is not None
+    assert inference.info("fc3").output is None
+    ran = inference.recomputed
+    mlp_graph.set_params("fc1", {"in_features": None})
+    changed = inference.update()
+    assert {"fc1", "fc2", "fc3", "output"} <= changed
+    assert inference.recomputed == ran  # nothing ran: every answer came from before
+    assert {node_id: info.output for node_id, info in inference.infos().items()} == before
+    assert inference.info("fc1").ok
