@@ -1,0 +1,114 @@
+"""Leaving NetStudio: a project as readable PyTorch, TorchScript, ONNX or safetensors weights.
+
+    from netstudio.export import export_project
+    export_project(project, "python", Path("mnist_mlp.py"), with_training=True)
+
+No Qt here: the command line (`netstudio export`) and the desktop app both call
+`export_project`. Every problem is an `ExportError` with a message for people.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from netstudio.export.errors import ExportError
+
+if TYPE_CHECKING:
+    from netstudio.io import Project
+
+__all__ = ["FORMATS", "ExportError", "Format", "export_project", "latest_run_weights"]
+
+Format = Literal["python", "torchscript", "onnx", "weights"]
+
+#: Each format and the file suffix it is usually given.
+FORMATS: dict[str, str] = {
+    "python": ".py",
+    "torchscript": ".pt",
+    "onnx": ".onnx",
+    "weights": ".safetensors",
+}
+
+#: Weights a run folder holds, in the order they are preferred: the weights the run ended
+#: with (the best epoch's when early stopping restored them), else the best epoch's.
+RUN_WEIGHTS = ("last.safetensors", "best.safetensors")
+
+
+def export_project(
+    project: Project,
+    format: Format | str,
+    path: Path,
+    *,
+    weights: Path | None = None,
+    with_training: bool = False,
+) -> list[Path]:
+    """Export `project` to `path` in `format`; returns the files written.
+
+    weights: a safetensors file of trained weights (from a run) to export with the network;
+    without it the weights are freshly initialised with the project's seed. with_training:
+    the python format also gets the data loading and training loop.
+    """
+    from netstudio.export.formats import (
+        compiled_model,
+        save_onnx,
+        save_torchscript,
+        save_weights,
+    )
+
+    if format not in FORMATS:
+        raise ExportError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
+    if with_training and format != "python":
+        raise ExportError("--with-training goes with the python format only")
+    if weights is not None and not Path(weights).is_file():
+        raise ExportError(f"weights file {weights} not found")
+    path = Path(path)
+    if path.is_dir():
+        stem = Path(project.path).stem if project.path else "network"
+        path = path / f"{stem}{FORMATS[format]}"
+    seed = _seed(project)
+    model = compiled_model(project.graph, seed, Path(weights) if weights else None)
+    if format == "python":
+        from netstudio.export.python_file import write_python
+
+        state = model.state_dict() if weights is not None else None
+        return write_python(project, path, state, with_training)
+    if format == "torchscript":
+        save_torchscript(model, project.graph, path)
+    elif format == "onnx":
+        save_onnx(model, project.graph, path)
+    else:
+        save_weights(model, path)
+    return [path]
+
+
+def latest_run_weights(project_path: Path, run_dir: Path | None = None) -> Path:
+    """The weights of `run_dir`, or of the newest run beside the project
+    (``<project>.runs/<timestamp>/``); ExportError when there is none."""
+    if run_dir is None:
+        runs = project_path.with_name(project_path.stem + ".runs")
+        found = sorted(p for p in runs.glob("*") if p.is_dir() and _weights_in(p) is not None)
+        if not found:
+            raise ExportError(
+                f"{project_path.name} has no finished run in {runs}: train it first "
+                f"(netstudio train {project_path.name}) or give --weights FILE"
+            )
+        run_dir = found[-1]
+    weights = _weights_in(run_dir)
+    if weights is None:
+        raise ExportError(
+            f"the run folder {run_dir} holds no weights ({' or '.join(RUN_WEIGHTS)}): "
+            "give the folder of a run that finished"
+        )
+    return weights
+
+
+def _weights_in(folder: Path) -> Path | None:
+    for name in RUN_WEIGHTS:
+        if (folder / name).is_file():
+            return folder / name
+    return None
+
+
+def _seed(project: Project) -> int:
+    seed = project.training.get("seed", 0) if isinstance(project.training, dict) else 0
+    return seed if isinstance(seed, int) and seed >= 0 else 0

@@ -1,0 +1,159 @@
+"""The binary formats: TorchScript, ONNX and safetensors weights of the compiled model.
+
+Each export is checked before it is reported done: the TorchScript file is loaded back and run,
+the ONNX file is checked with `onnx.checker` when onnx is installed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netstudio.core.compiler import CompileError, compile_graph
+from netstudio.core.graph import NetworkGraph, python_name
+from netstudio.export.errors import ExportError
+
+if TYPE_CHECKING:
+    import torch
+    from torch import fx
+
+ONNX_HINT = 'ONNX export needs the onnxscript package: pip install "netstudio[onnx]"'
+
+
+def compiled_model(
+    graph: NetworkGraph, seed: int = 0, weights: Path | None = None
+) -> fx.GraphModule:
+    """The compiled network in eval mode: initialised with `seed` as training would be, or
+    with the safetensors `weights` (ExportError naming the keys that do not fit)."""
+    import torch
+
+    from netstudio.training.checkpoints import CheckpointError, load_weights
+
+    torch.manual_seed(seed)
+    try:
+        model = compile_graph(graph)
+    except CompileError as error:
+        raise ExportError(
+            f"the network is not valid, so it cannot be exported; fix these first:\n{error}"
+        ) from None
+    if weights is not None:
+        try:
+            load_weights(model, weights)
+        except CheckpointError as error:
+            raise ExportError(str(error)) from None
+    return model.eval()
+
+
+def example_inputs(graph: NetworkGraph, batch: int = 2) -> tuple[torch.Tensor, ...]:
+    """A random batch for every Input node: normal floats, or token ids 0 and 1 for int64."""
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    inputs = []
+    for node in graph.inputs():
+        shape = (batch, *node.params["shape"])
+        if node.params.get("dtype") == "int64":
+            inputs.append(torch.randint(0, 2, shape, generator=generator))
+        else:
+            inputs.append(torch.randn(shape, generator=generator))
+    return tuple(inputs)
+
+
+def save_weights(model: torch.nn.Module, path: Path) -> None:
+    """The model's state_dict (parameters and buffers) as safetensors."""
+    from netstudio.training.checkpoints import save_state_dict
+
+    save_state_dict(model.state_dict(), path)
+
+
+def save_torchscript(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
+    """Trace `model` (tracing handles every layer, scripting not the merges' ``*inputs``),
+    save it, and check that the saved file loads and gives the model's outputs."""
+    import torch
+
+    inputs = example_inputs(graph, batch=2)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # jit's deprecation notices, tracer hints
+            traced = torch.jit.trace(model, inputs)
+    except Exception as error:
+        raise ExportError(f"TorchScript tracing failed: {_first_line(error)}") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    traced.save(str(tmp))
+    check = example_inputs(graph, batch=3)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        loaded = torch.jit.load(str(tmp))
+    with torch.no_grad():
+        _same_outputs(model(*check), loaded(*check), "TorchScript")
+    tmp.replace(path)
+
+
+def save_onnx(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
+    """Export with torch's ONNX exporter (it needs onnxscript) with a dynamic batch dimension;
+    checked with `onnx.checker` when onnx is installed."""
+    import torch
+
+    try:
+        import onnxscript  # noqa: F401  (torch.onnx.export needs it; import to say so early)
+    except ImportError:
+        raise ExportError(ONNX_HINT) from None
+    placeholders = [n.name for n in model.graph.nodes if n.op == "placeholder"]
+    outputs = [python_name(node.name) for node in graph.outputs()]
+    batch = torch.export.Dim("batch", min=1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.stem + ".tmp" + path.suffix)
+    quiet = io.StringIO()
+    try:
+        with (
+            warnings.catch_warnings(),
+            contextlib.redirect_stdout(quiet),
+            contextlib.redirect_stderr(quiet),
+        ):
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                model,
+                example_inputs(graph, batch=2),
+                str(tmp),
+                input_names=placeholders,
+                output_names=outputs,
+                dynamic_shapes={name: {0: batch} for name in placeholders},
+                external_data=False,
+            )
+    except ImportError as error:
+        raise ExportError(f"{ONNX_HINT} ({_first_line(error)})") from None
+    except Exception as error:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"ONNX export failed: {_first_line(error)}") from None
+    try:
+        import onnx
+    except ImportError:
+        onnx = None
+    if onnx is not None:
+        try:
+            onnx.checker.check_model(str(tmp), full_check=True)
+        except Exception as error:
+            tmp.unlink(missing_ok=True)
+            raise ExportError(
+                f"the exported ONNX model does not pass onnx.checker: {error}"
+            ) from None
+    tmp.replace(path)
+
+
+def _same_outputs(expected: object, got: object, what: str) -> None:
+    import torch
+
+    first = expected if isinstance(expected, tuple) else (expected,)
+    second = got if isinstance(got, tuple) else (got,)
+    for a, b in zip(first, second, strict=True):
+        if not torch.allclose(a, b, atol=1e-5, rtol=1e-4):
+            raise ExportError(f"the {what} model gives other outputs than the network")
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -1,0 +1,180 @@
+"""One standalone ``.py`` file: the network class and, on request, its training script.
+
+The file imports torch (and, for training, the data libraries the source needs), never
+NetStudio. Trained weights go beside it as ``<stem>.safetensors``, which `load_model` reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netstudio.export.code import Imports, class_name, literal
+from netstudio.export.errors import ExportError
+from netstudio.export.python_code import ModelSource, model_source
+from netstudio.export.source_copy import SourceBundle
+
+if TYPE_CHECKING:
+    import torch
+
+    from netstudio.io import Project
+
+
+def python_source(
+    project: Project,
+    *,
+    weights_name: str | None = None,
+    with_training: bool = False,
+    script_name: str = "model.py",
+) -> tuple[str, ModelSource]:
+    """The file's text and the exported class (whose `compiled` twin takes the weights).
+
+    With training, the project's settings come first, as constants the code below reads.
+
+    weights_name: the safetensors file beside the script that `load_model` reads by default.
+    """
+    imports = Imports()
+    imports.add("__future__", "annotations")
+    bundle = SourceBundle(imports)
+    title = _plain(project.name) or "Network"
+    model = model_source(project.graph, class_name(project.name), title, imports, bundle)
+    settings: list[list[str]] = []
+    if with_training:
+        blocks, usage = _training(project, model, imports, bundle, weights_name, script_name)
+        settings, blocks = [blocks[0]], blocks[1:]
+    else:
+        blocks, usage = _model_only(model, imports, weights_name)
+    doc = [f'"""{title}: exported from NetStudio as plain PyTorch.', "", *usage, '"""']
+    definitions = [text.splitlines() for text in bundle.definitions()]
+    # isort wants one blank line between the imports and the settings, two before a def
+    lines = [*doc, "", *imports.render(), *([""] + settings[0] if settings else [])]
+    for part in [*definitions, model.lines, *blocks]:
+        lines.extend(["", "", *part])
+    return "\n".join(lines) + "\n", model
+
+
+def write_python(
+    project: Project,
+    path: Path,
+    state: dict[str, torch.Tensor] | None,
+    with_training: bool = False,
+) -> list[Path]:
+    """Write the script to `path` and, when `state` is given, its weights beside it."""
+    from netstudio.training.checkpoints import save_state_dict
+
+    weights = path.with_suffix(".safetensors") if state is not None else None
+    text, model = python_source(
+        project,
+        weights_name=weights.name if weights is not None else None,
+        with_training=with_training,
+        script_name=path.name,
+    )
+    if state is not None:
+        own = set(model.compiled.state_dict())
+        if own != set(state):  # the caller checked them against the compiled model
+            raise ExportError("the weights do not fit the exported class")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    if weights is not None and state is not None:
+        save_state_dict(state, weights)
+        return [path, weights]
+    return [path]
+
+
+def _model_only(
+    model: ModelSource, imports: Imports, weights_name: str | None
+) -> tuple[list[list[str]], list[str]]:
+    if weights_name is not None:
+        imports.add("pathlib", "Path")
+        imports.add("safetensors.torch", "load_file")
+    name = model.class_name
+    examples = ", ".join(_example(i.shape, i.dtype) for i in model.inputs)
+    shapes = (
+        "tuple(output.shape)" if model.output_count == 1 else "[tuple(o.shape) for o in output]"
+    )
+    blocks: list[list[str]] = []
+    if weights_name is not None:
+        blocks.append([f"WEIGHTS = Path(__file__).with_name({literal(weights_name)})"])
+        loader = [
+            f"def load_model(weights: str | Path | None = WEIGHTS) -> {name}:",
+            f'    """A {name}; with `weights`, the weights from that safetensors file."""',
+            f"    model = {name}()",
+            "    if weights is not None:",
+            "        model.load_state_dict(load_file(weights))",
+            "    return model",
+        ]
+        usage = [
+            f"    model = load_model()  # with the trained weights from {weights_name}",
+        ]
+    else:
+        loader = [
+            f"def load_model() -> {name}:",
+            f'    """A {name} with fresh weights."""',
+            f"    return {name}()",
+        ]
+        usage = ["    model = load_model()"]
+    blocks.append(loader)
+    blocks.append(
+        [
+            'if __name__ == "__main__":',
+            "    model = load_model().eval()",
+            "    with torch.no_grad():",
+            f"        output = model({examples})",
+            f'    print(f"{name}: output {{{shapes}}}")',
+        ]
+    )
+    return blocks, ["Use it:", "", *usage, "    output = model(batch)"]
+
+
+def _training(
+    project: Project,
+    model: ModelSource,
+    imports: Imports,
+    bundle: SourceBundle,
+    weights_name: str | None,
+    script_name: str,
+) -> tuple[list[list[str]], list[str]]:
+    from pydantic import ValidationError
+
+    from netstudio.export.training_data import classifies, data_blocks
+    from netstudio.export.training_script import training_blocks
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.data_config import DataConfig
+
+    if len(model.inputs) != 1 or model.output_count != 1:
+        raise ExportError("a training script needs a network with exactly one Input and one Output")
+    try:
+        data = DataConfig.model_validate(project.data)
+        config = TrainingConfig.model_validate(project.training)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ExportError(
+            f"the project's settings are not valid: {where}: {first['msg']}"
+        ) from None
+    imports.add("torch")
+    data_part = data_blocks(data, imports, bundle)
+    training_part = training_blocks(config, classifies(data), model, imports, weights_name)
+    settings = ["# The project's settings.", *data_part[0], *training_part[0]]
+    blocks = [settings, *data_part[1:], *training_part[1:]]
+    usage = [
+        "Train it with the project's settings, on one process or several:",
+        "",
+        f"    python {script_name} --epochs 10 --data-root data --out weights.safetensors",
+        f"    torchrun --nproc_per_node 4 {script_name} --out weights.safetensors",
+    ]
+    return blocks, usage
+
+
+def _example(shape: tuple[int, ...], dtype: str) -> str:
+    dims = ", ".join(["2", *(str(d) for d in shape)])
+    if dtype == "int64":
+        return f"torch.zeros({dims}, dtype=torch.long)"
+    return f"torch.randn({dims})"
+
+
+def _plain(text: str) -> str:
+    """`text` safe inside a docstring on one line."""
+    return " ".join(text.replace("\\", "/").replace('"""', "'''").split())

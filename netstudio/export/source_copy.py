@@ -1,0 +1,139 @@
+"""Copying NetStudio's own functions and classes into a standalone file, with what they need.
+
+An exported file must run without NetStudio installed, yet compute exactly what NetStudio
+computes: the `Recurrent` module, the spiral generator, the stratified split. `SourceBundle`
+copies such an object's source and follows every module-level name it uses: a name the
+defining module imports is imported the same way (unless it comes from NetStudio, then its
+source is copied too), a function, class or constant defined there is copied before it.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib
+import inspect
+import sys
+import textwrap
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from netstudio.export.code import Imports
+from netstudio.export.errors import ExportError
+
+_OWN = "netstudio"
+
+
+@dataclass(frozen=True)
+class _Binding:
+    """How a module binds a name: an import, or a definition (def, class or assignment)."""
+
+    kind: str  # "import", "from", "def" or "const"
+    module: str = ""
+    name: str = ""
+    alias: str | None = None
+    source: str = ""
+
+
+class SourceBundle:
+    """Definitions copied from NetStudio, in dependency order, and the imports they need."""
+
+    def __init__(self, imports: Imports) -> None:
+        self.imports = imports
+        self._copied: dict[str, Any] = {}
+        self._sources: list[str] = []
+
+    def add(self, obj: Any) -> str:
+        """Copy the function or class `obj` (and what it uses); returns its name in the file."""
+        name = obj.__name__
+        if name in self._copied:
+            if self._copied[name] is not obj:
+                raise ExportError(
+                    f"two different definitions named {name} would be written to one file"
+                )
+            return name
+        self._copied[name] = obj
+        module = sys.modules[obj.__module__]
+        source = textwrap.dedent(inspect.getsource(obj))
+        self._follow(source, module, own=name)
+        self._sources.append(source.rstrip())
+        return name
+
+    def definitions(self) -> list[str]:
+        """The copied sources, each a block of lines, dependencies first."""
+        return list(self._sources)
+
+    def _follow(self, source: str, module: ModuleType, own: str) -> None:
+        bindings = _bindings(module.__name__)
+        used = {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
+        for name in sorted(used - {own}):
+            binding = bindings.get(name)
+            if binding is not None:  # else a local name or a builtin
+                self._bind(name, binding, module)
+
+    def _bind(self, name: str, binding: _Binding, module: ModuleType) -> None:
+        if binding.kind == "def":
+            self.add(getattr(module, name))
+        elif binding.kind == "const":
+            if name not in self._copied:
+                self._copied[name] = binding
+                self._follow(binding.source, module, own=name)
+                self._sources.append(binding.source)
+        elif binding.module.split(".")[0] == _OWN:
+            if binding.kind == "import":
+                raise ExportError(
+                    f"{module.__name__} uses the module {binding.module} as a whole; only its "
+                    "functions and classes can be copied into an exported file"
+                )
+            self.add(getattr(importlib.import_module(binding.module), binding.name))
+        elif binding.module != "__future__":
+            if binding.kind == "import":
+                self.imports.add(binding.module, alias=binding.alias)
+            else:
+                self.imports.add(binding.module, binding.name, binding.alias)
+
+
+@functools.cache
+def _bindings(module_name: str) -> dict[str, _Binding]:
+    """Every module-level name of `module_name` (imports under TYPE_CHECKING included)."""
+    module = sys.modules[module_name]
+    source = inspect.getsource(module)
+    found: dict[str, _Binding] = {}
+    for node in _top_level(ast.parse(source).body):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".")[0]
+                module_path = alias.name if alias.asname else alias.name.split(".")[0]
+                found[bound] = _Binding("import", module_path, alias=alias.asname)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                package = module_name.rsplit(".", node.level)[0]
+                base = f"{package}.{base}" if base else package
+            for alias in node.names:
+                found[alias.asname or alias.name] = _Binding(
+                    "from", base, alias.name, alias=alias.asname
+                )
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            found[node.name] = _Binding("def")
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            text = ast.get_source_segment(source, node) or ""
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found[target.id] = _Binding("const", source=text)
+    return found
+
+
+def _top_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Module-level statements, looking inside ``if`` and ``try`` blocks."""
+    nodes: list[ast.stmt] = []
+    for node in body:
+        if isinstance(node, ast.If):
+            nodes.extend(_top_level(node.body) + _top_level(node.orelse))
+        elif isinstance(node, ast.Try):
+            nodes.extend(_top_level(node.body))
+        else:
+            nodes.append(node)
+    return nodes
