@@ -4,6 +4,8 @@
     netstudio FILE --screenshot PNG [--size WxH]   render the window to PNG and exit
     netstudio check FILE      validate; exit 0 valid, 1 invalid, 2 unreadable
     netstudio train FILE      train headless with the project's own settings
+    netstudio export FILE --format python|torchscript|onnx|weights -o PATH
+    netstudio import SOURCE -o OUT.net   a .py model class, torchvision name or .onnx file
 
 The contract (arguments, output lines, exit codes) is in shared/PRODUCT.md; keep it stable.
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
-SUBCOMMANDS = ("check", "train")
+SUBCOMMANDS = ("check", "train", "export", "import")
 EXIT_FAILED = 1
 
 
@@ -283,6 +285,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(options.file)
     if args and args[0] == "train":
         return run_train(_train_parser().parse_args(args[1:]))
+    if args and args[0] == "export":
+        from netstudio.export.cli import export_parser, run_export
+
+        return run_export(export_parser().parse_args(args[1:]))
+    if args and args[0] == "import":
+        from netstudio.importing.cli import import_parser, run_import
+
+        return run_import(import_parser().parse_args(args[1:]))
     options = _app_parser().parse_args(args)
     try:
         from netstudio.gui.app import run_app

@@ -13,6 +13,7 @@ HEADLESS = (
     "netstudio.io",
     "netstudio.training",
     "netstudio.export",
+    "netstudio.importing",
     "netstudio.cli",
 )
 

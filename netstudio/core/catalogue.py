@@ -35,6 +35,7 @@ CATEGORIES: tuple[str, ...] = (
     "Recurrent",
     "Attention",
     "Merge",
+    "Generic",
 )
 
 

@@ -706,3 +706,50 @@ add(
         short_name="mul",
     )
 )
+
+# --- Generic ---------------------------------------------------------------------------------
+
+
+def _function_summary(p: Mapping[str, Any]) -> str:
+    name = str(p["function"]).removeprefix("method:").rpartition(".")[2]
+    return name + ("" if p["item"] is None else f"[{p['item']}]")
+
+
+add(
+    LayerSpec(
+        "Function",
+        "Generic",
+        "Calls one torch function or tensor method on its inputs (an imported functional op "
+        "with no layer of its own); constant arguments are JSON.",
+        params=(
+            ParamSpec(
+                "function",
+                "str",
+                "torch.nn.functional.relu",
+                "torch.*, torch.nn.functional.*, operator.* function, or method:<name> for a "
+                "tensor method (method:mean)",
+            ),
+            p_int("inputs", 1, "number of wired tensor inputs", maximum=64),
+            ParamSpec(
+                "args",
+                "str",
+                "[]",
+                'positional arguments as a JSON list; {"$input": 0} is the first input '
+                "(without any, the inputs come first)",
+            ),
+            ParamSpec("kwargs", "str", "{}", "keyword arguments as a JSON object"),
+            p_int(
+                "item",
+                None,
+                "element of a tuple result to pass on (none: the whole result)",
+                minimum=0,
+                optional=True,
+            ),
+        ),
+        module=M + "FunctionCall",
+        variadic=True,
+        input_dtype=None,
+        summary=_function_summary,
+        short_name="fn",
+    )
+)

@@ -5,7 +5,11 @@ Imported only when a module is built (this file imports torch).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+import json
+import operator
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import torch
 from torch import nn
@@ -100,3 +104,158 @@ class SelfAttention(nn.Module):
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         return self.attn(x, x, x, need_weights=False)[0]
+
+
+class FunctionCall(nn.Module):
+    """Call one allowlisted torch function or tensor method on its inputs (a traced op).
+
+    `function` is a dotted name (``torch.transpose``, ``torch.nn.functional.hardtanh``,
+    ``operator.getitem``) or ``method:<name>`` for a tensor method (``method:mean``).
+    `args` and `kwargs` are JSON text for the constant arguments: ``{"$input": i}`` stands for
+    the i-th wired input (without any, the inputs come first, then `args`), and
+    ``{"$tuple": [...]}``, ``{"$slice": [start, stop, step]}``, ``{"$ellipsis": null}`` and
+    ``{"$dtype": "float32"}`` for the Python values JSON has no word for. `item` picks one
+    element of a tuple result (``chunk``, ``split``). Names outside the allowlist are refused,
+    so a project file can call tensor operations only, never arbitrary code.
+    """
+
+    #: Namespaces whose public functions may be called, by dotted prefix.
+    NAMESPACES = ("torch", "torch.nn.functional", "torch.special", "torch.linalg", "operator")
+    #: operator functions on values (no attribute or item setters, no `call`).
+    OPERATORS = frozenset(
+        {
+            *("abs", "add", "and_", "eq", "floordiv", "ge", "getitem", "gt", "invert", "le"),
+            *("lshift", "lt", "matmul", "mod", "mul", "ne", "neg", "not_", "or_", "pos", "pow"),
+            *("rshift", "sub", "truediv", "xor"),
+        }
+    )
+    #: Public names that touch files, hooks or global state rather than compute on tensors.
+    DENIED = frozenset(
+        {
+            *("from_file", "load", "save", "apply_", "map_", "map2_", "backward"),
+            *("register_hook", "register_post_accumulate_grad_hook", "retain_grad", "numpy"),
+            *("tolist", "item", "storage", "untyped_storage", "share_memory_", "data_ptr"),
+            *("set_", "resize_", "resize_as_", "record_stream"),
+        }
+    )
+
+    class Slot:
+        """Where the i-th wired input goes among the arguments."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+
+    def __init__(
+        self,
+        function: str,
+        inputs: int = 1,
+        args: str = "[]",
+        kwargs: str = "{}",
+        item: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.function = function
+        self.inputs = inputs
+        self.item = item
+        self.fn = self.resolve(function)
+        self.slots: list[int] = []
+        self.args = self.decode(self.parse(args, "args", list))
+        self.kwargs = self.decode(self.parse(kwargs, "kwargs", dict))
+        if any(i >= inputs for i in self.slots):
+            raise ValueError(
+                f"{function}: an argument refers to input {max(self.slots)}, but "
+                f"there are only {inputs} input(s)"
+            )
+
+    @classmethod
+    def resolve(cls, name: str) -> Callable[..., Any]:
+        """The callable for an allowlisted `name`; ValueError saying why for any other."""
+        refused = ValueError(
+            f"function {name!r} is not allowed: use a public function of "
+            f"{', '.join(cls.NAMESPACES)} or a tensor method written 'method:<name>'"
+        )
+        if name.startswith("method:"):
+            method = name.removeprefix("method:")
+            if not method.isidentifier() or method.startswith("_") or method in cls.DENIED:
+                raise refused
+            if not callable(getattr(torch.Tensor, method, None)):
+                raise ValueError(f"tensors have no method {method!r}")
+            return lambda tensor, *args, **kwargs: getattr(tensor, method)(*args, **kwargs)
+        namespace, _, attr = name.rpartition(".")
+        if namespace not in cls.NAMESPACES or not attr.isidentifier():
+            raise refused
+        if attr.startswith("_") or attr in cls.DENIED:
+            raise refused
+        if namespace == "operator":
+            if attr not in cls.OPERATORS:
+                raise refused
+            return getattr(operator, attr)
+        fn = getattr(importlib.import_module(namespace), attr, None)
+        if fn is None:
+            raise ValueError(f"{namespace} has no function {attr!r}")
+        if isinstance(fn, type) or not callable(fn):
+            raise refused
+        tensor_op = hasattr(torch._C._VariableFunctions, attr)
+        if namespace == "torch" and not tensor_op and fn.__module__ != "torch.functional":
+            raise refused
+        return fn
+
+    @staticmethod
+    def parse(text: str, what: str, kind: type) -> Any:
+        """`text` read as JSON, checked to be a list or an object (never evaluated)."""
+        try:
+            value = json.loads(text) if text.strip() else kind()
+        except json.JSONDecodeError as error:
+            raise ValueError(
+                f"{what} is not valid JSON ({error.msg} at column {error.colno})"
+            ) from None
+        if not isinstance(value, kind):
+            raise ValueError(f"{what} must be a JSON {'list' if kind is list else 'object'}")
+        return value
+
+    def decode(self, value: Any) -> Any:
+        """JSON values made into Python ones; ``{"$input": i}`` becomes a `Slot`."""
+        if isinstance(value, list):
+            return [self.decode(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        if len(value) == 1:
+            key, inner = next(iter(value.items()))
+            if key == "$input":
+                if isinstance(inner, bool) or not isinstance(inner, int) or inner < 0:
+                    raise ValueError(f"{{'$input': {inner!r}}} must name an input by number")
+                self.slots.append(inner)
+                return self.Slot(inner)
+            if key == "$tuple":
+                return tuple(self.decode(v) for v in inner)
+            if key == "$slice":
+                return slice(*inner)
+            if key == "$ellipsis":
+                return Ellipsis
+            if key == "$dtype":
+                dtype = getattr(torch, str(inner), None)
+                if not isinstance(dtype, torch.dtype):
+                    raise ValueError(f"{inner!r} is not a torch dtype")
+                return dtype
+        return {k: self.decode(v) for k, v in value.items()}
+
+    def fill(self, value: Any, xs: Sequence[torch.Tensor]) -> Any:
+        """`value` with each `Slot` replaced by its input tensor."""
+        if isinstance(value, self.Slot):
+            return xs[value.index]
+        if isinstance(value, (list, tuple)):
+            return type(value)(self.fill(v, xs) for v in value)
+        if isinstance(value, dict):
+            return {k: self.fill(v, xs) for k, v in value.items()}
+        return value
+
+    def forward(self, *xs: torch.Tensor) -> torch.Tensor:
+        args = self.fill(self.args, xs)
+        kwargs = self.fill(self.kwargs, xs)
+        if not self.slots:
+            args = [*xs, *args]
+        out = self.fn(*args, **kwargs)
+        return out if self.item is None else out[self.item]
+
+    def extra_repr(self) -> str:
+        return f"{self.function!r}" + ("" if self.item is None else f", item={self.item}")

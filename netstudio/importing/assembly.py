@@ -1,0 +1,146 @@
+"""Assembling an imported network: nodes and wires, then layout, checks, compile and weights.
+
+Both importers (torch.fx and ONNX) add one node at a time with the weights it came with;
+`GraphAssembly.finish` adds the Output nodes, lays the graph out left to right, validates it
+with the same checks as the editor, compiles it and copies every layer's weights into the
+compiled module, so the weights returned are keyed exactly as `compile_graph` names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from netstudio.core.catalogue import catalogue
+from netstudio.core.errors import GraphError
+from netstudio.core.graph import NetworkGraph
+from netstudio.core.layout import layered_positions
+from netstudio.importing.errors import ModelImportError
+from netstudio.importing.result import ImportedModel
+from netstudio.io import Project
+
+if TYPE_CHECKING:
+    import torch
+
+Port = tuple[str, str]
+
+#: Node names are at most this long (the graph's own limit is 64; room for a suffix).
+_NAME_LENGTH = 56
+
+
+class GraphAssembly:
+    """A `NetworkGraph` built node by node from an imported model (see module docstring)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.graph = NetworkGraph()
+        self.notes: list[str] = []
+        self._weights: dict[str, Mapping[str, torch.Tensor]] = {}
+
+    def add(
+        self,
+        type_id: str,
+        params: Mapping[str, Any],
+        name: str,
+        inputs: Sequence[Port] = (),
+        *,
+        weights: Mapping[str, torch.Tensor] | None = None,
+        origin: str = "",
+    ) -> str:
+        """Add a layer fed by `inputs` (one per input port, in order); returns its node id.
+
+        An empty `name` gives the layer's automatic name (fc1, conv2 ...).
+        `weights` are the source layer's tensors under their own names (``weight``, ``bias``,
+        ``rnn.weight_ih_l0`` ...); `origin` names the source op in error messages.
+        """
+        params = dict(params)
+        spec = catalogue().get(type_id)
+        if spec.variadic:
+            params["inputs"] = len(inputs)
+        name = self._free_name(name) if name else self.graph.unique_name(spec.base_name)
+        try:
+            node = self.graph.add_node(type_id, name=name, params=params)
+            for port, (src, src_port) in zip(node.input_ports, inputs, strict=True):
+                self.graph.connect(src, src_port, node.id, port)
+        except (GraphError, ValueError) as error:
+            where = origin or name
+            raise ModelImportError(
+                f"{self.source}: {where} cannot become a {type_id} layer: {error}"
+            ) from None
+        if weights:
+            self._weights[node.id] = weights
+        return node.id
+
+    def finish(self, name: str, outputs: Sequence[Port], description: str = "") -> ImportedModel:
+        """Add an Output node per result, lay out, validate, compile, copy the weights."""
+        from netstudio.core.compiler import compile_graph
+        from netstudio.core.shapes import ShapeInference
+        from netstudio.core.validation import errors, validate
+
+        if not outputs:
+            raise ModelImportError(f"{self.source}: the model returns no tensor")
+        for i, source in enumerate(outputs, start=1):
+            self.add("Output", {}, "output" if len(outputs) == 1 else f"output{i}", [source])
+        for node_id, position in layered_positions(self.graph, direction="right").items():
+            self.graph.move(node_id, position)
+        inference = ShapeInference(self.graph)
+        try:
+            problems = errors(validate(self.graph, inference))
+            if problems:
+                lines = "\n".join(f"  {p.where}: {p.message}" for p in problems[:10])
+                more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
+                raise ModelImportError(
+                    f"{self.source}: the imported network does not check out:\n{lines}{more}"
+                )
+            module = compile_graph(self.graph, inference)
+        finally:
+            inference.close()
+        weights = self._compiled_weights(module)
+        project = Project(graph=self.graph, name=name, description=description)
+        return ImportedModel(project, weights, self.notes)
+
+    def _compiled_weights(self, module: torch.nn.Module) -> dict[str, torch.Tensor]:
+        """The source weights under the compiled module's keys, checked name by name.
+
+        The tensors are the source's own (not copies): a big model is not held twice. A
+        source layer used twice gives each of its layers a copy.
+        """
+        from netstudio.core.compiler import META_KEY
+
+        state: dict[str, torch.Tensor] = {}
+        used: set[int] = set()
+        for attr, node_id in module.meta[META_KEY]["modules"].items():
+            wanted = module.get_submodule(attr).state_dict()
+            if not wanted:
+                continue
+            label = self.graph.node(node_id).label
+            source = self._weights.get(node_id, {})
+            for key, tensor in wanted.items():
+                found = [k for k in source if key == k or key.endswith("." + k)]
+                if len(found) != 1:
+                    raise ModelImportError(
+                        f"{self.source}: {label} has no source tensor for '{key}' "
+                        f"(the source layer has {', '.join(source) or 'none'})"
+                    )
+                value = source[found[0]]
+                if tuple(value.shape) != tuple(tensor.shape):
+                    raise ModelImportError(
+                        f"{self.source}: {label}: '{key}' is {tuple(value.shape)} in the source "
+                        f"but {tuple(tensor.shape)} in the layer"
+                    )
+                value = value.detach().to(tensor.dtype)
+                storage = value.untyped_storage().data_ptr()
+                if storage in used:  # a module used twice: each layer gets its own copy
+                    value = value.clone()
+                used.add(storage)
+                state[f"{attr}.{key}"] = value
+        module.load_state_dict(state, strict=True)
+        return state
+
+    def _free_name(self, name: str) -> str:
+        name = " ".join(name.split())[:_NAME_LENGTH] or "node"
+        try:
+            self.graph.node_by_name(name)
+        except GraphError:
+            return name
+        return self.graph.unique_name(name + "_")

@@ -1,0 +1,112 @@
+"""`netstudio import SOURCE -o OUT.net`: a Python file, torchvision name or ONNX file as a project.
+
+Exit codes: 0 written, 1 the model cannot be imported (a one-line reason), 2 bad arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from netstudio.importing.errors import ModelImportError
+from netstudio.importing.result import ImportedModel
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def import_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="netstudio import",
+        description="Import a network as a .net project: an nn.Module class from a Python file "
+        "(--class), a torchvision architecture by name, or an ONNX file. Weights, when there "
+        "are any, are written beside the project as OUT.safetensors.",
+    )
+    parser.add_argument("source", help="a .py file, a torchvision name (resnet18) or a .onnx file")
+    parser.add_argument("-o", "--out", type=Path, required=True, help="the .net file to write")
+    parser.add_argument("--class", dest="class_name", help="the nn.Module class of a .py file")
+    parser.add_argument(
+        "--input-shape",
+        type=_shape,
+        help="one sample's shape without the batch, e.g. 1,28,28 (needed for .py files; "
+        "torchvision default 3,224,224)",
+    )
+    parser.add_argument(
+        "--weights", type=Path, help="torchvision weights from a local .safetensors or .pth file"
+    )
+    parser.add_argument(
+        "--kwargs", type=json.loads, default=None, help="constructor arguments as a JSON object"
+    )
+    return parser
+
+
+def _shape(text: str) -> tuple[int, ...]:
+    try:
+        shape = tuple(int(part) for part in text.replace("x", ",").split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a shape like 1,28,28") from None
+    if not shape or any(d < 1 for d in shape):
+        raise argparse.ArgumentTypeError(f"{text!r}: every size must be at least 1")
+    return shape
+
+
+def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Import `options.source` and write the project (and weights); returns the exit code."""
+    out = out or sys.stdout
+    try:
+        imported = _import(options)
+    except ModelImportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except _UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = imported.save(options.out)
+    except OSError as error:
+        print(f"error: cannot write {options.out}: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    graph = imported.project.graph
+    functions = sum(1 for node in graph.nodes() if node.type_id == "Function")
+    params = sum(t.numel() for k, t in imported.weights.items() if not k.endswith("_tracked"))
+    print(
+        f"imported {imported.project.name}: {len(graph)} nodes"
+        + (f" ({functions} Function)" if functions else "")
+        + f", {params:,} weights → {', '.join(str(p) for p in written)}",
+        file=out,
+    )
+    for note in imported.notes:
+        print(f"note: {note}", file=out)
+    return EXIT_OK
+
+
+class _UsageError(Exception):
+    """Arguments that do not fit the source."""
+
+
+def _import(options: argparse.Namespace) -> ImportedModel:
+    source: str = options.source
+    if options.out.suffix != ".net":
+        raise _UsageError(f"-o {options.out}: the project file must end in .net")
+    if source.endswith(".py"):
+        if not options.class_name or not options.input_shape:
+            raise _UsageError(f"{source}: give --class NAME and --input-shape for a Python file")
+        from netstudio.importing.python_file import from_python_file
+
+        return from_python_file(
+            source, options.class_name, options.input_shape, kwargs=options.kwargs
+        )
+    if source.endswith(".onnx"):
+        from netstudio.importing.onnx_import import from_onnx
+
+        return from_onnx(source)
+    from netstudio.importing.torchvision_models import SUPPORTED, from_torchvision
+
+    if source not in SUPPORTED:
+        raise _UsageError(
+            f"{source!r} is not a .py file, an .onnx file or a torchvision architecture "
+            f"({', '.join(SUPPORTED)})"
+        )
+    return from_torchvision(source, options.input_shape or (3, 224, 224), options.weights)

@@ -1,0 +1,109 @@
+"""Importing a model class from the person's own Python file.
+
+Loading the file runs it: that is what the person asks for by naming their own model file
+(as with ``torch.hub``), never something a project file can trigger. The class is made with no
+arguments, or with the JSON keyword arguments given, and imported with `from_module`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import sys
+import traceback
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from netstudio.importing.errors import ModelImportError
+from netstudio.importing.fx_import import from_module
+from netstudio.importing.result import ImportedModel
+
+
+def from_python_file(
+    path: str | Path,
+    class_name: str,
+    input_shape: Sequence[int],
+    *,
+    kwargs: Mapping[str, Any] | None = None,
+) -> ImportedModel:
+    """Import class `class_name` of the Python file `path`, built with `kwargs`.
+
+    Raises ModelImportError for a missing file, a syntax error (file:line), an error while
+    the file runs, no such class, a class that is not an nn.Module, a constructor that needs
+    arguments, or a model torch.fx cannot trace.
+    """
+    from torch import nn
+
+    path = Path(path)
+    module = _load(path)
+    cls = getattr(module, class_name, None)
+    if cls is None:
+        classes = [
+            name
+            for name, value in vars(module).items()
+            if inspect.isclass(value)
+            and issubclass(value, nn.Module)
+            and value.__module__ == module.__name__
+        ]
+        hint = f" (its nn.Module classes: {', '.join(classes)})" if classes else ""
+        raise ModelImportError(f"{path}: there is no class '{class_name}'{hint}")
+    if not (inspect.isclass(cls) and issubclass(cls, nn.Module)):
+        raise ModelImportError(f"{path}: '{class_name}' is not an nn.Module class")
+    kwargs = dict(kwargs or {})
+    try:
+        inspect.signature(cls).bind(**kwargs)
+    except TypeError as error:
+        raise ModelImportError(
+            f"{path}: {class_name}() {error}: give its constructor arguments as JSON "
+            "(--kwargs '{\"hidden\": 64}'), or give them defaults"
+        ) from None
+    try:
+        model = cls(**kwargs)
+    except Exception as error:
+        raise ModelImportError(
+            f"{path}: {class_name}({_args(kwargs)}) failed: {type(error).__name__}: {error}"
+            f"{_line_in(error, path)}"
+        ) from None
+    return from_module(model, input_shape, name=class_name, source=f"{path.name}:{class_name}")
+
+
+def _load(path: Path) -> Any:
+    if not path.is_file():
+        raise ModelImportError(f"{path}: no such file")
+    if path.suffix != ".py":
+        raise ModelImportError(f"{path}: not a Python file (.py)")
+    name = f"netstudio_import_{abs(hash(path.resolve()))}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ModelImportError(f"{path}: cannot be loaded as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look the module up by name
+    try:
+        spec.loader.exec_module(module)
+    except SyntaxError as error:
+        del sys.modules[name]
+        raise ModelImportError(
+            f"{error.filename or path}:{error.lineno}: syntax error: {error.msg}"
+        ) from None
+    except Exception as error:
+        del sys.modules[name]
+        raise ModelImportError(
+            f"{path}: running the file failed: {type(error).__name__}: {error}"
+            f"{_line_in(error, path)}"
+        ) from None
+    return module
+
+
+def _line_in(error: BaseException, path: Path) -> str:
+    """`` (line N)`` of the deepest frame of `error` inside `path`, or nothing."""
+    frames = [
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if Path(f.filename).resolve() == path.resolve()
+    ]
+    return f" (line {frames[-1].lineno})" if frames else ""
+
+
+def _args(kwargs: Mapping[str, Any]) -> str:
+    return ", ".join(f"{k}={v!r}" for k, v in kwargs.items())

@@ -1,0 +1,107 @@
+"""Importing a torchvision architecture by name, with weights only from a local file.
+
+The architecture is built with ``weights=None``: nothing is ever downloaded. Weights come from
+a safetensors file or a ``.pth`` state dict read with ``weights_only=True`` (no code runs).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from netstudio.importing.errors import ModelImportError
+from netstudio.importing.fx_import import from_module
+from netstudio.importing.result import ImportedModel
+
+if TYPE_CHECKING:
+    import torch
+
+#: Architectures that import and compile to the same outputs (checked by hand for all, by the
+#: tests for resnet18, vgg11 and mobilenet_v2). Others (ViT, ConvNeXt, EfficientNet) read
+#: parameters directly or call torchvision ops, which a graph of layers cannot hold.
+SUPPORTED: tuple[str, ...] = (
+    "alexnet",
+    "densenet121",
+    "googlenet",
+    "mobilenet_v2",
+    "mobilenet_v3_large",
+    "mobilenet_v3_small",
+    "regnet_y_400mf",
+    "resnet18",
+    "resnet34",
+    "resnet50",
+    "shufflenet_v2_x0_5",
+    "shufflenet_v2_x1_0",
+    "squeezenet1_0",
+    "squeezenet1_1",
+    "vgg11",
+    "vgg11_bn",
+    "vgg13",
+    "vgg16",
+    "vgg16_bn",
+    "vgg19",
+)
+
+
+def from_torchvision(
+    name: str,
+    input_shape: Sequence[int] = (3, 224, 224),
+    weights_path: str | Path | None = None,
+    *,
+    num_classes: int | None = None,
+) -> ImportedModel:
+    """Import torchvision's `name` architecture (random weights unless `weights_path`).
+
+    Raises ModelImportError for a name not in `SUPPORTED` and weights that cannot be read or do
+    not fit the architecture.
+    """
+    import torchvision
+
+    if name not in SUPPORTED:
+        raise ModelImportError(
+            f"'{name}' is not a supported torchvision architecture; choose one of "
+            f"{', '.join(SUPPORTED)}"
+        )
+    options = {} if num_classes is None else {"num_classes": num_classes}
+    if name == "googlenet":  # auxiliary heads only run in training and return a namedtuple
+        options.update(aux_logits=False, init_weights=False)
+    model = torchvision.models.get_model(name, weights=None, **options)
+    if weights_path is not None:
+        state = load_state_dict(weights_path)
+        try:
+            model.load_state_dict(state)
+        except RuntimeError as error:
+            detail = " ".join(str(error).split())[:400]
+            raise ModelImportError(
+                f"{weights_path}: these weights do not fit torchvision's {name}: {detail}"
+            ) from None
+    model.eval()
+    return from_module(model, input_shape, name=name, source=f"torchvision {name}")
+
+
+def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
+    """Tensors from a safetensors file, or a ``.pth``/``.pt`` state dict loaded with
+    ``weights_only=True``; a dict that wraps one under ``state_dict`` or ``model`` is opened."""
+    import torch
+
+    path = Path(path)
+    if not path.is_file():
+        raise ModelImportError(f"{path}: no such weights file")
+    try:
+        if path.suffix == ".safetensors":
+            from safetensors.torch import load_file
+
+            return load_file(str(path))
+        loaded = torch.load(path, map_location="cpu", weights_only=True)
+    except Exception as error:
+        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+        raise ModelImportError(f"{path}: cannot read weights: {reason}") from None
+    for key in ("state_dict", "model"):
+        if isinstance(loaded, dict) and isinstance(loaded.get(key), dict):
+            loaded = loaded[key]
+    if not isinstance(loaded, dict) or not all(
+        isinstance(v, torch.Tensor) for v in loaded.values()
+    ):
+        raise ModelImportError(f"{path}: does not hold a state dict (names → tensors)")
+    return loaded
