@@ -66,6 +66,23 @@ class Actions:
             [Key.SaveAs, "Ctrl+Shift+S"],
         )
         self.close = _make(parent, "file_close", "&Close", "Close the project", [Key.Close])
+        self.examples = _make(
+            parent, "file_examples", "&Examples…", "Open one of the example projects"
+        )
+        self.import_model = _make(
+            parent,
+            "file_import",
+            "&Import…",
+            "Bring in a PyTorch module (Python file or torchvision) or an ONNX file",
+            ["Ctrl+I"],
+        )
+        self.export = _make(
+            parent,
+            "file_export",
+            "&Export…",
+            "Export the network as PyTorch code, TorchScript, ONNX or weights",
+            ["Ctrl+E"],
+        )
         self.quit = _make(parent, "file_quit", "&Quit", "Quit NetStudio", [Key.Quit, "Ctrl+Q"])
 
         self.undo = undo_group.createUndoAction(parent, "&Undo")
@@ -156,6 +173,13 @@ class Actions:
             ["Ctrl+L"],
             "layout",
         )
+        self.auto_layout_down = _make(
+            parent,
+            "model_auto_layout_down",
+            "Auto-layout &Top to Bottom",
+            "Arrange the layers top to bottom",
+            ["Ctrl+Shift+L"],
+        )
         self.check = _make(
             parent,
             "model_check",
@@ -168,12 +192,16 @@ class Actions:
             parent, "model_summary", "&Summary", "Show the model summary table", [], "summary"
         )
 
+        # --- training (issue 5): netstudio.gui.training.install enables and connects them ---
         self.train = _make(parent, "train_start", "&Train", "Train the network", ["F5"], "train")
-        self.pause = _make(parent, "train_pause", "&Pause", "Pause training", ["F6"], "pause")
-        self.stop = _make(parent, "train_stop", "&Stop", "Stop training", ["Shift+F5"], "stop")
-        for action in (self.train, self.pause, self.stop):
-            action.setEnabled(False)
-            action.setStatusTip(f"{action.statusTip()}: arrives with training")
+        self.pause = _make(
+            parent, "train_pause", "&Pause", "Pause or resume training", ["F6"], "pause"
+        )
+        self.stop = _make(
+            parent, "train_stop", "&Stop", "Stop training after this batch", ["Shift+F5"], "stop"
+        )
+        for action in (self.pause, self.stop):
+            action.setEnabled(False)  # until a run starts
 
         self.about = _make(parent, "help_about", "&About NetStudio", "About NetStudio", [], "about")
 

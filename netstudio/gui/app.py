@@ -18,6 +18,7 @@ import netstudio
 from netstudio.core.graph import NetworkGraph
 from netstudio.gui.document import Document
 from netstudio.gui.main_window import APP_NAME, MainWindow
+from netstudio.gui.recovery import default_folder, offer_recovery
 from netstudio.gui.warmup import TorchWarmup
 from netstudio.io import Project
 
@@ -68,7 +69,8 @@ def run_app(
     """
     app = _application()
     settings = None if screenshot is not None else QSettings()
-    window = MainWindow(settings, analysis_ready=False)
+    recovery = None if screenshot is not None else default_folder()
+    window = MainWindow(settings, analysis_ready=False, recovery_dir=recovery)
     if screenshot is not None:
         window.resize(*size)
     if not open_start_project(window, path, quiet=screenshot is not None) and screenshot:
@@ -91,6 +93,8 @@ def run_app(
 
         warmup.finished.connect(lambda *_: QTimer.singleShot(200, capture))
     QTimer.singleShot(0, warmup.start)
+    if screenshot is None:
+        QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash: the work autosaved
     code = app.exec()
     return result["code"] if screenshot is not None else code
 

@@ -220,6 +220,113 @@ class DeleteCommand(GraphCommand):
             part.undo()
 
 
+class AddConnectedCommand(GraphCommand):
+    """Add a layer wired to an existing port, as one step (quick-add after a wire was dropped
+    on empty canvas). From an output port the new layer's first input takes the wire; to an
+    input port the new layer's first output feeds it."""
+
+    def __init__(
+        self, graph: NetworkGraph, add: AddNodeCommand, node_id: str, port: str, is_input: bool
+    ) -> None:
+        super().__init__(graph, f"Add {add.type_id}")
+        self.add = add
+        self.node_id, self.port, self.is_input = node_id, port, is_input
+        self.edge: Edge | None = None
+
+    def apply(self) -> None:
+        graph = self.graph
+        self.add.apply()
+        new = graph.node(self.add.node_id or "")
+        try:
+            if self.is_input:
+                if not new.output_ports:
+                    raise GraphError(f"{new.label} has no output to feed '{self.port}'", new.id)
+                self.edge = graph.connect(new.id, new.output_ports[0], self.node_id, self.port)
+            else:
+                if not new.input_ports:
+                    raise GraphError(f"{new.label} has no input to take '{self.port}'", new.id)
+                self.edge = graph.connect(self.node_id, self.port, new.id, new.input_ports[0])
+        except GraphError:
+            self.add.undo()
+            raise
+        self.setText(f"Add {new.label}")
+
+    def undo(self) -> None:
+        assert self.edge is not None
+        self.graph.disconnect(self.edge)
+        self.add.undo()
+
+
+class InsertIntoWireCommand(GraphCommand):
+    """Put a node into a wire, src → node → dst, as one step: a node dropped onto a wire.
+
+    The node is an unwired one already in the graph (moved there, `moves` says from where to
+    where), or a new layer (`add`, dropped from the palette or quick-add). Its first input and
+    first output take the wire's two ends.
+    """
+
+    def __init__(
+        self,
+        graph: NetworkGraph,
+        edge: Edge,
+        *,
+        node_id: str | None = None,
+        add: AddNodeCommand | None = None,
+        moves: Mapping[str, tuple[Position, Position]] | None = None,
+    ) -> None:
+        super().__init__(graph, "Insert into wire")
+        self.edge = edge
+        self.node_id = node_id
+        self.add = add
+        self.move = MoveNodesCommand(graph, moves) if moves else None
+        self.place: int | None = None
+        self.new_edges: list[Edge] = []
+
+    def apply(self) -> None:
+        graph, edge = self.graph, self.edge
+        if self.add is not None:
+            self.add.apply()
+            self.node_id = self.add.node_id
+        assert self.node_id is not None
+        node = graph.node(self.node_id)
+        try:
+            if not node.input_ports or not node.output_ports:
+                raise GraphError(f"{node.label} needs an input and an output to sit in a wire")
+            if graph.in_edges(node.id) or graph.out_edges(node.id):
+                raise GraphError(f"{node.label} is already wired: only a free node goes in a wire")
+            self.place = graph.place(edge)
+            graph.disconnect(edge)
+            try:
+                first = graph.connect(edge.src, edge.src_port, node.id, node.input_ports[0])
+                self.new_edges = [first]
+                second = graph.connect(node.id, node.output_ports[0], edge.dst, edge.dst_port)
+                self.new_edges.append(second)
+            except GraphError:
+                self._unwire()
+                raise
+        except GraphError:
+            if self.add is not None:
+                self.add.undo()
+            raise
+        if self.move is not None:
+            self.move.apply()
+        self.setText(f"Insert {node.name} into wire")
+
+    def _unwire(self) -> None:
+        for new in reversed(self.new_edges):
+            self.graph.disconnect(new)
+        self.new_edges = []
+        edge = self.edge
+        self.graph.connect(edge.src, edge.src_port, edge.dst, edge.dst_port, place=self.place)
+
+    def undo(self) -> None:
+        if self.move is not None:
+            self.move.undo()
+        self._unwire()
+        if self.add is not None:
+            self.add.undo()
+
+
 class MoveNodesCommand(GraphCommand):
     """Move one or many nodes: one drag is one undo step."""
 
@@ -388,3 +495,47 @@ class AppendRunCommand(QUndoCommand):
             if runs[i] is self.record:
                 del runs[i]
                 return
+
+
+class RenameRunCommand(QUndoCommand):
+    """Give a run of the history a new name (the record is found by identity, not position)."""
+
+    def __init__(self, document: Document, record: dict[str, Any], name: str) -> None:
+        self.old = str(record.get("name") or "")
+        super().__init__(f"Rename {self.old or 'run'} to {name}")
+        self.document = document
+        self.record = record
+        self.name = name
+
+    def redo(self) -> None:
+        self.record["name"] = self.name
+
+    def undo(self) -> None:
+        self.record["name"] = self.old
+
+
+class DeleteRunsCommand(QUndoCommand):
+    """Remove runs from the history; undo puts them back where they were. The run folders on
+    disk stay (deleting is undoable; removing files would not be)."""
+
+    def __init__(self, document: Document, records: Iterable[dict[str, Any]]) -> None:
+        self.document = document
+        chosen = [id(record) for record in records]
+        runs = document.project.runs
+        self.removed = [(i, r) for i, r in enumerate(runs) if id(r) in chosen]
+        count = len(self.removed)
+        name = self.removed[0][1].get("name") if count == 1 else None
+        super().__init__(f"Delete {name}" if name else f"Delete {count} runs")
+
+    def redo(self) -> None:
+        runs = self.document.project.runs
+        for _, record in self.removed:
+            for i, kept in enumerate(runs):
+                if kept is record:
+                    del runs[i]
+                    break
+
+    def undo(self) -> None:
+        runs = self.document.project.runs
+        for index, record in self.removed:
+            runs.insert(min(index, len(runs)), record)

@@ -43,3 +43,32 @@ def show_message(
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+class Restore(Enum):
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+def ask_restore(parent: QWidget, name: str, when: str) -> Restore:
+    """Restore, Discard or Later for work autosaved before NetStudio closed unexpectedly."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Restore unsaved work?",
+        f"NetStudio closed without saving the changes to “{name}”.\n"
+        f"They were autosaved {when}. Restore them?",
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("restore_box")
+    box.setInformativeText("Later keeps them for the next start; Discard deletes them.")
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is restore:
+        return Restore.RESTORE
+    return Restore.DISCARD if clicked is discard else Restore.LATER

@@ -15,25 +15,42 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
-from netstudio.core.layout import layered_positions
+from netstudio.core.catalogue import catalogue
+from netstudio.core.layout import Direction, layered_positions
 from netstudio.core.summary import format_bytes
 from netstudio.gui.actions import Actions
 from netstudio.gui.canvas.node_item import WIDTH
 from netstudio.gui.canvas.scene import CanvasScene
 from netstudio.gui.canvas.view import CanvasView
 from netstudio.gui.clipboard import clipboard_graph, copy_nodes
-from netstudio.gui.commands import AddNodeCommand, MoveNodesCommand, PasteCommand
+from netstudio.gui.commands import (
+    AddConnectedCommand,
+    AddNodeCommand,
+    GraphCommand,
+    InsertIntoWireCommand,
+    MoveNodesCommand,
+    PasteCommand,
+)
 from netstudio.gui.document import Document
+from netstudio.gui.evaluation.install import install_evaluation
+from netstudio.gui.examples_dialog import show_examples
+from netstudio.gui.export_dialog import show_export
+from netstudio.gui.import_dialog import show_import
 from netstudio.gui.inspector import Inspector
 from netstudio.gui.palette import LayerPalette
 from netstudio.gui.panels.placeholder import PlaceholderPanel
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
 from netstudio.gui.project_files import ProjectFiles
+from netstudio.gui.quick_add import QuickAddPopup
+from netstudio.gui.recovery import Autosave
 from netstudio.gui.style import GRID
+from netstudio.gui.training.install import install_training
 from netstudio.io import Project, graph_to_dict
 
 APP_NAME = "NetStudio"
+#: A port a new layer is wired to: (node id, port name, whether the port is an input).
+PortLink = tuple[str, str, bool]
 DATA_NOTE = (
     "Choosing a dataset, its split and augmentation arrives with training. "
     "The project keeps its data settings meanwhile."
@@ -51,17 +68,23 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         *,
         analysis_ready: bool = True,
+        recovery_dir: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """settings: where window layout and recent files are kept (None: nowhere).
+        recovery_dir: where unsaved work is autosaved every minute (None: no autosave)."""
         super().__init__(parent)
         self.settings = settings
         self.analysis_ready = analysis_ready
         self.document: Document | None = None
         self.scene: CanvasScene | None = None
         self.files = ProjectFiles(self, settings)
+        self.autosave = Autosave(recovery_dir, parent=self) if recovery_dir is not None else None
         self.undo_group = QUndoGroup(self)
         self.actions = Actions(self, self.undo_group)
         self._pastes = 0
+        self._quick_add: QuickAddPopup | None = None
+        self._quick_target: tuple[QPointF, PortLink | None] = (QPointF(), None)
 
         self.view = CanvasView(self)
         self.view.setObjectName("canvas")
@@ -71,6 +94,8 @@ class MainWindow(QMainWindow):
         self.summary = SummaryPanel(self)
         self.problems = ProblemsPanel(self)
         self._build_docks()
+        install_training(self)  # the Training panel, Curves dock, Train/Pause/Stop
+        install_evaluation(self)  # the Data panel; Data preview, Runs, Evaluation, Try it docks
         self._build_menus()
         self._build_status_bar()
         self._connect()
@@ -129,11 +154,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         edit = [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
                 a.select_all, a.rename]  # fmt: skip
+        file_menu = [a.new, a.open, "recent", a.examples, None, a.save, a.save_as, None]
+        file_menu += [a.import_model, a.export, None, a.close, a.quit]
         menus: list[tuple[str, list[Any]]] = [
-            ("&File", [a.new, a.open, "recent", None, a.save, a.save_as, None, a.close, a.quit]),
+            ("&File", file_menu),
             ("&Edit", edit),
             ("&View", [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.snap, "panels"]),
-            ("&Model", [a.auto_layout, a.check, a.summary]),
+            ("&Model", [a.auto_layout, a.auto_layout_down, a.check, a.summary]),
             ("&Train", [a.train, a.pause, a.stop]),
             ("&Help", [a.about]),
         ]
@@ -185,6 +212,9 @@ class MainWindow(QMainWindow):
         a.save.triggered.connect(files.save)
         a.save_as.triggered.connect(files.save_as)
         a.close.triggered.connect(self.new_project)
+        a.examples.triggered.connect(lambda: show_examples(self))
+        a.export.triggered.connect(lambda: show_export(self))
+        a.import_model.triggered.connect(lambda: show_import(self))
         a.quit.triggered.connect(self.close)
         a.cut.triggered.connect(self.cut)
         a.copy.triggered.connect(self.copy)
@@ -200,10 +230,12 @@ class MainWindow(QMainWindow):
         a.snap.toggled.connect(lambda on: self.scene and setattr(self.scene, "snap_to_grid", on))
         a.reset_layout.triggered.connect(self.reset_layout)
         a.auto_layout.triggered.connect(self.auto_layout)
+        a.auto_layout_down.triggered.connect(lambda: self.auto_layout("down"))
         a.check.triggered.connect(lambda: self._show_dock(self.problems_dock))
         a.summary.triggered.connect(lambda: self._show_dock(self.summary_dock))
         a.about.triggered.connect(self._about)
         view.layer_dropped.connect(self.add_layer)
+        view.quick_add_requested.connect(self.quick_add)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
         self.palette_panel.layer_chosen.connect(lambda type_id: self.add_layer(type_id))
         self.problems.node_activated.connect(self.reveal_node)
@@ -212,8 +244,13 @@ class MainWindow(QMainWindow):
 
     # --- the document --------------------------------------------------------------------------
 
-    def set_document(self, document: Document) -> None:
-        """Show `document`, closing the one shown before."""
+    def set_document(self, document: Document, recovered: Path | None = None) -> None:
+        """Show `document`, closing the one shown before (its changes were saved or discarded).
+
+        recovered: the recovery file `document` was restored from; it stays until saved.
+        """
+        if self.autosave is not None:
+            self.autosave.watch(document, adopt=recovered)
         old, old_scene = self.document, self.scene
         if old_scene is not None:
             old_scene.detach()
@@ -227,13 +264,18 @@ class MainWindow(QMainWindow):
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.node_double_clicked.connect(lambda _node_id: self._rename())
+        self.scene.wire_dropped.connect(
+            lambda node_id, port, is_input, at: self.quick_add(at, (node_id, port, is_input))
+        )
         self.view.setScene(self.scene)
         for stale in (old_scene, old):
             if stale is not None:
                 stale.deleteLater()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        for panel in (self.inspector, self.summary, self.problems):
+        panels = (self.inspector, self.summary, self.problems, self.training_panel,
+                  self.evaluation_ui)  # fmt: skip
+        for panel in panels:
             panel.set_document(document)
         document.analysed.connect(self._update_validity)
         document.modified_changed.connect(self._update_title)
@@ -286,20 +328,62 @@ class MainWindow(QMainWindow):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def add_layer(self, type_id: str, at: QPointF | None = None) -> str | None:
-        """Add a layer centred on `at` (default: the middle of the view) and select it."""
+    def add_layer(
+        self, type_id: str, at: QPointF | None = None, link: PortLink | None = None
+    ) -> str | None:
+        """Add a layer centred on `at` (default: the middle of the view) and select it.
+
+        Dropped onto a wire it goes into the wire; with `link` (node id, port, whether that
+        port is an input) it comes wired to that port. Where the wiring is refused the layer
+        is still added, unwired, and the status bar says why.
+        """
         if self.document is None or self.scene is None:
             return None
+        graph = self.document.graph
         centre = at if at is not None else self.view.visible_centre()
         x = round((centre.x() - WIDTH / 2) / GRID) * GRID
         y = round((centre.y() - 36) / GRID) * GRID
-        command = AddNodeCommand(self.document.graph, type_id, (x, y))
+        add = AddNodeCommand(graph, type_id, (x, y))
+        command: GraphCommand = add
+        wire = self.scene.wire_at(centre) if at is not None and link is None else None
+        if link is not None:
+            command = AddConnectedCommand(graph, add, *link)
+        elif wire is not None:
+            command = InsertIntoWireCommand(graph, wire, add=add)
         error = self.document.push(command)
-        if error is not None or command.node_id is None:
+        if error is not None and command is not add:
+            self.statusBar().showMessage(f"Added unwired: {error}", 8000)
+            error = self.document.push(add)
+        elif error is not None:
             self.statusBar().showMessage(f"Cannot add {type_id}: {error}", 8000)
+        if error is not None or add.node_id is None:
             return None
-        self.scene.select_nodes([command.node_id])
-        return command.node_id
+        self.scene.select_nodes([add.node_id])
+        return add.node_id
+
+    def quick_add(self, at: QPointF, link: PortLink | None = None) -> QuickAddPopup:
+        """Open the quick-add search at scene point `at`; with `link`, only layers that can
+        be wired to that port are listed, and the chosen one comes wired."""
+        if self._quick_add is None:
+            self._quick_add = QuickAddPopup(self)
+            self._quick_add.chosen.connect(self._on_quick_add_chosen)
+        self._quick_target = (at, link)
+        allowed, title = None, "Add layer"
+        if link is not None:
+            node_id, port, is_input = link
+            if is_input:
+                allowed = [s.type_id for s in catalogue() if s.outputs]
+                title = f"Add a layer feeding {graph_label(self, node_id)}.{port}"
+            else:
+                allowed = [s.type_id for s in catalogue() if s.input_ports({})]
+                title = f"Add a layer after {graph_label(self, node_id)}.{port}"
+        point = self.view.viewport().mapToGlobal(self.view.mapFromScene(at))
+        self._quick_add.open_at(point, allowed, title)
+        return self._quick_add
+
+    def _on_quick_add_chosen(self, type_id: str) -> None:
+        at, link = self._quick_target
+        self.add_layer(type_id, at, link)
 
     def copy(self) -> bool:
         if self.document is None or self.scene is None:
@@ -338,14 +422,16 @@ class MainWindow(QMainWindow):
             return
         self.scene.select_nodes(command.node_ids)
 
-    def auto_layout(self) -> None:
+    def auto_layout(self, direction: Direction = "right") -> None:
+        """Arrange the layers in layers by depth, left to right or top to bottom: one step."""
         document = self.document
         if document is None:
             return
         graph = document.graph
+        spacing = {"column": WIDTH + 80.0, "row": 150.0} if direction == "down" else {}
         moves = {
             node_id: (graph.node(node_id).position, new)
-            for node_id, new in layered_positions(graph).items()
+            for node_id, new in layered_positions(graph, direction=direction, **spacing).items()
             if graph.node(node_id).position != new
         }
         if moves:
@@ -387,9 +473,12 @@ class MainWindow(QMainWindow):
             self.set_document(Document(Project(), analysis=self.analysis_ready))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.training_session.shutdown()  # a run stops and its record joins the project
         if not self.files.maybe_save():
             event.ignore()
             return
+        if self.autosave is not None:
+            self.autosave.discard()  # saved or discarded: nothing left to recover
         if self.settings is not None:
             self.settings.setValue("window/geometry", self.saveGeometry())
             self.settings.setValue("window/state", self.saveState())
@@ -402,3 +491,9 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b><br>Build, check and train neural networks visually; "
             "export plain PyTorch.",
         )
+
+
+def graph_label(window: MainWindow, node_id: str) -> str:
+    """A node's name for messages, or its id when it is gone."""
+    graph = window.document.graph if window.document is not None else None
+    return graph.node(node_id).name if graph is not None and node_id in graph else node_id

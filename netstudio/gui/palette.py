@@ -7,7 +7,7 @@ with a double-click or Enter (`layer_chosen`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -101,25 +101,36 @@ class LayerModel(QStandardItemModel):
 
 
 class LayerFilter(QSortFilterProxyModel):
-    """Keeps the layers whose name, type, category or doc hold every word typed."""
+    """Keeps the layers whose name, type, category or doc hold every word typed (and, when
+    `set_allowed` narrowed them, only those layer types)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._allowed: frozenset[str] | None = None
         self.setRecursiveFilteringEnabled(True)
 
-    def set_query(self, text: str) -> None:
+    def _refilter(self, change) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.10+; invalidateFilter is deprecated
             self.beginFilterChange()
-            self._words = text.lower().split()
+            change()
             self.endFilterChange()
         else:
-            self._words = text.lower().split()
+            change()
             self.invalidateFilter()
+
+    def set_query(self, text: str) -> None:
+        self._refilter(lambda: setattr(self, "_words", text.lower().split()))
+
+    def set_allowed(self, type_ids: Iterable[str] | None) -> None:
+        allowed = frozenset(type_ids) if type_ids is not None else None
+        self._refilter(lambda: setattr(self, "_allowed", allowed))
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         index = self.sourceModel().index(row, 0, parent)
         text = index.data(SEARCH_ROLE) or ""
+        if self._allowed is not None and index.data(TYPE_ROLE) not in self._allowed:
+            return False
         if not self._words:
             return True
         return bool(text) and all(word in text for word in self._words)

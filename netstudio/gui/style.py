@@ -24,6 +24,7 @@ CATEGORY_COLOURS: dict[str, str] = {
     "Recurrent": "#7058a0",
     "Attention": "#ad5a82",
     "Merge": "#85705a",
+    "Generic": "#6f7f5f",
 }
 FALLBACK_COLOUR = "#808890"
 

@@ -49,6 +49,8 @@ class EdgeItem(QGraphicsItem):
         self.label = ""
         self.invalid = False
         self._hovered = False
+        #: A node dragged over this wire would be inserted into it.
+        self.drop_target = False
         self._path = QPainterPath()
         self._label_rect = QRectF()
         self._font = QFont()
@@ -72,6 +74,15 @@ class EdgeItem(QGraphicsItem):
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
         self.update()
+
+    def point_at(self, fraction: float) -> QPointF:
+        """The scene point `fraction` of the way along the wire."""
+        return self._path.pointAtPercent(fraction)
+
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
 
     def update_path(self) -> None:
         """Recompute the curve from the ports' current scene positions."""
@@ -117,8 +128,8 @@ class EdgeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = theme.error if self.invalid else theme.wire
         width = 2.0
-        if self.isSelected():
-            colour, width = theme.selection, 3.0
+        if self.isSelected() or self.drop_target:
+            colour, width = theme.selection, 4.0 if self.drop_target else 3.0
         elif self._hovered:
             width = 3.0
         pen = QPen(colour, width)

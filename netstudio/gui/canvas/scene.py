@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -22,7 +22,12 @@ from netstudio.gui.canvas.edge_item import EdgeItem
 from netstudio.gui.canvas.node_item import NodeItem
 from netstudio.gui.canvas.port_item import PortItem
 from netstudio.gui.canvas.wire_drag import WireDrag
-from netstudio.gui.commands import ConnectCommand, DeleteCommand, MoveNodesCommand
+from netstudio.gui.commands import (
+    ConnectCommand,
+    DeleteCommand,
+    InsertIntoWireCommand,
+    MoveNodesCommand,
+)
 from netstudio.gui.document import Document
 from netstudio.gui.style import GRID, CanvasTheme, category_colour
 
@@ -37,6 +42,9 @@ class CanvasScene(QGraphicsScene):
     message = Signal(str)
     #: A node was double-clicked (the window offers to rename it).
     node_double_clicked = Signal(str)
+    #: A wire drawn from a port was dropped on empty canvas: (node id, port name, whether the
+    #: port is an input, scene point). The window offers quick-add with the layer connected.
+    wire_dropped = Signal(str, str, bool, QPointF)
 
     def __init__(self, document: Document, theme: CanvasTheme | None = None) -> None:
         super().__init__()
@@ -51,6 +59,8 @@ class CanvasScene(QGraphicsScene):
         self._stale_nodes: set[str] = set()
         self._stale_edges: set[Edge] = set()
         self._wire: WireDrag | None = None
+        #: The wire a dragged free node would be inserted into, lit up while it is over it.
+        self._insert_target: EdgeItem | None = None
         #: Moved nodes land on the grid.
         self.snap_to_grid = True
         events = document.graph.events
@@ -92,6 +102,35 @@ class CanvasScene(QGraphicsScene):
     def selected_edges(self) -> list[Edge]:
         return [i.edge for i in self.selectedItems() if isinstance(i, EdgeItem)]
 
+    def wire_at(self, pos: QPointF, exclude: str | None = None) -> Edge | None:
+        """The wire passing nearest `pos` (within a few pixels), ignoring wires of `exclude`."""
+        area = QRectF(pos.x() - 8, pos.y() - 8, 16, 16)
+        for item in self.items(area):
+            if isinstance(item, EdgeItem) and exclude not in (item.edge.src, item.edge.dst):
+                return item.edge
+        return None
+
+    def _free_dragged_node(self) -> NodeItem | None:
+        """The one node being dragged, when it has no wires (so it can go into one)."""
+        selected = [i for i in self.selectedItems() if isinstance(i, NodeItem)]
+        if len(selected) != 1 or self._edges_of.get(selected[0].node_id):
+            return None
+        node = self.document.graph.node(selected[0].node_id)
+        return selected[0] if node.input_ports and node.output_ports else None
+
+    def _track_insert_target(self) -> None:
+        item = self._free_dragged_node()
+        edge = None
+        if item is not None:
+            edge = self.wire_at(item.sceneBoundingRect().center(), exclude=item.node_id)
+        target = self.edges.get(edge) if edge is not None else None
+        if target is not self._insert_target:
+            if self._insert_target is not None and self._insert_target.scene() is self:
+                self._insert_target.set_drop_target(False)
+            self._insert_target = target
+            if target is not None:
+                target.set_drop_target(True)
+
     def select_nodes(self, node_ids: list[str]) -> None:
         self.clearSelection()
         for node_id in node_ids:
@@ -130,6 +169,8 @@ class CanvasScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._track_insert_target()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._wire is not None:
@@ -137,6 +178,14 @@ class CanvasScene(QGraphicsScene):
             target, verdict = wire.finish(event.scenePos())
             event.accept()
             if target is None or verdict is None:
+                start = wire.start
+                dragged = (event.scenePos() - start.scene_anchor()).manhattanLength() > 24
+                if dragged and not any(
+                    isinstance(i, NodeItem) for i in self.items(event.scenePos())
+                ):
+                    self.wire_dropped.emit(
+                        start.node_id, start.name, start.is_input, event.scenePos()
+                    )
                 return
             if not verdict:
                 self.message.emit(f"Cannot connect: {verdict.reason}")
@@ -188,6 +237,16 @@ class CanvasScene(QGraphicsScene):
                 item.setPos(*new)
             if new != node.position:
                 moves[item.node_id] = (node.position, new)
+        target, self._insert_target = self._insert_target, None
+        if target is not None:
+            target.set_drop_target(False)
+            if len(moves) == 1 and target.edge in self.edges:
+                node_id = next(iter(moves))
+                command = InsertIntoWireCommand(graph, target.edge, node_id=node_id, moves=moves)
+                error = self.document.push(command)
+                if error is None:
+                    return
+                self.message.emit(f"Cannot insert into the wire: {error}")
         if moves:
             self.document.push(MoveNodesCommand(graph, moves))
 

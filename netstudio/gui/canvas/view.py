@@ -1,7 +1,8 @@
 """The canvas view: dotted grid, zoom about the cursor, pan, fit, rubber-band selection.
 
 Wheel zooms around the cursor, Ctrl+= / Ctrl+- zoom about the centre, a middle-button drag
-pans, F fits the graph. A layer dragged from the palette is dropped here (`layer_dropped`).
+or Space+drag pans, F fits the graph. A layer dragged from the palette is dropped here
+(`layer_dropped`); Tab asks for the quick-add search at the cursor (`quick_add_requested`).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import math
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
+    QCursor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
@@ -42,11 +45,15 @@ class CanvasView(QGraphicsView):
     layer_dropped = Signal(str, QPointF)
     #: The zoom factor changed (1.0 = 100 %).
     zoom_changed = Signal(float)
+    #: Tab was pressed: open quick-add at this scene point (the cursor's, else the centre).
+    quick_add_requested = Signal(QPointF)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme = CanvasTheme.from_palette(self.palette())
         self._pan_from: QPoint | None = None
+        #: Space is held: a left drag pans instead of selecting.
+        self._space_held = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -146,8 +153,14 @@ class CanvasView(QGraphicsView):
             self.set_zoom(self.zoom * ZOOM_STEP**steps, anchor)
         event.accept()
 
+    def _pan_button(self, event: QMouseEvent) -> bool:
+        button = event.button()
+        return button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and self._space_held
+        )
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.MiddleButton:
+        if self._pan_button(event):
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
@@ -166,12 +179,54 @@ class CanvasView(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+        if self._pan_from is not None and self._pan_button(event):
             self._pan_from = None
-            self.viewport().unsetCursor()
+            if self._space_held:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            else:
+                self.viewport().unsetCursor()
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    # --- keys ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab would move the focus to the next widget before keyPressEvent sees it.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_Tab and plain:
+                self.request_quick_add()
+                return True
+        return super().event(event)
+
+    def request_quick_add(self) -> None:
+        """Ask for quick-add at the cursor when it is over the canvas, else at the centre."""
+        cursor = self.viewport().mapFromGlobal(QCursor.pos())
+        inside = self.viewport().rect().contains(cursor)
+        self.quick_add_requested.emit(self.mapToScene(cursor) if inside else self.visible_centre())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            if self._pan_from is None:
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            if self._pan_from is None:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        self._space_held = False
+        super().focusOutEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The canvas's own actions (added with addAction), at the cursor."""

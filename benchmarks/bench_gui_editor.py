@@ -1,0 +1,153 @@
+"""The editor stays quick on big networks: `python benchmarks/bench_gui_editor.py`.
+
+Times, with the real main window (offscreen unless a display is set):
+- the window shown after the command: a fresh `python` process running the app on an example,
+  until the window is on screen (goal: under 1.5 s);
+- opening a 1,000-node project: parse, build, shape inference, validation, canvas items and
+  the first paint (goal: under 1 s);
+- on a 500-node canvas, one edit and its redraw: a parameter change in the middle of the network
+  (shapes re-inferred downstream) and adding a layer wired at the end, each followed by a
+  synchronous repaint of the canvas (goal: under 50 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench_graph_edits import build
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from netstudio.core.layout import layered_positions
+from netstudio.gui.commands import AddNodeCommand, ConnectCommand, SetParamsCommand
+from netstudio.gui.main_window import MainWindow
+from netstudio.io import Project, save_project
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOWN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from netstudio.gui.app import run_app
+QTimer.singleShot(0, lambda: (print("shown", flush=True), app.quit()))
+run_app(__import__("pathlib").Path(sys.argv[1]))
+"""
+
+
+def window_shown_seconds(home: Path) -> float:
+    """From starting `python` to the window shown (the first event-loop turn after show())."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(home), "XDG_DATA_HOME": str(home)}
+    start = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, "-c", SHOWN, str(ROOT / "examples" / "mnist_mlp.net")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    ) as child:
+        assert child.stdout is not None
+        line = child.stdout.readline()
+        shown = time.perf_counter() - start
+        child.wait(timeout=60)
+    if line.strip() != "shown":
+        raise RuntimeError("the app did not show its window")
+    return shown
+
+
+def project_file(folder: Path, nodes: int) -> Path:
+    graph = build(nodes)
+    for node_id, position in layered_positions(graph).items():
+        graph.move(node_id, position)
+    path = folder / f"net{nodes}.net"
+    save_project(Project(graph=graph, name=f"{nodes} nodes"), path)
+    return path
+
+
+def milliseconds(action, repeats: int) -> list[float]:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    import torch  # noqa: F401  (loaded as the app loads it behind the window)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        shown = sorted(window_shown_seconds(folder) for _ in range(3))
+        print(f"window shown after the command: {statistics.median(shown):.2f} s (goal < 1.5 s)")
+
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.resize(1400, 900)
+        window.show()
+        app.processEvents()
+
+        big = project_file(folder, 1000)
+
+        def open_big() -> None:
+            assert window.open_file(big)
+            app.processEvents()
+            window.view.viewport().repaint()
+
+        opened = milliseconds(open_big, 3)
+        print(f"open a 1,000-node project: {statistics.median(opened):.0f} ms (goal < 1000 ms)")
+
+        assert window.open_file(project_file(folder, 500))
+        document, view = window.document, window.view
+        graph = document.graph
+        order = graph.topological_order()
+        middle = next(n for n in order[len(order) // 2 :] if graph.node(n).type_id == "Linear")
+        view.centre_on_node(middle)
+        app.processEvents()
+        sizes = iter([65, 64] * 50)
+
+        def edit_middle() -> None:
+            document.push(SetParamsCommand(graph, middle, {"out_features": next(sizes)}))
+            view.viewport().repaint()
+
+        last = [order[-2]]
+
+        def add_at_end() -> None:
+            add = AddNodeCommand(graph, "ReLU", (0.0, 0.0))
+            document.undo_stack.beginMacro("Add and wire")
+            document.push(add)
+            document.push(ConnectCommand(graph, last[0], "out", add.node_id, "in"))
+            document.undo_stack.endMacro()
+            last[0] = add.node_id
+            view.viewport().repaint()
+
+        middle_ms = milliseconds(edit_middle, 20)
+        end_ms = milliseconds(add_at_end, 20)
+        print(
+            f"500-node canvas, parameter edit mid-network + redraw: "
+            f"{statistics.median(middle_ms):.1f} ms median, {max(middle_ms):.1f} ms worst "
+            "(goal < 50 ms)"
+        )
+        print(
+            f"500-node canvas, add a wired layer + redraw: "
+            f"{statistics.median(end_ms):.1f} ms median, {max(end_ms):.1f} ms worst "
+            "(goal < 50 ms)"
+        )
+        document.undo_stack.clear()
+        window.document._forced_modified = False
+        document.undo_stack.setClean()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""Training from the GUI vs. headless: `python benchmarks/bench_gui_training.py [--samples N]`.
+
+Trains examples/digits_mlp.net and examples/mnist_mlp.net two ways, in one process:
+
+(a) headless: `load_data` + the `Trainer` with a `RunRecorder`, as ``netstudio train`` runs it;
+(b) GUI: a real, shown main window (offscreen is fine) with the project open, the Train action
+    triggered, the worker thread, throttled progress and live curves, until `run_finished`.
+
+Both times run from the start to the end of the run (data loading, training, validation and
+test passes, the run folder written). Meanwhile a 10 ms QTimer on the GUI thread records how
+late each of its ticks is; the largest lateness is printed. MNIST uses generated MNIST-format
+IDX files (benchmarks/bench_mnist_training.py's digit-like blobs, ``--samples`` training
+images) in a temporary folder unless ``--mnist-root`` names the real data set.
+
+Goals (issue 5): GUI / headless <= 1.10 and the GUI thread never stalls 100 ms or more. Each
+figure is the fastest of ``--rounds`` rounds, run alternately (the least disturbed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from netstudio.io import load_project, project_to_dict
+from netstudio.training.config import TrainingConfig
+from netstudio.training.data_config import DataConfig
+from netstudio.training.runs import RunRecorder, new_run_dir
+from netstudio.training.sources import load_data
+from netstudio.training.trainer import Trainer
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_mnist_training import write_mnist
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+GOAL_RATIO, GOAL_STALL_MS = 1.10, 100.0
+
+
+def prepare(name: str, folder: Path, training: dict, data: dict | None = None) -> Path:
+    """A copy of an example in `folder` with `training` (and `data`) settings merged in."""
+    raw = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+    raw["training"] = {**raw["training"], **training}
+    if data is not None:
+        raw["data"] = {**raw["data"], **data}
+    path = folder / name
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    return path
+
+
+def headless(path: Path) -> float:
+    """(a) seconds from loading the data to the end of the run."""
+    project = load_project(path)
+    data_config = DataConfig.model_validate(project.data)
+    config = TrainingConfig.model_validate(project.training)
+    start = time.perf_counter()
+    data = load_data(data_config, path.parent)
+    folder = new_run_dir(path.resolve())
+    recorder = RunRecorder(folder, project_to_dict(project))
+    trainer = Trainer(project.graph, data, config, callbacks=recorder, checkpoint_dir=folder)
+    recorder.trainer = trainer
+    result = trainer.run()
+    seconds = time.perf_counter() - start
+    assert result.failure is None, result.failure
+    return seconds
+
+
+class Lateness:
+    """A 10 ms timer on the GUI thread; `worst` is the largest lateness of a tick, in ms."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._tick)
+        self.worst = 0.0
+        self._last = 0.0
+
+    def start(self) -> None:
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, (now - self._last) * 1000 - 10)
+        self._last = now
+
+
+def gui(window, path: Path, lateness: Lateness) -> tuple[float, float, int]:
+    """(b) seconds from Train to `run_finished`, the worst timer lateness (ms), the number of
+    batch updates the GUI received."""
+    assert window.open_file(path)
+    session = window.training_session
+    loop = QEventLoop()
+    finished: list = []
+    updates = [0]
+
+    def on_batches(_batches) -> None:
+        updates[0] += 1
+
+    def on_finished(run) -> None:
+        finished.append(run)
+        loop.quit()
+
+    session.batches_ended.connect(on_batches)
+    session.run_finished.connect(on_finished)
+    lateness.start()
+    start = time.perf_counter()
+    window.actions.train.trigger()
+    if not finished:
+        loop.exec()
+    seconds = time.perf_counter() - start
+    lateness.stop()
+    session.batches_ended.disconnect(on_batches)
+    session.run_finished.disconnect(on_finished)
+    record = finished[0].record
+    assert record["error"] is None, record["error"]
+    return seconds, lateness.worst, updates[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=20_000, help="generated MNIST images")
+    parser.add_argument("--mnist-root", type=Path, help="the real MNIST (ROOT/MNIST/raw/...)")
+    parser.add_argument("--digits-epochs", type=int, default=10)
+    parser.add_argument("--mnist-epochs", type=int, default=1)
+    parser.add_argument("--rounds", type=int, default=2)
+    options = parser.parse_args()
+
+    app = QApplication.instance() or QApplication([])
+    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard  # type: ignore
+    from netstudio.gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        root = options.mnist_root
+        if root is None:
+            root = folder / "data"
+            write_mnist(root, options.samples, max(1000, options.samples // 6))
+            note = f"generated MNIST-format data, {options.samples:,} training images"
+        else:
+            note = f"MNIST from {root}"
+        cases = [
+            ("digits MLP", prepare("digits_mlp.net", folder, {
+                "epochs": options.digits_epochs, "device": "cpu",
+                "regularization": {"early_stopping": {"enabled": False}}})),
+            ("MNIST MLP", prepare("mnist_mlp.net", folder, {
+                "epochs": options.mnist_epochs, "device": "cpu"},
+                {"root": str(root.resolve())})),
+        ]  # fmt: skip
+        settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.show()
+        app.processEvents()
+        lateness = Lateness()
+        print(f"{note}; torch threads: {__import__('torch').get_num_threads()}")
+        print(f"{'network':<12} {'headless s':>10} {'GUI s':>8} {'GUI/headless':>13} "
+              f"{'max stall ms':>13} {'updates/s':>10}")  # fmt: skip
+        for label, path in cases:
+            headless(path)  # warm-up: first-time imports and allocations
+            best_h = best_g = float("inf")
+            worst_stall = 0.0
+            rate = 0.0
+            for _ in range(options.rounds):
+                best_h = min(best_h, headless(path))
+                seconds, stall, updates = gui(window, path, lateness)
+                if seconds < best_g:
+                    best_g, rate = seconds, updates / seconds
+                worst_stall = max(worst_stall, stall)
+            ratio = best_g / best_h
+            ok = "ok" if ratio <= GOAL_RATIO and worst_stall < GOAL_STALL_MS else "MISSED"
+            print(f"{label:<12} {best_h:>10.2f} {best_g:>8.2f} {ratio:>12.2f}x "
+                  f"{worst_stall:>13.1f} {rate:>10.1f}  {ok}")  # fmt: skip
+        print(
+            f"goals: GUI/headless <= {GOAL_RATIO:.2f}x, GUI thread stall < {GOAL_STALL_MS:.0f} ms"
+        )
+        window.training_session.shutdown()
+        window.close()
+        shutil.rmtree(folder / "data", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

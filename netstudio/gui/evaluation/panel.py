@@ -1,0 +1,229 @@
+"""The Evaluation panel: how the last run (or a reopened one) does on its test split.
+
+Classification: the confusion matrix — a click on a cell shows those test samples with their
+predicted and true labels and the model's confidence — beside the per-class precision, recall,
+F1 and support. Regression: predicted against true values with the diagonal. Reconstruction
+(autoencoders): inputs above their reconstructions. Before any run, a calm empty state.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.evaluation.confusion import ConfusionView
+from netstudio.gui.evaluation.samples import SampleView
+from netstudio.gui.panels.plots import make_plot, series_colour
+from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
+from netstudio.gui.style import ERROR_COLOUR
+
+EMPTY, CLASSIFICATION, REGRESSION, RECONSTRUCTION = range(4)
+RECONSTRUCTIONS = 12
+EMPTY_TEXT = "Train the network to see how it does: press F5. The confusion matrix, per-class scores and the misclassified samples appear here."  # fmt: skip
+
+
+def _boxed(title: str, body: QWidget, parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"<b>{title}</b>", box)
+    layout.addWidget(label)
+    layout.addWidget(body, 1)
+    return box
+
+
+class EvaluationPanel(QWidget):
+    """Shows one `FinishedRun` (see module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluation_panel")
+        self.finished: Any = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 6)
+        self.header = QLabel(self)
+        self.header.setObjectName("evaluation_header")
+        self.header.setWordWrap(True)
+        layout.addWidget(self.header)
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack, 1)
+
+        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty.setObjectName("evaluation_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.matrix = ConfusionView(split)
+        self.matrix.cell_clicked.connect(self.show_cell)
+        self.report = QTableWidget(split)
+        self.report.setObjectName("class_report")
+        self.report.verticalHeader().hide()
+        self.report.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.report.setAlternatingRowColors(True)
+        self.report.setShowGrid(False)
+        self.samples = SampleView(split)
+        split.addWidget(
+            _boxed("Confusion matrix (rows: true, columns: predicted)", self.matrix, split)
+        )
+        split.addWidget(_boxed("Per class", self.report, split))
+        split.addWidget(self.samples)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 4)
+        self.stack.addWidget(split)
+
+        self.scatter = make_plot(self, x="true value", y="predicted value")
+        self.scatter.setObjectName("regression_scatter")
+        self.scatter_points: pg.ScatterPlotItem | None = None
+        self.stack.addWidget(self.scatter)
+
+        self.pairs = ThumbnailGrid(56, self)
+        self.pairs.setObjectName("reconstruction_pairs")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.pairs)
+        self.stack.addWidget(scroll)
+        self.clear()
+
+    def clear(self) -> None:
+        self.finished = None
+        self.header.hide()
+        self.stack.setCurrentIndex(EMPTY)
+
+    # --- showing a run -------------------------------------------------------------------------
+
+    def show_run(self, finished: Any) -> None:
+        """Show a `FinishedRun` (from training, or a run reopened from the history)."""
+        self.finished = finished
+        result, record = finished.result, finished.record or {}
+        name = record.get("name") or "This run"
+        predictions = result.predictions
+        self.header.show()
+        self.header.setStyleSheet("")
+        if predictions is None:
+            failure = result.failure
+            why = failure.message if failure is not None else "the run ended before its test"
+            self.header.setText(f"{name} has no test predictions: {why}")
+            self.header.setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.empty.setText(EMPTY_TEXT)
+            self.stack.setCurrentIndex(EMPTY)
+            return
+        task = (record.get("training") or {}).get("task", "classification")
+        if task == "reconstruction":
+            self._show_reconstruction(name, finished)
+        elif result.report is not None and hasattr(result.report, "confusion"):
+            self._show_classification(name, finished)
+        else:
+            self._show_regression(name, finished)
+
+    def _show_classification(self, name: str, finished: Any) -> None:
+        report = finished.result.report
+        accuracy = finished.result.test_accuracy
+        self.header.setText(
+            f"<b>{name}</b> · test accuracy {accuracy:.1%} · macro F1 {report.macro_f1:.3f} · "
+            f"{sum(report.support):,} test samples"
+        )
+        self.matrix.set_matrix(report.confusion, report.classes)
+        columns = ["class", "precision", "recall", "F1", "support"]
+        self.report.clear()
+        self.report.setColumnCount(len(columns))
+        self.report.setHorizontalHeaderLabels(columns)
+        self.report.setRowCount(len(report.classes))
+        for row, cls in enumerate(report.classes):
+            values = (cls, f"{report.precision[row]:.3f}", f"{report.recall[row]:.3f}",
+                      f"{report.f1[row]:.3f}", f"{report.support[row]:,}")  # fmt: skip
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.report.setItem(row, column, item)
+        self.report.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.report.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.report.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.samples.clear()
+        self.stack.setCurrentIndex(CLASSIFICATION)
+
+    def show_cell(self, true_class: int, predicted_class: int) -> None:
+        """Show the test samples of one confusion-matrix cell."""
+        if self.finished is None or self.finished.result.predictions is None:
+            return
+        predictions = self.finished.result.predictions
+        classes = self.finished.result.report.classes
+        indices = predictions.misclassified(true_class, predicted_class)
+        what = (
+            "right" if true_class == predicted_class else "predicted as " + classes[predicted_class]
+        )
+        title = f"True {classes[true_class]}, {what}"
+        self.samples.show_samples(indices, self.finished.data, predictions, classes, title)
+
+    def _show_regression(self, name: str, finished: Any) -> None:
+        report, predictions = finished.result.report, finished.result.predictions
+        parts = [f"<b>{name}</b>"]
+        if report is not None:
+            r2 = f" · R² {report.r2:.3f}" if report.r2 is not None else ""
+            parts.append(f"test MSE {report.mse:.4g} · MAE {report.mae:.4g}{r2}")
+        self.header.setText(" · ".join(parts))
+        true = np.asarray(predictions.targets, dtype=np.float64).ravel()
+        pred = np.asarray(predictions.predicted, dtype=np.float64).ravel()
+        plot = self.scatter.getPlotItem()
+        plot.clear()
+        self.scatter_points = pg.ScatterPlotItem(
+            true, pred, size=5, pen=None, brush=series_colour(0)
+        )
+        plot.addItem(self.scatter_points)
+        if len(true):
+            low = float(min(true.min(), pred.min()))
+            high = float(max(true.max(), pred.max()))
+            plot.plot(
+                [low, high],
+                [low, high],
+                pen=pg.mkPen(series_colour(1), width=1.5, style=Qt.PenStyle.DashLine),
+            )
+        plot.autoRange()
+        self.stack.setCurrentIndex(REGRESSION)
+
+    def _show_reconstruction(self, name: str, finished: Any) -> None:
+        predictions, data = finished.result.predictions, finished.data
+        report = finished.result.report
+        mse = f" · test MSE {report.mse:.4g}" if report is not None else ""
+        self.header.setText(f"<b>{name}</b> · inputs (top) and their reconstructions (below){mse}")
+        count = min(RECONSTRUCTIONS, len(predictions.targets))
+        shape = tuple(data.input_shape) if data is not None else None
+        rows = []
+        for label, values in (("input", predictions.targets), ("output", predictions.predicted)):
+            images = np.asarray(values[:count], dtype=np.float32)
+            if shape is not None and len(shape) == 3 and images[0].size == int(np.prod(shape)):
+                images = images.reshape(count, *shape)
+                images = self._denormalise(images, data)
+            rows.append((label, [Thumb(to_qimage(image)) for image in images]))
+        self.pairs.set_rows(rows)
+        self.stack.setCurrentIndex(RECONSTRUCTION)
+
+    @staticmethod
+    def _denormalise(images: np.ndarray, data: Any) -> np.ndarray:
+        if data.mean is None or data.std is None:
+            return images
+        mean = np.asarray(data.mean, dtype=np.float32).reshape(1, -1, 1, 1)
+        std = np.asarray(data.std, dtype=np.float32).reshape(1, -1, 1, 1)
+        return images * std + mean

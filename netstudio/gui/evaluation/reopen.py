@@ -1,0 +1,117 @@
+"""Reopening a run of the history: its weights in today's network, evaluated on its test data.
+
+`reopen_run` runs on a worker: it compiles a copy of the current graph, loads the run folder's
+best (else last) weights into it — a `CheckpointError` names the layers that no longer fit —,
+loads the data the run trained on and predicts its test split, so Evaluation and Try it can
+show the run as if it had just finished.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from netstudio.training.data_config import DataConfig
+
+
+class ReopenError(Exception):
+    """The run's weights cannot be used: no run folder, no weights file, or they do not fit."""
+
+
+def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
+    """The run's folder: ``run_dir`` as recorded, relative to the project file's folder."""
+    run_dir = record.get("run_dir")
+    if not run_dir:
+        raise ReopenError(f"{record.get('name', 'This run')} has no run folder recorded")
+    folder = Path(run_dir).expanduser()
+    if not folder.is_absolute() and project_path is not None:
+        folder = project_path.parent / folder
+    return folder
+
+
+def weights_file(folder: Path) -> Path:
+    for name in ("best.safetensors", "last.safetensors"):
+        if (folder / name).is_file():
+            return folder / name
+    raise ReopenError(
+        f"no weights in {folder}: expected best.safetensors or last.safetensors (was the run "
+        "folder moved or deleted?)"
+    )
+
+
+def reopen_run(
+    record: dict[str, Any], graph_dict: dict[str, Any], project_path: Path | None
+) -> Any:
+    """A `FinishedRun` for `record` with its weights loaded (see module docstring)."""
+    from netstudio.core.compiler import compile_graph
+    from netstudio.gui.training.session import FinishedRun
+    from netstudio.io import graph_from_dict
+    from netstudio.training.checkpoints import CheckpointError, load_weights
+    from netstudio.training.results import EpochMetrics, RunResult
+    from netstudio.training.sources import load_data
+
+    path = weights_file(run_folder(record, project_path))
+    graph = graph_from_dict(graph_dict)
+    model = compile_graph(graph)
+    try:
+        load_weights(model, path)
+    except CheckpointError as error:
+        raise ReopenError(f"{error}. Undo the changes to the network, or train it again.") from None
+    model.eval()
+    result = RunResult(
+        status=record.get("status") or "finished",
+        epochs=[EpochMetrics(**epoch) for epoch in record.get("epochs") or []],
+        best_epoch=record.get("best_epoch"),
+        run_dir=path.parent,
+    )
+    data = None
+    try:
+        config = DataConfig.model_validate(record.get("data") or {})
+        data = load_data(config, project_path.parent if project_path else None)
+    except Exception as error:  # the model still serves Try it; Evaluation says why it is empty
+        result.failure = _failure(f"the run's data could not be loaded: {error}")
+    if data is not None:
+        _evaluate(model, graph, data, record, result)
+    return FinishedRun(record=record, result=result, model=model, data=data)
+
+
+def _failure(message: str) -> Any:
+    from netstudio.training.results import TrainingFailure
+
+    return TrainingFailure("data", message)
+
+
+def _evaluate(model: Any, graph: Any, data: Any, record: dict[str, Any], result: Any) -> None:
+    """Test predictions and report, as the trainer makes them at the end of a run."""
+    from netstudio.gui.evaluation.inference import input_spec, probabilities, run_model
+    from netstudio.training.metrics import (
+        Predictions,
+        classification_report,
+        regression_report,
+    )
+
+    training = record.get("training") or {}
+    task = training.get("task", "classification")
+    loss = (training.get("loss") or {}).get("type", "cross_entropy")
+    shape, dtype = input_spec(model, graph, data)
+    test = data.test
+    if len(test) == 0:
+        return
+    out = run_model(model, test.x, shape, dtype)
+    if task == "classification" and data.task == "classification":
+        import torch
+
+        probs = probabilities(torch.from_numpy(out), loss).numpy()
+        predicted = probs.argmax(axis=1)
+        targets = test.y.numpy()
+        confidence = probs[np.arange(len(probs)), predicted]
+        result.predictions = Predictions(targets, predicted, confidence)
+        result.report = classification_report(targets, predicted, data.classes)
+        result.test_accuracy = float((predicted == targets).mean())
+        return
+    wanted = test.x if task == "reconstruction" else test.y
+    targets = wanted.reshape(out.shape).float().numpy()
+    result.predictions = Predictions(targets, out)
+    result.report = regression_report(targets, out)

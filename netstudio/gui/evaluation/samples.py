@@ -1,0 +1,113 @@
+"""The test samples behind one confusion-matrix cell, with true and predicted labels and the
+model's confidence: thumbnails for images, a table of feature values otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
+from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR
+
+MAX_SHOWN = 96
+
+
+class SampleView(QWidget):
+    """Shows chosen test samples (see module docstring); `indices` are the ones shown."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("evaluation_samples")
+        self.indices: list[int] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel("Click a cell of the matrix to see its test samples.", self)
+        self.title.setWordWrap(True)
+        self.title.setEnabled(False)
+        layout.addWidget(self.title)
+        self.stack = QStackedWidget(self)
+        self.grid = ThumbnailGrid(40, self)
+        self.grid.setObjectName("evaluation_thumbnails")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.grid)
+        self.table = QTableWidget(self)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.stack.addWidget(scroll)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+
+    def clear(self) -> None:
+        self.indices = []
+        self.grid.set_rows([])
+        self.table.setRowCount(0)
+        self.title.setText("Click a cell of the matrix to see its test samples.")
+        self.title.setEnabled(False)
+
+    def show_samples(
+        self, indices: np.ndarray, data: Any, predictions: Any, classes: list[str], title: str
+    ) -> None:
+        """Show the test samples at `indices` (into ``data.test``) under `title`."""
+        total = len(indices)
+        shown = [int(i) for i in indices[:MAX_SHOWN]]
+        self.indices = shown
+        more = f" (the first {len(shown)})" if total > len(shown) else ""
+        self.title.setText(f"{title}: {total} sample{'s' if total != 1 else ''}{more}")
+        self.title.setEnabled(True)
+        if data is None or not shown:
+            self.grid.set_rows([])
+            self.table.setRowCount(0)
+            return
+        # Indexing a few samples of kept tensors is no real work for the GUI thread.
+        x = data.test.x[shown]
+        labels = [self._labels(i, predictions, classes) for i in shown]
+        if data.is_image:
+            images = data.denormalize(x).clamp(0, 1).numpy()
+            thumbs = []
+            for image, (true, pred, conf, right) in zip(images, labels, strict=True):
+                caption = f"{pred} {conf}\ntrue {true}"
+                colour = QColor(OK_COLOUR if right else ERROR_COLOUR)
+                thumbs.append(
+                    Thumb(
+                        to_qimage(image), caption, f"predicted {pred} ({conf}), true {true}", colour
+                    )
+                )
+            self.grid.set_thumbs(thumbs)
+            self.stack.setCurrentIndex(0)
+            return
+        values = x.reshape(len(x), -1).numpy()
+        width = min(values.shape[1], 8)
+        header = ["#", "true", "predicted", "confidence"] + [f"x{i}" for i in range(width)]
+        self.table.clear()
+        self.table.setColumnCount(len(header))
+        self.table.setHorizontalHeaderLabels(header)
+        self.table.setRowCount(len(shown))
+        for row, (index, (true, pred, conf, _), features) in enumerate(
+            zip(shown, labels, values, strict=True)
+        ):
+            cells = [str(index), true, pred, conf] + [f"{v:.3g}" for v in features[:width]]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        self.stack.setCurrentIndex(1)
+
+    @staticmethod
+    def _labels(index: int, predictions: Any, classes: list[str]) -> tuple[str, str, str, bool]:
+        true = int(predictions.targets[index])
+        pred = int(predictions.predicted[index])
+        conf = predictions.confidence[index] if predictions.confidence is not None else None
+        name = lambda k: classes[k] if k < len(classes) else str(k)  # noqa: E731
+        return name(true), name(pred), f"{conf:.0%}" if conf is not None else "", true == pred

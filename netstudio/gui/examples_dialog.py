@@ -1,0 +1,161 @@
+"""File > Examples: the example projects as a gallery of thumbnails, opened as templates.
+
+Each thumbnail is drawn from the example's own graph (its nodes where they sit, coloured by
+category, and its wires), so it is never out of date with the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+import netstudio
+from netstudio.core.graph import NetworkGraph
+from netstudio.gui.canvas.node_item import WIDTH
+from netstudio.gui.dialogs import show_message
+from netstudio.gui.document import Document
+from netstudio.gui.style import category_colour
+from netstudio.io import ProjectFileError, load_project
+
+if TYPE_CHECKING:
+    from netstudio.gui.main_window import MainWindow
+
+EXAMPLES = Path(netstudio.__file__).resolve().parent.parent / "examples"
+THUMB = QSize(240, 130)
+NODE_HEIGHT = 72.0
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def graph_thumbnail(graph: NetworkGraph, size: QSize = THUMB, scale: int = 2) -> QPixmap:
+    """The network drawn small: a rounded block per node, a curve per wire."""
+    pixmap = QPixmap(size * scale)
+    pixmap.setDevicePixelRatio(scale)
+    pixmap.fill(QColor("#f4f5f7"))
+    nodes = list(graph.nodes())
+    if not nodes:
+        return pixmap
+    boxes = {n.id: QRectF(n.position[0], n.position[1], WIDTH, NODE_HEIGHT) for n in nodes}
+    bounds = QRectF()
+    for box in boxes.values():
+        bounds = bounds.united(box)
+    margin = 10.0
+    factor = min(
+        (size.width() - 2 * margin) / bounds.width(), (size.height() - 2 * margin) / bounds.height()
+    )
+    factor = min(factor, 0.5)
+    offset = QPointF(
+        (size.width() - bounds.width() * factor) / 2, (size.height() - bounds.height() * factor) / 2
+    )
+
+    def place(box: QRectF) -> QRectF:
+        top_left = (box.topLeft() - bounds.topLeft()) * factor + offset
+        return QRectF(top_left, box.size() * factor)
+
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#8a8f98"), 1.2))
+    for edge in graph.edges():
+        start = place(boxes[edge.src])
+        end = place(boxes[edge.dst])
+        a = QPointF(start.right(), start.center().y())
+        b = QPointF(end.left(), end.center().y())
+        reach = max(8.0, abs(b.x() - a.x()) / 2)
+        path = QPainterPath(a)
+        path.cubicTo(a + QPointF(reach, 0), b - QPointF(reach, 0), b)
+        painter.drawPath(path)
+    for node in nodes:
+        box = place(boxes[node.id])
+        colour = category_colour(node.spec.category)
+        painter.setPen(QPen(colour.darker(130), 1.0))
+        painter.setBrush(colour.lighter(125))
+        radius = max(1.5, 8 * factor)
+        painter.drawRoundedRect(box, radius, radius)
+    painter.end()
+    return pixmap
+
+
+class ExamplesDialog(QDialog):
+    """The gallery; `chosen` carries the example file picked (double-click or Open)."""
+
+    chosen = Signal(Path)
+
+    def __init__(self, folder: Path = EXAMPLES, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("examples_dialog")
+        self.setWindowTitle("Examples")
+        self.list = QListWidget(self)
+        self.list.setObjectName("examples_list")
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(THUMB)
+        self.list.setGridSize(QSize(THUMB.width() + 24, THUMB.height() + 64))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(6)
+        self.list.itemActivated.connect(self._open)
+        for path in sorted(folder.glob("*.net")):
+            try:
+                project = load_project(path)
+            except ProjectFileError:
+                continue  # a broken example is not offered
+            item = QListWidgetItem(QIcon(graph_thumbnail(project.graph)), project.name)
+            item.setData(PATH_ROLE, path)
+            item.setToolTip(f"<b>{project.name}</b><br>{project.description}<br><i>{path.name}</i>")
+            self.list.addItem(item)
+        note = QLabel("An example opens as a new, unsaved project; the file itself stays.", self)
+        note.setEnabled(False)
+        buttons = QDialogButtonBox(self)
+        open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        open_button.setObjectName("examples_open")
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(lambda: self._open(self.list.currentItem()))
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(4 * (THUMB.width() + 30) + 40, 2 * (THUMB.height() + 70) + 110)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _open(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.chosen.emit(item.data(PATH_ROLE))
+        self.accept()
+
+
+def show_examples(window: MainWindow) -> ExamplesDialog:
+    """The example gallery over `window`; the one chosen opens as a new, unsaved project."""
+    dialog = ExamplesDialog(parent=window)
+    dialog.chosen.connect(lambda path: open_example(window, path))
+    dialog.open()
+    return dialog
+
+
+def open_example(window: MainWindow, path: Path) -> bool:
+    """Open an example as a template: saving asks where, the example stays as it is."""
+    if not window.files.maybe_save():
+        return False
+    try:
+        project = load_project(path)
+    except ProjectFileError as error:
+        show_message(window, "Cannot open the example", str(error))
+        return False
+    project.path = None
+    window.set_document(Document(project, analysis=window.analysis_ready))
+    window.view.show_network()
+    return True

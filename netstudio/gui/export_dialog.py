@@ -1,0 +1,210 @@
+"""File > Export: the network as readable PyTorch code, TorchScript, ONNX or weights.
+
+A small form over `netstudio.export.export_project` (the same code `netstudio export` runs).
+The export runs off the GUI thread on a snapshot of the project taken when Export is pressed,
+so editing can go on; the result or the reason it failed is said in the dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.background import run_in_background
+from netstudio.io import Project, dumps_project, loads_project
+
+if TYPE_CHECKING:
+    from netstudio.gui.main_window import MainWindow
+
+#: (format id, what the person sees, file suffix, file-dialog filter)
+FORMATS = (
+    ("python", "PyTorch code (.py)", ".py", "Python files (*.py)"),
+    ("torchscript", "TorchScript (.pt)", ".pt", "TorchScript files (*.pt)"),
+    ("onnx", "ONNX (.onnx)", ".onnx", "ONNX files (*.onnx)"),
+    ("weights", "Weights (.safetensors)", ".safetensors", "safetensors files (*.safetensors)"),
+)
+FRESH, LATEST_RUN, WEIGHTS_FILE = range(3)
+
+
+def run_export(
+    text: str, source: Path | None, fmt: str, path: Path, weights: str, with_training: bool
+) -> list[Path]:
+    """The export itself, on a worker thread, from the project's saved text (a snapshot)."""
+    from netstudio.export import export_project, latest_run_weights
+
+    project = loads_project(text)
+    project.path = source
+    chosen: Path | None = None
+    if weights == "latest":
+        if source is None:
+            from netstudio.export import ExportError
+
+            raise ExportError("save the project and train it first: its runs sit beside it")
+        chosen = latest_run_weights(source)
+    elif weights:
+        chosen = Path(weights)
+    return export_project(project, fmt, path, weights=chosen, with_training=with_training)
+
+
+class ExportDialog(QDialog):
+    """The export form (see module docstring)."""
+
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle("Export Network")
+        self.project = project
+        self.written: list[Path] = []
+
+        self.format = QComboBox(self)
+        self.format.setObjectName("export_format")
+        for fmt, label, _suffix, _filter in FORMATS:
+            self.format.addItem(label, fmt)
+        self.path = QLineEdit(self)
+        self.path.setObjectName("export_path")
+        self.path.setMinimumWidth(320)
+        browse = QPushButton("Browse…", self)
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path)
+        where.addWidget(browse)
+        self.training = QCheckBox("Add data loading and the training loop", self)
+        self.training.setObjectName("export_with_training")
+        self.training.setToolTip(
+            "The file trains the network with the project's settings: python model.py --epochs N;"
+            " it also runs under torchrun on several processes or machines"
+        )
+        self.weights = QComboBox(self)
+        self.weights.setObjectName("export_weights")
+        self.weights.addItem("Freshly initialised (the project's seed)")
+        self.weights.addItem("The latest run's trained weights")
+        self.weights.addItem("From a safetensors file…")
+        if project.path is None or not project.runs:
+            self.weights.model().item(LATEST_RUN).setEnabled(False)
+        self.weights_file = ""
+        self.weights.activated.connect(self._on_weights)
+        self.status = QLabel(self)
+        self.status.setObjectName("export_status")
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("File:", where)
+        form.addRow("Weights:", self.weights)
+        form.addRow("", self.training)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setObjectName("export_button")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+
+        self.format.currentIndexChanged.connect(self._on_format)
+        self._on_format()
+
+    # --- choices -------------------------------------------------------------------------------
+
+    def _suffix(self) -> str:
+        return FORMATS[self.format.currentIndex()][2]
+
+    def _on_format(self) -> None:
+        python = self.format.currentData() == "python"
+        self.training.setEnabled(python)
+        if not python:
+            self.training.setChecked(False)
+        current = self.path.text().strip()
+        if current:
+            self.path.setText(str(Path(current).with_suffix(self._suffix())))
+        else:
+            folder = self.project.path.resolve().parent if self.project.path else Path.home()
+            stem = self.project.path.stem if self.project.path else "network"
+            base = folder / stem
+            self.path.setText(str(base.with_suffix(self._suffix())))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export to", self.path.text(), FORMATS[self.format.currentIndex()][3]
+        )
+        if name:
+            path = Path(name)
+            self.path.setText(str(path if path.suffix else path.with_suffix(self._suffix())))
+
+    def _on_weights(self, index: int) -> None:
+        if index != WEIGHTS_FILE:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Trained weights", "", "safetensors files (*.safetensors)"
+        )
+        if name:
+            self.weights_file = name
+            self.weights.setItemText(WEIGHTS_FILE, f"From {Path(name).name}")
+        else:
+            self.weights.setCurrentIndex(FRESH)
+
+    # --- exporting -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Export in the background; the dialog stays open and says how it went."""
+        text = self.path.text().strip()
+        if not text:
+            self.status.setText("Choose the file to export to.")
+            return
+        path = Path(text).expanduser()
+        weights = {FRESH: "", LATEST_RUN: "latest", WEIGHTS_FILE: self.weights_file}[
+            self.weights.currentIndex()
+        ]
+        try:
+            snapshot = dumps_project(self.project)
+        except ValueError as error:
+            self.status.setText(f"Cannot export: {error}")
+            return
+        fmt, with_training = self.format.currentData(), self.training.isChecked()
+        args = (snapshot, self.project.path, fmt, path, weights, with_training)
+        self.export_button.setEnabled(False)
+        self.status.setText("Exporting…")
+        run_in_background(
+            lambda: run_export(*args),
+            self._done,
+            self._failed,
+            context=self,
+        )
+
+    def _done(self, written: list[Path]) -> None:
+        self.written = list(written)
+        self.export_button.setEnabled(True)
+        names = ", ".join(str(p) for p in self.written)
+        self.status.setText(f"Exported to {names}")
+
+    def _failed(self, error: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(f"Export failed: {error}")
+
+
+def show_export(window: MainWindow) -> ExportDialog | None:
+    """The export form for `window`'s project."""
+    if window.document is None:
+        return None
+    dialog = ExportDialog(window.document.project, window)
+    dialog.open()
+    return dialog

@@ -1,0 +1,179 @@
+"""The "Data preview" panel: samples per class, the class balance, and augmented samples.
+
+It only draws what `DataPanel` hands it (a `PreviewData` digest and augmented images), so it
+holds no dataset and runs no torch. Images show as a grid with one row per class, a 2-D toy set
+as a scatter coloured by class, sequences as a few curves per class, other feature vectors as a
+small table.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.panels.plots import make_plot, series_colour, set_bars
+from netstudio.gui.panels.preview_data import PreviewData
+from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
+
+
+def _group(title: str, body: QWidget, parent: QWidget) -> QGroupBox:
+    box = QGroupBox(title, parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 4, 6, 6)
+    layout.addWidget(body)
+    return box
+
+
+class DataPreview(QWidget):
+    """Samples, class balance and augmentation of the project's data (see module docstring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("data_preview")
+        self.preview: PreviewData | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(6, 4, 6, 6)
+        self.message = QLabel("Loading…", self)
+        self.message.setObjectName("data_preview_message")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setEnabled(False)
+        self.body = QWidget(self)
+        outer.addWidget(self.message)
+        outer.addWidget(self.body, 1)
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(0, 0, 0, 0)
+
+        self.samples_stack = QStackedWidget(self)
+        self.sample_grid = ThumbnailGrid(34, self)
+        self.sample_grid.setObjectName("sample_grid")
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.sample_grid)
+        self.scatter = make_plot(self, x="x₀", y="x₁")
+        self.scatter.setObjectName("sample_scatter")
+        self.curves = make_plot(self, x="step", y="value")
+        self.table = QTableWidget(self)
+        self.table.setObjectName("sample_table")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for widget in (scroll, self.scatter, self.curves, self.table):
+            self.samples_stack.addWidget(widget)
+        self.samples_box = _group("Samples", self.samples_stack, self)
+
+        self.balance = make_plot(self, y="examples")
+        self.balance.setObjectName("class_balance")
+        self.balance_box = _group("Class balance (training split)", self.balance, self)
+        self.bars: pg.BarGraphItem | None = None
+
+        self.augment_grid = ThumbnailGrid(48, self)
+        self.augment_grid.setObjectName("augment_grid")
+        augment_body = QWidget(self)
+        augment_layout = QVBoxLayout(augment_body)
+        augment_layout.setContentsMargins(0, 0, 0, 0)
+        augment_layout.addWidget(self.augment_grid)
+        augment_layout.addStretch(1)
+        self.augment_box = _group("Augmentation (first: original)", augment_body, self)
+
+        row.addWidget(self.samples_box, 5)
+        row.addWidget(self.balance_box, 3)
+        row.addWidget(self.augment_box, 3)
+        self.show_message("Loading…")
+
+    # --- states --------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """Only a message: while loading, or why the data cannot be loaded."""
+        self.message.setText(text)
+        self.message.show()
+        self.body.hide()
+
+    def show_preview(self, preview: PreviewData) -> None:
+        self.preview = preview
+        self.message.hide()
+        self.body.show()
+        self._show_samples(preview)
+        self.bars = set_bars(self.balance, preview.counts, preview.count_labels,
+                             coloured=preview.classes is not None)  # fmt: skip
+        title = "Class balance (training split)" if preview.classes else "Targets (histogram)"
+        self.balance_box.setTitle(title)
+        self.augment_box.setVisible(preview.kind == "image")
+
+    def show_augmented(self, images: np.ndarray) -> None:
+        thumbs = [Thumb(to_qimage(image)) for image in images]
+        self.augment_grid.set_thumbs(thumbs)
+
+    # --- samples -------------------------------------------------------------------------------
+
+    def _show_samples(self, preview: PreviewData) -> None:
+        title = "Samples"
+        if preview.kind == "image":
+            rows = [(name, [Thumb(to_qimage(s), tooltip=name) for s in samples])
+                    for name, samples in preview.samples]  # fmt: skip
+            self.sample_grid.set_rows(rows)
+            self.samples_stack.setCurrentIndex(0)
+            if preview.hidden_classes:
+                title = f"Samples (first {len(rows)} classes of {len(preview.classes or [])})"
+        elif preview.kind == "points" and preview.points is not None:
+            self._show_points(preview)
+            self.samples_stack.setCurrentIndex(1)
+        elif preview.kind == "sequence":
+            self._show_curves(preview)
+            self.samples_stack.setCurrentIndex(2)
+        else:
+            self._show_table(preview)
+            self.samples_stack.setCurrentIndex(3)
+        self.samples_box.setTitle(title)
+
+    def _show_points(self, preview: PreviewData) -> None:
+        plot = self.scatter.getPlotItem()
+        plot.clear()
+        labels = preview.point_labels
+        points = preview.points
+        assert points is not None and labels is not None
+        if preview.classes is None:
+            labels = np.zeros(len(points), dtype=int)
+        legend = plot.addLegend(offset=(4, 4), labelTextSize="8pt")
+        for index in np.unique(labels):
+            mask = labels == index
+            name = preview.classes[int(index)] if preview.classes else "samples"
+            colour = series_colour(int(index))
+            plot.addItem(
+                pg.ScatterPlotItem(
+                    points[mask, 0], points[mask, 1], size=4, pen=None, brush=colour, name=name
+                )
+            )
+        legend.setVisible(bool(preview.classes) and len(preview.classes or []) <= 6)
+        plot.autoRange()
+
+    def _show_curves(self, preview: PreviewData) -> None:
+        plot = self.curves.getPlotItem()
+        plot.clear()
+        for index, (_, samples) in enumerate(preview.samples):
+            for sample in samples[:2]:
+                values = np.asarray(sample).reshape(sample.shape[0], -1)[:, 0]
+                plot.plot(values, pen=pg.mkPen(series_colour(index), width=1.2))
+        plot.autoRange()
+
+    def _show_table(self, preview: PreviewData) -> None:
+        self.table.clear()
+        self.table.setColumnCount(len(preview.table_header))
+        self.table.setRowCount(len(preview.table_rows))
+        self.table.setHorizontalHeaderLabels(preview.table_header)
+        for r, row in enumerate(preview.table_rows):
+            for c, value in enumerate(row):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()

@@ -1,0 +1,199 @@
+"""The run history as a table: one row per record of ``project.runs``.
+
+`differing_settings` finds the data and training settings that are not the same in every run,
+so each row can say what made that run different ("lr 0.01, epochs 20"); `export_runs_csv`
+writes the selected runs' per-epoch metrics, one row per run per epoch.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR
+from netstudio.training.runs import EPOCH_FIELDS
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Name", "Started", "Status", "Settings that differ", "Best val acc", "Test acc", "Time")
+NAME, STARTED, STATUS, SETTINGS, BEST, TEST, TIME = range(len(COLUMNS))
+#: Short names of settings whose last key says too little ("type" of what?).
+SHORT_NAMES = {
+    "data.source": "data",
+    "training.loss.type": "loss",
+    "training.optimizer.type": "optimizer",
+    "training.schedule.type": "schedule",
+    "training.optimizer.lr": "lr",
+    "training.regularization.early_stopping.enabled": "early stopping",
+    "data.augment.random_crop_padding": "crop",
+    "data.augment.rotation_degrees": "rotation",
+    "data.augment.horizontal_flip": "flip",
+}
+
+
+def _flatten(value: Any, prefix: str, out: dict[str, Any]) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flatten(inner, f"{prefix}.{key}" if prefix else str(key), out)
+    else:
+        out[prefix] = value
+
+
+def flat_settings(record: dict[str, Any]) -> dict[str, Any]:
+    """A run's data and training settings as ``{"training.optimizer.lr": 0.01, ...}``."""
+    out: dict[str, Any] = {}
+    _flatten({"data": record.get("data") or {}, "training": record.get("training") or {}}, "", out)
+    return out
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        return "/".join(_format(v) for v in value)
+    return "–" if value is None else str(value)
+
+
+def setting_name(key: str) -> str:
+    return SHORT_NAMES.get(key, key.rsplit(".", 1)[-1].replace("_", " "))
+
+
+def differing_settings(runs: Sequence[dict[str, Any]]) -> list[str]:
+    """Keys of the settings that differ between `runs` (a key missing from some run differs),
+    in the order they first appear; none for fewer than two runs."""
+    if len(runs) < 2:
+        return []
+    flats = [flat_settings(run) for run in runs]
+    keys = list(dict.fromkeys(key for flat in flats for key in flat))
+    missing = object()
+    return [k for k in keys if len({repr(flat.get(k, missing)) for flat in flats}) > 1]
+
+
+def describe(record: dict[str, Any], keys: Sequence[str]) -> str:
+    flat = flat_settings(record)
+    return ", ".join(f"{setting_name(k)} {_format(flat.get(k))}" for k in keys)
+
+
+def _percent(value: Any) -> str:
+    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"
+
+
+def _duration(seconds: Any) -> str:
+    if not isinstance(seconds, (int, float)):
+        return "–"
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def export_runs_csv(records: Sequence[dict[str, Any]], path: Path) -> int:
+    """Write the runs' per-epoch metrics to `path`; returns the number of rows written."""
+    fields = ["run", "name", "started", "status", *EPOCH_FIELDS]
+    rows = 0
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, extrasaction="ignore")
+        writer.writeheader()
+        for record in records:
+            for epoch in record.get("epochs") or []:
+                writer.writerow(
+                    {
+                        "run": record.get("id", ""),
+                        "name": record.get("name", ""),
+                        "started": record.get("started", ""),
+                        "status": record.get("status", ""),
+                        **{k: ("" if epoch.get(k) is None else epoch.get(k)) for k in EPOCH_FIELDS},
+                    }
+                )
+                rows += 1
+    return rows
+
+
+class RunTableModel(QAbstractTableModel):
+    """The records of ``project.runs``; editing a name emits `rename_requested` (the panel turns
+    it into an undo command, so the table never changes the project itself)."""
+
+    rename_requested = Signal(object, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.runs: list[dict[str, Any]] = []
+        self.differing: list[str] = []
+
+    def set_runs(self, runs: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.runs = list(runs)
+        self.differing = differing_settings(self.runs)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.runs)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == NAME else flags
+
+    def text(self, row: int, column: int) -> str:
+        record = self.runs[row]
+        if column == NAME:
+            return str(record.get("name") or record.get("id") or f"Run {row + 1}")
+        if column == STARTED:
+            return str(record.get("started") or "").replace("T", " ")[:16]
+        if column == STATUS:
+            status = str(record.get("status") or "")
+            error = record.get("error") or {}
+            return f"{status} ({error['kind']})" if error.get("kind") else status.replace("_", " ")
+        if column == SETTINGS:
+            return describe(record, self.differing)
+        if column == BEST:
+            return _percent(record.get("best_val_accuracy"))
+        if column == TEST:
+            return _percent(record.get("test_accuracy"))
+        return _duration(record.get("seconds"))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (BEST, TEST, TIME):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        record = self.runs[row]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == STATUS and record.get("error"):
+                return str(record["error"].get("message", ""))
+            if column == SETTINGS:
+                return describe(record, list(flat_settings(record))).replace(", ", "\n")
+            return self.text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            status = record.get("status")
+            if status == "failed":
+                return QColor(ERROR_COLOUR)
+            if status == "stopped":
+                return QColor(WARNING_COLOUR)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != NAME or role != Qt.ItemDataRole.EditRole:
+            return False
+        name = str(value).strip()
+        if not name or name == self.text(index.row(), NAME):
+            return False
+        self.rename_requested.emit(self.runs[index.row()], name)
+        return True

@@ -1,0 +1,264 @@
+"""The Runs panel: the project's run history, its curves overlaid, and the way back to a run.
+
+A table of ``project.runs`` (name editable in place), the selected runs' per-epoch curves in one
+plot (each run keeps its colour: the colour of its row position), and buttons to export their
+metrics to CSV, delete them, or open a run's weights into the current network. Renaming and
+deleting are undo commands; the table follows the project on every edit, undo and redo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.background import LatestJob
+from netstudio.gui.commands import DeleteRunsCommand, RenameRunCommand
+from netstudio.gui.document import Document
+from netstudio.gui.evaluation.reopen import reopen_run
+from netstudio.gui.panels.plots import make_plot, series_colour
+from netstudio.gui.panels.run_table import SETTINGS, RunTableModel, export_runs_csv
+from netstudio.gui.style import ERROR_COLOUR
+from netstudio.io import graph_to_dict
+
+#: (label, key of EpochMetrics.to_dict(), axis label) of the metrics the overlay can show.
+METRICS = (
+    ("Validation accuracy", "val_accuracy", "accuracy"),
+    ("Validation loss", "val_loss", "loss"),
+    ("Training loss", "train_loss", "loss"),
+    ("Training accuracy", "train_accuracy", "accuracy"),
+)
+
+
+class RunHistoryPanel(QWidget):
+    """The run history of the current document (see module docstring)."""
+
+    #: A run's weights were loaded: a FinishedRun for Evaluation and Try it.
+    run_opened = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runs_panel")
+        self.document: Document | None = None
+        self.model = RunTableModel()
+        self.model.rename_requested.connect(self.rename)
+        self.opener = LatestJob(self)
+        self._build()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter)
+
+        left = QWidget(splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView(left)
+        self.table.setObjectName("runs_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.empty = QLabel("No runs yet: press F5 to train. Every run is kept here.", left)
+        self.empty.setEnabled(False)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        buttons = QHBoxLayout()
+        self.open_button = self._button("Open weights", "runs_open", "Load the selected run's best weights into the network, for Evaluation and Try it")  # fmt: skip
+        self.export_button = self._button("Export CSV…", "runs_export", "Write the selected runs' per-epoch metrics to a CSV file")  # fmt: skip
+        self.delete_button = self._button("Delete", "runs_delete", "Remove the selected runs from the history (undoable; their folders stay on disk)")  # fmt: skip
+        self.open_button.clicked.connect(self.open_selected)
+        self.export_button.clicked.connect(self.export_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        for button in (self.open_button, self.export_button, self.delete_button):
+            buttons.addWidget(button)
+        self.message = QLabel(left)
+        self.message.setObjectName("runs_message")
+        self.message.setWordWrap(True)
+        buttons.addWidget(self.message, 1)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.empty, 1)
+        column.addLayout(buttons)
+
+        right = QWidget(splitter)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.metric_combo = QComboBox(right)
+        self.metric_combo.setObjectName("runs_metric")
+        for label, key, _ in METRICS:
+            self.metric_combo.addItem(label, key)
+        self.metric_combo.currentIndexChanged.connect(self._plot)
+        self.plot = make_plot(right, x="epoch", y="accuracy")
+        self.plot.setObjectName("runs_plot")
+        self.legend = self.plot.getPlotItem().addLegend(offset=(-4, 4), labelTextSize="8pt")
+        column.addWidget(self.metric_combo)
+        column.addWidget(self.plot, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    # --- the document --------------------------------------------------------------------------
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.edited.disconnect(self.refresh)
+        self.document = document
+        if document is not None:
+            document.edited.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the project's runs, keeping the selected ones selected."""
+        kept = {id(run) for run in self.selected_runs()}
+        runs = self.document.project.runs if self.document is not None else []
+        self.model.set_runs(runs)
+        has_runs = bool(runs)
+        self.table.setVisible(has_runs)
+        self.empty.setVisible(not has_runs)
+        selection = self.table.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, run in enumerate(self.model.runs):
+            if id(run) in kept:
+                selection.select(self.model.index(row, 0), flags)
+        self._on_selection()
+
+    def selected_runs(self) -> list[dict[str, Any]]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.runs[row] for row in rows if row < len(self.model.runs)]
+
+    def select_rows(self, rows: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row in rows:
+            selection.select(self.model.index(row, 0), flags)
+
+    def _on_selection(self, *_: Any) -> None:
+        self._update_buttons()
+        self._plot()
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_runs())
+        self.open_button.setEnabled(count == 1)
+        self.export_button.setEnabled(count > 0)
+        self.delete_button.setEnabled(count > 0)
+
+    # --- the overlay ---------------------------------------------------------------------------
+
+    def _plot(self, *_: Any) -> None:
+        plot = self.plot.getPlotItem()
+        plot.clear()
+        self.legend.clear()
+        _, key, axis = METRICS[max(0, self.metric_combo.currentIndex())]
+        plot.setLabel("left", axis)
+        positions = {id(run): row for row, run in enumerate(self.model.runs)}
+        self.curves: list[pg.PlotDataItem] = []
+        for run in self.selected_runs():
+            points = [
+                (e["epoch"], e[key]) for e in run.get("epochs") or [] if e.get(key) is not None
+            ]
+            if not points:
+                continue
+            x, y = zip(*points, strict=True)
+            colour = series_colour(positions[id(run)])
+            curve = plot.plot(list(x), list(y), pen=pg.mkPen(colour, width=2), symbol="o",
+                              symbolSize=4, symbolBrush=colour, symbolPen=None,
+                              name=str(run.get("name") or run.get("id")))  # fmt: skip
+            self.curves.append(curve)
+
+    # --- edits ---------------------------------------------------------------------------------
+
+    def rename(self, record: dict[str, Any], name: str) -> None:
+        if self.document is not None:
+            self.document.undo_stack.push(RenameRunCommand(self.document, record, name))
+
+    def delete_selected(self) -> None:
+        runs = self.selected_runs()
+        if runs and self.document is not None:
+            self.table.selectionModel().clearSelection()
+            self.document.undo_stack.push(DeleteRunsCommand(self.document, runs))
+
+    def export_selected(self, path: str | None = None) -> None:
+        runs = self.selected_runs()
+        if not runs:
+            return
+        if not path:
+            suggested = (
+                self.document.path.with_suffix(".runs.csv")
+                if self.document and self.document.path
+                else "runs.csv"
+            )
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export run metrics", str(suggested), "CSV files (*.csv)"
+            )
+            if not path:
+                return
+        try:
+            rows = export_runs_csv(runs, path)
+        except OSError as error:
+            self._say(f"Could not write {path}: {error.strerror or error}", error=True)
+            return
+        self._say(f"Wrote {rows} rows ({len(runs)} run{'s' if len(runs) != 1 else ''}) to {path}")
+
+    def open_selected(self) -> None:
+        runs = self.selected_runs()
+        if len(runs) != 1 or self.document is None:
+            return
+        record = runs[0]
+        graph = graph_to_dict(self.document.graph)
+        path = self.document.path
+        name = record.get("name") or record.get("id")
+        self._say(f"Opening the weights of {name}…")
+        self.open_button.setEnabled(False)
+        self.opener.submit(
+            lambda: reopen_run(record, graph, path), self._on_opened, self._on_open_failed
+        )
+
+    def _on_opened(self, finished: Any) -> None:
+        self._update_buttons()
+        name = finished.record.get("name") or finished.record.get("id")
+        note = f" ({finished.result.failure.message})" if finished.result.failure else ""
+        self._say(f"Opened the weights of {name}: see Evaluation and Try it{note}")
+        self.run_opened.emit(finished)
+
+    def _on_open_failed(self, error: BaseException) -> None:
+        self._update_buttons()
+        self._say(str(error), error=True)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+        self.message.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")

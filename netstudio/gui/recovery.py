@@ -1,0 +1,191 @@
+"""Autosave and crash recovery: unsaved work is never lost.
+
+While the open project has unsaved changes, it is written every minute to a recovery file in the
+app's data folder (never over the person's own file). The file is kept until the person saves
+or discards the changes; after a crash it is still there, and the next start offers it back.
+
+Each recovery file ``<name>-<id>.net`` has a ``.json`` note beside it (the project's own path and
+when it was autosaved) and a ``.lock`` that the running app holds: a file whose lock nobody
+holds belongs to an app that is gone (Qt's QLockFile tells a live owner from a dead one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+
+from netstudio.gui.dialogs import Restore, ask_restore, show_message
+from netstudio.gui.document import Document
+from netstudio.io import Project, ProjectFileError, dumps_project, loads_project
+
+if TYPE_CHECKING:
+    from netstudio.gui.main_window import MainWindow
+from netstudio.io.writer import write_atomically
+
+INTERVAL_MS = 60_000
+
+
+def default_folder() -> Path:
+    """Where recovery files live: the app's data folder (per user)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".netstudio") / "recovery"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery file left by an app that did not close normally."""
+
+    file: Path
+    original: Path | None
+    name: str
+    autosaved: datetime
+
+    def load(self) -> Project:
+        """The autosaved project, its path set back to the person's own file (None if new).
+
+        Raises ProjectFileError (or OSError) when the recovery file cannot be read.
+        """
+        text = self.file.read_text(encoding="utf-8")
+        project = loads_project(text, source=self.file, strict=False)
+        project.path = self.original
+        return project
+
+    def discard(self) -> None:
+        for path in _family(self.file):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+class Autosave(QObject):
+    """Writes the window's unsaved document to its recovery file every `interval_ms`."""
+
+    def __init__(self, folder: Path, interval_ms: int = INTERVAL_MS, parent=None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.document: Document | None = None
+        self.file: Path | None = None
+        self._lock: QLockFile | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+
+    def watch(self, document: Document, adopt: Path | None = None) -> None:
+        """Autosave `document` from now on; the previous document's recovery file goes (its
+        changes were saved or discarded when it was closed). `adopt`: carry on in this
+        recovery file (one restored after a crash), so it stays until saved or discarded."""
+        if self.document is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.document.modified_changed.disconnect(self._on_modified)
+        self.discard()
+        self.document = document
+        document.modified_changed.connect(self._on_modified)
+        if adopt is not None:
+            self._take(adopt)
+
+    def save_now(self) -> Path | None:
+        """Write the recovery file now if there are unsaved changes; returns it."""
+        document = self.document
+        if document is None or not document.modified:
+            return None
+        try:
+            text = dumps_project(document.project)
+        except ValueError:
+            return None  # a value a file cannot hold: the person's save will say so
+        try:
+            if self.file is None:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self._take(self.folder / f"{_stem(document.file_name)}-{uuid.uuid4().hex[:8]}.net")
+            assert self.file is not None
+            write_atomically(self.file, text.encode("utf-8"))
+            note = {
+                "path": str(document.path) if document.path is not None else None,
+                "name": document.file_name,
+                "autosaved": datetime.now().isoformat(timespec="seconds"),
+            }
+            self.file.with_suffix(".json").write_text(json.dumps(note), encoding="utf-8")
+        except OSError:
+            return None  # a full or read-only disk must not disturb editing; retried next time
+        return self.file
+
+    def discard(self) -> None:
+        """Forget the current recovery file (the work was saved, or the person discarded it)."""
+        if self.file is not None:
+            if self._lock is not None:
+                self._lock.unlock()
+            for path in _family(self.file):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+        self.file, self._lock = None, None
+
+    def _take(self, file: Path) -> None:
+        lock = QLockFile(str(file.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        lock.tryLock(0)
+        self.file, self._lock = file, lock
+
+    def _on_modified(self, modified: bool) -> None:
+        if not modified:
+            self.discard()
+
+
+def pending(folder: Path) -> list[Recovery]:
+    """Recovery files whose app is gone (a crash), newest first."""
+    found = []
+    for file in folder.glob("*.net") if folder.is_dir() else []:
+        lock = QLockFile(str(file.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # another running NetStudio owns it
+        lock.unlock()
+        try:
+            note = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
+            original = Path(note["path"]) if note.get("path") else None
+            when = datetime.fromisoformat(note["autosaved"])
+            name = str(note.get("name") or file.stem)
+        except (OSError, ValueError, KeyError, TypeError):
+            original, name = None, file.stem
+            when = datetime.fromtimestamp(file.stat().st_mtime)
+        found.append(Recovery(file, original, name, when))
+    return sorted(found, key=lambda r: r.autosaved, reverse=True)
+
+
+def _family(file: Path) -> list[Path]:
+    return [file, file.with_suffix(".json"), file.with_suffix(".lock")]
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", Path(name).stem)[:40] or "untitled"
+
+
+def offer_recovery(window: MainWindow) -> bool:
+    """Offer back work autosaved by a NetStudio that closed unexpectedly; True when a project
+    was restored (it opens modified, to be saved where it belongs)."""
+    if window.autosave is None:
+        return False
+    for found in pending(window.autosave.folder):
+        answer = ask_restore(window, found.name, found.autosaved.strftime("%d %b %Y at %H:%M"))
+        if answer is Restore.DISCARD:
+            found.discard()
+            continue
+        if answer is Restore.LATER:
+            continue
+        try:
+            project = found.load()
+        except (OSError, ProjectFileError) as error:
+            show_message(window, "Cannot restore", f"{found.file} cannot be read: {error}")
+            continue
+        document = Document(project, analysis=window.analysis_ready, modified=True)
+        window.set_document(document, recovered=found.file)
+        window.view.show_network()
+        window.statusBar().showMessage(f"Restored unsaved work on {found.name}", 8000)
+        return True
+    return False

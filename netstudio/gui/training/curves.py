@@ -1,0 +1,212 @@
+"""The Curves panel: a run's loss, accuracy and learning rate, drawn live.
+
+Four plots side by side: the training loss of every batch (faint) with its exponential moving
+average, the training and validation loss per epoch, the accuracies per epoch, and the
+learning rate. The curves are created once; metrics go into growing numpy buffers and a timer
+redraws (`setData`) at most `REDRAW_HZ` times a second, and only when something arrived. The
+plots downsample by peaks and clip to the view, so a run of 100,000 batches draws as fast as a
+short one. A run's curves stay after it ends (failed runs included) until the next starts.
+
+The axes are not auto-ranged on every update (redrawing the axes was most of a plot's cost):
+x spans the planned epochs from the start, y runs from 0 (or the lowest value, if negative) to
+the highest value seen, growing only when a value goes beyond it; accuracy is 0..1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from netstudio.gui.style import with_alpha
+from netstudio.gui.training.plot_style import series_colours, style_plot
+from netstudio.gui.training.session import TrainingSession
+from netstudio.training.results import BatchMetrics, EpochMetrics
+
+REDRAW_HZ = 10
+#: Weight of the newest batch in the smoothed loss.
+EMA_ALPHA = 0.05
+
+
+class Buffer:
+    """x and y values that grow by appending; the arrays double when full (amortised O(1))."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._x = np.empty(capacity)
+        self._y = np.empty(capacity)
+        self.size = 0
+
+    def append(self, x: float, y: float) -> None:
+        if self.size == len(self._x):
+            self._x = np.concatenate([self._x, np.empty_like(self._x)])
+            self._y = np.concatenate([self._y, np.empty_like(self._y)])
+        self._x[self.size] = x
+        self._y[self.size] = np.nan if y is None else y
+        self.size += 1
+
+    def clear(self) -> None:
+        self.size = 0
+
+    @property
+    def x(self) -> np.ndarray:
+        return self._x[: self.size]
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y[: self.size]
+
+
+class CurvesPanel(QWidget):
+    """The live curves of the session's current (or last) run (see module docstring)."""
+
+    def __init__(self, session: TrainingSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curves_panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setObjectName("curves_view")
+        self.view.ci.setContentsMargins(4, 4, 4, 4)
+        self.view.ci.setSpacing(6)
+        layout.addWidget(self.view)
+        names = ("batch_loss", "smoothed", "train_loss", "val_loss", "train_acc", "val_acc", "lr")
+        self.buffers = {name: Buffer() for name in names}
+        self._ema: float | None = None
+        self._dirty: set[str] = set()
+        self._y: dict[str, tuple[float, float]] = {}
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000 // REDRAW_HZ)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+        session.running_changed.connect(self._on_running)
+        session.run_started.connect(lambda info: self.set_epochs(info.epochs))
+        session.batches_ended.connect(self.add_batches)
+        session.epoch_ended.connect(self.add_epoch)
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.view.ci.clear()
+        self.plots.clear()
+        self.curves.clear()
+        base = self.palette().color(self.backgroundRole())
+        self.view.setBackground(base)
+        train, val, lr = series_colours()
+        specs = (
+            ("batch", "Training loss per batch", "loss"),
+            ("loss", "Loss per epoch", "loss"),
+            ("accuracy", "Accuracy per epoch", "accuracy"),
+            ("lr", "Learning rate", "learning rate"),
+        )
+        for column, (key, title, y_label) in enumerate(specs):
+            plot = self.view.addPlot(row=0, col=column)
+            plot.setTitle(title, size="9pt", color=self.palette().text().color().name())
+            style_plot(plot, "epoch", y_label, small=True)
+            plot.setDownsampling(auto=True, mode="peak")
+            plot.setClipToView(True)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.disableAutoRange()
+            plot.setXRange(0, 1, padding=0.02)
+            plot.setYRange(0, 1, padding=0.04)
+            self.plots[key] = plot
+        for key in ("batch", "loss", "accuracy"):
+            legend = self.plots[key].addLegend(offset=(-4, 4), labelTextSize="8pt")
+            legend.setBrush(with_alpha(base, 0.7))
+        faint = with_alpha(train, 0.3)
+        self.curves["batch_loss"] = self._curve("batch", faint, 1, "batch")
+        self.curves["smoothed"] = self._curve("batch", train, 2, "smoothed")
+        self.curves["train_loss"] = self._curve("loss", train, 2, "train", symbol=True)
+        self.curves["val_loss"] = self._curve("loss", val, 2, "validation", symbol=True)
+        self.curves["train_acc"] = self._curve("accuracy", train, 2, "train", symbol=True)
+        self.curves["val_acc"] = self._curve("accuracy", val, 2, "validation", symbol=True)
+        self.curves["lr"] = self._curve("lr", lr, 2, None)
+        self._y.clear()
+        self._dirty = set(self.buffers)
+
+    def _curve(
+        self, plot: str, colour: QColor, width: int, name: str | None, symbol: bool = False
+    ) -> pg.PlotDataItem:
+        pen = pg.mkPen(colour, width=width)
+        options = {"symbol": "o", "symbolSize": 5, "symbolBrush": colour, "symbolPen": None}
+        return self.plots[plot].plot([], [], pen=pen, name=name, **(options if symbol else {}))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._build()
+        super().changeEvent(event)
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        for buffer in self.buffers.values():
+            buffer.clear()
+        self._ema = None
+        self._y.clear()
+        self._dirty = set(self.buffers)
+
+    def set_epochs(self, epochs: int) -> None:
+        """Span the x axes over the planned epochs (fixed for the run: no axis redraws)."""
+        for plot in self.plots.values():
+            plot.setXRange(0, max(1, epochs), padding=0.02)
+
+    def _on_running(self, running: bool) -> None:
+        if running:
+            self.clear()
+        else:
+            self.redraw()
+
+    def add_batches(self, batches: list[BatchMetrics]) -> None:
+        b = self.buffers
+        for m in batches:
+            x = m.epoch - 1 + m.batch / max(1, m.batches)
+            b["batch_loss"].append(x, m.loss)
+            ema = self._ema
+            self._ema = m.loss if ema is None else ema + EMA_ALPHA * (m.loss - ema)
+            b["smoothed"].append(x, self._ema)
+            b["lr"].append(x, m.lr)
+        if batches:
+            self._dirty |= {"batch_loss", "smoothed", "lr"}
+            self._grow("batch", [m.loss for m in batches])
+            self._grow("lr", [m.lr for m in batches])
+
+    def add_epoch(self, m: EpochMetrics) -> None:
+        b = self.buffers
+        b["train_loss"].append(m.epoch, m.train_loss)
+        b["val_loss"].append(m.epoch, m.val_loss)
+        b["train_acc"].append(m.epoch, m.train_accuracy)
+        b["val_acc"].append(m.epoch, m.val_accuracy)
+        self._dirty |= {"train_loss", "val_loss", "train_acc", "val_acc"}
+        self._grow("loss", [m.train_loss, m.val_loss])
+        self._grow("accuracy", [0.0, 1.0])
+
+    def _grow(self, plot: str, values: list[float | None]) -> None:
+        """Widen `plot`'s y range to take in `values` (it never shrinks during a run)."""
+        finite = [v for v in values if v is not None and np.isfinite(v)]
+        if not finite:
+            return
+        low, high = min(0.0, *finite), max(finite)
+        old = self._y.get(plot)
+        if old is not None and old[0] <= low and high <= old[1]:
+            return
+        if old is not None:
+            low, high = min(low, old[0]), max(high, old[1])
+        self._y[plot] = (low, high)
+        self.plots[plot].setYRange(low, high if high > low else low + 1, padding=0.04)
+
+    def redraw(self) -> None:
+        """Copy the buffers that changed into their curves (nothing when none did)."""
+        if not self._dirty:
+            return
+        dirty, self._dirty = self._dirty, set()
+        for name in dirty:
+            buffer = self.buffers[name]
+            x, y = buffer.x, buffer.y
+            if name in ("val_loss", "train_acc", "val_acc") and np.isnan(y).all():
+                x, y = x[:0], y[:0]
+            self.curves[name].setData(x, y, connect="finite")

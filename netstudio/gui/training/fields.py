@@ -1,0 +1,204 @@
+"""Editors for the fields of `TrainingConfig`, built from the pydantic model itself.
+
+Each `FieldEditor` edits one dotted path (``optimizer.lr``): its range comes from the field's
+``ge``/``gt``/``le``/``lt`` constraints, its tooltip from the field's description, so the form
+and the file reader can never disagree about what is allowed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import annotated_types as at
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QSizePolicy,
+    QSpinBox,
+    QWidget,
+)
+
+from netstudio.gui.param_editors import FloatSpinBox
+from netstudio.training.config import TrainingConfig
+
+INT_LIMIT = 2**31 - 1
+
+
+def field_info(path: str, model: type[BaseModel] = TrainingConfig) -> FieldInfo:
+    """The pydantic field at a dotted `path` of `model`."""
+    *parents, name = path.split(".")
+    for part in parents:
+        model = model.model_fields[part].annotation  # type: ignore[assignment]
+    return model.model_fields[name]
+
+
+def bounds(info: FieldInfo) -> tuple[float | None, float | None, bool, bool]:
+    """(low, high, low is exclusive, high is exclusive) from the field's constraints."""
+    low = high = None
+    low_open = high_open = False
+    for item in info.metadata:
+        if isinstance(item, at.Ge):
+            low = item.ge
+        elif isinstance(item, at.Gt):
+            low, low_open = item.gt, True
+        elif isinstance(item, at.Le):
+            high = item.le
+        elif isinstance(item, at.Lt):
+            high, high_open = item.lt, True
+    return low, high, low_open, high_open
+
+
+def get_path(data: dict[str, Any], path: str) -> Any:
+    for part in path.split("."):
+        data = data[part]
+    return data
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    """Set `value` at a dotted path of a nested dict, creating the sections on the way."""
+    *parents, name = path.split(".")
+    for part in parents:
+        data = data.setdefault(part, {})
+    data[name] = value
+
+
+class FieldEditor(QObject):
+    """One field's widget; `committed(path, value)` when the person changes it."""
+
+    committed = Signal(str, object)
+
+    def __init__(self, path: str, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.path = path
+        self.widget = widget
+        widget.setObjectName("training_" + path.replace(".", "_"))
+        if not isinstance(widget, QCheckBox):  # fit the dock's ~290 px, whatever the range
+            widget.setMinimumWidth(64)
+            widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        description = field_info(path).description
+        if description:
+            widget.setToolTip(description[0].upper() + description[1:])
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def _commit(self, value: Any) -> None:
+        self.committed.emit(self.path, value)
+
+
+class ChoiceField(FieldEditor):
+    """A combo box of (value, label) choices."""
+
+    def __init__(self, path: str, choices: list[tuple[str, str]], parent: QWidget) -> None:
+        box = QComboBox(parent)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        for value, label in choices:
+            box.addItem(label, value)
+        super().__init__(path, box)
+        box.currentIndexChanged.connect(lambda i: self._commit(box.itemData(i)))
+
+    def set_value(self, value: Any) -> None:
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        box.blockSignals(True)
+        box.setCurrentIndex(max(0, box.findData(value)))
+        box.blockSignals(False)
+
+
+class IntField(FieldEditor):
+    def __init__(self, path: str, parent: QWidget, maximum: int | None = None) -> None:
+        box = QSpinBox(parent)
+        low, high, low_open, high_open = bounds(field_info(path))
+        low_i = int(low) + (1 if low_open else 0) if low is not None else -INT_LIMIT
+        high_i = int(high) - (1 if high_open else 0) if high is not None else INT_LIMIT
+        box.setRange(low_i, min(high_i, maximum or INT_LIMIT))
+        box.setKeyboardTracking(False)
+        box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        box.setGroupSeparatorShown(True)
+        super().__init__(path, box)
+        box.valueChanged.connect(self._commit)
+
+    def set_value(self, value: Any) -> None:
+        box: QSpinBox = self.widget  # type: ignore[assignment]
+        box.blockSignals(True)
+        box.setValue(int(value))
+        box.blockSignals(False)
+
+
+class FloatField(FieldEditor):
+    """A real number; `optional` fields show "off" at the minimum and store None there."""
+
+    def __init__(
+        self, path: str, parent: QWidget, step: float = 0.01, optional: bool = False
+    ) -> None:
+        box = FloatSpinBox(parent)
+        box.setDecimals(10)
+        low, high, low_open, high_open = bounds(field_info(path))
+        low_f = (low if low is not None else -1e12) + (1e-10 if low_open else 0.0)
+        high_f = (high if high is not None else 1e12) - (1e-10 if high_open else 0.0)
+        self.optional = optional
+        if optional:
+            low_f = 0.0
+            box.setSpecialValueText("off")
+        box.setRange(low_f, high_f)
+        box.setSingleStep(step)
+        box.setKeyboardTracking(False)
+        super().__init__(path, box)
+        box.valueChanged.connect(self._on_change)
+
+    def _on_change(self, value: float) -> None:
+        box: FloatSpinBox = self.widget  # type: ignore[assignment]
+        self._commit(None if self.optional and value <= box.minimum() else float(value))
+
+    def set_value(self, value: Any) -> None:
+        box: FloatSpinBox = self.widget  # type: ignore[assignment]
+        box.blockSignals(True)
+        box.setValue(box.minimum() if value is None else float(value))
+        box.blockSignals(False)
+
+
+class BoolField(FieldEditor):
+    def __init__(self, path: str, text: str, parent: QWidget) -> None:
+        box = QCheckBox(text, parent)
+        super().__init__(path, box)
+        box.toggled.connect(self._commit)
+
+    def set_value(self, value: Any) -> None:
+        box: QCheckBox = self.widget  # type: ignore[assignment]
+        box.blockSignals(True)
+        box.setChecked(bool(value))
+        box.blockSignals(False)
+
+
+class NumbersField(FieldEditor):
+    """A list of numbers typed as "30, 60" (multistep milestones) or a fixed-length tuple."""
+
+    invalid = Signal(str, str)
+
+    def __init__(self, path: str, parent: QWidget, kind: type = int, count: int | None = None):
+        edit = QLineEdit(parent)
+        self.kind = kind
+        self.count = count
+        super().__init__(path, edit)
+        edit.editingFinished.connect(self._on_finished)
+
+    def _on_finished(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        try:
+            values = [self.kind(t) for t in edit.text().replace(",", " ").split()]
+        except ValueError:
+            self.invalid.emit(self.path, f"'{edit.text()}' is not a list of numbers")
+            return
+        if self.count is not None and len(values) != self.count:
+            self.invalid.emit(self.path, f"give {self.count} numbers, e.g. 0.9, 0.999")
+            return
+        self._commit(values)
+
+    def set_value(self, value: Any) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        edit.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value))

@@ -1,0 +1,104 @@
+"""Puts training into the main window: the session, the Training panel, the Curves dock, the
+Train/Pause/Stop actions, the editing lock, the status-bar progress and failure reporting.
+
+The window calls `install_training(self)` once, after building its docks and before its menus
+(so the Curves dock is listed under View ▸ Panels), and `panel.set_document` for each project.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from netstudio.gui.training.curves import CurvesPanel
+from netstudio.gui.training.lock import EditLock
+from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel
+from netstudio.gui.training.session import FinishedRun, TrainingSession
+
+
+class TrainingUi:
+    """What `install_training` added to a window, and the glue between the pieces."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        a = window.actions
+        self.session = session = TrainingSession(window, window)
+        self.panel = TrainingPanel(session, [a.train, a.pause, a.stop], window)
+        old = window.training_dock.widget()
+        window.training_dock.setWidget(self.panel)
+        if old is not None:
+            old.deleteLater()
+        self.curves = CurvesPanel(session, window)
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        self.curves_dock = window._dock("curves_dock", "Curves", self.curves, bottom)
+        window.tabifyDockWidget(window.problems_dock, self.curves_dock)
+        window.summary_dock.raise_()
+        self.lock = EditLock(window)
+        self.status = QLabel(window)
+        self.status.setObjectName("training_status_label")
+        self.status.hide()
+        window.statusBar().addWidget(self.status, 1)
+
+        a.train.setEnabled(True)
+        a.train.triggered.connect(self.train)
+        a.pause.triggered.connect(session.toggle_pause)
+        a.stop.triggered.connect(session.stop)
+        session.running_changed.connect(self._on_running)
+        session.paused_changed.connect(self._on_paused)
+        session.batches_ended.connect(self._on_batches)
+        session.run_finished.connect(self._on_finished)
+        self._on_running(False)
+
+    def train(self) -> None:
+        """Start a run (F5); when it cannot start, the Training panel says why."""
+        if not self.session.start():
+            self._show_dock(self.window.training_dock)
+
+    def _show_dock(self, dock: Any) -> None:
+        dock.show()
+        dock.raise_()
+
+    def _on_running(self, running: bool) -> None:
+        a = self.window.actions
+        a.train.setEnabled(not running)
+        a.pause.setEnabled(running)
+        a.stop.setEnabled(running)
+        self._on_paused(False)
+        self.lock.set_locked(running)
+        self.status.setText(LOCKED_TEXT)
+        self.status.setVisible(running)
+        if running:
+            self._show_dock(self.curves_dock)
+
+    def _on_paused(self, paused: bool) -> None:
+        pause = self.window.actions.pause
+        pause.setText("&Resume" if paused else "&Pause")
+        pause.setStatusTip("Resume training" if paused else "Pause training")
+        pause.setToolTip(f"{pause.statusTip()} (F6)")
+
+    def _on_batches(self, _batches: list[Any]) -> None:
+        text = self.panel.status.text()
+        self.status.setText(f"Training (editing locked) — {text}")
+
+    def _on_finished(self, run: FinishedRun) -> None:
+        error = run.record["error"]
+        window = self.window
+        window.statusBar().showMessage(self.panel.status.text(), 10000)
+        if error is None:
+            return
+        self._show_dock(window.training_dock)
+        node_id = error.get("node_id")
+        if node_id and window.document is not None and node_id in window.document.graph:
+            window.reveal_node(node_id)
+
+
+def install_training(window: Any) -> TrainingUi:
+    """Add training to `window`; sets ``window.training_session`` and ``window.training_ui``."""
+    ui = TrainingUi(window)
+    window.training_ui = ui
+    window.training_session = ui.session
+    window.training_panel = ui.panel
+    window.curves_dock = ui.curves_dock
+    return ui

@@ -1,0 +1,99 @@
+"""Editing locked while a run trains: the network being trained must not change under it.
+
+`EditLock.set_locked(True)` disables the window's editing actions (and New/Open/Close: the run
+belongs to this project), takes the undo history away from the Undo/Redo actions, disables the
+palette, the inspector and the Open Recent menu, refuses drops on the canvas and its Tab
+quick-add, and makes the scene's nodes unmovable and its ports unwireable (event filters on the
+view and the scene: the canvas code is untouched). Whatever slipped through would not reach the
+run anyway: it trains a copy of the graph.
+Everything is put back as it was on `set_locked(False)`. The Training panel and the status bar
+say why.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QMenu
+
+from netstudio.gui.canvas.port_item import PortItem
+
+#: The window actions that edit the graph or replace the project.
+LOCKED_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "auto_layout", "new", "open",
+                  "close")  # fmt: skip
+
+
+class EditLock(QObject):
+    """Locks and unlocks a `MainWindow`'s editing (see module docstring)."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.locked = False
+        self._enabled: dict[str, bool] = {}
+        self._scene: Any = None
+
+    def set_locked(self, locked: bool) -> None:
+        if locked == self.locked:
+            return
+        self.locked = locked
+        window = self.window
+        actions = window.actions
+        if locked:
+            self._enabled = {n: getattr(actions, n).isEnabled() for n in LOCKED_ACTIONS}
+        for name in LOCKED_ACTIONS:
+            getattr(actions, name).setEnabled(not locked and self._enabled.get(name, True))
+        document = window.document
+        if document is not None:
+            window.undo_group.setActiveStack(None if locked else document.undo_stack)
+        window.palette_panel.setEnabled(not locked)
+        window.inspector.setEnabled(not locked)
+        window.view.setAcceptDrops(not locked)
+        recent = window.findChild(QMenu, "menu_recent")
+        if recent is not None:
+            recent.setEnabled(not locked)
+        scene = window.scene
+        if locked:
+            window.view.installEventFilter(self)
+            if scene is not None:
+                self._scene = scene
+                scene.installEventFilter(self)
+        else:
+            window.view.removeEventFilter(self)
+            if self._scene is not None and shiboken6.isValid(self._scene):
+                self._scene.removeEventFilter(self)
+            self._scene = None
+        if scene is not None:
+            for item in scene.nodes.values():
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not locked)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swallow a press on a port (the start of a wire) and Tab (quick-add) while locked."""
+        if not self.locked:
+            return super().eventFilter(watched, event)
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Tab
+        ):
+            self._say_locked()
+            return True
+        if (
+            event.type() == QEvent.Type.GraphicsSceneMousePress
+            and event.type() == QEvent.Type.GraphicsSceneMousePress
+            and isinstance(event, QGraphicsSceneMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            items = watched.items(event.scenePos())  # type: ignore[attr-defined]
+            if any(isinstance(item, PortItem) for item in items):
+                self._say_locked()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _say_locked(self) -> None:
+        self.window.statusBar().showMessage(
+            "Editing is locked while training: Stop the run to change the network", 5000
+        )

@@ -1,0 +1,270 @@
+"""The Training panel: Train/Pause/Stop, progress, messages, and the settings form.
+
+Top to bottom: the run controls (the window's Train, Pause and Stop actions), a progress bar
+("Epoch 3/10 · batch 120/844 · 5,400 samples/s · ETA 0:42"), the banner that says editing is
+locked during a run, a banner with why training cannot start or why a run failed, and the
+settings in a scroll area. Settings edits become one undo command each (`SetSectionCommand`).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QColor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.commands import SetSectionCommand
+from netstudio.gui.document import Document
+from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
+from netstudio.gui.training.session import FinishedRun, TrainingSession
+from netstudio.gui.training.settings import TrainingSettingsForm
+from netstudio.training.results import BatchMetrics, RunInfo
+
+LOCKED_TEXT = "Training — editing is locked until the run ends (Stop to end it)"
+
+
+def format_eta(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def progress_text(info: RunInfo, batch: BatchMetrics, elapsed: float) -> tuple[str, float]:
+    """The progress line and the fraction done, from the latest batch."""
+    total = max(1, (info.epochs - info.start_epoch) * info.batches_per_epoch)
+    done = (batch.epoch - 1 - info.start_epoch) * info.batches_per_epoch + batch.batch
+    fraction = min(1.0, done / total)
+    eta = elapsed * (1 - fraction) / fraction if fraction > 0 else 0.0
+    text = (
+        f"Epoch {batch.epoch}/{info.epochs} · batch {batch.batch}/{batch.batches} · "
+        f"{batch.samples_per_second:,.0f} samples/s · ETA {format_eta(eta)}"
+    )
+    return text, fraction
+
+
+class Banner(QFrame):
+    """A coloured, word-wrapped message strip; `show_message("")` hides it."""
+
+    def __init__(self, name: str, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.colour = colour
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 4, 6)
+        self.label = QLabel(self)
+        self.label.setObjectName(f"{name}_text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.label, 1)
+        self.close_button = QToolButton(self)
+        self.close_button.setText("✕")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_colour(colour)
+        self.hide()
+
+    def set_colour(self, colour: str) -> None:
+        fill = with_alpha(QColor(colour), 0.16).name(QColor.NameFormat.HexArgb)
+        self.setStyleSheet(
+            f"#{self.objectName()} {{ background: {fill}; border: 1px solid {colour};"
+            " border-radius: 4px; }"
+        )
+
+    def show_message(self, text: str, closable: bool = True) -> None:
+        self.label.setText(text)
+        self.close_button.setVisible(closable)
+        self.setVisible(bool(text))
+
+
+class TrainingPanel(QWidget):
+    """The Training dock's content (see module docstring)."""
+
+    def __init__(
+        self, session: TrainingSession, actions: list[QAction], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("training_panel")
+        self.session = session
+        self.document: Document | None = None
+        self._info: RunInfo | None = None
+        self._started = 0.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(4)
+        self.buttons: list[QToolButton] = []
+        for action in actions:
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            controls.addWidget(button)
+            self.buttons.append(button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("training_progress")
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(6)
+        layout.addWidget(self.progress)
+        self.status = QLabel("Ready: F5 trains this network", self)
+        self.status.setObjectName("training_status")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.locked = Banner("training_locked", WARNING_COLOUR, self)
+        self.locked.show_message("")
+        layout.addWidget(self.locked)
+        self.checks = Banner("training_checks", WARNING_COLOUR, self)
+        layout.addWidget(self.checks)
+        self.failure = Banner("training_failure", ERROR_COLOUR, self)
+        layout.addWidget(self.failure)
+
+        self.form = TrainingSettingsForm(self)
+        self.form.edited.connect(self._on_form_edited)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("training_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        layout.addWidget(scroll, 1)
+
+        session.run_started.connect(self._on_run_started)
+        session.batches_ended.connect(self._on_batches)
+        session.running_changed.connect(self._on_running)
+        session.paused_changed.connect(self._on_paused)
+        session.run_finished.connect(self._on_finished)
+        session.refused.connect(self._on_refused)
+
+    # --- the document --------------------------------------------------------------------------
+
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            self.document.edited.disconnect(self._on_document_edited)
+            self.document.analysed.disconnect(self._on_analysed)
+        self.document = document
+        if document is not None:
+            document.edited.connect(self._on_document_edited)
+            document.analysed.connect(self._on_analysed)
+        self.failure.show_message("")
+        self._on_document_edited()
+
+    def _on_document_edited(self) -> None:
+        document = self.document
+        section = document.project.training if document is not None else {}
+        if section != self.form.section:
+            self.form.set_section(section)
+        self.update_checks()
+
+    def _on_analysed(self, _changed: Any = None, _problems: Any = None) -> None:
+        if self.form.device.devices is None:
+            self.form.refresh_devices()
+        self.update_checks()
+
+    def _on_form_edited(self, section: dict[str, Any], text: str) -> None:
+        document = self.document
+        if document is not None:
+            document.undo_stack.push(SetSectionCommand(document, "training", section, text))
+
+    def update_checks(self) -> None:
+        """Show why training cannot start (nothing while a run is on or before PyTorch)."""
+        document = self.document
+        if self.session.running or document is None or not document.analysed_once:
+            self.checks.show_message("")
+            return
+        problems = self.session.problems()
+        text = "\n".join(f"• {p}" for p in problems)
+        self.checks.show_message(f"Cannot train yet:\n{text}" if problems else "", False)
+
+    # --- a run ---------------------------------------------------------------------------------
+
+    def _on_refused(self, problems: list[str]) -> None:
+        text = "\n".join(f"• {p}" for p in problems)
+        self.checks.show_message(f"Cannot train yet:\n{text}", False)
+        self.status.setText("Not started: see why above")
+
+    def _on_running(self, running: bool) -> None:
+        self.form.setEnabled(not running)
+        self.locked.show_message(LOCKED_TEXT if running else "", closable=False)
+        if running:
+            self.failure.show_message("")
+            self.checks.show_message("")
+            self.progress.setValue(0)
+            self._info = None
+            self._started = time.perf_counter()
+            self.status.setText("Loading the data…")
+        else:
+            self.update_checks()
+
+    def _on_paused(self, paused: bool) -> None:
+        if paused:
+            self.status.setText(f"Paused — {self.status.text()}")
+        elif self.status.text().startswith("Paused — "):
+            self.status.setText(self.status.text().removeprefix("Paused — "))
+
+    def _on_run_started(self, info: RunInfo) -> None:
+        self._info = info
+        self._started = time.perf_counter()
+        self.status.setText(
+            f"Training on {info.device}: {info.parameters:,} parameters, {info.train_samples:,} "
+            f"samples, {info.epochs} epochs of {info.batches_per_epoch} batches"
+        )
+
+    def _on_batches(self, batches: list[BatchMetrics]) -> None:
+        if self._info is None or not batches:
+            return
+        text, fraction = progress_text(self._info, batches[-1], time.perf_counter() - self._started)
+        self.progress.setValue(round(fraction * 1000))
+        prefix = "Paused — " if self.session.paused else ""
+        self.status.setText(prefix + text)
+
+    def _on_finished(self, run: FinishedRun) -> None:
+        record, result = run.record, run.result
+        epochs = len(record["epochs"])
+        words = {"finished": "Finished", "stopped": "Stopped", "early_stopped": "Stopped early",
+                 "failed": "Failed"}  # fmt: skip
+        parts = [f"{words[record['status']]} after {epochs} epoch{'s' if epochs != 1 else ''}"]
+        parts.append(f"{record['seconds']:.1f} s")
+        if result.test_accuracy is not None:
+            parts.append(f"test accuracy {result.test_accuracy:.1%}")
+        elif result.test_loss is not None:
+            parts.append(f"test loss {result.test_loss:.4g}")
+        self.status.setText(" · ".join(parts) + f" — {record['name']}")
+        if record["status"] != "failed":
+            self.progress.setValue(1000)
+        error = record["error"]
+        if error is not None:
+            self.failure.show_message(self.failure_text(error))
+
+    def failure_text(self, error: dict[str, Any]) -> str:
+        kinds = {"nan": "The loss stopped being a number", "shape": "Shapes do not fit",
+                 "memory": "Out of memory", "data": "The data could not be loaded",
+                 "device": "Device not available", "config": "The settings cannot work",
+                 "error": "Training stopped"}  # fmt: skip
+        message = str(error.get("message", ""))
+        node_id = error.get("node_id")
+        document = self.document
+        where = ""
+        if node_id and document is not None and node_id in document.graph:
+            where = f"\nAt {document.graph.node(node_id).label} (selected on the canvas)."
+        title = kinds.get(str(error.get("kind")), "Training stopped")
+        return f"{title}: {message[:1].upper()}{message[1:]}.{where}".replace("..", ".")

@@ -1,0 +1,264 @@
+"""The training session: starts a run of the open project and keeps what it produced.
+
+`TrainingSession.start()` checks the project (no graph problems, a loss that fits the output),
+prepares the run on the GUI thread (a copy of the graph, validated settings, the run folder)
+and hands it to a `TrainingWorker` on its own thread; nothing is compiled or trained here.
+When the run ends (finished, stopped or failed) its record is appended to ``project.runs``
+through an undo command, and `run_finished` carries a `FinishedRun`.
+
+Run folders: beside a saved project, ``<name>.runs/<timestamp>/`` (as ``netstudio train``);
+for a project never saved, ``<AppDataLocation>/runs/<timestamp>/`` (QStandardPaths'
+per-user application data folder, e.g. ``~/.local/share/NetStudio/NetStudio/runs`` on Linux),
+recorded with its absolute path.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject, QStandardPaths, Signal
+
+from netstudio.gui.commands import AppendRunCommand
+from netstudio.gui.document import Document
+from netstudio.gui.training.checks import start_problems
+from netstudio.gui.training.worker import Outcome, TrainingJob, TrainingWorker, WorkerThread
+from netstudio.io import graph_from_dict, graph_to_dict, project_to_dict
+from netstudio.training.config import TrainingConfig
+from netstudio.training.data_config import DataConfig
+from netstudio.training.results import RunResult
+from netstudio.training.runs import new_run_dir
+
+
+@dataclass
+class FinishedRun:
+    """A run that has ended: its record in ``project.runs`` and what it left in memory."""
+
+    record: dict[str, Any]
+    result: RunResult
+    model: Any  # torch.nn.Module on the CPU in eval mode, None if it failed before building
+    data: Any  # LoadedData it trained on (result.predictions index data.test), or None
+
+
+def unsaved_runs_root() -> Path:
+    """Where runs of a project that has no file yet go (see module docstring)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".netstudio") / "runs"
+
+
+def _finite(value: Any) -> Any:
+    """`value` with every non-finite float made None (the project file holds JSON numbers)."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+class TrainingSession(QObject):
+    """One run at a time for the window's open document (see module docstring)."""
+
+    run_started = Signal(object)  # RunInfo
+    run_finished = Signal(object)  # FinishedRun, also for stopped and failed runs
+    running_changed = Signal(bool)
+    paused_changed = Signal(bool)
+    batches_ended = Signal(object)  # list[BatchMetrics]
+    epoch_ended = Signal(object)  # EpochMetrics
+    #: Why a requested start was refused (a list of messages, each with its fix).
+    refused = Signal(object)
+
+    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.last_run: FinishedRun | None = None
+        self.thread: WorkerThread | None = None
+        self.worker: TrainingWorker | None = None
+        self._document: Document | None = None
+        self._data_config: DataConfig | None = None
+        self._config: TrainingConfig | None = None
+        self._started_at = ""
+
+    # --- the project's settings ----------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self.window.document
+
+    def data_config(self) -> DataConfig:
+        """The project's data section, validated (defaults when empty); ValidationError if bad."""
+        document = self.document
+        return DataConfig.model_validate(document.project.data if document else {})
+
+    def training_config(self) -> TrainingConfig:
+        """The project's training section, validated; ValidationError if bad."""
+        document = self.document
+        return TrainingConfig.model_validate(document.project.training if document else {})
+
+    def problems(self) -> list[str]:
+        """Why a run cannot start now, each with what to do ([] when it can)."""
+        if self.running:
+            return ["A run is in progress: stop it first"]
+        document = self.document
+        if document is None:
+            return ["No project is open"]
+        if not document.analysed_once:
+            return ["PyTorch is still loading: train once the shapes are shown"]
+        try:
+            data, config = self.data_config(), self.training_config()
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            return [f"The project's settings are not valid ({where}: {first['msg']}): fix them"]
+        loaded = None
+        last = self.last_run
+        if last is not None and last.record["data"] == data.model_dump(mode="json"):
+            loaded = last.data
+        return start_problems(document, data, config, loaded)
+
+    # --- running -------------------------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.thread is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.worker is not None and self.worker.paused
+
+    def start(self) -> bool:
+        """Start a run of the open project; False (and `refused`) when it cannot start."""
+        problems = self.problems()
+        if problems:
+            self.refused.emit(problems)
+            return False
+        document = self.document
+        assert document is not None
+        project = document.project
+        data, config = self.data_config(), self.training_config()
+        project_dir = project.path.resolve().parent if project.path is not None else None
+        try:
+            if project.path is not None:
+                folder = new_run_dir(project.path.resolve())
+            else:
+                folder = new_run_dir(None, unsaved_runs_root())
+        except OSError as error:
+            self.refused.emit([f"Cannot make the run folder: {error}: check the disk"])
+            return False
+        snapshot = project_to_dict(project)
+        snapshot["data"] = data.model_dump(mode="json")
+        snapshot["training"] = config.model_dump(mode="json")
+        graph = graph_from_dict(graph_to_dict(document.graph))
+        job = TrainingJob(graph, data, config, project_dir, folder, snapshot)
+        self.worker = worker = TrainingWorker(job)
+        worker.run_started.connect(self.run_started)
+        worker.batches_ended.connect(self.batches_ended)
+        worker.epoch_ended.connect(self.epoch_ended)
+        worker.done.connect(self._on_done)
+        self.thread = WorkerThread(worker, self)
+        self._document, self._data_config, self._config = document, data, config
+        self._started_at = time.strftime("%Y-%m-%dT%H:%M:%S")
+        self.running_changed.emit(True)
+        self.thread.start()
+        return True
+
+    def stop(self) -> None:
+        """End the run after its current batch (its metrics and weights are kept)."""
+        if self.worker is not None:
+            self.worker.stop()
+            self.paused_changed.emit(False)
+
+    def pause(self) -> None:
+        if self.worker is not None and not self.worker.paused:
+            self.worker.pause()
+            self.paused_changed.emit(True)
+
+    def resume(self) -> None:
+        if self.worker is not None and self.worker.paused:
+            self.worker.resume()
+            self.paused_changed.emit(False)
+
+    def toggle_pause(self) -> None:
+        if self.paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def shutdown(self) -> None:
+        """Stop a run and wait for its thread (the window is closing); its record is kept."""
+        thread, worker = self.thread, self.worker
+        if thread is None or worker is None:
+            return
+        thread.finish()
+        if worker.outcome is not None:
+            self._on_done(worker.outcome)
+
+    # --- the end of a run ----------------------------------------------------------------------
+
+    def _on_done(self, outcome: Outcome) -> None:
+        thread, worker = self.thread, self.worker
+        if worker is None or worker.outcome is not outcome:
+            return  # already handled (by shutdown)
+        self.thread = self.worker = None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        worker.deleteLater()
+        document = self._document
+        record = self._record(outcome)
+        if document is not None and document is self.document:
+            document.undo_stack.push(AppendRunCommand(document, record))
+        self.last_run = FinishedRun(record, outcome.result, outcome.model, outcome.data)
+        self.running_changed.emit(False)
+        self.run_finished.emit(self.last_run)
+
+    def _record(self, outcome: Outcome) -> dict[str, Any]:
+        """The entry for ``project.runs`` (the schema is in the issue-5 contract)."""
+        result = outcome.result
+        document = self._document
+        runs = document.project.runs if document is not None else []
+        epochs = [e.to_dict() for e in result.epochs]
+        val_acc = [e.val_accuracy for e in result.epochs if e.val_accuracy is not None]
+        val_loss = [e.val_loss for e in result.epochs if e.val_loss is not None]
+        folder = result.run_dir
+        run_dir: str | None = None
+        if folder is not None:
+            path = document.project.path if document is not None else None
+            run_dir = os.path.relpath(folder, path.resolve().parent) if path else str(folder)
+        assert self._data_config is not None and self._config is not None
+        return _finite(
+            {
+                "id": Path(folder).name if folder is not None else self._started_at,
+                "name": f"Run {_next_number(runs)}",
+                "started": self._started_at,
+                "seconds": round(outcome.seconds, 3),
+                "status": result.status,
+                "data": self._data_config.model_dump(mode="json"),
+                "training": self._config.model_dump(mode="json"),
+                "epochs": epochs,
+                "best_epoch": result.best_epoch,
+                "best_val_accuracy": max(val_acc) if val_acc else None,
+                "best_val_loss": min(val_loss) if val_loss else None,
+                "test_accuracy": result.test_accuracy,
+                "test_loss": result.test_loss,
+                "run_dir": run_dir,
+                "error": result.failure.to_dict() if result.failure else None,
+            }
+        )
+
+
+def _next_number(runs: list[dict[str, Any]]) -> int:
+    """One more than the highest "Run N" name (or the count of runs)."""
+    numbers = [len(runs)]
+    for run in runs:
+        match = re.fullmatch(r"Run (\d+)", str(run.get("name", "")))
+        if match:
+            numbers.append(int(match.group(1)))
+    return max(numbers) + 1

@@ -1,0 +1,242 @@
+"""The training settings form: task, loss, optimizer, schedule, run, regularization.
+
+Grouped, compact, one label column; only the parameters that apply to the chosen loss,
+optimizer and schedule are shown. Every change is validated against `TrainingConfig` and then
+announced with `edited(new_section, text)` for the panel to push as one undo command; a value
+the model refuses (Nesterov without momentum) is shown under the form instead.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from netstudio.gui.style import ERROR_COLOUR
+from netstudio.gui.training.devices import DeviceField
+from netstudio.gui.training.fields import (
+    BoolField,
+    ChoiceField,
+    FieldEditor,
+    FloatField,
+    IntField,
+    NumbersField,
+    get_path,
+    set_path,
+)
+from netstudio.gui.training.lr_preview import LrPreview
+from netstudio.training.config import TrainingConfig
+
+TASKS = [("classification", "Classification"), ("regression", "Regression"),
+         ("reconstruction", "Reconstruction")]  # fmt: skip
+LOSSES = [("cross_entropy", "Cross-entropy"), ("nll", "NLL (log-probabilities)"),
+          ("bce_with_logits", "BCE with logits"), ("bce", "BCE (probabilities)"), ("mse", "MSE"),
+          ("l1", "L1 (MAE)"), ("huber", "Huber"), ("kl_div", "KL divergence")]  # fmt: skip
+OPTIMIZERS = [("adam", "Adam"), ("adamw", "AdamW"), ("sgd", "SGD"), ("rmsprop", "RMSprop"),
+              ("adagrad", "Adagrad")]  # fmt: skip
+SCHEDULES = [("none", "Constant"), ("step", "Step"), ("multistep", "Multi-step"),
+             ("exponential", "Exponential"), ("cosine", "Cosine"), ("one_cycle", "One-cycle"),
+             ("reduce_on_plateau", "Reduce on plateau")]  # fmt: skip
+METRICS = [("val_loss", "Validation loss"), ("val_accuracy", "Validation accuracy"),
+           ("train_loss", "Training loss")]  # fmt: skip
+
+#: Which fields show for which choice: path -> (the choice's path, the values it shows for).
+SHOWN_FOR: dict[str, tuple[str, set[str]]] = {
+    "loss.label_smoothing": ("loss.type", {"cross_entropy"}),
+    "loss.huber_delta": ("loss.type", {"huber"}),
+    "optimizer.momentum": ("optimizer.type", {"sgd", "rmsprop"}),
+    "optimizer.nesterov": ("optimizer.type", {"sgd"}),
+    "optimizer.betas": ("optimizer.type", {"adam", "adamw"}),
+    "optimizer.eps": ("optimizer.type", {"adam", "adamw", "rmsprop", "adagrad"}),
+    "optimizer.alpha": ("optimizer.type", {"rmsprop"}),
+    "schedule.step_size": ("schedule.type", {"step"}),
+    "schedule.gamma": ("schedule.type", {"step", "multistep", "exponential"}),
+    "schedule.milestones": ("schedule.type", {"multistep"}),
+    "schedule.min_lr": ("schedule.type", {"cosine"}),
+    "schedule.max_lr": ("schedule.type", {"one_cycle"}),
+    "schedule.patience": ("schedule.type", {"reduce_on_plateau"}),
+    "schedule.factor": ("schedule.type", {"reduce_on_plateau"}),
+    "schedule.warmup_epochs": ("schedule.type", {"step", "multistep", "exponential", "cosine",
+                                                 "one_cycle", "reduce_on_plateau"}),
+    "regularization.early_stopping.metric": ("regularization.early_stopping.enabled", {"True"}),
+    "regularization.early_stopping.patience": ("regularization.early_stopping.enabled", {"True"}),
+    "regularization.early_stopping.min_delta": ("regularization.early_stopping.enabled", {"True"}),
+    "regularization.early_stopping.restore_best": ("regularization.early_stopping.enabled",
+                                                   {"True"}),
+}  # fmt: skip
+
+
+class TrainingSettingsForm(QWidget):
+    """The settings of the ``training`` section (see module docstring)."""
+
+    #: (the new training section, what changed, for the undo history)
+    edited = Signal(object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("training_settings")
+        self.section: dict[str, Any] = {}
+        self.config = TrainingConfig()
+        self.editors: dict[str, FieldEditor] = {}
+        self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+
+        form = self._group(layout, "Task and loss")
+        self._add(form, "Task", ChoiceField("task", TASKS, self))
+        self._add(form, "Loss", ChoiceField("loss.type", LOSSES, self))
+        self._add(form, "Label smoothing", FloatField("loss.label_smoothing", self, 0.05))
+        self._add(form, "Huber delta", FloatField("loss.huber_delta", self, 0.1))
+
+        form = self._group(layout, "Optimizer")
+        self._add(form, "Optimizer", ChoiceField("optimizer.type", OPTIMIZERS, self))
+        self._add(form, "Learning rate", FloatField("optimizer.lr", self, 0.0005))
+        self._add(form, "Momentum", FloatField("optimizer.momentum", self, 0.05))
+        self._add(form, "", BoolField("optimizer.nesterov", "Nesterov momentum", self))
+        self._add(form, "Betas", NumbersField("optimizer.betas", self, float, count=2))
+        self._add(form, "Epsilon", FloatField("optimizer.eps", self, 1e-8))
+        self._add(form, "Alpha", FloatField("optimizer.alpha", self, 0.01))
+
+        form = self._group(layout, "Learning-rate schedule")
+        self._add(form, "Schedule", ChoiceField("schedule.type", SCHEDULES, self))
+        self._add(form, "Step size", IntField("schedule.step_size", self))
+        self._add(form, "Gamma", FloatField("schedule.gamma", self, 0.05))
+        self._add(form, "Milestones", NumbersField("schedule.milestones", self, int))
+        self._add(form, "Final LR", FloatField("schedule.min_lr", self, 0.0001))
+        self._add(form, "Peak LR", FloatField("schedule.max_lr", self, 0.001, optional=True))
+        self._add(form, "Patience", IntField("schedule.patience", self))
+        self._add(form, "Factor", FloatField("schedule.factor", self, 0.05))
+        self._add(form, "Warm-up epochs", IntField("schedule.warmup_epochs", self))
+        self.preview = LrPreview(self)
+        form.addRow(self.preview)
+
+        form = self._group(layout, "Run")
+        self._add(form, "Epochs", IntField("epochs", self))
+        self._add(form, "Batch size", IntField("batch_size", self))
+        self._add(form, "Seed", IntField("seed", self))
+        self.device = DeviceField(self)
+        self._add(form, "Device", self.device)
+        self._add(form, "", BoolField("mixed_precision", "Mixed precision (float16)", self))
+
+        form = self._group(layout, "Regularization")
+        self._add(form, "Weight decay", FloatField("regularization.weight_decay", self, 0.0001))
+        self._add(form, "L1 penalty", FloatField("regularization.l1", self, 0.0001))
+        self._add(form, "Clip gradients", FloatField("regularization.grad_clip", self, 0.5, True))
+        early = "regularization.early_stopping"
+        self._add(form, "", BoolField(f"{early}.enabled", "Stop early", self))
+        self._add(form, "Watch", ChoiceField(f"{early}.metric", METRICS, self))
+        self._add(form, "Patience", IntField(f"{early}.patience", self))
+        self._add(form, "Min. change", FloatField(f"{early}.min_delta", self, 0.001))
+        self._add(form, "", BoolField(f"{early}.restore_best", "Restore the best epoch", self))
+
+        self.error = QLabel(self)
+        self.error.setObjectName("training_settings_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self._align_labels()
+        self.set_section({})
+
+    def _align_labels(self) -> None:
+        """One label column across all the groups: each label as wide as the widest."""
+        labels = [
+            label
+            for form, widget in self._rows.values()
+            if isinstance(label := form.labelForField(widget), QLabel)
+        ]
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def _group(self, layout: QVBoxLayout, title: str) -> QFormLayout:
+        box = QGroupBox(title, self)
+        form = QFormLayout(box)
+        form.setContentsMargins(8, 6, 8, 8)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(5)
+        form.setLabelAlignment(form.labelAlignment())
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.addWidget(box)
+        return form
+
+    def _add(self, form: QFormLayout, label: str, editor: FieldEditor) -> None:
+        form.addRow(label, editor.widget)
+        self.editors[editor.path] = editor
+        self._rows[editor.path] = (form, editor.widget)
+        editor.committed.connect(self._commit)
+        if isinstance(editor, NumbersField):
+            editor.invalid.connect(lambda _path, message: self._show_error(message))
+
+    # --- showing and editing -------------------------------------------------------------------
+
+    def set_section(self, section: dict[str, Any]) -> None:
+        """Show the project's ``training`` section (invalid values: the defaults are shown)."""
+        self.section = copy.deepcopy(section)
+        try:
+            self.config = TrainingConfig.model_validate(section)
+            self._show_error("")
+        except ValidationError as error:
+            self.config = TrainingConfig()
+            self._show_error(_first_error(error))
+        values = self.config.model_dump()
+        for path, editor in self.editors.items():
+            editor.set_value(get_path(values, path))
+        self._update_rows()
+        self.preview.set_config(self.config)
+
+    def refresh_devices(self) -> None:
+        """List this machine's devices (call once PyTorch has loaded)."""
+        if "torch" in sys.modules:
+            self.device.refresh()
+            self.device.set_value(self.config.device)
+            self._update_rows()
+            self.preview.set_config(self.config)
+
+    def _commit(self, path: str, value: Any) -> None:
+        section = copy.deepcopy(self.section)
+        set_path(section, path, value)
+        try:
+            config = TrainingConfig.model_validate(section)
+        except ValidationError as error:
+            self._show_error(_first_error(error))
+            return
+        self._show_error("")
+        self.section, self.config = section, config
+        self._update_rows()
+        self.preview.set_config(config)
+        label = self._label(path)
+        self.edited.emit(copy.deepcopy(section), f"Change {label}")
+
+    def _label(self, path: str) -> str:
+        form, widget = self._rows[path]
+        label = form.labelForField(widget)
+        text = label.text() if isinstance(label, QLabel) else ""
+        if not text:
+            text = getattr(widget, "text", lambda: path)()
+        return text.lower() if text else path
+
+    def _update_rows(self) -> None:
+        values = self.config.model_dump()
+        for path, (choice, shown_for) in SHOWN_FOR.items():
+            form, widget = self._rows[path]
+            form.setRowVisible(widget, str(get_path(values, choice)) in shown_for)
+        form, widget = self._rows["mixed_precision"]
+        self.editors["mixed_precision"].widget.setEnabled(self.device.has_cuda(self.config.device))
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+
+def _first_error(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return f"training.{where}: {message}" if where else message

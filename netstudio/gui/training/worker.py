@@ -1,0 +1,208 @@
+"""The training worker: loads the data and runs the `Trainer` on a QThread of its own.
+
+The engine is used unchanged: `TrainerCallbacks`, called on the training thread, become Qt
+signals, which Qt queues to the GUI thread. Batch updates are gathered and sent as lists at most
+`BATCH_INTERVAL` seconds apart (and at each epoch's end, and on pausing), so a fast network does
+not flood the GUI thread with thousands of events a second. Stop, pause and resume call the
+trainer's thread-safe methods directly: they never wait for the worker's event loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from netstudio.core.graph import NetworkGraph
+from netstudio.training.config import TrainingConfig
+from netstudio.training.data_config import DataConfig
+from netstudio.training.results import (
+    BatchMetrics,
+    EpochMetrics,
+    RunInfo,
+    RunResult,
+    TrainerCallbacks,
+    TrainingFailure,
+)
+
+#: Seconds between two batch updates sent to the GUI (10 a second).
+BATCH_INTERVAL = 0.1
+
+
+@dataclass
+class TrainingJob:
+    """Everything a run needs, prepared on the GUI thread (a copy of the graph: the GUI's own
+    graph is never read from the training thread)."""
+
+    graph: NetworkGraph
+    data_config: DataConfig
+    config: TrainingConfig
+    project_dir: Path | None
+    run_dir: Path
+    snapshot: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    """What the worker hands back when the run is over (finished, stopped or failed)."""
+
+    result: RunResult
+    model: Any = None  # torch.nn.Module moved to the CPU, eval mode; None if never built
+    data: Any = None  # the LoadedData, None when loading failed
+    seconds: float = 0.0
+    batches_run: int = 0
+
+
+class _Relay(TrainerCallbacks):
+    """Turns the trainer's callbacks (training thread) into the worker's signals, throttled."""
+
+    def __init__(self, worker: TrainingWorker) -> None:
+        self.worker = worker
+        self.pending: list[BatchMetrics] = []
+        self.last_sent = 0.0
+
+    def flush(self) -> None:
+        if self.pending:
+            batches, self.pending = self.pending, []
+            self.worker.batches_ended.emit(batches)
+        self.last_sent = time.perf_counter()
+
+    def run_started(self, info: RunInfo) -> None:
+        self.last_sent = time.perf_counter()
+        self.worker.run_started.emit(info)
+
+    def batch_ended(self, metrics: BatchMetrics) -> None:
+        worker = self.worker
+        worker.batches_run += 1
+        self.pending.append(metrics)
+        trainer = worker.trainer
+        paused = trainer is not None and trainer.paused
+        if paused or time.perf_counter() - self.last_sent >= BATCH_INTERVAL:
+            self.flush()
+
+    def epoch_ended(self, metrics: EpochMetrics) -> None:
+        self.flush()
+        self.worker.epoch_ended.emit(metrics)
+
+    def finished(self, result: RunResult) -> None:
+        self.flush()
+
+    def failed(self, failure: TrainingFailure, result: RunResult) -> None:
+        self.flush()
+
+
+class TrainingWorker(QObject):
+    """Runs one `TrainingJob` when `run` is called on its thread (see module docstring)."""
+
+    data_loaded = Signal(object)  # LoadedData
+    run_started = Signal(object)  # RunInfo
+    batches_ended = Signal(object)  # list[BatchMetrics], oldest first
+    epoch_ended = Signal(object)  # EpochMetrics
+    done = Signal(object)  # Outcome
+
+    def __init__(self, job: TrainingJob) -> None:
+        super().__init__()
+        self.job = job
+        self.trainer: Any = None
+        self.batches_run = 0
+        self.outcome: Outcome | None = None
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+
+    # --- control, from the GUI thread ----------------------------------------------------------
+
+    def stop(self) -> None:
+        """End the run after the current batch (before training if it has not started)."""
+        with self._lock:
+            self._stop.set()
+            if self.trainer is not None:
+                self.trainer.stop()
+
+    def pause(self) -> None:
+        with self._lock:
+            if self.trainer is not None:
+                self.trainer.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            if self.trainer is not None:
+                self.trainer.resume()
+
+    @property
+    def paused(self) -> bool:
+        trainer = self.trainer
+        return trainer is not None and trainer.paused
+
+    # --- the run, on the worker's thread -------------------------------------------------------
+
+    @Slot()
+    def run(self) -> None:
+        """Load the data, train, and emit `done` with the outcome; never raises."""
+        start = time.perf_counter()
+        try:
+            outcome = self._run()
+        except Exception as error:  # a bug, not the person's mistake: still reported
+            failure = TrainingFailure("error", f"training stopped: {type(error).__name__}: {error}")
+            outcome = Outcome(RunResult(status="failed", failure=failure))
+        outcome.seconds = time.perf_counter() - start
+        outcome.batches_run = self.batches_run
+        self.outcome = outcome
+        self.done.emit(outcome)
+
+    def _run(self) -> Outcome:
+        from netstudio.training.runs import RunRecorder
+        from netstudio.training.sources import DataError, load_data
+        from netstudio.training.trainer import Trainer
+
+        job = self.job
+        relay = _Relay(self)
+        recorder = RunRecorder(job.run_dir, job.snapshot, then=relay)
+        try:
+            data = load_data(job.data_config, job.project_dir)
+        except DataError as error:
+            failure = TrainingFailure("data", str(error))
+            result = RunResult(status="failed", failure=failure, run_dir=job.run_dir)
+            recorder.failed(failure, result)
+            return Outcome(result)
+        self.data_loaded.emit(data)
+        trainer = Trainer(
+            job.graph,
+            data,
+            job.config,
+            callbacks=recorder,
+            checkpoint_dir=job.run_dir,
+            augment=job.data_config.augment,
+        )
+        recorder.trainer = trainer
+        with self._lock:
+            self.trainer = trainer
+            if self._stop.is_set():
+                trainer.stop()
+        result = trainer.run()
+        model = trainer.model
+        if model is not None:
+            model = model.to("cpu").eval()
+        return Outcome(result, model=model, data=data)
+
+
+class WorkerThread(QThread):
+    """The QThread a `TrainingWorker` lives on; `finish()` stops the run and waits for it."""
+
+    def __init__(self, worker: TrainingWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("training_thread")
+        self.worker = worker
+        worker.moveToThread(self)
+        self.started.connect(worker.run)
+        worker.done.connect(self.quit, Qt.ConnectionType.DirectConnection)
+
+    def finish(self) -> None:
+        """Stop the run (after its current batch) and wait until the thread has ended."""
+        self.worker.stop()
+        self.worker.resume()
+        self.quit()
+        self.wait()

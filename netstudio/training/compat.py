@@ -1,0 +1,125 @@
+"""Can this network's output meet these targets with this loss? Checked before a run starts.
+
+The trainer finds the same mismatches on the first batch; checking them from the inferred output
+shape lets the GUI say so (with the fix) before anything is loaded or compiled. Plain Python, no
+torch and no Qt: the training panel calls it on every edit.
+
+    check_compatibility((None, 1), "classification", "cross_entropy", num_classes=2)
+    -> ["cross_entropy needs one score per class but the output gives 1 value: ..."]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from netstudio.training.config import LossType, Task
+from netstudio.training.data_config import DataConfig
+from netstudio.training.sources import DataError, get_source
+
+#: Losses that take class indices as targets (as netstudio.training.objectives has them; kept
+#: here too so this module loads without torch).
+CLASS_INDEX_LOSSES = frozenset({"cross_entropy", "nll"})
+#: Losses that compare the output with a probability or value per unit.
+PER_UNIT_LOSSES = frozenset({"bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"})
+
+#: Class counts of the sources whose count is fixed (the others declare a ``classes`` parameter
+#: or are only known once loaded: CSV files, image folders).
+FIXED_CLASSES = {
+    "digits": 10,
+    "mnist": 10,
+    "fashion_mnist": 10,
+    "kmnist": 10,
+    "cifar10": 10,
+    "sequences": 3,
+    "moons": 2,
+    "circles": 2,
+    "xor": 2,
+}
+
+
+def known_classes(data: DataConfig) -> int | None:
+    """The class count of `data` as far as it is known without loading it, else None."""
+    try:
+        source = get_source(data.source)
+    except DataError:
+        return None
+    if any(spec.name == "classes" for spec in source.params):
+        classes = {**source.defaults(), **data.params}.get("classes")
+        if isinstance(classes, int) and not isinstance(classes, bool):
+            return classes
+        return None
+    return FIXED_CLASSES.get(data.source)
+
+
+def _units(shape: Sequence[int | None]) -> str:
+    values = math.prod(int(d) for d in shape[1:]) if len(shape) > 1 else 1
+    return f"{values:,} value{'s' if values != 1 else ''}"
+
+
+def check_compatibility(
+    output_shape: Sequence[int | None] | None,
+    task: Task,
+    loss: LossType,
+    *,
+    num_classes: int | None = None,
+    target_size: int | None = None,
+    input_shape: Sequence[int | None] | None = None,
+) -> list[str]:
+    """Every reason the output cannot be trained against the targets, each with its fix.
+
+    output_shape: the Output's inferred shape, batch dimension first (None when unknown: nothing
+    is checked). num_classes: for classification data; target_size: regression targets per
+    sample; input_shape: for reconstruction (the target is the input).
+    """
+    if output_shape is None or len(output_shape) == 0:
+        return []
+    shape = tuple(output_shape)
+    values = math.prod(int(d) for d in shape[1:]) if len(shape) > 1 else 1
+    flat = len(shape) == 2
+    have = _units(shape)
+    problems: list[str] = []
+    if task == "reconstruction":
+        if input_shape is not None and len(input_shape) > 1:
+            want = math.prod(int(d) for d in input_shape[1:])
+            if values != want:
+                problems.append(
+                    f"Reconstruction compares the output with the input's {want:,} values but "
+                    f"the output gives {have}: make the last layer give {want:,} values"
+                )
+        return problems
+    if task == "regression" and loss in CLASS_INDEX_LOSSES:
+        problems.append(
+            f"{loss} needs class labels but the task is regression: choose MSE, L1 or Huber"
+        )
+        return problems
+    if task == "classification" and num_classes is not None:
+        k = num_classes
+        if loss in CLASS_INDEX_LOSSES:
+            if not flat or values < k:
+                one = " (one unit cannot tell classes apart)" if values == 1 else ""
+                problems.append(
+                    f"{loss} needs one score per class: the data has {k} classes but the "
+                    f"output gives {have}{one}: set the last Linear to {k} units"
+                    + (", or use bce_with_logits with 1 unit" if k == 2 else "")
+                )
+            return problems
+        if loss in PER_UNIT_LOSSES:
+            binary = k == 2 and flat and values == 1
+            if not binary and (not flat or values != k):
+                if k == 2:
+                    fix = "set the last Linear to 1 unit (or 2, one per class)"
+                else:
+                    fix = f"set the last Linear to {k} units, or use cross_entropy"
+                problems.append(
+                    f"{loss} compares one value per class: the data has {k} classes but the "
+                    f"output gives {have}: {fix}"
+                )
+        return problems
+    if task == "regression" and target_size is not None and values != target_size:
+        s = "s" if target_size != 1 else ""
+        problems.append(
+            f"The data has {target_size} target value{s} per sample but the output gives "
+            f"{have}: set the last Linear to {target_size} unit{s}"
+        )
+    return problems
