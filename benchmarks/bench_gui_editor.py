@@ -22,7 +22,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_graph_edits import build
+from bench_graph_edits import build, timed
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
@@ -72,15 +72,6 @@ def project_file(folder: Path, nodes: int) -> Path:
     return path
 
 
-def milliseconds(action, repeats: int) -> list[float]:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return times
-
-
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     import torch  # noqa: F401  (loaded as the app loads it behind the window)
@@ -103,7 +94,7 @@ def main() -> int:
             app.processEvents()
             window.view.viewport().repaint()
 
-        opened = milliseconds(open_big, 3)
+        opened = timed(open_big, 3)
         print(f"open a 1,000-node project: {statistics.median(opened):.0f} ms (goal < 1000 ms)")
 
         assert window.open_file(project_file(folder, 500))
@@ -130,8 +121,8 @@ def main() -> int:
             last[0] = add.node_id
             view.viewport().repaint()
 
-        middle_ms = milliseconds(edit_middle, 20)
-        end_ms = milliseconds(add_at_end, 20)
+        middle_ms = timed(edit_middle, 20)
+        end_ms = timed(add_at_end, 20)
         print(
             f"500-node canvas, parameter edit mid-network + redraw: "
             f"{statistics.median(middle_ms):.1f} ms median, {max(middle_ms):.1f} ms worst "

@@ -126,6 +126,14 @@ class LayerFilter(QSortFilterProxyModel):
         allowed = frozenset(type_ids) if type_ids is not None else None
         self._refilter(lambda: setattr(self, "_allowed", allowed))
 
+    def layer_rows(self) -> list[QModelIndex]:
+        """The layer rows this filter lets through, in order (categories skipped)."""
+        rows = []
+        for group in range(self.rowCount()):
+            parent = self.index(group, 0)
+            rows += [self.index(r, 0, parent) for r in range(self.rowCount(parent))]
+        return rows
+
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         index = self.sourceModel().index(row, 0, parent)
         text = index.data(SEARCH_ROLE) or ""
@@ -178,11 +186,7 @@ class LayerPalette(QWidget):
 
     def layer_rows(self) -> list[QModelIndex]:
         """The visible layer rows, in order (categories skipped)."""
-        rows = []
-        for group in range(self.filter.rowCount()):
-            parent = self.filter.index(group, 0)
-            rows += [self.filter.index(r, 0, parent) for r in range(self.filter.rowCount(parent))]
-        return rows
+        return self.filter.layer_rows()
 
     def index_of(self, type_id: str) -> QModelIndex:
         for index in self.layer_rows():

@@ -75,11 +75,7 @@ class QuickAddPopup(QFrame):
         self.search.setFocus()
 
     def layer_rows(self) -> list[QModelIndex]:
-        rows = []
-        for group in range(self.filter.rowCount()):
-            parent = self.filter.index(group, 0)
-            rows += [self.filter.index(r, 0, parent) for r in range(self.filter.rowCount(parent))]
-        return rows
+        return self.filter.layer_rows()
 
     def choose(self, type_id: str) -> None:
         self._done = True

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from sklearn import metrics as skm
 
 
 @dataclass
@@ -72,6 +71,8 @@ def classification_report(
     n = len(classes) if classes else int(max(targets.max(initial=0), predicted.max(initial=0))) + 1
     labels = list(range(n))
     names = list(classes) if classes else [str(i) for i in labels]
+    from sklearn import metrics as skm  # imported when needed: it takes most of a second
+
     precision, recall, f1, support = skm.precision_recall_fscore_support(
         targets, predicted, labels=labels, zero_division=0
     )
@@ -91,6 +92,8 @@ def classification_report(
 def regression_report(targets: np.ndarray, predicted: np.ndarray) -> RegressionReport:
     t = targets.reshape(len(targets), -1)
     p = predicted.reshape(len(predicted), -1)
+    from sklearn import metrics as skm
+
     r2 = float(skm.r2_score(t, p)) if len(t) > 1 else None
     return RegressionReport(
         mse=float(skm.mean_squared_error(t, p)),
