@@ -134,8 +134,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.summary_dock, self.problems_dock)
         self.summary_dock.raise_()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.layers_dock, self.inspector_dock], [210, 290], horizontal)
-        self.resizeDocks([self.inspector_dock, self.data_dock], [520, 200], vertical)
+        self.resizeDocks([self.layers_dock, self.inspector_dock], [210, 320], horizontal)
+        self.resizeDocks([self.inspector_dock, self.data_dock], [330, 420], vertical)
         self.resizeDocks([self.summary_dock], [210], vertical)
 
     def _hide_stale_tab_bars(self) -> None:
