@@ -260,7 +260,7 @@ class ShapeInference:
             else:
                 info = self._compute(node, inputs, cyclic=node_id in self._cyclic)
                 self.recomputed += 1
-            if old is not None:
+            if old is not None and node_id in self._keys:
                 self._previous[node_id] = (self._keys[node_id], old)
             self._infos[node_id] = info
             self._keys[node_id] = key
