@@ -139,7 +139,7 @@ def _training(
     from pydantic import ValidationError
 
     from netstudio.export.training_data import classifies, data_blocks
-    from netstudio.export.training_script import training_blocks
+    from netstudio.export.training_script import augment_block, training_blocks
     from netstudio.training.config import TrainingConfig
     from netstudio.training.data_config import DataConfig
 
@@ -158,7 +158,7 @@ def _training(
     data_part = data_blocks(data, imports, bundle)
     training_part = training_blocks(config, classifies(data), model, imports, weights_name)
     settings = ["# The project's settings.", *data_part[0], *training_part[0]]
-    blocks = [settings, *data_part[1:], *training_part[1:]]
+    blocks = [settings, *data_part[1:], augment_block(data, bundle), *training_part[1:]]
     usage = [
         "Train it with the project's settings, on one process or several:",
         "",

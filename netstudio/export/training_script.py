@@ -10,11 +10,15 @@ averages the gradients, and only rank 0 prints and saves.
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netstudio.export.code import Imports, literal, wrap_call
 from netstudio.export.python_code import ModelSource
 from netstudio.training.config import TrainingConfig
+
+if TYPE_CHECKING:
+    from netstudio.export.source_copy import SourceBundle
+    from netstudio.training.data_config import DataConfig
 
 _LOSSES = {
     "cross_entropy": "CrossEntropyLoss",
@@ -79,6 +83,8 @@ def training_blocks(
         f"SCHEDULE_PER_BATCH = {config.schedule.type == 'one_cycle'!r}",
         f"SCHEDULE_ON_LOSS = {config.schedule.type == 'reduce_on_plateau'!r}",
     ]
+    if config.mixed_precision:
+        constants.append("# The project trains with float16 autocast on CUDA; this script uses float32.")
     if weights_name is not None:
         constants.append(f"WEIGHTS = Path(__file__).with_name({literal(weights_name)})")
     return [
@@ -91,6 +97,31 @@ def training_blocks(
         _build_model(model.class_name, weights_name),
         _MAIN.strip("\n").splitlines(),
     ]
+
+
+def augment_block(data: DataConfig, bundle: SourceBundle) -> list[str]:
+    """``augment(x, generator)``: the project's augmentation of training images, done by
+    NetStudio's own functions (copied), so the script augments exactly as NetStudio does."""
+    from netstudio.training import augment as own
+
+    aug = data.augment
+    lines = [
+        "def augment(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:",
+        '    """Random changes to a batch of training images, drawn afresh for every sample."""',
+    ]
+    if aug.enabled:
+        lines.append("    if x.dim() != 4:  # augmentation is for images (N, C, H, W)")
+        lines.append("        return x")
+    if aug.random_crop_padding > 0:
+        name = bundle.add(own.random_crop)
+        lines.append(f"    x = {name}(x, {aug.random_crop_padding}, generator)")
+    if aug.horizontal_flip:
+        lines.append(f"    x = {bundle.add(own.random_flip)}(x, generator)")
+    if aug.rotation_degrees > 0:
+        name = bundle.add(own.random_rotation)
+        lines.append(f"    x = {name}(x, {aug.rotation_degrees!r}, generator)")
+    lines.append("    return x")
+    return lines
 
 
 def _call_arguments(cls: Any, values: dict[str, Any], first: str) -> list[str]:
@@ -317,11 +348,12 @@ def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
     for epoch in range(args.epochs):
         net.train()
         order = torch.randperm(len(x), generator=torch.Generator().manual_seed(args.seed + epoch))
+        draws = torch.Generator().manual_seed(args.seed + 7919 * (epoch + 1) + rank)
         mine = order[rank * shard : (rank + 1) * shard].to(device)
         totals = torch.zeros(3, device=device)  # loss sum, correct, seen
         for start in starts:
             index = mine[start : start + args.batch_size]
-            xb, yb = x[index], y[index]
+            xb, yb = augment(x[index], draws), y[index]
             out = net(xb)
             loss = loss_fn(out, target_for(xb, yb, out))
             if L1:

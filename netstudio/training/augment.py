@@ -38,47 +38,57 @@ class BatchAugment:
         if len(x) == 0:
             return x
         if self.padding > 0:
-            x = self._crop(x, generator)
+            x = random_crop(x, self.padding, generator)
         if self.flip:
-            x = self._flip(x, generator)
+            x = random_flip(x, generator)
         if self.degrees > 0:
-            x = self._rotate(x, generator)
+            x = random_rotation(x, self.degrees, generator)
         return x
 
-    def _crop(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        import torch
-        import torch.nn.functional as F
 
-        n, _, h, w = x.shape
-        p = self.padding
-        offsets = torch.randint(0, 2 * p + 1, (2, n), generator=generator).to(x.device)
-        # Every h×w window of the padded batch, as a strided view (N, C, 2p+1, 2p+1, H, W):
-        # picking one window per sample copies only the output.
-        windows = F.pad(x, (p, p, p, p)).unfold(2, h, 1).unfold(3, w, 1)
-        return windows[torch.arange(n, device=x.device), :, offsets[0], offsets[1]]
+# The three changes are plain functions, so that an exported training script can carry them
+# (netstudio.export copies their source) and augment exactly as NetStudio does.
 
-    def _flip(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        import torch
 
-        mask = (torch.rand(len(x), generator=generator) < 0.5).to(x.device)
-        return torch.where(mask[:, None, None, None], x.flip(-1), x)
+def random_crop(x: torch.Tensor, padding: int, generator: torch.Generator) -> torch.Tensor:
+    """Pad each image by `padding` zeros and crop it back at its own random offset."""
+    import torch
+    import torch.nn.functional as F
 
-    def _rotate(self, x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
-        import torch
-        import torch.nn.functional as F
+    n, _, h, w = x.shape
+    p = padding
+    offsets = torch.randint(0, 2 * p + 1, (2, n), generator=generator).to(x.device)
+    # Every h×w window of the padded batch, as a strided view (N, C, 2p+1, 2p+1, H, W):
+    # picking one window per sample copies only the output.
+    windows = F.pad(x, (p, p, p, p)).unfold(2, h, 1).unfold(3, w, 1)
+    return windows[torch.arange(n, device=x.device), :, offsets[0], offsets[1]]
 
-        n, _, h, w = x.shape
-        angles = (torch.rand(n, generator=generator) * 2 - 1) * math.radians(self.degrees)
-        cos, sin = torch.cos(angles), torch.sin(angles)
-        zero = torch.zeros_like(angles)
-        # Rotation in pixel units, written in grid_sample's [-1, 1] coordinates (hence the
-        # aspect ratios): output pixel p samples the input at R·p.
-        theta = torch.stack(
-            [
-                torch.stack([cos, -sin * h / w, zero], dim=1),
-                torch.stack([sin * w / h, cos, zero], dim=1),
-            ],
-            dim=1,
-        ).to(device=x.device, dtype=x.dtype)
-        grid = F.affine_grid(theta, list(x.shape), align_corners=False)
-        return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+def random_flip(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:
+    """Mirror each image left-right with probability 1/2."""
+    import torch
+
+    mask = (torch.rand(len(x), generator=generator) < 0.5).to(x.device)
+    return torch.where(mask[:, None, None, None], x.flip(-1), x)
+
+
+def random_rotation(x: torch.Tensor, degrees: float, generator: torch.Generator) -> torch.Tensor:
+    """Rotate each image by its own random angle in [-degrees, +degrees]."""
+    import torch
+    import torch.nn.functional as F
+
+    n, _, h, w = x.shape
+    angles = (torch.rand(n, generator=generator) * 2 - 1) * math.radians(degrees)
+    cos, sin = torch.cos(angles), torch.sin(angles)
+    zero = torch.zeros_like(angles)
+    # Rotation in pixel units, written in grid_sample's [-1, 1] coordinates (hence the
+    # aspect ratios): output pixel p samples the input at R·p.
+    theta = torch.stack(
+        [
+            torch.stack([cos, -sin * h / w, zero], dim=1),
+            torch.stack([sin * w / h, cos, zero], dim=1),
+        ],
+        dim=1,
+    ).to(device=x.device, dtype=x.dtype)
+    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)

@@ -118,3 +118,21 @@ def test_a_source_without_a_script_reader_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="cannot be written into a training script"):
         export_project(project, "python", tmp_path / "train.py", with_training=True)
     assert not (tmp_path / "train.py").exists()
+
+
+def test_the_script_augments_training_images_as_netstudio_does(tmp_path: Path, load_module) -> None:
+    """Crop, flip and rotation are NetStudio's own functions, copied: the same draws give the
+    same images."""
+    from netstudio.training.augment import BatchAugment
+
+    project = load_project(EXAMPLES / "fashion_cnn.net")
+    settings = {"random_crop_padding": 2, "horizontal_flip": True, "rotation_degrees": 10.0}
+    project.data = {**project.data, "augment": settings}
+    code = export_project(project, "python", tmp_path / "fashion.py", with_training=True)[0]
+    script = load_module(code)
+    images = torch.rand(6, 1, 28, 28)
+    ours = BatchAugment(DataConfig.model_validate(project.data).augment)
+    expected = ours(images, torch.Generator().manual_seed(3))
+    got = script.augment(images, torch.Generator().manual_seed(3))
+    torch.testing.assert_close(got, expected)
+    assert not torch.equal(got, images)
