@@ -88,6 +88,7 @@ class EvaluationPanel(QWidget):
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 4)
+        split.setSizes([340, 400, 420])  # the per-class table whole: class, P, R, F1, support
         self.stack.addWidget(split)
 
         self.scatter = make_plot(self, x="true value", y="predicted value")

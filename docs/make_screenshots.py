@@ -1,0 +1,76 @@
+"""Render the README's screenshots: `python docs/make_screenshots.py` (offscreen is fine).
+
+The editor on the CIFAR-10 CNN; the digits MLP trained from the app (live curves); the
+evaluation of that run (confusion matrix, per-class scores). Each PNG is the real main window.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parents[1]
+SIZE = (1400, 900)
+
+
+def wait(app: QApplication, signal, seconds: float = 120) -> None:
+    loop = QEventLoop()
+    signal.connect(lambda *_: loop.quit())
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    import torch  # noqa: F401  (the app loads it behind the window)
+
+    from netstudio.gui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(settings)
+        window.resize(*SIZE)
+        window.show()
+        assert window.open_file(ROOT / "examples" / "cifar10_cnn.net")
+        window.view.show_network()
+        app.processEvents()
+        window.grab().save(str(ROOT / "docs" / "screenshot.png"))
+
+        project = Path(tmp) / "digits_mlp.net"
+        shutil.copy(ROOT / "examples" / "digits_mlp.net", project)
+        assert window.open_file(project)
+        window.view.show_network()
+        session = window.training_session
+        window.actions.train.trigger()
+        wait(app, session.run_finished)
+        vertical = Qt.Orientation.Vertical
+        window.resizeDocks([window.summary_dock], [360], vertical)  # room for the plots
+        window.curves_dock.raise_()
+        window.training_dock.raise_()
+        app.processEvents()
+        window.grab().save(str(ROOT / "docs" / "training.png"))
+        window.evaluation_ui.docks["evaluation_dock"].raise_()
+        matrix = window.evaluation_ui.evaluation.matrix.matrix_model.matrix
+        wrong = max(
+            ((t, p) for t in range(len(matrix)) for p in range(len(matrix)) if t != p),
+            key=lambda cell: matrix[cell[0]][cell[1]],
+        )
+        window.evaluation_ui.evaluation.show_cell(*wrong)  # the most common confusion
+        app.processEvents()
+        window.grab().save(str(ROOT / "docs" / "evaluation.png"))
+        window.document.undo_stack.setClean()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
