@@ -1,7 +1,7 @@
 """One-shot jobs off the GUI thread: load a dataset for a preview, read a run's weights.
 
 `run_in_background(fn, on_done, on_error, context)` runs `fn()` on Qt's global thread pool and
-calls `on_done(result)` or `on_error(exception)` back on the GUI thread, through a small relay
+calls `on_done(result)` or `on_error(exception)` back on the GUI thread, through one dispatcher
 QObject living there. With a `context` (a panel), a result that arrives after the panel was
 destroyed is dropped instead of calling into a dead widget.
 
@@ -24,72 +24,68 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
-class _Signals(QObject):
-    """Lives on the GUI thread; the worker emits through it (queued to the relay)."""
+class _Dispatcher(QObject):
+    """One per application, living on the GUI thread: pool threads report through its signal,
+    which Qt queues to the GUI thread, where the job's callbacks run.
 
-    done = Signal(object)
-    failed = Signal(object)
-
-
-class _Relay(QObject):
-    """Receives a job's outcome on the GUI thread and hands it to the callbacks, once.
-
-    Kept alive by `_PENDING` until then; not a child of the context (a deleted child would be
-    a dangling receiver): the context's `destroyed` signal cancels it instead.
+    A single long-lived receiver, rather than a relay object per job, means no QObject is ever
+    created on one thread and dropped on another while an event for it is on its way.
     """
 
-    def __init__(self, on_done: Done, on_error: Failed | None, context: QObject | None) -> None:
+    reported = Signal(int, bool, object)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._on_done = on_done
-        self._on_error = on_error
-        self._context = context
-        self._cancelled = False
-        if context is not None:
-            context.destroyed.connect(self.cancel)
+        self._jobs: dict[int, tuple[Done, Failed | None, QObject | None]] = {}
+        self._next = 0
+        self.reported.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    @Slot()
-    def cancel(self) -> None:
-        self._cancelled = True
+    def add(self, on_done: Done, on_error: Failed | None, context: QObject | None) -> int:
+        self._next += 1
+        self._jobs[self._next] = (on_done, on_error, context)
+        return self._next
 
-    def _live(self) -> bool:
-        _PENDING.discard(self)
-        context = self._context
-        return not self._cancelled and (context is None or shiboken6.isValid(context))
-
-    @Slot(object)
-    def deliver(self, result: Any) -> None:
-        if self._live():
-            self._on_done(result)
-
-    @Slot(object)
-    def fail(self, error: BaseException) -> None:
-        if self._live() and self._on_error is not None:
-            self._on_error(error)
+    @Slot(int, bool, object)
+    def _deliver(self, job: int, ok: bool, value: Any) -> None:
+        entry = self._jobs.pop(job, None)
+        if entry is None:
+            return
+        on_done, on_error, context = entry
+        if context is not None and not shiboken6.isValid(context):
+            return  # the panel that asked is gone
+        if ok:
+            on_done(value)
+        elif on_error is not None:
+            on_error(value)
 
 
-#: Relays whose job has not reported yet (they hold the callbacks).
-_PENDING: set[_Relay] = set()
+_DISPATCHER: _Dispatcher | None = None
+
+
+def _dispatcher() -> _Dispatcher:
+    """The application's dispatcher, made on first use (on the GUI thread, where jobs start)."""
+    global _DISPATCHER
+    if _DISPATCHER is None or not shiboken6.isValid(_DISPATCHER):
+        _DISPATCHER = _Dispatcher()
+    return _DISPATCHER
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+    def __init__(self, fn: Callable[[], Any], job: int, dispatcher: _Dispatcher) -> None:
         super().__init__()
         self.fn = fn
-        self.signals = signals  # kept alive by the job until it has emitted
+        self.job = job
+        self.dispatcher = dispatcher
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            value, ok = self.fn(), True
         except BaseException as error:  # reported to the GUI, never lost in the pool
             error.details = traceback.format_exc()  # type: ignore[attr-defined]
-            self._emit(self.signals.failed, error)
-        else:
-            self._emit(self.signals.done, result)
-
-    @staticmethod
-    def _emit(signal: Any, value: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the application is shutting down: nobody waits
-            signal.emit(value)
+            value, ok = error, False
+        with contextlib.suppress(RuntimeError):  # the application is shutting down
+            self.dispatcher.reported.emit(self.job, ok, value)
+        self.fn = None  # type: ignore[assignment]  # let go of what the job captured
 
 
 def run_in_background(
@@ -103,14 +99,9 @@ def run_in_background(
     With a `context`, nothing is called once that object is destroyed. An exception carries its
     traceback in ``error.details`` (for a "Details" view).
     """
-    relay = _Relay(on_done, on_error, context)
-    _PENDING.add(relay)
-    signals = _Signals()
-    queued = Qt.ConnectionType.QueuedConnection
-    signals.done.connect(relay.deliver, queued)
-    signals.failed.connect(relay.fail, queued)
-    relay.signals = signals  # type: ignore[attr-defined]
-    QThreadPool.globalInstance().start(_Job(fn, signals))
+    dispatcher = _dispatcher()
+    job = dispatcher.add(on_done, on_error, context)
+    QThreadPool.globalInstance().start(_Job(fn, job, dispatcher))
 
 
 class LatestJob(QObject):

@@ -11,27 +11,16 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
-from netstudio.core.catalogue import catalogue
-from netstudio.core.layout import Direction, layered_positions
 from netstudio.core.summary import format_bytes
 from netstudio.gui.actions import Actions
-from netstudio.gui.canvas.node_item import WIDTH
 from netstudio.gui.canvas.scene import CanvasScene
 from netstudio.gui.canvas.view import CanvasView
-from netstudio.gui.clipboard import clipboard_graph, copy_nodes
-from netstudio.gui.commands import (
-    AddConnectedCommand,
-    AddNodeCommand,
-    GraphCommand,
-    InsertIntoWireCommand,
-    MoveNodesCommand,
-    PasteCommand,
-)
 from netstudio.gui.document import Document
+from netstudio.gui.editing import CanvasEditing
 from netstudio.gui.evaluation.install import install_evaluation
 from netstudio.gui.examples_dialog import show_examples
 from netstudio.gui.export_dialog import show_export
@@ -42,15 +31,11 @@ from netstudio.gui.panels.placeholder import PlaceholderPanel
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
 from netstudio.gui.project_files import ProjectFiles
-from netstudio.gui.quick_add import QuickAddPopup
 from netstudio.gui.recovery import Autosave
-from netstudio.gui.style import GRID
 from netstudio.gui.training.install import install_training
-from netstudio.io import Project, graph_to_dict
+from netstudio.io import Project
 
 APP_NAME = "NetStudio"
-#: A port a new layer is wired to: (node id, port name, whether the port is an input).
-PortLink = tuple[str, str, bool]
 DATA_NOTE = (
     "Choosing a dataset, its split and augmentation arrives with training. "
     "The project keeps its data settings meanwhile."
@@ -82,9 +67,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(recovery_dir, parent=self) if recovery_dir is not None else None
         self.undo_group = QUndoGroup(self)
         self.actions = Actions(self, self.undo_group)
-        self._pastes = 0
-        self._quick_add: QuickAddPopup | None = None
-        self._quick_target: tuple[QPointF, PortLink | None] = (QPointF(), None)
+        self.editing = CanvasEditing(self)
 
         self.view = CanvasView(self)
         self.view.setObjectName("canvas")
@@ -216,10 +199,11 @@ class MainWindow(QMainWindow):
         a.export.triggered.connect(lambda: show_export(self))
         a.import_model.triggered.connect(lambda: show_import(self))
         a.quit.triggered.connect(self.close)
-        a.cut.triggered.connect(self.cut)
-        a.copy.triggered.connect(self.copy)
-        a.paste.triggered.connect(self.paste)
-        a.duplicate.triggered.connect(self.duplicate)
+        editing = self.editing
+        a.cut.triggered.connect(editing.cut)
+        a.copy.triggered.connect(editing.copy)
+        a.paste.triggered.connect(editing.paste)
+        a.duplicate.triggered.connect(editing.duplicate)
         a.delete.triggered.connect(lambda: self.scene and self.scene.delete_selection())
         a.select_all.triggered.connect(self._select_all)
         a.rename.triggered.connect(self._rename)
@@ -229,15 +213,15 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(view.reset_zoom)
         a.snap.toggled.connect(lambda on: self.scene and setattr(self.scene, "snap_to_grid", on))
         a.reset_layout.triggered.connect(self.reset_layout)
-        a.auto_layout.triggered.connect(self.auto_layout)
-        a.auto_layout_down.triggered.connect(lambda: self.auto_layout("down"))
+        a.auto_layout.triggered.connect(lambda: editing.auto_layout("right"))
+        a.auto_layout_down.triggered.connect(lambda: editing.auto_layout("down"))
         a.check.triggered.connect(lambda: self._show_dock(self.problems_dock))
         a.summary.triggered.connect(lambda: self._show_dock(self.summary_dock))
         a.about.triggered.connect(self._about)
-        view.layer_dropped.connect(self.add_layer)
-        view.quick_add_requested.connect(self.quick_add)
+        view.layer_dropped.connect(editing.add_layer)
+        view.quick_add_requested.connect(editing.quick_add)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
-        self.palette_panel.layer_chosen.connect(lambda type_id: self.add_layer(type_id))
+        self.palette_panel.layer_chosen.connect(lambda type_id: editing.add_layer(type_id))
         self.problems.node_activated.connect(self.reveal_node)
         self.summary.node_activated.connect(self.reveal_node)
         self.problems.counts_changed.connect(self._on_problem_counts)
@@ -265,7 +249,9 @@ class MainWindow(QMainWindow):
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.node_double_clicked.connect(lambda _node_id: self._rename())
         self.scene.wire_dropped.connect(
-            lambda node_id, port, is_input, at: self.quick_add(at, (node_id, port, is_input))
+            lambda node_id, port, is_input, at: self.editing.quick_add(
+                at, (node_id, port, is_input)
+            )
         )
         self.view.setScene(self.scene)
         for stale in (old_scene, old):
@@ -280,7 +266,7 @@ class MainWindow(QMainWindow):
         document.analysed.connect(self._update_validity)
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
-        self._pastes = 0
+        self.editing.forget_pastes()
         self._update_title()
         self._update_validity()
         QTimer.singleShot(0, self.view.show_network)
@@ -327,118 +313,6 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
 
     # --- editing -------------------------------------------------------------------------------
-
-    def add_layer(
-        self, type_id: str, at: QPointF | None = None, link: PortLink | None = None
-    ) -> str | None:
-        """Add a layer centred on `at` (default: the middle of the view) and select it.
-
-        Dropped onto a wire it goes into the wire; with `link` (node id, port, whether that
-        port is an input) it comes wired to that port. Where the wiring is refused the layer
-        is still added, unwired, and the status bar says why.
-        """
-        if self.document is None or self.scene is None:
-            return None
-        graph = self.document.graph
-        centre = at if at is not None else self.view.visible_centre()
-        x = round((centre.x() - WIDTH / 2) / GRID) * GRID
-        y = round((centre.y() - 36) / GRID) * GRID
-        add = AddNodeCommand(graph, type_id, (x, y))
-        command: GraphCommand = add
-        wire = self.scene.wire_at(centre) if at is not None and link is None else None
-        if link is not None:
-            command = AddConnectedCommand(graph, add, *link)
-        elif wire is not None:
-            command = InsertIntoWireCommand(graph, wire, add=add)
-        error = self.document.push(command)
-        if error is not None and command is not add:
-            self.statusBar().showMessage(f"Added unwired: {error}", 8000)
-            error = self.document.push(add)
-        elif error is not None:
-            self.statusBar().showMessage(f"Cannot add {type_id}: {error}", 8000)
-        if error is not None or add.node_id is None:
-            return None
-        self.scene.select_nodes([add.node_id])
-        return add.node_id
-
-    def quick_add(self, at: QPointF, link: PortLink | None = None) -> QuickAddPopup:
-        """Open the quick-add search at scene point `at`; with `link`, only layers that can
-        be wired to that port are listed, and the chosen one comes wired."""
-        if self._quick_add is None:
-            self._quick_add = QuickAddPopup(self)
-            self._quick_add.chosen.connect(self._on_quick_add_chosen)
-        self._quick_target = (at, link)
-        allowed, title = None, "Add layer"
-        if link is not None:
-            node_id, port, is_input = link
-            if is_input:
-                allowed = [s.type_id for s in catalogue() if s.outputs]
-                title = f"Add a layer feeding {graph_label(self, node_id)}.{port}"
-            else:
-                allowed = [s.type_id for s in catalogue() if s.input_ports({})]
-                title = f"Add a layer after {graph_label(self, node_id)}.{port}"
-        point = self.view.viewport().mapToGlobal(self.view.mapFromScene(at))
-        self._quick_add.open_at(point, allowed, title)
-        return self._quick_add
-
-    def _on_quick_add_chosen(self, type_id: str) -> None:
-        at, link = self._quick_target
-        self.add_layer(type_id, at, link)
-
-    def copy(self) -> bool:
-        if self.document is None or self.scene is None:
-            return False
-        ids = self.scene.selected_node_ids()
-        if ids:
-            copy_nodes(self.document.graph, ids)
-            self._pastes = 0
-        return bool(ids)
-
-    def cut(self) -> None:
-        if self.copy() and self.scene is not None:
-            self.scene.delete_selection()
-
-    def paste(self) -> None:
-        """Paste the clipboard's nodes: a little down and right of where they were copied."""
-        data = clipboard_graph()
-        if data is None:
-            self.statusBar().showMessage("The clipboard holds no layers to paste", 5000)
-            return
-        self._pastes += 1
-        self._paste(data, (GRID * 2 * self._pastes, GRID * 2 * self._pastes))
-
-    def duplicate(self) -> None:
-        if self.document is not None and self.scene is not None:
-            ids = self.scene.selected_node_ids()
-            if ids:
-                self._paste(graph_to_dict(self.document.graph, ids), (GRID * 2, GRID * 2))
-
-    def _paste(self, data: dict[str, Any], offset: tuple[float, float]) -> None:
-        assert self.document is not None and self.scene is not None
-        command = PasteCommand(self.document.graph, data, offset)
-        error = self.document.push(command)
-        if error is not None:
-            self.statusBar().showMessage(str(error), 8000)
-            return
-        self.scene.select_nodes(command.node_ids)
-
-    def auto_layout(self, direction: Direction = "right") -> None:
-        """Arrange the layers in layers by depth, left to right or top to bottom: one step."""
-        document = self.document
-        if document is None:
-            return
-        graph = document.graph
-        spacing = {"column": WIDTH + 80.0, "row": 150.0} if direction == "down" else {}
-        moves = {
-            node_id: (graph.node(node_id).position, new)
-            for node_id, new in layered_positions(graph, direction=direction, **spacing).items()
-            if graph.node(node_id).position != new
-        }
-        if moves:
-            command = MoveNodesCommand(graph, moves)
-            command.setText("Auto-layout")
-            document.push(command)
-        self.view.fit()
 
     def reveal_node(self, node_id: str) -> None:
         """Select a node and centre the canvas on it."""
@@ -491,9 +365,3 @@ class MainWindow(QMainWindow):
             f"<b>{APP_NAME}</b><br>Build, check and train neural networks visually; "
             "export plain PyTorch.",
         )
-
-
-def graph_label(window: MainWindow, node_id: str) -> str:
-    """A node's name for messages, or its id when it is gone."""
-    graph = window.document.graph if window.document is not None else None
-    return graph.node(node_id).name if graph is not None and node_id in graph else node_id

@@ -56,7 +56,7 @@ def test_a_free_node_dragged_onto_a_wire_goes_into_it(window: MainWindow) -> Non
     document, scene = window.document, window.scene
     before = dumps_project(document.project)
     middle = scene.edges[WIRE].point_at(0.5)
-    node_id = window.add_layer("Dropout", middle + QPointF(0, 300))
+    node_id = window.editing.add_layer("Dropout", middle + QPointF(0, 300))
     item = scene.nodes[node_id]
     grip = item.scenePos() + QPointF(WIDTH / 2, 12)
     target = middle + (grip - item.sceneBoundingRect().center())
@@ -98,7 +98,7 @@ def test_a_layer_dropped_from_the_palette_onto_a_wire_goes_into_it(window: MainW
 
 def test_a_layer_that_cannot_sit_in_a_wire_is_added_unwired(window: MainWindow) -> None:
     middle = window.scene.edges[WIRE].point_at(0.5)
-    node_id = window.add_layer("Input", middle)
+    node_id = window.editing.add_layer("Input", middle)
     assert node_id is not None and WIRE in window.document.graph.edges()
     assert "unwired" in window.statusBar().currentMessage()
 
@@ -111,7 +111,7 @@ def test_tab_opens_quick_add_and_enter_adds_the_layer_there(qtbot, window: MainW
     QCursor.setPos(view.viewport().mapToGlobal(spot))
     count = len(window.document.graph)
     QTest.keyClick(view, Qt.Key.Key_Tab)
-    popup = window._quick_add
+    popup = window.editing.popup
     assert popup is not None and popup.isVisible()
     QTest.keyClicks(popup.search, "conv2d")
     assert popup.tree.currentIndex().data(TYPE_ROLE) == "Conv2d"
@@ -126,7 +126,7 @@ def test_tab_opens_quick_add_and_enter_adds_the_layer_there(qtbot, window: MainW
 
 def test_quick_add_escape_adds_nothing(window: MainWindow) -> None:
     count = len(window.document.graph)
-    popup = window.quick_add(window.view.visible_centre())
+    popup = window.editing.quick_add(window.view.visible_centre())
     QTest.keyClicks(popup.search, "linear")
     QTest.keyClick(popup.search, Qt.Key.Key_Escape)
     assert not popup.isVisible() and len(window.document.graph) == count
@@ -139,7 +139,7 @@ def test_a_wire_dropped_on_empty_canvas_offers_connected_layers(window: MainWind
     assert out_port is not None
     origin = out_port.scene_anchor()
     drag(window, origin, origin + QPointF(120, 260))
-    popup = window._quick_add
+    popup = window.editing.popup
     assert popup is not None and popup.isVisible()
     listed = {index.data(TYPE_ROLE) for index in popup.layer_rows()}
     assert "ReLU" in listed and "Input" not in listed  # an Input takes no wire
