@@ -27,7 +27,6 @@ from netstudio.gui.export_dialog import show_export
 from netstudio.gui.import_dialog import show_import
 from netstudio.gui.inspector import Inspector
 from netstudio.gui.palette import LayerPalette
-from netstudio.gui.panels.placeholder import PlaceholderPanel
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
 from netstudio.gui.project_files import ProjectFiles
@@ -36,13 +35,6 @@ from netstudio.gui.training.install import install_training
 from netstudio.io import Project
 
 APP_NAME = "NetStudio"
-DATA_NOTE = (
-    "Choosing a dataset, its split and augmentation arrives with training. "
-    "The project keeps its data settings meanwhile."
-)
-TRAINING_NOTE = (
-    "Loss, optimizer, epochs and the device arrive with training; then F5 trains this network."
-)
 
 
 class MainWindow(QMainWindow):
@@ -106,10 +98,9 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, right)
         self.layers_dock = self._dock("layers_dock", "Layers", self.palette_panel, left)
         self.inspector_dock = self._dock("inspector_dock", "Inspector", self.inspector, right)
-        self.data_dock = self._dock("data_dock", "Data", PlaceholderPanel(DATA_NOTE), right)
-        self.training_dock = self._dock(
-            "training_dock", "Training", PlaceholderPanel(TRAINING_NOTE), right
-        )
+        # The Data and Training panels come with training (install_training, install_evaluation).
+        self.data_dock = self._dock("data_dock", "Data", QWidget(self), right)
+        self.training_dock = self._dock("training_dock", "Training", QWidget(self), right)
         self.tabifyDockWidget(self.data_dock, self.training_dock)
         self.data_dock.raise_()
         self.summary_dock = self._dock("summary_dock", "Summary", self.summary, bottom)
