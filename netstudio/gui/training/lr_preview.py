@@ -2,12 +2,16 @@
 
 The curve comes from `netstudio.training.objectives.lr_preview` (the run's own schedule code,
 stepped on a dummy optimizer), computed off the GUI thread; of rapid edits only the latest is
-drawn.
+drawn. Nothing is computed until `ready()` says PyTorch has loaded: the window loads it behind
+itself on a thread of its own, and ``"torch" in sys.modules`` is true while that import is still
+under way (a second thread importing a half-loaded torch can fail). `ready` says no until its
+owner sets it (the window: to its analysis-ready flag), and `set_config` is called again once
+it is.
 """
 
 from __future__ import annotations
 
-import sys
+from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
@@ -45,12 +49,13 @@ class LrPreview(pg.PlotWidget):
         self.jobs = LatestJob(self)
         self.rates: np.ndarray | None = None
         self._shown: str | None = None
+        #: Whether torch may be imported now (see module docstring).
+        self.ready: Callable[[], bool] = lambda: False
 
     def set_config(self, config: TrainingConfig) -> None:
-        """Draw the curve for `config`; waits until PyTorch has loaded (it loads behind the
-        window: the preview must not import it first)."""
+        """Draw the curve for `config`; nothing until `ready()` (call again once it is)."""
         key = config.model_dump_json(include={"optimizer", "schedule", "epochs"})
-        if key == self._shown or "torch" not in sys.modules:
+        if key == self._shown or not self.ready():
             return
         self._shown = key
         self.jobs.submit(lambda: compute_preview(config), self._show)

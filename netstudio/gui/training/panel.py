@@ -178,6 +178,7 @@ class TrainingPanel(QWidget):
     def _on_analysed(self, _changed: Any = None, _problems: Any = None) -> None:
         if self.form.device.devices is None:
             self.form.refresh_devices()
+        self.form.preview.set_config(self.form.config)  # PyTorch is ready: draw the preview
         self.update_checks()
 
     def _on_form_edited(self, section: dict[str, Any], text: str) -> None:

@@ -3,8 +3,10 @@ apply are shown, the device list shows this machine, the LR preview follows the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QStandardItemModel
 
+from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training.devices import device_choices
 from netstudio.training import devices
 from netstudio.training.devices import DeviceInfo
@@ -94,3 +96,18 @@ def test_the_lr_preview_follows_the_schedule(qtbot, window, open_example) -> Non
     )
     x, y = preview.curve.getData()
     assert len(x) == 20 and y[0] == 0.01
+
+
+def test_the_lr_preview_waits_for_the_window_to_have_loaded_pytorch(qtbot, tmp_path) -> None:
+    """While the window's warm-up thread is still importing torch (analysis not ready), the
+    preview must not start a job that imports it too; it draws once the window is ready."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(settings, analysis_ready=False)
+    qtbot.addWidget(win)
+    win.show()
+    preview = win.training_panel.form.preview
+    win.training_panel.form.set_section({"epochs": 7})
+    qtbot.wait(50)
+    assert preview.rates is None and not preview.jobs.busy
+    win.set_analysis_ready("")
+    qtbot.waitUntil(lambda: preview.rates is not None and len(preview.rates) == 7)

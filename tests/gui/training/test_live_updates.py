@@ -1,0 +1,82 @@
+"""The live updates of a run stay cheap for the GUI thread: the worker sends batches and epoch
+ends together at most every `BATCH_INTERVAL`, in order, and the curves are not redrawn while
+hidden."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from netstudio.gui.training import worker as worker_module
+from netstudio.gui.training.curves import CurvesPanel
+from netstudio.gui.training.worker import _Relay
+from netstudio.training.results import BatchMetrics, EpochMetrics, RunResult
+
+
+class FakeWorker(QObject):
+    """The worker's signals, recorded in the order they are emitted."""
+
+    batches_ended = Signal(object)
+    epoch_ended = Signal(object)
+    run_started = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trainer = None
+        self.batches_run = 0
+        self.sent: list[tuple[str, object]] = []
+        self.batches_ended.connect(lambda b: self.sent.append(("batches", b)))
+        self.epoch_ended.connect(lambda e: self.sent.append(("epoch", e)))
+
+
+def batch(epoch: int, index: int) -> BatchMetrics:
+    return BatchMetrics(
+        epoch, index, 4, loss=1.0 / (epoch * 4 + index), lr=0.1, samples_per_second=1
+    )
+
+
+def epoch_end(epoch: int) -> EpochMetrics:
+    return EpochMetrics(epoch, 0.5, 0.8, 0.6, 0.7, lr=0.1, seconds=0.01, samples_per_second=1)
+
+
+def test_fast_epochs_are_sent_with_their_batches_not_each_at_once(monkeypatch) -> None:
+    clock = [100.0]
+    monkeypatch.setattr(worker_module.time, "perf_counter", lambda: clock[0])
+    fake = FakeWorker()
+    relay = _Relay(fake)  # type: ignore[arg-type]
+    relay.last_sent = clock[0]
+    for epoch in range(1, 11):  # ten epochs within one interval: nothing sent yet
+        for index in range(1, 5):
+            relay.batch_ended(batch(epoch, index))
+        relay.epoch_ended(epoch_end(epoch))
+        clock[0] += worker_module.BATCH_INTERVAL / 20
+    assert fake.sent == []
+    clock[0] += worker_module.BATCH_INTERVAL
+    relay.batch_ended(batch(11, 1))
+    kinds = [kind for kind, _ in fake.sent]
+    assert kinds == ["batches"] + ["epoch"] * 10  # one batch list, then the epochs, in order
+    assert len(fake.sent[0][1]) == 41
+    assert [e.epoch for kind, e in fake.sent[1:]] == list(range(1, 11))
+    relay.epoch_ended(epoch_end(11))
+    relay.finished(RunResult(status="finished"))  # the end sends what is left
+    assert [kind for kind, _ in fake.sent[11:]] == ["epoch"]
+
+
+class FakeSession(QObject):
+    running_changed = Signal(bool)
+    run_started = Signal(object)
+    batches_ended = Signal(object)
+    epoch_ended = Signal(object)
+
+
+def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
+    session = FakeSession()
+    panel = CurvesPanel(session)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    session.batches_ended.emit([batch(1, i) for i in range(1, 5)])
+    session.epoch_ended.emit(epoch_end(1))
+    panel.redraw()
+    assert panel.curves["batch_loss"].getData()[0] is None  # hidden: nothing drawn
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert len(panel.curves["batch_loss"].getData()[0]) == 4
+    assert len(panel.curves["val_acc"].getData()[0]) == 1
