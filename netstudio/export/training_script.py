@@ -84,7 +84,9 @@ def training_blocks(
         f"SCHEDULE_ON_LOSS = {config.schedule.type == 'reduce_on_plateau'!r}",
     ]
     if config.mixed_precision:
-        constants.append("# The project trains with float16 autocast on CUDA; this script uses float32.")
+        constants.append(
+            "# The project trains with float16 autocast on CUDA; this script uses float32."
+        )
     if weights_name is not None:
         constants.append(f"WEIGHTS = Path(__file__).with_name({literal(weights_name)})")
     return [
