@@ -166,6 +166,11 @@ class TrainingSession(QObject):
         self._document, self._data_config, self._config = document, data, config
         self._started_at = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.running_changed.emit(True)
+        # Lay out and paint the window's run state (the locked editor, the Curves raised) now,
+        # before the run starts: done later, that work would compete with the first batches.
+        window = self.window
+        if hasattr(window, "repaint") and window.isVisible():
+            window.repaint()
         _end_idle_pool_threads()
         self.thread.start()
         return True
