@@ -123,7 +123,9 @@ class CurvesPanel(QWidget):
                 item.setCacheMode(cached)
             self.plots[key] = plot
         for key in ("batch", "loss", "accuracy"):
-            legend = self.plots[key].addLegend(offset=(-4, 4), labelTextSize="8pt")
+            # Losses fall and accuracy rises: each legend sits where its curves are not.
+            offset = (-4, -4) if key == "accuracy" else (-4, 4)
+            legend = self.plots[key].addLegend(offset=offset, labelTextSize="8pt")
             legend.setBrush(with_alpha(base, 0.7))
         faint = with_alpha(train, 0.3)
         self.curves["batch_loss"] = self._curve("batch", faint, 1, "batch")
