@@ -169,7 +169,9 @@ class CanvasScene(QGraphicsScene):
             event.accept()
             return
         super().mouseMoveEvent(event)
-        if event.buttons() & Qt.MouseButton.LeftButton:
+        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
+            self.mouseGrabberItem(), NodeItem
+        ):  # a node is being dragged (not a rubber band)
             self._track_insert_target()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
