@@ -413,6 +413,7 @@ def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
         if args.save_every_rank:
             save_file(state, str(args.out.with_suffix(f".rank{rank}.safetensors")))
     if world > 1:
+        dist.barrier()  # every process done with its files before the group goes away
         dist.destroy_process_group()
     return state
 ''',
