@@ -35,6 +35,24 @@ def build_loss(config: LossConfig) -> nn.Module:
     raise ValueError(f"unknown loss {kind!r}")
 
 
+def class_probabilities(out: torch.Tensor, loss: str) -> torch.Tensor:
+    """Each class's probability (N, classes) from a model's output, read the way `loss` reads
+    it: log-probabilities for NLL and KL, probabilities for BCE, logits otherwise (sigmoid for
+    one unit or BCE with logits, softmax for scores). The trainer's test predictions and the
+    app's Try it both use it."""
+    out = out.float()
+    if out.dim() == 2 and out.shape[1] == 1:
+        p = out[:, 0] if loss == "bce" else torch.sigmoid(out[:, 0])
+        return torch.stack([1 - p, p], dim=1)
+    if loss in ("nll", "kl_div"):  # log-probabilities
+        return out.exp()
+    if loss == "bce":  # already one probability per class
+        return out
+    if loss == "bce_with_logits":
+        return torch.sigmoid(out)
+    return torch.softmax(out, dim=1)
+
+
 def build_optimizer(
     parameters: Any, config: OptimizerConfig, weight_decay: float = 0.0
 ) -> torch.optim.Optimizer:

@@ -41,7 +41,13 @@ from netstudio.training.data_config import AugmentConfig
 from netstudio.training.devices import DeviceError, resolve_device
 from netstudio.training.loaded_data import LoadedData, TensorSplit
 from netstudio.training.metrics import Predictions, classification_report, regression_report
-from netstudio.training.objectives import CLASS_INDEX_LOSSES, Schedule, build_loss, build_optimizer
+from netstudio.training.objectives import (
+    CLASS_INDEX_LOSSES,
+    Schedule,
+    build_loss,
+    build_optimizer,
+    class_probabilities,
+)
 from netstudio.training.results import (
     BatchMetrics,
     EpochMetrics,
@@ -528,7 +534,7 @@ class Trainer:
                     pred = self._predict(out)
                     correct += int((pred == y).sum())
                     if keep:
-                        probs = self._probabilities(out)
+                        probs = class_probabilities(out, self.config.loss.type)
                         targets.append(y.cpu().numpy())
                         predicted.append(pred.cpu().numpy())
                         confidence.append(
@@ -548,21 +554,6 @@ class Trainer:
                 confidence=np.concatenate(confidence) if confidence else None,
             )
         return loss_sum / n, accuracy, kept
-
-    def _probabilities(self, out: torch.Tensor) -> torch.Tensor:
-        """Each class's probability (N, classes), as the loss reads the output."""
-        loss = self.config.loss.type
-        out = out.float()
-        if out.dim() == 2 and out.shape[1] == 1:
-            p = out[:, 0] if loss == "bce" else torch.sigmoid(out[:, 0])
-            return torch.stack([1 - p, p], dim=1)
-        if loss in ("nll", "kl_div"):  # log-probabilities
-            return out.exp()
-        if loss == "bce":  # already one probability per class
-            return out
-        if loss == "bce_with_logits":
-            return torch.sigmoid(out)
-        return torch.softmax(out, dim=1)
 
     # --- failures ------------------------------------------------------------------------------
 

@@ -52,20 +52,10 @@ def fit_input(
 
 
 def probabilities(out: torch.Tensor, loss: str) -> torch.Tensor:
-    """Each class's probability (N, classes) from the model's output (see module docstring)."""
-    import torch
+    """Each class's probability (N, classes), as the trainer reads them (torch loads here)."""
+    from netstudio.training.objectives import class_probabilities
 
-    out = out.float()
-    if out.dim() == 2 and out.shape[1] == 1:
-        p = out[:, 0] if loss == "bce" else torch.sigmoid(out[:, 0])
-        return torch.stack([1 - p, p], dim=1)
-    if loss in ("nll", "kl_div"):
-        return out.exp()
-    if loss == "bce":
-        return out
-    if loss == "bce_with_logits":
-        return torch.sigmoid(out)
-    return torch.softmax(out, dim=1)
+    return class_probabilities(out, loss)
 
 
 def classify(
