@@ -2,8 +2,10 @@
 
 Four plots side by side: the training loss of every batch (faint) with its exponential moving
 average, the training and validation loss per epoch, the accuracies per epoch, and the
-learning rate. The curves are created once; metrics go into growing numpy buffers and a timer
-redraws (`setData`) at most `REDRAW_HZ` times a second, and only when something arrived. The
+learning rate. The curves are created once; metrics go into growing numpy buffers and a
+single-shot timer redraws (`setData`) when something arrived, at most `REDRAW_HZ` times a second:
+in the same wake-up of the GUI thread as the update it draws (every wake-up during a run takes
+the interpreter from the training thread), and never while nothing arrives. The
 plots downsample by peaks and clip to the view, so a run of 100,000 batches draws as fast as a
 short one. A run's curves stay after it ends (failed runs included) until the next starts.
 
@@ -18,6 +20,8 @@ tab in front of it); it catches up when shown.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QTimer
@@ -29,7 +33,13 @@ from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.gui.training.session import TrainingSession
 from netstudio.training.results import BatchMetrics, EpochMetrics
 
-REDRAW_HZ = 5  # as often as the worker sends batches (BATCH_INTERVAL)
+#: At most this many redraws a second: twice the worker's rate (`BATCH_INTERVAL`), so that each
+#: update is drawn as it arrives, while bursts (a pause, the end of a run) are still throttled.
+REDRAW_HZ = 10
+#: Runs of up to this many epochs mark each epoch's value with a dot; longer runs draw plain
+#: lines (the dots would merge into a thick line, and redrawing them costs more than the lines).
+MARKED_EPOCHS = 40
+EPOCH_CURVES = ("train_loss", "val_loss", "train_acc", "val_acc")
 #: Weight of the newest batch in the smoothed loss.
 EMA_ALPHA = 0.05
 
@@ -84,9 +94,10 @@ class CurvesPanel(QWidget):
         self.curves: dict[str, pg.PlotDataItem] = {}
         self._build()
         self.timer = QTimer(self)
-        self.timer.setInterval(1000 // REDRAW_HZ)
+        self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.redraw)
-        self.timer.start()
+        self._drawn_at = 0.0
+        self.session = session
         session.running_changed.connect(self._on_running)
         session.run_started.connect(lambda info: self.set_epochs(info.epochs))
         session.batches_ended.connect(self.add_batches)
@@ -164,13 +175,22 @@ class CurvesPanel(QWidget):
         self._dirty = set(self.buffers)
 
     def set_epochs(self, epochs: int) -> None:
-        """Span the x axes over the planned epochs (fixed for the run: no axis redraws)."""
+        """Span the x axes over the planned epochs (fixed for the run: no axis redraws), and
+        mark the epochs with dots when they are few."""
         for plot in self.plots.values():
             plot.setXRange(0, max(1, epochs), padding=0.02)
+        symbol = "o" if epochs <= MARKED_EPOCHS else None
+        for name in EPOCH_CURVES:
+            curve = self.curves[name]
+            if curve.opts["symbol"] != symbol:
+                curve.setSymbol(symbol)
 
     def _on_running(self, running: bool) -> None:
         if running:
             self.clear()
+            config = self.session.config
+            if config is not None:  # now, before the run starts, not as it starts
+                self.set_epochs(config.epochs)
         else:
             self.redraw()
 
@@ -185,6 +205,7 @@ class CurvesPanel(QWidget):
             b["lr"].append(x, m.lr)
         if batches:
             self._dirty |= {"batch_loss", "smoothed", "lr"}
+            self._schedule()
             self._grow("batch", [m.loss for m in batches])
             self._grow("lr", [m.lr for m in batches])
 
@@ -195,6 +216,7 @@ class CurvesPanel(QWidget):
         b["train_acc"].append(m.epoch, m.train_accuracy)
         b["val_acc"].append(m.epoch, m.val_accuracy)
         self._dirty |= {"train_loss", "val_loss", "train_acc", "val_acc"}
+        self._schedule()
         self._grow("loss", [m.train_loss, m.val_loss])
         self._grow("accuracy", [0.0, 1.0])
 
@@ -212,15 +234,22 @@ class CurvesPanel(QWidget):
         self._y[plot] = (low, high)
         self.plots[plot].setYRange(low, high if high > low else low + 1, padding=0.04)
 
+    def _schedule(self) -> None:
+        """Redraw once the updates queued now are all in, or when `REDRAW_HZ` allows."""
+        if not self.timer.isActive():
+            wait = self._drawn_at + 1 / REDRAW_HZ - time.perf_counter()
+            self.timer.start(max(0, round(wait * 1000)))
+
     def redraw(self) -> None:
         """Copy the buffers that changed into their curves (nothing when none did, or while
         the panel is hidden)."""
         if not self._dirty or not self.isVisible():
             return
+        self._drawn_at = time.perf_counter()
         dirty, self._dirty = self._dirty, set()
         for name in dirty:
             buffer = self.buffers[name]
             x, y = buffer.x, buffer.y
             if name in ("val_loss", "train_acc", "val_acc") and np.isnan(y).all():
                 x, y = x[:0], y[:0]
-            self.curves[name].setData(x, y, connect="finite")
+            self.curves[name].setData(x, y)  # a missing value is left out, its neighbours joined

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
 
+from netstudio.gui.status_text import StatusText
 from netstudio.gui.training.curves import CurvesPanel
 from netstudio.gui.training.lock import EditLock
 from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel
@@ -39,7 +39,7 @@ class TrainingUi:
         window.tabifyDockWidget(window.problems_dock, self.curves_dock)
         window.summary_dock.raise_()
         self.lock = EditLock(window)
-        self.status = QLabel(window)
+        self.status = StatusText(parent=window)
         self.status.setObjectName("training_status_label")
         self.status.hide()
         window.statusBar().addWidget(self.status, 1)

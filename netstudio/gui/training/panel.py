@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.document import Document
+from netstudio.gui.status_text import StatusText
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
 from netstudio.gui.training.session import FinishedRun, TrainingSession
 from netstudio.gui.training.settings import TrainingSettingsForm
@@ -125,9 +126,9 @@ class TrainingPanel(QWidget):
         self.progress.setTextVisible(False)
         self.progress.setFixedHeight(6)
         layout.addWidget(self.progress)
-        self.status = QLabel("Ready: F5 trains this network", self)
+        # Not a QLabel: its text changes 5 times a second during a run (see StatusText).
+        self.status = StatusText("Ready: F5 trains this network", lines=2, parent=self)
         self.status.setObjectName("training_status")
-        self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
         self.locked = Banner("training_locked", WARNING_COLOUR, self)

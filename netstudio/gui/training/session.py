@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QThreadPool, Signal
 
 from netstudio.gui.commands import AppendRunCommand
 from netstudio.gui.document import Document
@@ -126,6 +126,11 @@ class TrainingSession(QObject):
     # --- running -------------------------------------------------------------------------------
 
     @property
+    def config(self) -> TrainingConfig | None:
+        """The settings of the run in progress, or of the last one (None before any)."""
+        return self._config
+
+    @property
     def running(self) -> bool:
         return self.thread is not None
 
@@ -170,6 +175,7 @@ class TrainingSession(QObject):
         # before the run starts: done later, that work would compete with the first batches.
         window = self.window
         if hasattr(window, "repaint") and window.isVisible():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             window.repaint()
         _end_idle_pool_threads()
         self.thread.start()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from netstudio.gui.training import worker as worker_module
-from netstudio.gui.training.curves import CurvesPanel
+from netstudio.gui.training.curves import EPOCH_CURVES, MARKED_EPOCHS, REDRAW_HZ, CurvesPanel
 from netstudio.gui.training.worker import _Relay
 from netstudio.training.results import BatchMetrics, EpochMetrics, RunResult
 
@@ -66,6 +66,7 @@ class FakeSession(QObject):
     run_started = Signal(object)
     batches_ended = Signal(object)
     epoch_ended = Signal(object)
+    config = None
 
 
 def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
@@ -80,3 +81,35 @@ def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
     qtbot.waitExposed(panel)
     assert len(panel.curves["batch_loss"].getData()[0]) == 4
     assert len(panel.curves["val_acc"].getData()[0]) == 1
+
+
+def test_an_update_is_drawn_in_one_go_and_nothing_is_drawn_while_idle(qtbot, monkeypatch) -> None:
+    session = FakeSession()
+    panel = CurvesPanel(session)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    draws: list[int] = []
+    original = panel.redraw
+    monkeypatch.setattr(panel, "redraw", lambda: (draws.append(1), original())[1])
+    panel.timer.timeout.disconnect()
+    panel.timer.timeout.connect(panel.redraw)
+    assert not panel.timer.isActive()  # idle: no timer wakes the GUI thread
+    session.batches_ended.emit([batch(1, i) for i in range(1, 5)])
+    for epoch in (1, 2, 3):
+        session.epoch_ended.emit(epoch_end(epoch))
+    qtbot.waitUntil(lambda: len(draws) == 1, timeout=2000)
+    assert len(panel.curves["batch_loss"].xData) == 4
+    assert len(panel.curves["val_acc"].xData) == 3  # the data (getData gives what is in view)
+    qtbot.wait(3 * 1000 // REDRAW_HZ)
+    assert len(draws) == 1 and not panel.timer.isActive()
+
+
+def test_epochs_are_marked_with_dots_only_when_few(qtbot) -> None:
+    panel = CurvesPanel(FakeSession())  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    panel.set_epochs(MARKED_EPOCHS)
+    assert panel.curves["val_loss"].opts["symbol"] == "o"
+    panel.set_epochs(MARKED_EPOCHS + 1)
+    assert all(panel.curves[name].opts["symbol"] is None for name in EPOCH_CURVES)
+    assert panel.curves["batch_loss"].opts["symbol"] is None

@@ -1,0 +1,56 @@
+"""StatusText: a text that changes often without relaying out the window around it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+
+from netstudio.gui.status_text import StatusText
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests that reach a widget."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_a_new_text_repaints_without_relaying_out_the_window(qtbot) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    central = QWidget(window)
+    QVBoxLayout(central).addWidget(text := StatusText("Ready", parent=central))
+    window.setCentralWidget(central)
+    label = StatusText(parent=window)
+    window.statusBar().addWidget(label, 1)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    requests = LayoutRequests()
+    window.installEventFilter(requests)
+    central.installEventFilter(requests)
+    for i in range(20):
+        text.setText(f"Epoch {i}/20 · batch 5/23 · {i * 1234:,} samples/s · ETA 0:0{i % 10}")
+        label.setText("Training (editing locked) — " + text.text())
+        qtbot.wait(5)
+    assert requests.count == 0
+    assert text.text().startswith("Epoch 19/20") and text.toolTip() == text.text()
+
+
+def test_long_text_wraps_to_its_lines_and_is_elided(qtbot) -> None:
+    text = StatusText("word " * 60, lines=2)
+    qtbot.addWidget(text)
+    text.resize(200, text.sizeHint().height())
+    lines = text.visible_lines()
+    assert len(lines) == 2
+    assert lines[0].startswith("word") and lines[1].endswith("…")
+    assert all(text.fontMetrics().horizontalAdvance(line) <= 200 for line in lines)
+    text.setText("short")
+    assert text.visible_lines() == ["short"]
+    assert text.sizeHint().height() == text.minimumSizeHint().height()
