@@ -45,20 +45,23 @@ EMA_ALPHA = 0.05
 
 
 class Buffer:
-    """x and y values that grow by appending; the arrays double when full (amortised O(1))."""
+    """x and y values that grow at the end; the arrays double when full (amortised O(1))."""
 
     def __init__(self, capacity: int = 1024) -> None:
         self._x = np.empty(capacity)
         self._y = np.empty(capacity)
         self.size = 0
 
-    def append(self, x: float, y: float) -> None:
-        if self.size == len(self._x):
-            self._x = np.concatenate([self._x, np.empty_like(self._x)])
-            self._y = np.concatenate([self._y, np.empty_like(self._y)])
-        self._x[self.size] = x
-        self._y[self.size] = np.nan if y is None else y
-        self.size += 1
+    def extend(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Append the points `x`, `y` (equal lengths; NaN where a value is missing)."""
+        end = self.size + len(x)
+        if end > len(self._x):
+            capacity = max(end, 2 * len(self._x))
+            self._x = np.concatenate([self._x[: self.size], np.empty(capacity - self.size)])
+            self._y = np.concatenate([self._y[: self.size], np.empty(capacity - self.size)])
+        self._x[self.size : end] = x
+        self._y[self.size : end] = y
+        self.size = end
 
     def clear(self) -> None:
         self.size = 0
@@ -101,7 +104,7 @@ class CurvesPanel(QWidget):
         session.running_changed.connect(self._on_running)
         session.run_started.connect(lambda info: self.set_epochs(info.epochs))
         session.batches_ended.connect(self.add_batches)
-        session.epoch_ended.connect(self.add_epoch)
+        session.epochs_ended.connect(self.add_epochs)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -195,37 +198,52 @@ class CurvesPanel(QWidget):
             self.redraw()
 
     def add_batches(self, batches: list[BatchMetrics]) -> None:
-        b = self.buffers
-        for m in batches:
-            x = m.epoch - 1 + m.batch / max(1, m.batches)
-            b["batch_loss"].append(x, m.loss)
-            ema = self._ema
-            self._ema = m.loss if ema is None else ema + EMA_ALPHA * (m.loss - ema)
-            b["smoothed"].append(x, self._ema)
-            b["lr"].append(x, m.lr)
-        if batches:
-            self._dirty |= {"batch_loss", "smoothed", "lr"}
-            self._schedule()
-            self._grow("batch", [m.loss for m in batches])
-            self._grow("lr", [m.lr for m in batches])
-
-    def add_epoch(self, m: EpochMetrics) -> None:
-        b = self.buffers
-        b["train_loss"].append(m.epoch, m.train_loss)
-        b["val_loss"].append(m.epoch, m.val_loss)
-        b["train_acc"].append(m.epoch, m.train_accuracy)
-        b["val_acc"].append(m.epoch, m.val_accuracy)
-        self._dirty |= {"train_loss", "val_loss", "train_acc", "val_acc"}
-        self._schedule()
-        self._grow("loss", [m.train_loss, m.val_loss])
-        self._grow("accuracy", [0.0, 1.0])
-
-    def _grow(self, plot: str, values: list[float | None]) -> None:
-        """Widen `plot`'s y range to take in `values` (it never shrinks during a run)."""
-        finite = [v for v in values if v is not None and np.isfinite(v)]
-        if not finite:
+        if not batches:
             return
-        low, high = min(0.0, *finite), max(finite)
+        x = np.array([m.epoch - 1 + m.batch / max(1, m.batches) for m in batches])
+        loss = np.array([m.loss for m in batches], dtype=float)
+        lr = np.array([m.lr for m in batches], dtype=float)
+        smoothed = np.empty_like(loss)
+        ema = self._ema
+        for i, value in enumerate(loss.tolist()):
+            ema = value if ema is None else ema + EMA_ALPHA * (value - ema)
+            smoothed[i] = ema
+        self._ema = ema
+        b = self.buffers
+        b["batch_loss"].extend(x, loss)
+        b["smoothed"].extend(x, smoothed)
+        b["lr"].extend(x, lr)
+        self._dirty |= {"batch_loss", "smoothed", "lr"}
+        self._grow("batch", loss)
+        self._grow("lr", lr)
+        self._schedule()
+
+    def add_epochs(self, epochs: list[EpochMetrics]) -> None:
+        if not epochs:
+            return
+        x = np.array([m.epoch for m in epochs], dtype=float)
+        columns = {
+            name: np.array([np.nan if v is None else v for v in values], dtype=float)
+            for name, values in (
+                ("train_loss", [m.train_loss for m in epochs]),
+                ("val_loss", [m.val_loss for m in epochs]),
+                ("train_acc", [m.train_accuracy for m in epochs]),
+                ("val_acc", [m.val_accuracy for m in epochs]),
+            )
+        }
+        for name, y in columns.items():
+            self.buffers[name].extend(x, y)
+        self._dirty |= set(columns)
+        self._grow("loss", np.concatenate([columns["train_loss"], columns["val_loss"]]))
+        self._grow("accuracy", np.array([0.0, 1.0]))
+        self._schedule()
+
+    def _grow(self, plot: str, values: np.ndarray) -> None:
+        """Widen `plot`'s y range to take in `values` (it never shrinks during a run)."""
+        finite = values[np.isfinite(values)]
+        if not finite.size:
+            return
+        low, high = min(0.0, float(finite.min())), float(finite.max())
         old = self._y.get(plot)
         if old is not None and old[0] <= low and high <= old[1]:
             return

@@ -71,7 +71,7 @@ class TrainingSession(QObject):
     running_changed = Signal(bool)
     paused_changed = Signal(bool)
     batches_ended = Signal(object)  # list[BatchMetrics]
-    epoch_ended = Signal(object)  # EpochMetrics
+    epochs_ended = Signal(object)  # list[EpochMetrics], oldest first
     #: Why a requested start was refused (a list of messages, each with its fix).
     refused = Signal(object)
 
@@ -165,7 +165,7 @@ class TrainingSession(QObject):
         self.worker = worker = TrainingWorker(job)
         worker.run_started.connect(self.run_started)
         worker.batches_ended.connect(self.batches_ended)
-        worker.epoch_ended.connect(self.epoch_ended)
+        worker.epochs_ended.connect(self.epochs_ended)
         worker.done.connect(self._on_done)
         self.thread = WorkerThread(worker, self)
         self._document, self._data_config, self._config = document, data, config

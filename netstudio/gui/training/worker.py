@@ -71,14 +71,14 @@ class _Relay(TrainerCallbacks):
         self.last_sent = 0.0
 
     def flush(self) -> None:
-        """Send the batches gathered, then the epoch ends gathered (each after its batches)."""
+        """Send the batches gathered, then the epoch ends gathered (a list each: one queued
+        call apiece for the GUI thread, however many epochs went by)."""
         if self.pending:
             batches, self.pending = self.pending, []
             self.worker.batches_ended.emit(batches)
         if self.epochs:
             epochs, self.epochs = self.epochs, []
-            for metrics in epochs:
-                self.worker.epoch_ended.emit(metrics)
+            self.worker.epochs_ended.emit(epochs)
         self.last_sent = time.perf_counter()
 
     def run_started(self, info: RunInfo) -> None:
@@ -114,7 +114,7 @@ class TrainingWorker(QObject):
     data_loaded = Signal(object)  # LoadedData
     run_started = Signal(object)  # RunInfo
     batches_ended = Signal(object)  # list[BatchMetrics], oldest first
-    epoch_ended = Signal(object)  # EpochMetrics
+    epochs_ended = Signal(object)  # list[EpochMetrics], oldest first
     done = Signal(object)  # Outcome
 
     def __init__(self, job: TrainingJob) -> None:

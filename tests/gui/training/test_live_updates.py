@@ -4,10 +4,17 @@ hidden."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from netstudio.gui.training import worker as worker_module
-from netstudio.gui.training.curves import EPOCH_CURVES, MARKED_EPOCHS, REDRAW_HZ, CurvesPanel
+from netstudio.gui.training.curves import (
+    EPOCH_CURVES,
+    MARKED_EPOCHS,
+    REDRAW_HZ,
+    Buffer,
+    CurvesPanel,
+)
 from netstudio.gui.training.worker import _Relay
 from netstudio.training.results import BatchMetrics, EpochMetrics, RunResult
 
@@ -16,7 +23,7 @@ class FakeWorker(QObject):
     """The worker's signals, recorded in the order they are emitted."""
 
     batches_ended = Signal(object)
-    epoch_ended = Signal(object)
+    epochs_ended = Signal(object)
     run_started = Signal(object)
 
     def __init__(self) -> None:
@@ -25,7 +32,7 @@ class FakeWorker(QObject):
         self.batches_run = 0
         self.sent: list[tuple[str, object]] = []
         self.batches_ended.connect(lambda b: self.sent.append(("batches", b)))
-        self.epoch_ended.connect(lambda e: self.sent.append(("epoch", e)))
+        self.epochs_ended.connect(lambda e: self.sent.append(("epochs", e)))
 
 
 def batch(epoch: int, index: int) -> BatchMetrics:
@@ -53,19 +60,19 @@ def test_fast_epochs_are_sent_with_their_batches_not_each_at_once(monkeypatch) -
     clock[0] += worker_module.BATCH_INTERVAL
     relay.batch_ended(batch(11, 1))
     kinds = [kind for kind, _ in fake.sent]
-    assert kinds == ["batches"] + ["epoch"] * 10  # one batch list, then the epochs, in order
+    assert kinds == ["batches", "epochs"]  # one batch list, then one list of the epochs
     assert len(fake.sent[0][1]) == 41
-    assert [e.epoch for kind, e in fake.sent[1:]] == list(range(1, 11))
+    assert [e.epoch for e in fake.sent[1][1]] == list(range(1, 11))
     relay.epoch_ended(epoch_end(11))
     relay.finished(RunResult(status="finished"))  # the end sends what is left
-    assert [kind for kind, _ in fake.sent[11:]] == ["epoch"]
+    assert [(kind, len(items)) for kind, items in fake.sent[2:]] == [("epochs", 1)]
 
 
 class FakeSession(QObject):
     running_changed = Signal(bool)
     run_started = Signal(object)
     batches_ended = Signal(object)
-    epoch_ended = Signal(object)
+    epochs_ended = Signal(object)
     config = None
 
 
@@ -74,7 +81,7 @@ def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
     panel = CurvesPanel(session)  # type: ignore[arg-type]
     qtbot.addWidget(panel)
     session.batches_ended.emit([batch(1, i) for i in range(1, 5)])
-    session.epoch_ended.emit(epoch_end(1))
+    session.epochs_ended.emit([epoch_end(1)])
     panel.redraw()
     assert panel.curves["batch_loss"].getData()[0] is None  # hidden: nothing drawn
     panel.show()
@@ -96,8 +103,8 @@ def test_an_update_is_drawn_in_one_go_and_nothing_is_drawn_while_idle(qtbot, mon
     panel.timer.timeout.connect(panel.redraw)
     assert not panel.timer.isActive()  # idle: no timer wakes the GUI thread
     session.batches_ended.emit([batch(1, i) for i in range(1, 5)])
-    for epoch in (1, 2, 3):
-        session.epoch_ended.emit(epoch_end(epoch))
+    session.epochs_ended.emit([epoch_end(1), epoch_end(2)])
+    session.epochs_ended.emit([epoch_end(3)])
     qtbot.waitUntil(lambda: len(draws) == 1, timeout=2000)
     assert len(panel.curves["batch_loss"].xData) == 4
     assert len(panel.curves["val_acc"].xData) == 3  # the data (getData gives what is in view)
@@ -113,3 +120,16 @@ def test_epochs_are_marked_with_dots_only_when_few(qtbot) -> None:
     panel.set_epochs(MARKED_EPOCHS + 1)
     assert all(panel.curves[name].opts["symbol"] is None for name in EPOCH_CURVES)
     assert panel.curves["batch_loss"].opts["symbol"] is None
+
+
+def test_buffer_keeps_every_point_as_it_grows() -> None:
+    buffer = Buffer(capacity=4)
+    for start in range(0, 30, 3):  # ten extends of three, through several doublings
+        xs = np.arange(start, start + 3, dtype=float)
+        buffer.extend(xs, xs * 2)
+    buffer.extend(np.arange(30.0, 50.0), np.full(20, np.nan))  # more than doubling at once
+    assert buffer.size == 50
+    assert np.array_equal(buffer.x, np.arange(50.0))
+    assert np.array_equal(buffer.y[:30], np.arange(30.0) * 2) and np.isnan(buffer.y[30:]).all()
+    buffer.clear()
+    assert buffer.size == 0 and len(buffer.x) == 0
