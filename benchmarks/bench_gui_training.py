@@ -173,6 +173,7 @@ def main() -> None:
     parser.add_argument("--digits-epochs", type=int, default=10)
     parser.add_argument("--mnist-epochs", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--verbose", action="store_true", help="print every round's seconds")
     options = parser.parse_args()
 
     app = QApplication.instance() or QApplication([])
@@ -222,6 +223,9 @@ def main() -> None:
                 guis.append(seconds)
                 shown.append(to_shown)
                 worst_stall = max(worst_stall, stall)
+            if options.verbose:
+                print(f"  headless: {' '.join(f'{s:.3f}' for s in heads)}")
+                print(f"  GUI:      {' '.join(f'{s:.3f}' for s in guis)}")
             ratio = min(guis) / min(heads)
             median = statistics.median(guis) / statistics.median(heads)
             ok = "ok" if ratio <= GOAL_RATIO and worst_stall < GOAL_STALL_MS else "MISSED"
