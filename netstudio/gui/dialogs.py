@@ -30,6 +30,25 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
     return Answer.CANCEL
 
 
+def ask_stop_run(parent: QWidget) -> bool:
+    """Whether to stop the run in progress and close (Stop and Close, or Cancel)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "Stop training?",
+        "A run is training. Stop it and close?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("stop_run_box")
+    box.setInformativeText(
+        "Its metrics so far and its latest weights are kept in the project's run history."
+    )
+    stop = box.addButton("Stop and Close", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is stop
+
+
 def show_message(
     parent: QWidget,
     title: str,

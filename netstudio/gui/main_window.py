@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from netstudio.core.summary import format_bytes
+from netstudio.gui import dialogs
 from netstudio.gui.actions import Actions
 from netstudio.gui.canvas.scene import CanvasScene
 from netstudio.gui.canvas.view import CanvasView
@@ -338,6 +339,9 @@ class MainWindow(QMainWindow):
             self.set_document(Document(Project(), analysis=self.analysis_ready))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.training_session.running and not dialogs.ask_stop_run(self):
+            event.ignore()
+            return
         self.training_session.shutdown()  # a run stops and its record joins the project
         if not self.files.maybe_save():
             event.ignore()

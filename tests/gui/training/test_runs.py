@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
+
+from netstudio.gui import dialogs
 from netstudio.gui.main_window import MainWindow
 from netstudio.io import load_project
 
@@ -140,12 +143,36 @@ def test_editing_is_locked_during_a_run_and_unlocked_after(qtbot, window, open_e
     assert window.scene.nodes["fc1"].flags() & moving.ItemIsMovable
 
 
-def test_closing_the_window_stops_the_run_and_keeps_its_record(qtbot, window, open_example) -> None:
+def test_closing_the_window_asks_then_stops_the_run_and_keeps_its_record(
+    qtbot, window, open_example, monkeypatch
+) -> None:
     open_example("spiral_toy.net", {"epochs": 500, "batch_size": 8})
     session = window.training_session
     window.actions.train.trigger()
     qtbot.waitUntil(lambda: session.worker.batches_run > 3, timeout=RUN_TIMEOUT)
     thread = session.thread
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_stop_run", lambda parent: asked.append(False) or False)
+    assert not window.close()  # Cancel: the run goes on
+    assert asked and thread.isRunning() and session.running and window.isVisible()
+    monkeypatch.setattr(dialogs, "ask_stop_run", lambda parent: asked.append(True) or True)
     window.close()
+    assert asked == [False, True]
     assert not thread.isRunning() and not session.running
     assert window.document.project.runs[-1]["status"] == "stopped"
+
+
+def test_the_stop_question_offers_stop_and_close_with_cancel_first(qtbot, monkeypatch) -> None:
+    shown: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box)
+        box.button(QMessageBox.StandardButton.Cancel).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert dialogs.ask_stop_run(None) is False  # type: ignore[arg-type]
+    box = shown[0]
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert "Stop and Close" in [button.text() for button in box.buttons()]
+    assert "kept" in box.informativeText()
