@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from netstudio.core.shapes import ShapeInference
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.result import ImportedModel
 
@@ -70,11 +71,14 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
         return EXIT_FAILED
     graph = imported.project.graph
     functions = sum(1 for node in graph.nodes() if node.type_id == "Function")
-    params = sum(t.numel() for k, t in imported.weights.items() if not k.endswith("_tracked"))
+    # Parameters as the app's summary counts them (BatchNorm's running statistics are not).
+    params = ShapeInference(graph).total_params()
     print(
         f"imported {imported.project.name}: {len(graph)} nodes"
         + (f" ({functions} Function)" if functions else "")
-        + f", {params:,} weights → {', '.join(str(p) for p in written)}",
+        + f", {params:,} parameters"
+        + (" with their weights" if imported.weights else "")
+        + f" → {', '.join(str(p) for p in written)}",
         file=out,
     )
     for note in imported.notes:
