@@ -168,11 +168,11 @@ def gui(window, lateness: Lateness) -> tuple[float, float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=int, default=20_000, help="generated MNIST images")
+    parser.add_argument("--samples", type=int, default=60_000, help="generated MNIST images")
     parser.add_argument("--mnist-root", type=Path, help="the real MNIST (ROOT/MNIST/raw/...)")
-    parser.add_argument("--digits-epochs", type=int, default=10)
-    parser.add_argument("--mnist-epochs", type=int, default=1)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--digits-epochs", type=int, default=100)
+    parser.add_argument("--mnist-epochs", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--verbose", action="store_true", help="print every round's seconds")
     options = parser.parse_args()
 
