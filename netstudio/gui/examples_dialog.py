@@ -36,18 +36,73 @@ if TYPE_CHECKING:
 EXAMPLES = Path(netstudio.__file__).resolve().parent.parent / "examples"
 THUMB = QSize(240, 130)
 NODE_HEIGHT = 72.0
+MAX_SCALE = 0.5  # a small network is drawn no larger than this, not blown up
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def wrapped_boxes(graph: NetworkGraph, size: QSize = THUMB) -> dict[str, QRectF]:
+    """Each node's box for a thumbnail of `size`, in graph units.
+
+    The file's own layout flows left to right, so a long network is a long thin strip. Its
+    columns (nodes that share an x) are wrapped into rows, each row running the other way from
+    the one above (a snake: the wire at each turn is short), with as many rows as makes the
+    drawing largest in the thumbnail.
+    """
+    nodes = list(graph.nodes())
+    if not nodes:
+        return {}
+    xs = sorted({round(n.position[0]) for n in nodes})
+    column = {x: i for i, x in enumerate(xs)}
+    top = min(n.position[1] for n in nodes)
+    height = max(n.position[1] for n in nodes) - top + NODE_HEIGHT
+    step = WIDTH * 1.5  # a column and the gap after it
+    row_step = height + NODE_HEIGHT * 0.75
+
+    def scale(rows: int) -> float:
+        per_row = -(-len(xs) // rows)
+        width = per_row * step - (step - WIDTH)
+        tall = rows * row_step - (row_step - height)
+        return min(size.width() / width, size.height() / tall, MAX_SCALE)
+
+    rows = max(range(1, len(xs) + 1), key=scale)  # the fewest rows of the largest drawing
+    per_row = -(-len(xs) // rows)
+    boxes = {}
+    for node in nodes:
+        index = column[round(node.position[0])]
+        row, place = divmod(index, per_row)
+        if row % 2:
+            place = per_row - 1 - place
+        x = place * step
+        y = row * row_step + node.position[1] - top
+        boxes[node.id] = QRectF(x, y, WIDTH, NODE_HEIGHT)
+    return boxes
+
+
+def _wire(a: QRectF, b: QRectF) -> QPainterPath:
+    """A curve from box `a` to box `b`: side to side, or bottom to top at a row's turn."""
+    if abs(b.center().x() - a.center().x()) < a.width() / 2:
+        start, end = QPointF(a.center().x(), a.bottom()), QPointF(b.center().x(), b.top())
+        if b.center().y() < a.center().y():
+            start, end = QPointF(a.center().x(), a.top()), QPointF(b.center().x(), b.bottom())
+        reach = QPointF(0, (end.y() - start.y()) / 2)
+    else:
+        forward = b.center().x() > a.center().x()
+        start = QPointF(a.right() if forward else a.left(), a.center().y())
+        end = QPointF(b.left() if forward else b.right(), b.center().y())
+        reach = QPointF(max(8.0, abs(end.x() - start.x()) / 2) * (1 if forward else -1), 0)
+    path = QPainterPath(start)
+    path.cubicTo(start + reach, end - reach, end)
+    return path
+
+
 def graph_thumbnail(graph: NetworkGraph, size: QSize = THUMB, scale: int = 2) -> QPixmap:
-    """The network drawn small: a rounded block per node, a curve per wire."""
+    """The network drawn small: a rounded block per node, a curve per wire (`wrapped_boxes`)."""
     pixmap = QPixmap(size * scale)
     pixmap.setDevicePixelRatio(scale)
     pixmap.fill(QColor("#f4f5f7"))
-    nodes = list(graph.nodes())
-    if not nodes:
+    boxes = wrapped_boxes(graph, size)
+    if not boxes:
         return pixmap
-    boxes = {n.id: QRectF(n.position[0], n.position[1], WIDTH, NODE_HEIGHT) for n in nodes}
     bounds = QRectF()
     for box in boxes.values():
         bounds = bounds.united(box)
@@ -55,7 +110,7 @@ def graph_thumbnail(graph: NetworkGraph, size: QSize = THUMB, scale: int = 2) ->
     factor = min(
         (size.width() - 2 * margin) / bounds.width(), (size.height() - 2 * margin) / bounds.height()
     )
-    factor = min(factor, 0.5)
+    factor = min(factor, MAX_SCALE)
     offset = QPointF(
         (size.width() - bounds.width() * factor) / 2, (size.height() - bounds.height() * factor) / 2
     )
@@ -67,16 +122,10 @@ def graph_thumbnail(graph: NetworkGraph, size: QSize = THUMB, scale: int = 2) ->
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor("#8a8f98"), 1.2))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     for edge in graph.edges():
-        start = place(boxes[edge.src])
-        end = place(boxes[edge.dst])
-        a = QPointF(start.right(), start.center().y())
-        b = QPointF(end.left(), end.center().y())
-        reach = max(8.0, abs(b.x() - a.x()) / 2)
-        path = QPainterPath(a)
-        path.cubicTo(a + QPointF(reach, 0), b - QPointF(reach, 0), b)
-        painter.drawPath(path)
-    for node in nodes:
+        painter.drawPath(_wire(place(boxes[edge.src]), place(boxes[edge.dst])))
+    for node in graph.nodes():
         box = place(boxes[node.id])
         colour = category_colour(node.spec.category)
         painter.setPen(QPen(colour.darker(130), 1.0))
