@@ -16,6 +16,9 @@ the highest value seen, growing only when a value goes beyond it; accuracy is 0.
 changes: a repaint then blits them instead of drawing every tick label again (about 20 ms down
 to 2 ms per repaint of the four plots). Nothing is redrawn while the panel is hidden (another
 tab in front of it); it catches up when shown.
+
+The tools (`curve_tools`, `crosshair`): a smoothing slider for the per-batch loss, a log scale
+for the losses, a crosshair readout under the mouse, and Save as PNG / CSV in the context menu.
 """
 
 from __future__ import annotations
@@ -29,6 +32,13 @@ from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from netstudio.gui.style import with_alpha
+from netstudio.gui.training.crosshair import Crosshair, Series
+from netstudio.gui.training.curve_tools import (
+    DEFAULT_SMOOTHING,
+    CurveControls,
+    CurveMenu,
+    moving_average,
+)
 from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.gui.training.session import TrainingSession
 from netstudio.training.results import BatchMetrics, EpochMetrics
@@ -40,8 +50,24 @@ REDRAW_HZ = 10
 #: lines (the dots would merge into a thick line, and redrawing them costs more than the lines).
 MARKED_EPOCHS = 40
 EPOCH_CURVES = ("train_loss", "val_loss", "train_acc", "val_acc")
-#: Weight of the newest batch in the smoothed loss.
-EMA_ALPHA = 0.05
+#: Each plot's series: (name in legends and readouts, buffer, column name in a CSV export).
+SERIES = {
+    "batch": (("loss", "batch_loss", "loss"), ("smoothed", "smoothed", "smoothed loss")),
+    "loss": (("train", "train_loss", "train loss"), ("validation", "val_loss", "validation loss")),
+    "accuracy": (
+        ("train", "train_acc", "train accuracy"),
+        ("validation", "val_acc", "validation accuracy"),
+    ),
+    "lr": (("learning rate", "lr", "learning rate"),),
+}
+TITLES = {
+    "batch": "Training loss per batch",
+    "loss": "Loss per epoch",
+    "accuracy": "Accuracy per epoch",
+    "lr": "Learning rate",
+}
+#: The plots the log-scale switch applies to.
+LOSS_PLOTS = ("batch", "loss")
 
 
 class Buffer:
@@ -83,6 +109,11 @@ class CurvesPanel(QWidget):
         self.setObjectName("curves_panel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.controls = CurveControls(self)
+        self.controls.smoothing_changed.connect(self.set_smoothing)
+        self.controls.log_changed.connect(self.set_log_scale)
+        layout.addWidget(self.controls)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setObjectName("curves_view")
         self.view.ci.setContentsMargins(4, 4, 4, 4)
@@ -90,11 +121,18 @@ class CurvesPanel(QWidget):
         layout.addWidget(self.view)
         names = ("batch_loss", "smoothed", "train_loss", "val_loss", "train_acc", "val_acc", "lr")
         self.buffers = {name: Buffer() for name in names}
+        self.smoothing = DEFAULT_SMOOTHING
+        self.log_scale = False
+        self._epochs = 1
         self._ema: float | None = None
         self._dirty: set[str] = set()
-        self._y: dict[str, tuple[float, float]] = {}
+        #: Each plot's y extent seen so far: lowest (at most 0), highest, lowest above 0.
+        self._y: dict[str, tuple[float, float, float | None]] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
+        text = self.palette().text().color()
+        self.crosshair = Crosshair(self.view, self.series, text, text)
+        self.menu = CurveMenu(self)
         self._build()
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -115,15 +153,11 @@ class CurvesPanel(QWidget):
         base = self.palette().color(self.backgroundRole())
         self.view.setBackground(base)
         train, val, lr = series_colours()
-        specs = (
-            ("batch", "Training loss per batch", "loss"),
-            ("loss", "Loss per epoch", "loss"),
-            ("accuracy", "Accuracy per epoch", "accuracy"),
-            ("lr", "Learning rate", "learning rate"),
-        )
-        for column, (key, title, y_label) in enumerate(specs):
+        y_labels = {"batch": "loss", "loss": "loss", "accuracy": "accuracy", "lr": "learning rate"}
+        for column, (key, title) in enumerate(TITLES.items()):
             plot = self.view.addPlot(row=0, col=column)
             plot.setTitle(title, size="9pt", color=self.palette().text().color().name())
+            y_label = y_labels[key]
             style_plot(plot, "epoch", y_label, small=True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
@@ -150,7 +184,12 @@ class CurvesPanel(QWidget):
         self.curves["val_acc"] = self._curve("accuracy", val, 2, "validation", symbol=True)
         self.curves["lr"] = self._curve("lr", lr, 2, None)
         self._y.clear()
+        for key in LOSS_PLOTS:
+            self._set_log(key)
         self._dirty = set(self.buffers)
+        self.crosshair.text = self.palette().text().color()
+        self.crosshair.base = base
+        self.crosshair.attach(self.plots)
 
     def _curve(
         self, plot: str, colour: QColor, width: int, name: str | None, symbol: bool = False
@@ -180,6 +219,7 @@ class CurvesPanel(QWidget):
     def set_epochs(self, epochs: int) -> None:
         """Span the x axes over the planned epochs (fixed for the run: no axis redraws), and
         mark the epochs with dots when they are few."""
+        self._epochs = epochs
         for plot in self.plots.values():
             plot.setXRange(0, max(1, epochs), padding=0.02)
         symbol = "o" if epochs <= MARKED_EPOCHS else None
@@ -203,12 +243,8 @@ class CurvesPanel(QWidget):
         x = np.array([m.epoch - 1 + m.batch / max(1, m.batches) for m in batches])
         loss = np.array([m.loss for m in batches], dtype=float)
         lr = np.array([m.lr for m in batches], dtype=float)
-        smoothed = np.empty_like(loss)
-        ema = self._ema
-        for i, value in enumerate(loss.tolist()):
-            ema = value if ema is None else ema + EMA_ALPHA * (value - ema)
-            smoothed[i] = ema
-        self._ema = ema
+        smoothed = moving_average(loss, self.smoothing, self._ema)
+        self._ema = _last_finite(smoothed, self._ema)
         b = self.buffers
         b["batch_loss"].extend(x, loss)
         b["smoothed"].extend(x, smoothed)
@@ -243,13 +279,28 @@ class CurvesPanel(QWidget):
         finite = values[np.isfinite(values)]
         if not finite.size:
             return
+        positive = finite[finite > 0]
         low, high = min(0.0, float(finite.min())), float(finite.max())
+        least = float(positive.min()) if positive.size else None
         old = self._y.get(plot)
-        if old is not None and old[0] <= low and high <= old[1]:
-            return
         if old is not None:
+            if old[0] <= low and high <= old[1] and (least is None or (old[2] or 0) <= least):
+                return
             low, high = min(low, old[0]), max(high, old[1])
-        self._y[plot] = (low, high)
+            least = min((v for v in (least, old[2]) if v is not None), default=None)
+        self._y[plot] = (low, high, least)
+        self._apply_y(plot)
+
+    def _apply_y(self, plot: str) -> None:
+        """Set `plot`'s y range from what it has seen (in log10 units on a log scale)."""
+        extent = self._y.get(plot)
+        if extent is None:
+            return
+        low, high, least = extent
+        if self.log_scale and plot in LOSS_PLOTS:
+            if least is None:
+                return
+            low, high = np.log10(least), np.log10(max(high, least))
         self.plots[plot].setYRange(low, high if high > low else low + 1, padding=0.04)
 
     def _schedule(self) -> None:
@@ -271,3 +322,55 @@ class CurvesPanel(QWidget):
             if name in ("val_loss", "train_acc", "val_acc") and np.isnan(y).all():
                 x, y = x[:0], y[:0]
             self.curves[name].setData(x, y)  # a missing value is left out, its neighbours joined
+
+    # --- the tools -----------------------------------------------------------------------------
+
+    def set_smoothing(self, smoothing: float) -> None:
+        """Smooth the per-batch loss with `smoothing` (0-0.99), the whole run again."""
+        self.smoothing = smoothing
+        losses = self.buffers["batch_loss"]
+        smoothed = moving_average(losses.y, smoothing)
+        self.buffers["smoothed"].clear()
+        self.buffers["smoothed"].extend(losses.x, smoothed)
+        self._ema = _last_finite(smoothed, None)
+        self._dirty.add("smoothed")
+        self.redraw()
+
+    def set_log_scale(self, on: bool) -> None:
+        """Draw the losses on a log scale (or not)."""
+        self.log_scale = on
+        for key in LOSS_PLOTS:
+            self._set_log(key)
+
+    def _set_log(self, key: str) -> None:
+        plot = self.plots[key]
+        plot.setLogMode(False, self.log_scale)
+        plot.disableAutoRange()  # setLogMode turns auto-range back on
+        plot.setXRange(0, max(1, self._epochs), padding=0.02)
+        self._apply_y(key)
+
+    def series(self, plot: str) -> list[Series]:
+        """The curves of `plot` as data (for the hover readout)."""
+        return [
+            Series(name, self.buffers[buffer].x, self.buffers[buffer].y, self._colour(buffer))
+            for name, buffer, _ in SERIES[plot]
+        ]
+
+    def _colour(self, buffer: str) -> QColor:
+        colour = QColor(self.curves[buffer].opts["pen"].color())
+        colour.setAlphaF(1.0)
+        return colour
+
+    def title(self, plot: str) -> str:
+        return TITLES[plot]
+
+    def table(self, plot: str) -> tuple[list[str], list[np.ndarray]]:
+        """`plot`'s data as CSV columns: the epoch, then each series."""
+        first = self.buffers[SERIES[plot][0][1]]
+        columns = [first.x] + [self.buffers[buffer].y for _, buffer, _ in SERIES[plot]]
+        return ["epoch"] + [column for _, _, column in SERIES[plot]], columns
+
+
+def _last_finite(values: np.ndarray, default: float | None) -> float | None:
+    finite = values[np.isfinite(values)]
+    return float(finite[-1]) if finite.size else default
