@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import DeleteRunsCommand, RenameRunCommand
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.reopen import reopen_run
+from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.run_table import SETTINGS, RunTableModel, export_runs_csv
 from netstudio.gui.style import ERROR_COLOUR
@@ -117,6 +119,10 @@ class RunHistoryPanel(QWidget):
         self.plot = make_plot(right, x="epoch", y="accuracy")
         self.plot.setObjectName("runs_plot")
         self.legend = self.plot.getPlotItem().addLegend(offset=(-4, 4), labelTextSize="8pt")
+        palette = self.plot.palette()
+        text, base = palette.text().color(), palette.base().color()
+        self._series: list[Series] = []
+        self.crosshair = Crosshair(self.plot, lambda _key: self._series, text, base)
         column.addWidget(self.metric_combo)
         column.addWidget(self.plot, 1)
         splitter.addWidget(left)
@@ -186,6 +192,7 @@ class RunHistoryPanel(QWidget):
         plot.setLabel("left", axis)
         positions = {id(run): row for row, run in enumerate(self.model.runs)}
         self.curves: list[pg.PlotDataItem] = []
+        self._series = []
         for run in self.selected_runs():
             points = [
                 (e["epoch"], e[key]) for e in run.get("epochs") or [] if e.get(key) is not None
@@ -198,6 +205,9 @@ class RunHistoryPanel(QWidget):
                               symbolSize=4, symbolBrush=colour, symbolPen=None,
                               name=str(run.get("name") or run.get("id")))  # fmt: skip
             self.curves.append(curve)
+            name = str(run.get("name") or run.get("id"))
+            self._series.append(Series(name, np.array(x, float), np.array(y, float), colour))
+        self.crosshair.attach({"overlay": plot})  # clear() took its line and label away
 
     # --- edits ---------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ changes: a repaint then blits them instead of drawing every tick label again (ab
 to 2 ms per repaint of the four plots). Nothing is redrawn while the panel is hidden (another
 tab in front of it); it catches up when shown.
 
-The tools (`curve_tools`, `crosshair`): a smoothing slider for the per-batch loss, a log scale
+The tools (`curve_tools`, `panels.crosshair`): a smoothing slider for the per-batch loss, a log scale
 for the losses, a crosshair readout under the mouse, and Save as PNG / CSV in the context menu.
 """
 
@@ -31,8 +31,8 @@ from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
+from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.style import with_alpha
-from netstudio.gui.training.crosshair import Crosshair, Series
 from netstudio.gui.training.curve_tools import (
     DEFAULT_SMOOTHING,
     CurveControls,

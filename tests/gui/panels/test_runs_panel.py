@@ -7,7 +7,7 @@ import copy
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from netstudio.gui.document import Document
 from netstudio.gui.panels.run_table import NAME, SETTINGS, differing_settings
@@ -85,6 +85,22 @@ def test_selected_runs_are_overlaid_in_the_plot(qtbot) -> None:
     assert list(panel.curves[1].yData) == [0.85, 0.95]
     panel.metric_combo.setCurrentIndex(1)  # validation loss
     assert list(panel.curves[0].yData) == [1.1, 0.55, 1.1 / 3]
+
+
+def test_the_overlay_reads_each_run_under_the_mouse_in_its_colour(qtbot) -> None:
+    panel, _ = _panel(qtbot, _runs())
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.select_rows([0, 1])
+    box = panel.plot.getPlotItem().getViewBox()
+    box.autoRange()  # what the next paint would do
+    panel.crosshair.move_to(box.mapViewToScene(QPointF(2.1, 0.9)))
+    label = panel.crosshair.labels["overlay"]
+    assert label.isVisible()
+    text = label.textItem.toPlainText()
+    assert "epoch 2" in text and "Run 1 0.9" in text and "Run 2 0.95" in text
+    colours = [c.opts["pen"].color().name() for c in panel.curves]
+    assert all(colour in label.textItem.toHtml() for colour in colours)
 
 
 def test_rename_in_place_is_one_undo_step(qtbot) -> None:

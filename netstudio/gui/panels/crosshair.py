@@ -1,4 +1,4 @@
-"""A crosshair readout for a row of plots: under the mouse, a vertical line and the values of
+"""A crosshair readout for the plots of one view (the Curves, the Runs overlay): under the mouse, a vertical line and the values of
 each curve of that plot at that point (the nearest sample), in the curves' own colours.
 
 The plot's legend steps aside while its readout shows (the readout names the same curves in the
@@ -38,9 +38,7 @@ class Crosshair(QObject):
     """Hover readout over the plots of `view` (see module docstring); `attach` after (re)building
     the plots."""
 
-    def __init__(
-        self, view: pg.GraphicsLayoutWidget, series: SeriesOf, text: QColor, base: QColor
-    ) -> None:
+    def __init__(self, view: pg.GraphicsView, series: SeriesOf, text: QColor, base: QColor) -> None:
         super().__init__(view)
         self.view = view
         self.series = series
