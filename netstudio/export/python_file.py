@@ -138,8 +138,9 @@ def _training(
 ) -> tuple[list[list[str]], list[str]]:
     from pydantic import ValidationError
 
+    from netstudio.export.training_augment import augment_block
     from netstudio.export.training_data import classifies, data_blocks
-    from netstudio.export.training_script import augment_block, training_blocks
+    from netstudio.export.training_script import training_blocks
     from netstudio.training.config import TrainingConfig
     from netstudio.training.data_config import DataConfig
 

@@ -1,43 +1,24 @@
-"""The training half of an exported script: the project's loss, optimizer, schedule and loop.
+"""The training half of an exported script: the project's settings, loss, optimizer, the loop.
 
-The loop reproduces NetStudio's trainer with the project's settings (loss, optimizer and its
+The script reproduces NetStudio's trainer with the project's settings (loss, optimizer and its
 parameters, schedule with warm-up, weight decay, L1, gradient clipping, early stopping, epochs,
-batch size, seed) in plain PyTorch, and runs unchanged under ``torchrun --nproc_per_node N``:
-each process trains on its own shard of every epoch's shuffled examples, DistributedDataParallel
-averages the gradients, and only rank 0 prints and saves.
+batch size, seed) in plain PyTorch. This module writes the settings as constants and puts the
+parts in order: the loss, target, optimizer and schedule (`training_objectives`), the loop that
+is the same for every project (`training_loop`), and `load_model`.
 """
 
 from __future__ import annotations
 
-import inspect
-from typing import TYPE_CHECKING, Any
-
-from netstudio.export.code import Imports, literal, wrap_call
+from netstudio.export.code import Imports, literal
 from netstudio.export.python_code import ModelSource
+from netstudio.export.training_loop import loop_blocks, main_block
+from netstudio.export.training_objectives import (
+    loss_block,
+    optimizer_block,
+    scheduler_block,
+    target_block,
+)
 from netstudio.training.config import TrainingConfig
-
-if TYPE_CHECKING:
-    from netstudio.export.source_copy import SourceBundle
-    from netstudio.training.data_config import DataConfig
-
-_LOSSES = {
-    "cross_entropy": "CrossEntropyLoss",
-    "nll": "NLLLoss",
-    "bce": "BCELoss",
-    "bce_with_logits": "BCEWithLogitsLoss",
-    "mse": "MSELoss",
-    "l1": "L1Loss",
-    "huber": "HuberLoss",
-    "kl_div": "KLDivLoss",
-}
-_OPTIMIZERS = {
-    "sgd": ("SGD", ("lr", "momentum", "nesterov")),
-    "adam": ("Adam", ("lr", "betas", "eps")),
-    "adamw": ("AdamW", ("lr", "betas", "eps")),
-    "rmsprop": ("RMSprop", ("lr", "alpha", "eps", "momentum")),
-    "adagrad": ("Adagrad", ("lr", "eps")),
-}
-_CLASS_INDEX_LOSSES = ("cross_entropy", "nll")
 
 
 def training_blocks(
@@ -91,143 +72,14 @@ def training_blocks(
         constants.append(f"WEIGHTS = Path(__file__).with_name({literal(weights_name)})")
     return [
         constants,
-        _loss(config),
-        _target(config, classifies),
-        _optimizer(config),
-        _scheduler(config),
-        *(block.strip("\n").splitlines() for block in _STATIC),
+        loss_block(config),
+        target_block(config, classifies),
+        optimizer_block(config),
+        scheduler_block(config),
+        *loop_blocks(),
         _build_model(model.class_name, weights_name),
-        _MAIN.strip("\n").splitlines(),
+        main_block(),
     ]
-
-
-def augment_block(data: DataConfig, bundle: SourceBundle) -> list[str]:
-    """``augment(x, generator)``: the project's augmentation of training images, done by
-    NetStudio's own functions (copied), so the script augments exactly as NetStudio does."""
-    from netstudio.training import augment as own
-
-    aug = data.augment
-    lines = [
-        "def augment(x: torch.Tensor, generator: torch.Generator) -> torch.Tensor:",
-        '    """Random changes to a batch of training images, drawn afresh for every sample."""',
-    ]
-    if aug.enabled:
-        lines.append("    if x.dim() != 4:  # augmentation is for images (N, C, H, W)")
-        lines.append("        return x")
-    if aug.random_crop_padding > 0:
-        name = bundle.add(own.random_crop)
-        lines.append(f"    x = {name}(x, {aug.random_crop_padding}, generator)")
-    if aug.horizontal_flip:
-        lines.append(f"    x = {bundle.add(own.random_flip)}(x, generator)")
-    if aug.rotation_degrees > 0:
-        name = bundle.add(own.random_rotation)
-        lines.append(f"    x = {name}(x, {aug.rotation_degrees!r}, generator)")
-    lines.append("    return x")
-    return lines
-
-
-def _call_arguments(cls: Any, values: dict[str, Any], first: str) -> list[str]:
-    """`first`, then the keyword arguments of `values` that differ from `cls`'s defaults
-    (the learning rate always)."""
-    params = inspect.signature(cls).parameters
-    rendered = [first] if first else []
-    for name, value in values.items():
-        default = params[name].default if name in params else inspect.Parameter.empty
-        if isinstance(default, tuple):
-            value = tuple(value)
-        if name == "lr" or default is inspect.Parameter.empty or default != value:
-            rendered.append(f"{name}={literal(value)}")
-    return rendered
-
-
-def _loss(config: TrainingConfig) -> list[str]:
-    import torch
-
-    loss = config.loss
-    name = _LOSSES[loss.type]
-    values: dict[str, Any] = {}
-    if loss.type == "cross_entropy":
-        values["label_smoothing"] = loss.label_smoothing
-    elif loss.type == "huber":
-        values["delta"] = loss.huber_delta
-    elif loss.type == "kl_div":
-        values = {"reduction": "batchmean", "log_target": False}
-    args = _call_arguments(getattr(torch.nn, name), values, "")
-    return [
-        "def make_loss() -> nn.Module:",
-        f'    """The {loss.type} loss of the project."""',
-        *wrap_call(f"return nn.{name}", args, 4),
-    ]
-
-
-def _target(config: TrainingConfig, classifies: bool) -> list[str]:
-    loss = config.loss.type
-    if config.task == "reconstruction":
-        body = ["    return x.reshape(out.shape) if x.numel() == out.numel() else x"]
-        what = "the input itself (reconstruction)"
-    elif classifies and loss not in _CLASS_INDEX_LOSSES:
-        body = [
-            "    if out.dim() == 2 and out.shape[1] == 1:",
-            "        return y.to(out.dtype).unsqueeze(1)",
-            "    return nn.functional.one_hot(y, out.shape[-1]).to(out.dtype)",
-        ]
-        what = f"the class labels as {loss} reads them"
-    elif classifies:
-        body = ["    return y"]
-        what = "the class indices"
-    else:
-        body = ["    return y.to(out.dtype).reshape(out.shape) if y.numel() == out.numel() else y"]
-        what = "the regression targets, shaped like the output"
-    return [
-        "def target_for(x: torch.Tensor, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:",
-        f'    """What the loss compares the output with: {what}."""',
-        *body,
-    ]
-
-
-def _optimizer(config: TrainingConfig) -> list[str]:
-    import torch
-
-    opt = config.optimizer
-    name, fields = _OPTIMIZERS[opt.type]
-    values = {field: getattr(opt, field) for field in fields}
-    values["weight_decay"] = config.regularization.weight_decay
-    args = _call_arguments(getattr(torch.optim, name), values, "model.parameters()")
-    return [
-        "def make_optimizer(model: nn.Module) -> torch.optim.Optimizer:",
-        f'    """{name} with the project\'s settings."""',
-        *wrap_call(f"return torch.optim.{name}", args, 4),
-    ]
-
-
-def _scheduler(config: TrainingConfig) -> list[str]:
-    s = config.schedule
-    head = [
-        "def make_scheduler(optimizer: torch.optim.Optimizer, epochs: int, steps: int) -> Any:",
-        f'    """The learning-rate schedule ({s.type}) that follows the warm-up."""',
-    ]
-    span = "max(1, epochs - WARMUP_EPOCHS)"
-    scheduler = "torch.optim.lr_scheduler."
-    if s.type == "none":
-        return [*head, "    return None"]
-    if s.type == "step":
-        call = ("StepLR", ["optimizer", f"step_size={s.step_size}", f"gamma={s.gamma!r}"])
-    elif s.type == "multistep":
-        call = ("MultiStepLR", ["optimizer", f"milestones={s.milestones!r}", f"gamma={s.gamma!r}"])
-    elif s.type == "exponential":
-        call = ("ExponentialLR", ["optimizer", f"gamma={s.gamma!r}"])
-    elif s.type == "cosine":
-        call = ("CosineAnnealingLR", ["optimizer", f"T_max={span}", f"eta_min={s.min_lr!r}"])
-    elif s.type == "one_cycle":
-        peak = repr(s.max_lr) if s.max_lr else 'optimizer.param_groups[0]["lr"] * 10'
-        total = "max(2, (epochs - WARMUP_EPOCHS) * steps)"
-        call = ("OneCycleLR", ["optimizer", f"max_lr={peak}", f"total_steps={total}"])
-    else:
-        call = (
-            "ReduceLROnPlateau",
-            ["optimizer", f"factor={s.factor!r}", f"patience={s.patience}"],
-        )
-    return [*head, *wrap_call(f"return {scheduler}{call[0]}", call[1], 4)]
 
 
 def _build_model(class_name: str, weights_name: str | None) -> list[str]:
@@ -240,208 +92,3 @@ def _build_model(class_name: str, weights_name: str | None) -> list[str]:
         "        model.load_state_dict(load_file(weights))",
         "    return model",
     ]
-
-
-_STATIC = (
-    '''
-class Schedule:
-    """Linear warm-up over WARMUP_EPOCHS, then the scheduler, stepped as NetStudio does."""
-
-    def __init__(self, optimizer: torch.optim.Optimizer, epochs: int, steps: int) -> None:
-        self.optimizer = optimizer
-        self.warmup_steps = WARMUP_EPOCHS * steps
-        self.count = 0
-        self.base_lrs = [group["lr"] for group in optimizer.param_groups]
-        self.inner = make_scheduler(optimizer, epochs, max(1, steps))
-        if self.warmup_steps:
-            self._set_warmup_lr()
-
-    def _set_warmup_lr(self) -> None:
-        scale = min(1.0, (self.count + 1) / (self.warmup_steps + 1))
-        for group, base in zip(self.optimizer.param_groups, self.base_lrs, strict=True):
-            group["lr"] = base * scale
-
-    def after_batch(self) -> None:
-        self.count += 1
-        if self.count <= self.warmup_steps:
-            self._set_warmup_lr()
-        elif SCHEDULE_PER_BATCH and self.inner.last_epoch + 1 < self.inner.total_steps:
-            self.inner.step()
-
-    def after_epoch(self, loss: float) -> None:
-        if self.count < self.warmup_steps or self.inner is None:
-            return
-        if self.count == self.warmup_steps and self.warmup_steps:
-            for group, base in zip(self.optimizer.param_groups, self.base_lrs, strict=True):
-                group["lr"] = base
-        elif SCHEDULE_ON_LOSS:
-            if math.isfinite(loss):
-                self.inner.step(loss)
-        elif not SCHEDULE_PER_BATCH:
-            self.inner.step()
-''',
-    '''
-def predict(out: torch.Tensor) -> torch.Tensor:
-    """The predicted class of each sample."""
-    if out.dim() == 2 and out.shape[1] == 1:
-        return (out[:, 0] > THRESHOLD).long()
-    return out.argmax(dim=1)
-''',
-    '''
-@torch.no_grad()
-def evaluate(
-    model: nn.Module, loss_fn: nn.Module, x: torch.Tensor, y: torch.Tensor
-) -> tuple[float, float | None]:
-    """Mean loss and accuracy (None unless classifying) over a whole split."""
-    if len(x) == 0:
-        return math.nan, None
-    model.eval()
-    loss_sum, correct = 0.0, 0
-    for start in range(0, len(x), 1024):
-        xb, yb = x[start : start + 1024], y[start : start + 1024]
-        out = model(xb)
-        loss_sum += float(loss_fn(out, target_for(xb, yb, out))) * len(xb)
-        if ACCURACY:
-            correct += int((predict(out) == yb).sum())
-    return loss_sum / len(x), correct / len(x) if ACCURACY else None
-''',
-    '''
-def start_processes(device: str) -> tuple[int, int, torch.device]:
-    """Rank, number of processes and device: one process, or one of torchrun's."""
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    cuda = torch.cuda.is_available() and device in ("auto", "cuda")
-    local = int(os.environ.get("LOCAL_RANK", "0"))
-    if world > 1:
-        if cuda:
-            torch.cuda.set_device(local)
-        dist.init_process_group("nccl" if cuda else "gloo")
-    rank = dist.get_rank() if world > 1 else 0
-    if cuda:
-        return rank, world, torch.device("cuda", local)
-    return rank, world, torch.device("cpu" if device == "auto" else device)
-''',
-    '''
-def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
-    """Train with the project's settings; returns the final weights."""
-    rank, world, device = start_processes(args.device)
-    torch.manual_seed(args.seed)
-    splits = load_splits(args.data_root, args.download)
-    splits = {name: (x.to(device), y.to(device)) for name, (x, y) in splits.items()}
-    model = load_model(args.weights).to(device)
-    net = model
-    if world > 1:
-        ids = [device.index] if device.type == "cuda" else None
-        net = DistributedDataParallel(model, device_ids=ids)
-    x, y = splits["train"]
-    shard = len(x) // world  # every process gets as many examples, so as many steps
-    drop = 1 if shard % args.batch_size == 1 and shard > 1 else 0  # BatchNorm needs 2
-    starts = range(0, shard - drop, args.batch_size)
-    loss_fn = make_loss()
-    optimizer = make_optimizer(model)
-    schedule = Schedule(optimizer, args.epochs, len(starts))
-    l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
-    best, best_state, stale = math.inf, None, 0
-
-    def say(text: str) -> None:
-        if rank == 0:
-            print(text, flush=True)
-
-    say(f"training on {device}, {world} process(es), {len(x)} training examples")
-    for epoch in range(args.epochs):
-        net.train()
-        order = torch.randperm(len(x), generator=torch.Generator().manual_seed(args.seed + epoch))
-        draws = torch.Generator().manual_seed(args.seed + 7919 * (epoch + 1) + rank)
-        mine = order[rank * shard : (rank + 1) * shard].to(device)
-        totals = torch.zeros(3, device=device)  # loss sum, correct, seen
-        for start in starts:
-            index = mine[start : start + args.batch_size]
-            xb, yb = augment(x[index], draws), y[index]
-            out = net(xb)
-            loss = loss_fn(out, target_for(xb, yb, out))
-            if L1:
-                loss = loss + L1 * sum(w.abs().sum() for w in l1_weights)
-            optimizer.zero_grad(set_to_none=True)
-            loss.backward()
-            if GRAD_CLIP:
-                nn.utils.clip_grad_norm_(model.parameters(), GRAD_CLIP)
-            optimizer.step()
-            schedule.after_batch()
-            totals[0] += loss.detach() * len(xb)
-            totals[2] += len(xb)
-            if ACCURACY:
-                totals[1] += (predict(out.detach()) == yb).sum()
-        if world > 1:
-            dist.all_reduce(totals)
-            for buffer in model.buffers():  # BatchNorm statistics: rank 0's for everyone
-                dist.broadcast(buffer, 0)
-        train_loss = float(totals[0] / totals[2].clamp(min=1))
-        val_loss, val_accuracy = evaluate(model, loss_fn, *splits["val"])
-        line = f"epoch {epoch + 1}/{args.epochs}: train loss {train_loss:.4f}"
-        if ACCURACY:
-            line += f", train accuracy {float(totals[1] / totals[2].clamp(min=1)):.2%}"
-        if not math.isnan(val_loss):
-            line += f", val loss {val_loss:.4f}"
-        if val_accuracy is not None:
-            line += f", val accuracy {val_accuracy:.2%}"
-        say(line)
-        schedule.after_epoch(train_loss if math.isnan(val_loss) else val_loss)
-        watched = train_loss
-        if WATCH == "val_accuracy" and val_accuracy is not None:
-            watched = -val_accuracy
-        elif WATCH in ("val_loss", "val_accuracy") and not math.isnan(val_loss):
-            watched = val_loss
-        if watched < best - MIN_DELTA:
-            best, best_state, stale = watched, copy.deepcopy(model.state_dict()), 0
-        else:
-            stale += 1
-        if EARLY_STOPPING and stale >= PATIENCE:
-            say(f"early stop: no improvement for {PATIENCE} epochs")
-            break
-    if EARLY_STOPPING and RESTORE_BEST and best_state is not None:
-        model.load_state_dict(best_state)
-    test_loss, test_accuracy = evaluate(model, loss_fn, *splits["test"])
-    if not math.isnan(test_loss):
-        result = f"test loss {test_loss:.4f}"
-        if test_accuracy is not None:
-            result += f", test accuracy {test_accuracy:.2%}"
-        say(result)
-    state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
-    if args.out is not None:
-        if rank == 0:
-            save_file(state, str(args.out))
-            say(f"weights saved to {args.out}")
-        if args.save_every_rank:
-            save_file(state, str(args.out.with_suffix(f".rank{rank}.safetensors")))
-    if world > 1:
-        dist.barrier()  # every process done with its files before the group goes away
-        dist.destroy_process_group()
-    return state
-''',
-)
-
-_MAIN = """
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(
-        description="Train the network with the settings exported from NetStudio; runs "
-        "unchanged under torchrun --nproc_per_node N (one shard of the data per process)."
-    )
-    parser.add_argument("--epochs", type=int, default=EPOCHS)
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="per process")
-    parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--data-root", type=Path, default=Path("data"))
-    parser.add_argument("--download", action="store_true", help="fetch missing datasets")
-    parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
-    parser.add_argument("--weights", type=Path, help="start from these weights")
-    parser.add_argument("--out", type=Path, help="save the trained weights here")
-    parser.add_argument(
-        "--save-every-rank",
-        action="store_true",
-        help="with --out, every process also saves its own copy (OUT.rankN.safetensors), "
-        "to check that the processes agree",
-    )
-    train(parser.parse_args(argv))
-
-
-if __name__ == "__main__":
-    main()
-"""
