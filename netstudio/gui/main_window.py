@@ -163,6 +163,8 @@ class MainWindow(QMainWindow):
                   (a.train, a.pause, a.stop))  # fmt: skip
         for group in groups:
             toolbar.addActions(list(group))
+            if a.stop in group:  # the device the next run trains on, after Train, Pause, Stop
+                toolbar.addWidget(self.training_ui.device_combo).setObjectName("train_device")
             toolbar.addSeparator()
         canvas_menu = [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.rename,
                        a.select_all, None, a.auto_layout, a.fit]  # fmt: skip
@@ -306,11 +308,14 @@ class MainWindow(QMainWindow):
 
     # --- editing -------------------------------------------------------------------------------
 
-    def reveal_node(self, node_id: str) -> None:
-        """Select a node and centre the canvas on it."""
+    def reveal_node(self, node_id: str, flash: bool = False) -> None:
+        """Select a node and centre the canvas on it; `flash`: then blink its outline (the
+        node at fault when a run fails)."""
         if self.scene is not None and node_id in self.scene.nodes:
             self.scene.select_nodes([node_id])
             self.view.centre_on_node(node_id)
+            if flash:
+                self.scene.nodes[node_id].flash()
 
     def _select_all(self) -> None:
         if self.scene is not None:

@@ -3,7 +3,8 @@
 Header: the node's name. Body: type and key parameters ("Conv2d · 32, 3×3, pad 1"). Footer:
 the output shape and parameter count, or, when the node is invalid, a warning icon and the
 start of the message (the whole message is the tooltip). The item only shows what the scene
-tells it; it holds no graph state.
+tells it; it holds no graph state. `flash()` blinks a red outline a few times, to point at the
+node a failed run names; the item then looks as before.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+import shiboken6
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
@@ -27,6 +29,9 @@ RADIUS = 7.0
 PAD = 10.0
 #: Below this zoom the details are too small to read; only the name is drawn, large.
 FAR = 0.45
+#: `flash()`: this many blinks, each this many milliseconds on and as many off.
+FLASHES = 3
+FLASH_MS = 250
 
 Severity = Literal["error", "warning"] | None
 
@@ -75,6 +80,8 @@ class NodeItem(QGraphicsItem):
         self.on_moved: Callable[[NodeItem], Any] | None = None
         self._body = MIN_BODY
         self._title_font, self._body_font, self._small_font = _fonts()
+        self._flash_timer: QTimer | None = None
+        self._flash_steps = 0  # half-blinks left: lit on an even count, off on an odd one
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -147,6 +154,41 @@ class NodeItem(QGraphicsItem):
     def height(self) -> float:
         return HEADER + self._body + FOOTER
 
+    # --- flashing ------------------------------------------------------------------------------
+
+    def flash(self, times: int = FLASHES, interval_ms: int = FLASH_MS) -> None:
+        """Blink a red outline `times` times (on the GUI thread's timer); again from the start
+        when it is already flashing."""
+        if self._flash_timer is None:
+            self._flash_timer = QTimer()
+            self._flash_timer.setInterval(interval_ms)
+            self._flash_timer.timeout.connect(self._flash_step)
+        self._flash_timer.setInterval(interval_ms)
+        self._flash_steps = 2 * max(1, times)
+        self._flash_timer.start()
+        self.update()
+
+    @property
+    def flashing(self) -> bool:
+        """Whether the item is blinking now."""
+        return self._flash_steps > 0
+
+    @property
+    def flash_lit(self) -> bool:
+        """Whether the blinking outline is drawn now."""
+        return self._flash_steps > 0 and self._flash_steps % 2 == 0
+
+    def _flash_step(self) -> None:
+        timer = self._flash_timer
+        if not shiboken6.isValid(self):  # removed from the canvas and deleted meanwhile
+            if timer is not None:
+                timer.stop()
+            return
+        self._flash_steps = max(0, self._flash_steps - 1)
+        if self._flash_steps == 0 and timer is not None:
+            timer.stop()
+        self.update()
+
     # --- QGraphicsItem -------------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
@@ -199,6 +241,11 @@ class NodeItem(QGraphicsItem):
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
         if self.isSelected():
             painter.setPen(QPen(theme.selection, 2.0))
+            painter.drawRoundedRect(rect.adjusted(-3.5, -3.5, 3.5, 3.5), RADIUS + 3, RADIUS + 3)
+        if self.flash_lit:
+            painter.setPen(QPen(theme.error, 2.5))
+            painter.drawRoundedRect(rect, RADIUS, RADIUS)
+            painter.setPen(QPen(theme.error, 3.0))  # over the selection outline
             painter.drawRoundedRect(rect.adjusted(-3.5, -3.5, 3.5, 3.5), RADIUS + 3, RADIUS + 3)
 
     def _paint_name_large(self, painter: QPainter, lod: float) -> None:

@@ -1,13 +1,15 @@
 """The device choice: auto, the CPU, and the GPUs this machine has, named with their memory.
 
 Devices this machine lacks stay listed, greyed out ("none here"), so a project made on another
-machine still shows what it asks for.
+machine still shows what it asks for. The Training panel's Device field and the toolbar's
+device combo (`device_combo.py`) list the same choices, filled by `fill_device_box`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -34,8 +36,29 @@ def device_choices(devices: list[Any] | None) -> list[tuple[str, str, bool]]:
     ]
 
 
+def fill_device_box(box: QComboBox, choices: list[tuple[str, str, bool]]) -> None:
+    """Put `choices` in `box`, the unavailable ones disabled, keeping its current value; no
+    signals are emitted."""
+    box.blockSignals(True)
+    current = box.currentData()
+    box.clear()
+    model = box.model()
+    for value, label, available in choices:
+        box.addItem(label, value)
+        if not available and isinstance(model, QStandardItemModel):
+            item = model.item(box.count() - 1)
+            item.setEnabled(False)
+            item.setToolTip("This machine has no such device")
+    if current is not None:
+        box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)
+
+
 class DeviceField(FieldEditor):
-    """The ``device`` field as a combo box of `device_choices`."""
+    """The ``device`` field as a combo box of `device_choices`; `refreshed` once it lists
+    this machine's devices."""
+
+    refreshed = Signal()
 
     def __init__(self, parent: QWidget) -> None:
         box = QComboBox(parent)
@@ -43,35 +66,20 @@ class DeviceField(FieldEditor):
         box.setMinimumContentsLength(6)
         super().__init__("device", box)
         self.devices: list[Any] | None = None
-        self._fill(device_choices(None))
+        fill_device_box(box, device_choices(None))
         box.currentIndexChanged.connect(lambda i: self._commit(box.itemData(i)))
 
     @property
     def box(self) -> QComboBox:
         return self.widget  # type: ignore[return-value]
 
-    def _fill(self, choices: list[tuple[str, str, bool]]) -> None:
-        box = self.box
-        box.blockSignals(True)
-        current = box.currentData()
-        box.clear()
-        model = box.model()
-        for value, label, available in choices:
-            box.addItem(label, value)
-            if not available and isinstance(model, QStandardItemModel):
-                item = model.item(box.count() - 1)
-                item.setEnabled(False)
-                item.setToolTip("This machine has no such device")
-        if current is not None:
-            box.setCurrentIndex(max(0, box.findData(current)))
-        box.blockSignals(False)
-
     def refresh(self) -> None:
         """Ask PyTorch which devices this machine has (cheap once torch is imported)."""
         from netstudio.training.devices import available_devices
 
         self.devices = available_devices()
-        self._fill(device_choices(self.devices))
+        fill_device_box(self.box, device_choices(self.devices))
+        self.refreshed.emit()
 
     def labels(self) -> list[str]:
         return [self.box.itemText(i) for i in range(self.box.count())]

@@ -1,8 +1,11 @@
 """Puts training into the main window: the session, the Training panel, the Curves dock, the
-Train/Pause/Stop actions, the editing lock, the status-bar progress and failure reporting.
+Train/Pause/Stop actions, the toolbar's device combo, the editing lock, the status-bar progress
+and failure reporting (the node at fault is selected, centred and flashes).
 
 The window calls `install_training(self)` once, after building its docks and before its menus
 (so the Curves dock is listed under View ▸ Panels), and `panel.set_document` for each project.
+The status bar shows, during a run, a small progress bar (the Training panel's fraction) and
+the device with the panel's progress line ("cpu · Epoch 3/10 · …"), both hidden between runs.
 """
 
 from __future__ import annotations
@@ -10,12 +13,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar
 
 from netstudio.gui.status_text import StatusText
 from netstudio.gui.training.curves import CurvesPanel
+from netstudio.gui.training.device_combo import DeviceCombo
 from netstudio.gui.training.lock import EditLock
 from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel
 from netstudio.gui.training.session import FinishedRun, TrainingSession
+from netstudio.training.results import RunInfo
+
+#: Width and height of the status bar's progress bar, in pixels.
+PROGRESS_SIZE = (120, 10)
 
 
 class TrainingUi:
@@ -39,19 +48,32 @@ class TrainingUi:
         window.tabifyDockWidget(window.problems_dock, self.curves_dock)
         window.summary_dock.raise_()
         self.lock = EditLock(window)
+        # The window puts it on its toolbar, after Train, Pause and Stop.
+        self.device_combo = DeviceCombo(self.panel.form.device, window)
+        self.progress = QProgressBar(window)
+        self.progress.setObjectName("training_status_progress")
+        self.progress.setRange(0, self.panel.progress.maximum())
+        self.progress.setTextVisible(False)
+        self.progress.setFixedSize(*PROGRESS_SIZE)
+        self.progress.hide()
         self.status = StatusText(parent=window)
         self.status.setObjectName("training_status_label")
         self.status.hide()
-        window.statusBar().addWidget(self.status, 1)
+        self._device = ""
+        bar = window.statusBar()
+        bar.addWidget(self.progress)
+        bar.addWidget(self.status, 1)
 
         a.train.setEnabled(True)
         a.train.triggered.connect(self.train)
         a.pause.triggered.connect(session.toggle_pause)
         a.stop.triggered.connect(session.stop)
         session.running_changed.connect(self._on_running)
+        session.run_started.connect(self._on_run_started)
         session.paused_changed.connect(self._on_paused)
         session.batches_ended.connect(self._on_batches)
         session.run_finished.connect(self._on_finished)
+        self.panel.document_changed.connect(self._on_document)
         self._on_running(False)
 
     def train(self) -> None:
@@ -63,6 +85,9 @@ class TrainingUi:
         dock.show()
         dock.raise_()
 
+    def _on_document(self, document: Any) -> None:
+        self.device_combo.set_document(document)
+
     def _on_running(self, running: bool) -> None:
         a = self.window.actions
         a.train.setEnabled(not running)
@@ -70,10 +95,18 @@ class TrainingUi:
         a.stop.setEnabled(running)
         self._on_paused(False)
         self.lock.set_locked(running)
+        self.device_combo.set_running(running)
+        self._device = ""
         self.status.setText(LOCKED_TEXT)
+        self.progress.setValue(0)
+        self.progress.setVisible(running)
         self.status.setVisible(running)
         if running:
             self._show_dock(self.curves_dock)
+
+    def _on_run_started(self, info: RunInfo) -> None:
+        self._device = info.device
+        self.status.setText(f"{info.device} · {LOCKED_TEXT}")
 
     def _on_paused(self, paused: bool) -> None:
         pause = self.window.actions.pause
@@ -82,8 +115,11 @@ class TrainingUi:
         pause.setToolTip(f"{pause.statusTip()} (F6)")
 
     def _on_batches(self, _batches: list[Any]) -> None:
+        # The panel has taken these batches already (it connected first): show what it shows.
+        self.progress.setValue(self.panel.progress.value())
         text = self.panel.status.text()
-        self.status.setText(f"Training (editing locked) — {text}")
+        device = f"{self._device} · " if self._device else ""
+        self.status.setText(f"{device}{text} — editing locked")
 
     def _on_finished(self, run: FinishedRun) -> None:
         error = run.record["error"]
@@ -94,7 +130,7 @@ class TrainingUi:
         self._show_dock(window.training_dock)
         node_id = error.get("node_id")
         if node_id and window.document is not None and node_id in window.document.graph:
-            window.reveal_node(node_id)
+            window.reveal_node(node_id, flash=True)
 
 
 def install_training(window: Any) -> TrainingUi:

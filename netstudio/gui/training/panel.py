@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -94,6 +94,9 @@ class Banner(QFrame):
 class TrainingPanel(QWidget):
     """The Training dock's content (see module docstring)."""
 
+    #: The project it shows changed (the new `Document`, or None); others follow it from here.
+    document_changed = Signal(object)
+
     def __init__(
         self, session: TrainingSession, actions: list[QAction], parent: QWidget | None = None
     ) -> None:
@@ -168,6 +171,9 @@ class TrainingPanel(QWidget):
             document.analysed.connect(self._on_analysed)
         self.failure.show_message("")
         self._on_document_edited()
+        if document is not None and document.analysed_once and self.form.device.devices is None:
+            self.form.refresh_devices()  # analysed before this panel listened: PyTorch is here
+        self.document_changed.emit(document)
 
     def _on_document_edited(self) -> None:
         document = self.document

@@ -75,6 +75,14 @@ def test_the_device_list_shows_this_machine(window, monkeypatch) -> None:
     assert not window.training_panel.form.editors["mixed_precision"].widget.isEnabled()
 
 
+def test_a_window_made_after_pytorch_loaded_lists_this_machine_at_once(window) -> None:
+    # The fixture's window starts with PyTorch loaded: its first project was analysed before
+    # the panel listened, and the list must still be this machine's, not the generic one.
+    field = window.training_panel.form.device
+    assert field.devices is not None and "CPU" in field.labels()
+    assert window.training_ui.device_combo.box.count() == field.box.count()
+
+
 def test_device_choices_before_torch_has_loaded() -> None:
     assert [value for value, _label, ok in device_choices(None) if ok] == [
         "auto",
