@@ -9,7 +9,9 @@ the settings: the result says what went wrong.
 
 The loop does per batch only what it must: one forward, loss, backward and step, the loss read
 back once (for the NaN guard and the batch callback; free on the CPU, one sync on a GPU), and
-the accuracy counted on the device.
+the accuracy counted on the device. Beside it: `targets` (the output against the targets),
+`failures` (errors and NaNs as failures naming the node), `evaluation` (validation and test
+passes) and `early_stopping` (the best epoch).
 """
 
 from __future__ import annotations
@@ -18,18 +20,15 @@ import contextlib
 import math
 import threading
 import time
-import traceback
 from pathlib import Path
 
-import numpy as np
 import torch
 from torch import nn
 
-from netstudio.core.compiler import CompileError, compile_graph, node_for_error
+from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.training.batches import TensorBatches
 from netstudio.training.checkpoints import (
-    CheckpointError,
     load_best,
     load_checkpoint,
     rng_state,
@@ -39,15 +38,12 @@ from netstudio.training.checkpoints import (
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import AugmentConfig
 from netstudio.training.devices import DeviceError, resolve_device
+from netstudio.training.early_stopping import EarlyStopping
+from netstudio.training.evaluation import evaluate_split, report_for
+from netstudio.training.failures import FailureDiagnosis, all_finite, as_failure, first_line
 from netstudio.training.loaded_data import LoadedData, TensorSplit
-from netstudio.training.metrics import Predictions, classification_report, regression_report
-from netstudio.training.objectives import (
-    CLASS_INDEX_LOSSES,
-    Schedule,
-    build_loss,
-    build_optimizer,
-    class_probabilities,
-)
+from netstudio.training.metrics import Predictions
+from netstudio.training.objectives import Schedule, build_loss, build_optimizer
 from netstudio.training.results import (
     BatchMetrics,
     EpochMetrics,
@@ -56,8 +52,7 @@ from netstudio.training.results import (
     TrainerCallbacks,
     TrainingFailure,
 )
-
-EVAL_BATCH = 1024
+from netstudio.training.targets import Targets
 
 
 class Trainer:
@@ -123,7 +118,7 @@ class Trainer:
         try:
             self._run(result, resume_from)
         except Exception as error:
-            failure = _as_failure(error)
+            failure = as_failure(error)
             result.status = "failed"
             result.failure = failure
             self.callbacks.failed(failure, result)
@@ -160,7 +155,11 @@ class Trainer:
             name: self._fit_to_input(getattr(self.data, name)) for name in ("train", "val", "test")
         }
         self.loss_fn = build_loss(config.loss)
-        self._check_task()
+        self._targets = Targets(self.data, config)
+        self._targets.check_task()
+        self._failures = FailureDiagnosis(
+            self.graph, self.model, self.output_node, self.device, config
+        )
 
     def _fit_to_input(self, split: TensorSplit) -> TensorSplit:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
@@ -183,90 +182,12 @@ class Trainer:
             x = x.long()
         return TensorSplit(x.to(self.device), split.y.to(self.device))
 
-    def _check_task(self) -> None:
-        loss = self.config.loss.type
-        task = self.config.task
-        if (
-            self.data.task == "regression"
-            and loss in CLASS_INDEX_LOSSES
-            and task != "reconstruction"
-        ):
-            raise TrainingFailure(
-                "config",
-                f"the data has regression targets but the loss is {loss}, which needs class "
-                "labels: choose MSE, L1 or Huber",
-            )
-
-    def _target(self, x: torch.Tensor, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
-        loss = self.config.loss.type
-        if self.config.task == "reconstruction":
-            return x.reshape(out.shape) if x.numel() == out.numel() else x
-        if self.data.task == "classification" and loss not in CLASS_INDEX_LOSSES:
-            if out.dim() == 2 and out.shape[1] == 1:
-                return y.to(out.dtype).unsqueeze(1)
-            return nn.functional.one_hot(y, out.shape[-1]).to(out.dtype)
-        if self.data.task == "regression":
-            return y.to(out.dtype).reshape(out.shape) if y.numel() == out.numel() else y
-        return y
-
-    def _output_problem(self, out: torch.Tensor, x: torch.Tensor) -> str | None:
-        """Why the network's output cannot meet the targets, or None when it can.
-
-        Checked on the first batch, before the loss: a mismatch the loss would broadcast
-        silently (3 outputs against 1 target) must not train into nonsense.
-        """
-        shape = "×".join(map(str, out.shape[1:])) + " values" if out.dim() > 1 else "one value"
-        values = math.prod(out.shape[1:])
-        loss = self.config.loss.type
-        if self.config.task == "reconstruction":
-            want = math.prod(x.shape[1:])
-            if values != want:
-                return (
-                    f"gives {shape} per sample, but reconstruction compares it with the input's "
-                    f"{want:,} values: make the last layer give {want:,} values"
-                )
-            return None
-        if self.data.task == "classification":
-            k = self.data.num_classes or int(self.data.train.y.max()) + 1
-            if loss in CLASS_INDEX_LOSSES:
-                if out.dim() != 2 or out.shape[1] < k:
-                    return (
-                        f"gives {shape} per sample, but the data has {k} classes and {loss} "
-                        f"needs one score per class: set the last layer to {k} units"
-                    )
-                return None
-            binary = k == 2 and out.dim() == 2 and out.shape[1] == 1
-            if not binary and (out.dim() != 2 or out.shape[1] != k):
-                either = " (or 1 unit for two classes)" if k == 2 else ""
-                return (
-                    f"gives {shape} per sample, but the data has {k} classes and {loss} "
-                    f"compares one value per class: set the last layer to {k} units{either}"
-                )
-            return None
-        want = self.data.target_size
-        if values != want:
-            return (
-                f"gives {shape} per sample, but the data has {want} target value"
-                f"{'s' if want != 1 else ''} per sample: set the last layer to {want} units"
-            )
-        return None
-
-    def _predict(self, out: torch.Tensor) -> torch.Tensor:
-        if out.dim() == 2 and out.shape[1] == 1:
-            threshold = 0.5 if self.config.loss.type == "bce" else 0.0
-            return (out[:, 0] > threshold).long()
-        return out.argmax(dim=1)
-
-    @property
-    def _classifies(self) -> bool:
-        return self.data.task == "classification" and self.config.task == "classification"
-
     def _run(self, result: RunResult, resume_from: Path | None) -> None:
         self._setup()
         model = self.model
         config = self.config
         reg = config.regularization
-        early = reg.early_stopping
+        early = EarlyStopping(reg.early_stopping)
         train = self.data_splits["train"]
         if len(train) == 0:
             raise TrainingFailure(
@@ -297,8 +218,6 @@ class Trainer:
         )
         l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
         start_epoch = 0
-        best_metric: float | None = None
-        stale = 0
         if resume_from is not None:
             state = load_checkpoint(resume_from, model)
             kinds = (config.optimizer.type, config.schedule.type)
@@ -311,14 +230,12 @@ class Trainer:
                 raise TrainingFailure(
                     "config",
                     f"cannot resume from {resume_from}: it was saved with another optimizer or "
-                    f"schedule ({_first_line(error)}); resume with the run's own settings",
+                    f"schedule ({first_line(error)}); resume with the run's own settings",
                 ) from None
             start_epoch = int(state["epoch"])
             result.epochs = [EpochMetrics(**e) for e in state["history"]]
-            tracked = state.get("early", {})
-            best_metric = tracked.get("best_metric")
-            stale = int(tracked.get("stale", 0))
-            result.best_epoch = tracked.get("best_epoch")
+            early.load_state_dict(state.get("early", {}))
+            result.best_epoch = early.best_epoch
             self.best_state = load_best(resume_from, self.device)
             set_rng_state(state["rng"])
         parameters = sum(p.numel() for p in model.parameters())
@@ -356,28 +273,20 @@ class Trainer:
                     with autocast():
                         out = model(x)
                 except Exception as error:
-                    raise self._runtime_failure(error, epoch, index) from None
+                    raise self._failures.runtime(error, epoch, index) from None
                 if not output_checked:
-                    problem = self._output_problem(out, x)
-                    if problem is not None:
-                        raise TrainingFailure(
-                            "shape",
-                            f"{self.output_node.label} {problem}",
-                            node_id=self.output_node.id,
-                            epoch=epoch + 1,
-                            batch=index + 1,
-                        )
+                    self._targets.check_output(out, x, self.output_node, epoch, index)
                     output_checked = True
                 try:
                     with autocast():
-                        loss = self.loss_fn(out, self._target(x, y, out))
+                        loss = self.loss_fn(out, self._targets.target(x, y, out))
                         if reg.l1:
                             loss = loss + reg.l1 * sum(w.abs().sum() for w in l1_weights)
                 except Exception as error:
-                    raise self._loss_failure(error, epoch, index) from None
+                    raise self._failures.loss(error, epoch, index) from None
                 value = float(loss.detach())
                 if not math.isfinite(value):
-                    raise self._nan_failure(value, epoch, index, epoch_state)
+                    raise self._failures.nan(value, epoch, index, epoch_state)
                 optimizer.zero_grad(set_to_none=True)
                 try:
                     if amp:
@@ -393,13 +302,13 @@ class Trainer:
                             nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
                         optimizer.step()
                 except Exception as error:
-                    raise self._runtime_failure(error, epoch, index) from None
+                    raise self._failures.runtime(error, epoch, index) from None
                 schedule.after_batch()
                 n = len(x)
                 seen += n
                 loss_sum += value * n
-                if self._classifies:
-                    correct.add_((self._predict(out.detach()) == y).sum())
+                if self._targets.classifies:
+                    correct.add_((self._targets.predict(out.detach()) == y).sum())
                 if (index + 1) % self.batch_every == 0:
                     elapsed = time.perf_counter() - epoch_start
                     self.callbacks.batch_ended(
@@ -417,14 +326,14 @@ class Trainer:
                 break
             train_seconds = time.perf_counter() - epoch_start
             samples_seen += seen
-            if not _finite(model.state_dict()):
-                raise self._nan_failure(None, epoch, None, epoch_state)
+            if not all_finite(model.state_dict()):
+                raise self._failures.nan(None, epoch, None, epoch_state)
             del epoch_state
             val_loss, val_acc, _ = self.evaluate(self.data_splits["val"])
             metrics = EpochMetrics(
                 epoch=epoch + 1,
                 train_loss=loss_sum / max(1, seen),
-                train_accuracy=float(correct) / max(1, seen) if self._classifies else None,
+                train_accuracy=float(correct) / max(1, seen) if self._targets.classifies else None,
                 val_loss=val_loss,
                 val_accuracy=val_acc,
                 lr=schedule.lr,
@@ -434,14 +343,9 @@ class Trainer:
             result.epochs.append(metrics)
             schedule.after_epoch(val_loss if val_loss is not None else metrics.train_loss)
             self.callbacks.epoch_ended(metrics)
-            watched = self._watched(metrics)
-            if best_metric is None or watched < best_metric - early.min_delta:
-                best_metric = watched
+            if early.improved(metrics):
                 result.best_epoch = metrics.epoch
                 self.best_state = _copy(model.state_dict())
-                stale = 0
-            else:
-                stale += 1
             if stopped:
                 # A part of an epoch is reported but not checkpointed: resuming redoes the
                 # whole epoch, as the uninterrupted run would have run it.
@@ -457,34 +361,20 @@ class Trainer:
                         "schedule": schedule.state_dict(),
                         "epoch": epoch + 1,
                         "history": [e.to_dict() for e in result.epochs],
-                        "early": {
-                            "best_metric": best_metric,
-                            "stale": stale,
-                            "best_epoch": result.best_epoch,
-                        },
+                        "early": early.state_dict(),
                         "rng": rng_state(),
                     },
                     best=self.best_state if result.best_epoch == metrics.epoch else None,
                 )
-            if early.enabled and stale >= early.patience:
+            if early.should_stop:
                 result.status = "early_stopped"
                 break
         total = time.perf_counter() - run_start
         result.train_seconds = total
         result.samples_per_second = samples_seen / total if total > 0 else 0.0
-        if self.best_state is not None and early.enabled and early.restore_best:
+        if self.best_state is not None and early.config.enabled and early.config.restore_best:
             model.load_state_dict(self.best_state)
         self._test(result)
-
-    def _watched(self, metrics: EpochMetrics) -> float:
-        """The early-stopping metric, as a value to minimise; without a validation split, the
-        validation metrics fall back to the training loss."""
-        name = self.config.regularization.early_stopping.metric
-        if name == "val_accuracy" and metrics.val_accuracy is not None:
-            return -metrics.val_accuracy
-        if name in ("val_loss", "val_accuracy") and metrics.val_loss is not None:
-            return metrics.val_loss
-        return metrics.train_loss
 
     def _test(self, result: RunResult) -> None:
         test = self.data_splits["test"]
@@ -494,14 +384,8 @@ class Trainer:
         result.test_loss = loss
         result.test_accuracy = accuracy
         result.predictions = predictions
-        if predictions is None:
-            return
-        if self._classifies:
-            result.report = classification_report(
-                predictions.targets, predictions.predicted, self.data.classes
-            )
-        elif self.data.task == "regression" or self.config.task == "reconstruction":
-            result.report = regression_report(predictions.targets, predictions.predicted)
+        if predictions is not None:
+            result.report = report_for(predictions, self._targets)
 
     def evaluate(
         self, split: TensorSplit, keep: bool = False
@@ -510,181 +394,10 @@ class Trainer:
 
         Kept targets are the class indices or values, or the inputs for reconstruction.
         """
-        if len(split) == 0:
-            return None, None, None
-        model = self.model
-        model.eval()
-        loss_sum = 0.0
-        correct = 0
-        targets, predicted, confidence = [], [], []
-        with torch.no_grad():
-            for start in range(0, len(split), EVAL_BATCH):
-                x = split.x[start : start + EVAL_BATCH]
-                y = split.y[start : start + EVAL_BATCH]
-                try:
-                    out = model(x)
-                except Exception as error:
-                    raise self._runtime_failure(error, None, None) from None
-                try:
-                    loss = self.loss_fn(out, self._target(x, y, out))
-                except Exception as error:
-                    raise self._loss_failure(error, None, None) from None
-                loss_sum += float(loss) * len(x)
-                if self._classifies:
-                    pred = self._predict(out)
-                    correct += int((pred == y).sum())
-                    if keep:
-                        probs = class_probabilities(out, self.config.loss.type)
-                        targets.append(y.cpu().numpy())
-                        predicted.append(pred.cpu().numpy())
-                        confidence.append(
-                            probs.gather(1, pred[:, None])[:, 0].float().cpu().numpy()
-                        )
-                elif keep:
-                    wanted = x if self.config.task == "reconstruction" else y
-                    targets.append(wanted.reshape(out.shape).float().cpu().numpy())
-                    predicted.append(out.float().cpu().numpy())
-        n = len(split)
-        accuracy = correct / n if self._classifies else None
-        kept = None
-        if keep:
-            kept = Predictions(
-                targets=np.concatenate(targets),
-                predicted=np.concatenate(predicted),
-                confidence=np.concatenate(confidence) if confidence else None,
-            )
-        return loss_sum / n, accuracy, kept
-
-    # --- failures ------------------------------------------------------------------------------
-
-    def _nan_failure(
-        self,
-        value: float | None,
-        epoch: int,
-        batch: int | None,
-        fallback: dict[str, torch.Tensor],
-    ) -> TrainingFailure:
-        """The loss (`value`) or, after a step, the weights stopped being finite.
-
-        The weights are those before the failing batch when still finite, else the ones the
-        epoch started from.
-        """
-        kept = "the weights are kept from the batch before"
-        if not _finite(self.model.state_dict()):
-            self.model.load_state_dict(fallback)
-            kept = f"the weights are restored to those at the start of epoch {epoch + 1}"
-        what = (
-            f"the loss became {value} at epoch {epoch + 1}, batch {batch + 1}"
-            if batch is not None
-            else f"the weights stopped being finite during epoch {epoch + 1}"
-        )
-        return TrainingFailure(
-            "nan",
-            f"{what}: {kept}. Lower the learning rate, add gradient clipping, or check the data "
-            "for invalid values",
-            epoch=epoch + 1,
-            batch=batch + 1 if batch is not None else None,
-        )
-
-    def _loss_failure(
-        self, error: BaseException, epoch: int | None, batch: int | None
-    ) -> TrainingFailure:
-        """An error from the loss: the output and the targets do not fit each other."""
-        when = _when(epoch, batch)
-        text = _first_line(error)
-        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
-            return self._runtime_failure(error, epoch, batch)
-        return TrainingFailure(
-            "shape",
-            f"the {self.config.loss.type} loss failed{when}: {text}. Check that "
-            f"{self.output_node.label} matches the data's targets and the loss (e.g. one unit "
-            "per class for cross-entropy)",
-            node_id=self.output_node.id,
-            epoch=epoch + 1 if epoch is not None else None,
-            batch=batch + 1 if batch is not None else None,
-            details="".join(traceback.format_exception(error)),
-        )
-
-    def _runtime_failure(
-        self, error: BaseException, epoch: int | None, batch: int | None
-    ) -> TrainingFailure:
-        """Turn an exception from the model into a message naming the node and the cause."""
-        details = "".join(traceback.format_exception(error))
-        node_id = node_for_error(self.model, error) if self.model is not None else None
-        node = self.graph.node(node_id) if node_id is not None else None
-        where = f" in {node.label}" if node is not None else ""
-        when = _when(epoch, batch)
-        epoch = epoch + 1 if epoch is not None else None
-        batch = batch + 1 if batch is not None else None
-        text = _first_line(error)
-        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
-            return TrainingFailure(
-                "memory",
-                f"ran out of memory on {self.device}{where}{when} with batch size "
-                f"{self.config.batch_size}: lower the batch size or use a smaller network",
-                node_id=node_id,
-                epoch=epoch,
-                batch=batch,
-                details=details,
-            )
-        if isinstance(error, (RuntimeError, ValueError, IndexError)):
-            if node is not None and node.type_id == "Embedding" and isinstance(error, IndexError):
-                hint = (
-                    f"the data holds token ids outside 0..{node.params['num_embeddings'] - 1}: "
-                    "raise num_embeddings to the vocabulary size"
-                )
-            elif node is not None:
-                hint = f"check {node.label}'s parameters against the data it gets"
-            else:
-                hint = "check that the Input's shape and dtype match the data"
-            return TrainingFailure(
-                "shape",
-                f"the network failed{where}{when}: {text}. {hint[0].upper()}{hint[1:]}",
-                node_id=node_id,
-                epoch=epoch,
-                batch=batch,
-                details=details,
-            )
-        return TrainingFailure(
-            "error",
-            f"training stopped{where}{when}: {type(error).__name__}: {text}",
-            node_id=node_id,
-            epoch=epoch,
-            batch=batch,
-            details=details,
+        return evaluate_split(
+            self.model, split, self.loss_fn, self._targets, self._failures, keep=keep
         )
 
 
 def _copy(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return {k: v.detach().clone() for k, v in state.items()}
-
-
-def _finite(state: dict[str, torch.Tensor]) -> bool:
-    """Whether every floating-point tensor of `state` is finite (one device sync)."""
-    checks = [torch.isfinite(v).all() for v in state.values() if v.is_floating_point()]
-    return bool(torch.stack(checks).all()) if checks else True
-
-
-def _when(epoch: int | None, batch: int | None) -> str:
-    """ " at epoch 3, batch 12" from 0-based indices; "" outside the training loop."""
-    if epoch is None:
-        return ""
-    return f" at epoch {epoch + 1}" + (f", batch {batch + 1}" if batch is not None else "")
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return text.splitlines()[0] if text else type(error).__name__
-
-
-def _as_failure(error: Exception) -> TrainingFailure:
-    """Any exception that ended a run, as the failure the result reports."""
-    if isinstance(error, TrainingFailure):
-        return error
-    if isinstance(error, CheckpointError):
-        return TrainingFailure("config", str(error))
-    return TrainingFailure(
-        "error",
-        f"training stopped: {type(error).__name__}: {_first_line(error)}",
-        details="".join(traceback.format_exception(error)),
-    )

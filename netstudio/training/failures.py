@@ -1,0 +1,163 @@
+"""Why a run failed, said for people: the exception or non-finite loss as a `TrainingFailure`.
+
+The trainer catches what the model, the loss or the optimizer step raises and hands it here;
+the failure names the node it came from (torch.fx tracebacks say which layer was running), the
+epoch and batch, and the fix: lower the batch size when memory runs out, check a layer's
+parameters against its input, match the output to the targets and the loss. A non-finite loss
+stops the run before the step that would spoil the weights.
+"""
+
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+
+import torch
+
+from netstudio.core.compiler import node_for_error
+from netstudio.core.graph import NetworkGraph, Node
+from netstudio.training.checkpoints import CheckpointError
+from netstudio.training.config import TrainingConfig
+from netstudio.training.results import TrainingFailure
+
+
+@dataclass
+class FailureDiagnosis:
+    """Turns what went wrong in one run of `model` (compiled from `graph`) into a failure.
+
+    Epochs and batches are taken 0-based, as the training loop counts them, and reported 1-based;
+    None for both outside the training loop (evaluation).
+    """
+
+    graph: NetworkGraph
+    model: torch.fx.GraphModule
+    output_node: Node
+    device: str
+    config: TrainingConfig
+
+    def nan(
+        self,
+        value: float | None,
+        epoch: int,
+        batch: int | None,
+        fallback: dict[str, torch.Tensor],
+    ) -> TrainingFailure:
+        """The loss (`value`) or, after a step, the weights stopped being finite.
+
+        The weights are those before the failing batch when still finite, else the ones the
+        epoch started from (`fallback`, loaded into the model here).
+        """
+        kept = "the weights are kept from the batch before"
+        if not all_finite(self.model.state_dict()):
+            self.model.load_state_dict(fallback)
+            kept = f"the weights are restored to those at the start of epoch {epoch + 1}"
+        what = (
+            f"the loss became {value} at epoch {epoch + 1}, batch {batch + 1}"
+            if batch is not None
+            else f"the weights stopped being finite during epoch {epoch + 1}"
+        )
+        return TrainingFailure(
+            "nan",
+            f"{what}: {kept}. Lower the learning rate, add gradient clipping, or check the data "
+            "for invalid values",
+            epoch=epoch + 1,
+            batch=batch + 1 if batch is not None else None,
+        )
+
+    def loss(self, error: BaseException, epoch: int | None, batch: int | None) -> TrainingFailure:
+        """An error from the loss: the output and the targets do not fit each other."""
+        when = _when(epoch, batch)
+        text = first_line(error)
+        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+            return self.runtime(error, epoch, batch)
+        return TrainingFailure(
+            "shape",
+            f"the {self.config.loss.type} loss failed{when}: {text}. Check that "
+            f"{self.output_node.label} matches the data's targets and the loss (e.g. one unit "
+            "per class for cross-entropy)",
+            node_id=self.output_node.id,
+            epoch=epoch + 1 if epoch is not None else None,
+            batch=batch + 1 if batch is not None else None,
+            details="".join(traceback.format_exception(error)),
+        )
+
+    def runtime(
+        self, error: BaseException, epoch: int | None, batch: int | None
+    ) -> TrainingFailure:
+        """Turn an exception from the model into a message naming the node and the cause."""
+        details = "".join(traceback.format_exception(error))
+        node_id = node_for_error(self.model, error)
+        node = self.graph.node(node_id) if node_id is not None else None
+        where = f" in {node.label}" if node is not None else ""
+        when = _when(epoch, batch)
+        epoch = epoch + 1 if epoch is not None else None
+        batch = batch + 1 if batch is not None else None
+        text = first_line(error)
+        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+            return TrainingFailure(
+                "memory",
+                f"ran out of memory on {self.device}{where}{when} with batch size "
+                f"{self.config.batch_size}: lower the batch size or use a smaller network",
+                node_id=node_id,
+                epoch=epoch,
+                batch=batch,
+                details=details,
+            )
+        if isinstance(error, (RuntimeError, ValueError, IndexError)):
+            if node is not None and node.type_id == "Embedding" and isinstance(error, IndexError):
+                hint = (
+                    f"the data holds token ids outside 0..{node.params['num_embeddings'] - 1}: "
+                    "raise num_embeddings to the vocabulary size"
+                )
+            elif node is not None:
+                hint = f"check {node.label}'s parameters against the data it gets"
+            else:
+                hint = "check that the Input's shape and dtype match the data"
+            return TrainingFailure(
+                "shape",
+                f"the network failed{where}{when}: {text}. {hint[0].upper()}{hint[1:]}",
+                node_id=node_id,
+                epoch=epoch,
+                batch=batch,
+                details=details,
+            )
+        return TrainingFailure(
+            "error",
+            f"training stopped{where}{when}: {type(error).__name__}: {text}",
+            node_id=node_id,
+            epoch=epoch,
+            batch=batch,
+            details=details,
+        )
+
+
+def as_failure(error: Exception) -> TrainingFailure:
+    """Any exception that ended a run, as the failure the result reports."""
+    if isinstance(error, TrainingFailure):
+        return error
+    if isinstance(error, CheckpointError):
+        return TrainingFailure("config", str(error))
+    return TrainingFailure(
+        "error",
+        f"training stopped: {type(error).__name__}: {first_line(error)}",
+        details="".join(traceback.format_exception(error)),
+    )
+
+
+def all_finite(state: dict[str, torch.Tensor]) -> bool:
+    """Whether every floating-point tensor of `state` is finite (one device sync)."""
+    checks = [torch.isfinite(v).all() for v in state.values() if v.is_floating_point()]
+    return bool(torch.stack(checks).all()) if checks else True
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of `error`'s message, or its type's name when it has none."""
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def _when(epoch: int | None, batch: int | None) -> str:
+    """ " at epoch 3, batch 12" from 0-based indices; "" outside the training loop."""
+    if epoch is None:
+        return ""
+    return f" at epoch {epoch + 1}" + (f", batch {batch + 1}" if batch is not None else "")
