@@ -1,0 +1,122 @@
+"""The Data panel's fixed groups: how the examples are split and normalised (any source), and
+how training images are augmented.
+
+Unlike the source settings, these fields are the same for every source, so the groups are
+built once. Like them, they only emit `edited`: the Data panel writes each edit as one undoable
+change of the project's ``data`` section.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QSpinBox, QWidget
+
+from netstudio.gui.panels.data_source_settings import group_form
+from netstudio.training.data_config import AugmentConfig, DataConfig
+from netstudio.training.sources import DataSource
+
+
+class SplitsBox(QGroupBox):
+    """The validation and test fractions, the seed, and normalisation."""
+
+    #: A field of the data section changed: its path, the value, and what it is in words.
+    edited = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Splits", parent)
+        form = group_form(self)
+        self.val_spin = self._percent_spin("data_val", "val_fraction", "validation split")
+        self.test_spin = self._percent_spin("data_test", "test_fraction", "test split")
+        self.seed_spin = QSpinBox(self)
+        self.seed_spin.setObjectName("data_seed")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        self.seed_spin.setKeyboardTracking(False)
+        self.seed_spin.setToolTip("Seeds the split and the toy sets' points.")
+        self.seed_spin.valueChanged.connect(lambda v: self.edited.emit(("seed",), v, "data seed"))
+        self.normalize_check = QCheckBox("Normalise (mean 0, std 1)", self)
+        self.normalize_check.setObjectName("data_normalize")
+        self.normalize_check.setToolTip(
+            "Per channel or feature, with the training split's statistics."
+        )
+        self.normalize_check.toggled.connect(
+            lambda on: self.edited.emit(("normalize",), on, "normalisation")
+        )
+        form.addRow("Validation", self.val_spin)
+        form.addRow("Test", self.test_spin)
+        form.addRow("Seed", self.seed_spin)
+        form.addRow(self.normalize_check)
+
+    def _percent_spin(self, name: str, key: str, what: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setObjectName(name)
+        spin.setRange(0, 90)
+        spin.setSuffix(" %")
+        spin.setKeyboardTracking(False)
+        spin.valueChanged.connect(lambda v: self.edited.emit((key,), v / 100, what))
+        return spin
+
+    def show_config(self, config: DataConfig, source: DataSource) -> None:
+        """Show `config` without emitting edits; sources with their own test split fix it."""
+        widgets = (self.val_spin, self.test_spin, self.seed_spin, self.normalize_check)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.val_spin.setValue(round(config.val_fraction * 100))
+        self.test_spin.setValue(round(config.test_fraction * 100))
+        self.test_spin.setEnabled(not source.official_test)
+        self.test_spin.setToolTip(
+            f"{source.name} has its own test split" if source.official_test
+            else "Held out for the final test, after training"
+        )  # fmt: skip
+        self.seed_spin.setValue(config.seed)
+        self.normalize_check.setChecked(config.normalize)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+
+class AugmentBox(QGroupBox):
+    """Random crops, rotations and mirroring of the training images."""
+
+    #: A field of the data section changed: its path, the value, and what it is in words.
+    edited = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Augmentation (training images)", parent)
+        form = group_form(self)
+        self.crop_spin = QSpinBox(self)
+        self.crop_spin.setObjectName("augment_crop")
+        self.crop_spin.setRange(0, 64)
+        self.crop_spin.setSuffix(" px")
+        self.crop_spin.setKeyboardTracking(False)
+        self.crop_spin.setToolTip(AugmentConfig.model_fields["random_crop_padding"].description)
+        self.crop_spin.valueChanged.connect(
+            lambda v: self.edited.emit(("augment", "random_crop_padding"), v, "crop padding")
+        )
+        self.flip_check = QCheckBox("Mirror left-right", self)
+        self.flip_check.setObjectName("augment_flip")
+        self.flip_check.toggled.connect(
+            lambda on: self.edited.emit(("augment", "horizontal_flip"), on, "flip")
+        )
+        self.rotation_spin = QDoubleSpinBox(self)
+        self.rotation_spin.setObjectName("augment_rotation")
+        self.rotation_spin.setRange(0, 180)
+        self.rotation_spin.setDecimals(0)
+        self.rotation_spin.setSuffix("°")
+        self.rotation_spin.setKeyboardTracking(False)
+        self.rotation_spin.setToolTip(AugmentConfig.model_fields["rotation_degrees"].description)
+        self.rotation_spin.valueChanged.connect(
+            lambda v: self.edited.emit(("augment", "rotation_degrees"), float(v), "rotation")
+        )
+        form.addRow("Crop padding", self.crop_spin)
+        form.addRow("Rotation ±", self.rotation_spin)
+        form.addRow(self.flip_check)
+
+    def show_config(self, augment: AugmentConfig) -> None:
+        """Show `augment` without emitting edits."""
+        widgets = (self.crop_spin, self.flip_check, self.rotation_spin)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.crop_spin.setValue(augment.random_crop_padding)
+        self.flip_check.setChecked(augment.horizontal_flip)
+        self.rotation_spin.setValue(augment.rotation_degrees)
+        for widget in widgets:
+            widget.blockSignals(False)

@@ -1,0 +1,142 @@
+"""The Data panel's "<source> settings" group: the chosen data source's own parameters.
+
+The editors are built from the source's parameter specs (the same the file reader checks) and
+rebuilt when the source changes. Sources that read files get a Folder row, and parameters that
+name a file a "…" button; a picked path inside the project's folder is stored relative to it so
+the project stays portable. The group only emits `edited`: the Data panel writes each edit as
+one undoable change of the project's ``data`` section.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from netstudio.gui.param_editors import ParamEditor, make_editor
+from netstudio.training.data_config import DataConfig
+from netstudio.training.sources import DataSource
+
+#: Parameters that name a file: they get a "…" button opening a file dialog.
+FILE_PARAMS = {"file", "test_file"}
+
+
+def group_form(box: QGroupBox) -> QFormLayout:
+    """The form layout every group of the Data panel uses."""
+    form = QFormLayout(box)
+    form.setContentsMargins(8, 6, 8, 8)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+class SourceSettingsBox(QGroupBox):
+    """The settings of one data source (see module docstring)."""
+
+    #: A field of the data section changed: its path in the section, the value, and what it
+    #: is in words (for the undo text).
+    edited = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Source", parent)
+        self.form = group_form(self)
+        self.editors: dict[str, ParamEditor] = {}
+        self.source_id: str | None = None
+        #: The project's file, to store picked paths relative to its folder (None: unsaved).
+        self.project_path: Callable[[], Path | None] = lambda: None
+        self.folder_edit = QLineEdit(self)
+        self.folder_edit.setObjectName("data_root")
+        self.folder_edit.setPlaceholderText("the project's folder")
+        self.folder_edit.editingFinished.connect(self._on_folder_typed)
+        folder_button = QToolButton(self)
+        folder_button.setObjectName("data_root_choose")
+        folder_button.setText("…")
+        folder_button.setToolTip("Choose the data folder")
+        folder_button.clicked.connect(self.choose_folder)
+        self.folder_row = QWidget(self)
+        row = QHBoxLayout(self.folder_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(folder_button)
+
+    def show_config(self, config: DataConfig, source: DataSource) -> None:
+        """Show `source`'s settings from `config`, rebuilding the editors for a new source."""
+        if source.id != self.source_id:
+            self._build(source)
+        self.folder_edit.setText(config.root or "")
+        params = source.defaults() | config.params
+        for name, editor in self.editors.items():
+            editor.set_value(params.get(name))
+
+    def _build(self, source: DataSource) -> None:
+        """Editors for `source`'s own parameters, and the folder row when it reads files."""
+        form = self.form
+        self.folder_row.setParent(None)
+        while form.rowCount():
+            form.removeRow(0)
+        self.editors = {}
+        for spec in source.params:
+            editor = make_editor(spec, self)
+            editor.committed.connect(self._on_param)
+            self.editors[spec.name] = editor
+            field: QWidget = editor.widget
+            if spec.name in FILE_PARAMS:
+                field = QWidget(self)
+                row = QHBoxLayout(field)
+                row.setContentsMargins(0, 0, 0, 0)
+                row.addWidget(editor.widget, 1)
+                button = QToolButton(field)
+                button.setText("…")
+                button.setObjectName(f"choose_{spec.name}")
+                button.setToolTip(f"Choose the {spec.display_name}")
+                button.clicked.connect(lambda _=False, n=spec.name: self.choose_file(n))
+                row.addWidget(button)
+            form.addRow(spec.display_name.capitalize(), field)
+        if source.needs_root:
+            form.insertRow(0, "Folder", self.folder_row)
+            self.folder_row.setToolTip(f"The folder that holds {source.files}")
+        self.setTitle(f"{source.name} settings")
+        self.setVisible(form.rowCount() > 0)
+        self.source_id = source.id
+
+    def _on_param(self, name: str, value: Any) -> None:
+        self.edited.emit(("params", name), value, f"data {name.replace('_', ' ')}")
+
+    def _on_folder_typed(self) -> None:
+        self.edited.emit(("root",), self.folder_edit.text().strip() or None, "data folder")
+
+    def _relative(self, path: str) -> str:
+        """`path` relative to the project's folder when it lies inside it (files stay portable)."""
+        project = self.project_path()
+        if project is not None:
+            folder = project.parent.resolve()
+            resolved = Path(path).resolve()
+            if resolved.is_relative_to(folder):
+                return os.path.relpath(resolved, folder)
+        return path
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Choose the data folder", self.folder_edit.text()
+        )
+        if folder:
+            self.edited.emit(("root",), self._relative(folder), "data folder")
+
+    def choose_file(self, name: str) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if path:
+            self._on_param(name, self._relative(path))
