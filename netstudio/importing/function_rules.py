@@ -4,17 +4,21 @@
 layer knows (``torch.nn.functional.hardtanh``, ``method:mean``); `layer_for_op` says which
 catalogue layer replaces an op (``F.relu`` → ReLU, ``torch.cat`` → Concat, ``x + y`` → Add)
 when its arguments fit that layer, and None when a Function node should call it instead.
+For a Function node, `out_of_place` turns ``inplace=True`` off and `encode_arguments` writes
+the arguments as the JSON the Function layer stores.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from netstudio.core.modules import FunctionCall
+from netstudio.core.shapes import dtype_name
 
 
 @dataclass(frozen=True)
@@ -216,3 +220,46 @@ def layer_for_op(
     if set(bound) - set(names):
         return None
     return rule(bound)
+
+
+def out_of_place(op: str, target: Any, args: Any, kwargs: Any) -> tuple[Any, Any]:
+    """Arguments with ``inplace=True`` turned off: a graph node never mutates its input."""
+    if op != "call_function":
+        return args, kwargs
+    try:
+        bound = inspect.signature(target).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return args, kwargs
+    if bound.arguments.get("inplace") is True:
+        bound.arguments["inplace"] = False
+        return bound.args, bound.kwargs
+    return args, kwargs
+
+
+def encode_arguments(value: Any, refs: list[Ref]) -> Any:
+    """`value` as the Function layer's JSON (see `netstudio.core.modules.FunctionCall`).
+
+    A tensor becomes ``{"$input": i}``, `i` its index in `refs` (the node's inputs, in order).
+    Raises TypeError for a value the JSON cannot hold.
+    """
+    import torch
+
+    if isinstance(value, Ref):
+        return {"$input": refs.index(value)}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple):
+        return {"$tuple": [encode_arguments(v, refs) for v in value]}
+    if isinstance(value, list):
+        return [encode_arguments(v, refs) for v in value]
+    if isinstance(value, dict):
+        return {str(k): encode_arguments(v, refs) for k, v in value.items()}
+    if isinstance(value, slice):
+        return {
+            "$slice": [encode_arguments(v, refs) for v in (value.start, value.stop, value.step)]
+        }
+    if value is Ellipsis:
+        return {"$ellipsis": None}
+    if isinstance(value, torch.dtype):
+        return {"$dtype": dtype_name(value)}
+    raise TypeError(f"{value!r} ({type(value).__name__})")

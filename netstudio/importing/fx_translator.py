@@ -1,0 +1,256 @@
+"""Translating a traced torch.fx graph into NetStudio layers and Function nodes.
+
+`FxTranslator` walks the fx graph in order with what the example run saw of every node, and
+adds one node per op to a `GraphAssembly`: a module with a catalogue layer becomes that layer
+with its weights; a functional op becomes the layer that does the same when there is one
+(``F.relu`` → ReLU, ``x + y`` → Add, ``torch.cat`` → Concat, ``view`` → Reshape) and a generic
+Function node otherwise. Python numbers computed from shapes are kept as constants, but an op
+that depends on the batch size is refused. Errors name the fx node and the line of the model's
+source it came from.
+"""
+
+from __future__ import annotations
+
+import json
+import operator
+from typing import TYPE_CHECKING, Any
+
+from netstudio.importing.assembly import GraphAssembly
+from netstudio.importing.errors import ModelImportError
+from netstudio.importing.function_rules import (
+    RESHAPES,
+    Ref,
+    encode_arguments,
+    layer_for_op,
+    op_name,
+    out_of_place,
+)
+from netstudio.importing.fx_values import (
+    BATCH,
+    BATCH_SIZE,
+    FROM_BATCH,
+    RecurrentOutput,
+    TensorMeta,
+    TracedTuple,
+    check_usable,
+    expand,
+    mentions_batch,
+    refs_in,
+)
+from netstudio.importing.module_rules import RETURNS_STATE, UnsupportedSetting, layer_for_module
+
+if TYPE_CHECKING:
+    from torch import fx
+
+#: Stack frames of torch itself, left out when an error says where in the model an op is.
+_TORCH_INTERNALS = ("/torch/fx/", "/torch/nn/modules/module.py")
+
+
+class FxTranslator:
+    """Walks the traced fx graph in order and builds the NetStudio graph (see module docstring)."""
+
+    def __init__(
+        self,
+        gm: fx.GraphModule,
+        seen: dict,
+        assembly: GraphAssembly,
+        shape: tuple[int, ...],
+        dtype: str,
+    ) -> None:
+        self.gm, self.seen, self.assembly = gm, seen, assembly
+        self.shape, self.dtype = shape, dtype
+        self.env: dict[fx.Node, Any] = {}
+        self.calls: dict[str, int] = {}
+
+    def run(self) -> list[Ref]:
+        from torch import fx
+
+        outputs: list[Ref] = []
+        for n in self.gm.graph.nodes:
+            check_usable([self.env[arg] for arg in n.all_input_nodes])
+            if n.op == "output":
+                found = fx.node.map_arg(n.args[0], self.env.__getitem__)
+                outputs = self._output_refs(n, found)
+                continue
+            handler = {
+                "placeholder": self._placeholder,
+                "get_attr": self._get_attr,
+                "call_module": self._call_module,
+            }.get(n.op, self._call_op)
+            self.env[n] = handler(n)
+        for target, count in self.calls.items():
+            if count > 1 and self.gm.get_submodule(target).state_dict():
+                self.assembly.notes.append(
+                    f"self.{target} is used {count} times: each use became its own layer with "
+                    "a copy of the weights (they train separately)"
+                )
+        return outputs
+
+    # --- errors ----------------------------------------------------------------------------
+
+    def error(self, n: fx.Node, message: str) -> ModelImportError:
+        where = ""
+        lines = [
+            line
+            for line in (n.stack_trace or "").splitlines()
+            if "File " in line and not any(part in line for part in _TORCH_INTERNALS)
+        ]
+        if lines:
+            where = " at " + lines[-1].strip().replace("File ", "", 1)
+        return ModelImportError(
+            f"{self.assembly.source}: '{n.name}' ({self._describe(n)}){where} {message}"
+        )
+
+    def _describe(self, n: fx.Node) -> str:
+        if n.op == "call_module":
+            return f"self.{n.target}: nn.{type(self.gm.get_submodule(str(n.target))).__name__}"
+        if n.op == "call_method":
+            return f".{n.target}()"
+        if n.op == "get_attr":
+            return f"self.{n.target}"
+        return getattr(n.target, "__module__", "") + "." + getattr(n.target, "__name__", "?")
+
+    # --- nodes -----------------------------------------------------------------------------
+
+    def _placeholder(self, n: fx.Node) -> Any:
+        if n.args:  # an optional argument: its default is a constant
+            return n.args[0]
+        node_id = self.assembly.add(
+            "Input", {"shape": self.shape, "dtype": self.dtype}, "input", origin="the input"
+        )
+        return Ref(node_id, "out", (BATCH, *self.shape), self.dtype)
+
+    def _get_attr(self, n: fx.Node) -> Any:
+        raise self.error(
+            n,
+            "reads a parameter or tensor attribute directly in forward: NetStudio layers own "
+            "their weights; wrap it in a module (nn.Linear, nn.Conv2d ...) or compute it from "
+            "the input",
+        )
+
+    def _call_module(self, n: fx.Node) -> Any:
+        from torch import fx
+
+        module = self.gm.get_submodule(str(n.target))
+        args = fx.node.map_arg(n.args, self.env.__getitem__)
+        if len(args) != 1 or n.kwargs or not isinstance(args[0], Ref):
+            raise self.error(n, "is called with more than one tensor: pass it one input")
+        try:
+            type_id, params = layer_for_module(module)
+        except UnsupportedSetting as error:
+            raise self.error(n, f"cannot be imported: {error}") from None
+        self.calls[str(n.target)] = self.calls.get(str(n.target), 0) + 1
+        x = args[0]
+        node_id = self.assembly.add(
+            type_id,
+            params,
+            str(n.target),
+            [(x.node_id, x.port)],
+            weights=module.state_dict(),
+            origin=f"self.{n.target}",
+        )
+        result = self.seen[n]
+        if type_id in RETURNS_STATE:
+            return RecurrentOutput(self, n, Ref(node_id, "out", result[0].shape, result[0].dtype))
+        return Ref(node_id, "out", result.shape, result.dtype)
+
+    def _call_op(self, n: fx.Node) -> Any:
+        from torch import fx
+
+        args = fx.node.map_arg(n.args, self.env.__getitem__)
+        kwargs = fx.node.map_arg(n.kwargs, self.env.__getitem__)
+        if n.target is operator.getitem and isinstance(args[0], TracedTuple):
+            return args[0].item(args[1], n)
+        args, kwargs = expand(args), expand(kwargs)
+        result = self.seen[n]
+        if isinstance(result, TensorMeta):
+            return self.op_node(n, args, kwargs)
+        if isinstance(result, (tuple, list)) and any(isinstance(r, TensorMeta) for r in result):
+            return TracedTuple(self, n, args, kwargs)
+        return self._number(n, args, kwargs, result)
+
+    def _number(self, n: fx.Node, args: Any, kwargs: Any, result: Any) -> Any:
+        """A Python value: shapes (the batch size kept symbolic) or a constant."""
+        first = args[0] if args else None
+        if isinstance(first, Ref):
+            sizes = (BATCH_SIZE, *first.shape[1:])
+            if n.op == "call_method" and n.target == "size":
+                dim = args[1] if len(args) > 1 else kwargs.get("dim")
+                return sizes if dim is None else sizes[dim]
+            if n.target is getattr and args[1] == "shape":
+                return sizes
+            if (n.target is getattr and args[1] in ("ndim", "dtype", "is_cuda")) or (
+                n.op == "call_method" and n.target in ("dim", "ndimension")
+            ):
+                return result
+            raise self.error(
+                n,
+                "turns tensor values into a Python value: the network would depend on the "
+                "data it was traced with; keep the computation in tensors",
+            )
+        if n.target is operator.getitem and isinstance(first, tuple) and mentions_batch(first):
+            return first[args[1]]
+        if mentions_batch((args, kwargs)):
+            return FROM_BATCH
+        return result
+
+    def op_node(
+        self, n: fx.Node, args: Any, kwargs: Any, *, item: int | None = None, name: str = ""
+    ) -> Ref:
+        """The layer or Function node for the tensor op `n`; returns its output."""
+        result = self.seen[n] if item is None else self.seen[n][item]
+        try:
+            function = op_name(n.op, n.target)
+        except ValueError as error:
+            raise self.error(
+                n,
+                f"cannot be imported: {error}; NetStudio calls public functions of torch, "
+                "torch.nn.functional and operator, and tensor methods",
+            ) from None
+        refs = list(dict.fromkeys(refs_in((args, kwargs))))
+        if not refs:
+            raise self.error(n, "makes a tensor that does not come from the input")
+        ports = [(r.node_id, r.port) for r in refs]
+        name = name or n.name
+        if function in RESHAPES and item is None:
+            if result.shape[0] != BATCH or refs[0].shape[0] != BATCH:
+                raise self.error(n, "reshapes across the batch dimension: keep dimension 0")
+            node_id = self.assembly.add(
+                "Reshape", {"shape": result.shape[1:]}, name, ports[:1], origin=n.name
+            )
+            return Ref(node_id, "out", result.shape, result.dtype)
+        if mentions_batch((args, kwargs)):
+            raise self.error(
+                n,
+                "uses the batch size as a number: a layer must work for any batch size; "
+                "write it without x.size(0) (e.g. x.flatten(1) instead of "
+                "x.view(x.size(0), -1))",
+            )
+        mapped = layer_for_op(function, args, kwargs) if item is None else None
+        if mapped is not None:
+            type_id, params, inputs = mapped
+            node_id = self.assembly.add(
+                type_id, params, name, [(r.node_id, r.port) for r in inputs], origin=n.name
+            )
+            return Ref(node_id, "out", result.shape, result.dtype)
+        args, kwargs = out_of_place(n.op, n.target, args, kwargs)
+        try:
+            params = {
+                "function": function,
+                "args": json.dumps(encode_arguments(list(args), refs)),
+                "kwargs": json.dumps(encode_arguments(dict(kwargs), refs)),
+                "item": item,
+            }
+        except TypeError as error:
+            raise self.error(n, f"has an argument NetStudio cannot store: {error}") from None
+        node_id = self.assembly.add("Function", params, name, ports, origin=n.name)
+        return Ref(node_id, "out", result.shape, result.dtype)
+
+    def _output_refs(self, n: fx.Node, found: Any) -> list[Ref]:
+        if isinstance(found, TracedTuple):
+            found = found.all()
+        if isinstance(found, Ref):
+            return [found]
+        if isinstance(found, (tuple, list)) and all(isinstance(f, Ref) for f in found):
+            return list(found)
+        raise self.error(n, "returns something other than a tensor or a tuple of tensors")
