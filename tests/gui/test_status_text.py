@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
+from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 
 
@@ -54,3 +55,35 @@ def test_long_text_wraps_to_its_lines_and_is_elided(qtbot) -> None:
     text.setText("short")
     assert text.visible_lines() == ["short"]
     assert text.sizeHint().height() == text.minimumSizeHint().height()
+
+
+class Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_a_progress_line_paints_with_the_window_not_at_once(qtbot) -> None:
+    bar = ProgressLine(height=8)
+    qtbot.addWidget(bar)
+    bar.setRange(0, 1000)
+    bar.resize(200, 8)
+    bar.show()
+    qtbot.waitExposed(bar)
+    qtbot.wait(20)
+    paints = Paints()
+    bar.installEventFilter(paints)
+    for value in range(0, 1000, 100):
+        bar.setValue(value)
+    assert paints.count == 0  # QProgressBar would have repainted ten times by now
+    qtbot.waitUntil(lambda: paints.count >= 1, timeout=1000)
+    assert paints.count <= 2 and bar.value() == 900 and bar.fraction() == 0.9
+    bar.setValue(5000)
+    assert bar.value() == 1000
+    bar.setValue(-3)
+    assert bar.value() == 0

@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressBar
 
+from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 from netstudio.gui.training.curves import CurvesPanel
 from netstudio.gui.training.device_combo import DeviceCombo
@@ -50,10 +50,9 @@ class TrainingUi:
         self.lock = EditLock(window)
         # The window puts it on its toolbar, after Train, Pause and Stop.
         self.device_combo = DeviceCombo(self.panel.form.device, window)
-        self.progress = QProgressBar(window)
+        self.progress = ProgressLine(window, height=PROGRESS_SIZE[1])
         self.progress.setObjectName("training_status_progress")
         self.progress.setRange(0, self.panel.progress.maximum())
-        self.progress.setTextVisible(False)
         self.progress.setFixedSize(*PROGRESS_SIZE)
         self.progress.hide()
         self.status = StatusText(parent=window)

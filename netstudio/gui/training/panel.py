@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.document import Document
+from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
 from netstudio.gui.training.session import FinishedRun, TrainingSession
@@ -122,12 +122,9 @@ class TrainingPanel(QWidget):
         controls.addStretch(1)
         layout.addLayout(controls)
 
-        self.progress = QProgressBar(self)
+        self.progress = ProgressLine(self, height=6)  # not a QProgressBar: see ProgressLine
         self.progress.setObjectName("training_progress")
         self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
-        self.progress.setTextVisible(False)
-        self.progress.setFixedHeight(6)
         layout.addWidget(self.progress)
         # Not a QLabel: its text changes 5 times a second during a run (see StatusText).
         self.status = StatusText("Ready: F5 trains this network", lines=2, parent=self)

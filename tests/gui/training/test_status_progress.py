@@ -3,9 +3,8 @@ line that begins with the device, both hidden when no run is going."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QProgressBar
-
 from netstudio.gui.main_window import MainWindow
+from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 
 RUN_TIMEOUT = 30_000
@@ -15,9 +14,9 @@ def test_the_status_bar_shows_the_runs_progress_and_device(qtbot, window, open_e
     open_example("spiral_toy.net", {"epochs": 200, "batch_size": 8, "device": "cpu"})
     ui = window.training_ui
     bar, text = ui.progress, ui.status
-    assert isinstance(bar, QProgressBar) and isinstance(text, StatusText)
+    assert isinstance(bar, ProgressLine) and isinstance(text, StatusText)
     assert not bar.isVisible() and not text.isVisible()
-    assert bar.parent() is window.statusBar() and not bar.isTextVisible()
+    assert bar.parent() is window.statusBar()
     assert bar.width() == bar.maximumWidth() and bar.height() == bar.maximumHeight()
 
     session = window.training_session
