@@ -1,4 +1,5 @@
-"""StatusText: a text that changes often without relaying out the window around it."""
+"""StatusText and ProgressLine: a run's progress, which changes several times a second, without
+relaying out or synchronously repainting the window around it."""
 
 from __future__ import annotations
 
@@ -9,15 +10,16 @@ from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 
 
-class LayoutRequests(QObject):
-    """Counts the layout requests that reach a widget."""
+class Events(QObject):
+    """Counts the events of one type that reach the widgets it filters."""
 
-    def __init__(self) -> None:
+    def __init__(self, kind: QEvent.Type) -> None:
         super().__init__()
+        self.kind = kind
         self.count = 0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:
+        if event.type() == self.kind:
             self.count += 1
         return False
 
@@ -33,7 +35,7 @@ def test_a_new_text_repaints_without_relaying_out_the_window(qtbot) -> None:
     window.show()
     qtbot.waitExposed(window)
     qtbot.wait(50)
-    requests = LayoutRequests()
+    requests = Events(QEvent.Type.LayoutRequest)
     window.installEventFilter(requests)
     central.installEventFilter(requests)
     for i in range(20):
@@ -57,17 +59,6 @@ def test_long_text_wraps_to_its_lines_and_is_elided(qtbot) -> None:
     assert text.sizeHint().height() == text.minimumSizeHint().height()
 
 
-class Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.count += 1
-        return False
-
-
 def test_a_progress_line_paints_with_the_window_not_at_once(qtbot) -> None:
     bar = ProgressLine(height=8)
     qtbot.addWidget(bar)
@@ -76,7 +67,7 @@ def test_a_progress_line_paints_with_the_window_not_at_once(qtbot) -> None:
     bar.show()
     qtbot.waitExposed(bar)
     qtbot.wait(20)
-    paints = Paints()
+    paints = Events(QEvent.Type.Paint)
     bar.installEventFilter(paints)
     for value in range(0, 1000, 100):
         bar.setValue(value)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.main_window import MainWindow
@@ -59,3 +59,18 @@ def open_example(window: MainWindow, tmp_path: Path) -> Callable[..., Path]:
 
 def copy_example(name: str, folder: Path) -> Path:
     return Path(shutil.copy(EXAMPLES / name, folder / name))
+
+
+class FakeSession(QObject):
+    """The session's signals alone, for the Curves panel without a run."""
+
+    running_changed = Signal(bool)
+    run_started = Signal(object)
+    batches_ended = Signal(object)
+    epochs_ended = Signal(object)
+    config = None
+
+
+@pytest.fixture
+def fake_session() -> FakeSession:
+    return FakeSession()

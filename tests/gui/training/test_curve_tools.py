@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QPoint, QPointF, Signal
+from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QFileDialog
 
 from netstudio.gui.training.curve_tools import moving_average
@@ -15,17 +15,9 @@ from netstudio.gui.training.curves import CurvesPanel
 from netstudio.training.results import BatchMetrics, EpochMetrics
 
 
-class FakeSession(QObject):
-    running_changed = Signal(bool)
-    run_started = Signal(object)
-    batches_ended = Signal(object)
-    epochs_ended = Signal(object)
-    config = None
-
-
 @pytest.fixture
-def panel(qtbot) -> CurvesPanel:
-    panel = CurvesPanel(FakeSession())  # type: ignore[arg-type]
+def panel(qtbot, fake_session) -> CurvesPanel:
+    panel = CurvesPanel(fake_session)
     qtbot.addWidget(panel)
     panel.resize(1000, 260)
     panel.show()

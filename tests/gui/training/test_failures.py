@@ -1,5 +1,5 @@
 """Runs that cannot start or that fail: the reason is shown with its fix, the node at fault is
-selected on the canvas, and what the run had measured is kept."""
+selected on the canvas and flashes, and what the run had measured is kept."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_a_diverging_run_says_the_loss_became_nan(qtbot, window, open_example) -
     assert not window.training_session.running and window.actions.train.isEnabled()
 
 
-def test_a_runtime_error_selects_and_names_the_node(qtbot, window, open_example) -> None:
+def test_a_runtime_error_selects_names_and_flashes_the_node(qtbot, window, open_example) -> None:
     graph = _chain(
         ("input", "Input", {"shape": [2], "dtype": "int64"}),
         ("embed", "Embedding", {"num_embeddings": 1, "embedding_dim": 4}),
@@ -53,12 +53,20 @@ def test_a_runtime_error_selects_and_names_the_node(qtbot, window, open_example)
     )
     open_example("spiral_toy.net", {"epochs": 2}, graph=graph)
     assert window.training_session.problems() == []
+    item = window.scene.nodes["embed"]
+    severity = item.severity
     with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT) as done:
         window.actions.train.trigger()
     error = done.args[0].record["error"]
     assert error["node_id"] == "embed"
     assert window.scene.selected_node_ids() == ["embed"]
     assert "embed" in window.training_panel.failure.label.text()
+    assert item.flashing and item.flash_lit
+    assert not window.scene.nodes["fc"].flashing
+    qtbot.waitUntil(lambda: not item.flash_lit, timeout=2000)  # it blinks off
+    qtbot.waitUntil(lambda: item.flash_lit or not item.flashing, timeout=2000)  # and on again
+    qtbot.waitUntil(lambda: not item.flashing, timeout=3000)
+    assert not item.flash_lit and item.severity == severity and item.isSelected()
 
 
 def test_missing_dataset_files_are_a_data_failure(qtbot, window, open_example) -> None:
@@ -94,3 +102,10 @@ def test_graph_errors_must_be_fixed_first(qtbot, window: MainWindow, open_exampl
     problems = window.training_session.problems()
     assert problems and "fix the problems first" in problems[0]
     assert not window.training_session.start()
+
+
+def test_revealing_a_problem_does_not_flash(window, open_example) -> None:
+    open_example("spiral_toy.net")
+    window.reveal_node("fc1")
+    assert window.scene.selected_node_ids() == ["fc1"]
+    assert not window.scene.nodes["fc1"].flashing

@@ -68,17 +68,9 @@ def test_fast_epochs_are_sent_with_their_batches_not_each_at_once(monkeypatch) -
     assert [(kind, len(items)) for kind, items in fake.sent[2:]] == [("epochs", 1)]
 
 
-class FakeSession(QObject):
-    running_changed = Signal(bool)
-    run_started = Signal(object)
-    batches_ended = Signal(object)
-    epochs_ended = Signal(object)
-    config = None
-
-
-def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
-    session = FakeSession()
-    panel = CurvesPanel(session)  # type: ignore[arg-type]
+def test_hidden_curves_are_drawn_when_shown(qtbot, fake_session) -> None:
+    session = fake_session
+    panel = CurvesPanel(session)
     qtbot.addWidget(panel)
     session.batches_ended.emit([batch(1, i) for i in range(1, 5)])
     session.epochs_ended.emit([epoch_end(1)])
@@ -90,9 +82,11 @@ def test_hidden_curves_are_drawn_when_shown(qtbot) -> None:
     assert len(panel.curves["val_acc"].getData()[0]) == 1
 
 
-def test_an_update_is_drawn_in_one_go_and_nothing_is_drawn_while_idle(qtbot, monkeypatch) -> None:
-    session = FakeSession()
-    panel = CurvesPanel(session)  # type: ignore[arg-type]
+def test_an_update_is_drawn_in_one_go_and_nothing_is_drawn_while_idle(
+    qtbot, monkeypatch, fake_session
+) -> None:
+    session = fake_session
+    panel = CurvesPanel(session)
     qtbot.addWidget(panel)
     panel.show()
     qtbot.waitExposed(panel)
@@ -112,8 +106,8 @@ def test_an_update_is_drawn_in_one_go_and_nothing_is_drawn_while_idle(qtbot, mon
     assert len(draws) == 1 and not panel.timer.isActive()
 
 
-def test_epochs_are_marked_with_dots_only_when_few(qtbot) -> None:
-    panel = CurvesPanel(FakeSession())  # type: ignore[arg-type]
+def test_epochs_are_marked_with_dots_only_when_few(qtbot, fake_session) -> None:
+    panel = CurvesPanel(fake_session)
     qtbot.addWidget(panel)
     panel.set_epochs(MARKED_EPOCHS)
     assert panel.curves["val_loss"].opts["symbol"] == "o"
