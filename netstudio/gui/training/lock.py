@@ -83,7 +83,6 @@ class EditLock(QObject):
             return True
         if (
             event.type() == QEvent.Type.GraphicsSceneMousePress
-            and event.type() == QEvent.Type.GraphicsSceneMousePress
             and isinstance(event, QGraphicsSceneMouseEvent)
             and event.button() == Qt.MouseButton.LeftButton
         ):
