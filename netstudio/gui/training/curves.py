@@ -17,8 +17,9 @@ changes: a repaint then blits them instead of drawing every tick label again (ab
 to 2 ms per repaint of the four plots). Nothing is redrawn while the panel is hidden (another
 tab in front of it); it catches up when shown.
 
-The tools (`curve_tools`, `panels.crosshair`): a smoothing slider for the per-batch loss, a log scale
-for the losses, a crosshair readout under the mouse, and Save as PNG / CSV in the context menu.
+The tools (`curve_tools`, `panels.crosshair`): a smoothing slider for the per-batch loss, a log
+scale for the losses, a crosshair readout under the mouse, and Save as PNG / CSV in the context
+menu.
 """
 
 from __future__ import annotations
@@ -284,7 +285,8 @@ class CurvesPanel(QWidget):
         least = float(positive.min()) if positive.size else None
         old = self._y.get(plot)
         if old is not None:
-            if old[0] <= low and high <= old[1] and (least is None or (old[2] or 0) <= least):
+            known = least is None or (old[2] is not None and old[2] <= least)
+            if old[0] <= low and high <= old[1] and known:
                 return
             low, high = min(low, old[0]), max(high, old[1])
             least = min((v for v in (least, old[2]) if v is not None), default=None)

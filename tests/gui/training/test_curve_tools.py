@@ -122,3 +122,14 @@ def test_a_csv_that_cannot_be_written_is_reported(panel, tmp_path: Path, monkeyp
     )
     assert not panel.menu.save_csv("lr", tmp_path / "missing" / "lr.csv")
     assert shown and "lr.csv" in shown[0]
+
+
+def test_the_log_range_takes_in_the_first_value_above_zero(qtbot, fake_session) -> None:
+    panel = CurvesPanel(fake_session)
+    qtbot.addWidget(panel)
+    panel.set_epochs(2)
+    panel.controls.log.setChecked(True)
+    panel.add_batches([BatchMetrics(1, 1, 2, 0.0, 0.01, 100.0)])  # a loss of exactly 0 first
+    panel.add_batches([BatchMetrics(1, 2, 2, 0.01, 0.01, 100.0)])
+    (_, _), (low, _) = panel.plots["batch"].getViewBox().viewRange()
+    assert low < np.log10(0.01)
