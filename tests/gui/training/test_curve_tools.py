@@ -7,8 +7,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from netstudio.gui.training.curve_tools import moving_average
 from netstudio.gui.training.curves import CurvesPanel
@@ -133,3 +134,14 @@ def test_the_log_range_takes_in_the_first_value_above_zero(qtbot, fake_session) 
     panel.add_batches([BatchMetrics(1, 2, 2, 0.01, 0.01, 100.0)])
     (_, _), (low, _) = panel.plots["batch"].getViewBox().viewRange()
     assert low < np.log10(0.01)
+
+
+def test_a_real_mouse_move_shows_the_readout_and_leaving_hides_it(panel, qtbot) -> None:
+    box = panel.plots["loss"].getViewBox()
+    pos = panel.view.mapFromScene(box.mapViewToScene(QPointF(3.1, 0.5)))
+    QTest.mouseMove(panel.view.viewport(), pos)
+    label = panel.crosshair.labels["loss"]
+    qtbot.waitUntil(label.isVisible, timeout=1000)
+    assert "epoch 3" in label.textItem.toPlainText()
+    QApplication.sendEvent(panel.view.viewport(), QEvent(QEvent.Type.Leave))
+    assert not label.isVisible() and panel.plots["loss"].legend.isVisible()
