@@ -72,7 +72,7 @@ class TrainingUi:
         session.paused_changed.connect(self._on_paused)
         session.batches_ended.connect(self._on_batches)
         session.run_finished.connect(self._on_finished)
-        self.panel.document_changed.connect(self._on_document)
+        self.panel.document_changed.connect(self.device_combo.set_document)
         self._on_running(False)
 
     def train(self) -> None:
@@ -83,9 +83,6 @@ class TrainingUi:
     def _show_dock(self, dock: Any) -> None:
         dock.show()
         dock.raise_()
-
-    def _on_document(self, document: Any) -> None:
-        self.device_combo.set_document(document)
 
     def _on_running(self, running: bool) -> None:
         a = self.window.actions

@@ -111,7 +111,6 @@ class _Relay(TrainerCallbacks):
 class TrainingWorker(QObject):
     """Runs one `TrainingJob` when `run` is called on its thread (see module docstring)."""
 
-    data_loaded = Signal(object)  # LoadedData
     run_started = Signal(object)  # RunInfo
     batches_ended = Signal(object)  # list[BatchMetrics], oldest first
     epochs_ended = Signal(object)  # list[EpochMetrics], oldest first
@@ -181,7 +180,6 @@ class TrainingWorker(QObject):
             result = RunResult(status="failed", failure=failure, run_dir=job.run_dir)
             recorder.failed(failure, result)
             return Outcome(result)
-        self.data_loaded.emit(data)
         trainer = Trainer(
             job.graph,
             data,
