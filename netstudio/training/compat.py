@@ -96,7 +96,7 @@ def check_compatibility(
     if task == "classification" and num_classes is not None:
         k = num_classes
         if loss in CLASS_INDEX_LOSSES:
-            if not flat or values < k:
+            if not flat or values != k:  # extra scores predict classes the data lacks
                 one = " (one unit cannot tell classes apart)" if values == 1 else ""
                 problems.append(
                     f"{loss} needs one score per class: the data has {k} classes but the "

@@ -8,7 +8,9 @@ never touches PIL again. Decoding runs on a few threads (PIL releases the GIL wh
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,11 @@ class ImageFolderSource(DataSource):
             train_dir, test_dir = root / "train", root / "test"
         size, grayscale = params["resize"], params["grayscale"]
         classes, samples = _scan(train_dir)
+        if len(classes) < 2:
+            raise DataError(
+                f"{train_dir} holds one class sub-folder ('{classes[0]}'): classification needs "
+                f"at least two classes, so add a sub-folder for each other class ({LAYOUT})"
+            )
         x, y = decode_images(samples, size, grayscale)
         test_x = test_y = None
         if test_dir is not None:
@@ -89,8 +96,7 @@ def decode_images(
 
     mode, channels = ("L", 1) if grayscale else ("RGB", 3)
     if isinstance(size, int) and size == 0:
-        with Image.open(samples[0][0]) as first:
-            height, width = first.height, first.width
+        height, width = _image_size(samples[0][0])
     else:
         height, width = (size, size) if isinstance(size, int) else size
     _check_memory(len(samples), channels * height * width)
@@ -98,19 +104,16 @@ def decode_images(
 
     def decode(index: int) -> None:
         path = samples[index][0]
-        try:
-            with Image.open(path) as image:
-                image = image.convert(mode)
-                if image.size != (width, height):
-                    if size == 0:
-                        raise DataError(
-                            f"{path} is {image.width}×{image.height}, the first image is "
-                            f"{width}×{height}: set resize to give them one size"
-                        )
-                    image = image.resize((width, height), Image.Resampling.BILINEAR)
-                out[index] = np.asarray(image).reshape(height, width, channels)
-        except OSError as exc:  # PIL.UnidentifiedImageError is an OSError
-            raise DataError(f"Could not read the image {path}: {exc}") from exc
+        with _reading(path), Image.open(path) as image:
+            image = image.convert(mode)
+            if image.size != (width, height):
+                if size == 0:
+                    raise DataError(
+                        f"{path} is {image.width}×{image.height}, the first image is "
+                        f"{width}×{height}: set resize to give them one size"
+                    )
+                image = image.resize((width, height), Image.Resampling.BILINEAR)
+            out[index] = np.asarray(image).reshape(height, width, channels)
 
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
         for _ in pool.map(decode, range(len(samples))):
@@ -118,6 +121,47 @@ def decode_images(
     images = torch.from_numpy(out).permute(0, 3, 1, 2).contiguous()
     labels = torch.tensor([label for _, label in samples], dtype=torch.int64)
     return images, labels
+
+
+def _image_size(path: str) -> tuple[int, int]:
+    """(height, width) of the image at `path`, read from its header."""
+    from PIL import Image
+
+    with _reading(path), Image.open(path) as image:
+        return image.height, image.width
+
+
+@contextlib.contextmanager
+def _reading(path: str) -> Iterator[None]:
+    """Turn any failure to open or decode the image at `path` into one DataError naming it.
+
+    The decoders raise many kinds of error on a broken or hostile file (OSError, SyntaxError,
+    ValueError, PIL's DecompressionBombError for an image declaring more pixels than it safely
+    decodes); each means the same to a person: this file cannot be used.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        yield
+    except DataError:
+        raise
+    except Image.DecompressionBombError as exc:
+        most = Image.MAX_IMAGE_PIXELS  # PIL refuses twice this many (and warns above it)
+        limit = f"the {2 * most:,} pixels" if most else "the number"
+        raise DataError(
+            f"Could not read the image {path}: it declares more pixels than {limit} that can be "
+            "decoded safely; shrink it or take it out of the folder"
+        ) from exc
+    except UnidentifiedImageError as exc:
+        raise DataError(
+            f"Could not read the image {path}: it is corrupt or not in an image format that can "
+            "be read; replace it or take it out of the folder"
+        ) from exc
+    except Exception as exc:  # any decoder failure means this file cannot be used
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        raise DataError(
+            f"Could not read the image {path} ({reason}): replace it or take it out of the folder"
+        ) from exc
 
 
 def _check_memory(count: int, sample_bytes: int) -> None:

@@ -8,6 +8,7 @@ milliseconds, the same number of examples in every class.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,8 @@ from netstudio.training.loaded_data import RawData
 from netstudio.training.sources import DataSource
 
 WAVES = ("sine", "square", "sawtooth")
+#: Most values (samples × length) generated: about 60 bytes each while generating.
+MAX_VALUES = 10_000_000
 
 
 def waves(samples: int, length: int, noise: float, seed: int):
@@ -44,6 +47,25 @@ def waves(samples: int, length: int, noise: float, seed: int):
 @dataclass(frozen=True, kw_only=True)
 class WaveSource(DataSource):
     """Noisy waves of three shapes to tell apart."""
+
+    def param_problems(self, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """The specs' problems, and too many values in all (each is bounded on its own)."""
+        found = super().param_problems(params)
+        if not found:
+            checked = {
+                spec.name: spec.check(params.get(spec.name, spec.default)) for spec in self.params
+            }
+            values = checked["samples"] * checked["length"]
+            if values > MAX_VALUES:
+                found.append(
+                    (
+                        "samples",
+                        f"{self.name}: {checked['samples']:,} sequences of {checked['length']:,} "
+                        f"steps are {values:,} values, more than {MAX_VALUES:,}: use fewer "
+                        "samples or shorter sequences",
+                    )
+                )
+        return found
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch

@@ -5,7 +5,8 @@ Each source is plain data (id, name, description, parameter specs, the files it 
 (as with the layer catalogue). Importing this module, or listing the sources, loads no torch:
 the heavy imports happen inside `load`.
 
-    data = load_data(project.data, project_dir=path.parent, data_root=args.data_root)
+    problems = data_problems(project.data)  # every bad setting, each at its JSON path
+    data = load_data(DataConfig.model_validate(project.data), project_dir=path.parent)
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
@@ -31,10 +34,14 @@ __all__ = [
     "TensorSplit",
     "all_sources",
     "check_config",
+    "data_problems",
     "get_source",
     "load_data",
     "resolve_root",
 ]
+
+if TYPE_CHECKING:
+    from netstudio.io.errors import FileProblem
 
 #: Modules whose ``SOURCES`` tuple is registered, in the order a GUI lists them.
 _SOURCE_MODULES = (
@@ -67,19 +74,29 @@ class DataSource:
 
     def problems(self, params: Mapping[str, Any]) -> list[str]:
         """Every unknown parameter name and bad value, each as one message."""
+        return [message for _, message in self.param_problems(params)]
+
+    def param_problems(self, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """Every unknown parameter name and bad value as (parameter name, message).
+
+        Checked against the specs (type, range, choices), so a value of the wrong JSON type
+        never reaches `read`. A source whose parameters bound each other extends this.
+        """
         known = [spec.name for spec in self.params]
         found = []
         for key in params:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1)
+                close = difflib.get_close_matches(str(key), known, n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 options = ", ".join(known) or "none"
-                found.append(f"{self.name} has no parameter '{key}'{hint} (parameters: {options})")
+                found.append(
+                    (key, f"{self.name} has no parameter '{key}'{hint} (parameters: {options})")
+                )
         for spec in self.params:
             try:
                 spec.check(params.get(spec.name, spec.default), owner=self.name)
             except ParamError as exc:
-                found.append(str(exc))
+                found.append((spec.name, _clip(str(exc))))
         return found
 
     def check_params(self, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -143,6 +160,59 @@ def check_config(config: DataConfig) -> list[str]:
     except DataError as exc:
         return [str(exc)]
     return source.problems(config.params)
+
+
+def data_problems(data: Mapping[str, Any] | DataConfig, section: str = "data") -> list[FileProblem]:
+    """Every problem of a project's data settings, each at its JSON path, without reading a file.
+
+    `data` is the "data" section as read from the file (or a `DataConfig`). Reports the settings
+    of the wrong type or out of range (``data.val_fraction``), an unknown source
+    (``data.source``), and each parameter the source's specs refuse, by type, range or choice
+    (``data.params.noise: Two moons: 'noise' must be a number, got [1, 2]``). An empty list
+    means `load_data` gets well-typed settings (its files may still be missing or broken).
+    """
+    # Imported here: the file layer may one day check its sections with this function.
+    from netstudio.io.errors import FileProblem, json_path
+    from netstudio.io.schema import describe, problems_from
+
+    if isinstance(data, DataConfig):
+        data = data.model_dump()
+    if not isinstance(data, Mapping):
+        return [FileProblem(section, f"must be an object {{...}}, got {describe(data)}")]
+    found: list[FileProblem] = []
+    try:
+        DataConfig.model_validate(data)
+    except ValidationError as error:
+        found += [
+            FileProblem(_under(section, problem.path), problem.message)
+            for problem in problems_from(error, DataConfig)
+        ]
+    source_id = data.get("source", DataConfig.model_fields["source"].default)
+    params = data.get("params", {})
+    if not isinstance(source_id, str):
+        return found  # reported above
+    try:
+        source = get_source(source_id)
+    except DataError as exc:
+        return [*found, FileProblem(json_path(section, "source"), str(exc))]
+    if isinstance(params, Mapping):
+        found += [
+            FileProblem(json_path(section, "params", str(name)), message)
+            for name, message in source.param_problems(params)
+        ]
+    return found
+
+
+def _under(section: str, path: str) -> str:
+    """`path` (a JSON path inside the section) as a path from the file's top."""
+    if not path:
+        return section
+    return f"{section}{path}" if path.startswith("[") else f"{section}.{path}"
+
+
+def _clip(text: str, limit: int = 240) -> str:
+    """`text` cut to `limit` characters: a message quoting a huge value stays one short line."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def resolve_root(

@@ -96,7 +96,10 @@ class Targets:
         if self.data.task == "classification":
             k = self.data.num_classes or int(self.data.train.y.max()) + 1
             if loss in CLASS_INDEX_LOSSES:
-                if out.dim() != 2 or out.shape[1] < k:
+                # More scores than classes would train, but predict classes the data does not
+                # have (the report and the confusion matrix then leave those samples out).
+                extra = self.data.num_classes is not None and out.dim() == 2 and out.shape[1] > k
+                if out.dim() != 2 or out.shape[1] < k or extra:
                     return (
                         f"gives {shape} per sample, but the data has {k} classes and {loss} "
                         f"needs one score per class: set the last layer to {k} units"

@@ -13,6 +13,7 @@ files that differ are reported as corrupted and never loaded.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,27 +81,38 @@ class IdxSource(DataSource):
                 raise _download_failed(self.name, raw, exc) from exc
         else:
             self._require_files(root, raw)
+        if not _legacy_exists(root / self.dataset / "processed"):
+            for prefix in ("train", "t10k"):
+                _check_idx_pair(self.name, raw, prefix)
         try:
             train_set = cls(str(root), train=True, download=False)
             test_set = cls(str(root), train=False, download=False)
         except (AssertionError, OSError, RuntimeError, TypeError, ValueError) as exc:
             raise DataError(
-                f"{self.name}: the files under {raw} are not valid IDX files ({exc or type(exc).__name__})"
+                f"{self.name}: the files under {raw} are not valid IDX files "
+                f"({exc or type(exc).__name__}): replace them with the original files"
             ) from exc
+        classes = list(train_set.classes)
+        for labels, prefix in ((train_set.targets, "train"), (test_set.targets, "t10k")):
+            if len(labels) and int(labels.max()) >= len(classes):
+                raise DataError(
+                    f"{self.name}: {raw / f'{prefix}-labels-idx1-ubyte'} holds the label "
+                    f"{int(labels.max())}, but {self.name} has only {len(classes)} classes "
+                    f"(0 to {len(classes) - 1}): replace it with the original file"
+                )
         return RawData(
             name=self.name,
             task="classification",
             x=train_set.data.unsqueeze(1),
             y=train_set.targets.long(),
-            classes=list(train_set.classes),
+            classes=classes,
             test_x=test_set.data.unsqueeze(1),
             test_y=test_set.targets.long(),
         )
 
     def _require_files(self, root: Path, raw: Path) -> None:
         """Unpack ``.gz`` files torchvision would not, or raise DataError naming what is missing."""
-        processed = root / self.dataset / "processed"
-        if (processed / "training.pt").is_file() and (processed / "test.pt").is_file():
+        if _legacy_exists(root / self.dataset / "processed"):
             return  # the layout of torchvision before 0.8, still read by it
         missing = []
         for name in IDX_FILES:
@@ -117,6 +129,60 @@ class IdxSource(DataSource):
                 f"{self.name} not found under {raw}: expected {expected}. Put the files "
                 "there, or pass --download when online."
             )
+
+
+def _legacy_exists(processed: Path) -> bool:
+    """Whether torchvision reads the ``processed/*.pt`` files of torchvision before 0.8."""
+    return (processed / "training.pt").is_file() and (processed / "test.pt").is_file()
+
+
+def _check_idx_pair(name: str, raw: Path, prefix: str) -> None:
+    """DataError naming the file when the `prefix` (train or t10k) images and labels are not
+    valid IDX files of one byte per value, or hold different numbers of examples."""
+    images = _idx_shape(name, raw / f"{prefix}-images-idx3-ubyte", 3)
+    labels = _idx_shape(name, raw / f"{prefix}-labels-idx1-ubyte", 1)
+    if images[0] != labels[0]:
+        raise DataError(
+            f"{name}: {raw / f'{prefix}-images-idx3-ubyte'} holds {images[0]:,} images but "
+            f"{prefix}-labels-idx1-ubyte holds {labels[0]:,} labels: the two files do not belong "
+            "together; replace them with a matching pair"
+        )
+
+
+def _idx_shape(name: str, path: Path, rank: int) -> tuple[int, ...]:
+    """The dimensions of the IDX file at `path`, read from its header and checked against its
+    size; DataError naming the file when it is not an IDX file of `rank` dimensions of bytes.
+
+    IDX: two zero bytes, the type (0x08: unsigned bytes), the rank, then each dimension as a
+    big-endian 32-bit number, then the values.
+    """
+    import struct
+
+    fix = "replace it with the original file"
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(4 + 4 * rank)
+    except OSError as exc:
+        raise DataError(f"{name}: could not read {path} ({exc.strerror or exc})") from exc
+    if size == 0:
+        raise DataError(f"{name}: {path} is empty: {fix}")
+    if len(header) < 4 or header[:2] != b"\0\0" or header[2] != 0x08 or header[3] != rank:
+        raise DataError(
+            f"{name}: {path} is not an IDX file of {rank}-dimensional unsigned bytes "
+            f"(its header is {header[:4].hex(' ') or 'missing'}): {fix}"
+        )
+    if len(header) < 4 + 4 * rank:
+        raise DataError(f"{name}: {path} ends inside its header ({size} bytes): {fix}")
+    dims = struct.unpack(f">{rank}I", header[4:])
+    expected = len(header) + math.prod(dims)
+    if size != expected:
+        shape = "×".join(str(d) for d in dims)
+        raise DataError(
+            f"{name}: {path} declares {shape} values ({expected:,} bytes with its header) but "
+            f"has {size:,} bytes: it is truncated or damaged; {fix}"
+        )
+    return dims
 
 
 def _gunzip(packed: Path, target: Path) -> None:
@@ -162,6 +228,12 @@ class CifarSource(DataSource):
                 f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
                 f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}, or "
                 "pass --download when online."
+            ) from exc
+        except OSError as exc:  # a file that cannot be opened (permissions, a folder)
+            where = exc.filename or folder
+            raise DataError(
+                f"{self.name}: could not read {where} ({exc.strerror or exc}): check that the "
+                "files can be read"
             ) from exc
 
         def images(data: Any) -> torch.Tensor:

@@ -86,7 +86,7 @@ def test_empty_folder_names_every_file(tmp_path: Path) -> None:
 
 def test_corrupt_idx_file_is_a_data_error(mnist_root: Path) -> None:
     (mnist_root / "MNIST/raw/train-images-idx3-ubyte").write_bytes(b"not an idx file")
-    with pytest.raises(DataError, match="not valid IDX"):
+    with pytest.raises(DataError, match=r"train-images-idx3-ubyte is not an IDX file"):
         load_data(DataConfig(source="mnist"), data_root=mnist_root)
 
 
