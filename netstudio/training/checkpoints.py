@@ -2,12 +2,16 @@
 
 The state file holds the optimizer and schedule state, the epoch, the history, the early-stopping
 bookkeeping and the random number generators' state; it is written with `torch.save` and read
-back with `weights_only=True`, so loading a checkpoint never runs code from the file. The best
-epoch's weights, when there is one, sit beside the last ones as safetensors.
+back with `weights_only=True`, so loading a checkpoint never runs code from the file, and its
+structure is checked before any of it is used, so a damaged or crafted file is one clear error
+(`CheckpointError`) rather than a half-restored run. The best epoch's weights, when there is one,
+sit beside the last ones as safetensors.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +19,22 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
+from netstudio.training.results import EpochMetrics
+from netstudio.training.runs import write_atomically
+
 WEIGHTS = "weights.safetensors"
 BEST = "best.safetensors"
 STATE = "state.pt"
 
+_EPOCH_FIELDS = {field.name: field.type for field in dataclasses.fields(EpochMetrics)}
+
 
 class CheckpointError(Exception):
-    """A checkpoint that cannot be read or does not fit the model."""
+    """A checkpoint or weights file that cannot be read, or does not fit the model."""
+
+
+class WeightsMismatchError(CheckpointError):
+    """Weights that were read fine but belong to another network (names or shapes differ)."""
 
 
 def save_weights(model: nn.Module, path: Path) -> None:
@@ -29,12 +42,21 @@ def save_weights(model: nn.Module, path: Path) -> None:
     save_state_dict(model.state_dict(), path)
 
 
-def load_weights(model: nn.Module, path: Path) -> None:
-    """Load safetensors weights into `model`, saying which names or shapes do not fit."""
+def read_weights(path: Path, device: str | torch.device = "cpu") -> dict[str, torch.Tensor]:
+    """The tensors of a safetensors file; CheckpointError when it is damaged or not one."""
     try:
-        state = load_file(str(path))
+        return load_file(str(path), device=str(device))
     except Exception as error:
-        raise CheckpointError(f"cannot read weights from {path}: {error}") from None
+        raise CheckpointError(
+            f"cannot read the weights in {path}: the file is damaged or is not a safetensors "
+            f"weights file ({_first_line(error)})"
+        ) from None
+
+
+def load_weights(model: nn.Module, path: Path) -> None:
+    """Load safetensors weights into `model`; WeightsMismatchError says which names or shapes
+    do not fit, CheckpointError that the file cannot be read."""
+    state = read_weights(path)
     own = model.state_dict()
     missing = sorted(set(own) - set(state))
     unexpected = sorted(set(state) - set(own))
@@ -52,7 +74,7 @@ def load_weights(model: nn.Module, path: Path) -> None:
                     f"{k} {tuple(state[k].shape)} vs {tuple(own[k].shape)}" for k in wrong[:5]
                 )
             )
-        raise CheckpointError(
+        raise WeightsMismatchError(
             f"the weights in {path} do not fit this network ({'; '.join(parts)}): "
             "they were saved from a different architecture"
         )
@@ -61,10 +83,8 @@ def load_weights(model: nn.Module, path: Path) -> None:
 
 def save_state_dict(state: dict[str, torch.Tensor], path: Path) -> None:
     """A state dict (e.g. a copy of the best weights) as safetensors, written atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    save_file({k: v.detach().contiguous().cpu() for k, v in state.items()}, str(tmp))
-    tmp.replace(path)
+    tensors = {k: v.detach().contiguous().cpu() for k, v in state.items()}
+    write_atomically(path, lambda tmp: save_file(tensors, str(tmp)))
 
 
 def save_checkpoint(
@@ -74,14 +94,13 @@ def save_checkpoint(
     best: dict[str, torch.Tensor] | None = None,
 ) -> None:
     """Weights plus training state (optimizer, schedule, epoch, history, RNG) in `folder`, and
-    the best epoch's weights when given."""
+    the best epoch's weights when given. The state goes last: it says which epoch the weights
+    belong to."""
     folder.mkdir(parents=True, exist_ok=True)
     save_weights(model, folder / WEIGHTS)
     if best is not None:
         save_state_dict(best, folder / BEST)
-    tmp = folder / (STATE + ".tmp")
-    torch.save(state, tmp)
-    tmp.replace(folder / STATE)
+    write_atomically(folder / STATE, lambda tmp: torch.save(state, tmp))
 
 
 def load_best(folder: Path, device: str | torch.device = "cpu") -> dict[str, torch.Tensor] | None:
@@ -89,24 +108,90 @@ def load_best(folder: Path, device: str | torch.device = "cpu") -> dict[str, tor
     path = folder / BEST
     if not path.exists():
         return None
-    try:
-        return load_file(str(path), device=str(device))
-    except Exception as error:
-        raise CheckpointError(f"cannot read weights from {path}: {error}") from None
+    return read_weights(path, device)
 
 
 def load_checkpoint(folder: Path, model: nn.Module) -> dict[str, Any]:
-    """Load the weights into `model` and return the training state (read with weights_only)."""
+    """Load the weights into `model` and return the training state, read with weights_only and
+    checked (`check_state`) before the caller restores anything from it."""
     if not (folder / WEIGHTS).exists() or not (folder / STATE).exists():
         raise CheckpointError(
             f"no checkpoint in {folder}: expected {WEIGHTS} and {STATE} (a run folder's "
             "'checkpoint' sub-folder)"
         )
     load_weights(model, folder / WEIGHTS)
+    path = folder / STATE
     try:
-        return torch.load(folder / STATE, map_location="cpu", weights_only=True)
+        state = torch.load(path, map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:
+        # torch's own message suggests loading the file unsafely: never pass that on.
+        raise CheckpointError(
+            f"cannot read the training state in {path}: it is damaged, or holds objects other "
+            "than tensors and plain values (such files are never loaded); train a new run"
+        ) from None
     except Exception as error:
-        raise CheckpointError(f"cannot read the training state in {folder}: {error}") from None
+        raise CheckpointError(
+            f"cannot read the training state in {path}: {_first_line(error)}; train a new run"
+        ) from None
+    check_state(state, path)
+    return state
+
+
+def check_state(state: Any, path: Path) -> None:
+    """CheckpointError naming the first entry of a checkpoint's training state that is missing
+    or of the wrong kind, so a damaged or crafted state file never half-restores a run."""
+
+    def damaged(what: str) -> CheckpointError:
+        return CheckpointError(
+            f"the training state in {path} is damaged: {what}; it cannot be resumed, train a "
+            "new run"
+        )
+
+    if not isinstance(state, dict):
+        raise damaged(f"it holds {type(state).__name__}, not a dictionary")
+    kinds = {"optimizer": dict, "schedule": dict, "epoch": int, "history": list, "rng": dict}
+    for key, kind in kinds.items():
+        if key not in state:
+            raise damaged(f"'{key}' is missing")
+        if not _is(state[key], kind):
+            raise damaged(f"'{key}' is {type(state[key]).__name__}, not {kind.__name__}")
+    if "kinds" in state and not (
+        isinstance(state["kinds"], (list, tuple))
+        and len(state["kinds"]) == 2
+        and all(isinstance(k, str) for k in state["kinds"])
+    ):
+        raise damaged("'kinds' is not the optimizer and schedule names")
+    optimizer = state["optimizer"]
+    if not isinstance(optimizer.get("state"), dict) or not (
+        isinstance(optimizer.get("param_groups"), list)
+        and all(isinstance(g, dict) for g in optimizer["param_groups"])
+    ):
+        raise damaged("'optimizer' is not an optimizer's state")
+    schedule = state["schedule"]
+    if not _is(schedule.get("step_count"), int) or not isinstance(
+        schedule.get("inner"), (dict, type(None))
+    ):
+        raise damaged("'schedule' is not a learning-rate schedule's state")
+    epoch = state["epoch"]
+    if epoch < 0 or len(state["history"]) != epoch:
+        raise damaged(f"'history' holds {len(state['history'])} epochs, 'epoch' says {epoch}")
+    for i, row in enumerate(state["history"]):
+        problem = _epoch_problem(row)
+        if problem:
+            raise damaged(f"'history' entry {i + 1} {problem}")
+    early = state.get("early", {})
+    if not isinstance(early, dict) or not (
+        _is(early.get("stale", 0), int)
+        and isinstance(early.get("best_metric"), (int, float, type(None)))
+        and isinstance(early.get("best_epoch"), (int, type(None)))
+    ):
+        raise damaged("'early' is not early-stopping bookkeeping")
+    rng = state["rng"]
+    generators = [rng.get("torch"), *(rng.get("cuda") or [])]
+    if not isinstance(rng.get("cuda", []), (list, tuple)) or not all(
+        isinstance(g, torch.Tensor) and g.dtype == torch.uint8 and g.dim() == 1 for g in generators
+    ):
+        raise damaged("'rng' is not random number generator state")
 
 
 def rng_state() -> dict[str, Any]:
@@ -117,6 +202,37 @@ def rng_state() -> dict[str, Any]:
 
 
 def set_rng_state(state: dict[str, Any]) -> None:
-    torch.set_rng_state(state["torch"])
-    if "cuda" in state and torch.cuda.is_available():
-        torch.cuda.set_rng_state_all(state["cuda"])
+    """Restore the generators `rng_state` saved; CheckpointError when torch refuses them."""
+    try:
+        torch.set_rng_state(state["torch"])
+        if "cuda" in state and torch.cuda.is_available():
+            torch.cuda.set_rng_state_all(state["cuda"])
+    except (RuntimeError, ValueError, TypeError) as error:
+        raise CheckpointError(
+            f"the checkpoint's random number generator state does not fit: {_first_line(error)}; "
+            "train a new run"
+        ) from None
+
+
+def _is(value: Any, kind: type) -> bool:
+    """isinstance, where a bool is not an int (JSON-like files blur them)."""
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+def _epoch_problem(row: Any) -> str | None:
+    """What is wrong with one epoch of a checkpoint's history, or None."""
+    if not isinstance(row, dict) or set(row) != set(_EPOCH_FIELDS):
+        return "is not one epoch's metrics"
+    for name, value in row.items():
+        optional = "None" in str(_EPOCH_FIELDS[name])
+        number = _is(value, int) or isinstance(value, float)
+        if name == "epoch" and not _is(value, int):
+            return "has no whole epoch number"
+        if not number and not (optional and value is None):
+            return f"has a {name} of {type(value).__name__}"
+    return None
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__

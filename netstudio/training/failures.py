@@ -9,6 +9,7 @@ stops the run before the step that would spoil the weights.
 
 from __future__ import annotations
 
+import re
 import traceback
 from dataclasses import dataclass
 
@@ -68,7 +69,7 @@ class FailureDiagnosis:
         """An error from the loss: the output and the targets do not fit each other."""
         when = _when(epoch, batch)
         text = first_line(error)
-        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+        if is_out_of_memory(error):
             return self.runtime(error, epoch, batch)
         return TrainingFailure(
             "shape",
@@ -93,11 +94,15 @@ class FailureDiagnosis:
         epoch = epoch + 1 if epoch is not None else None
         batch = batch + 1 if batch is not None else None
         text = first_line(error)
-        if isinstance(error, torch.OutOfMemoryError) or "out of memory" in text.lower():
+        if is_out_of_memory(error):
+            shrink = f"lower the batch size ({self.config.batch_size:,} now)"
+            size = size_parameter(node) if node is not None else None
+            if size is not None:
+                shrink += f" or the {size[0]} of {node.label} ({size[1]:,} now)"
             return TrainingFailure(
                 "memory",
-                f"ran out of memory on {self.device}{where}{when} with batch size "
-                f"{self.config.batch_size}: lower the batch size or use a smaller network",
+                f"ran out of memory on {device_name(self.device)}{where}{when}"
+                f"{asked_for(error)}: {shrink}",
                 node_id=node_id,
                 epoch=epoch,
                 batch=batch,
@@ -137,11 +142,79 @@ def as_failure(error: Exception) -> TrainingFailure:
         return error
     if isinstance(error, CheckpointError):
         return TrainingFailure("config", str(error))
+    if is_out_of_memory(error):
+        return out_of_memory(error, "", "lower the batch size or use a smaller network")
     return TrainingFailure(
         "error",
         f"training stopped: {type(error).__name__}: {first_line(error)}",
         details="".join(traceback.format_exception(error)),
     )
+
+
+#: What torch's allocators say when a request fails: the CUDA and MPS caching allocators
+#: ("CUDA out of memory. Tried to allocate 2.00 GiB"), the CPU one under a memory limit
+#: ("DefaultCPUAllocator: can't allocate memory: you tried to allocate 800000000 bytes").
+_OUT_OF_MEMORY = re.compile(
+    r"out of memory|can't allocate memory|not enough memory|DefaultCPUAllocator", re.IGNORECASE
+)
+_ASKED_BYTES = re.compile(r"tried to allocate (\d+) bytes", re.IGNORECASE)
+_ASKED_SIZE = re.compile(r"tried to allocate ([\d.]+ ?[KMGTP]?i?B)\b", re.IGNORECASE)
+
+
+def is_out_of_memory(error: BaseException) -> bool:
+    """Whether `error` is a failed memory allocation, on any device."""
+    if isinstance(error, (MemoryError, torch.OutOfMemoryError)):
+        return True
+    return isinstance(error, RuntimeError) and bool(_OUT_OF_MEMORY.search(str(error)))
+
+
+def asked_for(error: BaseException) -> str:
+    """ " (it asked for 3.7 GB more)" from the allocator's message; "" when it does not say."""
+    text = str(error)
+    found = _ASKED_BYTES.search(text)
+    if found:
+        return f" (it asked for {human_bytes(int(found.group(1)))} more)"
+    found = _ASKED_SIZE.search(text)
+    return f" (it asked for {found.group(1)} more)" if found else ""
+
+
+def human_bytes(size: int) -> str:
+    """1536 → "1.5 KB", 256 * 10**12 → "232.8 TB" (powers of 1024, as the allocators count)."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB", "TB"):
+        if value < 1024:
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{value:,.1f} PB"
+
+
+def out_of_memory(
+    error: BaseException, doing: str, shrink: str, node_id: str | None = None
+) -> TrainingFailure:
+    """The failure of an allocation outside the training loop ("building Linear 'fc1' on the
+    CPU"), with how much was asked and what to `shrink`."""
+    return TrainingFailure(
+        "memory",
+        f"ran out of memory{' ' if doing else ''}{doing}{asked_for(error)}: {shrink}",
+        node_id=node_id,
+        details="".join(traceback.format_exception(error)),
+    )
+
+
+def device_name(device: str) -> str:
+    """ "the CPU" for ``cpu``; a GPU as torch names it (``cuda:0``, ``mps``)."""
+    return "the CPU" if device == "cpu" else device
+
+
+def size_parameter(node: Node) -> tuple[str, int] | None:
+    """The node's largest whole-number parameter (``("out_features", 10**12)``): the one to
+    shrink when building or running it runs out of memory; None when it has none."""
+    sizes = [
+        (name, value)
+        for name, value in node.params.items()
+        if isinstance(value, int) and not isinstance(value, bool) and value > 1
+    ]
+    return max(sizes, key=lambda item: item[1], default=None)
 
 
 def all_finite(state: dict[str, torch.Tensor]) -> bool:

@@ -19,11 +19,12 @@ import contextlib
 import csv
 import dataclasses
 import json
+import math
 import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -62,31 +63,55 @@ def new_run_dir(project_path: Path | None, out: Path | None = None) -> Path:
 class RunRecorder(TrainerCallbacks):
     """Writes a run's metrics and weights into its folder while it trains.
 
-    A resumed run (its `RunInfo.start_epoch` above 0) keeps the rows of the epochs before that
-    and appends after them, so the CSV files tell the whole run. Chain it in front of another
-    callbacks object (`then`) to keep both.
+    What it writes follows what the run did, so that nothing trained is ever lost:
+
+    - a new run writes ``config.json`` when it starts and ``result.json`` when it ends, also when
+      it failed before it started (the record of the failure); weights only once an epoch has
+      trained (no untrained weights in a run folder).
+    - a resumed run (`resuming`) writes nothing until the trainer has accepted the checkpoint
+      (`run_started`): a resume that cannot start leaves the folder as it was. It then keeps the
+      rows of the epochs before its start and appends after them, so the CSV files tell the
+      whole run; the checkpoint moves on with each epoch. ``config.json``, ``result.json`` and
+      the weights are replaced only when it ends without failing: a failed resume keeps the
+      earlier result and weights (resuming again goes on from the latest checkpoint).
+
+    Files replaced in place are written atomically. Chain it in front of another callbacks object
+    (`then`) to keep both.
     """
 
-    def __init__(self, folder: Path, config: dict[str, Any], then: TrainerCallbacks | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        config: dict[str, Any],
+        then: TrainerCallbacks | None = None,
+        *,
+        resuming: bool = False,
+    ) -> None:
         self.folder = folder
+        self.config = config
         self.then = then or TrainerCallbacks()
+        self.resuming = resuming
         self.trainer = None
-        folder.mkdir(parents=True, exist_ok=True)
-        _write_json(folder / "config.json", config)
+        #: Whether the run got as far as training (the trainer called `run_started`).
+        self.started = False
+        if not resuming:
+            folder.mkdir(parents=True, exist_ok=True)
         self._batches: TextIO | None = None
         self._epochs: list[dict[str, Any]] = []
 
     def run_started(self, info: RunInfo) -> None:
-        batch_rows = []
-        if info.start_epoch > 0:
-            batch_rows = _rows_until(self.folder / "batches.csv", info.start_epoch)
+        self.started = True
+        path = self.folder / "batches.csv"
+        if self.resuming:
             self._epochs = _rows_until(self.folder / "epochs.csv", info.start_epoch)
-            if self._epochs:
-                self._write_epochs()
-        self._batches = open(self.folder / "batches.csv", "w", newline="", encoding="utf-8")  # noqa: SIM115
+            self._write_epochs()
+            _write_csv(path, BATCH_FIELDS, _rows_until(path, info.start_epoch))
+            self._batches = open(path, "a", newline="", encoding="utf-8")  # noqa: SIM115
+        else:
+            _write_json(self.folder / "config.json", self.config)
+            self._batches = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115
+            csv.DictWriter(self._batches, fieldnames=BATCH_FIELDS).writeheader()
         self._batch_writer = csv.DictWriter(self._batches, fieldnames=BATCH_FIELDS)
-        self._batch_writer.writeheader()
-        self._batch_writer.writerows(batch_rows)
         self.then.run_started(info)
 
     def batch_ended(self, metrics: BatchMetrics) -> None:
@@ -108,25 +133,27 @@ class RunRecorder(TrainerCallbacks):
         self.then.epoch_ended(metrics)
 
     def _write_epochs(self) -> None:
-        with open(self.folder / "epochs.csv", "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=EPOCH_FIELDS)
-            writer.writeheader()
-            writer.writerows(self._epochs)
+        _write_csv(self.folder / "epochs.csv", EPOCH_FIELDS, self._epochs)
 
     def _close(self, result: RunResult) -> None:
         if self._batches is not None:
             self._batches.close()
-        summary = result.summary()
-        summary["report"] = result.report.to_dict() if result.report else None
-        summary["history"] = [e.to_dict() for e in result.epochs]
-        _write_json(self.folder / "result.json", summary)
+            self._batches = None
+        if self.resuming and (not self.started or result.status == "failed"):
+            return  # the earlier record and weights stand (see the class docstring)
+        if self.resuming or not self.started:
+            _write_json(self.folder / "config.json", self.config)
         trainer = self.trainer
-        if trainer is not None and trainer.model is not None:
+        if trainer is not None and trainer.model is not None and result.epochs:
             from netstudio.training.checkpoints import save_state_dict, save_weights
 
             save_weights(trainer.model, self.folder / "last.safetensors")
             if trainer.best_state is not None:
                 save_state_dict(trainer.best_state, self.folder / "best.safetensors")
+        summary = result.summary()
+        summary["report"] = result.report.to_dict() if result.report else None
+        summary["history"] = [e.to_dict() for e in result.epochs]
+        _write_json(self.folder / "result.json", summary)  # last: it vouches for the weights
 
     def finished(self, result: RunResult) -> None:
         self._close(result)
@@ -166,10 +193,48 @@ def _rows_until(path: Path, epoch: int) -> list[dict[str, str]]:
     if not path.is_file():
         return []
     with open(path, newline="", encoding="utf-8") as handle:
-        return [row for row in csv.DictReader(handle) if int(row["epoch"]) <= epoch]
+        return [row for row in csv.DictReader(handle) if _epoch_of(row) <= epoch]
+
+
+def _epoch_of(row: dict[str, str]) -> float:
+    """A CSV row's epoch; a row without a readable one sorts after every epoch (it is dropped)."""
+    try:
+        return int(row.get("epoch") or "")
+    except ValueError:
+        return math.inf
+
+
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Call `write` with a temporary path beside `path`, then put the file in place in one step:
+    a reader (or a crash) sees the old file or the new one, never half of one. The temporary file
+    is removed when `write` fails."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        write(tmp)
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def _write_json(path: Path, data: Any) -> None:
-    path.write_text(
-        json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    # A lone surrogate (unencodable) is written as its JSON escape, which reads back the same.
+    write_atomically(
+        path, lambda tmp: tmp.write_text(text, encoding="utf-8", errors="backslashreplace")
     )
+
+
+def _write_csv(path: Path, fields: list[str], rows: list[dict[str, Any]]) -> None:
+    """A whole CSV file, replaced atomically: the rows it held stay readable until the new ones
+    are complete."""
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+
+    write_atomically(path, write)

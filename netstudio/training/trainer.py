@@ -29,6 +29,7 @@ from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.training.batches import TensorBatches
 from netstudio.training.checkpoints import (
+    WeightsMismatchError,
     load_best,
     load_checkpoint,
     rng_state,
@@ -40,7 +41,17 @@ from netstudio.training.data_config import AugmentConfig
 from netstudio.training.devices import DeviceError, resolve_device
 from netstudio.training.early_stopping import EarlyStopping
 from netstudio.training.evaluation import evaluate_split, report_for
-from netstudio.training.failures import FailureDiagnosis, all_finite, as_failure, first_line
+from netstudio.training.failures import (
+    FailureDiagnosis,
+    all_finite,
+    as_failure,
+    device_name,
+    first_line,
+    human_bytes,
+    is_out_of_memory,
+    out_of_memory,
+    size_parameter,
+)
 from netstudio.training.loaded_data import LoadedData, TensorSplit
 from netstudio.training.metrics import Predictions
 from netstudio.training.objectives import Schedule, build_loss, build_optimizer
@@ -137,6 +148,9 @@ class Trainer:
             model = compile_graph(self.graph)
         except CompileError as error:
             first = error.problems[0] if getattr(error, "problems", None) else None
+            cause = error.__cause__
+            if cause is not None and is_out_of_memory(cause) and first is not None:
+                raise self._building_out_of_memory(first.node_id, cause) from None
             raise TrainingFailure(
                 "config",
                 f"the network is not valid: {error}".splitlines()[0],
@@ -150,16 +164,45 @@ class Trainer:
             )
         self.input_node = self.graph.node(meta["inputs"][0])
         self.output_node = self.graph.node(meta["outputs"][0])
-        self.model = model.to(self.device)
-        self.data_splits = {
-            name: self._fit_to_input(getattr(self.data, name)) for name in ("train", "val", "test")
-        }
+        try:
+            self.model = model.to(self.device)
+        except Exception as error:
+            if not is_out_of_memory(error):
+                raise
+            weights = sum(t.numel() * t.element_size() for t in model.state_dict().values())
+            raise out_of_memory(
+                error,
+                f"moving the network's weights ({human_bytes(weights)}) to {device_name(self.device)}",
+                "use a smaller network, or train on another device",
+            ) from None
+        try:
+            self.data_splits = {
+                name: self._fit_to_input(getattr(self.data, name))
+                for name in ("train", "val", "test")
+            }
+        except Exception as error:
+            if not is_out_of_memory(error):
+                raise
+            raise out_of_memory(
+                error,
+                f"moving the data to {device_name(self.device)}",
+                "use less data (e.g. smaller images), or train on another device",
+            ) from None
         self.loss_fn = build_loss(config.loss)
         self._targets = Targets(self.data, config)
         self._targets.check_task()
         self._failures = FailureDiagnosis(
             self.graph, self.model, self.output_node, self.device, config
         )
+
+    def _building_out_of_memory(self, node_id: str, error: BaseException) -> TrainingFailure:
+        """Building the layer of `node_id` (on the CPU) asked for more memory than there is."""
+        if node_id not in self.graph:
+            return out_of_memory(error, "building the network", "use a smaller network")
+        node = self.graph.node(node_id)
+        size = size_parameter(node)
+        shrink = f"lower its {size[0]} ({size[1]:,} now)" if size else "make it smaller"
+        return out_of_memory(error, f"building {node.label} on the CPU", shrink, node_id=node_id)
 
     def _fit_to_input(self, split: TensorSplit) -> TensorSplit:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
@@ -219,25 +262,7 @@ class Trainer:
         l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
         start_epoch = 0
         if resume_from is not None:
-            state = load_checkpoint(resume_from, model)
-            kinds = (config.optimizer.type, config.schedule.type)
-            try:
-                if tuple(state.get("kinds", kinds)) != kinds:
-                    raise ValueError(f"{' and '.join(state['kinds'])}, not {' and '.join(kinds)}")
-                optimizer.load_state_dict(state["optimizer"])
-                schedule.load_state_dict(state["schedule"])
-            except (KeyError, RuntimeError, ValueError) as error:
-                raise TrainingFailure(
-                    "config",
-                    f"cannot resume from {resume_from}: it was saved with another optimizer or "
-                    f"schedule ({first_line(error)}); resume with the run's own settings",
-                ) from None
-            start_epoch = int(state["epoch"])
-            result.epochs = [EpochMetrics(**e) for e in state["history"]]
-            early.load_state_dict(state.get("early", {}))
-            result.best_epoch = early.best_epoch
-            self.best_state = load_best(resume_from, self.device)
-            set_rng_state(state["rng"])
+            start_epoch = self._resume(resume_from, optimizer, schedule, early, result)
         parameters = sum(p.numel() for p in model.parameters())
         self.callbacks.run_started(
             RunInfo(
@@ -375,6 +400,54 @@ class Trainer:
         if self.best_state is not None and early.config.enabled and early.config.restore_best:
             model.load_state_dict(self.best_state)
         self._test(result)
+
+    def _resume(
+        self,
+        folder: Path,
+        optimizer: torch.optim.Optimizer,
+        schedule: Schedule,
+        early: EarlyStopping,
+        result: RunResult,
+    ) -> int:
+        """Restore the run saved in the checkpoint `folder`; returns the epoch it goes on after.
+
+        Runs before `run_started`, and refuses a checkpoint that does not fit (another network,
+        optimizer or schedule, a damaged or crafted state) before restoring anything from it, so
+        a resume that cannot start leaves the run folder as it was.
+        """
+        try:
+            state = load_checkpoint(folder, self.model)
+        except WeightsMismatchError as error:
+            raise TrainingFailure(
+                "config",
+                f"cannot resume: {error}. A run resumes only with the network it trained: "
+                "undo the changes to the network, or train a new run",
+            ) from None
+        config = self.config
+        kinds = (config.optimizer.type, config.schedule.type)
+        saved = tuple(state.get("kinds", kinds))
+        if saved != kinds:
+            raise TrainingFailure(
+                "config",
+                f"cannot resume from {folder}: it was saved with another optimizer or schedule "
+                f"({' and '.join(saved)}, not {' and '.join(kinds)}); resume with the run's own "
+                "settings",
+            )
+        try:
+            optimizer.load_state_dict(state["optimizer"])
+            schedule.load_state_dict(state["schedule"])
+        except (KeyError, IndexError, RuntimeError, TypeError, ValueError) as error:
+            raise TrainingFailure(
+                "config",
+                f"cannot resume from {folder}: its optimizer or schedule state does not fit "
+                f"these settings ({first_line(error)}); resume with the run's own settings",
+            ) from None
+        result.epochs = [EpochMetrics(**e) for e in state["history"]]
+        early.load_state_dict(state.get("early", {}))
+        result.best_epoch = early.best_epoch
+        self.best_state = load_best(folder, self.device)
+        set_rng_state(state["rng"])
+        return state["epoch"]
 
     def _test(self, result: RunResult) -> None:
         test = self.data_splits["test"]
