@@ -13,9 +13,14 @@ The contract (arguments, output lines, exit codes) is in shared/PRODUCT.md; keep
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from netstudio.io import Project
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -34,7 +39,11 @@ def _check_parser() -> argparse.ArgumentParser:
 
 
 def run_check(path: Path, out=None) -> int:
-    """`netstudio check`: the summary table, then each problem; returns the exit code."""
+    """`netstudio check`: the summary table, then each problem; returns the exit code.
+
+    Everything printed from the file (names, messages quoting them) goes through `printable`,
+    so a project cannot drive the terminal with escape sequences.
+    """
     from netstudio.core.shapes import ShapeInference
     from netstudio.core.summary import format_bytes, summarize
     from netstudio.core.validation import errors, validate
@@ -44,7 +53,7 @@ def run_check(path: Path, out=None) -> int:
     try:
         project = load_project(path)
     except ProjectFileError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     graph = project.graph
     inference = ShapeInference(graph)
@@ -56,15 +65,17 @@ def run_check(path: Path, out=None) -> int:
     for row in summary.rows:
         table.append(
             (
-                row.node_id if row.name == row.node_id else f"{row.node_id} ({row.name})",
-                row.type_name,
+                printable(
+                    row.node_id if row.name == row.node_id else f"{row.node_id} ({row.name})"
+                ),
+                printable(row.type_name),
                 "error" if row.error else row.shape,
                 f"{row.params:,}",
                 "-" if row.macs is None else f"{row.macs:,}",
             )
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
-    print(f"{path.name}: {project.name}", file=out)
+    print(printable(f"{path.name}: {project.name}"), file=out)
     for i, row in enumerate(table):
         cells = [
             cell.ljust(width) if col < 3 else cell.rjust(width)
@@ -79,13 +90,46 @@ def run_check(path: Path, out=None) -> int:
         file=out,
     )
     for problem in problems:
-        print(str(problem), file=out)
-    failed = errors(problems)
+        print(printable(str(problem)), file=out)
+    settings = settings_problems(project)
+    for problem in settings:
+        print(printable(f"error: {problem}"), file=out)
+    failed = len(errors(problems)) + len(settings)
     if failed:
-        print(f"invalid: {len(failed)} error(s)", file=out)
+        print(f"invalid: {failed} error(s)", file=out)
         return EXIT_INVALID
     print("valid", file=out)
     return EXIT_OK
+
+
+def settings_problems(project: Project) -> list[str]:
+    """``<json path>: <message>`` for every problem of the project's "data" and "training"
+    sections, checked as `netstudio train` reads them (without reading any data file)."""
+    from pydantic import ValidationError
+
+    from netstudio.io.errors import json_path
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.sources import data_problems
+
+    found = [str(problem) for problem in data_problems(project.data)]
+    try:
+        TrainingConfig.model_validate(project.training)
+    except ValidationError as error:
+        found += [f"{json_path('training', *e['loc'])}: {e['msg']}" for e in error.errors()]
+    return found
+
+
+#: Characters a terminal acts on rather than shows: C0 and C1 controls (ANSI escape sequences
+#: start with ESC), bidirectional overrides and isolates, and lone surrogates (unprintable).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on written as its escape (ESC as
+    ``\\x1b``, a line break as ``\\n``), so one message stays one visible line."""
+    return _UNPRINTABLE.sub(
+        lambda match: match.group().encode("unicode_escape").decode("ascii"), text
+    )
 
 
 def _train_parser() -> argparse.ArgumentParser:
@@ -207,7 +251,7 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     snapshot = project_to_dict(project)
     snapshot["data"] = data_config.model_dump(mode="json")
     snapshot["training"] = config.model_dump(mode="json")
-    recorder = RunRecorder(folder, snapshot, then=Printer())
+    recorder = RunRecorder(folder, snapshot, then=Printer(), resuming=options.resume is not None)
     trainer = Trainer(
         project.graph,
         data,
@@ -230,7 +274,14 @@ def run_train(options: argparse.Namespace, out=None) -> int:
         return EXIT_FAILED
     if result.failure is not None:
         where = f"{result.failure.node_id}: " if result.failure.node_id else ""
-        print(f"error: {where}{result.failure.message}", file=sys.stderr)
+        kept = ""
+        if options.resume is not None:
+            kept = (
+                f" (nothing in {folder} was changed)"
+                if not recorder.started
+                else f" ({folder} keeps its earlier result and weights)"
+            )
+        print(printable(f"error: {where}{result.failure.message}{kept}"), file=sys.stderr)
     else:
         test = result.test_accuracy
         print(

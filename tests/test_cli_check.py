@@ -141,3 +141,75 @@ def test_console_script_and_module_entry_point(tmp_path: Path) -> None:
     )
     assert missing.returncode == 2
     assert "Traceback" not in missing.stderr
+
+
+def _with(tmp_path: Path, **sections) -> Path:
+    """The digits MLP example with some top-level sections replaced."""
+    data = json.loads((EXAMPLES / "digits_mlp.net").read_text())
+    data.update(sections)
+    path = tmp_path / "project.net"
+    path.write_text(json.dumps(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("sections", "expected"),
+    [
+        ({"data": {"source": "spiral", "params": {"noise": [1, 2]}}}, "error: data.params.noise: "),
+        ({"data": {"params": {"noise": 0.1}}}, "error: data.params.noise: "),
+        ({"data": {"source": "mnits"}}, "error: data.source: "),
+        ({"data": {"val_fraction": 2}}, "error: data.val_fraction: "),
+        ({"training": {"optimizer": {"lr": -1}}}, "error: training.optimizer.lr: "),
+        ({"training": {"epochs": "ten"}}, "error: training.epochs: "),
+    ],
+    ids=["param-type", "unknown-param", "unknown-source", "fraction", "lr", "epochs-type"],
+)
+def test_bad_data_and_training_settings_are_invalid(
+    capsys, tmp_path: Path, sections: dict, expected: str
+) -> None:
+    """`check` reads the settings as `train` does: a value train would refuse is not valid."""
+    code, out, err = run(capsys, "check", str(_with(tmp_path, **sections)))
+    assert code == 1, out
+    errors = [line for line in out.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1 and errors[0].startswith(expected), out
+    assert out.rstrip().endswith("invalid: 1 error(s)")
+    assert "Traceback" not in out + err
+
+
+def test_every_settings_problem_is_listed(capsys, tmp_path: Path) -> None:
+    path = _with(
+        tmp_path,
+        data={"val_fraction": 2, "test_fraction": -1},
+        training={"batch_size": 0, "optimizer": {"lr": -1}},
+    )
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    for where in ("data.val_fraction", "data.test_fraction", "training.batch_size"):
+        assert f"error: {where}: " in out
+    assert "error: training.optimizer.lr: " in out
+    assert "invalid: 4 error(s)" in out
+
+
+def test_control_characters_from_the_file_are_escaped(capsys, tmp_path: Path) -> None:
+    """A project name cannot clear, recolour or retitle the terminal: escapes are shown, not
+    sent. (Node names are refused at the file boundary already.)"""
+    data = json.loads((EXAMPLES / "digits_mlp.net").read_text())
+    data["name"] = "\x1b[2J\x1b[31mred\x1b[0m\u202eevil\x1b]0;owned\x07"
+    path = tmp_path / "ansi.net"
+    path.write_text(json.dumps(data))
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 0, out + err
+    assert not any(ch in out + err for ch in "\x1b\x07\u202e"), repr(out + err)
+    assert "ansi.net: \\x1b[2J\\x1b[31mred\\x1b[0m\\u202eevil\\x1b]0;owned\\x07" in out
+
+
+def test_control_characters_in_a_problem_stay_on_one_line(capsys, tmp_path: Path) -> None:
+    data = json.loads((EXAMPLES / "digits_mlp.net").read_text())
+    data["data"] = {"source": "mnist\n\x1b[31mfake: ok"}
+    path = tmp_path / "ansi.net"
+    path.write_text(json.dumps(data))
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if line.startswith("error: ")]
+    assert line.startswith("error: data.source: ") and "\\n\\x1b[31mfake" in line
+    assert "\x1b" not in out
