@@ -1,9 +1,10 @@
 """Reopening a run of the history: its weights in today's network, evaluated on its test data.
 
 `reopen_run` runs on a worker: it compiles a copy of the current graph, loads the run folder's
-best (else last) weights into it — a `CheckpointError` names the layers that no longer fit —,
-loads the data the run trained on and predicts its test split, so Evaluation and Try it can
-show the run as if it had just finished.
+best (else last) weights into it, loads the data the run trained on and predicts its test split,
+so Evaluation and Try it can show the run as if it had just finished. When the weights cannot be
+used, the `ReopenError` says whether the network changed since (the layers that no longer fit)
+or the weights file itself is damaged: the fixes differ.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from netstudio.training.data_config import DataConfig
 
 
 class ReopenError(Exception):
-    """The run's weights cannot be used: no run folder, no weights file, or they do not fit."""
+    """The run's weights cannot be used: no run folder, no weights file, a damaged weights file,
+    or weights that do not fit the network."""
 
 
 def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
@@ -48,17 +50,33 @@ def reopen_run(
     from netstudio.core.compiler import compile_graph
     from netstudio.gui.training.session import FinishedRun
     from netstudio.io import graph_from_dict
-    from netstudio.training.checkpoints import CheckpointError, load_weights
+    from netstudio.training.checkpoints import (
+        CheckpointError,
+        WeightsMismatchError,
+        load_weights,
+    )
     from netstudio.training.results import EpochMetrics, RunResult
     from netstudio.training.sources import load_data
 
-    path = weights_file(run_folder(record, project_path))
+    folder = run_folder(record, project_path)
+    try:
+        path = weights_file(folder)
+    except ReopenError:
+        if not folder.is_dir() or record.get("epochs") != []:
+            raise
+        # A run that failed before its first epoch keeps its record but writes no weights.
+        raise ReopenError(
+            f"{record.get('name') or 'This run'} ended before it trained an epoch, so it has no "
+            "weights: train the network"
+        ) from None
     graph = graph_from_dict(graph_dict)
     model = compile_graph(graph)
     try:
         load_weights(model, path)
-    except CheckpointError as error:
+    except WeightsMismatchError as error:
         raise ReopenError(f"{error}. Undo the changes to the network, or train it again.") from None
+    except CheckpointError as error:  # the file itself is broken: no edit of the network helps
+        raise ReopenError(f"{error}. Train the network again to get new weights.") from None
     model.eval()
     result = RunResult(
         status=record.get("status") or "finished",
