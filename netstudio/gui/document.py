@@ -50,6 +50,9 @@ class Document(QObject):
         self._analysis = analysis
         self._analysed_once = False
         self._forced_modified = modified
+        #: Why Save must ask before writing to `path` (work restored after a crash whose file
+        #: is gone or holds something else now); empty: Save writes without asking.
+        self.save_warning = ""
         self.undo_stack.indexChanged.connect(self._after_edit)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         if analysis:
@@ -125,6 +128,7 @@ class Document(QObject):
         """Write the project (atomically); raises OSError or ValueError with a clear message."""
         old = self.path
         save_project(self.project, path)
+        self.save_warning = ""  # the file holds this project now
         self.undo_stack.setClean()
         if self.project.problems:  # what was left out on opening is gone from the file now
             self.project.problems = []

@@ -3,16 +3,18 @@ files.
 
 A file that cannot be read is explained in a dialog and the window keeps what it had; a partly
 readable one opens with what could be read and its problems listed. Nothing is ever written
-unless the person saves.
+unless the person saves, and Save never writes over a file that may hold something else (work
+restored after a crash whose file changed since) without asking first.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from netstudio.gui.dialogs import Answer, ask_save_changes, show_message
 from netstudio.gui.document import Document
@@ -24,6 +26,38 @@ if TYPE_CHECKING:
 FILE_FILTER = "NetStudio projects (*.net);;All files (*)"
 RECENT_KEY = "files/recent"
 RECENT_COUNT = 8
+
+
+class SaveOver(Enum):
+    """The answers to "save over a file that may hold something else?"."""
+
+    SAVE = "save"
+    SAVE_AS = "save_as"
+    CANCEL = "cancel"
+
+
+def ask_save_over(parent: QWidget, path: Path, warning: str) -> SaveOver:
+    """Save There, Save As… or Cancel, for a project whose file `warning` says may not be its
+    own any more (e.g. "has changed since the autosave: …")."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Save over this file?",
+        f"Save the restored work to {path}?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("save_over_box")
+    box.setInformativeText(
+        f"That file {warning}. Save There writes the work there; Save As… chooses another file."
+    )
+    there = box.addButton("Save There", QMessageBox.ButtonRole.DestructiveRole)
+    elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(elsewhere)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is there:
+        return SaveOver.SAVE
+    return SaveOver.SAVE_AS if clicked is elsewhere else SaveOver.CANCEL
 
 
 class ProjectFiles(QObject):
@@ -89,6 +123,12 @@ class ProjectFiles(QObject):
             return False
         if document.path is None:
             return self.save_as()
+        if document.save_warning:
+            answer = ask_save_over(self.window, document.path, document.save_warning)
+            if answer is SaveOver.SAVE_AS:
+                return self.save_as()
+            if answer is SaveOver.CANCEL:
+                return False
         return self._save_to(document.path)
 
     def save_as(self) -> bool:

@@ -4,14 +4,18 @@ While the open project has unsaved changes, it is written every minute to a reco
 app's data folder (never over the person's own file). The file is kept until the person saves
 or discards the changes; after a crash it is still there, and the next start offers it back.
 
-Each recovery file ``<name>-<id>.net`` has a ``.json`` note beside it (the project's own path and
-when it was autosaved) and a ``.lock`` that the running app holds: a file whose lock nobody
-holds belongs to an app that is gone (Qt's QLockFile tells a live owner from a dead one).
+Each recovery file ``<name>-<id>.net`` has a ``.json`` note beside it (the project's own path,
+absolute, with the SHA-256 of that file's bytes when it was autosaved, and when) and a ``.lock``
+that the running app holds: a file whose lock nobody holds belongs to an app that is gone (Qt's
+QLockFile tells a live owner from a dead one). The hash is the original file's identity: when
+the file at that path is gone or holds something else by the time the work is restored (another
+program or project wrote it), Save asks before writing over it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import uuid
@@ -41,12 +45,18 @@ def default_folder() -> Path:
 
 @dataclass(frozen=True)
 class Recovery:
-    """A recovery file left by an app that did not close normally."""
+    """A recovery file left by an app that did not close normally.
+
+    original: the project's own file (None: never saved). original_sha256: that file's hash
+    when the work was autosaved; None when unknown (the file was missing then, or the note
+    comes from a NetStudio that did not record it).
+    """
 
     file: Path
     original: Path | None
     name: str
     autosaved: datetime
+    original_sha256: str | None = None
 
     def load(self) -> Project:
         """The autosaved project, its path set back to the person's own file (None if new).
@@ -57,6 +67,21 @@ class Recovery:
         project = loads_project(text, source=self.file, strict=False)
         project.path = self.original
         return project
+
+    def save_warning(self) -> str:
+        """Why saving the restored work over its original file needs a yes first; empty when
+        that file is still the one the work came from, unchanged since the autosave."""
+        if self.original is None:
+            return ""
+        if not self.original.is_file():
+            return "is gone: it was moved or deleted after the autosave"
+        if self.original_sha256 is None:
+            return (
+                "may hold another project now: this autosave does not say which file it came from"
+            )
+        if file_sha256(self.original) != self.original_sha256:
+            return "has changed since the autosave: another program or project may have written it"
+        return ""
 
     def discard(self) -> None:
         for path in _family(self.file):
@@ -106,8 +131,11 @@ class Autosave(QObject):
                 self._take(self.folder / f"{_stem(document.file_name)}-{uuid.uuid4().hex[:8]}.net")
             assert self.file is not None
             write_atomically(self.file, text.encode("utf-8"))
+            path = document.path.resolve() if document.path is not None else None
+            known = path is not None and not document.save_warning  # restored unverified: stays so
             note = {
-                "path": str(document.path) if document.path is not None else None,
+                "path": str(path) if path is not None else None,
+                "sha256": file_sha256(path) if known else None,
                 "name": document.file_name,
                 "autosaved": datetime.now().isoformat(timespec="seconds"),
             }
@@ -146,16 +174,27 @@ def pending(folder: Path) -> list[Recovery]:
         if not lock.tryLock(0):
             continue  # another running NetStudio owns it
         lock.unlock()
+        sha256 = None
         try:
             note = json.loads(file.with_suffix(".json").read_text(encoding="utf-8"))
-            original = Path(note["path"]) if note.get("path") else None
+            # Older notes hold the path as typed: made absolute here, its identity unknown.
+            original = Path(note["path"]).absolute() if note.get("path") else None
             when = datetime.fromisoformat(note["autosaved"])
             name = str(note.get("name") or file.stem)
-        except (OSError, ValueError, KeyError, TypeError):
+            sha256 = note.get("sha256") if isinstance(note.get("sha256"), str) else None
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             original, name = None, file.stem
             when = datetime.fromtimestamp(file.stat().st_mtime)
-        found.append(Recovery(file, original, name, when))
+        found.append(Recovery(file, original, name, when, sha256))
     return sorted(found, key=lambda r: r.autosaved, reverse=True)
+
+
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of the file's bytes (its identity); None when it cannot be read."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _family(file: Path) -> list[Path]:
@@ -184,8 +223,12 @@ def offer_recovery(window: MainWindow) -> bool:
             show_message(window, "Cannot restore", f"{found.file} cannot be read: {error}")
             continue
         document = Document(project, analysis=window.analysis_ready, modified=True)
+        document.save_warning = found.save_warning()
         window.set_document(document, recovered=found.file)
         window.view.show_network()
-        window.statusBar().showMessage(f"Restored unsaved work on {found.name}", 8000)
+        message = f"Restored unsaved work on {found.name}"
+        if document.save_warning:
+            message += f"; its file {document.save_warning}, so Save will ask first"
+        window.statusBar().showMessage(message, 8000)
         return True
     return False
