@@ -181,8 +181,12 @@ class Inspector(QStackedWidget):
         if not self.name_edit.hasFocus() or self.name_edit.text() == node.name:
             self.name_edit.setText(node.name)
         for name, editor in self.editors.items():
-            if self.errors[name].isHidden():
+            label = self.errors[name]
+            # A refused entry stays on show with its message; a value the editor cannot
+            # show as it is gets its reason there, until the node's value changes.
+            if label.isHidden() or label.text() == editor.problem:
                 editor.set_value(node.params.get(name), implied.get(name))
+                self._show_error(name, editor.problem)
         if info is None:
             self.output_label.setText("… (PyTorch is loading)")
             self.params_label.setText("…")

@@ -3,15 +3,17 @@ how training images are augmented.
 
 Unlike the source settings, these fields are the same for every source, so the groups are
 built once. Like them, they only emit `edited`: the Data panel writes each edit as one undoable
-change of the project's ``data`` section.
+change of the project's ``data`` section. A value the file holds beyond a field's range (a seed
+above 2**31) is shown as written and marked, never raised or clamped silently.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QSpinBox, QWidget
+from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QWidget
 
 from netstudio.gui.panels.data_source_settings import group_form
+from netstudio.gui.param_editors import IntSpinBox
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import DataSource
 
@@ -27,7 +29,7 @@ class SplitsBox(QGroupBox):
         form = group_form(self)
         self.val_spin = self._percent_spin("data_val", "val_fraction", "validation split")
         self.test_spin = self._percent_spin("data_test", "test_fraction", "test split")
-        self.seed_spin = QSpinBox(self)
+        self.seed_spin = IntSpinBox(self)
         self.seed_spin.setObjectName("data_seed")
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setKeyboardTracking(False)
@@ -46,8 +48,8 @@ class SplitsBox(QGroupBox):
         form.addRow("Seed", self.seed_spin)
         form.addRow(self.normalize_check)
 
-    def _percent_spin(self, name: str, key: str, what: str) -> QSpinBox:
-        spin = QSpinBox(self)
+    def _percent_spin(self, name: str, key: str, what: str) -> IntSpinBox:
+        spin = IntSpinBox(self)
         spin.setObjectName(name)
         spin.setRange(0, 90)
         spin.setSuffix(" %")
@@ -55,22 +57,22 @@ class SplitsBox(QGroupBox):
         spin.valueChanged.connect(lambda v: self.edited.emit((key,), v / 100, what))
         return spin
 
-    def show_config(self, config: DataConfig, source: DataSource) -> None:
-        """Show `config` without emitting edits; sources with their own test split fix it."""
-        widgets = (self.val_spin, self.test_spin, self.seed_spin, self.normalize_check)
-        for widget in widgets:
-            widget.blockSignals(True)
-        self.val_spin.setValue(round(config.val_fraction * 100))
-        self.test_spin.setValue(round(config.test_fraction * 100))
+    def show_config(self, config: DataConfig, source: DataSource) -> list[str]:
+        """Show `config` without emitting edits; sources with their own test split fix it.
+        Returns the values a field could not hold, one message each."""
         self.test_spin.setEnabled(not source.official_test)
         self.test_spin.setToolTip(
             f"{source.name} has its own test split" if source.official_test
             else "Held out for the final test, after training"
         )  # fmt: skip
-        self.seed_spin.setValue(config.seed)
-        self.normalize_check.setChecked(config.normalize)
-        for widget in widgets:
-            widget.blockSignals(False)
+        shown = [
+            ("Validation", self.val_spin.show_number(round(config.val_fraction * 100))),
+            ("Test", self.test_spin.show_number(round(config.test_fraction * 100))),
+            ("Seed", self.seed_spin.show_number(config.seed)),
+        ]
+        with QSignalBlocker(self.normalize_check):
+            self.normalize_check.setChecked(config.normalize)
+        return [f"{field}: {problem}" for field, problem in shown if problem]
 
 
 class AugmentBox(QGroupBox):
@@ -82,7 +84,7 @@ class AugmentBox(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Augmentation (training images)", parent)
         form = group_form(self)
-        self.crop_spin = QSpinBox(self)
+        self.crop_spin = IntSpinBox(self)
         self.crop_spin.setObjectName("augment_crop")
         self.crop_spin.setRange(0, 64)
         self.crop_spin.setSuffix(" px")
@@ -110,13 +112,13 @@ class AugmentBox(QGroupBox):
         form.addRow("Rotation ±", self.rotation_spin)
         form.addRow(self.flip_check)
 
-    def show_config(self, augment: AugmentConfig) -> None:
-        """Show `augment` without emitting edits."""
-        widgets = (self.crop_spin, self.flip_check, self.rotation_spin)
-        for widget in widgets:
+    def show_config(self, augment: AugmentConfig) -> list[str]:
+        """Show `augment` without emitting edits; returns the values a field could not hold."""
+        problem = self.crop_spin.show_number(augment.random_crop_padding)
+        for widget in (self.flip_check, self.rotation_spin):
             widget.blockSignals(True)
-        self.crop_spin.setValue(augment.random_crop_padding)
         self.flip_check.setChecked(augment.horizontal_flip)
-        self.rotation_spin.setValue(augment.rotation_degrees)
-        for widget in widgets:
+        self.rotation_spin.setValue(augment.rotation_degrees)  # its range is the config's
+        for widget in (self.flip_check, self.rotation_spin):
             widget.blockSignals(False)
+        return [f"Crop padding: {problem}"] if problem else []

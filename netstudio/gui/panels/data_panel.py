@@ -7,6 +7,10 @@ they emit is written to the project's ``data`` section through one undoable
 `SetSectionCommand`, and the panel follows the section back on undo. After an edit the data is
 loaded on a worker (latest edit wins) and digested for the `DataPreview`, which the main window
 shows in its own dock; the one-line summary, "Loading…" or the reason it cannot load shows here.
+
+A data section the app cannot use as it is (a setting of the wrong type or out of range, from a
+file edited by hand) never breaks the panel: the fields show what the file holds, marked, the
+status says what is wrong, and nothing loads until an edit puts it right.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from netstudio.gui.panels.data_options import AugmentBox, SplitsBox
 from netstudio.gui.panels.data_preview import DataPreview
 from netstudio.gui.panels.data_source_settings import SourceSettingsBox
 from netstudio.gui.panels.preview_data import PreviewData, augment_samples, load_preview
-from netstudio.gui.param_editors import ParamEditor
+from netstudio.gui.param_editors import ParamEditor, describe
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import all_sources, get_source
@@ -151,11 +155,15 @@ class DataPanel(QWidget):
         """Show the project's data section and reload the preview if what it loads changed."""
         if self.document is None:
             return
+        data = self.document.project.data
         try:
             config = self.config()
         except ValidationError as error:
-            self._show_status(f"The project's data settings are not valid: {error}", error=True)
-            return
+            try:  # only the source's own settings are wrong: show them, marked, to be fixed
+                config = DataConfig.model_validate({**data, "params": {}})
+            except ValidationError:
+                self._show_problems([f"The project's data settings are not valid: {_first(error)}"])
+                return
         try:
             source = get_source(config.source)
         except Exception as error:  # an unknown source in the file: say so, keep the form
@@ -166,10 +174,19 @@ class DataPanel(QWidget):
         self.source_combo.blockSignals(False)
         self.source_combo.setToolTip(source.description)
         self.description.setText(source.description)
-        self.params_box.show_config(config, source)
-        self.splits_box.show_config(config, source)
-        self.augment_box.show_config(config.augment)
-        self._reload(config)
+        params = data.get("params", {})
+        if isinstance(params, dict):
+            problems = source.problems(params)  # what would stop loading, in the file's words
+        else:
+            problems = [f"data.params must name {source.name}'s settings, got {describe(params)}"]
+            params = {}
+        shown = self.params_box.show_config(config, source, params)
+        shown += self.splits_box.show_config(config, source)
+        shown += self.augment_box.show_config(config.augment)
+        if problems:
+            self._show_problems(problems + [p for p in shown if p not in problems], bool(shown))
+        else:
+            self._reload(config)
 
     # --- edits ---------------------------------------------------------------------------------
 
@@ -191,9 +208,7 @@ class DataPanel(QWidget):
         try:
             DataConfig.model_validate(data)
         except ValidationError as error:
-            first = error.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            self._show_status(f"data.{where}: {first['msg']}", error=True)
+            self._show_status(_first(error), error=True)
             self.refresh()
             return
         self.document.undo_stack.push(SetSectionCommand(self.document, "data", data, text))
@@ -271,6 +286,28 @@ class DataPanel(QWidget):
             lambda: augment_samples(preview, augment), self.preview.show_augmented
         )
 
+    def _show_problems(self, problems: list[str], marked: bool = False) -> None:
+        """Say what is wrong with the data settings (`marked`: the fields at fault are marked
+        in red); nothing loads until an edit fixes them, and a load still running is
+        forgotten."""
+        self.loader.cancel()
+        self.augmenter.cancel()
+        self._load_key = self._augment_key = None
+        self.preview_data = None
+        message = "\n".join(problems)
+        if marked:
+            message += "\n\nChange the fields marked in red to put this right."
+        self._show_status(message, error=True)
+        self.preview.show_message(message)
+        self.preview_ready.emit(message)
+
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+
+
+def _first(error: ValidationError) -> str:
+    """The first thing pydantic found wrong with the data section, at its path in the file."""
+    first = error.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"data.{where}: {first['msg']}" if where else f"data: {first['msg']}"

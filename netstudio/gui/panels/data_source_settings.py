@@ -4,7 +4,8 @@ The editors are built from the source's parameter specs (the same the file reade
 rebuilt when the source changes. Sources that read files get a Folder row, and parameters that
 name a file a "…" button; a picked path inside the project's folder is stored relative to it so
 the project stays portable. The group only emits `edited`: the Data panel writes each edit as
-one undoable change of the project's ``data`` section.
+one undoable change of the project's ``data`` section. A value the file holds that its editor
+cannot show (the wrong type, out of range) is shown marked, never raised (see `param_editors`).
 """
 
 from __future__ import annotations
@@ -71,14 +72,22 @@ class SourceSettingsBox(QGroupBox):
         row.addWidget(self.folder_edit, 1)
         row.addWidget(folder_button)
 
-    def show_config(self, config: DataConfig, source: DataSource) -> None:
-        """Show `source`'s settings from `config`, rebuilding the editors for a new source."""
+    def show_config(
+        self, config: DataConfig, source: DataSource, params: dict[str, Any] | None = None
+    ) -> list[str]:
+        """Show `source`'s settings from `config` (its `params`: these, as the file holds them,
+        when given), rebuilding the editors for a new source. Returns what the editors could not
+        show as it is, one message per field, naming the source."""
         if source.id != self.source_id:
             self._build(source)
         self.folder_edit.setText(config.root or "")
-        params = source.defaults() | config.params
+        values = source.defaults() | (config.params if params is None else params)
+        problems = []
         for name, editor in self.editors.items():
-            editor.set_value(params.get(name))
+            editor.set_value(values.get(name))
+            if editor.problem:
+                problems.append(f"{source.name}: {editor.problem}")
+        return problems
 
     def _build(self, source: DataSource) -> None:
         """Editors for `source`'s own parameters, and the folder row when it reads files."""

@@ -2,7 +2,8 @@
 
 Each `FieldEditor` edits one dotted path (``optimizer.lr``): its range comes from the field's
 ``ge``/``gt``/``le``/``lt`` constraints, its tooltip from the field's description, so the form
-and the file reader can never disagree about what is allowed.
+and the file reader can never disagree about what is allowed. A number beyond what its spin box
+holds (a seed of 10**12) is shown as written and marked, never raised or clamped silently.
 """
 
 from __future__ import annotations
@@ -19,11 +20,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QSizePolicy,
-    QSpinBox,
     QWidget,
 )
 
-from netstudio.gui.param_editors import FloatSpinBox
+from netstudio.gui.param_editors import FloatSpinBox, IntSpinBox, ShowsAnyValue, describe
 from netstudio.training.config import TrainingConfig
 
 INT_LIMIT = 2**31 - 1
@@ -91,6 +91,14 @@ class FieldEditor(QObject):
         self.committed.emit(self.path, value)
 
 
+def show_number(box: ShowsAnyValue, value: Any) -> None:
+    """Show `value` in a spin box; never raises, whatever the value (see `ShowsAnyValue`)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        box.show_number(value)
+    else:
+        box.show_text(describe(value), f"{describe(value) or 'nothing'} is not a number")
+
+
 class ChoiceField(FieldEditor):
     """A combo box of (value, label) choices."""
 
@@ -112,11 +120,11 @@ class ChoiceField(FieldEditor):
 
 class IntField(FieldEditor):
     def __init__(self, path: str, parent: QWidget, maximum: int | None = None) -> None:
-        box = QSpinBox(parent)
+        box = IntSpinBox(parent)
         low, high, low_open, high_open = bounds(field_info(path))
         low_i = int(low) + (1 if low_open else 0) if low is not None else -INT_LIMIT
         high_i = int(high) - (1 if high_open else 0) if high is not None else INT_LIMIT
-        box.setRange(low_i, min(high_i, maximum or INT_LIMIT))
+        box.setRange(max(low_i, -INT_LIMIT), min(high_i, maximum or INT_LIMIT, INT_LIMIT))
         box.setKeyboardTracking(False)
         box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         box.setGroupSeparatorShown(True)
@@ -124,10 +132,8 @@ class IntField(FieldEditor):
         box.valueChanged.connect(self._commit)
 
     def set_value(self, value: Any) -> None:
-        box: QSpinBox = self.widget  # type: ignore[assignment]
-        box.blockSignals(True)
-        box.setValue(int(value))
-        box.blockSignals(False)
+        box: IntSpinBox = self.widget  # type: ignore[assignment]
+        show_number(box, value)
 
 
 class FloatField(FieldEditor):
@@ -157,9 +163,7 @@ class FloatField(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         box: FloatSpinBox = self.widget  # type: ignore[assignment]
-        box.blockSignals(True)
-        box.setValue(box.minimum() if value is None else float(value))
-        box.blockSignals(False)
+        show_number(box, box.minimum() if value is None else value)
 
 
 class BoolField(FieldEditor):
