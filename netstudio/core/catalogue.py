@@ -63,6 +63,9 @@ class TensorInfo:
 Autofill = Callable[[Sequence[TensorInfo]], dict[str, Any]]
 Summary = Callable[[Mapping[str, Any]], str]
 Builder = Callable[[Mapping[str, Any]], "nn.Module"]
+WeightCount = Callable[[Mapping[str, Any]], int]
+
+_NUMERIC = frozenset({"int", "float", "ints", "floats"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,12 @@ class LayerSpec:
     same_input_shapes: every input must have the same shape (element-wise merges).
     input_ranks: accepted input ranks (batch included); `rank_hint` says what to do otherwise,
     with ``{name}`` standing for the node's name.
+    weight_count: the number of parameters the resolved values give, worked out without building
+    the module, so that shape inference refuses an absurdly large layer before torch allocates
+    (or loops over) anything. Layers without one are small for any value in their ranges.
+    stepwise: the layer runs the same cell at every step along dimension 1 of its input (the
+    recurrent layers): shape inference runs one step and scales, as a meta run of a long
+    sequence takes milliseconds a step.
     """
 
     type_id: str
@@ -98,6 +107,8 @@ class LayerSpec:
     role: Role = "layer"
     display_name: str = ""
     short_name: str = ""
+    weight_count: WeightCount | None = None
+    stepwise: bool = False
 
     @property
     def name(self) -> str:
@@ -178,6 +189,11 @@ class Catalogue:
             raise ValueError(f"layer type {spec.type_id!r} is registered twice")
         if spec.category not in CATEGORIES:
             raise ValueError(f"{spec.type_id}: unknown category {spec.category!r}")
+        for param in spec.params:  # a number a file may set without bound can hang a constructor
+            if param.kind in _NUMERIC and (param.minimum is None or param.maximum is None):
+                raise ValueError(
+                    f"{spec.type_id}: parameter {param.name!r} needs a minimum and a maximum"
+                )
         self._specs[spec.type_id] = spec
         return spec
 

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from netstudio.core.catalogue import Catalogue, LayerSpec, TensorInfo
-from netstudio.core.params import ParamSpec, p_bool, p_choice, p_float, p_int, p_ints
+from netstudio.core.params import (
+    MAX_EXTENT,
+    MAX_RANK,
+    MAX_WIDTH,
+    MAX_WINDOW,
+    ParamSpec,
+    p_bool,
+    p_choice,
+    p_float,
+    p_int,
+    p_ints,
+)
 
 CATALOGUE = Catalogue()
 add = CATALOGUE.register
@@ -81,8 +93,71 @@ def _pool_summary(rank: int):
     return summary
 
 
+# --- parameter counts, worked out before a module is built ---------------------------------
+# Shape inference refuses a layer whose count is beyond `shapes.MAX_LAYER_PARAMS` before it
+# builds anything, so absurd sizes never reach a constructor (or overflow torch's size maths).
+
+
+def _n(p: Mapping[str, Any], name: str) -> int:
+    """A resolved size; 0 where it is still unknown."""
+    value = p.get(name)
+    return int(value) if isinstance(value, int) else 0
+
+
+def _volume(value: Any, rank: int) -> int:
+    """Elements of a window: one int stands for every one of `rank` dimensions."""
+    if isinstance(value, (tuple, list)):
+        return math.prod(int(v) for v in value)
+    return int(value or 0) ** rank
+
+
+def _linear_weights(p: Mapping[str, Any]) -> int:
+    out = _n(p, "out_features")
+    return _n(p, "in_features") * out + (out if p.get("bias") else 0)
+
+
+def _conv_weights(rank: int, transposed: bool = False):
+    def count(p: Mapping[str, Any]) -> int:
+        groups = max(1, _n(p, "groups"))
+        c_in, c_out = _n(p, "in_channels"), _n(p, "out_channels")
+        per_filter = (c_out if transposed else c_in) // groups
+        filters = c_in if transposed else c_out
+        bias = c_out if p.get("bias") else 0
+        return filters * per_filter * _volume(p.get("kernel_size"), rank) + bias
+
+    return count
+
+
+def _recurrent_weights(gates: int):
+    def count(p: Mapping[str, Any]) -> int:
+        hidden, layers = _n(p, "hidden_size"), _n(p, "num_layers")
+        directions = 2 if p.get("bidirectional") else 1
+        bias = 2 * gates * hidden if p.get("bias") else 0
+
+        def layer(inputs: int) -> int:
+            return directions * (gates * hidden * (inputs + hidden) + bias)
+
+        first = layer(_n(p, "input_size"))
+        return first + max(0, layers - 1) * layer(hidden * directions)
+
+    return count
+
+
+def _attention_weights(dim: int, bias: bool) -> int:
+    """Query, key, value and output projections."""
+    return 4 * dim * dim + (4 * dim if bias else 0)
+
+
+def _encoder_weights(p: Mapping[str, Any]) -> int:
+    d, ff = _n(p, "d_model"), _n(p, "dim_feedforward")
+    return _attention_weights(d, True) + 2 * d * ff + ff + d + 4 * d
+
+
 def _ints(name: str, default: Any, doc: str, rank: int, **kw: Any) -> ParamSpec:
-    """A per-dimension size: one int for 1-D layers, a tuple of `rank` ints otherwise."""
+    """A per-dimension size: one int for 1-D layers, a tuple of `rank` ints otherwise.
+
+    A window size (kernel, stride, padding, dilation) unless `maximum` says otherwise."""
+    kw.setdefault("maximum", MAX_WINDOW)
     if rank == 1:
         return p_int(name, default if not isinstance(default, tuple) else default[0], doc, **kw)
     value = default if isinstance(default, tuple) else (default,) * rank
@@ -91,8 +166,8 @@ def _ints(name: str, default: Any, doc: str, rank: int, **kw: Any) -> ParamSpec:
 
 def _optional_ints(name: str, doc: str, rank: int) -> ParamSpec:
     if rank == 1:
-        return p_int(name, None, doc, optional=True)
-    return p_ints(name, None, doc, length=rank, optional=True)
+        return p_int(name, None, doc, optional=True, maximum=MAX_WINDOW)
+    return p_ints(name, None, doc, length=rank, optional=True, maximum=MAX_WINDOW)
 
 
 # --- Input / Output --------------------------------------------------------------------------
@@ -108,6 +183,7 @@ add(
                 (784,),
                 "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension)",
                 min_length=1,
+                maximum=MAX_EXTENT,
             ),
             p_choice(
                 "dtype",
@@ -148,9 +224,18 @@ add(
         "Fully connected layer: y = xWᵀ + b over the last dimension.",
         params=(
             p_int(
-                "in_features", None, "size of each input sample (filled from the input)", auto=True
+                "in_features",
+                None,
+                "size of each input sample (filled from the input)",
+                auto=True,
+                maximum=MAX_EXTENT,
             ),
-            p_int("out_features", 10, "size of each output sample (number of units)"),
+            p_int(
+                "out_features",
+                10,
+                "size of each output sample (number of units)",
+                maximum=MAX_WIDTH,
+            ),
             p_bool("bias", True, "learn an additive bias"),
         ),
         module="torch.nn.Linear",
@@ -159,6 +244,7 @@ add(
         rank_hint="insert a Flatten before '{name}'",
         summary=lambda p: f"{p['out_features']} units" + ("" if p["bias"] else ", no bias"),
         short_name="fc",
+        weight_count=_linear_weights,
     )
 )
 
@@ -168,8 +254,19 @@ add(
         "Core",
         "Flattens a range of dimensions into one (by default all but the batch).",
         params=(
-            p_int("start_dim", 1, "first dimension to flatten (1 = the first after the batch)"),
-            p_int("end_dim", -1, "last dimension to flatten (-1 = the last)", minimum=None),
+            p_int(
+                "start_dim",
+                1,
+                "first dimension to flatten (1 = the first after the batch)",
+                maximum=MAX_RANK,
+            ),
+            p_int(
+                "end_dim",
+                -1,
+                "last dimension to flatten (-1 = the last)",
+                minimum=-MAX_RANK,
+                maximum=MAX_RANK,
+            ),
         ),
         module="torch.nn.Flatten",
         input_dtype=None,
@@ -182,12 +279,13 @@ add(
         "Core",
         "Splits one dimension into several, e.g. 784 into 1×28×28.",
         params=(
-            p_int("dim", 1, "dimension to split (1 = the first after the batch)"),
+            p_int("dim", 1, "dimension to split (1 = the first after the batch)", maximum=MAX_RANK),
             p_ints(
                 "unflattened_size",
                 (1, 28, 28),
                 "sizes it is split into; their product must equal its size",
                 min_length=1,
+                maximum=MAX_EXTENT,
             ),
         ),
         module="torch.nn.Unflatten",
@@ -207,6 +305,7 @@ add(
                 (-1,),
                 "new shape of one sample (no batch dimension); one -1 is inferred",
                 minimum=-1,
+                maximum=MAX_EXTENT,
             ),
         ),
         module=M + "Reshape",
@@ -231,17 +330,24 @@ add(
         "Core",
         "Looks up a learned vector for each integer token id.",
         params=(
-            p_int("num_embeddings", 1000, "vocabulary size: token ids run from 0 to this - 1"),
-            p_int("embedding_dim", 64, "size of each token's vector"),
+            p_int(
+                "num_embeddings",
+                1000,
+                "vocabulary size: token ids run from 0 to this - 1",
+                maximum=MAX_EXTENT,
+            ),
+            p_int("embedding_dim", 64, "size of each token's vector", maximum=MAX_WIDTH),
             p_int(
                 "padding_idx",
                 None,
                 "token id whose vector stays zero (none: no padding id)",
                 minimum=0,
+                maximum=MAX_EXTENT,
                 optional=True,
             ),
         ),
         module="torch.nn.Embedding",
+        weight_count=lambda p: _n(p, "num_embeddings") * _n(p, "embedding_dim"),
         input_dtype="long",
         short_name="embed",
         summary=lambda p: f"{p['num_embeddings']} → {p['embedding_dim']}",
@@ -263,16 +369,28 @@ for rank in (1, 2, 3):
             }[rank],
             params=(
                 p_int(
-                    "in_channels", None, "channels of the input (filled from the input)", auto=True
+                    "in_channels",
+                    None,
+                    "channels of the input (filled from the input)",
+                    auto=True,
+                    maximum=MAX_EXTENT,
                 ),
                 p_int(
-                    "out_channels", 16 if rank != 2 else 32, "number of filters (output channels)"
+                    "out_channels",
+                    16 if rank != 2 else 32,
+                    "number of filters (output channels)",
+                    maximum=MAX_WIDTH,
                 ),
                 _ints("kernel_size", 3, "size of each filter", rank),
                 _ints("stride", 1, "step between filter positions", rank),
                 _ints("padding", 0, "zeros added on each side", rank, minimum=0),
                 _ints("dilation", 1, "spacing between filter taps", rank),
-                p_int("groups", 1, "split channels into groups (in and out channels must divide)"),
+                p_int(
+                    "groups",
+                    1,
+                    "split channels into groups (in and out channels must divide)",
+                    maximum=MAX_WIDTH,
+                ),
                 p_bool("bias", True, "learn an additive bias per filter"),
                 p_choice(
                     "padding_mode",
@@ -282,6 +400,7 @@ for rank in (1, 2, 3):
                 ),
             ),
             module=f"torch.nn.Conv{rank}d",
+            weight_count=_conv_weights(rank),
             autofill=_from_channels("in_channels"),
             input_ranks=(rank + 2,),
             rank_hint=(
@@ -299,17 +418,24 @@ add(
         "Convolution",
         "Transposed 2-D convolution ('deconvolution'): learned upsampling of an image.",
         params=(
-            p_int("in_channels", None, "channels of the input (filled from the input)", auto=True),
-            p_int("out_channels", 16, "number of filters (output channels)"),
+            p_int(
+                "in_channels",
+                None,
+                "channels of the input (filled from the input)",
+                auto=True,
+                maximum=MAX_EXTENT,
+            ),
+            p_int("out_channels", 16, "number of filters (output channels)", maximum=MAX_WIDTH),
             _ints("kernel_size", 2, "size of each filter", 2),
             _ints("stride", 2, "upsampling step", 2),
             _ints("padding", 0, "removed from each side of the output", 2, minimum=0),
             _ints("output_padding", 0, "extra size added to one side of the output", 2, minimum=0),
-            p_int("groups", 1, "split channels into groups"),
+            p_int("groups", 1, "split channels into groups", maximum=MAX_WIDTH),
             p_bool("bias", True, "learn an additive bias per filter"),
             _ints("dilation", 1, "spacing between filter taps", 2),
         ),
         module="torch.nn.ConvTranspose2d",
+        weight_count=_conv_weights(2, transposed=True),
         autofill=_from_channels("in_channels"),
         input_ranks=(4,),
         rank_hint="'{name}' needs (N, C, H, W) input: insert an Unflatten or Reshape before it",
@@ -353,7 +479,15 @@ add(
         "AdaptiveAvgPool2d",
         "Pooling",
         "Averages each channel down to a fixed output size, whatever the input size (global pooling).",
-        params=(p_ints("output_size", (1, 1), "height and width of the output", length=2),),
+        params=(
+            p_ints(
+                "output_size",
+                (1, 1),
+                "height and width of the output",
+                length=2,
+                maximum=MAX_EXTENT,
+            ),
+        ),
         module="torch.nn.AdaptiveAvgPool2d",
         input_ranks=(4,),
         rank_hint="'{name}' needs (N, C, H, W) input",
@@ -368,7 +502,7 @@ add(
         "Pooling",
         "Enlarges a sequence, image or volume by a scale factor.",
         params=(
-            p_float("scale_factor", 2.0, "how many times larger", minimum=0.01),
+            p_float("scale_factor", 2.0, "how many times larger", minimum=0.01, maximum=1024),
             p_choice(
                 "mode",
                 "nearest",
@@ -393,8 +527,14 @@ for rank, ranks, shape in ((1, (2, 3), "(N, C) or (N, C, L)"), (2, (4,), "(N, C,
             "Normalization",
             "Normalises each channel over the batch, then scales and shifts it.",
             params=(
-                p_int("num_features", None, "channels (filled from the input)", auto=True),
-                p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+                p_int(
+                    "num_features",
+                    None,
+                    "channels (filled from the input)",
+                    auto=True,
+                    maximum=MAX_EXTENT,
+                ),
+                p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
                 p_float(
                     "momentum",
                     0.1,
@@ -424,11 +564,15 @@ add(
                 None,
                 "trailing dimensions to normalise (filled from the input)",
                 optional=True,
+                maximum=MAX_EXTENT,
             ),
-            p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+            p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
             p_bool("elementwise_affine", True, "learn a scale and shift"),
         ),
         module="torch.nn.LayerNorm",
+        weight_count=lambda p: (
+            2 * _volume(p.get("normalized_shape") or (), 1) if p.get("elementwise_affine") else 0
+        ),
         autofill=lambda inputs: {"normalized_shape": (inputs[0].shape[-1],)},
         short_name="ln",
     )
@@ -440,9 +584,15 @@ add(
         "Normalization",
         "Normalises groups of channels of each sample.",
         params=(
-            p_int("num_groups", 8, "number of groups; must divide the channels"),
-            p_int("num_channels", None, "channels (filled from the input)", auto=True),
-            p_float("eps", 1e-5, "added to the variance for stability", minimum=0),
+            p_int("num_groups", 8, "number of groups; must divide the channels", maximum=MAX_WIDTH),
+            p_int(
+                "num_channels",
+                None,
+                "channels (filled from the input)",
+                auto=True,
+                maximum=MAX_EXTENT,
+            ),
+            p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
             p_bool("affine", True, "learn a scale and shift per channel"),
         ),
         module="torch.nn.GroupNorm",
@@ -462,7 +612,9 @@ add(
         "LeakyReLU",
         "Activation",
         "x for x > 0, slope·x otherwise.",
-        params=(p_float("negative_slope", 0.01, "slope for negative inputs", minimum=0),),
+        params=(
+            p_float("negative_slope", 0.01, "slope for negative inputs", minimum=0, maximum=1000),
+        ),
         module="torch.nn.LeakyReLU",
         summary=lambda p: f"slope {p['negative_slope']:g}",
         short_name="lrelu",
@@ -473,7 +625,15 @@ add(
         "ELU",
         "Activation",
         "x for x > 0, alpha·(exp(x) − 1) otherwise.",
-        params=(p_float("alpha", 1.0, "value approached for large negative inputs", minimum=0),),
+        params=(
+            p_float(
+                "alpha",
+                1.0,
+                "value approached for large negative inputs",
+                minimum=0,
+                maximum=1000,
+            ),
+        ),
         module="torch.nn.ELU",
         short_name="elu",
     )
@@ -522,7 +682,15 @@ for name, doc in (
             name,
             "Activation",
             doc,
-            params=(p_int("dim", -1, "dimension that sums to 1 (-1 = the last)", minimum=None),),
+            params=(
+                p_int(
+                    "dim",
+                    -1,
+                    "dimension that sums to 1 (-1 = the last)",
+                    minimum=-MAX_RANK,
+                    maximum=MAX_RANK,
+                ),
+            ),
             module=f"torch.nn.{name}",
             summary=lambda p: f"dim {p['dim']}",
             short_name=name.lower(),
@@ -558,6 +726,10 @@ add(
 
 # --- Recurrent -------------------------------------------------------------------------------
 
+#: Stacked layers of a recurrent layer. Shape inference runs each of them on the meta device
+#: (some milliseconds a layer), so this bound also bounds the time one edit takes to check.
+MAX_RECURRENT_LAYERS = 128
+
 
 def _recurrent(cell: str):
     def build(p: Mapping[str, Any]):
@@ -586,9 +758,15 @@ for cell, doc in (
             "Recurrent",
             f"{doc} over a sequence (N, L, features); passes on the whole sequence or the last step.",
             params=(
-                p_int("input_size", None, "features per step (filled from the input)", auto=True),
-                p_int("hidden_size", 64, "features of the hidden state"),
-                p_int("num_layers", 1, "stacked layers"),
+                p_int(
+                    "input_size",
+                    None,
+                    "features per step (filled from the input)",
+                    auto=True,
+                    maximum=MAX_EXTENT,
+                ),
+                p_int("hidden_size", 64, "features of the hidden state", maximum=MAX_WIDTH),
+                p_int("num_layers", 1, "stacked layers", maximum=MAX_RECURRENT_LAYERS),
                 *extra,
                 p_bool("bias", True, "learn biases"),
                 p_float("dropout", 0.0, "dropout between stacked layers", minimum=0, maximum=1),
@@ -603,6 +781,8 @@ for cell, doc in (
                 ),
             ),
             build=_recurrent(cell),
+            weight_count=_recurrent_weights({"RNN": 1, "LSTM": 4, "GRU": 3}[cell]),
+            stepwise=True,
             autofill=_from_last("input_size"),
             input_ranks=(3,),
             rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape before it",
@@ -623,12 +803,19 @@ add(
         "Attention",
         "Multi-head self-attention over a sequence (N, L, embed_dim).",
         params=(
-            p_int("embed_dim", None, "features per step (filled from the input)", auto=True),
-            p_int("num_heads", 4, "attention heads; must divide embed_dim"),
+            p_int(
+                "embed_dim",
+                None,
+                "features per step (filled from the input)",
+                auto=True,
+                maximum=MAX_EXTENT,
+            ),
+            p_int("num_heads", 4, "attention heads; must divide embed_dim", maximum=MAX_WIDTH),
             p_float("dropout", 0.0, "dropout on attention weights", minimum=0, maximum=1),
             p_bool("bias", True, "learn projection biases"),
         ),
         module=M + "SelfAttention",
+        weight_count=lambda p: _attention_weights(_n(p, "embed_dim"), bool(p.get("bias"))),
         autofill=_from_last("embed_dim"),
         input_ranks=(3,),
         rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
@@ -643,14 +830,26 @@ add(
         "Attention",
         "Self-attention plus a feed-forward block, each with a residual and layer norm.",
         params=(
-            p_int("d_model", None, "features per step (filled from the input)", auto=True),
-            p_int("nhead", 4, "attention heads; must divide d_model"),
-            p_int("dim_feedforward", 256, "hidden size of the feed-forward block"),
+            p_int(
+                "d_model",
+                None,
+                "features per step (filled from the input)",
+                auto=True,
+                maximum=MAX_EXTENT,
+            ),
+            p_int("nhead", 4, "attention heads; must divide d_model", maximum=MAX_WIDTH),
+            p_int(
+                "dim_feedforward",
+                256,
+                "hidden size of the feed-forward block",
+                maximum=MAX_WIDTH,
+            ),
             p_float("dropout", 0.1, "dropout rate", minimum=0, maximum=1),
             p_choice("activation", "relu", ("relu", "gelu"), "feed-forward activation"),
             p_bool("norm_first", False, "normalise before attention (pre-LN), not after"),
         ),
         module="torch.nn.TransformerEncoderLayer",
+        weight_count=_encoder_weights,
         fixed={"batch_first": True},
         autofill=_from_last("d_model"),
         input_ranks=(3,),
@@ -684,7 +883,13 @@ add(
         "Joins its inputs along a dimension; the other dimensions must match.",
         params=(
             _INPUTS,
-            p_int("dim", 1, "dimension to join along (1 = channels or features)", minimum=None),
+            p_int(
+                "dim",
+                1,
+                "dimension to join along (1 = channels or features)",
+                minimum=-MAX_RANK,
+                maximum=MAX_RANK,
+            ),
         ),
         module=M + "Concat",
         variadic=True,
@@ -743,6 +948,7 @@ add(
                 None,
                 "element of a tuple result to pass on (none: the whole result)",
                 minimum=0,
+                maximum=MAX_WINDOW,
                 optional=True,
             ),
         ),

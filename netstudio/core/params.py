@@ -14,13 +14,28 @@ from netstudio.core.errors import ParamError
 
 ParamKind = Literal["int", "float", "bool", "choice", "str", "ints", "floats"]
 
+# Upper bounds of the layer catalogue's numbers. Generous for real networks, but small enough
+# that no value a file can hold makes a constructor loop for minutes or a size overflow: a
+# number read from a file is checked against its bound before any module is built.
+
+#: Features, channels, units and heads a layer makes (out_features, hidden_size ...).
+MAX_WIDTH = 2**20
+#: Sizes that come from the data: a sample's dimensions, a vocabulary, a layer's input size
+#: (a flattened image has more features than any layer makes).
+MAX_EXTENT = 2**24
+#: Kernel sizes, strides, paddings and dilations of convolutions and pooling windows.
+MAX_WINDOW = 2**16
+#: Dimension indices and the number of dimensions of a shape (torch tensors have at most 64).
+MAX_RANK = 64
+
 
 @dataclass(frozen=True)
 class ParamSpec:
     """One parameter of a layer.
 
     kind: ``int``, ``float``, ``bool``, ``choice`` (one of `choices`), ``str``, ``ints`` or
-    ``floats`` (a tuple; `length` fixes its length, `min_length` bounds it).
+    ``floats`` (a tuple; `length` fixes its length, `min_length` and `max_length` bound it).
+    minimum / maximum: the allowed range of a number (of each number of a tuple).
     optional: ``None`` is accepted (shown as "none"/"auto").
     auto: the value is filled from the upstream tensor shape when left ``None`` (the user only
     sets outputs, e.g. ``in_features``); implies `optional`.
@@ -35,6 +50,7 @@ class ParamSpec:
     choices: tuple[Any, ...] = ()
     length: int | None = None
     min_length: int = 1
+    max_length: int = MAX_RANK
     optional: bool = False
     auto: bool = False
     label: str = ""
@@ -110,15 +126,23 @@ class ParamSpec:
     def _check_number(self, value: float, where: str) -> Any:
         if self.minimum is not None and value < self.minimum:
             raise ParamError(
-                f"{where}'{self.name}' must be at least {_fmt(self.minimum)}, got {_fmt(value)}",
+                f"{where}'{self.name}' must be at least {_fmt(self.minimum)}, got {_fmt(value)}"
+                + self._range_hint(),
                 param=self.name,
             )
         if self.maximum is not None and value > self.maximum:
             raise ParamError(
-                f"{where}'{self.name}' must be at most {_fmt(self.maximum)}, got {_fmt(value)}",
+                f"{where}'{self.name}' must be at most {_fmt(self.maximum)}, got {_fmt(value)}"
+                + self._range_hint(),
                 param=self.name,
             )
         return value
+
+    def _range_hint(self) -> str:
+        """What to do about a number out of range: the whole range, where both ends exist."""
+        if self.minimum is None or self.maximum is None:
+            return ""
+        return f": choose a value from {_fmt(self.minimum)} to {_fmt(self.maximum)}"
 
     def _check_tuple(self, value: Any, where: str) -> tuple[Any, ...]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -136,6 +160,11 @@ class ParamSpec:
             raise ParamError(
                 f"{where}'{self.name}' needs at least {self.min_length} value(s)", param=self.name
             )
+        if len(value) > self.max_length:
+            raise ParamError(
+                f"{where}'{self.name}' takes at most {self.max_length} values, got {len(value)}",
+                param=self.name,
+            )
         convert = self._as_int if self.kind == "ints" else self._as_float
         return tuple(self._check_number(convert(item, where), where) for item in value)
 
@@ -147,7 +176,9 @@ class ParamSpec:
 
 
 def _fmt(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else repr(number)
+    if isinstance(number, int):
+        return str(number)
+    return str(int(number)) if number.is_integer() else repr(number)
 
 
 def p_int(

@@ -2,10 +2,13 @@
 
 Meta tensors carry shapes and dtypes but no data, so a forward pass costs a fraction of a
 millisecond per layer and gives exactly the shapes torch will produce: there are no
-hand-written shape rules here. `ShapeInference` subscribes to a graph's events and, on
-`update()`, recomputes only the nodes downstream of an edit, stopping where a node's inputs,
-parameters and name are unchanged. It also fills the `auto` parameters (``in_features``,
-``in_channels`` ...) from the upstream shape.
+hand-written shape rules here (a recurrent layer runs one step of its sequence, see `_run`).
+`ShapeInference` subscribes to a graph's events and, on `update()`, recomputes only the nodes
+downstream of an edit, stopping where a node's inputs, parameters and name are unchanged. It
+also fills the `auto` parameters (``in_features``, ``in_channels`` ...) from the upstream shape.
+
+Sizes are bounded before anything is built: every number is within its catalogue range, and a
+layer whose parameter count would pass `MAX_LAYER_PARAMS` is an error, not a module.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ if TYPE_CHECKING:
 #: Batch size of the meta tensors; displayed as N. Two, not one, so a layer that mixes the
 #: batch into other dimensions shows up.
 META_BATCH = 2
+
+#: The most parameters one layer may have (16 GiB as float32). Checked before the layer's module
+#: is built, even on the meta device, so that no constructor ever sees absurd sizes.
+MAX_LAYER_PARAMS = 2**32
 
 
 @dataclass
@@ -101,6 +108,13 @@ def _ranks(ranks: Sequence[int]) -> str:
 def _first_line(error: BaseException) -> str:
     text = str(error).strip() or type(error).__name__
     return text.splitlines()[0].rstrip(".")
+
+
+def _with_steps(tensor: TensorInfo, steps: int) -> TensorInfo:
+    """`tensor` of a one-step run with its step dimension (1) as long as the real input's."""
+    shape = list(tensor.shape)
+    shape[1] = steps
+    return TensorInfo(tuple(shape), tensor.dtype)
 
 
 def resolve_params(
@@ -316,6 +330,9 @@ class ShapeInference:
                         f"clear {name} to fill it from the input, or change the layer before"
                     ),
                 )
+        too_big = self._too_big(node, spec.weight_count(resolved) if spec.weight_count else 0)
+        if too_big:
+            return NodeInfo(inputs=inputs, resolved=resolved, error=too_big)
         try:
             module, count, trainable = self._module(spec, resolved)
         except Exception as error:  # a constructor's own check, e.g. heads must divide dim
@@ -324,8 +341,11 @@ class ShapeInference:
                 resolved=resolved,
                 error=f"{node.label}: {_first_line(error)}: change its parameters",
             )
+        too_big = self._too_big(node, count)
+        if too_big:
+            return NodeInfo(inputs=inputs, resolved=resolved, error=too_big)
         try:
-            out, macs = self._run(module, known)
+            out, macs = self._run(module, known, spec.stepwise)
         except Exception as error:
             return NodeInfo(
                 inputs=inputs,
@@ -385,6 +405,17 @@ class ShapeInference:
             )
         return ""
 
+    @staticmethod
+    def _too_big(node: Node, count: int) -> str:
+        """The error of a layer with more than `MAX_LAYER_PARAMS` parameters, else ""."""
+        if count <= MAX_LAYER_PARAMS:
+            return ""
+        gib = count * 4 / 2**30
+        return (
+            f"{node.label} would have {count:,} parameters ({gib:,.0f} GiB as float32), more "
+            f"than the {MAX_LAYER_PARAMS:,} one layer may have: make its sizes smaller"
+        )
+
     def _module(self, spec: LayerSpec, resolved: Mapping[str, Any]) -> tuple[nn.Module, int, int]:
         key = (spec.type_id, _freeze(dict(resolved)))
         cached = self._modules.get(key)
@@ -402,15 +433,35 @@ class ShapeInference:
             self._modules[key] = cached
         return cached
 
-    def _run(self, module: nn.Module, inputs: Sequence[TensorInfo]) -> tuple[list[TensorInfo], int]:
+    def _run(
+        self, module: nn.Module, inputs: Sequence[TensorInfo], stepwise: bool = False
+    ) -> tuple[list[TensorInfo], int]:
         """Output shapes and MACs of `module` on `inputs`. Remembered per module and input
-        shapes: a network repeats its blocks, and a meta run costs about a millisecond."""
+        shapes: a network repeats its blocks, and a meta run costs about a millisecond.
+
+        stepwise: the layer repeats one cell along dimension 1 (see `LayerSpec.stepwise`). On
+        the meta device torch runs such a cell one step at a time, milliseconds a step and
+        layer, so it runs one step here: outputs of the input's rank get their steps back, and
+        the work is the one step's times the steps.
+        """
         key = (id(module), tuple(inputs))  # modules stay alive in `_modules` while remembered
         known = self._runs.get(key)
         if known is None:
             if len(self._runs) > 16384:
                 self._runs.clear()
-            known = self._runs[key] = self._run_once(module, inputs)
+            steps = inputs[0].shape[1] if stepwise and inputs[0].rank >= 2 else 1
+            if steps > 1:
+                first = inputs[0]
+                one = TensorInfo((first.shape[0], 1, *first.shape[2:]), first.dtype)
+                outs, macs = self._run_once(module, [one, *inputs[1:]])
+                outs = [
+                    _with_steps(t, steps) if t.rank == first.rank and t.shape[1] == 1 else t
+                    for t in outs
+                ]
+                known = (outs, macs * steps)
+            else:
+                known = self._run_once(module, inputs)
+            self._runs[key] = known
         return list(known[0]), known[1]
 
     def _run_once(
