@@ -191,8 +191,11 @@ def _leading_to(graph: NetworkGraph, outputs: Iterable[Node]) -> set[str]:
 class _Names:
     """Identifiers for submodules and fx values, unique in one generated module.
 
-    A name that clashes with a `GraphModule` attribute, a builtin or a global of the generated
-    code gets a trailing ``_``; a name taken already gets ``_2``, ``_3`` ...
+    Each is ASCII (`python_name` folds ``ﬁ`` to ``fi``), so it is the same identifier after
+    Python's NFKC normalisation of the generated source: nodes ``ﬁ`` and ``fi`` get ``fi`` and
+    ``fi_2``, never one attribute for both. A name that clashes with a `GraphModule` attribute, a
+    builtin or a global of the generated code gets a trailing ``_``; a name taken already gets
+    ``_2``, ``_3`` ...
     """
 
     def __init__(self) -> None:

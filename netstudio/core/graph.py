@@ -10,6 +10,7 @@ from __future__ import annotations
 import keyword
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -446,8 +447,16 @@ def _position(position: Iterable[float], node_id: str | None) -> Position:
 
 
 def python_name(name: str) -> str:
-    """`name` made into a Python identifier (for module attributes and generated code)."""
-    ident = re.sub(r"\W", "_", name.strip()).strip("_") or "layer"
+    """`name` made into an ASCII Python identifier (for module attributes and generated code).
+
+    Compatibility forms and accents are folded first (``ﬁ`` gives ``fi``, ``fc²`` ``fc2``, ``é``
+    ``e``): Python reads an identifier NFKC-normalised, so ``self.ﬁ`` in generated code *is*
+    ``self.fi``, and a name kept as typed could call another layer. Other characters become
+    ``_``. Two names may fold alike: whoever needs distinct identifiers numbers them.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    ident = re.sub(r"\W", "_", folded.strip(), flags=re.ASCII).strip("_") or "layer"
     if ident[0].isdigit():
         ident = "_" + ident
     if keyword.iskeyword(ident) or ident in {"self", "forward", "training"}:

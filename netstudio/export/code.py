@@ -20,9 +20,13 @@ LINE_LENGTH = 100
 
 def literal(value: Any) -> str:
     """`value` as a Python literal in ruff's style (double-quoted strings, single-quoted when
-    that saves escaping the double quotes inside, e.g. a JSON argument)."""
+    that saves escaping the double quotes inside, e.g. a JSON argument). Text with a character
+    that is not printable (a NUL, a line separator, a lone surrogate) is written with escapes
+    only, so the source stays one line of valid UTF-8."""
     if isinstance(value, str):
-        if '"' in value and "'" not in value and "\\" not in value and value.isprintable():
+        if not value.isprintable():
+            return json.dumps(value, ensure_ascii=True)
+        if '"' in value and "'" not in value and "\\" not in value:
             return f"'{value}'"
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, tuple):

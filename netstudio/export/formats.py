@@ -1,7 +1,9 @@
 """The binary formats: TorchScript, ONNX and safetensors weights of the compiled model.
 
 Each export is checked before it is reported done: the TorchScript file is loaded back and run,
-the ONNX file is checked with `onnx.checker` when onnx is installed.
+the ONNX file is checked with `onnx.checker` when onnx is installed. Each is written to a
+temporary file beside the target and moved over it only once checked (`replacing`): a failed
+export leaves the old file as it was and no temporary file behind.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,7 +69,26 @@ def save_weights(model: torch.nn.Module, path: Path) -> None:
     """The model's state_dict (parameters and buffers) as safetensors."""
     from netstudio.training.checkpoints import save_state_dict
 
-    save_state_dict(model.state_dict(), path)
+    try:
+        save_state_dict(model.state_dict(), path)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` (same suffix) for the block to write and check; moved over
+    `path` when the block succeeds, and removed whatever happens. OSError says what failed."""
+    tmp = path.with_name(f"{path.stem}.tmp{path.suffix}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        yield tmp
+        tmp.replace(path)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def save_torchscript(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
@@ -81,16 +103,20 @@ def save_torchscript(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> 
             traced = torch.jit.trace(model, inputs)
     except Exception as error:
         raise ExportError(f"TorchScript tracing failed: {_first_line(error)}") from None
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    traced.save(str(tmp))
     check = example_inputs(graph, batch=3)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        loaded = torch.jit.load(str(tmp))
-    with torch.no_grad():
-        _same_outputs(model(*check), loaded(*check), "TorchScript")
-    tmp.replace(path)
+    with replacing(path) as tmp:
+        try:
+            traced.save(str(tmp))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                loaded = torch.jit.load(str(tmp))
+            with torch.no_grad():
+                expected, got = model(*check), loaded(*check)
+        except OSError:
+            raise
+        except Exception as error:
+            raise ExportError(f"TorchScript export failed: {_first_line(error)}") from None
+        _same_outputs(expected, got, "TorchScript")
 
 
 def save_onnx(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
@@ -103,45 +129,57 @@ def save_onnx(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
     except ImportError:
         raise ExportError(ONNX_HINT) from None
     placeholders = [n.name for n in model.graph.nodes if n.op == "placeholder"]
-    outputs = [python_name(node.name) for node in graph.outputs()]
+    outputs = _unique_names([node.name for node in graph.outputs()], taken=set(placeholders))
     batch = torch.export.Dim("batch", min=1)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.stem + ".tmp" + path.suffix)
     quiet = io.StringIO()
-    try:
-        with (
-            warnings.catch_warnings(),
-            contextlib.redirect_stdout(quiet),
-            contextlib.redirect_stderr(quiet),
-        ):
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                model,
-                example_inputs(graph, batch=2),
-                str(tmp),
-                input_names=placeholders,
-                output_names=outputs,
-                dynamic_shapes={name: {0: batch} for name in placeholders},
-                external_data=False,
-            )
-    except ImportError as error:
-        raise ExportError(f"{ONNX_HINT} ({_first_line(error)})") from None
-    except Exception as error:
-        tmp.unlink(missing_ok=True)
-        raise ExportError(f"ONNX export failed: {_first_line(error)}") from None
     try:
         import onnx
     except ImportError:
         onnx = None
-    if onnx is not None:
+    with replacing(path) as tmp:
         try:
-            onnx.checker.check_model(str(tmp), full_check=True)
+            with (
+                warnings.catch_warnings(),
+                contextlib.redirect_stdout(quiet),
+                contextlib.redirect_stderr(quiet),
+            ):
+                warnings.simplefilter("ignore")
+                torch.onnx.export(
+                    model,
+                    example_inputs(graph, batch=2),
+                    str(tmp),
+                    input_names=placeholders,
+                    output_names=outputs,
+                    dynamic_shapes={name: {0: batch} for name in placeholders},
+                    external_data=False,
+                )
+        except ImportError as error:
+            raise ExportError(f"{ONNX_HINT} ({_first_line(error)})") from None
+        except OSError:
+            raise
         except Exception as error:
-            tmp.unlink(missing_ok=True)
-            raise ExportError(
-                f"the exported ONNX model does not pass onnx.checker: {error}"
-            ) from None
-    tmp.replace(path)
+            raise ExportError(f"ONNX export failed: {_first_line(error)}") from None
+        if onnx is not None:
+            try:
+                onnx.checker.check_model(str(tmp), full_check=True)
+            except Exception as error:
+                raise ExportError(
+                    f"the exported ONNX model does not pass onnx.checker: {_first_line(error)}"
+                ) from None
+
+
+def _unique_names(names: list[str], taken: set[str]) -> list[str]:
+    """`names` as ASCII identifiers, distinct from each other and from `taken` (``fi``, ``fi_2``:
+    two Output nodes ``ﬁ`` and ``fi`` must not give one ONNX output name)."""
+    result = []
+    for name in names:
+        base = candidate = python_name(name)
+        i = 2
+        while candidate in taken:
+            candidate, i = f"{base}_{i}", i + 1
+        taken.add(candidate)
+        result.append(candidate)
+    return result
 
 
 def _same_outputs(expected: object, got: object, what: str) -> None:

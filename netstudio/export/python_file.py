@@ -2,15 +2,19 @@
 
 The file imports torch (and, for training, the data libraries the source needs), never
 NetStudio. Trained weights go beside it as ``<stem>.safetensors``, which `load_model` reads.
+The text is parsed (`ast.parse`) before it is written: whatever a project's names hold, an
+export gives a file Python reads, or an error and no file.
 """
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netstudio.export.code import Imports, class_name, literal
 from netstudio.export.errors import ExportError
+from netstudio.export.formats import replacing
 from netstudio.export.python_code import ModelSource, model_source
 from netstudio.export.source_copy import SourceBundle
 
@@ -73,14 +77,32 @@ def write_python(
         own = set(model.compiled.state_dict())
         if own != set(state):  # the caller checked them against the compiled model
             raise ExportError("the weights do not fit the exported class")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    content = checked_source(text, path)
+    with replacing(path) as tmp:
+        tmp.write_bytes(content)
     if weights is not None and state is not None:
-        save_state_dict(state, weights)
+        try:
+            save_state_dict(state, weights)
+        except OSError as error:
+            raise ExportError(f"cannot write {weights}: {error.strerror or error}") from None
         return [path, weights]
     return [path]
+
+
+def checked_source(text: str, path: Path) -> bytes:
+    """`text` as UTF-8 once it is known to parse as Python; ExportError (nothing written)
+    when it does not: that is a NetStudio bug, so the message asks for a report."""
+    try:
+        ast.parse(text, filename=path.name)
+        return text.encode("utf-8")
+    except SyntaxError as error:
+        detail = f"line {error.lineno}: {error.msg}"
+    except (ValueError, UnicodeError) as error:  # a NUL or a lone surrogate in the text
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+    raise ExportError(
+        f"the Python code written for {path.name} would not run ({detail}), so nothing was "
+        "written: please report this as a NetStudio bug, with the project"
+    )
 
 
 def _model_only(
@@ -106,7 +128,7 @@ def _model_only(
             "    return model",
         ]
         usage = [
-            f"    model = load_model()  # with the trained weights from {weights_name}",
+            f"    model = load_model()  # with the trained weights from {_plain(weights_name)}",
         ]
     else:
         loader = [
@@ -163,8 +185,8 @@ def _training(
     usage = [
         "Train it with the project's settings, on one process or several:",
         "",
-        f"    python {script_name} --epochs 10 --data-root data --out weights.safetensors",
-        f"    torchrun --nproc_per_node 4 {script_name} --out weights.safetensors",
+        f"    python {_plain(script_name)} --epochs 10 --data-root data --out weights.safetensors",
+        f"    torchrun --nproc_per_node 4 {_plain(script_name)} --out weights.safetensors",
     ]
     return blocks, usage
 
@@ -177,5 +199,7 @@ def _example(shape: tuple[int, ...], dtype: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """`text` safe inside a docstring on one line."""
-    return " ".join(text.replace("\\", "/").replace('"""', "'''").split())
+    """`text` safe inside a docstring on one line: no backslash, no closing quotes, and no
+    character that is not printable (a NUL, a control or a lone surrogate becomes a space)."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(printable.replace("\\", "/").replace('"""', "'''").split())

@@ -326,6 +326,27 @@ def test_awkward_names_compile() -> None:
     assert gm(torch.randn(3, 8)).shape == (3, 10)
 
 
+def test_names_alike_under_nfkc_compile_to_distinct_modules_called_in_order() -> None:
+    """``self.ﬁ`` in generated source *is* ``self.fi`` (Python reads identifiers NFKC-normalised):
+    the two layers once shared one attribute and the forward silently called the wrong one."""
+    graph = NetworkGraph()
+    last = add_input(graph, "x", (4,))
+    for node_id, name, units in [("a", "ﬁ", 3), ("b", "fi", 5), ("c", "fc²", 2), ("d", "ｆｃ2", 6)]:
+        graph.add_node("Linear", node_id=node_id, name=name, params={"out_features": units})
+        graph.connect(last, "out", node_id, "in")
+        last = node_id
+    add_output(graph, last)
+    gm = compile_graph(graph)
+    attrs = [name for name, _ in gm.named_children()]
+    assert attrs == ["fi", "fi_2", "fc2", "fc2_2"]
+    assert all(attr.isascii() and attr.isidentifier() for attr in attrs)
+    assert gm.meta["netstudio"]["modules"] == {"fi": "a", "fi_2": "b", "fc2": "c", "fc2_2": "d"}
+    x = torch.randn(3, 4)
+    expected = gm.fc2_2(gm.fc2(gm.fi_2(gm.fi(x))))
+    assert torch.equal(gm(x), expected)
+    assert gm.code.isascii()
+
+
 def test_invalid_graph_raises_naming_the_node() -> None:
     graph = NetworkGraph()
     x = add_input(graph, "image", (1, 28, 28))

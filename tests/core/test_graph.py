@@ -492,6 +492,12 @@ def test_reading_helpers(mlp_graph: NetworkGraph) -> None:
         ("class", "class_"),
         ("forward", "forward_"),
         ("--", "layer"),
+        ("ﬁ", "fi"),
+        ("fc²", "fc2"),
+        ("ｆｃ1", "fc1"),
+        ("café", "cafe"),
+        ("層", "layer"),
+        ("conv層2", "conv_2"),
     ],
 )
 def test_python_name(name: str, ident: str) -> None:
