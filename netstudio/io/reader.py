@@ -2,7 +2,9 @@
 
 Each stage has its own clear refusal (unreadable, not text, empty, not JSON, not a NetStudio
 project, unknown version), then structure and meaning are checked with every problem collected.
-Reading never writes to the file and never evaluates anything in it.
+Text no file can hold (a lone surrogate, ``"\\ud800"``) is replaced and reported with its JSON
+path, so nothing past the reader has to print or save it. Reading never writes to the file and
+never evaluates anything in it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,7 @@ from netstudio.io.errors import FileProblem, ProjectFileError
 from netstudio.io.migrations import CURRENT_VERSION, migrate
 from netstudio.io.project import Project
 from netstudio.io.schema import CheckedProject, check_structure, describe
+from netstudio.io.text import replace_lone_surrogates
 
 NOT_A_PROJECT = "not a NetStudio project"
 
@@ -50,7 +54,8 @@ def loads_project(
     source: where the text came from, named in the error message.
     """
     try:
-        return _build(check_structure(migrate(parse(text))), strict=strict)
+        raw, text_problems = _parse(text)
+        return _build(check_structure(migrate(raw)), strict=strict, first=text_problems)
     except ProjectFileError as error:
         if error.file is None and source is not None:
             error.file = Path(source)
@@ -66,6 +71,12 @@ def graph_from_dict(
     ProjectFileError lists the problems. rename: nodes whose id or name is taken in `graph` get
     fresh ones (for pasting a copy into the graph it came from).
     """
+    try:
+        data, text_problems = replace_lone_surrogates(data, ("graph",))
+    except RecursionError:
+        raise ProjectFileError("the graph is nested too deeply") from None
+    if text_problems:
+        raise ProjectFileError(text_problems)
     checked = check_structure({"format": "netstudio", "version": CURRENT_VERSION, "graph": data})
     target = NetworkGraph() if graph is None else graph
     builder = _builder(checked, target, rename=rename)
@@ -76,7 +87,21 @@ def graph_from_dict(
 
 
 def parse(text: str | bytes) -> dict[str, Any]:
-    """The JSON object of a NetStudio project file, not yet checked beyond its ``format``."""
+    """The JSON object of a NetStudio project file, not yet checked beyond its ``format``.
+
+    Text that is not characters (a lone surrogate) is refused, naming its JSON path."""
+    raw, problems = _parse(text)
+    if problems:
+        raise ProjectFileError(problems)
+    return raw
+
+
+#: Where JSON text may spell a lone surrogate: an escape of one, or (in a str) one itself.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+
+
+def _parse(text: str | bytes) -> tuple[dict[str, Any], list[FileProblem]]:
+    """`parse`, with lone surrogates replaced by U+FFFD, each a problem at its JSON path."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
@@ -101,6 +126,12 @@ def parse(text: str | bytes) -> dict[str, Any]:
         raise ProjectFileError(f"not valid JSON: {error}") from None
     except RecursionError:
         raise ProjectFileError("not valid JSON: nested too deeply") from None
+    problems: list[FileProblem] = []
+    if _MAYBE_SURROGATE.search(text):
+        try:
+            raw, problems = replace_lone_surrogates(raw)
+        except RecursionError:
+            raise ProjectFileError("not valid JSON: nested too deeply") from None
     if not isinstance(raw, dict):
         raise ProjectFileError(
             f"{NOT_A_PROJECT}: the file holds {describe(raw)}, not a project object"
@@ -111,13 +142,17 @@ def parse(text: str | bytes) -> dict[str, Any]:
         raise ProjectFileError(
             f'{NOT_A_PROJECT}: its "format" is {describe(raw["format"])}, not "netstudio"'
         )
-    return raw
+    return raw, problems
 
 
-def _build(checked: CheckedProject, *, strict: bool) -> Project:
+def _build(
+    checked: CheckedProject, *, strict: bool, first: list[FileProblem] | None = None
+) -> Project:
+    """The project of `checked`; `first`: problems found before its structure was checked."""
     model = checked.model
     graph = NetworkGraph()
-    problems: list[FileProblem] = checked.problems + _builder(checked, graph).problems
+    problems: list[FileProblem] = [*(first or []), *checked.problems]
+    problems += _builder(checked, graph).problems
     if problems and strict:
         raise ProjectFileError(problems)
     return Project(

@@ -4,17 +4,20 @@ Canonical means one text for one project: keys in a fixed order, nodes and wires
 order, every parameter written (defaults included), 2-space indent, a final newline. So a file
 opened and saved again is byte-identical, and diffs of saved projects show only real changes.
 Saving goes through a temporary file in the same folder, synced and renamed over the old one:
-a crash or a full disk mid-save leaves the old file as it was.
+a crash or a full disk mid-save leaves the old file as it was. A failed save removes its
+temporary file; one left by a process killed mid-save is removed by the next save of that file.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import re
 import stat
 import tempfile
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from typing import Any
 from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.io.migrations import CURRENT_VERSION
 from netstudio.io.project import Project
+from netstudio.io.text import find_lone_surrogates, has_lone_surrogate
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
@@ -75,12 +79,20 @@ def _edge_to_dict(edge: Edge) -> dict[str, Any]:
 def dumps_project(project: Project) -> str:
     """The canonical text of the project's file.
 
-    Raises ValueError if the project holds a number JSON cannot store (NaN, infinity).
+    Raises ValueError if the project holds a number JSON cannot store (NaN, infinity) or text
+    UTF-8 cannot (a lone surrogate), naming where: the text always encodes as UTF-8.
     """
+    data = project_to_dict(project)
     try:
-        text = json.dumps(project_to_dict(project), indent=2, ensure_ascii=False, allow_nan=False)
+        text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     except ValueError as error:
         raise ValueError(f"the project holds a value a .net file cannot store: {error}") from None
+    if has_lone_surrogate(text):
+        where = ", ".join(find_lone_surrogates(data))
+        raise ValueError(
+            f"the project holds text a .net file cannot store (a lone surrogate, half of a "
+            f"character pair) at {where}: retype that text"
+        )
     return _SCALAR_LIST.sub(_one_line, text) + "\n"
 
 
@@ -134,6 +146,23 @@ def write_atomically(path: Path, content: bytes) -> None:
             raise _save_error(path, error) from error
         raise
     _fsync_directory(real.parent)
+    _remove_stale_temps(real)
+
+
+#: A save's temporary file this much older than the save has been left by a killed process: a
+#: save in progress elsewhere (another window saving the same file) is seconds old.
+STALE_TEMP_SECONDS = 600
+
+
+def _remove_stale_temps(real: Path) -> None:
+    """Delete the hidden temporary files (``.<name>.*.tmp``) of earlier saves of `real` that
+    never finished, because their process was killed between writing and renaming. Best
+    effort: the save itself has succeeded."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in real.parent.glob(f".{glob.escape(real.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.is_file() and temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def _save_error(path: Path, error: OSError) -> OSError:
