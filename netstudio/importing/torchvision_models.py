@@ -6,6 +6,8 @@ a safetensors file or a ``.pth`` state dict read with ``weights_only=True`` (no 
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -93,10 +95,11 @@ def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
             from safetensors.torch import load_file
 
             return load_file(str(path))
-        loaded = torch.load(path, map_location="cpu", weights_only=True)
+        with warnings.catch_warnings():  # notes on pickle protocols: the refusal says enough
+            warnings.simplefilter("ignore")
+            loaded = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:
-        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
-        raise ModelImportError(f"{path}: cannot read weights: {reason}") from None
+        raise ModelImportError(f"{path}: cannot read weights: {load_failure(error)}") from None
     for key in ("state_dict", "model"):
         if isinstance(loaded, dict) and isinstance(loaded.get(key), dict):
             loaded = loaded[key]
@@ -105,3 +108,28 @@ def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
     ):
         raise ModelImportError(f"{path}: does not hold a state dict (names → tensors)")
     return loaded
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_UNPICKLER = re.compile(
+    r"WeightsUnpickler error:\s*(.+?)(?:\s+Please use|\s+Check the documentation|\n\n|$)", re.S
+)
+
+
+def load_failure(error: BaseException) -> str:
+    """Why ``torch.load(weights_only=True)`` refused a file, in one line, without torch's
+    advice to retry with ``weights_only=False``: that would run whatever code the file holds,
+    and NetStudio never does."""
+    text = _ANSI.sub("", str(error))
+    found = _UNPICKLER.search(text)
+    if found or "weights only load failed" in text.lower():
+        detail = " ".join(found.group(1).split()).rstrip(".") if found else ""
+        return (
+            "it is not a plain state dict of tensors"
+            + (f" ({detail})" if detail else "")
+            + "; NetStudio reads tensors only and never runs code from a weights file: save "
+            "the model's state_dict() with torch.save, or as safetensors"
+        )
+    first = (text.strip() or type(error).__name__).splitlines()[0]
+    kept = [part for part in re.split(r"(?<=\.)\s+", first) if "weights_only" not in part]
+    return " ".join(kept) or type(error).__name__
