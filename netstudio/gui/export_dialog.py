@@ -1,15 +1,20 @@
 """File > Export: the network as readable PyTorch code, TorchScript, ONNX or weights.
 
-A small form over `netstudio.export.export_project` (the same code `netstudio export` runs).
+A small form over `netstudio.export.export_project` (the same code the command line runs).
 The export runs off the GUI thread on a snapshot of the project taken when Export is pressed,
 so editing can go on; the result or the reason it failed is said in the dialog.
+
+"The latest run's trained weights" are those of the newest run in the project's history (the
+Runs table) whose folder holds weights, found from its record (`latest_trained_run`): a run of
+a project never saved, or one saved since, is found where its record says it is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui.background import run_in_background
 from netstudio.io import Project, dumps_project, loads_project
+from netstudio.training.runs import record_run_folder
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
@@ -39,25 +45,41 @@ FORMATS = (
     ("weights", "Weights (.safetensors)", ".safetensors", "safetensors files (*.safetensors)"),
 )
 FRESH, LATEST_RUN, WEIGHTS_FILE = range(3)
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+#: What to do when no run has weights, in the app's own words.
+NO_RUN_HINT = (
+    "train it first (Train ▸ Train, F5), or choose “From a safetensors file…” under Weights"
+)
+
+
+def latest_trained_run(project: Project) -> tuple[dict[str, Any], Path] | None:
+    """The newest run of `project`'s history whose folder holds trained weights, with that
+    weights file (the file the command line's export of a run takes); None when no run has any.
+    """
+    from netstudio.export import RUN_WEIGHTS
+
+    for record in reversed(project.runs):
+        folder = record_run_folder(record, project.path)
+        if folder is None:
+            continue
+        for name in RUN_WEIGHTS:
+            if (folder / name).is_file():
+                return record, folder / name
+    return None
 
 
 def run_export(
     text: str, source: Path | None, fmt: str, path: Path, weights: str, with_training: bool
 ) -> list[Path]:
-    """The export itself, on a worker thread, from the project's saved text (a snapshot)."""
-    from netstudio.export import export_project, latest_run_weights
+    """The export itself, on a worker thread, from the project's saved text (a snapshot);
+    `weights`: a safetensors file, or "" for freshly initialised weights."""
+    from netstudio.export import export_project
 
     project = loads_project(text)
     project.path = source
-    chosen: Path | None = None
-    if weights == "latest":
-        if source is None:
-            from netstudio.export import ExportError
-
-            raise ExportError("save the project and train it first: its runs sit beside it")
-        chosen = latest_run_weights(source)
-    elif weights:
-        chosen = Path(weights)
+    chosen = Path(weights) if weights else None
     return export_project(project, fmt, path, weights=chosen, with_training=with_training)
 
 
@@ -86,16 +108,25 @@ class ExportDialog(QDialog):
         self.training = QCheckBox("Add data loading and the training loop", self)
         self.training.setObjectName("export_with_training")
         self.training.setToolTip(
-            "The file trains the network with the project's settings: python model.py --epochs N;"
-            " it also runs under torchrun on several processes or machines"
+            "Running the file with Python trains the network with the project's settings, on "
+            "one process or, under torchrun, on several processes or machines"
         )
         self.weights = QComboBox(self)
         self.weights.setObjectName("export_weights")
         self.weights.addItem("Freshly initialised (the project's seed)")
         self.weights.addItem("The latest run's trained weights")
         self.weights.addItem("From a safetensors file…")
-        if project.path is None or not project.runs:
+        latest = latest_trained_run(project)
+        if latest is None:
             self.weights.model().item(LATEST_RUN).setEnabled(False)
+            self.weights.setItemData(
+                LATEST_RUN, f"No run has trained weights yet: {NO_RUN_HINT}", TOOLTIP
+            )
+        else:
+            record, file = latest
+            name = record.get("name") or "the latest run"
+            self.weights.setItemText(LATEST_RUN, f"The latest run's trained weights ({name})")
+            self.weights.setItemData(LATEST_RUN, str(file), TOOLTIP)
         self.weights_file = ""
         self.weights.activated.connect(self._on_weights)
         self.status = QLabel(self)
@@ -171,9 +202,13 @@ class ExportDialog(QDialog):
             self.status.setText("Choose the file to export to.")
             return
         path = Path(text).expanduser()
-        weights = {FRESH: "", LATEST_RUN: "latest", WEIGHTS_FILE: self.weights_file}[
-            self.weights.currentIndex()
-        ]
+        weights = {FRESH: "", WEIGHTS_FILE: self.weights_file}.get(self.weights.currentIndex())
+        if weights is None:  # the latest run's, looked up now: a run may have ended since
+            latest = latest_trained_run(self.project)
+            if latest is None:
+                self.status.setText(f"Cannot export: no run has trained weights: {NO_RUN_HINT}.")
+                return
+            weights = str(latest[1])
         try:
             snapshot = dumps_project(self.project)
         except ValueError as error:

@@ -5,6 +5,12 @@ A file that cannot be read is explained in a dialog and the window keeps what it
 readable one opens with what could be read and its problems listed. Nothing is ever written
 unless the person saves, and Save never writes over a file that may hold something else (work
 restored after a crash whose file changed since) without asking first.
+
+Saving brings the project's runs along: before the file is written, run folders that are not
+beside it yet (the runs of a project never saved, or those beside its old file after Save As)
+go to ``<name>.runs/`` beside the new file and the records name them there
+(`netstudio.training.runs.relocate_runs`), so export and Open weights find every run the Runs
+table shows.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from netstudio.gui.dialogs import Answer, ask_save_changes, show_message
 from netstudio.gui.document import Document
+from netstudio.gui.training import session as training_session
 from netstudio.io import ProjectFileError, load_project
+from netstudio.training.runs import record_run_folder, relocate_runs
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
@@ -145,15 +153,53 @@ class ProjectFiles(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        assert self.document is not None
+        document = self.document
+        assert document is not None
+        moved, notes = self._bring_runs(document, path)
         try:
-            self.document.save(path)
+            document.save(path)
         except (OSError, ValueError) as error:
+            for record in moved:  # the file was not written: name the folders where they are
+                folder = record_run_folder(record, path)
+                record["run_dir"] = str(folder) if folder is not None else record["run_dir"]
             show_message(self.window, "Cannot save project", str(error))
             return False
         self.remember(path)
         self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        if notes:
+            many = len(notes) != 1
+            show_message(
+                self.window,
+                "Some runs stayed where they were",
+                f"Saved {path.name}, but {len(notes)} run{'s' if many else ''} could not be "
+                f"brought beside it:\n{notes[0]}"
+                + (f"\n(and {len(notes) - 1} more: see Details)" if many else ""),
+                "\n".join(notes),
+                QMessageBox.Icon.Warning,
+            )
         return True
+
+    @staticmethod
+    def _bring_runs(document: Document, path: Path) -> tuple[list[dict], list[str]]:
+        """Bring the run folders beside `path` before the file is written (see module
+        docstring); returns the records whose folder changed, and a note for each run left
+        where it was.
+
+        The records are rewritten in place: the undo commands of the Runs table hold these
+        very records (and find them by identity).
+        """
+        runs = document.project.runs
+        if not runs:
+            return [], []
+        relocated = relocate_runs(
+            runs, document.path, path, move_from=training_session.unsaved_runs_root()
+        )
+        moved = []
+        for record, new in zip(runs, relocated.records, strict=True):
+            if record.get("run_dir") != new.get("run_dir"):
+                record["run_dir"] = new["run_dir"]
+                moved.append(record)
+        return moved, relocated.notes
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to go on (saved or discarded)."""

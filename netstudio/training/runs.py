@@ -10,7 +10,9 @@ mnist_mlp.runs/20261122-101500/
     checkpoint/         weights + optimizer/schedule/RNG state to resume from
 
 `RunRecorder` writes it as a run goes; `stop_on_interrupt` lets Ctrl+C end a headless run
-cleanly, with the folder complete.
+cleanly, with the folder complete. A project's ``runs`` records name their folders (``run_dir``,
+relative to the project file's folder): `record_run_folder` finds one, and `relocate_runs`
+brings them beside the project's new file when it is saved somewhere else.
 """
 
 from __future__ import annotations
@@ -18,13 +20,16 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import errno
 import json
 import math
+import os
+import shutil
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -44,12 +49,17 @@ BATCH_FIELDS = ["epoch", "batch", "loss", "lr"]
 EPOCH_FIELDS = [field.name for field in dataclasses.fields(EpochMetrics)]
 
 
+def runs_folder(project_path: Path) -> Path:
+    """Where a project's runs go: ``<stem>.runs/`` beside its file."""
+    return project_path.with_name(project_path.stem + ".runs")
+
+
 def new_run_dir(project_path: Path | None, out: Path | None = None) -> Path:
     """A fresh, timestamped folder under `out`, else under ``<project>.runs/`` beside it."""
     if out is None:
         if project_path is None:
             raise ValueError("a run folder needs a project path or an output folder")
-        out = project_path.with_name(project_path.stem + ".runs")
+        out = runs_folder(project_path)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     folder = out / stamp
     i = 2
@@ -58,6 +68,126 @@ def new_run_dir(project_path: Path | None, out: Path | None = None) -> Path:
         i += 1
     folder.mkdir(parents=True)
     return folder
+
+
+def record_run_folder(record: Mapping[str, Any], project_path: Path | None) -> Path | None:
+    """The folder a run record names: its ``run_dir`` as is when absolute, else relative to the
+    project file's folder. None when the record names no folder, or a relative one and the
+    project has no file to be relative to (the working folder is never a guess)."""
+    run_dir = record.get("run_dir")
+    if not isinstance(run_dir, str) or not run_dir:
+        return None
+    folder = Path(run_dir).expanduser()
+    if folder.is_absolute():
+        return folder
+    if project_path is None:
+        return None
+    return Path(os.path.abspath(project_path.parent / folder))
+
+
+@dataclasses.dataclass
+class RelocatedRuns:
+    """What `relocate_runs` did: the records to store (``run_dir`` rewritten, in their order)
+    and a note for each run left where it was, saying why."""
+
+    records: list[dict[str, Any]]
+    notes: list[str]
+
+
+def relocate_runs(
+    records: Sequence[Mapping[str, Any]],
+    old_project: Path | None,
+    new_project: Path,
+    *,
+    move_from: Path | None = None,
+) -> RelocatedRuns:
+    """Bring a project's run folders beside the file it is about to be saved as.
+
+    Called before the project file is written, so the file never names a folder that is not
+    there. Each record's folder (see `record_run_folder`, against `old_project`) that lies
+    outside ``<new stem>.runs/`` goes to ``<new stem>.runs/<folder name>/``:
+
+    - moved when it lies under `move_from` (where the runs of a project never saved go:
+      nothing else refers to them);
+    - copied otherwise: it sits beside the project's old file, which keeps its own runs.
+
+    Each folder arrives whole or not at all: a rename on the same file system, else a copy to a
+    temporary name beside the target, renamed into place (a move across file systems then
+    deletes the original, so the per-user folder does not fill with runs no project names).
+    The records come back with ``run_dir`` relative to the new file's folder. A record whose
+    folder is missing stays as it is, with a note; one whose folder could not be copied (a full
+    disk, no permission) keeps naming the old folder, absolute so it still resolves, with a
+    note. Records without a ``run_dir`` are returned unchanged.
+    """
+    base = Path(os.path.abspath(new_project.parent))
+    target_root = runs_folder(base / new_project.name)
+    done: dict[Path, Path] = {}  # a folder named by two records goes once
+    out: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for record in records:
+        new = dict(record)
+        out.append(new)
+        if not record.get("run_dir"):
+            continue
+        name = str(record.get("name") or record.get("id") or "a run")
+        source = record_run_folder(record, old_project)
+        if source is not None and source in done:
+            target = done[source]
+        elif source is None or not source.is_dir():
+            where = source if source is not None else record.get("run_dir")
+            notes.append(f"{name}: its run folder {where} is missing; its record is kept as is")
+            continue
+        elif _inside(source, target_root):
+            target = source
+        else:
+            move = move_from is not None and _inside(source, move_from)
+            try:
+                target = _bring_folder(source, target_root, move)
+            except OSError as error:
+                new["run_dir"] = str(source)
+                reason = error.strerror or str(error)
+                verb = "moved" if move else "copied"
+                notes.append(
+                    f"{name}: its run folder {source} could not be {verb} to {target_root} "
+                    f"({reason}); the project still names it where it is"
+                )
+                continue
+        done[source] = target
+        new["run_dir"] = Path(os.path.relpath(target, base)).as_posix()
+    return RelocatedRuns(out, notes)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` lies in `folder` (links followed: one place has one answer)."""
+    return path.resolve().is_relative_to(folder.resolve())
+
+
+def _bring_folder(source: Path, target_root: Path, move: bool) -> Path:
+    """Move or copy the folder `source` into `target_root` under its own name (or the first
+    free ``name-2``, ``name-3``...), all at once (see `relocate_runs`); returns where it is."""
+    target_root.mkdir(parents=True, exist_ok=True)
+    target = target_root / source.name
+    i = 2
+    while target.exists():
+        target = target_root / f"{source.name}-{i}"
+        i += 1
+    if move:
+        try:
+            source.rename(target)
+            return target
+        except OSError as error:
+            if error.errno != errno.EXDEV:  # another file system: copy, then delete
+                raise
+    partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    try:
+        shutil.copytree(source, partial)
+        partial.rename(target)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    if move:
+        shutil.rmtree(source, ignore_errors=True)
+    return target
 
 
 class RunRecorder(TrainerCallbacks):

@@ -1,0 +1,212 @@
+"""New → build → Train → Save As → Export with the run's weights, the way a person does it:
+saving brings the run beside the new file, and the export finds it and writes its weights."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import torch
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QSpinBox, QWidget
+from safetensors.torch import load_file
+
+from netstudio.gui import project_files
+from netstudio.gui.canvas.view import LAYER_MIME
+from netstudio.gui.document import Document
+from netstudio.gui.evaluation.reopen import run_folder
+from netstudio.gui.export_dialog import LATEST_RUN, ExportDialog
+from netstudio.gui.main_window import MainWindow
+from netstudio.io import load_project
+
+RUN_TIMEOUT = 60_000
+
+
+def action(window: MainWindow, name: str) -> QAction:
+    found = window.findChild(QAction, name)
+    assert found is not None, name
+    return found
+
+
+def type_into(widget: QWidget, text: str) -> None:
+    widget.setFocus()
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(widget, text)
+    QTest.keyClick(widget, Qt.Key.Key_Return)
+
+
+def drop_layer(window: MainWindow, type_id: str, offset: QPoint) -> str:
+    """Drop a layer dragged from the palette at `offset` from the view's centre; its id."""
+    view = window.view
+    before = {node.id for node in window.document.graph}
+    mime = QMimeData()
+    mime.setData(LAYER_MIME, type_id.encode())
+    point = view.viewport().rect().center() + offset
+    view.dropEvent(
+        QDropEvent(
+            QPointF(point),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    (new,) = [node.id for node in window.document.graph if node.id not in before]
+    return new
+
+
+def wire(window: MainWindow, src: str, dst: str) -> None:
+    """Drag from `src`'s output port to `dst`'s input port."""
+    view, scene = window.view, window.scene
+    start = scene.port(src, "out", False).scene_anchor()
+    end = scene.port(dst, "in", True).scene_anchor()
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(view.viewport(), left, none, view.mapFromScene(start))
+    for i in range(1, 7):
+        QTest.mouseMove(view.viewport(), view.mapFromScene(start + (end - start) * (i / 6)))
+    QTest.mouseRelease(view.viewport(), left, none, view.mapFromScene(end))
+
+
+def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    # New, and the digits MLP built from the palette: Input (64) → Linear (10) → Output.
+    action(window, "file_new").trigger()
+    window.resize(1400, 900)
+    window.view.set_zoom(0.8)
+    source = drop_layer(window, "Input", QPoint(-300, 0))
+    linear = drop_layer(window, "Linear", QPoint(0, 0))
+    output = drop_layer(window, "Output", QPoint(300, 0))
+    wire(window, source, linear)
+    wire(window, linear, output)
+    graph = window.document.graph
+    assert [(e.src, e.dst) for e in graph.edges()] == [(source, linear), (linear, output)]
+    window.scene.select_nodes([source])
+    type_into(window.inspector.editors["shape"].widget, "64")  # the digits' 8×8 pixels
+    assert list(graph.node(source).params["shape"]) == [64]
+    type_into(window.findChild(QSpinBox, "training_epochs"), "2")
+
+    # Train (F5): an unsaved project's run goes to the per-user folder.
+    session = window.training_session
+    with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
+        action(window, "train_start").trigger()
+    run = finished.args[0]
+    assert run.record["status"] == "finished", run.record["error"]
+    scratch = Path(run.record["run_dir"])
+    assert scratch.parent == tmp_path / "unsaved-runs" and (scratch / "last.safetensors").is_file()
+    trained = load_file(scratch / "last.safetensors")
+
+    # Save As: the run comes along, beside the new file, and the record names it there.
+    target = tmp_path / "projects" / "my"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action(window, "file_save_as").trigger()
+    saved = target.with_suffix(".net")
+    assert window.document.path == saved and not window.document.modified
+    beside = tmp_path / "projects" / "my.runs" / scratch.name
+    assert (beside / "last.safetensors").is_file() and (beside / "epochs.csv").is_file()
+    assert not scratch.exists()  # moved: nothing is left behind in the per-user folder
+    record = window.document.project.runs[0]
+    assert record is run.record  # the very record the Runs table shows (and undo holds)
+    assert record["run_dir"] == f"my.runs/{scratch.name}"
+    assert load_project(saved).runs[0]["run_dir"] == f"my.runs/{scratch.name}"
+    assert window.evaluation_ui.runs_panel.model.rowCount() == 1
+    assert run_folder(record, window.document.path) == beside  # where Open weights looks
+
+    # File > Export, the latest run's trained weights, as a safetensors file.
+    action(window, "file_export").trigger()
+    dialog = window.findChild(ExportDialog, "export_dialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.weights.model().item(LATEST_RUN).isEnabled()
+    assert "Run 1" in dialog.weights.itemText(LATEST_RUN)
+    dialog.format.setCurrentIndex(dialog.format.findData("weights"))
+    dialog.weights.setCurrentIndex(LATEST_RUN)
+    exported = tmp_path / "out" / "my.safetensors"
+    exported.parent.mkdir()
+    dialog.path.setText(str(exported))
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: bool(dialog.written) or "failed" in dialog.status.text(), timeout=30_000
+    )
+    assert dialog.written == [exported], dialog.status.text()
+    assert "--" not in dialog.status.text()
+
+    weights = load_file(exported)
+    assert weights.keys() == trained.keys() and weights
+    for name, tensor in trained.items():
+        assert torch.equal(weights[name], tensor), name
+    dialog.close()
+
+
+def test_export_without_trained_runs_says_what_to_do_in_the_apps_words(
+    qtbot, window: MainWindow, open_example, tmp_path: Path
+) -> None:
+    open_example("spiral_toy.net")
+    window.document.project.runs.append(
+        {"name": "Run 1", "status": "failed", "run_dir": "spiral_toy.runs/gone"}
+    )
+    action(window, "file_export").trigger()
+    dialog = window.findChild(ExportDialog, "export_dialog")
+    assert not dialog.weights.model().item(LATEST_RUN).isEnabled()
+    dialog.weights.setCurrentIndex(LATEST_RUN)  # forced: the dialog still says why
+    dialog.path.setText(str(tmp_path / "m.py"))
+    dialog.export_button.click()
+    text = dialog.status.text()
+    assert "no run has trained weights" in text and "Train ▸ Train" in text
+    assert "--" not in text and "netstudio" not in text
+    dialog.close()
+
+
+def fake_run(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "last.safetensors").write_bytes(b"weights")
+    return folder
+
+
+def test_a_save_that_fails_keeps_every_run_reachable(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        project_files, "show_message", lambda _w, title, text, *a: shown.append((title, text))
+    )
+    action(window, "file_new").trigger()
+    scratch = fake_run(tmp_path / "unsaved-runs" / "r1")
+    record = {"id": "r1", "name": "Run 1", "status": "finished", "run_dir": str(scratch)}
+    window.document.project.runs.append(record)
+
+    def refuse(self, path=None) -> None:
+        raise OSError(f"cannot write {path}: permission denied")
+
+    monkeypatch.setattr(Document, "save", refuse)
+    target = tmp_path / "projects" / "my.net"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action(window, "file_save_as").trigger()
+    assert shown == [("Cannot save project", f"cannot write {target}: permission denied")]
+    assert window.document.path is None
+    moved = tmp_path / "projects" / "my.runs" / "r1"
+    assert record["run_dir"] == str(moved)  # absolute: found without the file that was not written
+    assert (moved / "last.safetensors").is_file()
+
+
+def test_a_run_folder_gone_missing_is_said_after_saving(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        project_files, "show_message", lambda _w, title, text, *a: shown.append((title, text))
+    )
+    action(window, "file_new").trigger()
+    gone = tmp_path / "unsaved-runs" / "r9"
+    record = {"id": "r9", "name": "Run 9", "status": "finished", "run_dir": str(gone)}
+    window.document.project.runs.append(record)
+    target = tmp_path / "my.net"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    action(window, "file_save_as").trigger()
+    assert window.document.path == target and target.is_file()
+    assert record["run_dir"] == str(gone)  # left as it was
+    ((title, text),) = shown
+    assert title == "Some runs stayed where they were"
+    assert "Run 9" in text and "missing" in text and "--" not in text
