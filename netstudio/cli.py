@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netstudio.io import Project
+    from netstudio.training.loaded_data import DataError
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -231,7 +232,7 @@ def run_train(options: argparse.Namespace, out=None) -> int:
             )
         data = load_data(data_config, options.file.parent, options.data_root)
     except DataError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {data_error_text(error)}", file=sys.stderr)
         return EXIT_FAILED
     print(f"data: {data.summary()}", file=out)
 
@@ -294,6 +295,20 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     if options.json:
         print(json.dumps(result.summary()), file=out)
     return EXIT_FAILED if result.failure is not None else EXIT_OK
+
+
+def data_error_text(error: DataError) -> str:
+    """A data error with what to do said in this command's options (the app says its own)."""
+    from netstudio.training.loaded_data import DataFix
+
+    return error.advice(
+        {
+            DataFix.CHOOSE_FOLDER: "give the folder that holds them with --data-root DIR",
+            DataFix.DOWNLOAD: "pass --download to fetch them when online",
+            DataFix.CHOOSE_FILE: "give the file's path in the project's data.params.file",
+            DataFix.SAVE_PROJECT: "give the data folder with --data-root DIR",
+        }
+    )
 
 
 def _app_parser() -> argparse.ArgumentParser:

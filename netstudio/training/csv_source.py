@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import ParamSpec, p_bool, p_choice
-from netstudio.training.loaded_data import DataError, RawData
+from netstudio.training.loaded_data import DataError, DataFix, RawData
 from netstudio.training.sources import DataSource
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ class Table:
 def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
     """Read every non-blank row; headerless columns are named "0", "1", ..."""
     if not path.is_file():
-        raise DataError(f"CSV file {path} not found")
+        raise DataError(f"CSV file {path} not found", fixes=(DataFix.CHOOSE_FILE,))
     rows: list[list[str]] = []
     lines: list[int] = []
     header: list[str] | None = None
@@ -134,11 +134,18 @@ class CsvSource(DataSource):
     @staticmethod
     def _path(name: str, root: Path | None) -> Path:
         if not name:
-            raise DataError("CSV: set the 'file' parameter to the CSV file to read")
+            raise DataError(
+                "CSV: no file is set: the 'file' parameter names the CSV file to read",
+                fixes=(DataFix.CHOOSE_FILE,),
+            )
         path = Path(name).expanduser()
         if not path.is_absolute():
             if root is None:
-                raise DataError(f"CSV: {name} is a relative path; set the data folder")
+                raise DataError(
+                    f"CSV: the file {name} is a relative path, and there is no folder it is "
+                    "relative to (the project has not been saved yet)",
+                    fixes=(DataFix.CHOOSE_FILE, DataFix.SAVE_PROJECT),
+                )
             path = root / path
         return path
 

@@ -57,7 +57,8 @@ def resolve_device(choice: str) -> str:
     if choice.startswith("cuda"):
         if not torch.cuda.is_available():
             raise DeviceError(
-                "CUDA was asked for but no CUDA GPU is available here: use --device auto or cpu"
+                "CUDA was asked for but no CUDA GPU is available here: choose the device auto "
+                "or cpu"
             )
         return choice
     if choice == "mps":

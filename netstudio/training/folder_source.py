@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool, p_int
-from netstudio.training.loaded_data import DataError, RawData
+from netstudio.training.loaded_data import DataError, DataFix, RawData
 from netstudio.training.sources import DataSource
 
 if TYPE_CHECKING:
@@ -36,7 +36,10 @@ class ImageFolderSource(DataSource):
 
         assert root is not None
         if not root.is_dir():
-            raise DataError(f"Image folder {root} does not exist: expected {LAYOUT}")
+            raise DataError(
+                f"Image folder {root} does not exist: expected {LAYOUT}",
+                fixes=(DataFix.CHOOSE_FOLDER,),
+            )
         train_dir, test_dir = root, None
         if (root / "train").is_dir() and (root / "test").is_dir():
             train_dir, test_dir = root / "train", root / "test"

@@ -7,7 +7,9 @@ scikit-learn are imported when `prepare` runs, not when this module is imported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -19,11 +21,43 @@ if TYPE_CHECKING:
 Task = Literal["classification", "regression"]
 
 
+class DataFix(Enum):
+    """Something a person can do about a `DataError` that each front end says in its own words:
+    the command line names its options, the app its panels and buttons."""
+
+    #: Give the folder that holds the files (the data folder).
+    CHOOSE_FOLDER = "choose_folder"
+    #: Let the source fetch the files into the data folder (needs a network).
+    DOWNLOAD = "download"
+    #: Give the data file (CSV) itself.
+    CHOOSE_FILE = "choose_file"
+    #: Save the project: its relative data folder is relative to the project's file.
+    SAVE_PROJECT = "save_project"
+
+
 class DataError(Exception):
     """Data that cannot be loaded: missing or malformed files, bad parameters, too few examples.
 
-    The message says what is wrong and where (file, line, column) and what to do about it.
+    The message says what is wrong and where (file, line, column) and what to do about it, in
+    words that fit every front end; `fixes` are the remedies that name a front end's own
+    controls (an option, a button), for it to phrase (`advice`).
     """
+
+    def __init__(self, message: str, *, fixes: Iterable[DataFix] = ()) -> None:
+        super().__init__(message)
+        self.fixes: tuple[DataFix, ...] = tuple(fixes)
+
+    def advice(self, phrases: Mapping[DataFix, str]) -> str:
+        """The message followed by its fixes, each as `phrases` says it (a clause such as
+        "pass --download to fetch them when online"), as one more sentence."""
+        said = [phrases[fix] for fix in self.fixes if fix in phrases]
+        message = str(self)
+        if not said:
+            return message
+        if message and message[-1] not in ".!?":
+            message += "."
+        fixes = ", or ".join(said)
+        return f"{message} {fixes[0].upper()}{fixes[1:]}."
 
 
 @dataclass

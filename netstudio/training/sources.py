@@ -25,10 +25,18 @@ from pydantic import ValidationError
 from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
 from netstudio.training.data_config import DataConfig
-from netstudio.training.loaded_data import DataError, LoadedData, RawData, TensorSplit, prepare
+from netstudio.training.loaded_data import (
+    DataError,
+    DataFix,
+    LoadedData,
+    RawData,
+    TensorSplit,
+    prepare,
+)
 
 __all__ = [
     "DataError",
+    "DataFix",
     "DataSource",
     "LoadedData",
     "TensorSplit",
@@ -113,9 +121,16 @@ class DataSource:
         """Read, split and normalise the examples `config` describes; DataError when it cannot."""
         params = self.check_params(config.params)
         if self.needs_root and root is None:
+            if config.root:  # relative, and the project has no file for it to be relative to
+                raise DataError(
+                    f"{self.name} reads {self.files} from the data folder {config.root!r}, "
+                    "which is relative to the project's file, and the project has not been "
+                    "saved yet",
+                    fixes=(DataFix.CHOOSE_FOLDER, DataFix.SAVE_PROJECT),
+                )
             raise DataError(
-                f"{self.name} reads {self.files} from a data folder: set the project's data "
-                "folder, or pass --data-root DIR"
+                f"{self.name} reads {self.files} from a data folder, and the project names none",
+                fixes=(DataFix.CHOOSE_FOLDER,),
             )
         raw = self.read(params, root, config.seed)
         return prepare(raw, config, source_id=self.id)
@@ -219,12 +234,19 @@ def resolve_root(
     config: DataConfig, project_dir: Path | None = None, data_root: str | Path | None = None
 ) -> Path | None:
     """The data folder: `data_root` (a command-line override, relative to the working folder),
-    else the config's `root` (relative to the project's folder), else the project's folder."""
+    else the config's `root` (relative to the project's folder), else the project's folder.
+
+    None when there is no folder to go by: no root and no project folder, or a relative root
+    and no project folder (a project never saved). A relative root never resolves against the
+    working folder: the same project would read other data depending on where it was started.
+    """
     if data_root is not None:
         return Path(os.path.abspath(Path(data_root).expanduser()))
     if config.root:
         root = Path(config.root).expanduser()
-        if not root.is_absolute() and project_dir is not None:
+        if not root.is_absolute():
+            if project_dir is None:
+                return None
             root = Path(project_dir) / root
         return Path(os.path.abspath(root))
     return Path(os.path.abspath(project_dir)) if project_dir is not None else None

@@ -4,7 +4,7 @@ The files are read with torchvision's own dataset classes, in torchvision's layo
 (``ROOT/MNIST/raw/train-images-idx3-ubyte``, ``ROOT/cifar-10-batches-py/data_batch_1``), and the
 whole split is taken at once from the dataset's ``data``/``targets`` tensors: no per-sample
 PIL images. Without the ``download`` parameter nothing is fetched; a missing file is a
-`DataError` naming every file that must be where.
+`DataError` naming every file that must be where (its fixes: choose the folder, or download).
 
 CIFAR-10's official "python" format is pickle. It is read by torchvision's loader, which first
 checks every file against the official MD5 checksums, so only the genuine files are unpickled;
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from netstudio.core.params import p_bool
-from netstudio.training.loaded_data import DataError, RawData
+from netstudio.training.loaded_data import DataError, DataFix, RawData
 from netstudio.training.sources import DataSource
 
 IDX_FILES = (
@@ -35,6 +35,9 @@ CIFAR_FILES = (
     "test_batch",
     "batches.meta",
 )
+
+#: What else to do about missing files, besides putting them there.
+MISSING_FIXES = (DataFix.CHOOSE_FOLDER, DataFix.DOWNLOAD)
 
 _DOWNLOAD = p_bool(
     "download",
@@ -126,8 +129,8 @@ class IdxSource(DataSource):
         if missing:
             expected = ", ".join(f"{name} (or {name}.gz)" for name in missing)
             raise DataError(
-                f"{self.name} not found under {raw}: expected {expected}. Put the files "
-                "there, or pass --download when online."
+                f"{self.name} not found under {raw}: expected {expected}. Put the files there",
+                fixes=MISSING_FIXES,
             )
 
 
@@ -226,8 +229,8 @@ class CifarSource(DataSource):
         except RuntimeError as exc:
             raise DataError(
                 f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
-                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}, or "
-                "pass --download when online."
+                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}",
+                fixes=(DataFix.DOWNLOAD,),
             ) from exc
         except OSError as exc:  # a file that cannot be opened (permissions, a folder)
             where = exc.filename or folder
@@ -265,7 +268,8 @@ class CifarSource(DataSource):
             raise DataError(
                 f"{self.name} not found under {folder}: expected {', '.join(missing)} (the "
                 f"contents of {CIFAR_ARCHIVE}). Put the files there (or the archive in "
-                f"{root}), or pass --download when online."
+                f"{root})",
+                fixes=MISSING_FIXES,
             )
 
 

@@ -12,9 +12,11 @@ from pydantic import ValidationError
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import (
     DataError,
+    DataFix,
     all_sources,
     check_config,
     get_source,
+    load_data,
     resolve_root,
 )
 
@@ -106,5 +108,25 @@ def test_root_resolution(tmp_path: Path) -> None:
 
 
 def test_file_source_without_a_folder_says_what_to_do() -> None:
-    with pytest.raises(DataError, match="--data-root"):
+    with pytest.raises(DataError, match="from a data folder, and the project names none") as error:
         get_source("mnist").load(DataConfig(source="mnist"), None)
+    assert error.value.fixes == (DataFix.CHOOSE_FOLDER,)
+    assert "--" not in str(error.value)  # each front end names its own option or button
+    advice = error.value.advice({DataFix.CHOOSE_FOLDER: "give it with --data-root DIR"})
+    assert advice == f"{error.value}. Give it with --data-root DIR."
+
+
+def test_a_relative_root_never_resolves_against_the_working_folder(
+    tmp_path: Path, monkeypatch
+) -> None:
+    (tmp_path / "data" / "MNIST" / "raw").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)  # the folder holds a "data" folder: it must not be taken
+    config = DataConfig(source="mnist", root="data")
+    assert resolve_root(config, None) is None
+    assert resolve_root(config, tmp_path / "p") == tmp_path / "p" / "data"
+    with pytest.raises(DataError) as error:
+        load_data(config, None)
+    message = str(error.value)
+    assert "'data'" in message and "has not been saved yet" in message
+    assert str(tmp_path) not in message and "--" not in message
+    assert error.value.fixes == (DataFix.CHOOSE_FOLDER, DataFix.SAVE_PROJECT)

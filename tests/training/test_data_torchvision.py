@@ -13,7 +13,7 @@ import torchvision.datasets
 import torchvision.datasets.cifar
 
 from netstudio.training.data_config import DataConfig
-from netstudio.training.sources import DataError, load_data
+from netstudio.training.sources import DataError, DataFix, load_data
 
 MNIST_TRAIN, MNIST_TEST = 200, 50  # what the write_mnist fixture writes
 CIFAR_PER_BATCH, CIFAR_TEST = 40, 30  # what the write_cifar fixture writes
@@ -72,7 +72,8 @@ def test_missing_idx_files_are_named(mnist_root: Path) -> None:
     message = str(error.value)
     assert f"MNIST not found under {tmp_path / 'MNIST' / 'raw'}" in message
     assert "t10k-labels-idx1-ubyte (or t10k-labels-idx1-ubyte.gz)" in message
-    assert "train-images" not in message and "--download" in message
+    assert "train-images" not in message and "--" not in message
+    assert set(error.value.fixes) == {DataFix.CHOOSE_FOLDER, DataFix.DOWNLOAD}
 
 
 def test_empty_folder_names_every_file(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBox
 
 from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import SetSectionCommand
+from netstudio.gui.data_messages import data_error_text
 from netstudio.gui.document import Document
 from netstudio.gui.panels.data_options import AugmentBox, SplitsBox
 from netstudio.gui.panels.data_preview import DataPreview
@@ -36,9 +37,6 @@ from netstudio.gui.param_editors import ParamEditor, describe
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import all_sources, get_source
-
-MISSING_HINT = "Choose the folder that holds them with the “…” button beside Folder"
-DOWNLOAD_HINT = ", or tick “download” to fetch them when online (`netstudio train --download`)"
 
 
 class DataPanel(QWidget):
@@ -261,15 +259,7 @@ class DataPanel(QWidget):
 
     def _on_failed(self, error: BaseException) -> None:
         self.preview_data = None
-        message = str(error) or type(error).__name__
-        source = get_source(self.config().source) if self.document else None
-        if (
-            source is not None
-            and source.needs_root
-            and ("not found" in message or "folder" in message)
-        ):
-            can_fetch = any(spec.name == "download" for spec in source.params)
-            message = f"{message}\n\n{MISSING_HINT}{DOWNLOAD_HINT if can_fetch else ''}."
+        message = data_error_text(error, in_data_panel=True)
         self._show_status(message, error=True)
         self.preview.show_message(message)
         self.preview_ready.emit(message)

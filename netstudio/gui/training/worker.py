@@ -166,6 +166,7 @@ class TrainingWorker(QObject):
         self.done.emit(outcome)
 
     def _run(self) -> Outcome:
+        from netstudio.gui.data_messages import data_error_text
         from netstudio.training.runs import RunRecorder
         from netstudio.training.sources import DataError, load_data
         from netstudio.training.trainer import Trainer
@@ -176,7 +177,7 @@ class TrainingWorker(QObject):
         try:
             data = load_data(job.data_config, job.project_dir)
         except DataError as error:
-            failure = TrainingFailure("data", str(error))
+            failure = TrainingFailure("data", data_error_text(error))
             result = RunResult(status="failed", failure=failure, run_dir=job.run_dir)
             recorder.failed(failure, result)
             return Outcome(result)
