@@ -4,6 +4,9 @@
 imported; a worker thread loads torch, and only then does shape inference run. With
 `screenshot`, it waits for the shapes, renders the window to a PNG and exits (for docs and
 checks; works with ``QT_QPA_PLATFORM=offscreen``).
+
+Without a file the window opens the digits MLP as a new, untitled project: it trains here and
+now, offline (scikit-learn's bundled digits), whatever folder the app was started from.
 """
 
 from __future__ import annotations
@@ -23,16 +26,17 @@ from netstudio.gui.warmup import TorchWarmup
 from netstudio.io import Project
 
 EXAMPLES = Path(netstudio.__file__).resolve().parent.parent / "examples"
-EXAMPLE = EXAMPLES / "mnist_mlp.net"
+EXAMPLE = EXAMPLES / "digits_mlp.net"
 EXIT_OK, EXIT_FAILED = 0, 2
 
 
 def builtin_example() -> Project:
-    """A small MLP, for when the example files are not installed."""
+    """A small MLP on the digits (it trains offline), for when the example files are not
+    installed."""
     graph = NetworkGraph()
     previous = None
     layers = [
-        ("input", "Input", {"shape": [784]}),
+        ("input", "Input", {"shape": [64]}),
         ("fc1", "Linear", {"out_features": 128}),
         ("relu1", "ReLU", {}),
         ("fc2", "Linear", {"out_features": 10}),
@@ -43,7 +47,7 @@ def builtin_example() -> Project:
         if previous is not None:
             graph.connect(previous, "out", name, "in")
         previous = name
-    return Project(graph=graph, name="Small MLP")
+    return Project(graph=graph, name="Digits MLP", data={"source": "digits"})
 
 
 def _application() -> QApplication:
@@ -114,8 +118,10 @@ def open_start_project(window: MainWindow, path: Path | None, quiet: bool = Fals
 def _open_quietly(window: MainWindow, path: Path, as_template: bool = False) -> bool:
     """Open `path` without dialogs (for the example and screenshots); False on failure.
 
-    as_template: forget the path, so saving asks where (the shipped example stays as it is).
+    as_template: open it as a new project with no file (`as_template`), so saving asks where
+    (the shipped example stays as it is).
     """
+    from netstudio.gui.examples_dialog import as_template as template_of
     from netstudio.io import ProjectFileError, load_project
 
     try:
@@ -124,6 +130,6 @@ def _open_quietly(window: MainWindow, path: Path, as_template: bool = False) -> 
         print(f"error: {error}", file=sys.stderr)
         return False
     if as_template:
-        project.path = None
+        project = template_of(project, path)
     window.set_document(Document(project, analysis=window.analysis_ready))
     return True

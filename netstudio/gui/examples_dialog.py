@@ -6,6 +6,7 @@ category, and its wires), so it is never out of date with the file.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from netstudio.gui.canvas.node_item import WIDTH
 from netstudio.gui.dialogs import show_message
 from netstudio.gui.document import Document
 from netstudio.gui.style import category_colour
-from netstudio.io import ProjectFileError, load_project
+from netstudio.io import Project, ProjectFileError, load_project
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
@@ -195,8 +196,23 @@ def show_examples(window: MainWindow) -> ExamplesDialog:
     return dialog
 
 
+def as_template(project: Project, path: Path) -> Project:
+    """`project`, read from `path`, made a new project with no file: saving asks where, so the
+    example stays as it is.
+
+    A relative data folder is relative to the example's file; the copy has no file to be
+    relative to, so it names the folder beside the example instead (never the working folder).
+    """
+    project.path = None
+    data = project.data
+    root = data.get("root") if isinstance(data, dict) else None
+    if isinstance(root, str) and root and not Path(root).expanduser().is_absolute():
+        data["root"] = os.path.abspath(path.parent / root)
+    return project
+
+
 def open_example(window: MainWindow, path: Path) -> bool:
-    """Open an example as a template: saving asks where, the example stays as it is."""
+    """Open an example as a template (`as_template`)."""
     if not window.files.maybe_save():
         return False
     try:
@@ -204,7 +220,6 @@ def open_example(window: MainWindow, path: Path) -> bool:
     except ProjectFileError as error:
         show_message(window, "Cannot open the example", str(error))
         return False
-    project.path = None
-    window.set_document(Document(project, analysis=window.analysis_ready))
+    window.set_document(Document(as_template(project, path), analysis=window.analysis_ready))
     window.view.show_network()
     return True

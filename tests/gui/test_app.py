@@ -70,9 +70,10 @@ def test_without_a_file_the_example_opens_as_a_template(qtbot) -> None:
     window = MainWindow(None)
     qtbot.addWidget(window)
     assert open_start_project(window, None)
-    assert len(window.document.graph) == 7
+    assert len(window.document.graph) == 6  # the digits MLP: it trains offline
+    assert window.document.project.data["source"] == "digits"
     assert window.document.path is None, "saving must not overwrite the shipped example"
-    assert window.windowTitle() == "MNIST MLP — NetStudio"
+    assert window.windowTitle() == "Digits MLP — NetStudio"
 
 
 def test_without_the_example_a_builtin_network_opens(qtbot, tmp_path: Path, monkeypatch) -> None:
@@ -80,7 +81,8 @@ def test_without_the_example_a_builtin_network_opens(qtbot, tmp_path: Path, monk
     window = MainWindow(None)
     qtbot.addWidget(window)
     assert open_start_project(window, None)
-    assert window.document.project.name == "Small MLP"
+    assert window.document.project.name == "Digits MLP"
+    assert window.document.project.data == {"source": "digits"}
     assert len(window.scene.nodes) == 5
 
 
@@ -97,3 +99,4 @@ def test_the_builtin_example_is_valid() -> None:
 
     project = app_module.builtin_example()
     assert not errors(validate(project.graph))
+    assert list(project.graph.node("input").params["shape"]) == [64]  # the digits, 8×8
