@@ -438,6 +438,8 @@ def _is_point(value: Any) -> bool:
 # --- project settings and run history (issue 5) ------------------------------------------------
 # These edit `document.project` sections, not the graph: push them with
 # `document.undo_stack.push(...)` (the stack's index change makes `Document.edited` fire).
+# A finished run is not among them: it is a record, kept with `Document.add_run`, and no undo
+# removes it. Renaming and deleting runs are edits; they announce `Document.runs_changed`.
 
 
 class SetSectionCommand(QUndoCommand):
@@ -478,25 +480,6 @@ class SetSectionCommand(QUndoCommand):
         setattr(self.document.project, self.section, copy.deepcopy(self.old))
 
 
-class AppendRunCommand(QUndoCommand):
-    """Add a finished (or stopped, or failed) run's record at the end of ``project.runs``."""
-
-    def __init__(self, document: Document, record: dict[str, Any]) -> None:
-        super().__init__(f"Add {record.get('name') or 'run'}")
-        self.document = document
-        self.record = record
-
-    def redo(self) -> None:
-        self.document.project.runs.append(self.record)
-
-    def undo(self) -> None:
-        runs = self.document.project.runs
-        for i in range(len(runs) - 1, -1, -1):
-            if runs[i] is self.record:
-                del runs[i]
-                return
-
-
 class RenameRunCommand(QUndoCommand):
     """Give a run of the history a new name (the record is found by identity, not position)."""
 
@@ -509,14 +492,20 @@ class RenameRunCommand(QUndoCommand):
 
     def redo(self) -> None:
         self.record["name"] = self.name
+        self.document.runs_changed.emit()
 
     def undo(self) -> None:
         self.record["name"] = self.old
+        self.document.runs_changed.emit()
 
 
 class DeleteRunsCommand(QUndoCommand):
     """Remove runs from the history; undo puts them back where they were. The run folders on
-    disk stay (deleting is undoable; removing files would not be)."""
+    disk stay (deleting is undoable; removing files would not be).
+
+    Records are found by identity, and each goes back at the place it had: runs added after
+    the delete (records, outside the undo history) stay after it, so the history keeps the
+    order the runs were made in."""
 
     def __init__(self, document: Document, records: Iterable[dict[str, Any]]) -> None:
         self.document = document
@@ -534,8 +523,10 @@ class DeleteRunsCommand(QUndoCommand):
                 if kept is record:
                     del runs[i]
                     break
+        self.document.runs_changed.emit()
 
     def undo(self) -> None:
         runs = self.document.project.runs
         for index, record in self.removed:
             runs.insert(min(index, len(runs)), record)
+        self.document.runs_changed.emit()

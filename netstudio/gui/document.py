@@ -4,11 +4,17 @@
 inference up to date, re-validates, and announces what changed with `analysed`. Until
 PyTorch has loaded (it loads behind the window) analysis waits and the canvas shows shapes as
 unknown.
+
+A finished run is a record, not an edit: `add_run` keeps it in ``project.runs`` outside the
+undo history (no undo removes it), marks the project modified until the next save and says so
+with `runs_changed`, which the run views listen to (deleting or renaming a run stays an undo
+command, and says so too).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -33,6 +39,8 @@ class Document(QObject):
     modified_changed = Signal(bool)
     #: The project was saved under a new path (or got its first one).
     path_changed = Signal(object)
+    #: ``project.runs`` changed: a run was added, or one was deleted or renamed (or undone).
+    runs_changed = Signal()
 
     def __init__(
         self,
@@ -50,6 +58,9 @@ class Document(QObject):
         self._analysis = analysis
         self._analysed_once = False
         self._forced_modified = modified
+        #: A run was added since the last save (records are not in the undo history, so the
+        #: stack's clean state cannot tell).
+        self._unsaved_runs = False
         #: Why Save must ask before writing to `path` (work restored after a crash whose file
         #: is gone or holds something else now); empty: Save writes without asking.
         self.save_warning = ""
@@ -75,7 +86,7 @@ class Document(QObject):
 
     @property
     def modified(self) -> bool:
-        return self._forced_modified or not self.undo_stack.isClean()
+        return self._forced_modified or self._unsaved_runs or not self.undo_stack.isClean()
 
     @property
     def analysis_enabled(self) -> bool:
@@ -100,6 +111,18 @@ class Document(QObject):
     def push(self, command: GraphCommand) -> GraphError | None:
         """Do `command` and keep it in the history; returns the graph's refusal, if any."""
         return push(self.undo_stack, command)
+
+    def add_run(self, record: dict[str, Any]) -> None:
+        """Keep a finished (or stopped, or failed) run's record at the end of ``project.runs``.
+
+        Not an undo step: a run is what happened, and no undo takes it away. The project is
+        modified until it is saved (the record is not in the file yet)."""
+        was_modified = self.modified
+        self.project.runs.append(record)
+        self._unsaved_runs = True
+        self.runs_changed.emit()
+        if not was_modified:
+            self.modified_changed.emit(True)
 
     def enable_analysis(self) -> None:
         """Start inferring shapes (PyTorch is ready); runs the first analysis now."""
@@ -129,18 +152,20 @@ class Document(QObject):
         old = self.path
         save_project(self.project, path)
         self.save_warning = ""  # the file holds this project now
-        self.undo_stack.setClean()
+        flagged = self._forced_modified or self._unsaved_runs
+        self._forced_modified = self._unsaved_runs = False
+        stack_was_clean = self.undo_stack.isClean()
+        self.undo_stack.setClean()  # announces "not modified" when the stack was not clean
         if self.project.problems:  # what was left out on opening is gone from the file now
             self.project.problems = []
             self.analyse()
-        if self._forced_modified:
-            self._forced_modified = False
+        if flagged and stack_was_clean:
             self.modified_changed.emit(False)
         if self.path != old:
             self.path_changed.emit(self.path)
 
     def _on_clean_changed(self, clean: bool) -> None:
-        self.modified_changed.emit(self._forced_modified or not clean)
+        self.modified_changed.emit(self._forced_modified or self._unsaved_runs or not clean)
 
     def close(self) -> None:
         """Stop listening to the graph (the document is being replaced)."""

@@ -3,7 +3,13 @@
 A table of ``project.runs`` (name editable in place), the selected runs' per-epoch curves in one
 plot (each run keeps its colour: the colour of its row position), and buttons to export their
 metrics to CSV, delete them, or open a run's weights into the current network. Renaming and
-deleting are undo commands; the table follows the project on every edit, undo and redo.
+deleting are undo commands. The table follows the document's `runs_changed` (a run added,
+deleted or renamed, or such an edit undone), not its every edit: a graph edit redraws nothing
+here.
+
+Each row shows the figures of the weights its run ended with and says which they are ("best,
+epoch 7" or "last, epoch 10"); Open weights loads those very weights, so Evaluation shows the
+same figures (`netstudio.gui.evaluation.run_weights`).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import DeleteRunsCommand, RenameRunCommand
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.reopen import reopen_run
+from netstudio.gui.evaluation.run_weights import RunWeights
 from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.run_table import SETTINGS, RunTableModel, export_runs_csv
@@ -92,7 +99,7 @@ class RunHistoryPanel(QWidget):
         self.empty.setEnabled(False)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
-        self.open_button = self._button("Open weights", "runs_open", "Load the selected run's best weights into the network, for Evaluation and Try it")  # fmt: skip
+        self.open_button = self._button("Open weights", "runs_open", "Load the weights the selected run ended with (the Weights column says which) into the network, for Evaluation and Try it")  # fmt: skip
         self.export_button = self._button("Export CSV…", "runs_export", "Write the selected runs' per-epoch metrics to a CSV file")  # fmt: skip
         self.delete_button = self._button("Delete", "runs_delete", "Remove the selected runs from the history (undoable; their folders stay on disk)")  # fmt: skip
         self.open_button.clicked.connect(self.open_selected)
@@ -140,10 +147,11 @@ class RunHistoryPanel(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
-            self.document.edited.disconnect(self.refresh)
+            self.document.runs_changed.disconnect(self.refresh)
         self.document = document
         if document is not None:
-            document.edited.connect(self.refresh)
+            document.runs_changed.connect(self.refresh)
+        self._say("")
         self.refresh()
 
     def refresh(self) -> None:
@@ -260,8 +268,10 @@ class RunHistoryPanel(QWidget):
     def _on_opened(self, finished: Any) -> None:
         self._update_buttons()
         name = finished.record.get("name") or finished.record.get("id")
+        weights = RunWeights.of(finished.record)
+        which = f" ({weights.label})" if weights is not None else ""
         note = f" ({finished.result.failure.message})" if finished.result.failure else ""
-        self._say(f"Opened the weights of {name}: see Evaluation and Try it{note}")
+        self._say(f"Opened the weights of {name}{which}: see Evaluation and Try it{note}")
         self.run_opened.emit(finished)
 
     def _on_open_failed(self, error: BaseException) -> None:

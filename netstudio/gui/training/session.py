@@ -3,8 +3,13 @@
 `TrainingSession.start()` checks the project (no graph problems, a loss that fits the output),
 prepares the run on the GUI thread (a copy of the graph, validated settings, the run folder)
 and hands it to a `TrainingWorker` on its own thread; nothing is compiled or trained here.
-When the run ends (finished, stopped or failed) its record is appended to ``project.runs``
-through an undo command, and `run_finished` carries a `FinishedRun`.
+When the run ends (finished, stopped or failed) its record joins ``project.runs`` as a record,
+not an edit (`Document.add_run`: no undo removes it), and `run_finished` carries a
+`FinishedRun`. The record says which weights the run ended with and keeps the figures of its
+best and its last epoch (`netstudio.gui.evaluation.run_weights`).
+
+When the window shows another project, `set_document` forgets the last run and announces
+`document_changed`: the views of a run (curves, status) start clean.
 
 Run folders: beside a saved project, ``<name>.runs/<timestamp>/`` (as ``netstudio train``);
 for a project never saved, ``<AppDataLocation>/runs/<timestamp>/`` (QStandardPaths'
@@ -25,8 +30,8 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QThreadPool, Signal
 
-from netstudio.gui.commands import AppendRunCommand
 from netstudio.gui.document import Document
+from netstudio.gui.evaluation.run_weights import record_figures
 from netstudio.gui.training.checks import start_problems
 from netstudio.gui.training.worker import Outcome, TrainingJob, TrainingWorker, WorkerThread
 from netstudio.io import graph_from_dict, graph_to_dict, project_to_dict
@@ -74,6 +79,8 @@ class TrainingSession(QObject):
     epochs_ended = Signal(object)  # list[EpochMetrics], oldest first
     #: Why a requested start was refused (a list of messages, each with its fix).
     refused = Signal(object)
+    #: The window shows another project (the new `Document`): the last run is forgotten.
+    document_changed = Signal(object)
 
     def __init__(self, window: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +98,13 @@ class TrainingSession(QObject):
     @property
     def document(self) -> Document | None:
         return self.window.document
+
+    def set_document(self, document: Document | None) -> None:
+        """The window shows `document` now: forget the last run (of the project before), so
+        nothing of it is offered as this project's, and announce `document_changed`."""
+        if not self.running:
+            self.last_run = None
+        self.document_changed.emit(document)
 
     def data_config(self) -> DataConfig:
         """The project's data section, validated (defaults when empty); ValidationError if bad."""
@@ -226,25 +240,26 @@ class TrainingSession(QObject):
         document = self._document
         record = self._record(outcome)
         if document is not None and document is self.document:
-            document.undo_stack.push(AppendRunCommand(document, record))
+            document.add_run(record)
         self.last_run = FinishedRun(record, outcome.result, outcome.model, outcome.data)
         self.running_changed.emit(False)
         self.run_finished.emit(self.last_run)
 
     def _record(self, outcome: Outcome) -> dict[str, Any]:
-        """The entry for ``project.runs`` (the schema is in the issue-5 contract)."""
+        """The entry for ``project.runs`` (the schema is in the issue-5 contract; ``weights``,
+        ``best`` and ``last`` are described in `run_weights`)."""
         result = outcome.result
         document = self._document
         runs = document.project.runs if document is not None else []
         epochs = [e.to_dict() for e in result.epochs]
-        val_acc = [e.val_accuracy for e in result.epochs if e.val_accuracy is not None]
-        val_loss = [e.val_loss for e in result.epochs if e.val_loss is not None]
         folder = result.run_dir
         run_dir: str | None = None
         if folder is not None:
             path = document.project.path if document is not None else None
             run_dir = os.path.relpath(folder, path.resolve().parent) if path else str(folder)
         assert self._data_config is not None and self._config is not None
+        training = self._config.model_dump(mode="json")
+        figures = record_figures(epochs, result.best_epoch, result.status, training)
         return _finite(
             {
                 "id": Path(folder).name if folder is not None else self._started_at,
@@ -253,11 +268,12 @@ class TrainingSession(QObject):
                 "seconds": round(outcome.seconds, 3),
                 "status": result.status,
                 "data": self._data_config.model_dump(mode="json"),
-                "training": self._config.model_dump(mode="json"),
+                "training": training,
                 "epochs": epochs,
                 "best_epoch": result.best_epoch,
-                "best_val_accuracy": max(val_acc) if val_acc else None,
-                "best_val_loss": min(val_loss) if val_loss else None,
+                # Which weights the run ended with (the test figures are theirs), and the
+                # figures of its best and its last epoch.
+                **figures,
                 "test_accuracy": result.test_accuracy,
                 "test_loss": result.test_loss,
                 "run_dir": run_dir,

@@ -68,6 +68,7 @@ class FakeSession(QObject):
     run_started = Signal(object)
     batches_ended = Signal(object)
     epochs_ended = Signal(object)
+    document_changed = Signal(object)
     config = None
 
 

@@ -27,7 +27,8 @@ def test_the_spiral_toy_trains_from_the_train_action(qtbot, window, open_example
     record = run.record
     assert record["status"] == "finished" and len(record["epochs"]) == 4
     assert record["name"] == "Run 1" and record["error"] is None
-    assert record["test_accuracy"] is not None and record["best_val_loss"] is not None
+    assert record["test_accuracy"] is not None and record["weights"] == "last"
+    assert record["last"]["epoch"] == 4 and record["best"]["epoch"] == record["best_epoch"]
     assert record["training"]["epochs"] == 4 and record["data"]["source"] == "spiral"
     folder = path.parent / record["run_dir"]
     assert record["run_dir"].startswith("spiral_toy.runs") and folder.name == record["id"]
@@ -43,12 +44,11 @@ def test_the_spiral_toy_trains_from_the_train_action(qtbot, window, open_example
     assert "Finished after 4 epochs" in window.training_panel.status.text()
     assert window.training_panel.progress.value() == 1000
 
-    # The record is an undoable part of the project and survives saving and reopening.
+    # The record is part of the project, outside the undo history, and survives saving and
+    # reopening.
     document = window.document
     assert document.project.runs == [record] and document.modified
-    document.undo_stack.undo()
-    assert document.project.runs == []
-    document.undo_stack.redo()
+    assert document.undo_stack.count() == 0
     document.save()
     again = load_project(path)
     assert again.runs == [record]
@@ -136,7 +136,8 @@ def test_editing_is_locked_during_a_run_and_unlocked_after(qtbot, window, open_e
     with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT):
         a.stop.trigger()
     assert a.train.isEnabled() and not a.stop.isEnabled() and a.delete.isEnabled()
-    assert a.undo.isEnabled()  # the appended run can be undone
+    assert window.undo_group.activeStack() is window.document.undo_stack  # given back
+    assert not a.undo.isEnabled()  # the run is a record, not an edit to undo
     assert window.palette_panel.isEnabled() and window.inspector.isEnabled()
     assert window.view.acceptDrops() and panel.form.isEnabled()
     assert not panel.locked.isVisible()
