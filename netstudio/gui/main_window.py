@@ -225,7 +225,10 @@ class MainWindow(QMainWindow):
     def set_document(self, document: Document, recovered: Path | None = None) -> None:
         """Show `document`, closing the one shown before (its changes were saved or discarded).
 
-        recovered: the recovery file `document` was restored from; it stays until saved.
+        The project opens clean: nothing of the one before stays (its run's status, curves,
+        evaluation, messages), and the canvas shows the project's saved view, else its network
+        at a fitting zoom. recovered: the recovery file `document` was restored from; it stays
+        until saved.
         """
         if self.autosave is not None:
             self.autosave.watch(document, adopt=recovered)
@@ -253,17 +256,19 @@ class MainWindow(QMainWindow):
                 stale.deleteLater()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        panels = (self.inspector, self.summary, self.problems, self.training_panel,
-                  self.evaluation_ui)  # fmt: skip
+        panels = (self.training_session, self.inspector, self.summary, self.problems,
+                  self.training_panel, self.evaluation_ui)  # fmt: skip
         for panel in panels:
             panel.set_document(document)
         document.analysed.connect(self._update_validity)
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self.editing.forget_pastes()
+        self.statusBar().clearMessage()  # what was said of the project before
         self._update_title()
         self._update_validity()
-        QTimer.singleShot(0, self.view.show_network)
+        view = dict(document.project.view)
+        QTimer.singleShot(0, self.view, lambda: self.view.show_view(view))
 
     def open_file(self, path: Path) -> bool:
         """Open a project file (see `ProjectFiles.open_file`)."""

@@ -3,11 +3,17 @@
 Wheel zooms around the cursor, Ctrl+= / Ctrl+- zoom about the centre, a middle-button drag
 or Space+drag pans, F fits the graph. A layer dragged from the palette is dropped here
 (`layer_dropped`); Tab asks for the quick-add search at the cursor (`quick_add_requested`).
+
+A project opens in its own view (`show_view`): the zoom and centre its ``view`` section holds,
+else its whole network at a fitting zoom (never above 100 %); nothing of the project shown
+before (its zoom, its scroll position) carries over.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -116,10 +122,12 @@ class CanvasView(QGraphicsView):
         return min(view.width() / rect.width(), view.height() / rect.height(), 1.0)
 
     def fit(self) -> None:
-        """Show the whole network (not larger than 100 %)."""
+        """Show the whole network (not larger than 100 %); an empty canvas at 100 %."""
         rect = self.network_rect()
         if rect.isNull():
+            self.set_zoom(1.0)
             self.centerOn(0, 0)
+            self.zoom_changed.emit(self.zoom)
             return
         self.set_zoom(self._fit_factor(rect), rect.center())
         self.centerOn(rect.center())
@@ -136,6 +144,29 @@ class CanvasView(QGraphicsView):
         self.set_zoom(READABLE_ZOOM)
         half_width = self.viewport().width() / 2 / self.zoom
         self.centerOn(rect.left() + half_width, rect.center().y())
+        self.zoom_changed.emit(self.zoom)
+
+    def show_view(self, view: Mapping[str, Any]) -> None:
+        """Open a project's view: its saved ``zoom`` (a number) and ``centre`` ([x, y] in scene
+        coordinates) where it has them, else `show_network`. A saved zoom alone is centred on
+        the network, a saved centre alone gets the fitting zoom; a zoom out of range is clamped,
+        values of the wrong type are ignored."""
+        zoom = _number(view.get("zoom"))
+        if zoom is not None and zoom <= 0:
+            zoom = None
+        centre = view.get("centre")
+        xy = [_number(v) for v in centre] if isinstance(centre, (list, tuple)) else []
+        point = QPointF(xy[0], xy[1]) if len(xy) == 2 and None not in xy else None
+        if zoom is None and point is None:
+            self.show_network()
+            return
+        rect = self.network_rect()
+        if zoom is None:
+            zoom = self._fit_factor(rect) if not rect.isNull() else 1.0
+        self.set_zoom(zoom)
+        if point is None:
+            point = rect.center() if not rect.isNull() else QPointF(0, 0)
+        self.centerOn(point)
         self.zoom_changed.emit(self.zoom)
 
     def centre_on_node(self, node_id: str) -> None:
@@ -320,3 +351,10 @@ class CanvasView(QGraphicsView):
             "(or double-click it), then drag from an output port to an input port to wire it.",
         )
         painter.restore()
+
+
+def _number(value: Any) -> float | None:
+    """`value` as a finite float, None when it is not a number."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if math.isfinite(value) else None

@@ -7,7 +7,8 @@ single-shot timer redraws (`setData`) when something arrived, at most `REDRAW_HZ
 in the same wake-up of the GUI thread as the update it draws (every wake-up during a run takes
 the interpreter from the training thread), and never while nothing arrives. The
 plots downsample by peaks and clip to the view, so a run of 100,000 batches draws as fast as a
-short one. A run's curves stay after it ends (failed runs included) until the next starts.
+short one. A run's curves stay after it ends (failed runs included) until the next starts, or
+until the window shows another project (`TrainingSession.document_changed`: it opens clean).
 
 The axes are not auto-ranged on every update (redrawing the axes was most of a plot's cost):
 x spans the planned epochs from the start, y runs from 0 (or the lowest value, if negative) to
@@ -144,6 +145,7 @@ class CurvesPanel(QWidget):
         session.run_started.connect(lambda info: self.set_epochs(info.epochs))
         session.batches_ended.connect(self.add_batches)
         session.epochs_ended.connect(self.add_epochs)
+        session.document_changed.connect(lambda _document: self.reset())
 
     # --- building ------------------------------------------------------------------------------
 
@@ -216,6 +218,14 @@ class CurvesPanel(QWidget):
         self._ema = None
         self._y.clear()
         self._dirty = set(self.buffers)
+
+    def reset(self) -> None:
+        """No run: empty curves on the axes of a fresh panel (another project is shown)."""
+        self.clear()
+        self.set_epochs(1)
+        for plot in self.plots.values():
+            plot.setYRange(0, 1, padding=0.04)
+        self.redraw()  # now if shown, else when shown
 
     def set_epochs(self, epochs: int) -> None:
         """Span the x axes over the planned epochs (fixed for the run: no axis redraws), and
