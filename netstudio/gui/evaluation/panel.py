@@ -4,10 +4,14 @@ Classification: the confusion matrix — a click on a cell shows those test samp
 predicted and true labels and the model's confidence — beside the per-class precision, recall,
 F1 and support. Regression: predicted against true values with the diagonal. Reconstruction
 (autoencoders): inputs above their reconstructions. Before any run, a calm empty state.
+
+The header names the run and the weights its figures come from ("weights: best, epoch 7"), as
+the Runs table does (`run_weights`).
 """
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 import numpy as np
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.gui.evaluation.confusion import ConfusionView
+from netstudio.gui.evaluation.run_weights import RunWeights, percent
 from netstudio.gui.evaluation.samples import SampleView
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
@@ -117,6 +122,8 @@ class EvaluationPanel(QWidget):
         self.finished = finished
         result, record = finished.result, finished.record or {}
         name = record.get("name") or "This run"
+        weights = RunWeights.of(record)
+        title = f"<b>{escape(str(name))}</b>" + (f" · weights: {weights.label}" if weights else "")
         predictions = result.predictions
         self.header.show()
         self.header.setStyleSheet("")
@@ -130,17 +137,17 @@ class EvaluationPanel(QWidget):
             return
         task = (record.get("training") or {}).get("task", "classification")
         if task == "reconstruction":
-            self._show_reconstruction(name, finished)
+            self._show_reconstruction(title, finished)
         elif result.report is not None and hasattr(result.report, "confusion"):
-            self._show_classification(name, finished)
+            self._show_classification(title, finished)
         else:
-            self._show_regression(name, finished)
+            self._show_regression(title, finished)
 
-    def _show_classification(self, name: str, finished: Any) -> None:
+    def _show_classification(self, title: str, finished: Any) -> None:
         report = finished.result.report
         accuracy = finished.result.test_accuracy
         self.header.setText(
-            f"<b>{name}</b> · test accuracy {accuracy:.1%} · macro F1 {report.macro_f1:.3f} · "
+            f"{title} · test accuracy {percent(accuracy)} · macro F1 {report.macro_f1:.3f} · "
             f"{sum(report.support):,} test samples"
         )
         self.matrix.set_matrix(report.confusion, report.classes)
@@ -178,9 +185,9 @@ class EvaluationPanel(QWidget):
         title = f"True {classes[true_class]}, {what}"
         self.samples.show_samples(indices, self.finished.data, predictions, classes, title)
 
-    def _show_regression(self, name: str, finished: Any) -> None:
+    def _show_regression(self, title: str, finished: Any) -> None:
         report, predictions = finished.result.report, finished.result.predictions
-        parts = [f"<b>{name}</b>"]
+        parts = [title]
         if report is not None:
             r2 = f" · R² {report.r2:.3f}" if report.r2 is not None else ""
             parts.append(f"test MSE {report.mse:.4g} · MAE {report.mae:.4g}{r2}")
@@ -204,11 +211,11 @@ class EvaluationPanel(QWidget):
         plot.autoRange()
         self.stack.setCurrentIndex(REGRESSION)
 
-    def _show_reconstruction(self, name: str, finished: Any) -> None:
+    def _show_reconstruction(self, title: str, finished: Any) -> None:
         predictions, data = finished.result.predictions, finished.data
         report = finished.result.report
         mse = f" · test MSE {report.mse:.4g}" if report is not None else ""
-        self.header.setText(f"<b>{name}</b> · inputs (top) and their reconstructions (below){mse}")
+        self.header.setText(f"{title} · inputs (top) and their reconstructions (below){mse}")
         count = min(RECONSTRUCTIONS, len(predictions.targets))
         shape = tuple(data.input_shape) if data is not None else None
         rows = []

@@ -1,8 +1,10 @@
 """Reopening a run of the history: its weights in today's network, evaluated on its test data.
 
-`reopen_run` runs on a worker: it compiles a copy of the current graph, loads the run folder's
-best (else last) weights into it, loads the data the run trained on and predicts its test split,
-so Evaluation and Try it can show the run as if it had just finished. When the weights cannot be
+`reopen_run` runs on a worker: it compiles a copy of the current graph, loads the weights the
+run ended with into it (``last.safetensors``: the weights its test figures were measured on and
+that Export uses, its best epoch's when early stopping restored them: see `run_weights`), loads
+the data the run trained on and predicts its test split, so Evaluation and Try it show the run
+as it was when it finished, with the same figures as the Runs table. When the weights cannot be
 used, the `ReopenError` says whether the network changed since (the layers that no longer fit)
 or the weights file itself is damaged: the fixes differ.
 """
@@ -14,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from netstudio.gui.evaluation.run_weights import RunWeights
 from netstudio.training.data_config import DataConfig
 
 
@@ -33,13 +36,17 @@ def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
     return folder
 
 
-def weights_file(folder: Path) -> Path:
-    for name in ("best.safetensors", "last.safetensors"):
+def weights_file(folder: Path, kind: str = "last") -> Path:
+    """The file of the weights a run ended with: ``last.safetensors``; a run that ended with
+    its best epoch's weights also has them in ``best.safetensors``. The best epoch's weights of
+    a run that ended with its last are never taken in their place: their figures differ."""
+    names = ["last.safetensors"] + (["best.safetensors"] if kind == "best" else [])
+    for name in names:
         if (folder / name).is_file():
             return folder / name
     raise ReopenError(
-        f"no weights in {folder}: expected best.safetensors or last.safetensors (was the run "
-        "folder moved or deleted?)"
+        f"no weights in {folder}: expected {' or '.join(names)} (was the run folder moved or "
+        "deleted?)"
     )
 
 
@@ -59,8 +66,9 @@ def reopen_run(
     from netstudio.training.sources import load_data
 
     folder = run_folder(record, project_path)
+    weights = RunWeights.of(record)
     try:
-        path = weights_file(folder)
+        path = weights_file(folder, weights.kind if weights is not None else "last")
     except ReopenError:
         if not folder.is_dir() or record.get("epochs") != []:
             raise

@@ -8,6 +8,9 @@ normalisation) and the predicted class and every class's probability update as y
 The forward pass runs on a worker with latest-request-wins (`LatestJob`): for an MLP it costs
 well under a millisecond, but a CNN on CIFAR-sized input can take tens, and strokes arrive at
 mouse rate, so the GUI thread never waits for the model and stale strokes are skipped.
+
+Above the answer, the run whose weights answer and which weights they are ("Run 2 · weights:
+best, epoch 7 · test accuracy 97.2%"), as in the Runs table and Evaluation.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import (
 from netstudio.gui.background import LatestJob
 from netstudio.gui.evaluation.drawing_pad import DrawingPad
 from netstudio.gui.evaluation.inference import classify, input_spec, normalise
+from netstudio.gui.evaluation.run_weights import RunWeights, percent
 from netstudio.gui.panels.plots import make_plot, set_bars
 
 EMPTY, IMAGE, FEATURES = range(3)
@@ -102,6 +106,9 @@ class TryItPanel(QWidget):
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
+        self.source = QLabel("", right)
+        self.source.setObjectName("try_it_source")
+        self.source.setWordWrap(True)
         self.answer = QLabel("", right)
         self.answer.setObjectName("try_it_answer")
         font = self.answer.font()
@@ -110,6 +117,7 @@ class TryItPanel(QWidget):
         self.answer.setFont(font)
         self.chart = make_plot(right, y="probability")
         self.chart.setObjectName("try_it_chart")
+        column.addWidget(self.source)
         column.addWidget(self.answer)
         column.addWidget(self.chart, 1)
         layout.addWidget(self.inputs, 2)
@@ -122,6 +130,7 @@ class TryItPanel(QWidget):
     def set_run(self, finished: Any, graph: Any = None) -> None:
         """Use a `FinishedRun`'s model (None or not a classifier: the empty state)."""
         self.model, self.data = finished.model, finished.data
+        self.source.setText(source_text(finished))
         training = (finished.record or {}).get("training") or {}
         self.loss = (training.get("loss") or {}).get("type", "cross_entropy")
         classifier = training.get("task", "classification") == "classification"
@@ -252,6 +261,18 @@ class TryItPanel(QWidget):
         set_bars(self.chart, probs.tolist(), names)
         self.chart.getPlotItem().setYRange(0, 1, padding=0)
         self.predicted.emit(probs)
+
+
+def source_text(finished: Any) -> str:
+    """Which run's weights answer, which weights they are and their test accuracy."""
+    record = finished.record or {}
+    weights = RunWeights.of(record)
+    if finished.model is None or weights is None:
+        return ""
+    name = record.get("name") or record.get("id") or "This run"
+    accuracy = getattr(finished.result, "test_accuracy", None)
+    tested = f" · test accuracy {percent(accuracy)}" if accuracy is not None else ""
+    return f"{name} · weights: {weights.label}{tested}"
 
 
 def _image_array(image: QImage, channels: int, height: int, width: int) -> np.ndarray:

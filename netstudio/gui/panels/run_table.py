@@ -3,6 +3,9 @@
 `differing_settings` finds the data and training settings that are not the same in every run,
 so each row can say what made that run different ("lr 0.01, epochs 20"); `export_runs_csv`
 writes the selected runs' per-epoch metrics, one row per run per epoch.
+
+The figures of a row are those of the weights its run ended with, and the Weights column says
+which ("best, epoch 7" or "last, epoch 10"); its tooltip has both epochs' figures.
 """
 
 from __future__ import annotations
@@ -15,12 +18,21 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from netstudio.gui.evaluation.run_weights import RunWeights, describe_epochs, percent
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR
 from netstudio.training.runs import EPOCH_FIELDS
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Started", "Status", "Settings that differ", "Best val acc", "Test acc", "Time")
-NAME, STARTED, STATUS, SETTINGS, BEST, TEST, TIME = range(len(COLUMNS))
+COLUMNS = ("Name", "Started", "Status", "Settings that differ", "Weights", "Val acc", "Test acc",
+           "Time")  # fmt: skip
+NAME, STARTED, STATUS, SETTINGS, WEIGHTS, VAL, TEST, TIME = range(len(COLUMNS))
+#: What the figure columns mean, in their header tooltips.
+HEADER_TIPS = {
+    WEIGHTS: "The weights the run ended with: its best epoch's (early stopping restored them) "
+    "or its last epoch's. The figures, Open weights and Export use them.",
+    VAL: "Validation accuracy of those weights' epoch",
+    TEST: "Test accuracy of those weights",
+}
 #: Short names of settings whose last key says too little ("type" of what?).
 SHORT_NAMES = {
     "data.source": "data",
@@ -80,10 +92,6 @@ def describe(record: dict[str, Any], keys: Sequence[str]) -> str:
     return ", ".join(f"{setting_name(k)} {_format(flat.get(k))}" for k in keys)
 
 
-def _percent(value: Any) -> str:
-    return f"{value:.1%}" if isinstance(value, (int, float)) else "–"
-
-
 def _duration(seconds: Any) -> str:
     if not isinstance(seconds, (int, float)):
         return "–"
@@ -140,8 +148,12 @@ class RunTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -160,10 +172,13 @@ class RunTableModel(QAbstractTableModel):
             return f"{status} ({error['kind']})" if error.get("kind") else status.replace("_", " ")
         if column == SETTINGS:
             return describe(record, self.differing)
-        if column == BEST:
-            return _percent(record.get("best_val_accuracy"))
-        if column == TEST:
-            return _percent(record.get("test_accuracy"))
+        if column in (WEIGHTS, VAL, TEST):
+            weights = RunWeights.of(record)
+            if weights is None:
+                return "–"
+            if column == WEIGHTS:
+                return weights.label
+            return percent(weights.val_accuracy if column == VAL else weights.test_accuracy)
         return _duration(record.get("seconds"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -172,7 +187,7 @@ class RunTableModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self.text(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (BEST, TEST, TIME):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (VAL, TEST, TIME):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         record = self.runs[row]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -180,6 +195,8 @@ class RunTableModel(QAbstractTableModel):
                 return str(record["error"].get("message", ""))
             if column == SETTINGS:
                 return describe(record, list(flat_settings(record))).replace(", ", "\n")
+            if column in (WEIGHTS, VAL, TEST):
+                return describe_epochs(record)
             return self.text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             status = record.get("status")

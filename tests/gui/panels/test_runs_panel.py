@@ -66,8 +66,8 @@ def test_rows_show_each_run_and_the_settings_that_differ(qtbot) -> None:
     assert differing_settings(model.runs) == ["training.optimizer.lr", "training.epochs"]
     assert model.text(0, SETTINGS) == "lr 0.001, epochs 10"
     assert model.text(1, SETTINGS) == "lr 0.01, epochs 20"
-    assert [model.text(1, c) for c in range(7) if c != SETTINGS] == [
-        "Run 2", "2026-11-22 12:03", "finished", "95.0%", "94.0%", "24.6 s"
+    assert [model.text(1, c) for c in range(8) if c != SETTINGS] == [
+        "Run 2", "2026-11-22 12:03", "finished", "last, epoch 2", "95.0%", "94.0%", "24.6 s"
     ]  # fmt: skip
     assert not panel.empty.isVisibleTo(panel)
 
@@ -169,7 +169,7 @@ def test_open_weights_loads_them_or_names_what_does_not_fit(
 
     folder = tmp_path / "toy.runs" / "20261122-120301"
     model = compile_graph(mlp_graph)
-    save_weights(model, folder / "best.safetensors")
+    save_weights(model, folder / "last.safetensors")  # the weights the run ended with
     record = _record(1, 0.001, 10, [0.9])
     record["run_dir"] = "toy.runs/20261122-120301"
     record["data"] = {**record["data"], "source": "mnist", "root": str(tmp_path)}  # not there

@@ -1,0 +1,165 @@
+"""Which weights a run's figures belong to: its best epoch's or its last epoch's.
+
+A run keeps two sets of weights: those of its best epoch (by the early-stopping metric, kept in
+``best.safetensors``) and those it ended with (``last.safetensors``). It ends with the best
+epoch's weights only when early stopping is on with "restore best"; otherwise with the last
+epoch's. The run's test figures were measured on the weights it ended with, and those are what
+Open weights and Export load, so every view of a run (the Runs table, Evaluation, Try it, the
+status line) shows the figures of those weights and says which they are: "best, epoch 7" or
+"last, epoch 10".
+
+A run record keeps both epochs' figures beside the test figures::
+
+    "weights": "best",                                        # what test_* were measured on
+    "best": {"epoch": 7, "val_accuracy": 0.975, "val_loss": 0.08},
+    "last": {"epoch": 10, "val_accuracy": 0.972, "val_loss": 0.09},
+    "test_accuracy": 0.971, "test_loss": 0.1
+
+Records written before these keys existed are read from their settings and epochs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+WeightsKind = Literal["best", "last"]
+#: The per-epoch figures a record keeps for its best and its last epoch.
+EPOCH_FIGURES = ("val_accuracy", "val_loss", "train_loss")
+
+
+def restores_best(training: Mapping[str, Any]) -> bool:
+    """Whether a run with these training settings ends with its best epoch's weights."""
+    regularization = training.get("regularization")
+    early = regularization.get("early_stopping") if isinstance(regularization, Mapping) else None
+    if not isinstance(early, Mapping):
+        return False
+    return bool(early.get("enabled", False)) and bool(early.get("restore_best", True))
+
+
+def epoch_figures(epochs: Sequence[Mapping[str, Any]], epoch: Any) -> dict[str, Any] | None:
+    """The figures of epoch number `epoch` (1-based) of `epochs`; None when it has none."""
+    if not isinstance(epoch, int) or isinstance(epoch, bool):
+        return None
+    for row in epochs:
+        if isinstance(row, Mapping) and row.get("epoch") == epoch:
+            return {"epoch": epoch, **{name: row.get(name) for name in EPOCH_FIGURES}}
+    return None
+
+
+def ended_with(
+    epochs: Sequence[Mapping[str, Any]],
+    best_epoch: Any,
+    status: Any,
+    training: Mapping[str, Any],
+) -> WeightsKind | None:
+    """Which weights a run ended with (None: it trained no epoch). A failed run never restored
+    its best weights: the trainer restores them only at the end of a run that ends."""
+    if not epochs:
+        return None
+    best = epoch_figures(epochs, best_epoch)
+    if best is not None and status != "failed" and restores_best(training):
+        return "best"
+    return "last"
+
+
+def record_figures(
+    epochs: Sequence[Mapping[str, Any]],
+    best_epoch: int | None,
+    status: str,
+    training: Mapping[str, Any],
+) -> dict[str, Any]:
+    """The ``weights``, ``best`` and ``last`` entries of a new run record (module docstring)."""
+    last = epochs[-1].get("epoch") if epochs else None
+    return {
+        "weights": ended_with(epochs, best_epoch, status, training),
+        "best": epoch_figures(epochs, best_epoch),
+        "last": epoch_figures(epochs, last),
+    }
+
+
+@dataclass(frozen=True)
+class RunWeights:
+    """The weights a run ended with and their figures (see module docstring)."""
+
+    kind: WeightsKind
+    epoch: int
+    val_accuracy: float | None
+    val_loss: float | None
+    test_accuracy: float | None
+    test_loss: float | None
+
+    @property
+    def label(self) -> str:
+        """What the weights are, in the words every view uses: "best, epoch 7"."""
+        return f"{self.kind}, epoch {self.epoch}"
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any]) -> RunWeights | None:
+        """The weights `record`'s run ended with; None when it trained no epoch."""
+        epochs = [row for row in record.get("epochs") or [] if isinstance(row, Mapping)]
+        training = record.get("training")
+        training = training if isinstance(training, Mapping) else {}
+        kind = record.get("weights")
+        if kind not in ("best", "last"):
+            kind = ended_with(epochs, record.get("best_epoch"), record.get("status"), training)
+        if kind is None:
+            return None
+        figures = _figures(record.get(kind), epochs)
+        if figures is None and kind == "best":
+            figures = epoch_figures(epochs, record.get("best_epoch"))
+        if figures is None and kind == "last" and epochs:
+            figures = epoch_figures(epochs, epochs[-1].get("epoch"))
+        if figures is None:
+            return None
+        return cls(
+            kind,
+            figures["epoch"],
+            _number(figures.get("val_accuracy")),
+            _number(figures.get("val_loss")),
+            _number(record.get("test_accuracy")),
+            _number(record.get("test_loss")),
+        )
+
+
+def _figures(value: Any, epochs: Sequence[Mapping[str, Any]]) -> dict[str, Any] | None:
+    """A record's ``best`` or ``last`` entry, when it names an epoch."""
+    if isinstance(value, Mapping) and isinstance(value.get("epoch"), int):
+        return {"epoch": value["epoch"], **{name: value.get(name) for name in EPOCH_FIGURES}}
+    return None
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def percent(value: float | None) -> str:
+    """An accuracy as every view of a run writes it: "97.2%" ("–" when there is none)."""
+    return "–" if value is None else f"{value:.1%}"
+
+
+def describe_epochs(record: Mapping[str, Any]) -> str:
+    """Both epochs' figures and which weights the run ended with, for a tooltip."""
+    epochs = [row for row in record.get("epochs") or [] if isinstance(row, Mapping)]
+    weights = RunWeights.of(record)
+    if weights is None:
+        return "This run trained no epoch: it has no weights"
+    lines = []
+    for kind in ("best", "last"):
+        figures = _figures(record.get(kind), epochs)
+        if figures is None:
+            epoch = record.get("best_epoch") if kind == "best" else epochs[-1].get("epoch")
+            figures = epoch_figures(epochs, epoch)
+        if figures is not None:
+            loss = figures.get("val_loss")
+            loss_text = f"{loss:.4g}" if isinstance(loss, (int, float)) else "–"
+            lines.append(
+                f"{kind.capitalize()} epoch {figures['epoch']}: validation accuracy "
+                f"{percent(_number(figures.get('val_accuracy')))}, validation loss {loss_text}"
+            )
+    lines.append(
+        f"The run ended with the {weights.kind} epoch's weights (epoch {weights.epoch}): the test "
+        "figures, Open weights and Export use them"
+    )
+    return "\n".join(lines)
