@@ -40,8 +40,9 @@ def python_source(
     imports = Imports()
     imports.add("__future__", "annotations")
     bundle = SourceBundle(imports)
-    title = _plain(project.name) or "Network"
-    model = model_source(project.graph, class_name(project.name), title, imports, bundle)
+    name = network_name(project, script_name)
+    title = _plain(name) or "Network"
+    model = model_source(project.graph, class_name(name), title, imports, bundle)
     settings: list[list[str]] = []
     if with_training:
         blocks, usage = _training(project, model, imports, bundle, weights_name, script_name)
@@ -196,6 +197,18 @@ def _example(shape: tuple[int, ...], dtype: str) -> str:
     if dtype == "int64":
         return f"torch.zeros({dims}, dtype=torch.long)"
     return f"torch.randn({dims})"
+
+
+def network_name(project: Project, script_name: str | None = None) -> str:
+    """What the exported class is called after: the project's name, or for a project never
+    named ("Untitled"), its file's name (``my_net.net`` gives ``MyNet``), else the name of the
+    file being written."""
+    name = project.name.strip()
+    if name and name != "Untitled":
+        return name
+    if project.path is not None:
+        return project.path.stem
+    return Path(script_name).stem if script_name else name
 
 
 def _plain(text: str) -> str:

@@ -135,3 +135,24 @@ def test_class_names_come_from_the_project_name(name: str) -> None:
     expected = {"": "Net", "1 layer": "Net1Layer", "MNIST MLP": "MnistMlp"}
     expected |= {"CIFAR-10 CNN": "Cifar10Cnn", "ResNet small": "ResNetSmall"}
     assert class_name(name) == expected[name]
+
+
+@pytest.mark.parametrize(
+    ("name", "file", "script", "expected"),
+    [
+        ("Untitled", "my_net.net", "model.py", "MyNet"),  # an unnamed project: its file's name
+        ("", "digits-v2.net", "model.py", "DigitsV2"),
+        ("Untitled", None, "digits.py", "Digits"),  # never saved: the file being written
+        ("MNIST MLP", "other.net", "model.py", "MnistMlp"),  # a name given wins
+    ],
+)
+def test_the_class_is_named_after_the_project_else_its_file(
+    name: str, file: str | None, script: str, expected: str, tmp_path: Path, load_module
+) -> None:
+    project = load_project(EXAMPLES / "digits_mlp.net")
+    project.name = name
+    project.path = tmp_path / file if file else None
+    written = export_project(project, "python", tmp_path / script)
+    module = load_module(written[0])
+    assert isinstance(getattr(module, expected)(), torch.nn.Module)
+    assert "Untitled" not in written[0].read_text()
