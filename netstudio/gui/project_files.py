@@ -162,8 +162,12 @@ class ProjectFiles(QObject):
             for record in moved:  # the file was not written: name the folders where they are
                 folder = record_run_folder(record, path)
                 record["run_dir"] = str(folder) if folder is not None else record["run_dir"]
+            if moved:
+                document.runs_changed.emit()
             show_message(self.window, "Cannot save project", str(error))
             return False
+        if moved:
+            document.runs_changed.emit()
         self.remember(path)
         self.window.statusBar().showMessage(f"Saved {path}", 5000)
         if notes:
