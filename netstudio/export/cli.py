@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from netstudio.cli import printable
 from netstudio.export import FORMATS, ExportError, export_project, latest_run_weights
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
@@ -56,7 +57,7 @@ def run_export(options: argparse.Namespace, out: TextIO | None = None) -> int:
     try:
         project = load_project(options.file)
     except ProjectFileError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         weights = options.weights
@@ -71,7 +72,7 @@ def run_export(options: argparse.Namespace, out: TextIO | None = None) -> int:
             with_training=options.with_training,
         )
     except ExportError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_FAILED
     origin = f" with the weights of {weights}" if weights is not None else ""
     print(f"exported {options.file.name} as {options.format}{origin}:", file=out)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from netstudio.cli import printable
 from netstudio.core.shapes import ShapeInference
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.result import ImportedModel
@@ -59,15 +60,15 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
     try:
         imported = _import(options)
     except ModelImportError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_FAILED
     except _UsageError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_USAGE
     try:
         written = imported.save(options.out)
     except OSError as error:
-        print(f"error: cannot write {options.out}: {error}", file=sys.stderr)
+        print(printable(f"error: cannot write {options.out}: {error}"), file=sys.stderr)
         return EXIT_FAILED
     graph = imported.project.graph
     functions = sum(1 for node in graph.nodes() if node.type_id == "Function")
@@ -82,7 +83,7 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
         file=out,
     )
     for note in imported.notes:
-        print(f"note: {note}", file=out)
+        print(printable(f"note: {note}"), file=out)
     return EXIT_OK
 
 

@@ -106,3 +106,18 @@ def test_from_run_without_runs_says_to_train_first(
     )
     assert code == 1
     assert "no finished run" in err and "netstudio train digits_mlp.net" in err
+
+
+def test_an_error_quoting_the_file_escapes_what_a_terminal_would_act_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A project name holding an escape sequence and a lone surrogate: one plain line, no
+    ESC byte reaches the terminal, nothing is written."""
+    text = DIGITS.read_text(encoding="utf-8")
+    bad = tmp_path / "bad.net"
+    bad.write_text(text.replace('"name": "Digits MLP"', '"name": "a\\u001b[31m\\ud800"', 1))
+    assert '"a\\u001b' in bad.read_text()
+    code, _, err = _export(capsys, bad, "--format", "python", "-o", tmp_path / "out.py")
+    assert code == 2
+    assert "\x1b" not in err and "\\x1b[31m" in err and len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.net"]
