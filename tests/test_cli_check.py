@@ -157,17 +157,15 @@ def _with(tmp_path: Path, **sections) -> Path:
     [
         ({"data": {"source": "spiral", "params": {"noise": [1, 2]}}}, "error: data.params.noise: "),
         ({"data": {"params": {"noise": 0.1}}}, "error: data.params.noise: "),
-        ({"data": {"source": "mnits"}}, "error: data.source: "),
-        ({"data": {"val_fraction": 2}}, "error: data.val_fraction: "),
-        ({"training": {"optimizer": {"lr": -1}}}, "error: training.optimizer.lr: "),
-        ({"training": {"epochs": "ten"}}, "error: training.epochs: "),
+        ({"data": {"source": "mnits"}}, "error: data.source: unknown data source 'mnits'"),
     ],
-    ids=["param-type", "unknown-param", "unknown-source", "fraction", "lr", "epochs-type"],
+    ids=["param-type", "unknown-param", "unknown-source"],
 )
-def test_bad_data_and_training_settings_are_invalid(
+def test_bad_data_source_settings_are_invalid(
     capsys, tmp_path: Path, sections: dict, expected: str
 ) -> None:
-    """`check` reads the settings as `train` does: a value train would refuse is not valid."""
+    """The source and its own parameters are checked by the data source, as `train` reads
+    them: the file is read, the project is not valid (exit 1)."""
     code, out, err = run(capsys, "check", str(_with(tmp_path, **sections)))
     assert code == 1, out
     errors = [line for line in out.splitlines() if line.startswith("error: ")]
@@ -176,18 +174,95 @@ def test_bad_data_and_training_settings_are_invalid(
     assert "Traceback" not in out + err
 
 
-def test_every_settings_problem_is_listed(capsys, tmp_path: Path) -> None:
+RUN = {"id": "r1", "name": "Run 1", "status": "finished"}
+
+
+@pytest.mark.parametrize(
+    ("sections", "expected"),
+    [
+        ({"data": {"source": "digits", "shuffle": True}}, "data.shuffle: unknown key"),
+        ({"training": {"epoch": 3}}, "training.epoch: unknown key; did you mean 'epochs'?"),
+        ({"runs": [{**RUN, "acc": 0.9}]}, "runs[0].acc: unknown key"),
+        (
+            {"view": {"center": [1, 2]}},
+            "view.center: unknown key; did you mean 'centre'? (keys here: zoom, centre)",
+        ),
+        (
+            {"training": {"optimizer": {"lr": -1}}},
+            "training.optimizer.lr: must be greater than 0, got -1",
+        ),
+        ({"training": {"epochs": "ten"}}, 'training.epochs: must be a whole number, got "ten"'),
+        ({"training": {"epochs": 2.5}}, "training.epochs: must be a whole number, got 2.5"),
+        ({"data": {"val_fraction": 2}}, "data.val_fraction: must be less than 1, got 2"),
+        ({"view": {"zoom": 0}}, "view.zoom: must be greater than 0, got 0"),
+        (
+            {"training": {"optimizer": {"type": "adamm"}}},
+            "training.optimizer.type: must be 'sgd', 'adam', 'adamw', 'rmsprop' or 'adagrad', "
+            'got "adamm"',
+        ),
+        (
+            {"runs": [{**RUN, "status": "done"}]},
+            "runs[0].status: must be 'finished', 'stopped', 'early_stopped' or 'failed', "
+            'got "done"',
+        ),
+        ({"data": {"augment": []}}, "data.augment: must be an object {...}, got a list"),
+    ],
+    ids=[
+        "data-unknown-key",
+        "training-unknown-key",
+        "runs-unknown-key",
+        "view-unknown-key",
+        "negative-lr",
+        "epochs-as-text",
+        "epochs-fraction",
+        "fraction-out-of-range",
+        "zoom-out-of-range",
+        "unknown-optimizer",
+        "unknown-status",
+        "augment-wrong-type",
+    ],
+)
+def test_wrong_settings_are_refused_with_their_json_path(
+    capsys, tmp_path: Path, sections: dict, expected: str
+) -> None:
+    """A setting the file layer refuses is a file problem (exit 2, one line: the file, the
+    JSON path, what is allowed), and the file is left as it was."""
+    path = _with(tmp_path, **sections)
+    before = path.read_bytes()
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 2, out + err
+    (line,) = err.strip().splitlines()
+    assert line.startswith(f"error: {path}: {expected}"), line
+    assert "Traceback" not in out + err
+    assert path.read_bytes() == before
+
+
+def test_every_settings_problem_is_counted(capsys, tmp_path: Path) -> None:
     path = _with(
         tmp_path,
         data={"val_fraction": 2, "test_fraction": -1},
         training={"batch_size": 0, "optimizer": {"lr": -1}},
     )
-    code, out, _ = run(capsys, "check", str(path))
-    assert code == 1
-    for where in ("data.val_fraction", "data.test_fraction", "training.batch_size"):
-        assert f"error: {where}: " in out
-    assert "error: training.optimizer.lr: " in out
-    assert "invalid: 4 error(s)" in out
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    assert err.strip() == (
+        f"error: {path}: data.val_fraction: must be less than 1, got 2 (and 3 more problems)"
+    )
+
+
+def test_a_v1_file_with_old_run_records_checks_valid(capsys, tmp_path: Path) -> None:
+    """Runs recorded by an older NetStudio (format version 1) are brought up to date."""
+    record = {
+        **RUN,
+        "epochs": [{"epoch": 1, "train_loss": 0.5, "val_loss": 0.4, "val_accuracy": 0.8}],
+        "best_epoch": 1,
+        "best_val_accuracy": 0.8,
+        "best_val_loss": 0.4,
+    }
+    path = _with(tmp_path, version=1, runs=[record])
+    code, out, err = run(capsys, "check", str(path))
+    assert code == 0, out + err
+    assert out.rstrip().endswith("valid")
 
 
 def test_control_characters_from_the_file_are_escaped(capsys, tmp_path: Path) -> None:

@@ -10,7 +10,14 @@ Version history:
 - 0 (pre-release): ``{"format", "version": 0, "name", "layers": [{"id", "layer", "name",
   "config", "x", "y"}], "links": [[src, src_port, dst, dst_port], ...]}``.
 - 1: the ``graph`` section with ``nodes`` and ``edges`` objects, and the ``data``,
-  ``training``, ``runs`` and ``view`` sections (see `netstudio.io.schema`).
+  ``training``, ``runs`` and ``view`` sections, checked only for their JSON type.
+- 2: the four sections typed (`netstudio.io.schema`): every key known, every value in range.
+  A run record says which weights it ended with and keeps its best and last epochs' figures
+  (``weights``, ``best``, ``last``) instead of the best validation accuracy and loss of any
+  epoch (``best_val_accuracy``, ``best_val_loss``).
+
+A migration reads only what it needs and leaves whatever else it finds as it is, so a value
+that is wrong in the old file is reported in the new version's terms, at its JSON path.
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from netstudio.io.errors import FileProblem, ProjectFileError
 from netstudio.io.schema import NonEmptyText, describe, problems_from
 
 #: The format version this NetStudio writes, and the newest it reads.
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 RawProject = dict[str, Any]
 Migration = Callable[[RawProject], RawProject]
@@ -149,3 +156,94 @@ def _layers_and_links_to_graph(raw: RawProject) -> RawProject:
         "runs": [],
         "view": {},
     }
+
+
+# --- 1 -> 2 ----------------------------------------------------------------------------------
+
+#: The figures a version 2 record keeps of its best and its last epoch.
+_EPOCH_FIGURES = ("val_accuracy", "val_loss", "train_loss")
+#: The keys of a version 1 run record that version 2 replaced with ``weights``, ``best``, ``last``.
+_OLD_BEST = ("best_val_accuracy", "best_val_loss")
+
+
+@migration(1)
+def _run_records_say_which_weights(raw: RawProject) -> RawProject:
+    """Version 1 run records kept ``best_val_accuracy`` and ``best_val_loss`` (the best of any
+    epoch, each on its own); version 2 keeps ``weights``, ``best`` and ``last``. Nothing else
+    changed: the other sections are now checked, not reshaped."""
+    runs = raw.get("runs")
+    if not isinstance(runs, list):
+        return dict(raw)
+    return {**raw, "runs": [_v2_record(r) if isinstance(r, dict) else r for r in runs]}
+
+
+def _v2_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 run record in version 2 terms, its keys in their order (the new ones where
+    the first old one was, else after ``best_epoch``, else at the end).
+
+    The best and last epochs' figures come from the record's per-epoch history; without one,
+    the best epoch keeps what the record knew of it (its best validation accuracy and loss).
+    A record that has neither old keys nor epochs to derive from is left as it is.
+    """
+    epochs = record.get("epochs")
+    rows = [row for row in epochs if isinstance(row, dict)] if isinstance(epochs, list) else []
+    old = [key for key in record if key in _OLD_BEST]
+    if not old and ("weights" in record or not rows):
+        return record
+    best_epoch = record.get("best_epoch")
+    best = _epoch_figures(rows, best_epoch)
+    last = _epoch_figures(rows, rows[-1].get("epoch")) if rows else None
+    if best is None and not rows and _is_epoch(best_epoch):
+        known = {name: _number(record.get(f"best_{name}")) for name in _EPOCH_FIGURES}
+        best = {"epoch": best_epoch, **known}
+    new = {"weights": _ended_with(record, best, last), "best": best, "last": last}
+    anchor = old[0] if old else "best_epoch" if "best_epoch" in record else None
+    out: dict[str, Any] = {}
+    for key, value in record.items():
+        if key not in _OLD_BEST and key not in new:
+            out[key] = value
+        if key == anchor:
+            out.update(new)
+    if anchor is None:
+        out.update(new)
+    return out
+
+
+def _ended_with(
+    record: dict[str, Any], best: dict[str, Any] | None, last: dict[str, Any] | None
+) -> str | None:
+    """Which weights the run ended with: its best epoch's when early stopping restored them
+    (never after a failure: the trainer restores them only at the end of a run that ends),
+    else its last epoch's; None when neither is known."""
+    training = record.get("training")
+    regularization = training.get("regularization") if isinstance(training, dict) else None
+    early = regularization.get("early_stopping") if isinstance(regularization, dict) else None
+    restores = (
+        isinstance(early, dict)
+        and early.get("enabled", False) is True
+        and early.get("restore_best", True) is True
+    )
+    if best is not None and restores and record.get("status") != "failed":
+        return "best"
+    return "last" if last is not None else None
+
+
+def _epoch_figures(rows: list[dict[str, Any]], epoch: Any) -> dict[str, Any] | None:
+    """The figures of epoch number `epoch` in `rows`; None when there is no such row."""
+    if not _is_epoch(epoch):
+        return None
+    for row in rows:
+        if row.get("epoch") == epoch:
+            return {"epoch": epoch, **{name: _number(row.get(name)) for name in _EPOCH_FIGURES}}
+    return None
+
+
+def _is_epoch(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _number(value: Any) -> float | int | None:
+    """A figure as version 2 keeps it: a number, or null for anything else."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return None

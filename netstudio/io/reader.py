@@ -22,7 +22,8 @@ from netstudio.io.builder import GraphBuilder
 from netstudio.io.errors import FileProblem, ProjectFileError
 from netstudio.io.migrations import CURRENT_VERSION, migrate
 from netstudio.io.project import Project
-from netstudio.io.schema import CheckedProject, check_structure, describe
+from netstudio.io.schema import describe
+from netstudio.io.structure import CheckedProject, check_structure
 from netstudio.io.text import replace_lone_surrogates
 
 NOT_A_PROJECT = "not a NetStudio project"
@@ -31,10 +32,12 @@ NOT_A_PROJECT = "not a NetStudio project"
 def load_project(path: str | os.PathLike[str], *, strict: bool = True) -> Project:
     """Open the project file at `path`.
 
-    strict: any problem raises ProjectFileError listing all of them. Lenient (``False``, for
-    the app's "open what can be read"): bad nodes and wires are left out and listed in
+    strict: any problem raises ProjectFileError listing all of them (`netstudio check`, `train`
+    and `export`). Lenient (``False``, for the app's "open what can be read"): bad nodes and
+    wires are left out, and each bad setting or run figure alone (the section's default takes
+    its place, the rest of the section is kept), each listed with its JSON path in
     `Project.problems`; a file with nothing usable (not JSON, not a project, newer version)
-    still raises.
+    still raises. The file itself is never written to.
     """
     file = Path(path)
     try:
@@ -155,14 +158,15 @@ def _build(
     problems += _builder(checked, graph).problems
     if problems and strict:
         raise ProjectFileError(problems)
+    raw = checked.raw  # the sections as read (valid by now), key order and all
     return Project(
         graph=graph,
         name=model.name,
         description=model.description,
-        data=model.data,
-        training=model.training,
-        runs=model.runs,
-        view=model.view,
+        data=raw.get("data", {}),
+        training=raw.get("training", {}),
+        runs=raw.get("runs", []),
+        view=raw.get("view", {}),
         problems=problems,
     )
 

@@ -1,22 +1,31 @@
-"""The shape of a `.net` file (format version 1), as pydantic models of the raw JSON.
+"""The shape of a `.net` file (format version 2), as pydantic models of the raw JSON.
 
 Structure is checked here, before anything is built: every key known (a typo is reported with
-the key it was probably meant to be), every value of the right JSON type, no silent coercion
-(``"3"`` is not a number). What the values mean (layer types, parameters, ports) is checked
-when the graph is built from them (`netstudio.io.builder`). All problems are reported with the
-JSON path of the value at fault.
+the key it was probably meant to be), every value of the right JSON type and in its range, no
+silent coercion (``"3"`` is not a number). The settings sections are typed through and through
+("data": `DataConfig`, "training": `TrainingConfig`, "runs": `RunRecord`, "view": `ViewModel`);
+what the graph's values mean (layer types, parameters, ports) and a data source's own
+parameters are checked later, when the graph is built (`netstudio.io.builder`) and by the data
+source (`netstudio.training.sources.data_problems`). All problems are reported with the JSON
+path of the value at fault.
+
+Validation is strict and in JSON mode (`validate_raw`): JSON arrays are accepted where a model
+holds a tuple, but nothing is converted, so a section that passes is kept as read, key order
+included, and open + save changes no byte.
 """
 
 from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from netstudio.io.errors import FileProblem, ProjectFileError, json_path
+from netstudio.io.errors import FileProblem, json_path
+from netstudio.io.sections import RunRecord, ViewModel
+from netstudio.training.config import TrainingConfig
+from netstudio.training.data_config import DataConfig
 
 _FILE_CONFIG = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
 
@@ -57,7 +66,7 @@ class GraphModel(BaseModel):
 
 
 class ProjectModel(BaseModel):
-    """A whole file. The later sections are checked only for their JSON type, kept as read."""
+    """A whole file: its graph, and the settings and history kept beside it."""
 
     model_config = _FILE_CONFIG
 
@@ -66,100 +75,58 @@ class ProjectModel(BaseModel):
     name: str = "Untitled"
     description: str = ""
     graph: GraphModel = Field(default_factory=GraphModel)
-    data: dict[str, Any] = Field(default_factory=dict)
-    training: dict[str, Any] = Field(default_factory=dict)
-    runs: list[dict[str, Any]] = Field(default_factory=list)
-    view: dict[str, Any] = Field(default_factory=dict)
+    data: DataConfig = Field(default_factory=DataConfig)
+    training: TrainingConfig = Field(default_factory=TrainingConfig)
+    runs: list[RunRecord] = Field(default_factory=list)
+    view: ViewModel = Field(default_factory=ViewModel)
 
 
-@dataclass
-class CheckedProject:
-    """A file's structure as far as it is valid, and every structural problem found.
+#: The sections of a file beside its graph, by key, in file order.
+SECTIONS = ("data", "training", "runs", "view")
 
-    Nodes and wires with a problem are left out of `model`, and any other bad section takes its
-    default, so the rest can still be built (and checked) whether or not the file is then
-    refused. node_rows / edge_rows: the index in the file of each node / wire of `model`, so
-    later problems still name ``graph.nodes[<index in the file>]``. dropped_ids: ids of the
-    nodes left out, so wires to them are not reported again.
+
+class SectionsModel(BaseModel):
+    """The settings and history of a project without its graph: what the writer checks."""
+
+    model_config = _FILE_CONFIG
+
+    data: DataConfig = Field(default_factory=DataConfig)
+    training: TrainingConfig = Field(default_factory=TrainingConfig)
+    runs: list[RunRecord] = Field(default_factory=list)
+    view: ViewModel = Field(default_factory=ViewModel)
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def validate_raw(model: type[Model], raw: Any) -> Model:
+    """`raw` (parsed JSON) validated as `model`, strictly, as JSON: see the module docstring.
+
+    Raises ValidationError; TypeError or ValueError if `raw` holds what JSON cannot (a NaN).
     """
-
-    model: ProjectModel
-    problems: list[FileProblem] = field(default_factory=list)
-    node_rows: list[int] = field(default_factory=list)
-    edge_rows: list[int] = field(default_factory=list)
-    dropped_ids: set[str] = field(default_factory=set)
+    return model.model_validate_json(json.dumps(raw, allow_nan=False), strict=True)
 
 
-def check_structure(raw: dict[str, Any]) -> CheckedProject:
-    """Validate `raw` (already at the current version) against `ProjectModel`.
-
-    Raises ProjectFileError (without a file name: the reader adds it) only if what is left
-    after leaving out the bad parts is still not valid, which should not happen.
-    """
+def section_problems(sections: dict[str, Any]) -> list[FileProblem]:
+    """Every problem of the "data", "training", "runs" and "view" sections in `sections`,
+    each at its JSON path from the top of the file; [] when they are sound."""
     try:
-        model = ProjectModel.model_validate(raw)
+        validate_raw(SectionsModel, sections)
     except ValidationError as error:
-        problems = problems_from(error, ProjectModel)
-        pruned, rows, dropped = _prune(raw, error)
-        try:
-            model = ProjectModel.model_validate(pruned)
-        except ValidationError:
-            raise ProjectFileError(problems) from None
-        return CheckedProject(model, problems, rows["nodes"], rows["edges"], dropped)
-    nodes, edges = model.graph.nodes, model.graph.edges
-    return CheckedProject(model, [], list(range(len(nodes))), list(range(len(edges))))
-
-
-def _prune(
-    raw: dict[str, Any], error: ValidationError
-) -> tuple[dict[str, Any], dict[str, list[int]], set[str]]:
-    """`raw` without what `error` complains about: bad nodes/edges, else the whole bad key.
-
-    Also returns the rows kept of nodes and edges, and the ids of the nodes left out.
-    """
-    pruned = dict(raw)
-    graph = dict(raw["graph"]) if isinstance(raw.get("graph"), dict) else None
-    bad: dict[str, set[int]] = {"nodes": set(), "edges": set()}
-    for item in error.errors():
-        loc = item["loc"]
-        if not loc:
-            continue
-        if loc[0] == "graph" and graph is not None and len(loc) >= 2:
-            if loc[1] in bad and len(loc) >= 3 and isinstance(loc[2], int):
-                bad[str(loc[1])].add(loc[2])
-            else:
-                graph.pop(str(loc[1]), None)
-        else:
-            pruned.pop(str(loc[0]), None)
-    rows: dict[str, list[int]] = {"nodes": [], "edges": []}
-    dropped: set[str] = set()
-    if graph is not None and "graph" in pruned:
-        for section in ("nodes", "edges"):
-            items = graph.get(section)
-            if isinstance(items, list):
-                rows[section] = [i for i in range(len(items)) if i not in bad[section]]
-                graph[section] = [items[i] for i in rows[section]]
-        nodes = raw["graph"].get("nodes")
-        if nodes is not None and "nodes" not in graph:  # no node read: their wires mean nothing
-            graph.pop("edges", None)
-            rows["edges"] = []
-        for i in bad["nodes"]:
-            node = nodes[i]
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                dropped.add(node["id"])
-        pruned["graph"] = graph
-    return pruned, rows, dropped
+        return problems_from(error, SectionsModel)
+    return []
 
 
 def problems_from(error: ValidationError, root: type[BaseModel]) -> list[FileProblem]:
     """Every error of `error` as a problem at its JSON path, in words a person can act on."""
     return [
-        FileProblem(json_path(*item["loc"]), _message(item, root))
+        FileProblem(json_path(*item["loc"]), error_message(item, root))
         for item in error.errors(include_url=False)
     ]
 
 
-def _message(item: Any, root: type[BaseModel]) -> str:
+def error_message(item: Any, root: type[BaseModel]) -> str:
+    """What is wrong, in words a person can act on, for one error of a model under `root`."""
     kind: str = item["type"]
     value = item.get("input")
     ctx = item.get("ctx") or {}
@@ -193,8 +160,34 @@ def _message(item: Any, root: type[BaseModel]) -> str:
         return f"takes {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
     if kind == "literal_error":
         return f"must be {ctx.get('expected')}" + got
+    if kind in _BOUNDS:
+        return f"must be {_BOUNDS[kind]} {_number(ctx.get(_BOUND_KEYS[kind]))}" + got
+    if kind == "value_error" and "error" in ctx:
+        return f"{ctx['error']}" + got
     text = str(item.get("msg", "is not valid"))
     return text[:1].lower() + text[1:] + got
+
+
+#: A range check's words, and the key of its limit in the error's context.
+_BOUNDS = {
+    "greater_than": "greater than",
+    "greater_than_equal": "at least",
+    "less_than": "less than",
+    "less_than_equal": "at most",
+}
+_BOUND_KEYS = {
+    "greater_than": "gt",
+    "greater_than_equal": "ge",
+    "less_than": "lt",
+    "less_than_equal": "le",
+}
+
+
+def _number(value: Any) -> str:
+    """A limit as a person writes it: ``0``, ``0.5``, ``4294967295``."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
 
 
 def describe(value: Any) -> str:

@@ -11,6 +11,7 @@ temporary file; one left by a process killed mid-save is removed by the next sav
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import json
 import os
@@ -25,6 +26,7 @@ from typing import Any
 from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.io.migrations import CURRENT_VERSION
 from netstudio.io.project import Project
+from netstudio.io.schema import SECTIONS, section_problems
 from netstudio.io.text import find_lone_surrogates, has_lone_surrogate
 
 
@@ -80,7 +82,9 @@ def dumps_project(project: Project) -> str:
     """The canonical text of the project's file.
 
     Raises ValueError if the project holds a number JSON cannot store (NaN, infinity) or text
-    UTF-8 cannot (a lone surrogate), naming where: the text always encodes as UTF-8.
+    UTF-8 cannot (a lone surrogate), naming where: the text always encodes as UTF-8; or a
+    setting or run record that no NetStudio would read back (see `netstudio.io.schema`),
+    naming its JSON path and what is allowed. Nothing invalid is ever written.
     """
     data = project_to_dict(project)
     try:
@@ -92,6 +96,14 @@ def dumps_project(project: Project) -> str:
         raise ValueError(
             f"the project holds text a .net file cannot store (a lone surrogate, half of a "
             f"character pair) at {where}: retype that text"
+        )
+    problems = section_problems({key: data[key] for key in SECTIONS})
+    if problems:
+        more = len(problems) - 1
+        raise ValueError(
+            f"the project cannot be saved: {problems[0]}"
+            + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
+            + ": correct it and save again"
         )
     return _SCALAR_LIST.sub(_one_line, text) + "\n"
 
@@ -130,7 +142,7 @@ def write_atomically(path: Path, content: bytes) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as error:
-        raise _save_error(path, error) from error
+        raise _folder_error(path, real.parent, error) from error
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as stream:
@@ -163,6 +175,26 @@ def _remove_stale_temps(real: Path) -> None:
         with contextlib.suppress(OSError):
             if temp.is_file() and temp.stat().st_mtime < cutoff:
                 temp.unlink()
+
+
+def _folder_error(path: Path, folder: Path, error: OSError) -> OSError:
+    """The error of a save that could not even start a file in `folder`: it names the folder,
+    since no file can be saved in it, and says what to do."""
+    code = error.errno
+    if code == errno.ENOENT:
+        reason = "there is no such folder"
+    elif code == errno.ENOTDIR:
+        is_file = folder.exists() and not folder.is_dir()
+        reason = "that is a file, not a folder" if is_file else "part of that path is a file"
+    elif code in (errno.EACCES, errno.EPERM):
+        reason = "no permission to write there"
+    elif code == errno.EROFS:
+        reason = "the disk is read-only"
+    else:
+        return _save_error(path, error)
+    new = OSError(f"cannot save {path.name} in {folder}: {reason}; choose another folder")
+    new.errno = code
+    return new
 
 
 def _save_error(path: Path, error: OSError) -> OSError:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 Task = Literal["classification", "regression", "reconstruction"]
 LossType = Literal["cross_entropy", "nll", "bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"]
@@ -41,11 +41,17 @@ class OptimizerConfig(_Section):
     eps: float = Field(1e-8, gt=0)
     alpha: float = Field(0.99, gt=0, lt=1, description="RMSprop smoothing")
 
-    @model_validator(mode="after")
-    def _nesterov_needs_momentum(self) -> OptimizerConfig:
-        if self.nesterov and (self.type != "sgd" or self.momentum <= 0):
+    @field_validator("nesterov")
+    @classmethod
+    def _nesterov_needs_momentum(cls, nesterov: bool, info: ValidationInfo) -> bool:
+        # A check of this field (not of the whole optimizer), so the error is at
+        # ``optimizer.nesterov`` and a file read leniently loses only this value.
+        kind, momentum = info.data.get("type"), info.data.get("momentum")
+        if kind is None or momentum is None:  # not valid themselves: reported already
+            return nesterov
+        if nesterov and (kind != "sgd" or momentum <= 0):
             raise ValueError("nesterov needs the SGD optimizer with momentum above 0")
-        return self
+        return nesterov
 
 
 class ScheduleConfig(_Section):

@@ -11,6 +11,8 @@ from netstudio.core.catalogue import LayerSpec, catalogue
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.params import ParamSpec
 from netstudio.io import Project, dumps_project
+from netstudio.training.config import TrainingConfig
+from netstudio.training.data_config import DataConfig
 
 
 def non_default(param: ParamSpec) -> Any:
@@ -67,11 +69,48 @@ def every_layer_project() -> Project:
         every_layer_graph(),
         name="Réseau ✓ every layer",
         description="first line\nsecond line",
-        data={"zeta": 1, "alpha": {"b": [1, 2.5], "a": None}},
-        training={"optimizer": {"name": "Adam", "lr": 0.001}, "epochs": 3},
-        runs=[{"id": "run-1", "metrics": {"loss": [0.5, 0.25]}}],
-        view={"zoom": 1.5, "center": [0.0, 10.0]},
+        # Keys out of the models' order, and values in the forms JSON allows (1 for 1.0, a
+        # list for a pair): a round trip keeps them as they are.
+        data={"val_fraction": 0.25, "source": "spiral", "params": {"zeta": 1, "alpha": 2.5}},
+        training={"optimizer": {"lr": 1, "type": "adamw", "betas": [0.8, 0.9]}, "epochs": 3},
+        runs=[run_record()],
+        view={"centre": [0.0, 10.0], "zoom": 1.5},
     )
+
+
+def run_record() -> dict[str, Any]:
+    """A finished run's record as the app writes it (`TrainingSession._record`)."""
+    epochs = [
+        {
+            "epoch": i,
+            "train_loss": loss,
+            "train_accuracy": 0.5 + i / 10,
+            "val_loss": loss * 1.1,
+            "val_accuracy": 0.4 + i / 10,
+            "lr": 0.001,
+            "seconds": 0.25,
+            "samples_per_second": 5000.0,
+        }
+        for i, loss in ((1, 0.5), (2, 0.25))
+    ]
+    return {
+        "id": "20260101-120000",
+        "name": "Run 1",
+        "started": "2026-01-01T12:00:00",
+        "seconds": 1.5,
+        "status": "finished",
+        "data": DataConfig().model_dump(mode="json"),
+        "training": TrainingConfig().model_dump(mode="json"),
+        "epochs": epochs,
+        "best_epoch": 2,
+        "weights": "last",
+        "best": {"epoch": 2, "val_accuracy": 0.6, "val_loss": 0.275, "train_loss": 0.25},
+        "last": {"epoch": 2, "val_accuracy": 0.6, "val_loss": 0.275, "train_loss": 0.25},
+        "test_accuracy": 0.58,
+        "test_loss": 0.3,
+        "run_dir": "model.runs/20260101-120000",
+        "error": None,
+    }
 
 
 @pytest.fixture

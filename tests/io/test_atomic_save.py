@@ -81,8 +81,24 @@ def test_save_without_a_path_asks_for_one(project: Project) -> None:
 
 
 def test_save_into_a_missing_folder_is_a_clear_error(project: Project, tmp_path: Path) -> None:
-    with pytest.raises(OSError, match=r"cannot save .*model\.net: No such file or directory"):
-        save_project(project, tmp_path / "missing" / "model.net")
+    folder = tmp_path / "missing"
+    with pytest.raises(OSError) as caught:
+        save_project(project, folder / "model.net")
+    assert str(caught.value) == (
+        f"cannot save model.net in {folder}: there is no such folder; choose another folder"
+    )
+
+
+def test_save_into_a_file_as_if_a_folder_names_it(project: Project, tmp_path: Path) -> None:
+    """A folder that cannot be written (here a file in its place: refused even to root)."""
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(OSError) as caught:
+        save_project(project, blocker / "model.net")
+    assert str(caught.value) == (
+        f"cannot save model.net in {blocker}: that is a file, not a folder; choose another folder"
+    )
+    assert blocker.read_text(encoding="utf-8") == "not a folder" and project.path is None
 
 
 def test_a_value_json_cannot_hold_is_refused_before_writing(project: Project, saved: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from netstudio.io import FileProblem, ProjectFileError, load_project, loads_project
+from netstudio.io import CURRENT_VERSION, FileProblem, ProjectFileError, load_project, loads_project
 
 Raw = dict[str, Any]
 
@@ -66,7 +66,7 @@ def test_newer_version_names_both_versions(mlp_file: Raw) -> None:
     mlp_file["version"] = 7
     assert str(refusal(mlp_file)) == (
         "bad.net: written by a newer NetStudio (file format version 7; this NetStudio reads "
-        "versions up to 1): update NetStudio to open it"
+        f"versions up to {CURRENT_VERSION}): update NetStudio to open it"
     )
 
 

@@ -56,9 +56,12 @@ def test_sections_are_kept_verbatim_in_their_key_order(every_layer_project: Proj
     loaded = loads_project(dumps_project(every_layer_project))
     assert loaded.name == "Réseau ✓ every layer"
     assert loaded.description == "first line\nsecond line"
-    assert list(loaded.data) == ["zeta", "alpha"]
-    assert list(loaded.data["alpha"]) == ["b", "a"]
+    assert list(loaded.data) == ["val_fraction", "source", "params"]
+    assert list(loaded.data["params"]) == ["zeta", "alpha"]
+    assert loaded.data == every_layer_project.data
     assert loaded.training == every_layer_project.training
+    assert loaded.training["optimizer"]["betas"] == [0.8, 0.9]  # not made a tuple
+    assert type(loaded.training["optimizer"]["lr"]) is int  # not made 1.0
     assert loaded.runs == every_layer_project.runs
     assert loaded.view == every_layer_project.view
 

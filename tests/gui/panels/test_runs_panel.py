@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QPointF, Qt
 
 from netstudio.gui.document import Document
+from netstudio.gui.evaluation.run_weights import record_figures
 from netstudio.gui.panels.run_table import NAME, SETTINGS, differing_settings
 from netstudio.gui.panels.runs_panel import RunHistoryPanel
 from netstudio.io import Project, load_project, save_project
@@ -36,8 +37,7 @@ def _record(number: int, lr: float, epochs: int, accuracies: list[float]) -> dic
         "training": training.model_dump(mode="json"),
         "epochs": history,
         "best_epoch": len(accuracies),
-        "best_val_accuracy": max(accuracies),
-        "best_val_loss": 0.1,
+        **record_figures(history, len(accuracies), "finished", training.model_dump(mode="json")),
         "test_accuracy": accuracies[-1] - 0.01,
         "test_loss": 0.2,
         "run_dir": None,
