@@ -101,10 +101,12 @@ class ProjectFiles(QObject):
             show_message(
                 self.window,
                 "Project opened with problems",
-                f"{count} part{'s' if many else ''} of {path.name} could not be read and "
-                f"{'were' if many else 'was'} left out:\n{problems[0]}"
+                f"{count} part{'s' if many else ''} of {path.name} could not be read:\n"
+                f"{problems[0]}"
                 + (f"\n(and {count - 1} more: see Details)" if many else "")
-                + "\n\nSaving writes the project without them.",
+                + "\n\nA node or wire that could not be read is left out; a setting that could "
+                "not be read takes its default (see the Data and Training panels). Saving "
+                "writes the project as it is now.",
                 "\n".join(str(p) for p in problems),
                 QMessageBox.Icon.Warning,
             )
