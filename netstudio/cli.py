@@ -45,10 +45,11 @@ def run_check(path: Path, out=None) -> int:
     Everything printed from the file (names, messages quoting them) goes through `printable`,
     so a project cannot drive the terminal with escape sequences.
     """
-    from netstudio.core.shapes import ShapeInference
+    from netstudio.core.shapes import ShapeInference, is_auto_input
     from netstudio.core.summary import format_bytes, summarize
     from netstudio.core.validation import errors, validate
     from netstudio.io import ProjectFileError, load_project
+    from netstudio.training.sources import project_sample_shape
 
     out = out or sys.stdout
     try:
@@ -57,7 +58,10 @@ def run_check(path: Path, out=None) -> int:
         print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
     graph = project.graph
-    inference = ShapeInference(graph)
+    auto = [node for node in graph.inputs() if is_auto_input(node)]
+    # An auto Input takes the shape of the data's samples, as training would give them.
+    data_shape = project_sample_shape(project.data, path.resolve().parent) if auto else None
+    inference = ShapeInference(graph, data_shape=data_shape)
     problems = validate(graph, inference)
     summary = summarize(graph, inference)
 
@@ -90,6 +94,10 @@ def run_check(path: Path, out=None) -> int:
         f"{format_bytes(summary.size_bytes)} as float32, {summary.total_macs:,} MACs per sample",
         file=out,
     )
+    if auto and data_shape is not None:
+        names = ", ".join(node.name for node in auto)
+        shape = "×".join(str(d) for d in data_shape)
+        print(printable(f"input {names}: auto, the data's samples: {shape}"), file=out)
     for problem in problems:
         print(printable(str(problem)), file=out)
     settings = settings_problems(project)

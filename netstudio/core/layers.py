@@ -176,14 +176,17 @@ add(
     LayerSpec(
         "Input",
         "Input/Output",
-        "Where data enters the network; shape is one sample's shape, without the batch dimension.",
+        "Where data enters the network; shape is one sample's shape, without the batch "
+        "dimension: auto (left empty) follows the data's samples.",
         params=(
             p_ints(
                 "shape",
-                (784,),
-                "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension)",
+                None,
+                "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension); left empty, "
+                "the shape of the data's samples",
                 min_length=1,
                 maximum=MAX_EXTENT,
+                auto=True,
             ),
             p_choice(
                 "dtype",
@@ -196,7 +199,7 @@ add(
         role="input",
         input_dtype=None,
         summary=lambda p: (
-            "×".join(str(d) for d in p["shape"])
+            ("×".join(str(d) for d in p["shape"]) if p["shape"] is not None else "auto")
             + ("" if p["dtype"] == "float32" else f" {p['dtype']}")
         ),
         short_name="input",

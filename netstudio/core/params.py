@@ -38,7 +38,8 @@ class ParamSpec:
     minimum / maximum: the allowed range of a number (of each number of a tuple).
     optional: ``None`` is accepted (shown as "none"/"auto").
     auto: the value is filled from the upstream tensor shape when left ``None`` (the user only
-    sets outputs, e.g. ``in_features``); implies `optional`.
+    sets outputs, e.g. ``in_features``; an Input's ``shape`` is filled from the data's sample
+    shape); implies `optional`.
     """
 
     name: str
@@ -247,6 +248,7 @@ def p_ints(
     minimum: float | None = 1,
     maximum: float | None = None,
     optional: bool = False,
+    auto: bool = False,
     label: str = "",
 ) -> ParamSpec:
     return ParamSpec(
@@ -259,5 +261,6 @@ def p_ints(
         length=length,
         min_length=min_length,
         optional=optional,
+        auto=auto,
         label=label,
     )

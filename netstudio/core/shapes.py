@@ -5,7 +5,9 @@ millisecond per layer and gives exactly the shapes torch will produce: there are
 hand-written shape rules here (a recurrent layer runs one step of its sequence, see `_run`).
 `ShapeInference` subscribes to a graph's events and, on `update()`, recomputes only the nodes
 downstream of an edit, stopping where a node's inputs, parameters and name are unchanged. It
-also fills the `auto` parameters (``in_features``, ``in_channels`` ...) from the upstream shape.
+also fills the `auto` parameters (``in_features``, ``in_channels`` ...) from the upstream shape,
+and gives an auto Input (``shape`` left empty) the data's sample shape: the caller, who knows
+the data, passes that shape in (`data_shape`); this module never loads data.
 
 Sizes are bounded before anything is built: every number is within its catalogue range, and a
 layer whose parameter count would pass `MAX_LAYER_PARAMS` is an error, not a module.
@@ -117,6 +119,30 @@ def _with_steps(tensor: TensorInfo, steps: int) -> TensorInfo:
     return TensorInfo(tuple(shape), tensor.dtype)
 
 
+def is_auto_input(node: Node) -> bool:
+    """Whether `node` is an Input whose shape follows the data (its ``shape`` left empty)."""
+    return node.spec.role == "input" and node.params.get("shape") is None
+
+
+def with_input_shape(graph: NetworkGraph, shape: Sequence[int] | None) -> NetworkGraph:
+    """`graph` with its auto Inputs given `shape`: for code that reads an Input's shape from
+    the graph alone (an exported file's example input). `graph` itself when it has no auto
+    Input or `shape` is None; otherwise a copy with the same ids, names, places and wires."""
+    if shape is None or not any(is_auto_input(node) for node in graph.inputs()):
+        return graph
+    copy = NetworkGraph()
+    for node in graph.nodes():
+        params = dict(node.params)
+        if is_auto_input(node):
+            params["shape"] = tuple(shape)
+        copy.add_node(
+            node.type_id, name=node.name, params=params, position=node.position, node_id=node.id
+        )
+    for edge in graph.edges():
+        copy.connect(edge.src, edge.src_port, edge.dst, edge.dst_port)
+    return copy
+
+
 def resolve_params(
     spec: LayerSpec, params: Mapping[str, Any], inputs: Sequence[TensorInfo]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -135,11 +161,22 @@ def resolve_params(
 
 
 class ShapeInference:
-    """Keeps a `NodeInfo` for every node of `graph` up to date (see module docstring)."""
+    """Keeps a `NodeInfo` for every node of `graph` up to date (see module docstring).
 
-    def __init__(self, graph: NetworkGraph, batch_size: int = META_BATCH) -> None:
+    data_shape: one sample's shape of the data the network trains on (no batch dimension), the
+    shape of every auto Input; None when it is not known (an auto Input is then an error).
+    """
+
+    def __init__(
+        self,
+        graph: NetworkGraph,
+        batch_size: int = META_BATCH,
+        *,
+        data_shape: Sequence[int] | None = None,
+    ) -> None:
         self.graph = graph
         self.batch_size = batch_size
+        self._data_shape = tuple(data_shape) if data_shape is not None else None
         self._infos: dict[str, NodeInfo] = {}
         self._keys: dict[str, Any] = {}
         #: Each node's analysis before its current one, by key: an undo, or fixing the edit
@@ -196,6 +233,23 @@ class ShapeInference:
         self._infos.clear()
         self._keys.clear()
         self._previous.clear()
+
+    # --- the data ------------------------------------------------------------------------------
+
+    @property
+    def data_shape(self) -> tuple[int, ...] | None:
+        return self._data_shape
+
+    def set_data_shape(self, shape: Sequence[int] | None) -> bool:
+        """The data's sample shape changed to `shape`: its auto Inputs (and what follows them)
+        are analysed again on the next `update()`. Returns whether any auto Input takes it."""
+        shape = tuple(shape) if shape is not None else None
+        if shape == self._data_shape:
+            return False
+        self._data_shape = shape
+        auto = {node.id for node in self.graph.inputs() if is_auto_input(node)}
+        self._dirty |= auto
+        return bool(auto)
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -264,7 +318,15 @@ class ShapeInference:
             dirty.discard(node_id)
             node = self.graph.node(node_id)
             inputs = self._gather_inputs(node)
-            key = (node.name, node.type_id, _freeze(node.params), inputs, node_id in self._cyclic)
+            data = self._data_shape if is_auto_input(node) else None
+            key = (
+                node.name,
+                node.type_id,
+                _freeze(node.params),
+                inputs,
+                node_id in self._cyclic,
+                data,
+            )
             if self._keys.get(node_id) == key:
                 continue
             old = self._infos.get(node_id)
@@ -299,10 +361,7 @@ class ShapeInference:
         if cyclic:
             return NodeInfo(inputs=inputs, resolved=dict(node.params), pending=True)
         if spec.role == "input":
-            shape = (self.batch_size, *node.params["shape"])
-            return NodeInfo(
-                outputs={"out": TensorInfo(shape, node.params["dtype"])}, resolved=dict(node.params)
-            )
+            return self._input(node)
         if any(t is None for t in inputs) or not inputs:
             return NodeInfo(inputs=inputs, resolved=dict(node.params), pending=True)
         known: list[TensorInfo] = [t for t in inputs if t is not None]
@@ -376,6 +435,25 @@ class ShapeInference:
             param_count=count,
             trainable_count=trainable,
             macs=macs,
+        )
+
+    def _input(self, node: Node) -> NodeInfo:
+        """An Input's tensor: its own shape, or the data's when it is auto."""
+        resolved = dict(node.params)
+        shape = node.params.get("shape")
+        if shape is None:
+            if self._data_shape is None:
+                return NodeInfo(
+                    resolved=resolved,
+                    error=(
+                        f"{node.label} takes its shape from the data, and the shape of the "
+                        "data's samples is not known: fix the data settings, or set the shape"
+                    ),
+                )
+            shape = resolved["shape"] = self._data_shape
+        return NodeInfo(
+            outputs={"out": TensorInfo((self.batch_size, *shape), node.params["dtype"])},
+            resolved=resolved,
         )
 
     def _check_inputs(self, node: Node, spec: LayerSpec, inputs: Sequence[TensorInfo]) -> str:

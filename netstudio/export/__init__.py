@@ -66,6 +66,7 @@ def export_project(
         stem = Path(project.path).stem if project.path else "network"
         path = path / f"{stem}{FORMATS[format]}"
     seed = _seed(project)
+    project = _with_data_shape(project)
     model = compiled_model(project.graph, seed, Path(weights) if weights else None)
     if format == "python":
         from netstudio.export.python_file import write_python
@@ -107,6 +108,23 @@ def _weights_in(folder: Path) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+def _with_data_shape(project: Project) -> Project:
+    """`project` with its auto Inputs given its data's sample shape (the exported code and
+    files need a shape); the project itself when it has none, or the shape is not known."""
+    import copy
+
+    from netstudio.core.shapes import with_input_shape
+    from netstudio.training.sources import project_sample_shape
+
+    folder = Path(project.path).resolve().parent if project.path else None
+    graph = with_input_shape(project.graph, project_sample_shape(project.data, folder))
+    if graph is project.graph:
+        return project
+    resolved = copy.copy(project)
+    resolved.graph = graph
+    return resolved
 
 
 def _seed(project: Project) -> int:

@@ -437,7 +437,9 @@ def _is_point(value: Any) -> bool:
 
 # --- project settings and run history (issue 5) ------------------------------------------------
 # These edit `document.project` sections, not the graph: push them with
-# `document.undo_stack.push(...)` (the stack's index change makes `Document.edited` fire).
+# `document.undo_stack.push(...)` (on the stack's index change the document finds which
+# section changed and announces it with `Document.section_changed`, analysing no part of the
+# graph, then `Document.edited` fires).
 # A finished run is not among them: it is a record, kept with `Document.add_run`, and no undo
 # removes it. Renaming and deleting runs are edits; they announce `Document.runs_changed`.
 

@@ -1,9 +1,17 @@
 """The open project as the editor sees it: graph, shapes, problems, undo history, file state.
 
-`Document` is the one place edits go through (`push`); after each one it brings the shape
-inference up to date, re-validates, and announces what changed with `analysed`. Until
-PyTorch has loaded (it loads behind the window) analysis waits and the canvas shows shapes as
-unknown.
+`Document` is the one place edits go through (`push`), and it says what each one changed. An
+edit of the graph brings the shape inference up to date, re-validates, and announces it with
+`analysed`. An edit of the ``data`` or ``training`` section is announced with
+`section_changed` and analyses no part of the graph: only the problems between the data and
+the network are checked again (cheap), and the shapes only when the data's sample shape
+changed under an auto Input. Until PyTorch has loaded (it loads behind the window) analysis
+waits and the canvas shows shapes as unknown.
+
+The problems are the graph's own (`graph_problems`, from `validate`) and those between the
+network and its data and loss (`data_problems`: an Input set by hand to a shape the data's
+samples do not fit, an output the loss cannot compare with the data's targets), each on the
+node at fault, so they show on the canvas and in the Problems list before anyone trains.
 
 A finished run is a record, not an edit: `add_run` keeps it in ``project.runs`` outside the
 undo history (no undo removes it), marks the project modified until the next save and says so
@@ -13,6 +21,7 @@ command, and says so too).
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +29,16 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from netstudio.core.errors import GraphError
-from netstudio.core.graph import NetworkGraph
+from netstudio.core.graph import NetworkGraph, Node
 from netstudio.core.shapes import NodeInfo, ShapeInference
 from netstudio.core.validation import Problem, validate
 from netstudio.gui.commands import GraphCommand, push
+from netstudio.gui.training.checks import data_network_problems
 from netstudio.io import Project, save_project
+from netstudio.training.sources import project_sample_shape
+
+#: The project sections besides the graph whose edits `section_changed` announces.
+SECTIONS = ("data", "training")
 
 
 class Document(QObject):
@@ -35,6 +49,9 @@ class Document(QObject):
     #: After every edit, undo and redo (once analysed). Panels listen to this, not to the
     #: undo stack: the stack signals while it is destroyed, this never does.
     edited = Signal()
+    #: The project's "data" or "training" section changed (an edit, undo or redo), once the
+    #: problems it makes or mends are known. A panel showing a section listens to this.
+    section_changed = Signal(str)
     #: The project's modified state changed.
     modified_changed = Signal(bool)
     #: The project was saved under a new path (or got its first one).
@@ -52,9 +69,36 @@ class Document(QObject):
     ) -> None:
         super().__init__(parent)
         self.project = project if project is not None else Project()
-        self.inference = ShapeInference(self.project.graph)
+        #: One sample's shape of the project's data, as far as it is known without loading
+        #: it: the shape of every auto Input.
+        self.data_shape = project_sample_shape(self.project.data, self._project_dir())
+        self.inference = ShapeInference(self.project.graph, data_shape=self.data_shape)
         self.undo_stack = QUndoStack(self)
+        #: Every problem: the graph's and the data's, errors first.
         self.problems: list[Problem] = []
+        self.graph_problems: list[Problem] = []
+        self.data_problems: list[Problem] = []
+        #: The sections as last announced, to tell which ones an edit changed.
+        self._sections = {name: self._section_copy(name) for name in SECTIONS}
+        #: The graph changed (more than a node's position) since it was last analysed.
+        self._graph_changed = False
+        #: The Input and Output nodes, while no node was added or removed.
+        self._ends: tuple[list[Node], list[Node]] | None = None
+        events = self.project.graph.events
+        self._graph_events = [
+            events.node_added,
+            events.node_removed,
+            events.edge_added,
+            events.edge_removed,
+            events.params_changed,
+            events.renamed,
+            events.cleared,
+        ]
+        for event in self._graph_events:
+            event.connect(self._on_graph_changed)
+        self._node_events = [events.node_added, events.node_removed, events.cleared]
+        for event in self._node_events:
+            event.connect(self._on_nodes_changed)
         self._analysis = analysis
         self._analysed_once = False
         self._forced_modified = modified
@@ -132,18 +176,83 @@ class Document(QObject):
 
     def analyse(self) -> None:
         """Bring shapes and problems up to date and announce them."""
+        self._graph_changed = False
         if not self._analysis:
             return
         changed = self.inference.update()
         if not self._analysed_once:
             changed = {node.id for node in self.graph.nodes()}
             self._analysed_once = True
-        self.problems = validate(self.graph, self.inference)
+        self.graph_problems = validate(self.graph, self.inference)
+        self.data_problems = self._check_data()
+        self._combine_problems()
         self.analysed.emit(changed, self.problems)
 
     def _after_edit(self, _index: int) -> None:
-        self.analyse()
+        """Analyse what the edit (or undo, or redo) changed, and say so."""
+        sections = [name for name in SECTIONS if self._section_changed(name)]
+        shapes_moved = "data" in sections and self._update_data_shape()
+        if self._graph_changed or shapes_moved:
+            self.analyse()
+        elif sections:
+            self.recheck_data()
+        for name in sections:
+            self.section_changed.emit(name)
         self.edited.emit()
+
+    def _on_graph_changed(self, *_: Any) -> None:
+        self._graph_changed = True
+
+    def _on_nodes_changed(self, *_: Any) -> None:
+        self._ends = None
+
+    def ends(self) -> tuple[list[Node], list[Node]]:
+        """The graph's Input nodes and Output nodes (kept between edits: finding them looks at
+        every node)."""
+        if self._ends is None:
+            self._ends = (self.graph.inputs(), self.graph.outputs())
+        return self._ends
+
+    # --- the data and the network --------------------------------------------------------------
+
+    def _project_dir(self) -> Path | None:
+        path = self.project.path
+        return path.resolve().parent if path is not None else None
+
+    def _section_copy(self, name: str) -> Any:
+        return copy.deepcopy(getattr(self.project, name))
+
+    def _section_changed(self, name: str) -> bool:
+        """Whether section `name` differs from when it was last seen (and remember it now)."""
+        current = getattr(self.project, name)
+        if current == self._sections[name]:
+            return False
+        self._sections[name] = copy.deepcopy(current)
+        return True
+
+    def _update_data_shape(self) -> bool:
+        """Take the data's sample shape again; whether an auto Input's shape changed with it."""
+        self.data_shape = project_sample_shape(self.project.data, self._project_dir())
+        return self.inference.set_data_shape(self.data_shape)
+
+    def recheck_data(self) -> None:
+        """Check the data and the loss against the network again (no graph analysis); announce
+        the problems with `analysed` when they changed."""
+        if not self._analysis or not self._analysed_once:
+            return
+        found = self._check_data()
+        if found == self.data_problems:
+            return
+        self.data_problems = found
+        self._combine_problems()
+        self.analysed.emit(set(), self.problems)
+
+    def _check_data(self) -> list[Problem]:
+        return data_network_problems(self)
+
+    def _combine_problems(self) -> None:
+        found = self.graph_problems + self.data_problems
+        self.problems = sorted(found, key=lambda p: p.severity != "error")
 
     # --- files ---------------------------------------------------------------------------------
 
@@ -156,9 +265,15 @@ class Document(QObject):
         self._forced_modified = self._unsaved_runs = False
         stack_was_clean = self.undo_stack.isClean()
         self.undo_stack.setClean()  # announces "not modified" when the stack was not clean
+        # A data folder or file relative to the project is found elsewhere now.
+        reshaped = self.path != old and self._update_data_shape()
         if self.project.problems:  # what was left out on opening is gone from the file now
             self.project.problems = []
             self.analyse()
+        elif reshaped:
+            self.analyse()
+        elif self.path != old:
+            self.recheck_data()
         if flagged and stack_was_clean:
             self.modified_changed.emit(False)
         if self.path != old:
@@ -172,4 +287,8 @@ class Document(QObject):
         self._analysis = False
         self.undo_stack.indexChanged.disconnect(self._after_edit)
         self.undo_stack.cleanChanged.disconnect(self._on_clean_changed)
+        for event in self._graph_events:
+            event.disconnect(self._on_graph_changed)
+        for event in self._node_events:
+            event.disconnect(self._on_nodes_changed)
         self.inference.close()

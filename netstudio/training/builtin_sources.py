@@ -28,6 +28,9 @@ class ToySource(DataSource):
 
     generate: Generator
 
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
+        return (2,)  # a point in the plane
+
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import numpy as np
         import torch
@@ -45,6 +48,9 @@ class ToySource(DataSource):
 @dataclass(frozen=True, kw_only=True)
 class DigitsSource(DataSource):
     """scikit-learn's bundled handwritten digits as 1×8×8 images in [0, 1]."""
+
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
+        return (1, 8, 8)
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch

@@ -52,6 +52,22 @@ def known_classes(data: DataConfig) -> int | None:
     return FIXED_CLASSES.get(data.source)
 
 
+def check_input_shape(
+    shape: Sequence[int], data_shape: Sequence[int], label: str = "the Input"
+) -> list[str]:
+    """Why an Input of `shape` (set by hand) cannot take the data's samples of `data_shape`,
+    neither without the batch dimension. Only the count of values must agree: the trainer
+    reshapes samples whose layout differs (1×28×28 images into an Input of 784)."""
+    have, want = math.prod(data_shape), math.prod(shape)
+    if have == want:
+        return []
+    return [
+        f"{label} takes {'×'.join(map(str, shape))} ({want:,} values) but the data's samples "
+        f"are {'×'.join(map(str, data_shape))} ({have:,} values): clear its shape to follow "
+        f"the data, or set it to {', '.join(map(str, data_shape))}"
+    ]
+
+
 def _units(shape: Sequence[int | None]) -> str:
     values = math.prod(int(d) for d in shape[1:]) if len(shape) > 1 else 1
     return f"{values:,} value{'s' if values != 1 else ''}"

@@ -68,6 +68,26 @@ def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
     return Table(path, columns, rows, lines)
 
 
+def _first_rows(path: Path, delimiter: str, has_header: bool) -> Table | None:
+    """The header (when there is one) and the first data row of the CSV file at `path`, read
+    without reading the rest; None when the file has no data row."""
+    header: list[str] | None = None
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle, delimiter=delimiter)
+            for row in reader:
+                if not any(cell.strip() for cell in row):
+                    continue
+                if has_header and header is None:
+                    header = [cell.strip() for cell in row]
+                    continue
+                columns = header if header is not None else [str(i) for i in range(len(row))]
+                return Table(path, columns, [row], [reader.line_num])
+    except csv.Error:
+        return None  # loading the file says what is wrong with it
+    return None
+
+
 def numbers(table: Table, columns: list[int]) -> np.ndarray:
     """The `columns` of every row as float32 (N, len(columns)); DataError naming a bad cell."""
     import numpy as np
@@ -103,6 +123,15 @@ def class_names(values: list[str]) -> list[str]:
 @dataclass(frozen=True, kw_only=True)
 class CsvSource(DataSource):
     """Rows of a CSV file as feature vectors and labels (or regression targets)."""
+
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
+        """(feature columns,): from the header and the first row only."""
+        path = self._path(params["file"], root)
+        table = _first_rows(path, DELIMITERS[params["delimiter"]], params["has_header"])
+        if table is None:
+            return None
+        _, features = self._columns(table, params)
+        return (len(features),)
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch

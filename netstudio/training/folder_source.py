@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     import torch
 
 LAYOUT = "one sub-folder per class (ROOT/cat/1.png, ROOT/dog/2.jpg, ...)"
+#: The file endings torchvision's ImageFolder reads as images.
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,6 +32,22 @@ class ImageFolderSource(DataSource):
     """Images in class sub-folders, resized to one size."""
 
     needs_root: bool = True
+
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
+        """Channels × the resize; without a resize, the first image's size from its header."""
+        channels = 1 if params["grayscale"] else 3
+        size = params["resize"]
+        if size:
+            return (channels, size, size)
+        if root is None:
+            return None
+        if (root / "train").is_dir() and (root / "test").is_dir():
+            root = root / "train"
+        first = _first_image(root)
+        if first is None:
+            return None
+        height, width = _image_size(str(first))
+        return (channels, height, width)
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch
@@ -81,6 +99,17 @@ def _scan(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
     except (FileNotFoundError, OSError) as exc:
         raise DataError(f"No images found under {folder}: expected {LAYOUT} ({exc})") from exc
     return list(found.classes), list(found.samples)
+
+
+def _first_image(folder: Path) -> Path | None:
+    """The image ImageFolder reads first under `folder` (the first class sub-folder, in name
+    order, that holds an image), found without listing every image."""
+    for class_dir in sorted(entry for entry in folder.iterdir() if entry.is_dir()):
+        for where, _, files in sorted(os.walk(class_dir, followlinks=True)):
+            for name in sorted(files):
+                if name.lower().endswith(IMAGE_SUFFIXES):
+                    return Path(where) / name
+    return None
 
 
 def decode_images(

@@ -67,6 +67,9 @@ class WaveSource(DataSource):
                 )
         return found
 
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
+        return (params["length"], 1)  # one value per step
+
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch
 

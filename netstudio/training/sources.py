@@ -7,6 +7,7 @@ the heavy imports happen inside `load`.
 
     problems = data_problems(project.data)  # every bad setting, each at its JSON path
     data = load_data(DataConfig.model_validate(project.data), project_dir=path.parent)
+    shape = project_sample_shape(project.data, path.parent)  # (1, 8, 8) for digits, no load
 """
 
 from __future__ import annotations
@@ -45,7 +46,9 @@ __all__ = [
     "data_problems",
     "get_source",
     "load_data",
+    "project_sample_shape",
     "resolve_root",
+    "sample_shape",
 ]
 
 if TYPE_CHECKING:
@@ -138,6 +141,16 @@ class DataSource:
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         """The examples before splitting; `params` are checked and complete."""
         raise NotImplementedError
+
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
+        """One sample's shape (no batch dimension), as `load` would give it, found without
+        decoding the data: from the source's own facts and `params` (checked and complete),
+        at most a look at the first file. None when it cannot be told that way; DataError or
+        OSError when that file cannot be read (`sample_shape` answers None then).
+
+        An auto Input takes this shape, so the network is analysed before any data is loaded.
+        """
+        return None
 
 
 @functools.cache
@@ -250,6 +263,33 @@ def resolve_root(
             root = Path(project_dir) / root
         return Path(os.path.abspath(root))
     return Path(os.path.abspath(project_dir)) if project_dir is not None else None
+
+
+def sample_shape(config: DataConfig, root: Path | None) -> tuple[int, ...] | None:
+    """One sample's shape of the data `config` describes (`root`: its resolved data folder),
+    without loading the data (see `DataSource.sample_shape`); None when it is not known so, or
+    the settings or files are not usable (loading them says why)."""
+    try:
+        source = get_source(config.source)
+        params = source.check_params(config.params)
+        return source.sample_shape(params, root)
+    except (DataError, OSError, ValueError):
+        return None
+
+
+def project_sample_shape(
+    data: Mapping[str, Any] | DataConfig, project_dir: Path | None = None
+) -> tuple[int, ...] | None:
+    """`sample_shape` of a project's "data" section as the file holds it (`project_dir`: the
+    project file's folder, which a relative data folder is relative to); None when the
+    section is not valid or the shape is not known without loading."""
+    if not isinstance(data, (DataConfig, Mapping)) and hasattr(data, "model_dump"):
+        data = data.model_dump()  # a typed section of another model class
+    try:
+        config = data if isinstance(data, DataConfig) else DataConfig.model_validate(data)
+    except ValidationError:
+        return None
+    return sample_shape(config, resolve_root(config, project_dir))
 
 
 def load_data(

@@ -69,6 +69,9 @@ class IdxSource(DataSource):
     needs_root: bool = True
     official_test: bool = True
 
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
+        return (1, 28, 28)
+
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torchvision.datasets
 
@@ -208,6 +211,9 @@ class CifarSource(DataSource):
 
     needs_root: bool = True
     official_test: bool = True
+
+    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
+        return (3, 32, 32)
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch

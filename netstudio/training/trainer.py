@@ -27,6 +27,7 @@ from torch import nn
 
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
+from netstudio.core.shapes import ShapeInference
 from netstudio.training.batches import TensorBatches
 from netstudio.training.checkpoints import (
     WeightsMismatchError,
@@ -144,8 +145,10 @@ class Trainer:
         except DeviceError as error:
             raise TrainingFailure("device", str(error)) from None
         torch.manual_seed(config.seed)
+        # An auto Input takes the shape of the data's samples.
+        inference = ShapeInference(self.graph, data_shape=self.data.input_shape)
         try:
-            model = compile_graph(self.graph)
+            model = compile_graph(self.graph, inference)
         except CompileError as error:
             first = error.problems[0] if getattr(error, "problems", None) else None
             cause = error.__cause__
@@ -156,6 +159,8 @@ class Trainer:
                 f"the network is not valid: {error}".splitlines()[0],
                 node_id=first.node_id if first else None,
             ) from None
+        finally:
+            inference.close()
         meta = model.meta.get("netstudio", {})
         if len(meta.get("inputs", [])) != 1 or len(meta.get("outputs", [])) != 1:
             raise TrainingFailure(
@@ -206,10 +211,12 @@ class Trainer:
 
     def _fit_to_input(self, split: TensorSplit) -> TensorSplit:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
-        differs (28×28 images into an Input of 784)."""
-        want = tuple(self.input_node.params["shape"])
+        differs (28×28 images into an Input of 784); an auto Input takes the samples as they
+        are."""
         x = split.x
         have = tuple(x.shape[1:])
+        shape = self.input_node.params.get("shape")
+        want = tuple(shape) if shape is not None else have
         if have != want:
             if math.prod(have) != math.prod(want):
                 raise TrainingFailure(

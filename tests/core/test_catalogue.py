@@ -50,8 +50,10 @@ def test_every_layer_infers_with_defaults_and_matches_a_real_forward(spec: Layer
     source = inference.info("input").output
     assert source == TensorInfo((2, *sample_shape(spec)), dtype)
     if spec.role == "input":
-        graph.add_node("Input", node_id="layer")
-        assert inference.info("layer").output == TensorInfo((2, 784), "float32")
+        graph.add_node("Input", node_id="layer")  # auto by default: the data's shape
+        assert "takes its shape from the data" in (inference.info("layer").error or "")
+        inference.set_data_shape((1, 8, 8))
+        assert inference.info("layer").output == TensorInfo((2, 1, 8, 8), "float32")
         return
     info = inference.info("layer")
     assert info.error is None

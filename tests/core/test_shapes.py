@@ -352,7 +352,7 @@ def test_unconnected_inputs_leave_the_node_pending() -> None:
     graph = NetworkGraph()
     graph.add_node("Linear", node_id="fc1")
     graph.add_node("Output", node_id="output")
-    graph.add_node("Input", node_id="input")
+    graph.add_node("Input", node_id="input", params={"shape": [784]})
     graph.add_node("Add", node_id="add")
     graph.connect("input", "out", "add", "in1")
     shapes = ShapeInference(graph)

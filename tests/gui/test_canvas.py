@@ -28,7 +28,7 @@ CHAIN = ("input", "fc1", "relu1", "fc2", "relu2", "fc3", "output")
 def document(mlp_graph: NetworkGraph) -> Document:
     for i, node_id in enumerate(CHAIN):
         mlp_graph.move(node_id, (i * 240.0, 0.0))
-    return Document(Project(graph=mlp_graph, name="MLP"))
+    return Document(Project(graph=mlp_graph, name="MLP", data={"source": "mnist"}))
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from netstudio.io import Project, load_project
 
 
 def test_an_edit_is_analysed_and_announced(qtbot, mlp_graph: NetworkGraph) -> None:
-    document = Document(Project(graph=mlp_graph))
+    document = Document(Project(graph=mlp_graph, data={"source": "mnist"}))
     with qtbot.waitSignal(document.analysed) as signal:
         document.push(SetParamsCommand(mlp_graph, "fc2", {"out_features": 64}))
     changed, problems = signal.args

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from netstudio.core.graph import Edge, Node
+from netstudio.core.shapes import NodeInfo, is_auto_input
 from netstudio.core.summary import format_count
 from netstudio.core.validation import Problem
 from netstudio.gui.canvas.edge_item import EdgeItem
@@ -33,6 +34,14 @@ from netstudio.gui.style import GRID, CanvasTheme, category_colour
 
 #: The canvas is this large in every direction, so there is always room to pan.
 EXTENT = 20_000.0
+
+
+def auto_input_subtitle(node: Node, info: NodeInfo) -> str:
+    """An auto Input's subtitle with the shape it takes from the data: ``Input · auto (1×8×8)``."""
+    shape = info.resolved.get("shape")
+    known = f" ({'×'.join(str(d) for d in shape)})" if shape is not None else ""
+    dtype = node.params.get("dtype", "float32")
+    return f"{node.spec.name} · auto{known}" + ("" if dtype == "float32" else f" {dtype}")
 
 
 class CanvasScene(QGraphicsScene):
@@ -366,6 +375,8 @@ class CanvasScene(QGraphicsScene):
             return
         shape = info.output.describe() if info.output is not None else "?"
         item.set_footer(shape, format_count(info.param_count) if info.param_count else "")
+        if is_auto_input(node):
+            item.set_text(node.name, auto_input_subtitle(node, info))
         problems = self._problems.get(node_id, [])
         worst = next((p for p in problems if p.severity == "error"), None) or next(
             iter(problems), None

@@ -55,6 +55,7 @@ def reopen_run(
 ) -> Any:
     """A `FinishedRun` for `record` with its weights loaded (see module docstring)."""
     from netstudio.core.compiler import compile_graph
+    from netstudio.core.shapes import with_input_shape
     from netstudio.gui.training.session import FinishedRun
     from netstudio.io import graph_from_dict
     from netstudio.training.checkpoints import (
@@ -63,7 +64,7 @@ def reopen_run(
         load_weights,
     )
     from netstudio.training.results import EpochMetrics, RunResult
-    from netstudio.training.sources import load_data
+    from netstudio.training.sources import load_data, project_sample_shape
 
     folder = run_folder(record, project_path)
     weights = RunWeights.of(record)
@@ -78,7 +79,10 @@ def reopen_run(
             "weights: train the network"
         ) from None
     graph = graph_from_dict(graph_dict)
-    model = compile_graph(graph)
+    # An auto Input takes the shape of the run's data's samples, as in training.
+    folder_of_project = project_path.parent if project_path else None
+    shape = project_sample_shape(record.get("data") or {}, folder_of_project)
+    model = compile_graph(with_input_shape(graph, shape))
     try:
         load_weights(model, path)
     except WeightsMismatchError as error:

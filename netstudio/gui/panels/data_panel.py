@@ -4,8 +4,9 @@ augmented.
 The panel stacks the source chooser over its groups: the chosen source's own settings
 (`SourceSettingsBox`), and the splits and augmentation (`SplitsBox`, `AugmentBox`). Every edit
 they emit is written to the project's ``data`` section through one undoable
-`SetSectionCommand`, and the panel follows the section back on undo. After an edit the data is
-loaded on a worker (latest edit wins) and digested for the `DataPreview`, which the main window
+`SetSectionCommand`, and the panel follows the section back on undo (it listens to the
+document's changes of the data section only). After an edit the data is loaded on a worker
+(latest edit wins) and digested for the `DataPreview`, which the main window
 shows in its own dock; the one-line summary, "Loading…" or the reason it cannot load shows here.
 
 A data section the app cannot use as it is (a setting of the wrong type or out of range, from a
@@ -132,14 +133,18 @@ class DataPanel(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
-            self.document.edited.disconnect(self.refresh)
+            self.document.section_changed.disconnect(self._on_section_changed)
             self.document.analysed.disconnect(self._on_analysed)
         self.document = document
         self._load_key = self._augment_key = None
         if document is not None:
-            document.edited.connect(self.refresh)
+            document.section_changed.connect(self._on_section_changed)
             document.analysed.connect(self._on_analysed)
         self.refresh()
+
+    def _on_section_changed(self, section: str) -> None:
+        if section == "data":  # the panel shows the data section only
+            self.refresh()
 
     def _on_analysed(self, *_: Any) -> None:
         if self._waiting:  # PyTorch has loaded: the first analysis follows it

@@ -2,17 +2,26 @@
 
 The loss/output rules themselves live in `netstudio.training.compat` (plain Python, tested on
 their own); this module feeds them the inferred shapes and what is known of the data.
+`data_network_problems` turns them into the document's problems, each on the node at fault
+(an Input set by hand to a shape the data does not fit, an Output the loss cannot compare with
+the targets), so the canvas and the Problems list show them before anyone trains;
+`start_problems` is what Train says when it refuses.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from netstudio.core.validation import errors
-from netstudio.gui.document import Document
-from netstudio.training.compat import check_compatibility, known_classes
+from pydantic import ValidationError
+
+from netstudio.core.graph import Node
+from netstudio.core.validation import Problem, errors
+from netstudio.training.compat import check_compatibility, check_input_shape, known_classes
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
+
+if TYPE_CHECKING:
+    from netstudio.gui.document import Document
 
 
 def _shape(document: Document, node_id: str) -> tuple[int, ...] | None:
@@ -21,35 +30,35 @@ def _shape(document: Document, node_id: str) -> tuple[int, ...] | None:
     return tuple(tensor.shape) if tensor is not None else None
 
 
-def start_problems(
-    document: Document, data: DataConfig, config: TrainingConfig, loaded: Any = None
-) -> list[str]:
-    """Every reason `document` cannot train with these settings, each naming its fix.
-
-    loaded: a LoadedData of these very data settings, when one is at hand (its class count or
-    target size is then known exactly, for CSV and image folders too).
-    """
-    found = errors(document.problems)
-    if found:
-        count = len(found)
-        return [
-            f"The network has {count} error{'s' if count != 1 else ''} "
-            f"(first: {found[0].where}: {found[0].message}): fix the problems first "
-            "(Model ▸ Check Network)"
-        ]
-    graph = document.graph
-    inputs = [n for n in graph.nodes() if n.type_id == "Input"]
-    outputs = [n for n in graph.nodes() if n.type_id == "Output"]
+def _one_input_output(document: Document) -> tuple[Node, Node] | None:
+    inputs, outputs = document.ends()
     if len(inputs) != 1 or len(outputs) != 1:
-        return [
-            f"Training needs exactly one Input and one Output; this network has "
-            f"{len(inputs)} and {len(outputs)}: add or remove them"
-        ]
-    out_shape = _shape(document, outputs[0].id)
+        return None
+    return inputs[0], outputs[0]
+
+
+def _input_problems(document: Document, node: Node) -> list[str]:
+    """An Input set by hand whose shape the data's samples do not fit."""
+    shape, data_shape = node.params.get("shape"), document.data_shape
+    if shape is None or data_shape is None:
+        return []
+    return check_input_shape(tuple(shape), data_shape, node.label)
+
+
+def _loss_problems(
+    document: Document,
+    source: Node,
+    output: Node,
+    data: DataConfig,
+    config: TrainingConfig,
+    loaded: Any = None,
+) -> list[str]:
+    """Why the loss cannot compare the output with the data's targets (or the input)."""
+    out_shape = _shape(document, output.id)
     loss = config.loss.type
     if config.task == "reconstruction":
         return check_compatibility(
-            out_shape, "reconstruction", loss, input_shape=_shape(document, inputs[0].id)
+            out_shape, "reconstruction", loss, input_shape=_shape(document, source.id)
         )
     if loaded is not None:
         if loaded.task == "classification":
@@ -61,3 +70,62 @@ def start_problems(
     if classes is not None:  # the trainer reads the targets by the data's task
         return check_compatibility(out_shape, "classification", loss, num_classes=classes)
     return []
+
+
+def data_network_problems(document: Document) -> list[Problem]:
+    """The problems between the network and its data and loss, each on the node at fault.
+
+    Cheap (no graph analysis, no data loaded): the document calls it after every edit of the
+    graph, the data or the training settings. Settings that are not valid give none here (the
+    panels that show them say what is wrong).
+    """
+    ends = _one_input_output(document)
+    if ends is None or not document.analysed_once:
+        return []
+    source, output = ends
+    found = [Problem("error", source.id, text) for text in _input_problems(document, source)]
+    try:
+        data = DataConfig.model_validate(_plain(document.project.data))
+        config = TrainingConfig.model_validate(_plain(document.project.training))
+    except ValidationError:
+        return found
+    found += [
+        Problem("error", output.id, text)
+        for text in _loss_problems(document, source, output, data, config)
+    ]
+    return found
+
+
+def _plain(section: Any) -> Any:
+    """A section as a dict, whatever model holds it."""
+    dump = getattr(section, "model_dump", None)
+    return dump() if callable(dump) else section
+
+
+def start_problems(
+    document: Document, data: DataConfig, config: TrainingConfig, loaded: Any = None
+) -> list[str]:
+    """Every reason `document` cannot train with these settings, each naming its fix.
+
+    loaded: a LoadedData of these very data settings, when one is at hand (its class count or
+    target size is then known exactly, for CSV and image folders too).
+    """
+    found = errors(document.graph_problems)
+    if found:
+        count = len(found)
+        return [
+            f"The network has {count} error{'s' if count != 1 else ''} "
+            f"(first: {found[0].where}: {found[0].message}): fix the problems first "
+            "(Model ▸ Check Network)"
+        ]
+    ends = _one_input_output(document)
+    if ends is None:
+        inputs, outputs = document.ends()
+        return [
+            f"Training needs exactly one Input and one Output; this network has "
+            f"{len(inputs)} and {len(outputs)}: add or remove them"
+        ]
+    source, output = ends
+    return _input_problems(document, source) + _loss_problems(
+        document, source, output, data, config, loaded
+    )
