@@ -2,17 +2,22 @@
 
 Each has an objectName (tests and the toolbar find it by that), the platform's standard
 shortcut where there is one, an icon, and a tooltip that says its shortcut. The main window
-connects them; menus and the toolbar only place them.
+connects them; menus and the toolbar only place them. Undo and Redo reach the project from
+every panel, the text and number fields of the Inspector, Training and Data panels included
+(`WindowKeysInFields`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QWidget
 
 from netstudio.gui.icons import icon
+from netstudio.gui.param_editors import edits_project
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
@@ -205,5 +210,99 @@ class Actions:
 
         self.about = _make(parent, "help_about", "&About NetStudio", "About NetStudio", [], "about")
 
+        self.keys_in_fields = WindowKeysInFields(parent, self.undo, self.redo, self.all())
+
     def all(self) -> list[QAction]:
         return [value for value in vars(self).values() if isinstance(value, QAction)]
+
+
+class WindowKeysInFields(QObject):
+    """The window's keys, pressed in a field that edits the project, act on the project.
+
+    A focused line edit or spin box takes Ctrl+Z and Ctrl+Shift+Z for its own typing (it
+    accepts Qt's ShortcutOverride), so the window's Undo never fired from the Inspector, the
+    Training or the Data panel until the canvas had focus. In a field inside a widget that
+    `holds_project_fields`, Undo and Redo's keys are the window's: like Blender's and Qt
+    Creator's property editors, the entry being typed is first committed (as Enter would), then
+    the project's last edit is undone, so one Ctrl+Z always undoes the last committed edit and
+    the field shows the undone value. Any other window shortcut pressed there (Save, Train,
+    Export) also commits the entry first, so it acts on what the field shows. Other fields (a
+    search box) keep their own keys.
+    """
+
+    def __init__(
+        self, window: QObject, undo: QAction, redo: QAction, others: Sequence[QAction] = ()
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.undo = undo
+        self.redo = redo
+        self.others = [a for a in others if a is not undo and a is not redo]
+        #: The project field that has the focus: keys go to it, and it alone is filtered
+        #: (an application-wide filter would run Python for every event of the app).
+        self._field: QWidget | None = None
+        app = QApplication.instance()
+        if isinstance(window, QWidget) and isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
+
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._field is not None and shiboken6.isValid(self._field):
+            self._field.removeEventFilter(self)
+        self._field = None
+        if new is not None and self._is_project_field(new):
+            new.installEventFilter(self)
+            self._field = new
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind != QEvent.Type.ShortcutOverride and kind != QEvent.Type.KeyPress:
+            return False
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
+        keys = QKeySequence(event.keyCombination())
+        history = next((a for a in (self.undo, self.redo) if _bound(a, keys)), None)
+        if history is None:
+            if kind == QEvent.Type.ShortcutOverride and any(
+                a.isEnabled() and a.shortcutContext() != _CANVAS and _bound(a, keys)
+                for a in self.others
+            ):
+                self._commit(watched)  # then the shortcut goes on as usual
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # the key comes to the field as a key press, handled below
+            return True
+        self._commit(watched)
+        history.trigger()  # does nothing while there is nothing to undo or redo
+        return True
+
+    def _is_project_field(self, watched: QObject) -> bool:
+        if not isinstance(watched, (QLineEdit, QAbstractSpinBox)) or watched.isReadOnly():
+            return False
+        return self._in_window(watched) and edits_project(watched)
+
+    def _in_window(self, widget: QWidget) -> bool:
+        """Whether `widget` is in this window, or in one of its docks floating beside it."""
+        top = widget.window()
+        while top is not self.window:
+            parent = top.parentWidget() if isinstance(top, QDockWidget) else None
+            if parent is None:
+                return False
+            top = parent.window()
+        return True
+
+    @staticmethod
+    def _commit(field: QWidget) -> None:
+        """Commit the entry being typed in `field`, as Enter does (one that cannot be taken
+        stays on show, refused, and commits nothing)."""
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            enter = QKeyEvent(kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(field, enter)
+
+
+_CANVAS = Qt.ShortcutContext.WidgetWithChildrenShortcut  # the canvas's keys: not from fields
+
+
+def _bound(action: QAction, keys: QKeySequence) -> bool:
+    """Whether `keys` is one of `action`'s shortcuts."""
+    exact = QKeySequence.SequenceMatch.ExactMatch
+    return any(keys.matches(shortcut) == exact for shortcut in action.shortcuts())

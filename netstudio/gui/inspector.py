@@ -2,7 +2,8 @@
 
 The parameter form is generated from the layer's `ParamSpec`s, never written per layer. Each
 committed change is one `SetParamsCommand` (a rename, one `RenameCommand`); a value the graph
-refuses is explained under its field and changes nothing.
+refuses, or a number entry its field cannot take, is explained under its field, stays as typed
+and changes nothing. Its fields edit the project: Undo and Redo reach the project from them.
 """
 
 from __future__ import annotations
@@ -26,21 +27,20 @@ from netstudio.core.graph import Node
 from netstudio.gui.commands import RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
 from netstudio.gui.palette import swatch
-from netstudio.gui.param_editors import LineEditor, ParamEditor, make_editor
+from netstudio.gui.param_editors import (
+    ParamEditor,
+    holds_project_fields,
+    make_editor,
+    show_message,
+    with_message_line,
+)
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, category_colour
 
+_NEVER = object()  # no value shown yet
 EMPTY_HINT = (
     "Select a layer on the canvas to see and edit its parameters.\n\n"
     "Add layers from the Layers palette: drag one onto the canvas, or double-click it."
 )
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOUR};")
-    label.hide()
-    return label
 
 
 class Inspector(QStackedWidget):
@@ -52,7 +52,11 @@ class Inspector(QStackedWidget):
         self.node_id: str | None = None
         self.editors: dict[str, ParamEditor] = {}
         self.errors: dict[str, QLabel] = {}
+        #: The value each field last showed from the node (a refused entry stays on show
+        #: until the node's value changes).
+        self._shown: dict[str, Any] = {}
         self.name_edit: QLineEdit | None = None
+        holds_project_fields(self)
 
         self.hint = QLabel(EMPTY_HINT, self)
         self.hint.setWordWrap(True)
@@ -119,19 +123,20 @@ class Inspector(QStackedWidget):
         self.name_edit.setObjectName("node_name")
         self.name_edit.setToolTip("The node's name, unique in the network (F2 renames)")
         self.name_edit.editingFinished.connect(self._commit_name)
-        self.errors = {"": _error_label(page)}
-        form.addRow("Name", self._field(self.name_edit, self.errors[""]))
+        field, name_error = with_message_line(self.name_edit, page)
+        self.errors = {"": name_error}
+        form.addRow("Name", field)
         self.editors = {}
+        self._shown = {}
         for param in spec.params:
             editor = make_editor(param, page)
             editor.committed.connect(self._commit_param)
-            if isinstance(editor, LineEditor):
-                editor.invalid.connect(self._show_error)
+            editor.invalid.connect(self._on_invalid)
             self.editors[param.name] = editor
-            self.errors[param.name] = _error_label(page)
+            field, self.errors[param.name] = with_message_line(editor.widget, page)
             label = QLabel(param.display_name.capitalize(), page)
             label.setToolTip(param.doc)
-            form.addRow(label, self._field(editor.widget, self.errors[param.name]))
+            form.addRow(label, field)
         layout.addLayout(form)
 
         line = QFrame(page)
@@ -159,16 +164,6 @@ class Inspector(QStackedWidget):
             old.deleteLater()
         self.scroll.setWidget(page)
 
-    @staticmethod
-    def _field(widget: QWidget, error: QLabel) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(error)
-        return box
-
     def _refresh(self) -> None:
         """Show the node's current values, inferred values and problems."""
         document = self.document
@@ -178,14 +173,22 @@ class Inspector(QStackedWidget):
         info = document.info(node.id)
         implied = info.resolved if info is not None else {}
         assert self.name_edit is not None
-        if not self.name_edit.hasFocus() or self.name_edit.text() == node.name:
+        # A name being typed stays until it is entered, or the node's name changes.
+        if not self.name_edit.isModified() or self._shown.get("") != node.name:
             self.name_edit.setText(node.name)
+            self._shown[""] = node.name
         for name, editor in self.editors.items():
             label = self.errors[name]
-            # A refused entry stays on show with its message; a value the editor cannot
+            value = node.params.get(name)
+            # A refused entry stays on show with its message, and a value the editor cannot
             # show as it is gets its reason there, until the node's value changes.
-            if label.isHidden() or label.text() == editor.problem:
-                editor.set_value(node.params.get(name), implied.get(name))
+            if (
+                label.isHidden()
+                or label.text() == editor.problem
+                or self._shown.get(name, _NEVER) != value
+            ):
+                editor.set_value(value, implied.get(name))
+                self._shown[name] = value
                 self._show_error(name, editor.problem)
         if info is None:
             self.output_label.setText("… (PyTorch is loading)")
@@ -217,8 +220,13 @@ class Inspector(QStackedWidget):
     def _show_error(self, name: str, message: str) -> None:
         label = self.errors.get(name)
         if label is not None:
-            label.setText(message)
-            label.setVisible(bool(message))
+            show_message(label, message)
+
+    def _on_invalid(self, name: str, message: str) -> None:
+        """An entry its field could not take; "" when that is over (the value's own problem,
+        if any, shows again)."""
+        editor = self.editors.get(name)
+        self._show_error(name, message or (editor.problem if editor is not None else ""))
 
     def _commit_param(self, name: str, value: Any) -> None:
         document, node_id = self.document, self.node_id
@@ -247,9 +255,12 @@ class Inspector(QStackedWidget):
         node = document.graph.node(node_id)
         if name == node.name:
             self._show_error("", "")
+            self.name_edit.setModified(False)
             return
         error: GraphError | None = document.push(RenameCommand(document.graph, node_id, name))
         self._show_error("", str(error) if error is not None else "")
+        if error is None:
+            self.name_edit.setModified(False)
 
     @staticmethod
     def _short(message: str, node: Node) -> str:

@@ -4,18 +4,34 @@ how training images are augmented.
 Unlike the source settings, these fields are the same for every source, so the groups are
 built once. Like them, they only emit `edited`: the Data panel writes each edit as one undoable
 change of the project's ``data`` section. A value the file holds beyond a field's range (a seed
-above 2**31) is shown as written and marked, never raised or clamped silently.
+above 2**31) is shown as written and marked, never raised or clamped silently; an entry a field
+cannot take (a 95 % split) stays as typed, with why and what is allowed on a line under it, and
+changes nothing. The fields edit the project: Undo and Redo reach the project from them.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGroupBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from netstudio.gui.panels.data_source_settings import group_form
-from netstudio.gui.param_editors import IntSpinBox
+from netstudio.gui.param_editors import (
+    FloatSpinBox,
+    IntSpinBox,
+    holds_project_fields,
+    show_message,
+    with_message_line,
+)
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import DataSource
+
+
+def add_number_row(form: QFormLayout, label: str, box: IntSpinBox | FloatSpinBox) -> QLabel:
+    """Add `box` to `form` with a line under it that says why an entry was not taken."""
+    field, message = with_message_line(box, form.parentWidget())
+    box.refused.connect(lambda reason: show_message(message, reason))
+    form.addRow(label, field)
+    return message
 
 
 class SplitsBox(QGroupBox):
@@ -26,6 +42,7 @@ class SplitsBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Splits", parent)
+        holds_project_fields(self)
         form = group_form(self)
         self.val_spin = self._percent_spin("data_val", "val_fraction", "validation split")
         self.test_spin = self._percent_spin("data_test", "test_fraction", "test split")
@@ -43,9 +60,9 @@ class SplitsBox(QGroupBox):
         self.normalize_check.toggled.connect(
             lambda on: self.edited.emit(("normalize",), on, "normalisation")
         )
-        form.addRow("Validation", self.val_spin)
-        form.addRow("Test", self.test_spin)
-        form.addRow("Seed", self.seed_spin)
+        add_number_row(form, "Validation", self.val_spin)
+        add_number_row(form, "Test", self.test_spin)
+        add_number_row(form, "Seed", self.seed_spin)
         form.addRow(self.normalize_check)
 
     def _percent_spin(self, name: str, key: str, what: str) -> IntSpinBox:
@@ -83,6 +100,7 @@ class AugmentBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Augmentation (training images)", parent)
+        holds_project_fields(self)
         form = group_form(self)
         self.crop_spin = IntSpinBox(self)
         self.crop_spin.setObjectName("augment_crop")
@@ -98,27 +116,25 @@ class AugmentBox(QGroupBox):
         self.flip_check.toggled.connect(
             lambda on: self.edited.emit(("augment", "horizontal_flip"), on, "flip")
         )
-        self.rotation_spin = QDoubleSpinBox(self)
+        self.rotation_spin = FloatSpinBox(self)
         self.rotation_spin.setObjectName("augment_rotation")
+        self.rotation_spin.setDecimals(10)  # 7.5° stays 7.5°, never rounded silently
         self.rotation_spin.setRange(0, 180)
-        self.rotation_spin.setDecimals(0)
+        self.rotation_spin.setSingleStep(1)
         self.rotation_spin.setSuffix("°")
         self.rotation_spin.setKeyboardTracking(False)
         self.rotation_spin.setToolTip(AugmentConfig.model_fields["rotation_degrees"].description)
         self.rotation_spin.valueChanged.connect(
             lambda v: self.edited.emit(("augment", "rotation_degrees"), float(v), "rotation")
         )
-        form.addRow("Crop padding", self.crop_spin)
-        form.addRow("Rotation ±", self.rotation_spin)
+        add_number_row(form, "Crop padding", self.crop_spin)
+        add_number_row(form, "Rotation ±", self.rotation_spin)
         form.addRow(self.flip_check)
 
     def show_config(self, augment: AugmentConfig) -> list[str]:
         """Show `augment` without emitting edits; returns the values a field could not hold."""
         problem = self.crop_spin.show_number(augment.random_crop_padding)
-        for widget in (self.flip_check, self.rotation_spin):
-            widget.blockSignals(True)
-        self.flip_check.setChecked(augment.horizontal_flip)
-        self.rotation_spin.setValue(augment.rotation_degrees)  # its range is the config's
-        for widget in (self.flip_check, self.rotation_spin):
-            widget.blockSignals(False)
+        self.rotation_spin.show_number(augment.rotation_degrees)  # its range is the config's
+        with QSignalBlocker(self.flip_check):
+            self.flip_check.setChecked(augment.horizontal_flip)
         return [f"Crop padding: {problem}"] if problem else []

@@ -5,7 +5,9 @@ rebuilt when the source changes. Sources that read files get a Folder row, and p
 name a file a "…" button; a picked path inside the project's folder is stored relative to it so
 the project stays portable. The group only emits `edited`: the Data panel writes each edit as
 one undoable change of the project's ``data`` section. A value the file holds that its editor
-cannot show (the wrong type, out of range) is shown marked, never raised (see `param_editors`).
+cannot show (the wrong type, out of range) is shown marked, never raised (see `param_editors`);
+an entry an editor cannot take stays as typed, with why and what is allowed on a line under it,
+and changes nothing. The fields edit the project: Undo and Redo reach the project from them.
 """
 
 from __future__ import annotations
@@ -21,12 +23,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QToolButton,
     QWidget,
 )
 
-from netstudio.gui.param_editors import ParamEditor, make_editor
+from netstudio.gui.param_editors import (
+    ParamEditor,
+    holds_project_fields,
+    make_editor,
+    show_message,
+    with_message_line,
+)
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import DataSource
 
@@ -52,8 +61,11 @@ class SourceSettingsBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Source", parent)
+        holds_project_fields(self)
         self.form = group_form(self)
         self.editors: dict[str, ParamEditor] = {}
+        #: The line under each editor that says why an entry was not taken.
+        self.messages: dict[str, QLabel] = {}
         self.source_id: str | None = None
         #: The project's file, to store picked paths relative to its folder (None: unsaved).
         self.project_path: Callable[[], Path | None] = lambda: None
@@ -96,9 +108,11 @@ class SourceSettingsBox(QGroupBox):
         while form.rowCount():
             form.removeRow(0)
         self.editors = {}
+        self.messages = {}
         for spec in source.params:
             editor = make_editor(spec, self)
             editor.committed.connect(self._on_param)
+            editor.invalid.connect(self._on_invalid)
             self.editors[spec.name] = editor
             field: QWidget = editor.widget
             if spec.name in FILE_PARAMS:
@@ -112,6 +126,7 @@ class SourceSettingsBox(QGroupBox):
                 button.setToolTip(f"Choose the {spec.display_name}")
                 button.clicked.connect(lambda _=False, n=spec.name: self.choose_file(n))
                 row.addWidget(button)
+            field, self.messages[spec.name] = with_message_line(field, self)
             form.addRow(spec.display_name.capitalize(), field)
         if source.needs_root:
             form.insertRow(0, "Folder", self.folder_row)
@@ -122,6 +137,11 @@ class SourceSettingsBox(QGroupBox):
 
     def _on_param(self, name: str, value: Any) -> None:
         self.edited.emit(("params", name), value, f"data {name.replace('_', ' ')}")
+
+    def _on_invalid(self, name: str, message: str) -> None:
+        label = self.messages.get(name)
+        if label is not None:
+            show_message(label, message)
 
     def _on_folder_typed(self) -> None:
         self.edited.emit(("root",), self.folder_edit.text().strip() or None, "data folder")

@@ -3,7 +3,8 @@
 Each `FieldEditor` edits one dotted path (``optimizer.lr``): its range comes from the field's
 ``ge``/``gt``/``le``/``lt`` constraints, its tooltip from the field's description, so the form
 and the file reader can never disagree about what is allowed. A number beyond what its spin box
-holds (a seed of 10**12) is shown as written and marked, never raised or clamped silently.
+holds (a seed of 10**12) is shown as written and marked, never raised or clamped silently; an
+entry a field cannot take (-5 epochs) stays as typed and `invalid` says why and what is allowed.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -68,9 +68,11 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
 
 
 class FieldEditor(QObject):
-    """One field's widget; `committed(path, value)` when the person changes it."""
+    """One field's widget; `committed(path, value)` when the person changes it, and
+    `invalid(path, why)` when an entry cannot be taken ("" once that is over)."""
 
     committed = Signal(str, object)
+    invalid = Signal(str, str)
 
     def __init__(self, path: str, widget: QWidget) -> None:
         super().__init__(widget)
@@ -87,8 +89,16 @@ class FieldEditor(QObject):
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
 
+    def typed(self) -> bool:
+        """Whether the change being committed was typed and entered (an edit of its own),
+        rather than stepped, chosen or set (which may merge with the one before)."""
+        return isinstance(self.widget, ShowsAnyValue) and self.widget.typed_entry
+
     def _commit(self, value: Any) -> None:
         self.committed.emit(self.path, value)
+
+    def _refused(self, reason: str) -> None:
+        self.invalid.emit(self.path, reason)
 
 
 def show_number(box: ShowsAnyValue, value: Any) -> None:
@@ -125,11 +135,15 @@ class IntField(FieldEditor):
         low_i = int(low) + (1 if low_open else 0) if low is not None else -INT_LIMIT
         high_i = int(high) - (1 if high_open else 0) if high is not None else INT_LIMIT
         box.setRange(max(low_i, -INT_LIMIT), min(high_i, maximum or INT_LIMIT, INT_LIMIT))
+        box.set_allowed(
+            None if low is None else low_i,
+            maximum if high is None else min(high_i, maximum or high_i),
+        )
         box.setKeyboardTracking(False)
-        box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         box.setGroupSeparatorShown(True)
         super().__init__(path, box)
         box.valueChanged.connect(self._commit)
+        box.refused.connect(self._refused)
 
     def set_value(self, value: Any) -> None:
         box: IntSpinBox = self.widget  # type: ignore[assignment]
@@ -148,14 +162,16 @@ class FloatField(FieldEditor):
         low_f = (low if low is not None else -1e12) + (1e-10 if low_open else 0.0)
         high_f = (high if high is not None else 1e12) - (1e-10 if high_open else 0.0)
         self.optional = optional
-        if optional:
-            low_f = 0.0
-            box.setSpecialValueText("off")
+        if optional:  # 0 is written "off" and stored as None
+            low, low_f, low_open = 0.0, 0.0, False
+            box.off_text = "off"
         box.setRange(low_f, high_f)
+        box.set_allowed(low, high, low_open, high_open)
         box.setSingleStep(step)
         box.setKeyboardTracking(False)
         super().__init__(path, box)
         box.valueChanged.connect(self._on_change)
+        box.refused.connect(self._refused)
 
     def _on_change(self, value: float) -> None:
         box: FloatSpinBox = self.widget  # type: ignore[assignment]
@@ -182,8 +198,6 @@ class BoolField(FieldEditor):
 class NumbersField(FieldEditor):
     """A list of numbers typed as "30, 60" (multistep milestones) or a fixed-length tuple."""
 
-    invalid = Signal(str, str)
-
     def __init__(self, path: str, parent: QWidget, kind: type = int, count: int | None = None):
         edit = QLineEdit(parent)
         self.kind = kind
@@ -201,7 +215,11 @@ class NumbersField(FieldEditor):
         if self.count is not None and len(values) != self.count:
             self.invalid.emit(self.path, f"give {self.count} numbers, e.g. 0.9, 0.999")
             return
+        self.invalid.emit(self.path, "")
         self._commit(values)
+
+    def typed(self) -> bool:
+        return True
 
     def set_value(self, value: Any) -> None:
         edit: QLineEdit = self.widget  # type: ignore[assignment]

@@ -3,7 +3,8 @@
 Top to bottom: the run controls (the window's Train, Pause and Stop actions), a progress bar
 ("Epoch 3/10 · batch 120/844 · 5,400 samples/s · ETA 0:42"), the banner that says editing is
 locked during a run, a banner with why training cannot start or why a run failed, and the
-settings in a scroll area. Settings edits become one undo command each (`SetSectionCommand`).
+settings in a scroll area. Settings edits become one undo command each (`SetSectionCommand`):
+steps of one field in a row merge into one, a typed entry is always a step of its own.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.document import Document
+from netstudio.gui.evaluation.run_weights import RunWeights, percent
 from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
@@ -33,6 +35,7 @@ from netstudio.gui.training.settings import TrainingSettingsForm
 from netstudio.training.results import BatchMetrics, RunInfo
 
 LOCKED_TEXT = "Training — editing is locked until the run ends (Stop to end it)"
+READY_TEXT = "Ready: F5 trains this network"
 
 
 def format_eta(seconds: float) -> str:
@@ -127,7 +130,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         layout.addWidget(self.progress)
         # Not a QLabel: its text changes 5 times a second during a run (see StatusText).
-        self.status = StatusText("Ready: F5 trains this network", lines=2, parent=self)
+        self.status = StatusText(READY_TEXT, lines=2, parent=self)
         self.status.setObjectName("training_status")
         layout.addWidget(self.status)
 
@@ -160,17 +163,28 @@ class TrainingPanel(QWidget):
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
-            self.document.edited.disconnect(self._on_document_edited)
+            self.document.section_changed.disconnect(self._on_section_changed)
             self.document.analysed.disconnect(self._on_analysed)
         self.document = document
         if document is not None:
-            document.edited.connect(self._on_document_edited)
+            # The form shows the training section; the checks read the data section too, and
+            # the network's shapes and problems (`analysed`).
+            document.section_changed.connect(self._on_section_changed)
             document.analysed.connect(self._on_analysed)
         self.failure.show_message("")
+        if not self.session.running:  # a project opens clean: nothing of the run before
+            self.status.setText(READY_TEXT)
+            self.progress.setValue(0)
         self._on_document_edited()
         if document is not None and document.analysed_once and self.form.device.devices is None:
             self.form.refresh_devices()  # analysed before this panel listened: PyTorch is here
         self.document_changed.emit(document)
+
+    def _on_section_changed(self, section: str) -> None:
+        if section == "training":
+            self._on_document_edited()
+        elif section == "data":
+            self.update_checks()
 
     def _on_document_edited(self) -> None:
         document = self.document
@@ -185,10 +199,20 @@ class TrainingPanel(QWidget):
         self.form.preview.set_config(self.form.config)  # PyTorch is ready: draw the preview
         self.update_checks()
 
-    def _on_form_edited(self, section: dict[str, Any], text: str) -> None:
+    def _on_form_edited(self, section: dict[str, Any], text: str, typed: bool) -> None:
         document = self.document
-        if document is not None:
-            document.undo_stack.push(SetSectionCommand(document, "training", section, text))
+        if document is None:
+            return
+        stack = document.undo_stack
+        command = SetSectionCommand(document, "training", section, text)
+        if not typed:
+            stack.push(command)  # merges with the same field's change just before
+            return
+        # A typed entry is one step of its own: in a macro of one, it merges with nothing,
+        # and nothing merges into it, so one Ctrl+Z undoes exactly this entry.
+        stack.beginMacro(text)
+        stack.push(command)
+        stack.endMacro()
 
     def update_checks(self) -> None:
         """Show why training cannot start (nothing while a run is on or before PyTorch)."""
@@ -249,10 +273,12 @@ class TrainingPanel(QWidget):
                  "failed": "Failed"}  # fmt: skip
         parts = [f"{words[record['status']]} after {epochs} epoch{'s' if epochs != 1 else ''}"]
         parts.append(f"{record['seconds']:.1f} s")
+        weights = RunWeights.of(record)
+        which = f" (weights: {weights.label})" if weights is not None else ""
         if result.test_accuracy is not None:
-            parts.append(f"test accuracy {result.test_accuracy:.1%}")
+            parts.append(f"test accuracy {percent(result.test_accuracy)}{which}")
         elif result.test_loss is not None:
-            parts.append(f"test loss {result.test_loss:.4g}")
+            parts.append(f"test loss {result.test_loss:.4g}{which}")
         self.status.setText(" · ".join(parts) + f" — {record['name']}")
         if record["status"] != "failed":
             self.progress.setValue(1000)

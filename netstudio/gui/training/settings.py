@@ -2,8 +2,11 @@
 
 Grouped, compact, one label column; only the parameters that apply to the chosen loss,
 optimizer and schedule are shown. Every change is validated against `TrainingConfig` and then
-announced with `edited(new_section, text)` for the panel to push as one undo command; a value
-the model refuses (Nesterov without momentum) is shown under the form instead.
+announced with `edited(new_section, text, typed)` for the panel to push as one undo command; a
+value the model refuses (Nesterov without momentum) is shown under the form instead. An entry a
+field cannot take (-5 epochs, a learning rate of 0) stays as typed, with why and what is allowed
+on a line under the field, and changes nothing. The fields edit the project: Undo and Redo reach
+the project from them.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from netstudio.gui.param_editors import holds_project_fields, show_message, with_message_line
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.gui.training.devices import DeviceField
 from netstudio.gui.training.fields import (
@@ -73,16 +77,23 @@ SHOWN_FOR: dict[str, tuple[str, set[str]]] = {
 class TrainingSettingsForm(QWidget):
     """The settings of the ``training`` section (see module docstring)."""
 
-    #: (the new training section, what changed, for the undo history)
-    edited = Signal(object, str)
+    #: (the new training section, what changed, for the undo history, whether the change
+    #: was a typed entry: an undo step of its own, never merged with the one before)
+    edited = Signal(object, str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_settings")
         self.section: dict[str, Any] = {}
         self.config = TrainingConfig()
+        self._valid = True  # whether `section` is a valid TrainingConfig
         self.editors: dict[str, FieldEditor] = {}
+        #: Each field's row: its form and the widget placed there (the field and its
+        #: message line).
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        #: The line under each field that says why an entry was not taken.
+        self.messages: dict[str, QLabel] = {}
+        holds_project_fields(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -167,12 +178,13 @@ class TrainingSettingsForm(QWidget):
         return form
 
     def _add(self, form: QFormLayout, label: str, editor: FieldEditor) -> None:
-        form.addRow(label, editor.widget)
+        field, message = with_message_line(editor.widget, self)
+        form.addRow(label, field)
         self.editors[editor.path] = editor
-        self._rows[editor.path] = (form, editor.widget)
+        self._rows[editor.path] = (form, field)
+        self.messages[editor.path] = message
         editor.committed.connect(self._commit)
-        if isinstance(editor, NumbersField):
-            editor.invalid.connect(lambda _path, message: self._show_error(message))
+        editor.invalid.connect(self._on_invalid)
 
     # --- showing and editing -------------------------------------------------------------------
 
@@ -181,9 +193,11 @@ class TrainingSettingsForm(QWidget):
         self.section = copy.deepcopy(section)
         try:
             self.config = TrainingConfig.model_validate(section)
+            self._valid = True
             self._show_error("")
         except ValidationError as error:
             self.config = TrainingConfig()
+            self._valid = False
             self._show_error(_first_error(error))
         values = self.config.model_dump()
         for path, editor in self.editors.items():
@@ -199,6 +213,9 @@ class TrainingSettingsForm(QWidget):
             self._update_rows()
             self.preview.set_config(self.config)
 
+    def _on_invalid(self, path: str, message: str) -> None:
+        show_message(self.messages[path], message)
+
     def _commit(self, path: str, value: Any) -> None:
         section = copy.deepcopy(self.section)
         set_path(section, path, value)
@@ -208,18 +225,21 @@ class TrainingSettingsForm(QWidget):
             self._show_error(_first_error(error))
             return
         self._show_error("")
+        if section == self.section or (self._valid and config == self.config):
+            return  # the value it holds, entered again: no edit, no undo step
+        self._valid = True
         self.section, self.config = section, config
         self._update_rows()
         self.preview.set_config(config)
         label = self._label(path)
-        self.edited.emit(copy.deepcopy(section), f"Change {label}")
+        self.edited.emit(copy.deepcopy(section), f"Change {label}", self.editors[path].typed())
 
     def _label(self, path: str) -> str:
-        form, widget = self._rows[path]
-        label = form.labelForField(widget)
+        form, field = self._rows[path]
+        label = form.labelForField(field)
         text = label.text() if isinstance(label, QLabel) else ""
         if not text:
-            text = getattr(widget, "text", lambda: path)()
+            text = getattr(self.editors[path].widget, "text", lambda: path)()
         return text.lower() if text else path
 
     def _update_rows(self) -> None:
