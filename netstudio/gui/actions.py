@@ -16,8 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QWidget
 
+from netstudio.gui.field_marks import edits_project
 from netstudio.gui.icons import icon
-from netstudio.gui.param_editors import edits_project
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str

@@ -26,14 +26,9 @@ from netstudio.core.errors import GraphError, ParamError
 from netstudio.core.graph import Node
 from netstudio.gui.commands import RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
+from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.palette import swatch
-from netstudio.gui.param_editors import (
-    ParamEditor,
-    holds_project_fields,
-    make_editor,
-    show_message,
-    with_message_line,
-)
+from netstudio.gui.param_editors import ParamEditor, make_editor
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, category_colour
 
 _NEVER = object()  # no value shown yet

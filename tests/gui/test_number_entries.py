@@ -18,8 +18,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 
+from netstudio.gui.field_marks import PROBLEM_ICON, allowed_range
 from netstudio.gui.main_window import MainWindow
-from netstudio.gui.param_editors import PROBLEM_ICON, IntSpinBox, allowed_range
+from netstudio.gui.number_boxes import IntSpinBox
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "digits_mlp.net"
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -14,14 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
 
+from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
+from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox
 from netstudio.gui.panels.data_source_settings import group_form
-from netstudio.gui.param_editors import (
-    FloatSpinBox,
-    IntSpinBox,
-    holds_project_fields,
-    show_message,
-    with_message_line,
-)
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import DataSource
 

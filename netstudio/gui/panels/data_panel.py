@@ -30,11 +30,12 @@ from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.data_messages import data_error_text
 from netstudio.gui.document import Document
+from netstudio.gui.field_marks import describe
 from netstudio.gui.panels.data_options import AugmentBox, SplitsBox
 from netstudio.gui.panels.data_preview import DataPreview
 from netstudio.gui.panels.data_source_settings import SourceSettingsBox
 from netstudio.gui.panels.preview_data import PreviewData, augment_samples, load_preview
-from netstudio.gui.param_editors import ParamEditor, describe
+from netstudio.gui.param_editors import ParamEditor
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import all_sources, get_source

@@ -29,13 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netstudio.gui.param_editors import (
-    ParamEditor,
-    holds_project_fields,
-    make_editor,
-    show_message,
-    with_message_line,
-)
+from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
+from netstudio.gui.param_editors import ParamEditor, make_editor
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import DataSource
 

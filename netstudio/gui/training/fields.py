@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netstudio.gui.param_editors import FloatSpinBox, IntSpinBox, ShowsAnyValue, describe
+from netstudio.gui.field_marks import describe
+from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox, ShowsAnyValue
 from netstudio.training.config import TrainingConfig
 
 INT_LIMIT = 2**31 - 1

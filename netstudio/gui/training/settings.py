@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from netstudio.gui.param_editors import holds_project_fields, show_message, with_message_line
+from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.gui.training.devices import DeviceField
 from netstudio.gui.training.fields import (
