@@ -132,7 +132,7 @@ def settle(app: QApplication, window, seconds: float = 0.5) -> None:
     project, shapes inferred after the last run's record): at least `seconds` of its event loop,
     and until the preview has loaded."""
     start = time.perf_counter()
-    while time.perf_counter() - start < seconds or window.data_panel.loader.busy:
+    while time.perf_counter() - start < seconds or window.evaluation_ui.data_panel.loader.busy:
         app.processEvents()
         time.sleep(0.005)
 
@@ -141,7 +141,7 @@ def gui(window, lateness: Lateness) -> tuple[float, float, float, int, float]:
     """(b) seconds the worker ran (load to end), seconds from Train to `run_finished`, the worst
     timer lateness (ms), the number of batch updates the GUI received, and the GUI thread's CPU
     seconds from Train to `run_finished` (its work before and after the run included)."""
-    session = window.training_session
+    session = window.training_ui.session
     loop = QEventLoop()
     finished: list = []
     updates = [0]
@@ -157,7 +157,7 @@ def gui(window, lateness: Lateness) -> tuple[float, float, float, int, float]:
     session.run_finished.connect(on_finished)
     lateness.start()
     start, cpu = time.perf_counter(), time.thread_time()
-    window.actions.train.trigger()
+    window.menu_actions.train.trigger()
     if not finished:
         loop.exec()
     seconds, cpu = time.perf_counter() - start, time.thread_time() - cpu
@@ -240,7 +240,7 @@ def main() -> None:
         print(
             f"goals: GUI/headless <= {GOAL_RATIO:.2f}x, GUI thread stall < {GOAL_STALL_MS:.0f} ms"
         )
-        window.training_session.shutdown()
+        window.training_ui.session.shutdown()
         window.close()
         shutil.rmtree(folder / "data", ignore_errors=True)
 

@@ -49,22 +49,22 @@ def main() -> int:
         shutil.copy(ROOT / "examples" / "digits_mlp.net", project)
         assert window.open_file(project)
         window.view.show_network()
-        session = window.training_session
-        window.actions.train.trigger()
+        session = window.training_ui.session
+        window.menu_actions.train.trigger()
         wait(app, session.run_finished)
         vertical = Qt.Orientation.Vertical
         window.resizeDocks([window.summary_dock], [360], vertical)  # room for the plots
-        window.curves_dock.raise_()
+        window.training_ui.curves_dock.raise_()
         window.training_dock.raise_()
         app.processEvents()
         window.grab().save(str(ROOT / "docs" / "training.png"))
         window.evaluation_ui.docks["evaluation_dock"].raise_()
-        matrix = window.evaluation_ui.evaluation.matrix.matrix_model.matrix
+        matrix = window.evaluation_ui.evaluation_panel.matrix.matrix_model.matrix
         wrong = max(
             ((t, p) for t in range(len(matrix)) for p in range(len(matrix)) if t != p),
             key=lambda cell: matrix[cell[0]][cell[1]],
         )
-        window.evaluation_ui.evaluation.show_cell(*wrong)  # the most common confusion
+        window.evaluation_ui.evaluation_panel.show_cell(*wrong)  # the most common confusion
         app.processEvents()
         window.grab().save(str(ROOT / "docs" / "evaluation.png"))
         window.document.undo_stack.setClean()

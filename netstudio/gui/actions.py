@@ -197,7 +197,7 @@ class Actions:
             parent, "model_summary", "&Summary", "Show the model summary table", [], "summary"
         )
 
-        # --- training (issue 5): netstudio.gui.training.install enables and connects them ---
+        # --- training (issue 5): netstudio.gui.training.ui.TrainingUi enables and connects them ---
         self.train = _make(parent, "train_start", "&Train", "Train the network", ["F5"], "train")
         self.pause = _make(
             parent, "train_pause", "&Pause", "Pause or resume training", ["F6"], "pause"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
@@ -22,7 +22,7 @@ from netstudio.gui.canvas.scene import CanvasScene
 from netstudio.gui.canvas.view import CanvasView
 from netstudio.gui.document import Document
 from netstudio.gui.editing import CanvasEditing
-from netstudio.gui.evaluation.install import install_evaluation
+from netstudio.gui.evaluation.ui import EvaluationUi
 from netstudio.gui.examples_dialog import show_examples
 from netstudio.gui.export_dialog import show_export
 from netstudio.gui.import_dialog import show_import
@@ -32,7 +32,7 @@ from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
 from netstudio.gui.project_files import ProjectFiles
 from netstudio.gui.recovery import Autosave
-from netstudio.gui.training.install import install_training
+from netstudio.gui.training.ui import TrainingUi
 from netstudio.io import Project
 
 APP_NAME = "NetStudio"
@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
         self.files = ProjectFiles(self, settings)
         self.autosave = Autosave(recovery_dir, parent=self) if recovery_dir is not None else None
         self.undo_group = QUndoGroup(self)
-        self.actions = Actions(self, self.undo_group)
+        #: Every menu and toolbar action, by what it does (``menu_actions.train``).
+        self.menu_actions = Actions(self, self.undo_group)
         self.editing = CanvasEditing(self)
 
         self.view = CanvasView(self)
@@ -70,22 +71,26 @@ class MainWindow(QMainWindow):
         self.summary = SummaryPanel(self)
         self.problems = ProblemsPanel(self)
         self._build_docks()
-        install_training(self)  # the Training panel, Curves dock, Train/Pause/Stop
-        install_evaluation(self)  # the Data panel; Data preview, Runs, Evaluation, Try it docks
+        #: The Training panel, Curves dock, Train/Pause/Stop, the editing lock, run status.
+        self.training_ui = TrainingUi(self)
+        #: The Data panel; the Data preview, Runs, Evaluation and Try it docks.
+        self.evaluation_ui = EvaluationUi(self, self.training_ui)
         self._build_menus()
         self._build_status_bar()
         self._connect()
         self._default_state = self.saveState()
         self.resize(1400, 900)
         if settings is not None:
-            self.restoreGeometry(settings.value("window/geometry", b""))
-            self.restoreState(settings.value("window/state", b""))
+            self._restore_layout(settings)
         self._hide_stale_tab_bars()
         self.set_document(Document(Project(), analysis=analysis_ready))
 
     # --- building ------------------------------------------------------------------------------
 
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def add_dock(
+        self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
+    ) -> QDockWidget:
+        """A dock named `name` (its objectName, kept in the saved layout) showing `widget`."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
@@ -97,21 +102,31 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.layers_dock = self._dock("layers_dock", "Layers", self.palette_panel, left)
-        self.inspector_dock = self._dock("inspector_dock", "Inspector", self.inspector, right)
-        # The Data and Training panels come with training (install_training, install_evaluation).
-        self.data_dock = self._dock("data_dock", "Data", QWidget(self), right)
-        self.training_dock = self._dock("training_dock", "Training", QWidget(self), right)
+        self.layers_dock = self.add_dock("layers_dock", "Layers", self.palette_panel, left)
+        self.inspector_dock = self.add_dock("inspector_dock", "Inspector", self.inspector, right)
+        # The Data and Training panels replace these placeholders (EvaluationUi, TrainingUi).
+        self.data_dock = self.add_dock("data_dock", "Data", QWidget(self), right)
+        self.training_dock = self.add_dock("training_dock", "Training", QWidget(self), right)
         self.tabifyDockWidget(self.data_dock, self.training_dock)
         self.data_dock.raise_()
-        self.summary_dock = self._dock("summary_dock", "Summary", self.summary, bottom)
-        self.problems_dock = self._dock("problems_dock", "Problems", self.problems, bottom)
+        self.summary_dock = self.add_dock("summary_dock", "Summary", self.summary, bottom)
+        self.problems_dock = self.add_dock("problems_dock", "Problems", self.problems, bottom)
         self.tabifyDockWidget(self.summary_dock, self.problems_dock)
         self.summary_dock.raise_()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         self.resizeDocks([self.layers_dock, self.inspector_dock], [210, 320], horizontal)
         self.resizeDocks([self.inspector_dock, self.data_dock], [330, 420], vertical)
         self.resizeDocks([self.summary_dock], [210], vertical)
+
+    def _restore_layout(self, settings: QSettings) -> None:
+        """The window's size, place and docks as they were when it last closed (a value that
+        is not a saved layout is skipped: the default layout stays)."""
+        geometry = settings.value("window/geometry", b"")
+        if isinstance(geometry, (QByteArray, bytes)):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state", b"")
+        if isinstance(state, (QByteArray, bytes)):
+            self.restoreState(state)
 
     def _hide_stale_tab_bars(self) -> None:
         """Work around Qt 6.11: tabifying a second group of docks leaves a stray, unused tab
@@ -125,7 +140,7 @@ class MainWindow(QMainWindow):
         self._hide_stale_tab_bars()
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.menu_actions
         bar = self.menuBar()
         edit = [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
                 a.select_all, a.rename]  # fmt: skip
@@ -183,7 +198,7 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.zoom_label)
 
     def _connect(self) -> None:
-        a, files, view = self.actions, self.files, self.view
+        a, files, view = self.menu_actions, self.files, self.view
         a.new.triggered.connect(self.new_project)
         a.open.triggered.connect(files.open_dialog)
         a.save.triggered.connect(files.save)
@@ -205,12 +220,12 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(view.zoom_in)
         a.zoom_out.triggered.connect(view.zoom_out)
         a.zoom_reset.triggered.connect(view.reset_zoom)
-        a.snap.toggled.connect(lambda on: self.scene and setattr(self.scene, "snap_to_grid", on))
+        a.snap.toggled.connect(self._set_snap)
         a.reset_layout.triggered.connect(self.reset_layout)
         a.auto_layout.triggered.connect(lambda: editing.auto_layout("right"))
         a.auto_layout_down.triggered.connect(lambda: editing.auto_layout("down"))
-        a.check.triggered.connect(lambda: self._show_dock(self.problems_dock))
-        a.summary.triggered.connect(lambda: self._show_dock(self.summary_dock))
+        a.check.triggered.connect(lambda: self.show_dock(self.problems_dock))
+        a.summary.triggered.connect(lambda: self.show_dock(self.summary_dock))
         a.about.triggered.connect(self._about)
         view.layer_dropped.connect(editing.add_layer)
         view.quick_add_requested.connect(editing.quick_add)
@@ -241,7 +256,7 @@ class MainWindow(QMainWindow):
         self.document = document
         document.setParent(self)
         self.scene = CanvasScene(document, self.view.theme)
-        self.scene.snap_to_grid = self.actions.snap.isChecked()
+        self.scene.snap_to_grid = self.menu_actions.snap.isChecked()
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.scene.selectionChanged.connect(self._on_selection)
         self.scene.node_double_clicked.connect(lambda _node_id: self._rename())
@@ -256,8 +271,8 @@ class MainWindow(QMainWindow):
                 stale.deleteLater()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        panels = (self.training_session, self.inspector, self.summary, self.problems,
-                  self.training_panel, self.evaluation_ui)  # fmt: skip
+        panels = (self.training_ui.session, self.inspector, self.summary, self.problems,
+                  self.training_ui.panel, self.evaluation_ui)  # fmt: skip
         for panel in panels:
             panel.set_document(document)
         document.analysed.connect(self._update_validity)
@@ -322,13 +337,17 @@ class MainWindow(QMainWindow):
             if flash:
                 self.scene.nodes[node_id].flash()
 
+    def _set_snap(self, on: bool) -> None:
+        if self.scene is not None:
+            self.scene.snap_to_grid = on
+
     def _select_all(self) -> None:
         if self.scene is not None:
             for item in [*self.scene.nodes.values(), *self.scene.edges.values()]:
                 item.setSelected(True)
 
     def _rename(self) -> None:
-        self._show_dock(self.inspector_dock)
+        self.show_dock(self.inspector_dock)
         self.inspector.focus_name()
 
     def _on_selection(self) -> None:
@@ -337,7 +356,8 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_node_ids()
         self.inspector.show_node(ids[0] if len(ids) == 1 else None, count=len(ids))
 
-    def _show_dock(self, dock: QDockWidget) -> None:
+    def show_dock(self, dock: QDockWidget) -> None:
+        """Show `dock` (even if closed) in front of the docks tabbed with it."""
         dock.show()
         dock.raise_()
 
@@ -349,10 +369,11 @@ class MainWindow(QMainWindow):
             self.set_document(Document(Project(), analysis=self.analysis_ready))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.training_session.running and not dialogs.ask_stop_run(self):
+        session = self.training_ui.session
+        if session.running and not dialogs.ask_stop_run(self):
             event.ignore()
             return
-        self.training_session.shutdown()  # a run stops and its record joins the project
+        session.shutdown()  # a run stops and its record joins the project
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -82,7 +82,7 @@ def test_edit_undo_in_the_panels_then_save(qtbot, tmp_path: Path, monkeypatch) -
 
     # Training: the learning rate 0.002 -> 0.01, then 0.05 undone from the field.
     window.training_dock.raise_()
-    lr = window.training_panel.form.editors["optimizer.lr"].widget
+    lr = window.training_ui.panel.form.editors["optimizer.lr"].widget
     qtbot.waitUntil(lr.isVisible)
     type_into(lr, "0.01")
     type_into(lr, "0.05", enter=False)
@@ -90,12 +90,12 @@ def test_edit_undo_in_the_panels_then_save(qtbot, tmp_path: Path, monkeypatch) -
     assert shown(lr) == "0.01"
 
     # An epoch count the settings refuse stays as typed, with why, and is not saved.
-    epochs = window.training_panel.form.editors["epochs"].widget
+    epochs = window.training_ui.panel.form.editors["epochs"].widget
     type_into(epochs, "-5")
     assert shown(epochs) == "-5" and "too small" in epochs.property("problem")
 
     # A batch size typed without Enter, then Ctrl+S from the field: saved as shown.
-    batch = window.training_panel.form.editors["batch_size"].widget
+    batch = window.training_ui.panel.form.editors["batch_size"].widget
     type_into(batch, "64", enter=False)
     press(Qt.Key.Key_S)
     assert not window.document.modified

@@ -96,13 +96,13 @@ def test_training_and_data_numbers_beyond_their_spin_boxes_are_shown_with_the_re
         qtbot.wait(10)
     assert exceptions == []
 
-    seed = window.training_panel.form.editors["seed"].widget
+    seed = window.training_ui.panel.form.editors["seed"].widget
     assert shown_text(seed) == "3000000000"  # a seed torch takes, beyond a spin box
     assert seed.property("problem").startswith("3000000000 is beyond what this field can hold")
-    data_seed = window.data_panel.seed_spin
+    data_seed = window.evaluation_ui.data_panel.seed_spin
     assert shown_text(data_seed) == "3000000000"
     assert "at most 2147483647" in data_seed.toolTip()
-    noise = window.data_panel.editors["noise"]
+    noise = window.evaluation_ui.data_panel.editors["noise"]
     assert shown_text(noise.widget) == "1e+300"
     assert "1e+300" in noise.problem  # beyond the field's range (or the source's, if bounded)
 

@@ -111,7 +111,7 @@ def test_a_refused_entry_stays_through_other_edits_until_its_value_changes(
     box = window.inspector.editors["out_features"].widget
     type_into(box, "64")
     type_into(box, "-5")
-    window.training_panel.form.editors["epochs"].widget.setValue(30)  # an edit elsewhere
+    window.training_ui.panel.form.editors["epochs"].widget.setValue(30)  # an edit elsewhere
     assert shown(box) == "-5" and "too small" in message_under(box)
 
     QTest.keyClick(box, Qt.Key.Key_Z, CTRL)  # undoes the epochs edit: fc1 did not change
@@ -125,7 +125,7 @@ def test_a_refused_entry_stays_through_other_edits_until_its_value_changes(
 def test_training_entries_out_of_range_stay_as_typed_with_the_reason(window: MainWindow) -> None:
     project, stack = window.document.project, window.document.undo_stack
     before = dict(project.training)
-    epochs = window.training_panel.form.editors["epochs"].widget
+    epochs = window.training_ui.panel.form.editors["epochs"].widget
     type_into(epochs, "-5")
     assert shown(epochs) == "-5"
     reason = "-5 is too small: allowed is a whole number from 1 to 100000. Not applied."
@@ -134,7 +134,7 @@ def test_training_entries_out_of_range_stay_as_typed_with_the_reason(window: Mai
     assert shown(epochs) == "0" and message_under(epochs).startswith("0 is too small")
     assert project.training == before and stack.count() == 0
 
-    lr = window.training_panel.form.editors["optimizer.lr"].widget
+    lr = window.training_ui.panel.form.editors["optimizer.lr"].widget
     type_into(lr, "0")
     assert shown(lr) == "0"
     assert message_under(lr) == (
@@ -154,15 +154,15 @@ def test_training_entries_out_of_range_stay_as_typed_with_the_reason(window: Mai
 def test_data_entries_out_of_range_stay_as_typed_with_the_reason(window: MainWindow) -> None:
     project, stack = window.document.project, window.document.undo_stack
     before = dict(project.data)
-    val = window.data_panel.val_spin
+    val = window.evaluation_ui.data_panel.val_spin
     type_into(val, "95")
     assert shown(val) == "95"
     reason = "95 is too large: allowed is a whole number from 0 to 90 %. Not applied."
     assert message_under(val) == reason and marked(val, reason)
-    seed = window.data_panel.seed_spin
+    seed = window.evaluation_ui.data_panel.seed_spin
     type_into(seed, "-5")
     assert shown(seed) == "-5" and message_under(seed).startswith("-5 is too small")
-    rotation = window.data_panel.rotation_spin
+    rotation = window.evaluation_ui.data_panel.rotation_spin
     type_into(rotation, "200")
     assert shown(rotation) == "200" and "from 0 to 180 °" in message_under(rotation)
     assert project.data == before and stack.count() == 0
@@ -172,19 +172,21 @@ def test_data_entries_out_of_range_stay_as_typed_with_the_reason(window: MainWin
 
 
 def test_a_data_source_setting_out_of_range_stays_as_typed(window: MainWindow) -> None:
-    combo = window.data_panel.source_combo
+    combo = window.evaluation_ui.data_panel.source_combo
     index = combo.findData("spiral")
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
     stack = window.document.undo_stack
     steps = stack.count()
-    classes = window.data_panel.editors["classes"].widget
+    classes = window.evaluation_ui.data_panel.editors["classes"].widget
     type_into(classes, "-5")
     assert shown(classes) == "-5" and message_under(classes).startswith("-5 is too small")
     assert "classes" not in window.document.project.data.get("params", {})
     assert stack.count() == steps
     reason = message_under(classes)
-    type_into(window.data_panel.seed_spin, "3")  # another data edit refreshes the panel
+    type_into(
+        window.evaluation_ui.data_panel.seed_spin, "3"
+    )  # another data edit refreshes the panel
     assert shown(classes) == "-5" and message_under(classes) == reason and marked(classes, reason)
 
 

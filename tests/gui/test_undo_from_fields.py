@@ -110,7 +110,7 @@ def test_undo_of_a_rename_from_the_name_field(window: MainWindow) -> None:
 
 def test_undo_and_redo_from_a_training_field(window: MainWindow) -> None:
     project = window.document.project
-    lr = window.training_panel.form.editors["optimizer.lr"].widget
+    lr = window.training_ui.panel.form.editors["optimizer.lr"].widget
     type_into(lr, "0.01")
     assert project.training["optimizer"]["lr"] == 0.01
     press(lr, Qt.Key.Key_Z)
@@ -118,7 +118,7 @@ def test_undo_and_redo_from_a_training_field(window: MainWindow) -> None:
     press(lr, Qt.Key.Key_Z, CTRL | SHIFT)
     assert project.training["optimizer"]["lr"] == 0.01 and shown(lr) == "0.01"
 
-    epochs = window.training_panel.form.editors["epochs"].widget
+    epochs = window.training_ui.panel.form.editors["epochs"].widget
     type_into(epochs, "7", enter=False)
     press(epochs, Qt.Key.Key_Z)  # commits 7, then undoes it
     assert project.training["epochs"] == 20 and shown(epochs) == "20"
@@ -126,7 +126,7 @@ def test_undo_and_redo_from_a_training_field(window: MainWindow) -> None:
 
 def test_undo_and_redo_from_data_fields(window: MainWindow) -> None:
     project = window.document.project
-    val = window.data_panel.val_spin
+    val = window.evaluation_ui.data_panel.val_spin
     type_into(val, "25")
     assert project.data["val_fraction"] == 0.25
     press(val, Qt.Key.Key_Z)
@@ -134,7 +134,7 @@ def test_undo_and_redo_from_data_fields(window: MainWindow) -> None:
     press(val, Qt.Key.Key_Y)
     assert project.data["val_fraction"] == 0.25 and shown(val) == "25"
 
-    rotation = window.data_panel.rotation_spin
+    rotation = window.evaluation_ui.data_panel.rotation_spin
     type_into(rotation, "7.5", enter=False)
     press(rotation, Qt.Key.Key_Z)
     assert "rotation_degrees" not in project.data.get("augment", {}) and shown(rotation) == "0"
@@ -190,7 +190,7 @@ def test_the_undo_action_still_names_what_it_undoes(window: MainWindow) -> None:
 
 def test_steps_in_a_row_merge_and_each_typed_entry_is_its_own_step(window: MainWindow) -> None:
     stack = window.document.undo_stack
-    epochs = window.training_panel.form.editors["epochs"].widget
+    epochs = window.training_ui.panel.form.editors["epochs"].widget
     epochs.setFocus()
     for _ in range(3):
         QTest.keyClick(epochs, Qt.Key.Key_Up)  # spinning: one undo step

@@ -108,7 +108,7 @@ def test_a_wrong_typed_data_setting_is_shown_marked_and_the_first_edit_fixes_it(
         qtbot.wait(10)  # let queued events (the canvas, the panels) run
     assert exceptions == []
 
-    panel = window.data_panel
+    panel = window.evaluation_ui.data_panel
     source = get_source(source_id)
     editor = panel.editors[name]
     assert editor.widget.isEnabled()

@@ -12,7 +12,7 @@ say why.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -21,7 +21,11 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QMenu
 
 from netstudio.gui.canvas.port_item import PortItem
 
-#: The window actions that edit the graph or replace the project.
+if TYPE_CHECKING:
+    from netstudio.gui.canvas.scene import CanvasScene
+    from netstudio.gui.main_window import MainWindow
+
+#: The window's menu actions that edit the graph or replace the project.
 LOCKED_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "auto_layout", "new", "open",
                   "close")  # fmt: skip
 
@@ -29,26 +33,28 @@ LOCKED_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "auto_layout"
 class EditLock(QObject):
     """Locks and unlocks a `MainWindow`'s editing (see module docstring)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.locked = False
         self._enabled: dict[str, bool] = {}
-        self._scene: Any = None
+        self._scene: CanvasScene | None = None
 
     def set_locked(self, locked: bool) -> None:
         if locked == self.locked:
             return
         self.locked = locked
         window = self.window
-        actions = window.actions
+        actions = window.menu_actions
         if locked:
             self._enabled = {n: getattr(actions, n).isEnabled() for n in LOCKED_ACTIONS}
         for name in LOCKED_ACTIONS:
             getattr(actions, name).setEnabled(not locked and self._enabled.get(name, True))
         document = window.document
         if document is not None:
-            window.undo_group.setActiveStack(None if locked else document.undo_stack)
+            # PySide6's stub takes a QUndoStack only; Qt takes None too (no active stack).
+            stack = None if locked else document.undo_stack
+            window.undo_group.setActiveStack(stack)  # type: ignore[arg-type]
         window.palette_panel.setEnabled(not locked)
         window.inspector.setEnabled(not locked)
         window.view.setAcceptDrops(not locked)

@@ -8,8 +8,9 @@ not an edit (`Document.add_run`: no undo removes it), and `run_finished` carries
 `FinishedRun`. The record says which weights the run ended with and keeps the figures of its
 best and its last epoch (`netstudio.gui.evaluation.run_weights`).
 
-When the window shows another project, `set_document` forgets the last run and announces
-`document_changed`: the views of a run (curves, status) start clean.
+The session knows the window only through what it is told: `set_document` for each project
+the window shows (it then forgets the last run and announces `document_changed`, so the views
+of a run, curves and status, start clean), and its signals for everything it reports.
 
 Run folders: beside a saved project, ``<name>.runs/<timestamp>/`` (as ``netstudio train``);
 for a project never saved, ``<AppDataLocation>/runs/<timestamp>/`` (QStandardPaths'
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QThreadPool, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
 
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.run_weights import record_figures
@@ -81,14 +82,19 @@ class TrainingSession(QObject):
     refused = Signal(object)
     #: The window shows another project (the new `Document`): the last run is forgotten.
     document_changed = Signal(object)
+    #: A run's state is shown (`running_changed` was handled) and its thread starts when the
+    #: slots return: the window lays out and paints now, not while the first batches run.
+    about_to_train = Signal()
 
-    def __init__(self, window: Any, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self._open_document: Document | None = None
         self.last_run: FinishedRun | None = None
-        self.thread: WorkerThread | None = None
+        #: The run in progress: its thread and worker (None between runs).
+        self.worker_thread: WorkerThread | None = None
         self.worker: TrainingWorker | None = None
-        self._document: Document | None = None
+        #: The project, data and settings of the run in progress (or the last one).
+        self._run_document: Document | None = None
         self._data_config: DataConfig | None = None
         self._config: TrainingConfig | None = None
         self._started_at = ""
@@ -97,11 +103,13 @@ class TrainingSession(QObject):
 
     @property
     def document(self) -> Document | None:
-        return self.window.document
+        """The project the window shows (the one a run starts from)."""
+        return self._open_document
 
     def set_document(self, document: Document | None) -> None:
         """The window shows `document` now: forget the last run (of the project before), so
         nothing of it is offered as this project's, and announce `document_changed`."""
+        self._open_document = document
         if not self.running:
             self.last_run = None
         self.document_changed.emit(document)
@@ -146,7 +154,7 @@ class TrainingSession(QObject):
 
     @property
     def running(self) -> bool:
-        return self.thread is not None
+        return self.worker_thread is not None
 
     @property
     def paused(self) -> bool:
@@ -181,18 +189,13 @@ class TrainingSession(QObject):
         worker.batches_ended.connect(self.batches_ended)
         worker.epochs_ended.connect(self.epochs_ended)
         worker.done.connect(self._on_done)
-        self.thread = WorkerThread(worker, self)
-        self._document, self._data_config, self._config = document, data, config
+        self.worker_thread = WorkerThread(worker, self)
+        self._run_document, self._data_config, self._config = document, data, config
         self._started_at = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.running_changed.emit(True)
-        # Lay out and paint the window's run state (the locked editor, the Curves raised) now,
-        # before the run starts: done later, that work would compete with the first batches.
-        window = self.window
-        if hasattr(window, "repaint") and window.isVisible():
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            window.repaint()
+        self.about_to_train.emit()
         _end_idle_pool_threads()
-        self.thread.start()
+        self.worker_thread.start()
         return True
 
     def stop(self) -> None:
@@ -219,7 +222,7 @@ class TrainingSession(QObject):
 
     def shutdown(self) -> None:
         """Stop a run and wait for its thread (the window is closing); its record is kept."""
-        thread, worker = self.thread, self.worker
+        thread, worker = self.worker_thread, self.worker
         if thread is None or worker is None:
             return
         thread.finish()
@@ -229,15 +232,15 @@ class TrainingSession(QObject):
     # --- the end of a run ----------------------------------------------------------------------
 
     def _on_done(self, outcome: Outcome) -> None:
-        thread, worker = self.thread, self.worker
+        thread, worker = self.worker_thread, self.worker
         if worker is None or worker.outcome is not outcome:
             return  # already handled (by shutdown)
-        self.thread = self.worker = None
+        self.worker_thread = self.worker = None
         if thread is not None:
             thread.wait()
             thread.deleteLater()
         worker.deleteLater()
-        document = self._document
+        document = self._run_document
         record = self._record(outcome)
         if document is not None and document is self.document:
             document.add_run(record)
@@ -249,7 +252,7 @@ class TrainingSession(QObject):
         """The entry for ``project.runs`` (the schema is in the issue-5 contract; ``weights``,
         ``best`` and ``last`` are described in `run_weights`)."""
         result = outcome.result
-        document = self._document
+        document = self._run_document
         runs = document.project.runs if document is not None else []
         epochs = [e.to_dict() for e in result.epochs]
         folder = result.run_dir

@@ -23,9 +23,12 @@ def test_the_panels_sit_in_their_docks_and_follow_the_session(qtbot, tmp_path: P
     assert isinstance(window.data_dock.widget(), DataPanel)
     docks = ("data_preview_dock", "runs_dock", "evaluation_dock", "try_it_dock")
     assert all(window.evaluation_ui.docks[name].widget() is not None for name in docks)
-    assert window.evaluation_panel.stack.currentIndex() == EMPTY
+    assert window.evaluation_ui.evaluation_panel.stack.currentIndex() == EMPTY
     document = window.document
-    assert window.runs_panel.document is document and window.data_panel.document is document
+    assert (
+        window.evaluation_ui.runs_panel.document is document
+        and window.evaluation_ui.data_panel.document is document
+    )
 
     targets = np.array([0, 1, 1, 0])
     predicted = np.array([0, 1, 0, 0])
@@ -42,17 +45,19 @@ def test_the_panels_sit_in_their_docks_and_follow_the_session(qtbot, tmp_path: P
         "test_accuracy": 0.75, "test_loss": 0.5, "run_dir": None, "error": None,
     }  # fmt: skip
     finished = FinishedRun(record, result, None, None)
-    window.training_session.run_finished.emit(finished)
-    assert window.evaluation_panel.stack.currentIndex() == CLASSIFICATION
+    window.training_ui.session.run_finished.emit(finished)
+    assert window.evaluation_ui.evaluation_panel.stack.currentIndex() == CLASSIFICATION
     assert (
-        window.evaluation_panel.matrix.model().data(
-            window.evaluation_panel.matrix.model().index(1, 0)
+        window.evaluation_ui.evaluation_panel.matrix.model().data(
+            window.evaluation_ui.evaluation_panel.matrix.model().index(1, 0)
         )
         == "1"
     )
-    assert window.try_it_panel.model is None  # no model: Try it stays in its empty state
+    assert (
+        window.evaluation_ui.try_it_panel.model is None
+    )  # no model: Try it stays in its empty state
 
     window.new_project()
-    assert window.evaluation_panel.stack.currentIndex() == EMPTY
-    assert window.runs_panel.document is window.document
-    qtbot.waitUntil(lambda: not window.data_panel.loader.busy, timeout=20000)
+    assert window.evaluation_ui.evaluation_panel.stack.currentIndex() == EMPTY
+    assert window.evaluation_ui.runs_panel.document is window.document
+    qtbot.waitUntil(lambda: not window.evaluation_ui.data_panel.loader.busy, timeout=20000)

@@ -36,9 +36,9 @@ def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
     win.show()
     qtbot.waitExposed(win)
     yield win
-    session = win.training_session
+    session = win.training_ui.session
     session.shutdown()
-    assert session.thread is None and not session.running
+    assert session.worker_thread is None and not session.running
 
 
 @pytest.fixture

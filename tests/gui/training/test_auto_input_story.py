@@ -106,7 +106,7 @@ def test_the_input_follows_the_data_and_a_mismatch_is_a_problem_before_train(
 
     # F5 trains it, without a failure.
     type_into(window.findChild(QSpinBox, "training_epochs"), "1")
-    session = window.training_session
+    session = window.training_ui.session
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
         action(window, "train_start").trigger()
     record = finished.args[0].record
@@ -114,7 +114,7 @@ def test_the_input_follows_the_data_and_a_mismatch_is_a_problem_before_train(
     assert document.graph.node(source).params["shape"] is None  # still auto
 
     # The spiral (points in the plane, 3 classes) chosen in the Data panel.
-    combo = window.data_panel.findChild(QComboBox, "data_source")
+    combo = window.evaluation_ui.data_panel.findChild(QComboBox, "data_source")
     spiral = combo.findData("spiral")
     combo.setFocus()
     while combo.currentIndex() != spiral:

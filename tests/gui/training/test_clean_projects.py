@@ -30,16 +30,16 @@ def action(window: MainWindow, name: str) -> QAction:
 def train_and_zoom(qtbot, window: MainWindow, open_example) -> None:
     """A run of the digits MLP, shown everywhere, and the canvas zoomed in and scrolled."""
     open_example("digits_mlp.net", {"epochs": 2})
-    with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT):
+    with qtbot.waitSignal(window.training_ui.session.run_finished, timeout=RUN_TIMEOUT):
         action(window, "train_start").trigger()
     while window.view.zoom < 1.5:
         action(window, "view_zoom_in").trigger()
     window.view.centerOn(900.0, 700.0)
     assert window.training_ui.curves.buffers["train_loss"].size == 2
-    assert "Finished after 2 epochs" in window.training_panel.status.text()
+    assert "Finished after 2 epochs" in window.training_ui.panel.status.text()
     assert window.statusBar().currentMessage()
-    assert window.evaluation_panel.stack.currentIndex() != EMPTY
-    assert window.try_it_panel.model is not None
+    assert window.evaluation_ui.evaluation_panel.stack.currentIndex() != EMPTY
+    assert window.evaluation_ui.try_it_panel.model is not None
 
 
 def replace_by_new(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:
@@ -83,16 +83,19 @@ def test_a_project_opens_clean_after_a_run(
 
     curves = window.training_ui.curves
     assert all(buffer.size == 0 for buffer in curves.buffers.values())
-    panel = window.training_panel
+    panel = window.training_ui.panel
     assert panel.status.text() == READY_TEXT and panel.progress.value() == 0
     assert not panel.failure.isVisible()
     assert window.statusBar().currentMessage() == ""
-    assert window.training_session.last_run is None
-    evaluation = window.evaluation_panel
+    assert window.training_ui.session.last_run is None
+    evaluation = window.evaluation_ui.evaluation_panel
     assert evaluation.stack.currentIndex() == EMPTY and not evaluation.header.isVisible()
-    assert window.try_it_panel.model is None and window.try_it_panel.source.text() == ""
-    assert window.runs_panel.model.rowCount() == 0
-    assert window.runs_panel.message.text() == ""
+    assert (
+        window.evaluation_ui.try_it_panel.model is None
+        and window.evaluation_ui.try_it_panel.source.text() == ""
+    )
+    assert window.evaluation_ui.runs_panel.model.rowCount() == 0
+    assert window.evaluation_ui.runs_panel.message.text() == ""
 
     view = window.view
     qtbot.waitUntil(lambda: view.zoom <= 1.0)  # the new project's own view, set once shown

@@ -26,14 +26,14 @@ def test_it_sits_after_stop_on_the_toolbar(window: MainWindow) -> None:
     ui = window.training_ui
     device = next(action for action in actions if action.objectName() == "train_device")
     assert device.isVisible()
-    assert actions.index(device) == actions.index(window.actions.stop) + 1
+    assert actions.index(device) == actions.index(window.menu_actions.stop) + 1
     combo = ui.device_combo
     assert combo.isVisible() and combo.parent() is toolbar
     assert combo.label.text() == "Device:" and "trains on" in combo.box.toolTip()
 
 
 def test_it_lists_the_same_devices_as_the_panel(window: MainWindow, monkeypatch) -> None:
-    field = window.training_panel.form.device
+    field = window.training_ui.panel.form.device
     assert _labels(window) == field.labels()
     monkeypatch.setattr(devices, "available_devices", lambda: [DeviceInfo("cpu", "CPU"), H100])
     field.refresh()
@@ -52,7 +52,7 @@ def test_it_lists_the_same_devices_as_the_panel(window: MainWindow, monkeypatch)
 def test_it_follows_the_project_and_a_choice_is_one_undo_step(window, open_example) -> None:
     open_example("spiral_toy.net", {"device": "cpu"})
     combo = window.training_ui.device_combo
-    panel_box = window.training_panel.form.device.box
+    panel_box = window.training_ui.panel.form.device.box
     assert combo.box.currentData() == "cpu" and combo.isEnabled()
     document = window.document
     combo.box.setCurrentIndex(combo.box.findData("auto"))
@@ -79,10 +79,10 @@ def test_it_is_disabled_while_a_run_trains(qtbot, window, open_example) -> None:
     open_example("spiral_toy.net", {"epochs": 200, "batch_size": 8})
     combo = window.training_ui.device_combo
     assert combo.isEnabled()
-    window.actions.train.trigger()
-    assert window.training_session.running and not combo.isEnabled()
-    with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT):
-        window.actions.stop.trigger()
+    window.menu_actions.train.trigger()
+    assert window.training_ui.session.running and not combo.isEnabled()
+    with qtbot.waitSignal(window.training_ui.session.run_finished, timeout=RUN_TIMEOUT):
+        window.menu_actions.stop.trigger()
     assert combo.isEnabled()
 
 

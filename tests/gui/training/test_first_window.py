@@ -66,7 +66,7 @@ def test_the_first_window_trains_offline_from_any_working_folder(
     epochs = window.findChild(QSpinBox, "training_epochs")  # fewer epochs: a fast test
     type_into(epochs, "3")
     assert document.project.training["epochs"] == 3
-    session = window.training_session
+    session = window.training_ui.session
     window.activateWindow()
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)

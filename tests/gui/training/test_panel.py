@@ -16,7 +16,7 @@ H100 = DeviceInfo("cuda:0", "NVIDIA H100", 80 * 1024**3)
 
 def test_an_edit_is_one_undoable_change_of_the_training_section(window, open_example) -> None:
     open_example("spiral_toy.net")
-    form = window.training_panel.form
+    form = window.training_ui.panel.form
     document = window.document
     epochs = form.editors["epochs"].widget
     epochs.setValue(12)
@@ -27,12 +27,12 @@ def test_an_edit_is_one_undoable_change_of_the_training_section(window, open_exa
     document.undo_stack.undo()
     assert document.project.training["epochs"] == 60
     assert epochs.value() == 60  # the form follows undo
-    assert window.training_session.training_config().epochs == 60
+    assert window.training_ui.session.training_config().epochs == 60
 
 
 def test_only_the_chosen_optimizers_parameters_show(window, open_example) -> None:
     open_example("spiral_toy.net")
-    form = window.training_panel.form
+    form = window.training_ui.panel.form
 
     def shown(path: str) -> bool:
         layout, widget = form._rows[path]
@@ -53,7 +53,7 @@ def test_only_the_chosen_optimizers_parameters_show(window, open_example) -> Non
 
 
 def test_the_device_list_shows_this_machine(window, monkeypatch) -> None:
-    field = window.training_panel.form.device
+    field = window.training_ui.panel.form.device
     field.refresh()
     labels = field.labels()
     assert "CPU" in labels
@@ -69,16 +69,16 @@ def test_the_device_list_shows_this_machine(window, monkeypatch) -> None:
     assert field.labels()[0] == "Auto — NVIDIA H100 (80 GB)"
     cuda = field.box.findData("cuda")
     assert model.item(cuda).isEnabled()
-    window.training_panel.form.set_section({"device": "cuda"})
-    assert window.training_panel.form.editors["mixed_precision"].widget.isEnabled()
-    window.training_panel.form.set_section({"device": "cpu"})
-    assert not window.training_panel.form.editors["mixed_precision"].widget.isEnabled()
+    window.training_ui.panel.form.set_section({"device": "cuda"})
+    assert window.training_ui.panel.form.editors["mixed_precision"].widget.isEnabled()
+    window.training_ui.panel.form.set_section({"device": "cpu"})
+    assert not window.training_ui.panel.form.editors["mixed_precision"].widget.isEnabled()
 
 
 def test_a_window_made_after_pytorch_loaded_lists_this_machine_at_once(window) -> None:
     # The fixture's window starts with PyTorch loaded: its first project was analysed before
     # the panel listened, and the list must still be this machine's, not the generic one.
-    field = window.training_panel.form.device
+    field = window.training_ui.panel.form.device
     assert field.devices is not None and "CPU" in field.labels()
     assert window.training_ui.device_combo.box.count() == field.box.count()
 
@@ -94,10 +94,10 @@ def test_device_choices_before_torch_has_loaded() -> None:
 
 def test_the_lr_preview_follows_the_schedule(qtbot, window, open_example) -> None:
     open_example("spiral_toy.net", {"epochs": 20})
-    preview = window.training_panel.form.preview
+    preview = window.training_ui.panel.form.preview
     qtbot.waitUntil(lambda: preview.rates is not None and len(preview.rates) == 20)
     assert preview.rates[0] > preview.rates[-1]  # cosine decays
-    box = window.training_panel.form.editors["schedule.type"].widget
+    box = window.training_ui.panel.form.editors["schedule.type"].widget
     box.setCurrentIndex(box.findData("none"))
     qtbot.waitUntil(
         lambda: preview.rates is not None and preview.rates.min() == preview.rates.max()
@@ -113,8 +113,8 @@ def test_the_lr_preview_waits_for_the_window_to_have_loaded_pytorch(qtbot, tmp_p
     win = MainWindow(settings, analysis_ready=False)
     qtbot.addWidget(win)
     win.show()
-    preview = win.training_panel.form.preview
-    win.training_panel.form.set_section({"epochs": 7})
+    preview = win.training_ui.panel.form.preview
+    win.training_ui.panel.form.set_section({"epochs": 7})
     qtbot.wait(50)
     assert preview.rates is None and not preview.jobs.busy
     win.set_analysis_ready("")

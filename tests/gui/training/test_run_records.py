@@ -31,7 +31,7 @@ def action(window: MainWindow, name: str) -> QAction:
 
 
 def train(qtbot, window: MainWindow):
-    with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT) as done:
+    with qtbot.waitSignal(window.training_ui.session.run_finished, timeout=RUN_TIMEOUT) as done:
         action(window, "train_start").trigger()
     return done.args[0]
 
@@ -44,7 +44,7 @@ def press_on_canvas(qtbot, window: MainWindow, key: Qt.Key, modifiers=CTRL) -> N
 
 
 def table_names(window: MainWindow) -> list[str]:
-    model = window.runs_panel.model
+    model = window.evaluation_ui.runs_panel.model
     return [model.text(row, NAME) for row in range(model.rowCount())]
 
 

@@ -30,13 +30,13 @@ def early_stopping(enabled: bool) -> dict:
 
 
 def train(qtbot, window: MainWindow):
-    with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT) as done:
+    with qtbot.waitSignal(window.training_ui.session.run_finished, timeout=RUN_TIMEOUT) as done:
         window.findChild(QAction, "train_start").trigger()
     return done.args[0]
 
 
 def open_weights(qtbot, window: MainWindow):
-    panel = window.runs_panel
+    panel = window.evaluation_ui.runs_panel
     panel.select_rows([0])
     with qtbot.waitSignal(panel.run_opened, timeout=RUN_TIMEOUT) as opened:
         panel.open_button.click()
@@ -54,7 +54,7 @@ def test_every_view_shows_the_same_figures_of_the_same_weights(
     record = run.record
     assert record["best"]["epoch"] == 1 and record["last"]["epoch"] == 3
     assert record["weights"] == label.split(",")[0]
-    table = window.runs_panel.model
+    table = window.evaluation_ui.runs_panel.model
     accuracy = table.text(0, TEST)
     assert table.text(0, WEIGHTS) == label and accuracy.endswith("%")
     epoch = int(label.rsplit(" ", 1)[1])
@@ -63,16 +63,16 @@ def test_every_view_shows_the_same_figures_of_the_same_weights(
     assert "Best epoch 1" in describe_epochs(record) and "Last epoch 3" in describe_epochs(record)
 
     shown = f"weights: {label} · test accuracy {accuracy}"
-    evaluation = window.evaluation_panel
+    evaluation = window.evaluation_ui.evaluation_panel
     assert shown in evaluation.header.text()
-    assert f"test accuracy {accuracy} (weights: {label})" in window.training_panel.status.text()
-    assert window.try_it_panel.source.text() == f"Run 1 · {shown}"
+    assert f"test accuracy {accuracy} (weights: {label})" in window.training_ui.panel.status.text()
+    assert window.evaluation_ui.try_it_panel.source.text() == f"Run 1 · {shown}"
 
     evaluation.clear()
     opened = open_weights(qtbot, window)
     assert shown in evaluation.header.text()  # the same figure, the same words
-    assert window.try_it_panel.source.text() == f"Run 1 · {shown}"
-    assert f"({label})" in window.runs_panel.message.text()
+    assert window.evaluation_ui.try_it_panel.source.text() == f"Run 1 · {shown}"
+    assert f"({label})" in window.evaluation_ui.runs_panel.message.text()
     # Open weights loaded the weights the run ended with, not its best epoch's.
     folder = path.parent / record["run_dir"]
     loaded = opened.model.state_dict()

@@ -15,9 +15,9 @@ RUN_TIMEOUT = 30_000
 
 
 def train(qtbot, window: MainWindow):
-    session = window.training_session
+    session = window.training_ui.session
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
-        window.actions.train.trigger()
+        window.menu_actions.train.trigger()
     return finished.args[0]
 
 
@@ -33,7 +33,7 @@ def test_the_spiral_toy_trains_from_the_train_action(qtbot, window, open_example
     folder = path.parent / record["run_dir"]
     assert record["run_dir"].startswith("spiral_toy.runs") and folder.name == record["id"]
     assert (folder / "last.safetensors").is_file() and (folder / "epochs.csv").is_file()
-    assert window.training_session.last_run is run and run.model is not None
+    assert window.training_ui.session.last_run is run and run.model is not None
     assert run.data is not None and run.result.predictions is not None
 
     curves = window.training_ui.curves
@@ -41,8 +41,8 @@ def test_the_spiral_toy_trains_from_the_train_action(qtbot, window, open_example
     curves.redraw()
     x, _ = curves.curves["val_loss"].getData()
     assert len(x) == 4
-    assert "Finished after 4 epochs" in window.training_panel.status.text()
-    assert window.training_panel.progress.value() == 1000
+    assert "Finished after 4 epochs" in window.training_ui.panel.status.text()
+    assert window.training_ui.panel.progress.value() == 1000
 
     # The record is part of the project, outside the undo history, and survives saving and
     # reopening.
@@ -78,36 +78,36 @@ def test_an_unsaved_project_trains_into_the_app_data_folder(qtbot, window, tmp_p
 
 def test_pause_holds_the_batches_and_resume_goes_on(qtbot, window, open_example) -> None:
     open_example("spiral_toy.net", {"epochs": 200, "batch_size": 8})
-    session = window.training_session
+    session = window.training_ui.session
     batches: list[int] = []
     session.batches_ended.connect(lambda b: batches.append(len(b)))
-    window.actions.train.trigger()
+    window.menu_actions.train.trigger()
     qtbot.waitUntil(lambda: sum(batches) > 5, timeout=RUN_TIMEOUT)
-    window.actions.pause.trigger()
-    assert session.paused and window.actions.pause.text() == "&Resume"
+    window.menu_actions.pause.trigger()
+    assert session.paused and window.menu_actions.pause.text() == "&Resume"
     qtbot.wait(100)  # the batch in flight ends and is flushed
     worker = session.worker
     held, shown = worker.batches_run, sum(batches)
     qtbot.wait(300)
     assert worker.batches_run == held and sum(batches) == shown
-    assert "Paused" in window.training_panel.status.text()
-    window.actions.pause.trigger()
+    assert "Paused" in window.training_ui.panel.status.text()
+    window.menu_actions.pause.trigger()
     assert not session.paused
     qtbot.waitUntil(lambda: worker.batches_run > held + 5, timeout=RUN_TIMEOUT)
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
-        window.actions.stop.trigger()
+        window.menu_actions.stop.trigger()
     assert finished.args[0].record["status"] == "stopped"
 
 
 def test_stop_takes_effect_within_one_batch(qtbot, window, open_example) -> None:
     open_example("spiral_toy.net", {"epochs": 200, "batch_size": 8})
-    session = window.training_session
-    window.actions.train.trigger()
+    session = window.training_ui.session
+    window.menu_actions.train.trigger()
     worker = session.worker
     qtbot.waitUntil(lambda: worker.batches_run > 20, timeout=RUN_TIMEOUT)
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
         at_stop = worker.batches_run
-        window.actions.stop.trigger()
+        window.menu_actions.stop.trigger()
     run = finished.args[0]
     assert run.record["status"] == "stopped"
     assert worker.outcome.batches_run - at_stop <= 1
@@ -117,12 +117,12 @@ def test_stop_takes_effect_within_one_batch(qtbot, window, open_example) -> None
 
 def test_editing_is_locked_during_a_run_and_unlocked_after(qtbot, window, open_example) -> None:
     open_example("spiral_toy.net", {"epochs": 200, "batch_size": 8})
-    a = window.actions
+    a = window.menu_actions
     window.scene.select_nodes(["fc1"])
     assert a.delete.isEnabled() and window.palette_panel.isEnabled()
     a.train.trigger()
-    panel = window.training_panel
-    assert window.training_session.running
+    panel = window.training_ui.panel
+    assert window.training_ui.session.running
     assert not a.train.isEnabled() and a.stop.isEnabled() and a.pause.isEnabled()
     for name in ("delete", "paste", "cut", "duplicate", "auto_layout", "open", "new"):
         assert not getattr(a, name).isEnabled(), name
@@ -133,7 +133,7 @@ def test_editing_is_locked_during_a_run_and_unlocked_after(qtbot, window, open_e
     assert window.training_ui.status.isVisible()
     moving = window.scene.nodes["fc1"].flags()
     assert not moving & moving.ItemIsMovable
-    with qtbot.waitSignal(window.training_session.run_finished, timeout=RUN_TIMEOUT):
+    with qtbot.waitSignal(window.training_ui.session.run_finished, timeout=RUN_TIMEOUT):
         a.stop.trigger()
     assert a.train.isEnabled() and not a.stop.isEnabled() and a.delete.isEnabled()
     assert window.undo_group.activeStack() is window.document.undo_stack  # given back
@@ -148,10 +148,10 @@ def test_closing_the_window_asks_then_stops_the_run_and_keeps_its_record(
     qtbot, window, open_example, monkeypatch
 ) -> None:
     open_example("spiral_toy.net", {"epochs": 500, "batch_size": 8})
-    session = window.training_session
-    window.actions.train.trigger()
+    session = window.training_ui.session
+    window.menu_actions.train.trigger()
     qtbot.waitUntil(lambda: session.worker.batches_run > 3, timeout=RUN_TIMEOUT)
-    thread = session.thread
+    thread = session.worker_thread
     asked: list[bool] = []
     monkeypatch.setattr(dialogs, "ask_stop_run", lambda parent: asked.append(False) or False)
     assert not window.close()  # Cancel: the run goes on

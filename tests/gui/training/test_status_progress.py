@@ -19,15 +19,15 @@ def test_the_status_bar_shows_the_runs_progress_and_device(qtbot, window, open_e
     assert bar.parent() is window.statusBar()
     assert bar.width() == bar.maximumWidth() and bar.height() == bar.maximumHeight()
 
-    session = window.training_session
-    window.actions.train.trigger()
+    session = window.training_ui.session
+    window.menu_actions.train.trigger()
     assert bar.isVisible() and text.isVisible()
     qtbot.waitUntil(lambda: text.text().startswith("cpu · Epoch "), timeout=RUN_TIMEOUT)
     qtbot.waitUntil(lambda: bar.value() > 0, timeout=RUN_TIMEOUT)
-    assert bar.value() == window.training_panel.progress.value()
-    assert window.training_panel.status.text() in text.text()
+    assert bar.value() == window.training_ui.panel.progress.value()
+    assert window.training_ui.panel.status.text() in text.text()
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT):
-        window.actions.stop.trigger()
+        window.menu_actions.stop.trigger()
     assert not bar.isVisible() and not text.isVisible()
 
 

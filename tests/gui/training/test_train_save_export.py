@@ -88,7 +88,7 @@ def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
     type_into(window.findChild(QSpinBox, "training_epochs"), "2")
 
     # Train (F5): an unsaved project's run goes to the per-user folder.
-    session = window.training_session
+    session = window.training_ui.session
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
         action(window, "train_start").trigger()
     run = finished.args[0]

@@ -1,18 +1,19 @@
-"""Puts training into the main window: the session, the Training panel, the Curves dock, the
+"""Training in the main window: the session, the Training panel, the Curves dock, the
 Train/Pause/Stop actions, the toolbar's device combo, the editing lock, the status-bar progress
 and failure reporting (the node at fault is selected, centred and flashes).
 
-The window calls `install_training(self)` once, after building its docks and before its menus
-(so the Curves dock is listed under View ▸ Panels), and `panel.set_document` for each project.
-The status bar shows, during a run, a small progress bar (the Training panel's fraction) and
-the device with the panel's progress line ("cpu · Epoch 3/10 · …"), both hidden between runs.
+The window builds one `TrainingUi` after its docks and before its menus (so the Curves dock is
+listed under View ▸ Panels) and holds it as ``window.training_ui``; it puts `device_combo` on
+its toolbar and calls ``panel.set_document`` and ``session.set_document`` for each project. The
+status bar shows, during a run, a small progress bar (the Training panel's fraction) and the
+device with the panel's progress line ("cpu · Epoch 3/10 · …"), both hidden between runs.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
@@ -23,17 +24,20 @@ from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel
 from netstudio.gui.training.session import FinishedRun, TrainingSession
 from netstudio.training.results import RunInfo
 
+if TYPE_CHECKING:
+    from netstudio.gui.main_window import MainWindow
+
 #: Width and height of the status bar's progress bar, in pixels.
 PROGRESS_SIZE = (120, 10)
 
 
 class TrainingUi:
-    """What `install_training` added to a window, and the glue between the pieces."""
+    """The window's training part, and the glue between its pieces (see module docstring)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
-        a = window.actions
-        self.session = session = TrainingSession(window, window)
+        a = window.menu_actions
+        self.session = session = TrainingSession(parent=window)
         self.panel = TrainingPanel(session, [a.train, a.pause, a.stop], window)
         # The LR preview imports torch: not before the window's warm-up thread has loaded it.
         self.panel.form.preview.ready = lambda: bool(window.analysis_ready)
@@ -44,7 +48,7 @@ class TrainingUi:
             old.deleteLater()
         self.curves = CurvesPanel(session, window)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.curves_dock = window._dock("curves_dock", "Curves", self.curves, bottom)
+        self.curves_dock = window.add_dock("curves_dock", "Curves", self.curves, bottom)
         window.tabifyDockWidget(window.problems_dock, self.curves_dock)
         window.summary_dock.raise_()
         self.lock = EditLock(window)
@@ -68,6 +72,7 @@ class TrainingUi:
         a.pause.triggered.connect(session.toggle_pause)
         a.stop.triggered.connect(session.stop)
         session.running_changed.connect(self._on_running)
+        session.about_to_train.connect(self._paint_now)
         session.run_started.connect(self._on_run_started)
         session.paused_changed.connect(self._on_paused)
         session.batches_ended.connect(self._on_batches)
@@ -78,14 +83,10 @@ class TrainingUi:
     def train(self) -> None:
         """Start a run (F5); when it cannot start, the Training panel says why."""
         if not self.session.start():
-            self._show_dock(self.window.training_dock)
-
-    def _show_dock(self, dock: Any) -> None:
-        dock.show()
-        dock.raise_()
+            self.window.show_dock(self.window.training_dock)
 
     def _on_running(self, running: bool) -> None:
-        a = self.window.actions
+        a = self.window.menu_actions
         a.train.setEnabled(not running)
         a.pause.setEnabled(running)
         a.stop.setEnabled(running)
@@ -98,14 +99,23 @@ class TrainingUi:
         self.progress.setVisible(running)
         self.status.setVisible(running)
         if running:
-            self._show_dock(self.curves_dock)
+            self.window.show_dock(self.curves_dock)
+
+    def _paint_now(self) -> None:
+        """Lay out and paint the window's run state (the locked editor, the Curves raised)
+        before the run's thread starts: done later, that work would compete with the first
+        batches."""
+        window = self.window
+        if window.isVisible():
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            window.repaint()
 
     def _on_run_started(self, info: RunInfo) -> None:
         self._device = info.device
         self.status.setText(f"{info.device} · {LOCKED_TEXT}")
 
     def _on_paused(self, paused: bool) -> None:
-        pause = self.window.actions.pause
+        pause = self.window.menu_actions.pause
         pause.setText("&Resume" if paused else "&Pause")
         pause.setStatusTip("Resume training" if paused else "Pause training")
         pause.setToolTip(f"{pause.statusTip()} (F6)")
@@ -123,17 +133,7 @@ class TrainingUi:
         window.statusBar().showMessage(self.panel.status.text(), 10000)
         if error is None:
             return
-        self._show_dock(window.training_dock)
+        window.show_dock(window.training_dock)
         node_id = error.get("node_id")
         if node_id and window.document is not None and node_id in window.document.graph:
             window.reveal_node(node_id, flash=True)
-
-
-def install_training(window: Any) -> TrainingUi:
-    """Add training to `window`; sets ``window.training_session`` and ``window.training_ui``."""
-    ui = TrainingUi(window)
-    window.training_ui = ui
-    window.training_session = ui.session
-    window.training_panel = ui.panel
-    window.curves_dock = ui.curves_dock
-    return ui
