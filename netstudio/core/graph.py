@@ -128,8 +128,10 @@ class NetworkGraph:
     def nodes(self) -> Iterator[Node]:
         """Nodes in file order: the order they were added, a restored node at its old place."""
         self._settle()
-        for _, data in self._g.nodes(data="node"):
-            yield data
+        # types-networkx says ``nodes(data=key)`` gives each node's attribute dict; it gives the
+        # value under `key`, here the Node.
+        for _, node in self._g.nodes(data="node"):
+            yield node  # type: ignore[misc]
 
     def node(self, node_id: str) -> Node:
         try:
@@ -266,8 +268,10 @@ class NetworkGraph:
         """
         spec = catalogue().get(type_id)
         if name is None:
-            taken = node_id is None or node_id in self._names
-            name = self.unique_name(spec.base_name) if taken else node_id
+            if node_id is None or node_id in self._names:
+                name = self.unique_name(spec.base_name)
+            else:
+                name = node_id
         name = name.strip()
         owner = f"{spec.name} '{name}'"
         self._check_name(name, None)

@@ -23,6 +23,7 @@ import networkx as nx
 
 from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
+from netstudio.core.events import Event, Handler
 from netstudio.core.graph import Edge, NetworkGraph, Node
 
 if TYPE_CHECKING:
@@ -190,7 +191,7 @@ class ShapeInference:
         self._cyclic: set[str] = set()
         self.recomputed = 0
         events = graph.events
-        self._subscriptions = [
+        self._subscriptions: list[tuple[Event, Handler]] = [
             (events.node_added, self._on_node_added),
             (events.node_removed, self._on_node_removed),
             (events.edge_added, self._on_edge),
@@ -351,7 +352,10 @@ class ShapeInference:
         for port in node.input_ports:
             edge = self.graph.edge_into(node.id, port)
             upstream = self._infos.get(edge.src) if edge is not None else None
-            gathered.append(upstream.outputs.get(edge.src_port) if upstream else None)
+            if edge is None or upstream is None:
+                gathered.append(None)
+            else:
+                gathered.append(upstream.outputs.get(edge.src_port))
         return tuple(gathered)
 
     def _compute(

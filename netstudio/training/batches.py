@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, cast
 
 import torch
 from torch.utils.data import DataLoader, Dataset, Sampler
@@ -138,6 +138,11 @@ def _whole_batch(batch: Batch) -> Batch:
     return batch
 
 
+# torch's stub types `collate_fn` as taking a list of samples; with a dataset that has
+# ``__getitems__`` it takes what that returns, here a whole batch.
+_WHOLE_BATCH = cast("Callable[[list[Any]], Any]", _whole_batch)
+
+
 class LoaderBatches:
     """Batches from a DataLoader, moved to `device` and augmented there."""
 
@@ -156,7 +161,8 @@ class LoaderBatches:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
         in_memory = isinstance(data, TensorSplit)
-        dataset: Any = SplitDataset(data) if in_memory else data
+        # Any: torch's `Dataset` declares no ``__len__``, which every dataset here has.
+        dataset: Any = SplitDataset(data) if isinstance(data, TensorSplit) else data
         if num_workers is None:
             num_workers = 0 if in_memory else default_workers()
         self.device = torch.device(device)
@@ -168,7 +174,7 @@ class LoaderBatches:
             batch_size=batch_size,
             sampler=self.sampler,
             num_workers=num_workers,
-            collate_fn=_whole_batch if in_memory else None,
+            collate_fn=_WHOLE_BATCH if in_memory else None,
             pin_memory=pin_memory,
             drop_last=drop_last,
             persistent_workers=num_workers > 0,

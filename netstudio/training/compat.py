@@ -68,8 +68,19 @@ def check_input_shape(
     ]
 
 
+def _sample_values(shape: Sequence[int | None]) -> int:
+    """The values in one sample of `shape`: the product of the dimensions after the batch one
+    (1 when there are none). Only the batch dimension may be unknown."""
+    values = 1
+    for d in shape[1:]:
+        if d is None:
+            raise ValueError(f"only the batch dimension of {tuple(shape)} may be unknown")
+        values *= int(d)
+    return values
+
+
 def _units(shape: Sequence[int | None]) -> str:
-    values = math.prod(int(d) for d in shape[1:]) if len(shape) > 1 else 1
+    values = _sample_values(shape)
     return f"{values:,} value{'s' if values != 1 else ''}"
 
 
@@ -91,13 +102,13 @@ def check_compatibility(
     if output_shape is None or len(output_shape) == 0:
         return []
     shape = tuple(output_shape)
-    values = math.prod(int(d) for d in shape[1:]) if len(shape) > 1 else 1
+    values = _sample_values(shape)
     flat = len(shape) == 2
     have = _units(shape)
     problems: list[str] = []
     if task == "reconstruction":
         if input_shape is not None and len(input_shape) > 1:
-            want = math.prod(int(d) for d in input_shape[1:])
+            want = _sample_values(input_shape)
             if values != want:
                 problems.append(
                     f"Reconstruction compares the output with the input's {want:,} values but "

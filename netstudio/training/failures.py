@@ -97,7 +97,7 @@ class FailureDiagnosis:
         if is_out_of_memory(error):
             shrink = f"lower the batch size ({self.config.batch_size:,} now)"
             size = size_parameter(node) if node is not None else None
-            if size is not None:
+            if node is not None and size is not None:
                 shrink += f" or the {size[0]} of {node.label} ({size[1]:,} now)"
             return TrainingFailure(
                 "memory",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Any
 
 import torch
 from torch import nn
+from torch.optim.lr_scheduler import LRScheduler, OneCycleLR, ReduceLROnPlateau
 
 from netstudio.training.config import LossConfig, OptimizerConfig, ScheduleConfig, TrainingConfig
 
@@ -54,7 +56,7 @@ def class_probabilities(out: torch.Tensor, loss: str) -> torch.Tensor:
 
 
 def build_optimizer(
-    parameters: Any, config: OptimizerConfig, weight_decay: float = 0.0
+    parameters: Iterable[torch.Tensor], config: OptimizerConfig, weight_decay: float = 0.0
 ) -> torch.optim.Optimizer:
     """The configured optimizer over `parameters` (tensors).
 
@@ -66,11 +68,21 @@ def build_optimizer(
     kind = config.type
     if kind in ("adam", "adamw"):
         cls = torch.optim.Adam if kind == "adam" else torch.optim.AdamW
-        options = {"lr": config.lr, "betas": config.betas, "eps": config.eps}
+
+        def adam(fused: bool | None) -> torch.optim.Optimizer:
+            return cls(
+                parameters,
+                lr=config.lr,
+                betas=config.betas,
+                eps=config.eps,
+                weight_decay=weight_decay,
+                fused=fused,
+            )
+
         try:
-            return cls(parameters, fused=True, weight_decay=weight_decay, **options)
+            return adam(fused=True)
         except (RuntimeError, TypeError, ValueError):  # no fused kernel for this device
-            return cls(parameters, weight_decay=weight_decay, **options)
+            return adam(fused=None)  # torch's default: the per-tensor kernels
     if kind == "sgd":
         return torch.optim.SGD(
             parameters,
@@ -135,11 +147,7 @@ class Schedule:
             self._set_warmup_lr()
             return
         inner = self.inner
-        if (
-            self.config.type == "one_cycle"
-            and inner is not None
-            and inner.last_epoch + 1 < inner.total_steps
-        ):
+        if isinstance(inner, OneCycleLR) and inner.last_epoch + 1 < inner.total_steps:
             inner.step()
 
     def after_epoch(self, metric: float | None) -> None:
@@ -149,9 +157,9 @@ class Schedule:
             for group, base in zip(self.optimizer.param_groups, self.base_lrs, strict=True):
                 group["lr"] = base
             return
-        if self.config.type == "one_cycle":
+        if isinstance(self.inner, OneCycleLR):  # stepped per batch
             return
-        if self.config.type == "reduce_on_plateau":
+        if isinstance(self.inner, ReduceLROnPlateau):
             if metric is not None and math.isfinite(metric):
                 self.inner.step(metric)
             return
@@ -171,7 +179,8 @@ class Schedule:
 
 def _inner_scheduler(
     optimizer: torch.optim.Optimizer, config: ScheduleConfig, epochs: int, steps: int
-) -> Any:
+) -> LRScheduler | ReduceLROnPlateau | None:
+    """torch's scheduler for the configured type; None for a constant rate."""
     sched = torch.optim.lr_scheduler
     kind = config.type
     if kind == "none":

@@ -138,7 +138,9 @@ class Trainer:
         self.callbacks.finished(result)
         return result
 
-    def _setup(self) -> None:
+    def _setup(self) -> torch.fx.GraphModule:
+        """Compile the network, move it and the data to the device, build the loss: what every
+        run needs before its first batch. Returns the model on the device (`self.model`)."""
         config = self.config
         try:
             self.device = resolve_device(config.device)
@@ -170,7 +172,7 @@ class Trainer:
         self.input_node = self.graph.node(meta["inputs"][0])
         self.output_node = self.graph.node(meta["outputs"][0])
         try:
-            self.model = model.to(self.device)
+            model = model.to(self.device)
         except Exception as error:
             if not is_out_of_memory(error):
                 raise
@@ -180,6 +182,7 @@ class Trainer:
                 f"moving the network's weights ({human_bytes(weights)}) to {device_name(self.device)}",
                 "use a smaller network, or train on another device",
             ) from None
+        self.model = model
         try:
             self.data_splits = {
                 name: self._fit_to_input(getattr(self.data, name))
@@ -196,13 +199,12 @@ class Trainer:
         self.loss_fn = build_loss(config.loss)
         self._targets = Targets(self.data, config)
         self._targets.check_task()
-        self._failures = FailureDiagnosis(
-            self.graph, self.model, self.output_node, self.device, config
-        )
+        self._failures = FailureDiagnosis(self.graph, model, self.output_node, self.device, config)
+        return model
 
-    def _building_out_of_memory(self, node_id: str, error: BaseException) -> TrainingFailure:
+    def _building_out_of_memory(self, node_id: str | None, error: BaseException) -> TrainingFailure:
         """Building the layer of `node_id` (on the CPU) asked for more memory than there is."""
-        if node_id not in self.graph:
+        if node_id is None or node_id not in self.graph:
             return out_of_memory(error, "building the network", "use a smaller network")
         node = self.graph.node(node_id)
         size = size_parameter(node)
@@ -233,8 +235,7 @@ class Trainer:
         return TensorSplit(x.to(self.device), split.y.to(self.device))
 
     def _run(self, result: RunResult, resume_from: Path | None) -> None:
-        self._setup()
-        model = self.model
+        model = self._setup()
         config = self.config
         reg = config.regularization
         early = EarlyStopping(reg.early_stopping)
@@ -269,7 +270,7 @@ class Trainer:
         l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
         start_epoch = 0
         if resume_from is not None:
-            start_epoch = self._resume(resume_from, optimizer, schedule, early, result)
+            start_epoch = self._resume(resume_from, model, optimizer, schedule, early, result)
         parameters = sum(p.numel() for p in model.parameters())
         self.callbacks.run_started(
             RunInfo(
@@ -411,6 +412,7 @@ class Trainer:
     def _resume(
         self,
         folder: Path,
+        model: nn.Module,
         optimizer: torch.optim.Optimizer,
         schedule: Schedule,
         early: EarlyStopping,
@@ -423,7 +425,7 @@ class Trainer:
         a resume that cannot start leaves the run folder as it was.
         """
         try:
-            state = load_checkpoint(folder, self.model)
+            state = load_checkpoint(folder, model)
         except WeightsMismatchError as error:
             raise TrainingFailure(
                 "config",
@@ -474,6 +476,8 @@ class Trainer:
 
         Kept targets are the class indices or values, or the inputs for reconstruction.
         """
+        if self.model is None:
+            raise RuntimeError("evaluate() needs the model that run() builds: call run() first")
         return evaluate_split(
             self.model, split, self.loss_fn, self._targets, self._failures, keep=keep
         )
