@@ -17,7 +17,7 @@ from netstudio.export.errors import ExportError
 if TYPE_CHECKING:
     from netstudio.io import Project
 
-__all__ = ["FORMATS", "ExportError", "Format", "export_project", "latest_run_weights"]
+__all__ = ["FORMATS", "RUN_WEIGHTS", "ExportError", "Format", "export_project", "run_weights_file"]
 
 Format = Literal["python", "torchscript", "onnx", "weights"]
 
@@ -58,7 +58,7 @@ def export_project(
     if format not in FORMATS:
         raise ExportError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
     if with_training and format != "python":
-        raise ExportError("--with-training goes with the python format only")
+        raise ExportError("only the python format can hold the training code")
     if weights is not None and not Path(weights).is_file():
         raise ExportError(f"weights file {weights} not found")
     path = Path(path)
@@ -82,28 +82,8 @@ def export_project(
     return [path]
 
 
-def latest_run_weights(project_path: Path, run_dir: Path | None = None) -> Path:
-    """The weights of `run_dir`, or of the newest run beside the project
-    (``<project>.runs/<timestamp>/``); ExportError when there is none."""
-    if run_dir is None:
-        runs = project_path.with_name(project_path.stem + ".runs")
-        found = sorted(p for p in runs.glob("*") if p.is_dir() and _weights_in(p) is not None)
-        if not found:
-            raise ExportError(
-                f"{project_path.name} has no finished run in {runs}: train it first "
-                f"(netstudio train {project_path.name}) or give --weights FILE"
-            )
-        run_dir = found[-1]
-    weights = _weights_in(run_dir)
-    if weights is None:
-        raise ExportError(
-            f"the run folder {run_dir} holds no weights ({' or '.join(RUN_WEIGHTS)}): "
-            "give the folder of a run that finished"
-        )
-    return weights
-
-
-def _weights_in(folder: Path) -> Path | None:
+def run_weights_file(folder: Path) -> Path | None:
+    """The weights a run folder holds, the last epoch's before the best's (None: none)."""
     for name in RUN_WEIGHTS:
         if (folder / name).is_file():
             return folder / name

@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import TextIO
 
 from netstudio.cli import printable
-from netstudio.export import FORMATS, ExportError, export_project, latest_run_weights
+from netstudio.export import (
+    FORMATS,
+    RUN_WEIGHTS,
+    ExportError,
+    export_project,
+    run_weights_file,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -79,3 +85,24 @@ def run_export(options: argparse.Namespace, out: TextIO | None = None) -> int:
     for path in written:
         print(f"  {path}", file=out)
     return EXIT_OK
+
+
+def latest_run_weights(project_path: Path, run_dir: Path | None = None) -> Path:
+    """The weights of `run_dir`, or of the newest run beside the project
+    (``<project>.runs/<timestamp>/``); ExportError when there is none."""
+    if run_dir is None:
+        runs = project_path.with_name(project_path.stem + ".runs")
+        found = sorted(p for p in runs.glob("*") if p.is_dir() and run_weights_file(p) is not None)
+        if not found:
+            raise ExportError(
+                f"{project_path.name} has no finished run in {runs}: train it first "
+                f"(netstudio train {project_path.name}) or give --weights FILE"
+            )
+        run_dir = found[-1]
+    weights = run_weights_file(run_dir)
+    if weights is None:
+        raise ExportError(
+            f"the run folder {run_dir} holds no weights ({' or '.join(RUN_WEIGHTS)}): "
+            "give the folder of a run that finished"
+        )
+    return weights

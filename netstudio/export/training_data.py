@@ -31,8 +31,8 @@ def data_blocks(config: DataConfig, imports: Imports, bundle: SourceBundle) -> l
     if config.source not in SUPPORTED:
         raise ExportError(
             f"the data source {config.source!r} cannot be written into a training script "
-            f"(supported: {', '.join(SUPPORTED)}); export without --with-training and load "
-            "the data yourself"
+            f"(supported: {', '.join(SUPPORTED)}); export the network without its training "
+            "code and load the data yourself"
         )
     try:
         source = get_source(config.source)

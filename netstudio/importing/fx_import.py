@@ -108,7 +108,7 @@ def _example_run(gm: fx.GraphModule, module: nn.Module, example: Any, source: st
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
         raise ModelImportError(
             f"{source}: the model fails on an input of shape {tuple(example.shape)}: {reason}; "
-            "check --input-shape (one sample, without the batch dimension)"
+            "check the input shape (one sample, without the batch dimension)"
         ) from None
     finally:
         for m, training in modes.items():

@@ -55,8 +55,8 @@ def from_python_file(
         inspect.signature(cls).bind(**kwargs)
     except TypeError as error:
         raise ModelImportError(
-            f"{path}: {class_name}() {error}: give its constructor arguments as JSON "
-            "(--kwargs '{\"hidden\": 64}'), or give them defaults"
+            f"{path}: {class_name}() {error}: give its constructor arguments as a JSON "
+            "object ({\"hidden\": 64}), or give them defaults"
         ) from None
     try:
         model = cls(**kwargs)
