@@ -56,7 +56,7 @@ def from_python_file(
     except TypeError as error:
         raise ModelImportError(
             f"{path}: {class_name}() {error}: give its constructor arguments as a JSON "
-            "object ({\"hidden\": 64}), or give them defaults"
+            'object ({"hidden": 64}), or give them defaults'
         ) from None
     try:
         model = cls(**kwargs)
