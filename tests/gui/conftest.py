@@ -1,7 +1,72 @@
-"""GUI tests run offscreen: no display is needed (CI has none)."""
+"""GUI tests run offscreen: no display is needed (CI has none). `hands` drives the window the
+way a person does, for the tests that walk a whole story."""
 
 from __future__ import annotations
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+
+from netstudio.gui.canvas.view import LAYER_MIME
+from netstudio.gui.main_window import MainWindow
+
+
+class Hands:
+    """What a person's hands do in the window: a menu action, typing into a field, a layer
+    dragged from the palette onto the canvas, a wire dragged from port to port."""
+
+    @staticmethod
+    def action(window: MainWindow, name: str) -> QAction:
+        found = window.findChild(QAction, name)
+        assert found is not None, name
+        return found
+
+    @staticmethod
+    def type_into(widget: QWidget, text: str) -> None:
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(widget, text)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+
+    @staticmethod
+    def drop_layer(window: MainWindow, type_id: str, offset: QPoint) -> str:
+        """Drop a layer dragged from the palette at `offset` from the view's centre; its id."""
+        view = window.view
+        before = {node.id for node in window.document.graph}
+        mime = QMimeData()
+        mime.setData(LAYER_MIME, type_id.encode())
+        point = view.viewport().rect().center() + offset
+        view.dropEvent(
+            QDropEvent(
+                QPointF(point),
+                Qt.DropAction.CopyAction,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+        (new,) = [node.id for node in window.document.graph if node.id not in before]
+        return new
+
+    @staticmethod
+    def wire(window: MainWindow, src: str, dst: str) -> None:
+        """Drag from `src`'s output port to `dst`'s input port."""
+        view, scene = window.view, window.scene
+        start = scene.port(src, "out", False).scene_anchor()
+        end = scene.port(dst, "in", True).scene_anchor()
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mousePress(view.viewport(), left, none, view.mapFromScene(start))
+        for i in range(1, 7):
+            QTest.mouseMove(view.viewport(), view.mapFromScene(start + (end - start) * (i / 6)))
+        QTest.mouseRelease(view.viewport(), left, none, view.mapFromScene(end))
+
+
+@pytest.fixture
+def hands() -> type[Hands]:
+    return Hands

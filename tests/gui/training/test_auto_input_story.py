@@ -5,60 +5,13 @@ the canvas and in the Problems list before Train, and Train refuses with it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QSpinBox
 
-from netstudio.gui.canvas.view import LAYER_MIME
 from netstudio.gui.main_window import MainWindow
 
 RUN_TIMEOUT = 60_000
-
-
-def action(window: MainWindow, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
-
-
-def type_into(widget: QWidget, text: str) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(widget, text)
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-def drop_layer(window: MainWindow, type_id: str, offset: QPoint) -> str:
-    """Drop a layer dragged from the palette at `offset` from the view's centre; its id."""
-    view = window.view
-    before = {node.id for node in window.document.graph}
-    mime = QMimeData()
-    mime.setData(LAYER_MIME, type_id.encode())
-    point = view.viewport().rect().center() + offset
-    view.dropEvent(
-        QDropEvent(
-            QPointF(point),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
-    (new,) = [node.id for node in window.document.graph if node.id not in before]
-    return new
-
-
-def wire(window: MainWindow, src: str, dst: str) -> None:
-    """Drag from `src`'s output port to `dst`'s input port."""
-    view, scene = window.view, window.scene
-    start = scene.port(src, "out", False).scene_anchor()
-    end = scene.port(dst, "in", True).scene_anchor()
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(view.viewport(), left, none, view.mapFromScene(start))
-    for i in range(1, 7):
-        QTest.mouseMove(view.viewport(), view.mapFromScene(start + (end - start) * (i / 6)))
-    QTest.mouseRelease(view.viewport(), left, none, view.mapFromScene(end))
 
 
 def select(window: MainWindow, node_id: str) -> None:
@@ -79,22 +32,22 @@ def problem_lines(window: MainWindow) -> list[str]:
 
 
 def test_the_input_follows_the_data_and_a_mismatch_is_a_problem_before_train(
-    qtbot, window: MainWindow
+    hands, qtbot, window: MainWindow
 ) -> None:
     # File > New, and Input → Flatten → Linear → Output from the palette.
-    action(window, "file_new").trigger()
+    hands.action(window, "file_new").trigger()
     window.resize(1400, 900)
     window.view.set_zoom(0.7)
-    source = drop_layer(window, "Input", QPoint(-420, 0))
-    flat = drop_layer(window, "Flatten", QPoint(-140, 0))
-    fc = drop_layer(window, "Linear", QPoint(140, 0))
-    output = drop_layer(window, "Output", QPoint(420, 0))
+    source = hands.drop_layer(window, "Input", QPoint(-420, 0))
+    flat = hands.drop_layer(window, "Flatten", QPoint(-140, 0))
+    fc = hands.drop_layer(window, "Linear", QPoint(140, 0))
+    output = hands.drop_layer(window, "Output", QPoint(420, 0))
     for a, b in ((source, flat), (flat, fc), (fc, output)):
-        wire(window, a, b)
+        hands.wire(window, a, b)
     document = window.document
     assert len(document.graph.edges()) == 3
     select(window, fc)
-    type_into(window.inspector.editors["out_features"].widget, "10")
+    hands.type_into(window.inspector.editors["out_features"].widget, "10")
 
     # The Input is auto and shows the digits' shape; the Linear's input follows it.
     select(window, source)
@@ -105,10 +58,10 @@ def test_the_input_follows_the_data_and_a_mismatch_is_a_problem_before_train(
     assert window.validity_label.text().startswith("✓ valid")
 
     # F5 trains it, without a failure.
-    type_into(window.findChild(QSpinBox, "training_epochs"), "1")
+    hands.type_into(window.findChild(QSpinBox, "training_epochs"), "1")
     session = window.training_ui.session
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
-        action(window, "train_start").trigger()
+        hands.action(window, "train_start").trigger()
     record = finished.args[0].record
     assert record["status"] == "finished", record["error"]
     assert document.graph.node(source).params["shape"] is None  # still auto
@@ -131,23 +84,23 @@ def test_the_input_follows_the_data_and_a_mismatch_is_a_problem_before_train(
     assert window.validity_label.text().startswith("✗")
     runs = len(document.project.runs)
     with qtbot.waitSignal(session.refused) as refused:
-        action(window, "train_start").trigger()
+        hands.action(window, "train_start").trigger()
     assert any("3 classes" in text for text in refused.args[0])
     assert len(document.project.runs) == runs and not session.running  # no failed run
 
     # The output fixed; then the Input set by hand to a shape the spiral does not fit.
     select(window, fc)
-    type_into(window.inspector.editors["out_features"].widget, "3")
+    hands.type_into(window.inspector.editors["out_features"].widget, "3")
     assert window.scene.nodes[output].severity is None
     select(window, source)
-    type_into(window.inspector.editors["shape"].widget, "5")
+    hands.type_into(window.inspector.editors["shape"].widget, "5")
     assert document.graph.node(source).params["shape"] == (5,)
     name = document.graph.node(source).name
     item = window.scene.nodes[source]
     assert item.severity == "error" and "5" in item.message and "2" in item.message
     assert any(line.startswith(f"Input '{name}'") for line in problem_lines(window))
     with qtbot.waitSignal(session.refused) as refused:
-        action(window, "train_start").trigger()
+        hands.action(window, "train_start").trigger()
     assert any(f"Input '{name}'" in text for text in refused.args[0])
     # Cleared again, it follows the data once more.
     field = window.inspector.editors["shape"].widget

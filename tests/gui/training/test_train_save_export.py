@@ -6,14 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import torch
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QDropEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QSpinBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QSpinBox
 from safetensors.torch import load_file
 
 from netstudio.gui import project_files
-from netstudio.gui.canvas.view import LAYER_MIME
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.reopen import run_folder
 from netstudio.gui.export_dialog import LATEST_RUN, ExportDialog
@@ -23,74 +21,29 @@ from netstudio.io import load_project
 RUN_TIMEOUT = 60_000
 
 
-def action(window: MainWindow, name: str) -> QAction:
-    found = window.findChild(QAction, name)
-    assert found is not None, name
-    return found
-
-
-def type_into(widget: QWidget, text: str) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(widget, text)
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-def drop_layer(window: MainWindow, type_id: str, offset: QPoint) -> str:
-    """Drop a layer dragged from the palette at `offset` from the view's centre; its id."""
-    view = window.view
-    before = {node.id for node in window.document.graph}
-    mime = QMimeData()
-    mime.setData(LAYER_MIME, type_id.encode())
-    point = view.viewport().rect().center() + offset
-    view.dropEvent(
-        QDropEvent(
-            QPointF(point),
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-    )
-    (new,) = [node.id for node in window.document.graph if node.id not in before]
-    return new
-
-
-def wire(window: MainWindow, src: str, dst: str) -> None:
-    """Drag from `src`'s output port to `dst`'s input port."""
-    view, scene = window.view, window.scene
-    start = scene.port(src, "out", False).scene_anchor()
-    end = scene.port(dst, "in", True).scene_anchor()
-    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mousePress(view.viewport(), left, none, view.mapFromScene(start))
-    for i in range(1, 7):
-        QTest.mouseMove(view.viewport(), view.mapFromScene(start + (end - start) * (i / 6)))
-    QTest.mouseRelease(view.viewport(), left, none, view.mapFromScene(end))
-
-
 def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
-    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+    hands, qtbot, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     # New, and the digits MLP built from the palette: Input (64) → Linear (10) → Output.
-    action(window, "file_new").trigger()
+    hands.action(window, "file_new").trigger()
     window.resize(1400, 900)
     window.view.set_zoom(0.8)
-    source = drop_layer(window, "Input", QPoint(-300, 0))
-    linear = drop_layer(window, "Linear", QPoint(0, 0))
-    output = drop_layer(window, "Output", QPoint(300, 0))
-    wire(window, source, linear)
-    wire(window, linear, output)
+    source = hands.drop_layer(window, "Input", QPoint(-300, 0))
+    linear = hands.drop_layer(window, "Linear", QPoint(0, 0))
+    output = hands.drop_layer(window, "Output", QPoint(300, 0))
+    hands.wire(window, source, linear)
+    hands.wire(window, linear, output)
     graph = window.document.graph
     assert [(e.src, e.dst) for e in graph.edges()] == [(source, linear), (linear, output)]
     window.scene.select_nodes([source])
-    type_into(window.inspector.editors["shape"].widget, "64")  # the digits' 8×8 pixels
+    hands.type_into(window.inspector.editors["shape"].widget, "64")  # the digits' 8×8 pixels
     assert list(graph.node(source).params["shape"]) == [64]
-    type_into(window.findChild(QSpinBox, "training_epochs"), "2")
+    hands.type_into(window.findChild(QSpinBox, "training_epochs"), "2")
 
     # Train (F5): an unsaved project's run goes to the per-user folder.
     session = window.training_ui.session
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
-        action(window, "train_start").trigger()
+        hands.action(window, "train_start").trigger()
     run = finished.args[0]
     assert run.record["status"] == "finished", run.record["error"]
     scratch = Path(run.record["run_dir"])
@@ -101,7 +54,7 @@ def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
     target = tmp_path / "projects" / "my"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    action(window, "file_save_as").trigger()
+    hands.action(window, "file_save_as").trigger()
     saved = target.with_suffix(".net")
     assert window.document.path == saved and not window.document.modified
     beside = tmp_path / "projects" / "my.runs" / scratch.name
@@ -115,7 +68,7 @@ def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
     assert run_folder(record, window.document.path) == beside  # where Open weights looks
 
     # File > Export, the latest run's trained weights, as a safetensors file.
-    action(window, "file_export").trigger()
+    hands.action(window, "file_export").trigger()
     dialog = window.findChild(ExportDialog, "export_dialog")
     assert dialog is not None and dialog.isVisible()
     assert dialog.weights.model().item(LATEST_RUN).isEnabled()
@@ -140,13 +93,13 @@ def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
 
 
 def test_export_without_trained_runs_says_what_to_do_in_the_apps_words(
-    qtbot, window: MainWindow, open_example, tmp_path: Path
+    hands, qtbot, window: MainWindow, open_example, tmp_path: Path
 ) -> None:
     open_example("spiral_toy.net")
     window.document.project.runs.append(
         {"name": "Run 1", "status": "failed", "run_dir": "spiral_toy.runs/gone"}
     )
-    action(window, "file_export").trigger()
+    hands.action(window, "file_export").trigger()
     dialog = window.findChild(ExportDialog, "export_dialog")
     assert not dialog.weights.model().item(LATEST_RUN).isEnabled()
     dialog.weights.setCurrentIndex(LATEST_RUN)  # forced: the dialog still says why
@@ -165,13 +118,13 @@ def fake_run(folder: Path) -> Path:
 
 
 def test_a_save_that_fails_keeps_every_run_reachable(
-    window: MainWindow, tmp_path: Path, monkeypatch
+    hands, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         project_files, "show_message", lambda _w, title, text, *a: shown.append((title, text))
     )
-    action(window, "file_new").trigger()
+    hands.action(window, "file_new").trigger()
     scratch = fake_run(tmp_path / "unsaved-runs" / "r1")
     record = {"id": "r1", "name": "Run 1", "status": "finished", "run_dir": str(scratch)}
     window.document.project.runs.append(record)
@@ -183,7 +136,7 @@ def test_a_save_that_fails_keeps_every_run_reachable(
     target = tmp_path / "projects" / "my.net"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    action(window, "file_save_as").trigger()
+    hands.action(window, "file_save_as").trigger()
     assert shown == [("Cannot save project", f"cannot write {target}: permission denied")]
     assert window.document.path is None
     moved = tmp_path / "projects" / "my.runs" / "r1"
@@ -192,19 +145,19 @@ def test_a_save_that_fails_keeps_every_run_reachable(
 
 
 def test_a_run_folder_gone_missing_is_said_after_saving(
-    window: MainWindow, tmp_path: Path, monkeypatch
+    hands, window: MainWindow, tmp_path: Path, monkeypatch
 ) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(
         project_files, "show_message", lambda _w, title, text, *a: shown.append((title, text))
     )
-    action(window, "file_new").trigger()
+    hands.action(window, "file_new").trigger()
     gone = tmp_path / "unsaved-runs" / "r9"
     record = {"id": "r9", "name": "Run 9", "status": "finished", "run_dir": str(gone)}
     window.document.project.runs.append(record)
     target = tmp_path / "my.net"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    action(window, "file_save_as").trigger()
+    hands.action(window, "file_save_as").trigger()
     assert window.document.path == target and target.is_file()
     assert record["run_dir"] == str(gone)  # left as it was
     ((title, text),) = shown
