@@ -1,20 +1,27 @@
 """GUI tests run offscreen: no display is needed (CI has none). `hands` drives the window the
-way a person does, for the tests that walk a whole story."""
+way a person does, for the tests that walk a whole story; `digits_window` is the digits example
+open in a shown window.
+
+(pytest runs with --import-mode=importlib: what tests share reaches them as fixtures.)"""
 
 from __future__ import annotations
 
 import os
+import shutil
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from netstudio.gui.canvas.view import LAYER_MIME
 from netstudio.gui.main_window import MainWindow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 class Hands:
@@ -28,11 +35,14 @@ class Hands:
         return found
 
     @staticmethod
-    def type_into(widget: QWidget, text: str) -> None:
+    def type_into(widget: QWidget, text: str, enter: bool = True) -> None:
+        """Select what the field holds, type `text` over it, and press Enter (unless not)."""
         widget.setFocus()
         QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(widget, Qt.Key.Key_Backspace)
         QTest.keyClicks(widget, text)
-        QTest.keyClick(widget, Qt.Key.Key_Return)
+        if enter:
+            QTest.keyClick(widget, Qt.Key.Key_Return)
 
     @staticmethod
     def drop_layer(window: MainWindow, type_id: str, offset: QPoint) -> str:
@@ -70,3 +80,19 @@ class Hands:
 @pytest.fixture
 def hands() -> type[Hands]:
     return Hands
+
+
+@pytest.fixture
+def digits_window(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
+    """The digits example (a copy) open in a shown main window; no PyTorch needed. Closing it
+    with changes discards them."""
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: discard)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings, analysis_ready=False)
+    qtbot.addWidget(window)
+    path = Path(shutil.copy(EXAMPLES / "digits_mlp.net", tmp_path / "digits_mlp.net"))
+    assert window.open_file(path)
+    window.show()
+    qtbot.waitExposed(window)
+    return window

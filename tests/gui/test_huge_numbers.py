@@ -12,9 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.document import Document
 from netstudio.gui.main_window import MainWindow
@@ -41,19 +39,13 @@ def window(qtbot, monkeypatch) -> MainWindow:
     return window
 
 
-def type_into(widget: QWidget, text: str) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(widget, Qt.Key.Key_Backspace)
-    QTest.keyClicks(widget, text)
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
 def shown_text(widget: Any) -> str:
     return widget.lineEdit().text().removesuffix(widget.suffix())
 
 
-def test_selecting_a_layer_wider_than_a_spin_box_shows_its_width(qtbot, window: MainWindow) -> None:
+def test_selecting_a_layer_wider_than_a_spin_box_shows_its_width(
+    hands, qtbot, window: MainWindow
+) -> None:
     """The node of the issue: out_features 10**12 (a run then failed out of memory). The
     catalogue may refuse such a width in a file today; the Inspector must still show any
     value a node holds, so it is put into the graph directly."""
@@ -77,14 +69,14 @@ def test_selecting_a_layer_wider_than_a_spin_box_shows_its_width(qtbot, window: 
     assert document.undo_stack.count() == 0
     assert document.graph.node("fc1").params["out_features"] == 10**12
 
-    type_into(box, "256")
+    hands.type_into(box, "256")
     assert document.graph.node("fc1").params["out_features"] == 256
     assert error.isHidden() and shown_text(box) == "256"
     assert not box.property("problem")
 
 
 def test_training_and_data_numbers_beyond_their_spin_boxes_are_shown_with_the_reason(
-    qtbot, window: MainWindow, tmp_path: Path
+    hands, qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
     def enlarge(content: dict) -> None:
         content["training"] = {"seed": 3_000_000_000}
@@ -106,7 +98,7 @@ def test_training_and_data_numbers_beyond_their_spin_boxes_are_shown_with_the_re
     assert shown_text(noise.widget) == "1e+300"
     assert "1e+300" in noise.problem  # beyond the field's range (or the source's, if bounded)
 
-    type_into(data_seed, "7")  # the first entry replaces the value through one undoable edit
+    hands.type_into(data_seed, "7")  # the first entry replaces the value through one undoable edit
     document = window.document
     assert document.project.data["seed"] == 7 and not data_seed.property("problem")
     document.undo_stack.undo()

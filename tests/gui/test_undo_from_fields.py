@@ -7,17 +7,16 @@ edit the project (the layer search) keeps its own text undo."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.training.config import TrainingConfig
@@ -30,27 +29,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
-    """The digits example open in a shown main window (no PyTorch needed)."""
-    discard = QMessageBox.StandardButton.Discard
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: discard)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings, analysis_ready=False)
-    qtbot.addWidget(win)
-    path = Path(shutil.copy(EXAMPLE, tmp_path / "digits_mlp.net"))
-    assert win.open_file(path)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def type_into(widget: QWidget, text: str, enter: bool = True) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, CTRL)
-    QTest.keyClick(widget, Qt.Key.Key_Backspace)
-    QTest.keyClicks(widget, text)
-    if enter:
-        QTest.keyClick(widget, Qt.Key.Key_Return)
+def window(digits_window: MainWindow) -> MainWindow:
+    return digits_window
 
 
 def press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = CTRL) -> None:
@@ -68,10 +48,10 @@ def select_fc1(window: MainWindow):
     return window.inspector.editors["out_features"].widget
 
 
-def test_undo_and_redo_from_an_inspector_field(window: MainWindow) -> None:
+def test_undo_and_redo_from_an_inspector_field(hands, window: MainWindow) -> None:
     box = select_fc1(window)
     graph, stack = window.document.graph, window.document.undo_stack
-    type_into(box, "64")
+    hands.type_into(box, "64")
     assert graph.node("fc1").params["out_features"] == 64 and stack.count() == 1
 
     press(box, Qt.Key.Key_Z)
@@ -84,11 +64,11 @@ def test_undo_and_redo_from_an_inspector_field(window: MainWindow) -> None:
     assert graph.node("fc1").params["out_features"] == 64 and shown(box) == "64"
 
 
-def test_an_entry_being_typed_is_committed_then_undone(window: MainWindow) -> None:
+def test_an_entry_being_typed_is_committed_then_undone(hands, window: MainWindow) -> None:
     box = select_fc1(window)
     graph, stack = window.document.graph, window.document.undo_stack
-    type_into(box, "64")
-    type_into(box, "32", enter=False)  # still typing
+    hands.type_into(box, "64")
+    hands.type_into(box, "32", enter=False)  # still typing
     press(box, Qt.Key.Key_Z)
     # "32" was committed as its own edit, then undone: back to 64, not to 128.
     assert graph.node("fc1").params["out_features"] == 64 and shown(box) == "64"
@@ -97,10 +77,10 @@ def test_an_entry_being_typed_is_committed_then_undone(window: MainWindow) -> No
     assert graph.node("fc1").params["out_features"] == 128 and shown(box) == "128"
 
 
-def test_undo_of_a_rename_from_the_name_field(window: MainWindow) -> None:
+def test_undo_of_a_rename_from_the_name_field(hands, window: MainWindow) -> None:
     select_fc1(window)
     name = window.inspector.name_edit
-    type_into(name, "hidden", enter=False)
+    hands.type_into(name, "hidden", enter=False)
     press(name, Qt.Key.Key_Z)
     assert window.document.graph.node("fc1").name == "fc1"
     assert name.text() == "fc1"  # the field follows the undo though it has the focus
@@ -108,10 +88,10 @@ def test_undo_of_a_rename_from_the_name_field(window: MainWindow) -> None:
     assert window.document.graph.node("fc1").name == "hidden" and name.text() == "hidden"
 
 
-def test_undo_and_redo_from_a_training_field(window: MainWindow) -> None:
+def test_undo_and_redo_from_a_training_field(hands, window: MainWindow) -> None:
     project = window.document.project
     lr = window.training_ui.panel.form.editors["optimizer.lr"].widget
-    type_into(lr, "0.01")
+    hands.type_into(lr, "0.01")
     assert project.training["optimizer"]["lr"] == 0.01
     press(lr, Qt.Key.Key_Z)
     assert project.training["optimizer"]["lr"] == 0.002 and shown(lr) == "0.002"
@@ -119,15 +99,15 @@ def test_undo_and_redo_from_a_training_field(window: MainWindow) -> None:
     assert project.training["optimizer"]["lr"] == 0.01 and shown(lr) == "0.01"
 
     epochs = window.training_ui.panel.form.editors["epochs"].widget
-    type_into(epochs, "7", enter=False)
+    hands.type_into(epochs, "7", enter=False)
     press(epochs, Qt.Key.Key_Z)  # commits 7, then undoes it
     assert project.training["epochs"] == 20 and shown(epochs) == "20"
 
 
-def test_undo_and_redo_from_data_fields(window: MainWindow) -> None:
+def test_undo_and_redo_from_data_fields(hands, window: MainWindow) -> None:
     project = window.document.project
     val = window.evaluation_ui.data_panel.val_spin
-    type_into(val, "25")
+    hands.type_into(val, "25")
     assert project.data["val_fraction"] == 0.25
     press(val, Qt.Key.Key_Z)
     assert project.data["val_fraction"] == 0.1 and shown(val) == "10"
@@ -135,7 +115,7 @@ def test_undo_and_redo_from_data_fields(window: MainWindow) -> None:
     assert project.data["val_fraction"] == 0.25 and shown(val) == "25"
 
     rotation = window.evaluation_ui.data_panel.rotation_spin
-    type_into(rotation, "7.5", enter=False)
+    hands.type_into(rotation, "7.5", enter=False)
     press(rotation, Qt.Key.Key_Z)
     assert "rotation_degrees" not in project.data.get("augment", {}) and shown(rotation) == "0"
     press(rotation, Qt.Key.Key_Z, CTRL | SHIFT)
@@ -154,10 +134,10 @@ def a_run() -> dict:
     }  # fmt: skip
 
 
-def test_undo_from_the_runs_table(qtbot, window: MainWindow) -> None:
+def test_undo_from_the_runs_table(hands, qtbot, window: MainWindow) -> None:
     window.document.add_run(a_run())
     box = select_fc1(window)
-    type_into(box, "64")
+    hands.type_into(box, "64")
     with qtbot.waitActive(window):
         window.activateWindow()
     dock = window.findChild(QDockWidget, "runs_dock")
@@ -170,33 +150,35 @@ def test_undo_from_the_runs_table(qtbot, window: MainWindow) -> None:
     assert window.document.graph.node("fc1").params["out_features"] == 128
 
 
-def test_a_field_that_is_not_the_projects_keeps_its_own_undo(window: MainWindow) -> None:
+def test_a_field_that_is_not_the_projects_keeps_its_own_undo(hands, window: MainWindow) -> None:
     box = select_fc1(window)
-    type_into(box, "64")
+    hands.type_into(box, "64")
     search = window.findChild(QWidget, "layer_search")
-    type_into(search, "conv", enter=False)
+    hands.type_into(search, "conv", enter=False)
     press(search, Qt.Key.Key_Z)
     assert window.document.graph.node("fc1").params["out_features"] == 64
     assert len(window.document.graph) == 6  # nothing was added by an Enter either
     assert search.text() == ""
 
 
-def test_the_undo_action_still_names_what_it_undoes(window: MainWindow) -> None:
+def test_the_undo_action_still_names_what_it_undoes(hands, window: MainWindow) -> None:
     box = select_fc1(window)
-    type_into(box, "64")
+    hands.type_into(box, "64")
     undo = window.findChild(QAction, "edit_undo")
     assert undo.isEnabled() and "Change fc1 out features" in undo.text()
 
 
-def test_steps_in_a_row_merge_and_each_typed_entry_is_its_own_step(window: MainWindow) -> None:
+def test_steps_in_a_row_merge_and_each_typed_entry_is_its_own_step(
+    hands, window: MainWindow
+) -> None:
     stack = window.document.undo_stack
     epochs = window.training_ui.panel.form.editors["epochs"].widget
     epochs.setFocus()
     for _ in range(3):
         QTest.keyClick(epochs, Qt.Key.Key_Up)  # spinning: one undo step
     assert window.document.project.training["epochs"] == 23 and stack.count() == 1
-    type_into(epochs, "30")
-    type_into(epochs, "40")
+    hands.type_into(epochs, "30")
+    hands.type_into(epochs, "40")
     assert stack.count() == 3
     press(epochs, Qt.Key.Key_Z)
     assert window.document.project.training["epochs"] == 30 and shown(epochs) == "30"
@@ -206,14 +188,14 @@ def test_steps_in_a_row_merge_and_each_typed_entry_is_its_own_step(window: MainW
     assert window.document.project.training["epochs"] == 20 and shown(epochs) == "20"
 
 
-def test_undo_from_a_field_in_a_floating_dock(qtbot, window: MainWindow) -> None:
+def test_undo_from_a_field_in_a_floating_dock(hands, qtbot, window: MainWindow) -> None:
     dock = window.findChild(QDockWidget, "inspector_dock")
     dock.setFloating(True)
     qtbot.waitExposed(dock)
     box = select_fc1(window)
     dock.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dock)
-    type_into(box, "64")
+    hands.type_into(box, "64")
     press(box, Qt.Key.Key_Z)
     assert window.document.graph.node("fc1").params["out_features"] == 128
     assert shown(box) == "128"

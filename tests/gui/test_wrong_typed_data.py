@@ -12,9 +12,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.param_editors import (
@@ -67,22 +65,14 @@ def window(qtbot, monkeypatch) -> MainWindow:
     return window
 
 
-def type_into(widget: QWidget, text: str) -> None:
-    widget.setFocus()
-    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClick(widget, Qt.Key.Key_Backspace)
-    QTest.keyClicks(widget, text)
-    QTest.keyClick(widget, Qt.Key.Key_Return)
-
-
-def put_right(editor: ParamEditor) -> Any:
+def put_right(hands: Any, editor: ParamEditor) -> Any:
     """What a person does to put the field right; returns the value it should write. Numbers
     and text: enter the default (for a spin box, the number it holds underneath, so the entry
     must count even though the number does not change); a switch: click it."""
     widget: Any = editor.widget
     default = editor.spec.default
     if isinstance(editor, (IntEditor, FloatEditor)):
-        type_into(widget, f"{default:g}" if isinstance(default, float) else str(default))
+        hands.type_into(widget, f"{default:g}" if isinstance(default, float) else str(default))
     elif isinstance(editor, BoolEditor):
         assert widget.isChecked() == default
         widget.click()
@@ -93,13 +83,13 @@ def put_right(editor: ParamEditor) -> Any:
         widget.activated.emit(index)
     else:
         assert isinstance(editor, LineEditor)
-        type_into(widget, default)
+        hands.type_into(widget, default)
     return default
 
 
 @pytest.mark.parametrize(("source_id", "name", "value"), WRONG)
 def test_a_wrong_typed_data_setting_is_shown_marked_and_the_first_edit_fixes_it(
-    qtbot, window: MainWindow, tmp_path: Path, source_id: str, name: str, value: Any
+    hands, qtbot, window: MainWindow, tmp_path: Path, source_id: str, name: str, value: Any
 ) -> None:
     data = {"source": source_id, "params": {name: value}}
     path = write_project(tmp_path, data)
@@ -124,7 +114,7 @@ def test_a_wrong_typed_data_setting_is_shown_marked_and_the_first_edit_fixes_it(
     assert all(not other.problem for other in others)
 
     with qtbot.captureExceptions() as exceptions:
-        expected = put_right(editor)
+        expected = put_right(hands, editor)
     assert exceptions == []
     document = window.document
     assert document.undo_stack.count() == 1
