@@ -153,6 +153,11 @@ def _encoder_weights(p: Mapping[str, Any]) -> int:
     return _attention_weights(d, True) + 2 * d * ff + ff + d + 4 * d
 
 
+def _from_input(name: str, doc: str) -> ParamSpec:
+    """An input size (`in_features`, `in_channels`, ...): auto, filled from the upstream shape."""
+    return p_int(name, None, doc, auto=True, maximum=MAX_EXTENT)
+
+
 def _ints(name: str, default: Any, doc: str, rank: int, **kw: Any) -> ParamSpec:
     """A per-dimension size: one int for 1-D layers, a tuple of `rank` ints otherwise.
 
@@ -226,13 +231,7 @@ add(
         "Core",
         "Fully connected layer: y = xWᵀ + b over the last dimension.",
         params=(
-            p_int(
-                "in_features",
-                None,
-                "size of each input sample (filled from the input)",
-                auto=True,
-                maximum=MAX_EXTENT,
-            ),
+            _from_input("in_features", "size of each input sample (filled from the input)"),
             p_int(
                 "out_features",
                 10,
@@ -371,13 +370,7 @@ for rank in (1, 2, 3):
                 3: "a volume (N, C, D, H, W).",
             }[rank],
             params=(
-                p_int(
-                    "in_channels",
-                    None,
-                    "channels of the input (filled from the input)",
-                    auto=True,
-                    maximum=MAX_EXTENT,
-                ),
+                _from_input("in_channels", "channels of the input (filled from the input)"),
                 p_int(
                     "out_channels",
                     16 if rank != 2 else 32,
@@ -421,13 +414,7 @@ add(
         "Convolution",
         "Transposed 2-D convolution ('deconvolution'): learned upsampling of an image.",
         params=(
-            p_int(
-                "in_channels",
-                None,
-                "channels of the input (filled from the input)",
-                auto=True,
-                maximum=MAX_EXTENT,
-            ),
+            _from_input("in_channels", "channels of the input (filled from the input)"),
             p_int("out_channels", 16, "number of filters (output channels)", maximum=MAX_WIDTH),
             _ints("kernel_size", 2, "size of each filter", 2),
             _ints("stride", 2, "upsampling step", 2),
@@ -530,13 +517,7 @@ for rank, ranks, shape in ((1, (2, 3), "(N, C) or (N, C, L)"), (2, (4,), "(N, C,
             "Normalization",
             "Normalises each channel over the batch, then scales and shifts it.",
             params=(
-                p_int(
-                    "num_features",
-                    None,
-                    "channels (filled from the input)",
-                    auto=True,
-                    maximum=MAX_EXTENT,
-                ),
+                _from_input("num_features", "channels (filled from the input)"),
                 p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
                 p_float(
                     "momentum",
@@ -588,13 +569,7 @@ add(
         "Normalises groups of channels of each sample.",
         params=(
             p_int("num_groups", 8, "number of groups; must divide the channels", maximum=MAX_WIDTH),
-            p_int(
-                "num_channels",
-                None,
-                "channels (filled from the input)",
-                auto=True,
-                maximum=MAX_EXTENT,
-            ),
+            _from_input("num_channels", "channels (filled from the input)"),
             p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
             p_bool("affine", True, "learn a scale and shift per channel"),
         ),
@@ -761,13 +736,7 @@ for cell, doc in (
             "Recurrent",
             f"{doc} over a sequence (N, L, features); passes on the whole sequence or the last step.",
             params=(
-                p_int(
-                    "input_size",
-                    None,
-                    "features per step (filled from the input)",
-                    auto=True,
-                    maximum=MAX_EXTENT,
-                ),
+                _from_input("input_size", "features per step (filled from the input)"),
                 p_int("hidden_size", 64, "features of the hidden state", maximum=MAX_WIDTH),
                 p_int("num_layers", 1, "stacked layers", maximum=MAX_RECURRENT_LAYERS),
                 *extra,
@@ -806,13 +775,7 @@ add(
         "Attention",
         "Multi-head self-attention over a sequence (N, L, embed_dim).",
         params=(
-            p_int(
-                "embed_dim",
-                None,
-                "features per step (filled from the input)",
-                auto=True,
-                maximum=MAX_EXTENT,
-            ),
+            _from_input("embed_dim", "features per step (filled from the input)"),
             p_int("num_heads", 4, "attention heads; must divide embed_dim", maximum=MAX_WIDTH),
             p_float("dropout", 0.0, "dropout on attention weights", minimum=0, maximum=1),
             p_bool("bias", True, "learn projection biases"),
@@ -833,13 +796,7 @@ add(
         "Attention",
         "Self-attention plus a feed-forward block, each with a residual and layer norm.",
         params=(
-            p_int(
-                "d_model",
-                None,
-                "features per step (filled from the input)",
-                auto=True,
-                maximum=MAX_EXTENT,
-            ),
+            _from_input("d_model", "features per step (filled from the input)"),
             p_int("nhead", 4, "attention heads; must divide d_model", maximum=MAX_WIDTH),
             p_int(
                 "dim_feedforward",

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from netstudio.core.params import ParamSpec, p_bool, p_choice
 from netstudio.training.loaded_data import DataError, DataFix, RawData
@@ -36,29 +37,39 @@ class Table:
         return f"{self.path.name} line {self.lines[row]}, column '{self.columns[column]}'"
 
 
+def _rows(
+    handle: TextIO, delimiter: str, has_header: bool
+) -> Iterator[tuple[list[str] | None, list[str], int]]:
+    """(header, row, line number) for every non-blank data row of an open CSV file."""
+    reader = csv.reader(handle, delimiter=delimiter)
+    header: list[str] | None = None
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if has_header and header is None:
+            header = [cell.strip() for cell in row]
+            continue
+        yield header, row, reader.line_num
+
+
+def _columns(header: list[str] | None, row: list[str]) -> list[str]:
+    return header if header is not None else [str(i) for i in range(len(row))]
+
+
 def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
     """Read every non-blank row; headerless columns are named "0", "1", ..."""
     if not path.is_file():
         raise DataError(f"CSV file {path} not found", fixes=(DataFix.CHOOSE_FILE,))
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    header: list[str] | None = None
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if has_header and header is None:
-                    header = [cell.strip() for cell in row]
-                    continue
-                rows.append(row)
-                lines.append(reader.line_num)
+            found = list(_rows(handle, delimiter, has_header))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise DataError(f"Could not read the CSV file {path}: {exc}") from exc
-    if not rows:
+    if not found:
         raise DataError(f"{path.name} has no data rows")
-    columns = header if header is not None else [str(i) for i in range(len(rows[0]))]
+    rows = [row for _, row, _ in found]
+    lines = [line for _, _, line in found]
+    columns = _columns(found[0][0], rows[0])
     for row, line in zip(rows, lines, strict=True):
         if len(row) != len(columns):
             raise DataError(
@@ -71,18 +82,10 @@ def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
 def _first_rows(path: Path, delimiter: str, has_header: bool) -> Table | None:
     """The header (when there is one) and the first data row of the CSV file at `path`, read
     without reading the rest; None when the file has no data row."""
-    header: list[str] | None = None
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
-            for row in reader:
-                if not any(cell.strip() for cell in row):
-                    continue
-                if has_header and header is None:
-                    header = [cell.strip() for cell in row]
-                    continue
-                columns = header if header is not None else [str(i) for i in range(len(row))]
-                return Table(path, columns, [row], [reader.line_num])
+            for header, row, line in _rows(handle, delimiter, has_header):
+                return Table(path, _columns(header, row), [row], [line])
     except csv.Error:
         return None  # loading the file says what is wrong with it
     return None
