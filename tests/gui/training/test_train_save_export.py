@@ -3,6 +3,7 @@ saving brings the run beside the new file, and the export finds it and writes it
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import torch
@@ -89,6 +90,27 @@ def test_a_run_trained_before_the_first_save_is_saved_with_it_and_exported(
     assert weights.keys() == trained.keys() and weights
     for name, tensor in trained.items():
         assert torch.equal(weights[name], tensor), name
+
+    # And as plain PyTorch: the exported file's class is named after the project file, and its
+    # load_model() reads the run's weights from beside it.
+    dialog.format.setCurrentIndex(dialog.format.findData("python"))
+    dialog.weights.setCurrentIndex(LATEST_RUN)
+    script = tmp_path / "out" / "my_model.py"
+    dialog.path.setText(str(script))
+    dialog.written = []
+    QTest.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: bool(dialog.written) or "failed" in dialog.status.text(), timeout=30_000
+    )
+    assert script in dialog.written, dialog.status.text()
+    spec = importlib.util.spec_from_file_location("exported_my_model", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.load_model()
+    assert type(model).__name__ == "My"
+    for name, tensor in trained.items():
+        assert torch.equal(model.state_dict()[name], tensor), name
     dialog.close()
 
 
