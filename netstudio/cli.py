@@ -368,6 +368,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_import(import_parser().parse_args(args[1:]))
     options = _app_parser().parse_args(args)
+    from netstudio.gui.system_libraries import missing_message, missing_packages
+
+    missing = missing_packages()
+    if missing:  # Qt would abort with a message that does not say what to install
+        print(missing_message(missing), file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
         from netstudio.gui.app import run_app
     except ImportError as error:  # PySide6 missing or broken: the headless commands still work
