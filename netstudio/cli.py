@@ -4,7 +4,7 @@
     netstudio FILE --screenshot PNG [--size WxH]   render the window to PNG and exit
     netstudio check FILE      validate; exit 0 valid, 1 invalid, 2 unreadable
     netstudio train FILE      train headless with the project's own settings
-    netstudio export FILE --format python|torchscript|onnx|weights -o PATH
+    netstudio export FILE --format python|pt2|torchscript|onnx|weights -o PATH
     netstudio import SOURCE -o OUT.net   a .py model class, torchvision name or .onnx file
 
 The contract (arguments, output lines, exit codes) is in shared/PRODUCT.md; keep it stable.

@@ -1,4 +1,5 @@
-"""Leaving NetStudio: a project as readable PyTorch, TorchScript, ONNX or safetensors weights.
+"""Leaving NetStudio: a project as readable PyTorch, a PyTorch 2 `ExportedProgram` (.pt2),
+TorchScript (legacy), ONNX or safetensors weights.
 
     from netstudio.export import export_project
     export_project(project, "python", Path("mnist_mlp.py"), with_training=True)
@@ -19,11 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "RUN_WEIGHTS", "ExportError", "Format", "export_project", "run_weights_file"]
 
-Format = Literal["python", "torchscript", "onnx", "weights"]
+Format = Literal["python", "pt2", "torchscript", "onnx", "weights"]
 
 #: Each format and the file suffix it is usually given.
 FORMATS: dict[str, str] = {
     "python": ".py",
+    "pt2": ".pt2",
     "torchscript": ".pt",
     "onnx": ".onnx",
     "weights": ".safetensors",
@@ -51,6 +53,7 @@ def export_project(
     from netstudio.export.formats import (
         compiled_model,
         save_onnx,
+        save_pt2,
         save_torchscript,
         save_weights,
     )
@@ -73,7 +76,9 @@ def export_project(
 
         state = model.state_dict() if weights is not None else None
         return write_python(project, path, state, with_training)
-    if format == "torchscript":
+    if format == "pt2":
+        save_pt2(model, project.graph, path)
+    elif format == "torchscript":
         save_torchscript(model, project.graph, path)
     elif format == "onnx":
         save_onnx(model, project.graph, path)

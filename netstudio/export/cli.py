@@ -1,4 +1,4 @@
-"""`netstudio export FILE --format python|torchscript|onnx|weights -o PATH`.
+"""`netstudio export FILE --format python|pt2|torchscript|onnx|weights -o PATH`.
 
 Exit codes: 0 exported, 1 the export failed (the reason on stderr), 2 the project cannot be read.
 """
@@ -25,13 +25,17 @@ EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 def export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio export",
-        description="Export a .net project as a standalone PyTorch file, TorchScript, ONNX or "
-        "safetensors weights; exit 0 when done, 1 when the export failed, 2 when the file "
-        "cannot be read.",
+        description="Export a .net project as a standalone PyTorch file, a PyTorch 2 "
+        "ExportedProgram (torch.export, .pt2), TorchScript (legacy), ONNX or safetensors "
+        "weights; exit 0 when done, 1 when the export failed, 2 when the file cannot be read.",
     )
     parser.add_argument("file", type=Path, help="the .net project file")
     parser.add_argument(
-        "--format", required=True, help=f"what to write: {', '.join(FORMATS)}", metavar="FORMAT"
+        "--format",
+        required=True,
+        help=f"what to write: {', '.join(FORMATS)} (pt2: torch.export.load reads it, any batch "
+        "size; torchscript: legacy, for consumers without torch.export)",
+        metavar="FORMAT",
     )
     parser.add_argument("-o", "--output", required=True, type=Path, help="the file to write")
     parser.add_argument(

@@ -1,4 +1,5 @@
-"""File > Export: the network as readable PyTorch code, TorchScript, ONNX or weights.
+"""File > Export: the network as readable PyTorch code, a PyTorch 2 program (torch.export),
+TorchScript (legacy: PyTorch deprecates it), ONNX or weights.
 
 A small form over `netstudio.export.export_project` (the same code the command line runs).
 The export runs off the GUI thread on a snapshot of the project taken when Export is pressed,
@@ -40,10 +41,17 @@ if TYPE_CHECKING:
 #: (format id, what the person sees, file suffix, file-dialog filter)
 FORMATS = (
     ("python", "PyTorch code (.py)", ".py", "Python files (*.py)"),
-    ("torchscript", "TorchScript (.pt)", ".pt", "TorchScript files (*.pt)"),
+    ("pt2", "PyTorch 2 (torch.export, .pt2)", ".pt2", "PyTorch 2 programs (*.pt2)"),
+    ("torchscript", "TorchScript (legacy)", ".pt", "TorchScript files (*.pt)"),
     ("onnx", "ONNX (.onnx)", ".onnx", "ONNX files (*.onnx)"),
     ("weights", "Weights (.safetensors)", ".safetensors", "safetensors files (*.safetensors)"),
 )
+#: What a format is for, where its label cannot say it.
+FORMAT_TIPS = {
+    "pt2": "An ExportedProgram that torch.export.load reads back; it takes any batch size",
+    "torchscript": "For programs that cannot read PyTorch 2 files yet: PyTorch deprecates "
+    "TorchScript in favour of torch.export",
+}
 FRESH, LATEST_RUN, WEIGHTS_FILE = range(3)
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
@@ -97,6 +105,8 @@ class ExportDialog(QDialog):
         self.format.setObjectName("export_format")
         for fmt, label, _suffix, _filter in FORMATS:
             self.format.addItem(label, fmt)
+            if fmt in FORMAT_TIPS:
+                self.format.setItemData(self.format.count() - 1, FORMAT_TIPS[fmt], TOOLTIP)
         self.path = QLineEdit(self)
         self.path.setObjectName("export_path")
         self.path.setMinimumWidth(320)

@@ -31,13 +31,27 @@ def test_weights_are_written(tmp_path: Path, capsys: pytest.CaptureFixture) -> N
     assert set(load_file(str(out))) == {"fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"}
 
 
+def test_pt2_is_written_and_loads_with_torch_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "exported" / "digits.pt2"
+    code, stdout, err = _export(capsys, DIGITS, "--format", "pt2", "-o", out)
+    assert code == 0, err
+    assert stdout.splitlines() == ["exported digits_mlp.net as pt2:", f"  {out}"]
+    assert err == ""  # no notices from torch.export on the terminal
+    program = torch.export.load(out)
+    assert set(program.state_dict) == {"fc1.weight", "fc1.bias", "fc2.weight", "fc2.bias"}
+    assert program.module()(torch.randn(4, 64)).shape == (4, 10)
+
+
 def test_an_unknown_format_fails_naming_the_formats(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     code, _, err = _export(capsys, DIGITS, "--format", "keras", "-o", tmp_path / "x")
     assert code == 1
     assert err.strip() == (
-        "error: unknown export format 'keras': choose one of python, torchscript, onnx, weights"
+        "error: unknown export format 'keras': choose one of python, pt2, torchscript, onnx, "
+        "weights"
     )
 
 
