@@ -208,6 +208,25 @@ class Actions:
         for action in (self.pause, self.stop):
             action.setEnabled(False)  # until a run starts
 
+        self.getting_started = _make(
+            parent,
+            "help_getting_started",
+            "&Getting Started",
+            "The four steps from an empty canvas to a trained network",
+            [Key.HelpContents, "F1"],
+        )
+        self.shortcuts = _make(
+            parent,
+            "help_shortcuts",
+            "&Keyboard Shortcuts",
+            "Every keyboard shortcut and what it does",
+        )
+        self.layer_reference = _make(
+            parent,
+            "help_layer_reference",
+            "&Layer Reference",
+            "Every layer with its parameters, defaults and ranges",
+        )
         self.about = _make(parent, "help_about", "&About NetStudio", "About NetStudio", [], "about")
 
         self.keys_in_fields = WindowKeysInFields(parent, self.undo, self.redo, self.all())

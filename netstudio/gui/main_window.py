@@ -25,8 +25,10 @@ from netstudio.gui.editing import CanvasEditing
 from netstudio.gui.evaluation.ui import EvaluationUi
 from netstudio.gui.examples_dialog import show_examples
 from netstudio.gui.export_dialog import show_export
+from netstudio.gui.help_pages import show_getting_started, show_shortcuts
 from netstudio.gui.import_dialog import show_import
 from netstudio.gui.inspector import Inspector
+from netstudio.gui.layer_reference import show_layer_reference
 from netstudio.gui.palette import LayerPalette
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
             ("&View", [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.snap, "panels"]),
             ("&Model", [a.auto_layout, a.auto_layout_down, a.check, a.summary]),
             ("&Train", [a.train, a.pause, a.stop]),
-            ("&Help", [a.about]),
+            ("&Help", [a.getting_started, a.shortcuts, a.layer_reference, None, a.about]),
         ]
         for title, entries in menus:
             menu = bar.addMenu(title)
@@ -226,6 +228,9 @@ class MainWindow(QMainWindow):
         a.auto_layout_down.triggered.connect(lambda: editing.auto_layout("down"))
         a.check.triggered.connect(lambda: self.show_dock(self.problems_dock))
         a.summary.triggered.connect(lambda: self.show_dock(self.summary_dock))
+        a.getting_started.triggered.connect(lambda: show_getting_started(self))
+        a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
+        a.layer_reference.triggered.connect(lambda: show_layer_reference(self))
         a.about.triggered.connect(self._about)
         view.layer_dropped.connect(editing.add_layer)
         view.quick_add_requested.connect(editing.quick_add)
