@@ -17,15 +17,15 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-import netstudio
 from netstudio.core.graph import NetworkGraph
 from netstudio.gui.document import Document
 from netstudio.gui.main_window import APP_NAME, MainWindow
 from netstudio.gui.recovery import default_folder, offer_recovery
 from netstudio.gui.warmup import TorchWarmup
 from netstudio.io import Project
+from netstudio.package_data import examples_dir
 
-EXAMPLES = Path(netstudio.__file__).resolve().parent.parent / "examples"
+EXAMPLES = examples_dir()
 EXAMPLE = EXAMPLES / "digits_mlp.net"
 EXIT_OK, EXIT_FAILED = 0, 2
 

@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import netstudio
 from netstudio.core.graph import NetworkGraph
 from netstudio.gui.canvas.node_item import WIDTH
 from netstudio.gui.dialogs import show_message
 from netstudio.gui.document import Document
 from netstudio.gui.style import category_colour
 from netstudio.io import Project, ProjectFileError, load_project
+from netstudio.package_data import examples_dir
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
-EXAMPLES = Path(netstudio.__file__).resolve().parent.parent / "examples"
+EXAMPLES = examples_dir()
 THUMB = QSize(240, 130)
 NODE_HEIGHT = 72.0
 MAX_SCALE = 0.5  # a small network is drawn no larger than this, not blown up

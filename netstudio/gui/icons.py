@@ -1,4 +1,4 @@
-"""Toolbar and menu icons: SVGs from resources/icons, drawn in the palette's text colour.
+"""Toolbar and menu icons: SVGs shipped in the package (`netstudio.package_data`), drawn in the palette's text colour.
 
 The SVGs stroke with ``currentColor``; each icon is rendered for the normal and disabled
 text colours at several sizes, so it stays crisp at high DPI and follows light or dark mode.
@@ -7,16 +7,15 @@ text colours at several sizes, so it stays crisp at high DPI and follows light o
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
-import netstudio
+from netstudio.package_data import icons_dir
 
-ICON_DIR = Path(netstudio.__file__).resolve().parent.parent / "resources" / "icons"
+ICON_DIR = icons_dir()
 SIZES = (16, 20, 24, 32, 40, 48, 64)
 
 
@@ -41,7 +40,7 @@ def _svg(name: str) -> str:
 
 
 def icon(name: str, colour: QColor | None = None) -> QIcon:
-    """The icon `name` (file stem in resources/icons); an empty icon when it is missing."""
+    """The icon `name` (an SVG file stem of the package's icons); an empty icon when it is missing."""
     svg = _svg(name)
     if not svg:
         return QIcon()
