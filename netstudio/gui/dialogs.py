@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -91,3 +92,35 @@ def ask_restore(parent: QWidget, name: str, when: str) -> Restore:
     if clicked is restore:
         return Restore.RESTORE
     return Restore.DISCARD if clicked is discard else Restore.LATER
+
+
+class SaveOver(Enum):
+    """The answers to "save over a file that may hold something else?"."""
+
+    SAVE = "save"
+    SAVE_AS = "save_as"
+    CANCEL = "cancel"
+
+
+def ask_save_over(parent: QWidget, path: Path, warning: str) -> SaveOver:
+    """Save There, Save As… or Cancel, for a project whose file `warning` says may not be its
+    own any more (e.g. "has changed since the autosave: …")."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Save over this file?",
+        f"Save the restored work to {path}?",
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    box.setObjectName("save_over_box")
+    box.setInformativeText(
+        f"That file {warning}. Save There writes the work there; Save As… chooses another file."
+    )
+    there = box.addButton("Save There", QMessageBox.ButtonRole.DestructiveRole)
+    elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(elsewhere)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is there:
+        return SaveOver.SAVE
+    return SaveOver.SAVE_AS if clicked is elsewhere else SaveOver.CANCEL

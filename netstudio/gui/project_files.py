@@ -15,14 +15,13 @@ table shows.
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from netstudio.gui.dialogs import Answer, ask_save_changes, show_message
+from netstudio.gui.dialogs import Answer, SaveOver, ask_save_changes, ask_save_over, show_message
 from netstudio.gui.document import Document
 from netstudio.gui.training import session as training_session
 from netstudio.io import ProjectFileError, load_project
@@ -34,38 +33,6 @@ if TYPE_CHECKING:
 FILE_FILTER = "NetStudio projects (*.net);;All files (*)"
 RECENT_KEY = "files/recent"
 RECENT_COUNT = 8
-
-
-class SaveOver(Enum):
-    """The answers to "save over a file that may hold something else?"."""
-
-    SAVE = "save"
-    SAVE_AS = "save_as"
-    CANCEL = "cancel"
-
-
-def ask_save_over(parent: QWidget, path: Path, warning: str) -> SaveOver:
-    """Save There, Save As… or Cancel, for a project whose file `warning` says may not be its
-    own any more (e.g. "has changed since the autosave: …")."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning,
-        "Save over this file?",
-        f"Save the restored work to {path}?",
-        QMessageBox.StandardButton.Cancel,
-        parent,
-    )
-    box.setObjectName("save_over_box")
-    box.setInformativeText(
-        f"That file {warning}. Save There writes the work there; Save As… chooses another file."
-    )
-    there = box.addButton("Save There", QMessageBox.ButtonRole.DestructiveRole)
-    elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(elsewhere)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is there:
-        return SaveOver.SAVE
-    return SaveOver.SAVE_AS if clicked is elsewhere else SaveOver.CANCEL
 
 
 class ProjectFiles(QObject):

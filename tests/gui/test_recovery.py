@@ -17,9 +17,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from netstudio.gui import project_files as project_files_module
 from netstudio.gui import recovery as recovery_module
 from netstudio.gui.commands import SetParamsCommand
-from netstudio.gui.dialogs import Restore
+from netstudio.gui.dialogs import Restore, SaveOver, ask_save_over
 from netstudio.gui.main_window import MainWindow
-from netstudio.gui.project_files import SaveOver, ask_save_over
 from netstudio.gui.recovery import offer_recovery, pending
 from netstudio.io import dumps_project, load_project
 
