@@ -3,10 +3,16 @@
 Builds a 500-node network, then times single edits followed by re-inference and re-validation
 (what the editor does after every change), and times opening a 1,000-node project file.
 Goal (shared/PRODUCT.md): an edit under 50 ms; opening 1,000 nodes under 1 s.
+
+`--sweep` measures how those costs grow, at 500, 1,000, 2,000 and 5,000 nodes, on two networks:
+the repeated block of `build` (which shape inference answers mostly from its memo of module and
+input shape) and the network of `build_varied`, whose layers all differ, so every layer is
+run on the meta device. `--varied` runs the default benchmark on the varied network instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import tempfile
@@ -44,6 +50,42 @@ def build(nodes: int) -> NetworkGraph:
     return graph
 
 
+def build_varied(nodes: int) -> NetworkGraph:
+    """Input → (Conv2d, ReLU) × c → Flatten → (Linear, ReLU) × k → Output, no two layers alike.
+
+    Every Conv2d has its own channel count and every Linear its own width, so no layer's
+    (module, input shape) pair repeats: the meta-run memo cannot answer any of them. The conv
+    section is a tenth of the network, at most 200 nodes.
+    """
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="input", params={"shape": [3, 4, 4]})
+    previous = "input"
+    count = 1
+
+    def chain(type_id: str, params: dict | None = None) -> None:
+        nonlocal previous, count
+        node = graph.add_node(type_id, params=params, position=(count * 10.0, 0))
+        graph.connect(previous, "out", node.id, "in")
+        previous = node.id
+        count += 1
+
+    convs = min(nodes // 20, 100)
+    for i in range(convs):
+        chain("Conv2d", {"out_channels": 8 + i, "kernel_size": 3, "padding": 1})
+        chain("ReLU")
+    chain("Flatten")
+    width = 16
+    while count < nodes - 2:
+        chain("Linear", {"out_features": width})
+        chain("ReLU")
+        width += 1
+    while count < nodes - 1:
+        chain("Identity")
+    graph.add_node("Output", node_id="output")
+    graph.connect(previous, "out", "output", "in")
+    return graph
+
+
 def timed(action, repeats: int = 20) -> list[float]:
     times = []
     for _ in range(repeats):
@@ -53,8 +95,8 @@ def timed(action, repeats: int = 20) -> list[float]:
     return times
 
 
-def main() -> int:
-    graph = build(500)
+def main(builder=build) -> int:
+    graph = builder(500)
     inference = ShapeInference(graph)
     start = time.perf_counter()
     inference.update()
@@ -110,7 +152,7 @@ def main() -> int:
     except ImportError:
         print("netstudio.io not available: skipping the file benchmark")
         return 0
-    big = build(1000)
+    big = builder(1000)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.net"
         save_project(Project(graph=big, name="big"), path)
@@ -136,5 +178,102 @@ def main() -> int:
     return 0
 
 
+SWEEP_SIZES = (500, 1000, 2000, 5000)
+SWEEP_COSTS = (
+    "open (parse + build)",
+    "full shapes + validation",
+    "add node + wire",
+    "head parameter",
+    "validation alone",
+)
+
+
+def sweep_one(builder, nodes: int, fresh_widths: bool) -> dict[str, float]:
+    """Median milliseconds of each of `SWEEP_COSTS` on `builder(nodes)`.
+
+    fresh_widths: each added node gets a width not used before (a layer inference has not seen).
+    """
+    from netstudio.io import Project, load_project, save_project
+
+    big = nodes >= 2000
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "sweep.net"
+        save_project(Project(graph=builder(nodes), name="sweep"), path)
+        opens = timed(lambda: load_project(path), repeats=2 if big else 3)
+        graph = load_project(path).graph
+
+    inference = ShapeInference(graph)
+    fulls = []
+    for _ in range(1 if big else 2):
+        inference.close()
+        inference = ShapeInference(graph)  # nothing remembered
+        start = time.perf_counter()
+        problems = validate(graph, inference)
+        fulls.append((time.perf_counter() - start) * 1000)
+    assert not [p for p in problems if p.severity == "error"], problems[:3]
+
+    relus = [n.id for n in graph.nodes() if n.type_id == "ReLU"]
+    mid = relus[len(relus) // 4]
+    head = next(n.id for n in graph.nodes() if n.type_id in ("Conv2d", "Linear"))
+    key = "out_channels" if graph.node(head).type_id == "Conv2d" else "out_features"
+    first = graph.node(head).params[key]
+    added = [0]
+
+    def add_node_and_wire() -> None:
+        added[0] += 1
+        width = 4000 + added[0] if fresh_widths else 32
+        node = graph.add_node("Linear", params={"out_features": width})
+        graph.connect(mid, "out", node.id, "in")
+        inference.update()
+        validate(graph, inference)
+
+    value = [first]
+
+    def change_param_at_head() -> None:
+        value[0] = first + 3000 if value[0] == first else first
+        graph.set_params(head, {key: value[0]})
+        inference.update()
+        validate(graph, inference)
+
+    repeats = 5 if big else 10
+    result = {
+        SWEEP_COSTS[0]: statistics.median(opens),
+        SWEEP_COSTS[1]: statistics.median(fulls),
+        SWEEP_COSTS[2]: statistics.median(timed(add_node_and_wire, repeats)),
+        SWEEP_COSTS[3]: statistics.median(timed(change_param_at_head, repeats)),
+        SWEEP_COSTS[4]: statistics.median(timed(lambda: validate(graph, inference), repeats)),
+    }
+    inference.close()
+    return result
+
+
+def sweep() -> int:
+    """Print how each cost grows with the network, for both networks."""
+    ShapeInference(build(20)).update()  # torch imported and warm before anything is timed
+    print(
+        "Median ms per action (µs per node in brackets). Repetitions: open 3, full shapes 2,"
+        " edits 10;\n"
+        "at 2,000 and 5,000 nodes open 2, full shapes 1, edits 5."
+    )
+    networks = (
+        ("repeated block (Linear 64 + ReLU, Add every 10 blocks)", build, False),
+        ("varied layers (every conv and Linear distinct)", build_varied, True),
+    )
+    for title, builder, fresh in networks:
+        print(f"\n{title}")
+        print(f"{'nodes':>6} " + " ".join(f"{c:>25}" for c in SWEEP_COSTS))
+        for nodes in SWEEP_SIZES:
+            costs = sweep_one(builder, nodes, fresh)
+            cells = [f"{ms:9.1f} ({ms * 1000 / nodes:6.1f})" for ms in costs.values()]
+            print(f"{nodes:>6} " + " ".join(f"{c:>25}" for c in cells), flush=True)
+    return 0
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--varied", action="store_true", help="use the network of varied layers")
+    parser.add_argument("--sweep", action="store_true", help="both networks, 500 to 5,000 nodes")
+    arguments = parser.parse_args()
+    if arguments.sweep:
+        sys.exit(sweep())
+    sys.exit(main(build_varied if arguments.varied else build))
