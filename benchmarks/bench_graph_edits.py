@@ -1,7 +1,8 @@
 """Editing a large graph stays interactive: `python benchmarks/bench_graph_edits.py`.
 
 Builds a 500-node network, then times single edits followed by re-inference and re-validation
-(what the editor does after every change), and times opening a 1,000-node project file.
+(what the editor does after every change: the incremental `Validator`; a full `validate`, as
+`netstudio check` runs it, is timed beside it), and times opening a 1,000-node project file.
 Goal (shared/PRODUCT.md): an edit under 50 ms; opening 1,000 nodes under 1 s.
 
 `--sweep` measures how those costs grow, at 500, 1,000, 2,000 and 5,000 nodes, on two networks:
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
-from netstudio.core.validation import validate
+from netstudio.core.validation import Validator, validate
 
 
 def build(nodes: int) -> NetworkGraph:
@@ -113,6 +114,8 @@ def main(builder=build) -> int:
         f"{(time.perf_counter() - start) * 1000:8.1f} ms"
     )
 
+    validator = Validator(graph, inference)  # what the editor keeps: re-checks what changed
+    validator.problems()
     mid = [n.id for n in graph.nodes() if n.type_id == "ReLU"][120]
     head = next(n.id for n in graph.nodes() if n.type_id == "Linear")
     added: list[str] = []
@@ -122,7 +125,7 @@ def main(builder=build) -> int:
         graph.connect(mid, "out", node.id, "in")
         added.append(node.id)
         inference.update()
-        validate(graph, inference)
+        validator.problems()
 
     width = [64]
 
@@ -130,15 +133,16 @@ def main(builder=build) -> int:
         width[0] = 96 if width[0] == 64 else 64
         graph.set_params(head, {"out_features": width[0]})
         inference.update()
-        validate(graph, inference)
+        validator.problems()
 
     def validate_only() -> None:
-        validate(graph, inference)
+        validator.problems()
 
     results = {
         "add a node + wire, re-infer, re-validate": timed(add_node_and_wire),
         "change a parameter at the head": timed(change_param_at_head),
         "re-validate only": timed(validate_only),
+        "full validate (netstudio check)": timed(lambda: validate(graph, inference)),
     }
     worst = 0.0
     for label, times in results.items():
@@ -212,6 +216,8 @@ def sweep_one(builder, nodes: int, fresh_widths: bool) -> dict[str, float]:
         fulls.append((time.perf_counter() - start) * 1000)
     assert not [p for p in problems if p.severity == "error"], problems[:3]
 
+    validator = Validator(graph, inference)
+    validator.problems()
     relus = [n.id for n in graph.nodes() if n.type_id == "ReLU"]
     mid = relus[len(relus) // 4]
     head = next(n.id for n in graph.nodes() if n.type_id in ("Conv2d", "Linear"))
@@ -225,7 +231,7 @@ def sweep_one(builder, nodes: int, fresh_widths: bool) -> dict[str, float]:
         node = graph.add_node("Linear", params={"out_features": width})
         graph.connect(mid, "out", node.id, "in")
         inference.update()
-        validate(graph, inference)
+        validator.problems()
 
     value = [first]
 
@@ -233,7 +239,7 @@ def sweep_one(builder, nodes: int, fresh_widths: bool) -> dict[str, float]:
         value[0] = first + 3000 if value[0] == first else first
         graph.set_params(head, {key: value[0]})
         inference.update()
-        validate(graph, inference)
+        validator.problems()
 
     repeats = 5 if big else 10
     result = {
@@ -241,8 +247,9 @@ def sweep_one(builder, nodes: int, fresh_widths: bool) -> dict[str, float]:
         SWEEP_COSTS[1]: statistics.median(fulls),
         SWEEP_COSTS[2]: statistics.median(timed(add_node_and_wire, repeats)),
         SWEEP_COSTS[3]: statistics.median(timed(change_param_at_head, repeats)),
-        SWEEP_COSTS[4]: statistics.median(timed(lambda: validate(graph, inference), repeats)),
+        SWEEP_COSTS[4]: statistics.median(timed(validator.problems, repeats)),
     }
+    validator.close()
     inference.close()
     return result
 

@@ -190,6 +190,8 @@ class ShapeInference:
         self._order: list[str] | None = None
         self._cyclic: set[str] = set()
         self.recomputed = 0
+        #: updated(changed_ids): an `update()` changed these nodes' infos (whoever asked for it).
+        self.updated = Event("updated")
         events = graph.events
         self._subscriptions: list[tuple[Event, Handler]] = [
             (events.node_added, self._on_node_added),
@@ -345,6 +347,8 @@ class ShapeInference:
             if old is None or old.outputs != info.outputs:
                 dirty.update(self.graph.successors(node_id))
         dirty.clear()
+        if changed:
+            self.updated.emit(changed)
         return changed
 
     def _gather_inputs(self, node: Node) -> tuple[TensorInfo | None, ...]:

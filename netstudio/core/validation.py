@@ -7,13 +7,14 @@ dock and the compiler's refusal.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import networkx as nx
 
-from netstudio.core.graph import NetworkGraph
+from netstudio.core.events import Event, Handler
+from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.core.shapes import ShapeInference
 
 Severity = Literal["error", "warning"]
@@ -63,8 +64,12 @@ def validate(graph: NetworkGraph, inference: ShapeInference | None = None) -> li
 
 
 def _io_nodes(graph: NetworkGraph) -> list[Problem]:
+    return _io_problems(bool(graph.inputs()), bool(graph.outputs()))
+
+
+def _io_problems(has_input: bool, has_output: bool) -> list[Problem]:
     found = []
-    if not graph.inputs():
+    if not has_input:
         found.append(
             Problem(
                 "error",
@@ -73,7 +78,7 @@ def _io_nodes(graph: NetworkGraph) -> list[Problem]:
                 "Input/Output category and wire it to the first layer",
             )
         )
-    if not graph.outputs():
+    if not has_output:
         found.append(
             Problem(
                 "error",
@@ -110,48 +115,55 @@ def _cycles(graph: NetworkGraph) -> list[Problem]:
 def _ports(graph: NetworkGraph) -> list[Problem]:
     found = []
     for node in graph.nodes():
-        ports = node.input_ports
-        wired: dict[str, int] = {}
-        for _, _, edge in graph.nx_graph.in_edges(node.id, keys=True):
-            wired[edge.dst_port] = wired.get(edge.dst_port, 0) + 1
-        for port in ports:
-            count = wired.get(port, 0)
-            if count == 0:
-                what = f"input '{port}' of" if len(ports) > 1 else "the input of"
-                found.append(
-                    Problem(
-                        "error",
-                        node.id,
-                        f"{what} {node.label} is not connected: wire a layer's output into it"
-                        + (", or lower its number of inputs" if node.spec.variadic else ""),
-                    )
-                )
-            elif count > 1:
-                found.append(
-                    Problem(
-                        "error",
-                        node.id,
-                        f"input '{port}' of {node.label} has {count} wires; an input takes exactly "
-                        "one: remove the extra wires (use an Add or Concat to join branches)",
-                    )
-                )
-        for port in wired:
-            if port not in ports:
-                found.append(
-                    Problem(
-                        "error",
-                        node.id,
-                        f"a wire goes into '{port}', which {node.label} does not have: remove it",
-                    )
-                )
-        if node.spec.role == "input" and not graph.out_edges(node.id):
+        found += _node_ports(graph, node)
+    return found
+
+
+def _node_ports(graph: NetworkGraph, node: Node) -> list[Problem]:
+    """The wiring problems of one node: its inputs, and an Input that feeds nothing."""
+    found = []
+    ports = node.input_ports
+    wired: dict[str, int] = {}
+    for _, _, edge in graph.nx_graph.in_edges(node.id, keys=True):
+        wired[edge.dst_port] = wired.get(edge.dst_port, 0) + 1
+    for port in ports:
+        count = wired.get(port, 0)
+        if count == 0:
+            what = f"input '{port}' of" if len(ports) > 1 else "the input of"
             found.append(
                 Problem(
-                    "warning",
+                    "error",
                     node.id,
-                    f"{node.label} feeds nothing: wire it to a layer or delete it",
+                    f"{what} {node.label} is not connected: wire a layer's output into it"
+                    + (", or lower its number of inputs" if node.spec.variadic else ""),
                 )
             )
+        elif count > 1:
+            found.append(
+                Problem(
+                    "error",
+                    node.id,
+                    f"input '{port}' of {node.label} has {count} wires; an input takes exactly "
+                    "one: remove the extra wires (use an Add or Concat to join branches)",
+                )
+            )
+    for port in wired:
+        if port not in ports:
+            found.append(
+                Problem(
+                    "error",
+                    node.id,
+                    f"a wire goes into '{port}', which {node.label} does not have: remove it",
+                )
+            )
+    if node.spec.role == "input" and not graph.out_edges(node.id):
+        found.append(
+            Problem(
+                "warning",
+                node.id,
+                f"{node.label} feeds nothing: wire it to a layer or delete it",
+            )
+        )
     return found
 
 
@@ -178,27 +190,242 @@ def _unreachable(graph: NetworkGraph) -> list[Problem]:
         used |= nx.ancestors(g, node_id)
     found = []
     for node in graph.nodes():
-        if node.spec.role == "input":
-            continue
-        if node.id not in used and node.spec.role != "output":
-            found.append(
-                Problem(
-                    "warning",
-                    node.id,
-                    f"{node.label} does not lead to any Output, so its result is unused: wire it "
-                    "onward or delete it",
-                )
-            )
-        elif (
-            node.id not in fed
-            and node.input_ports
-            and all(graph.edge_into(node.id, p) is not None for p in node.input_ports)
-        ):
-            found.append(
-                Problem(
-                    "warning",
-                    node.id,
-                    f"no Input reaches {node.label}: it never gets data",
-                )
-            )
+        problem = _node_unreachable(graph, node, fed, used)
+        if problem is not None:
+            found.append(problem)
     return found
+
+
+def _node_unreachable(
+    graph: NetworkGraph, node: Node, fed: set[str], used: set[str]
+) -> Problem | None:
+    """Whether `node` is cut off: `fed` are the nodes an Input reaches, `used` those that
+    reach an Output."""
+    role = node.spec.role
+    if role == "input":
+        return None
+    if node.id not in used and role != "output":
+        return Problem(
+            "warning",
+            node.id,
+            f"{node.label} does not lead to any Output, so its result is unused: wire it "
+            "onward or delete it",
+        )
+    ports = node.input_ports
+    if node.id not in fed and ports and all(graph.edge_into(node.id, p) is not None for p in ports):
+        return Problem("warning", node.id, f"no Input reaches {node.label}: it never gets data")
+    return None
+
+
+class Validator:
+    """`validate`, kept up to date edit by edit: what the editor calls after every change.
+
+    Wiring, shape and reachability problems are kept per node and recomputed only for the nodes
+    an edit touched (the graph's events say which, and the shape inference's `updated`); cycles
+    are searched for only when an added wire has a path back (or while the graph has one);
+    reachability is extended from the added wires, and computed afresh only after something
+    was removed. The answer is the same list, in the same order, as `validate` on the same
+    graph.
+    """
+
+    def __init__(self, graph: NetworkGraph, inference: ShapeInference) -> None:
+        self.graph = graph
+        self.inference = inference
+        self._ports: dict[str, list[Problem]] = {}
+        self._shape_errors: dict[str, Problem] = {}
+        self._shapes_dirty: set[str] = set()
+        self._unreached: dict[str, Problem] = {}
+        self._cycle_problems: list[Problem] = []
+        self._inputs: set[str] = set()
+        self._outputs: set[str] = set()
+        self._fed: set[str] = set()
+        self._used: set[str] = set()
+        #: Nodes whose wiring, or whose reachability problem, must be looked at again.
+        self._ports_dirty: set[str] = set()
+        self._reach_dirty: set[str] = set()
+        self._cycles_dirty = True
+        #: Reachability must be computed afresh (something was removed), else grown from
+        #: `_added_edges`.
+        self._reach_stale = True
+        self._added_edges: list[Edge] = []
+        self._connected = False
+        self._reset()
+        events = graph.events
+        self._subscriptions: list[tuple[Event, Handler]] = [
+            (events.node_added, self._on_node_added),
+            (events.node_removed, self._on_node_removed),
+            (events.edge_added, self._on_edge_added),
+            (events.edge_removed, self._on_edge_removed),
+            (events.params_changed, self._on_node_changed),
+            (events.renamed, self._on_node_changed),
+            (events.cleared, self._reset),
+            (inference.updated, self._on_shapes_updated),
+        ]
+        for event, handler in self._subscriptions:
+            event.connect(handler)
+
+    def close(self) -> None:
+        """Stop listening to the graph."""
+        for event, handler in self._subscriptions:
+            event.disconnect(handler)
+
+    # --- events --------------------------------------------------------------------------------
+
+    def _reset(self) -> None:
+        self._ports.clear()
+        self._unreached.clear()
+        self._cycle_problems = []
+        self._cycles_dirty = True
+        self._reach_stale = True
+        self._added_edges.clear()
+        nodes = list(self.graph.nodes())
+        self._inputs = {n.id for n in nodes if n.spec.role == "input"}
+        self._outputs = {n.id for n in nodes if n.spec.role == "output"}
+        self._ports_dirty = {n.id for n in nodes}
+        self._shape_errors.clear()
+        self._shapes_dirty = set(self._ports_dirty)
+        self._reach_dirty = set(self._ports_dirty)
+        self._fed = set()
+        self._used = set()
+        self._connected = False
+
+    def _on_node_added(self, node: Node) -> None:
+        role = node.spec.role
+        if role == "input":
+            self._inputs.add(node.id)
+            self._reach_stale = True
+        elif role == "output":
+            self._outputs.add(node.id)
+            self._reach_stale = True
+        self._ports_dirty.add(node.id)
+        self._reach_dirty.add(node.id)
+        self._shapes_dirty.add(node.id)
+
+    def _on_node_removed(self, node: Node) -> None:
+        self._inputs.discard(node.id)
+        self._outputs.discard(node.id)
+        self._ports.pop(node.id, None)
+        self._unreached.pop(node.id, None)
+        self._shape_errors.pop(node.id, None)
+        self._shapes_dirty.discard(node.id)
+        self._ports_dirty.discard(node.id)
+        self._reach_dirty.discard(node.id)
+        self._fed.discard(node.id)
+        self._used.discard(node.id)
+        self._reach_stale = True
+
+    def _on_edge_added(self, edge: Edge) -> None:
+        self._ports_dirty.update((edge.src, edge.dst))
+        self._reach_dirty.add(edge.dst)
+        self._added_edges.append(edge)
+
+    def _on_edge_removed(self, edge: Edge) -> None:
+        self._ports_dirty.update((edge.src, edge.dst))
+        self._reach_dirty.add(edge.dst)
+        self._reach_stale = True
+
+    def _on_node_changed(self, node: Node, _old: object = None) -> None:
+        self._ports_dirty.add(node.id)
+        self._reach_dirty.add(node.id)
+
+    def _on_shapes_updated(self, changed: set[str]) -> None:
+        self._shapes_dirty |= changed
+
+    # --- the answer ----------------------------------------------------------------------------
+
+    def problems(self) -> list[Problem]:
+        """Every problem of the graph, as `validate` gives it."""
+        graph = self.graph
+        self.inference.update()
+        for node_id in self._ports_dirty:
+            found = _node_ports(graph, graph.node(node_id))
+            if found:
+                self._ports[node_id] = found
+            else:
+                self._ports.pop(node_id, None)
+        self._ports_dirty.clear()
+        added, self._added_edges = self._added_edges, []
+        if self._cycles_dirty or self._cycle_problems or _may_loop(graph, added):
+            self._cycle_problems = _cycles(graph)
+            self._cycles_dirty = False
+        self._update_reach(added)
+        place = graph.place
+        found = _io_problems(bool(self._inputs), bool(self._outputs))
+        found += self._cycle_problems
+        for node_id in sorted(self._ports, key=place):
+            found += self._ports[node_id]
+        for node_id in self._shapes_dirty:
+            error = self.inference.info(node_id).error
+            if error:
+                self._shape_errors[node_id] = Problem("error", node_id, error)
+            else:
+                self._shape_errors.pop(node_id, None)
+        self._shapes_dirty.clear()
+        found += [self._shape_errors[n] for n in sorted(self._shape_errors, key=place)]
+        found += [self._unreached[n] for n in sorted(self._unreached, key=place)]
+        return sorted(found, key=lambda p: p.severity != "error")
+
+    def _update_reach(self, added: list[Edge]) -> None:
+        graph = self.graph
+        connected = bool(self._inputs) and bool(self._outputs)
+        if self._reach_stale:
+            fed, used = (
+                (_reach(graph, self._inputs, self._outputs)) if connected else (set(), set())
+            )
+            self._reach_dirty |= (fed ^ self._fed) | (used ^ self._used)
+            if connected != self._connected:
+                self._reach_dirty = set(graph.nx_graph)
+                self._connected = connected
+            self._fed, self._used = fed, used
+            self._reach_stale = False
+        elif connected:
+            g = graph.nx_graph
+            for edge in added:
+                if edge.src in self._fed:
+                    self._reach_dirty |= _spread(g.successors, edge.dst, self._fed)
+                if edge.dst in self._used:
+                    self._reach_dirty |= _spread(g.predecessors, edge.src, self._used)
+        for node_id in self._reach_dirty:
+            problem = None
+            if connected:
+                problem = _node_unreachable(graph, graph.node(node_id), self._fed, self._used)
+            if problem is not None:
+                self._unreached[node_id] = problem
+            else:
+                self._unreached.pop(node_id, None)
+        self._reach_dirty.clear()
+
+
+def _may_loop(graph: NetworkGraph, added: list[Edge]) -> bool:
+    """Whether wires `added` to a graph without a cycle may have closed one: a cycle through
+    a new wire is a path back from its end to its start."""
+    g = graph.nx_graph
+    return any(e.src not in g or e.dst not in g or nx.has_path(g, e.dst, e.src) for e in added)
+
+
+def _reach(graph: NetworkGraph, inputs: set[str], outputs: set[str]) -> tuple[set[str], set[str]]:
+    """The nodes an Input reaches and the nodes that reach an Output (ends included)."""
+    g = graph.nx_graph
+    fed: set[str] = set(inputs)
+    for node_id in inputs:
+        fed |= nx.descendants(g, node_id)
+    used: set[str] = set(outputs)
+    for node_id in outputs:
+        used |= nx.ancestors(g, node_id)
+    return fed, used
+
+
+def _spread(neighbours: Callable[[str], Iterable[str]], start: str, reached: set[str]) -> set[str]:
+    """Add to `reached` `start` and all it leads to (through `neighbours`) not in it yet;
+    returns the nodes added."""
+    if start in reached:
+        return set()
+    added = {start}
+    stack = [start]
+    while stack:
+        for other in neighbours(stack.pop()):
+            if other not in reached and other not in added:
+                added.add(other)
+                stack.append(other)
+    reached |= added
+    return added

@@ -8,7 +8,8 @@ the network are checked again (cheap), and the shapes only when the data's sampl
 changed under an auto Input. Until PyTorch has loaded (it loads behind the window) analysis
 waits and the canvas shows shapes as unknown.
 
-The problems are the graph's own (`graph_problems`, from `validate`) and those between the
+The problems are the graph's own (`graph_problems`, from the incremental `Validator`: what
+`validate` gives, recomputed only where an edit touched) and those between the
 network and its data and loss (`data_problems`: an Input set by hand to a shape the data's
 samples do not fit, an output the loss cannot compare with the data's targets), each on the
 node at fault, so they show on the canvas and in the Problems list before anyone trains.
@@ -31,7 +32,7 @@ from PySide6.QtGui import QUndoStack
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph, Node
 from netstudio.core.shapes import NodeInfo, ShapeInference
-from netstudio.core.validation import Problem, validate
+from netstudio.core.validation import Problem, Validator
 from netstudio.gui.commands import GraphCommand, push
 from netstudio.gui.training.checks import data_network_problems
 from netstudio.io import Project, save_project
@@ -73,6 +74,8 @@ class Document(QObject):
         #: it: the shape of every auto Input.
         self.data_shape = project_sample_shape(self.project.data, self._project_dir())
         self.inference = ShapeInference(self.project.graph, data_shape=self.data_shape)
+        #: The graph's problems, kept up to date edit by edit (as `validate` gives them).
+        self.validator = Validator(self.project.graph, self.inference)
         self.undo_stack = QUndoStack(self)
         #: Every problem: the graph's and the data's, errors first.
         self.problems: list[Problem] = []
@@ -183,7 +186,7 @@ class Document(QObject):
         if not self._analysed_once:
             changed = {node.id for node in self.graph.nodes()}
             self._analysed_once = True
-        self.graph_problems = validate(self.graph, self.inference)
+        self.graph_problems = self.validator.problems()
         self.data_problems = self._check_data()
         self._combine_problems()
         self.analysed.emit(changed, self.problems)
@@ -291,4 +294,5 @@ class Document(QObject):
             event.disconnect(self._on_graph_changed)
         for event in self._node_events:
             event.disconnect(self._on_nodes_changed)
+        self.validator.close()
         self.inference.close()

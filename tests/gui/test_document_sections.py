@@ -10,7 +10,7 @@ import pytest
 
 from netstudio.core import shapes
 from netstudio.core.graph import NetworkGraph
-from netstudio.gui import document as document_module
+from netstudio.core.validation import Validator
 from netstudio.gui.commands import SetParamsCommand, SetSectionCommand
 from netstudio.gui.document import Document
 from netstudio.io import Project
@@ -35,22 +35,22 @@ def document(qtbot) -> Document:
 
 
 class Counts:
-    """How often the graph is analysed: inferred layers and whole-graph validations."""
+    """How often the graph is analysed: inferred layers and validations of the graph."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.computed = self.validated = 0
-        compute, validate = shapes.ShapeInference._compute, document_module.validate
+        compute, problems = shapes.ShapeInference._compute, Validator.problems
 
         def counted_compute(inference, *args, **kwargs):
             self.computed += 1
             return compute(inference, *args, **kwargs)
 
-        def counted_validate(*args, **kwargs):
+        def counted_problems(validator, *args, **kwargs):
             self.validated += 1
-            return validate(*args, **kwargs)
+            return problems(validator, *args, **kwargs)
 
         monkeypatch.setattr(shapes.ShapeInference, "_compute", counted_compute)
-        monkeypatch.setattr(document_module, "validate", counted_validate)
+        monkeypatch.setattr(Validator, "problems", counted_problems)
 
 
 def set_section(document: Document, section: str, changes: dict, text: str) -> None:

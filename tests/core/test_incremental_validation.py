@@ -1,0 +1,108 @@
+"""The incremental `Validator` gives, after every edit, exactly what a fresh `validate` gives."""
+
+from __future__ import annotations
+
+from contextlib import suppress
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from netstudio.core.errors import GraphError
+from netstudio.core.graph import Edge, NetworkGraph
+from netstudio.core.shapes import ShapeInference
+from netstudio.core.validation import Validator, validate
+
+TYPES = ["Input", "Linear", "ReLU", "Add", "Concat", "Output"]
+PARAMS = {
+    "Input": st.fixed_dictionaries({"shape": st.sampled_from([[8], [4], [2, 4]])}),
+    "Linear": st.fixed_dictionaries({"out_features": st.sampled_from([4, 8])}),
+    "Add": st.fixed_dictionaries({"inputs": st.integers(2, 3)}),
+    "Concat": st.fixed_dictionaries({"inputs": st.integers(2, 3), "dim": st.sampled_from([1, 2])}),
+}
+
+
+EDITS = ["add", "add", "connect", "wire", "loop", "loop", "disconnect", "remove", "restore"]
+EDITS += ["params", "params", "rename"]
+
+
+def start() -> NetworkGraph:
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="in", params={"shape": [8]})
+    graph.add_node("Linear", node_id="fc", params={"out_features": 8})
+    graph.add_node("Add", node_id="add")
+    graph.add_node("Output", node_id="out")
+    graph.connect("in", "out", "fc", "in")
+    graph.connect("fc", "out", "add", "in1")
+    graph.connect("in", "out", "add", "in2")  # a Linear of 4 features breaks the Add's shapes
+    graph.connect("add", "out", "out", "in")
+    return graph
+
+
+def edit(data: st.DataObject, graph: NetworkGraph, removed: list) -> None:
+    """One random edit (some are refused, as the editor's would be)."""
+    ids = [n.id for n in graph.nodes()]
+    kind = data.draw(st.sampled_from(EDITS))
+    if kind == "add":
+        type_id = data.draw(st.sampled_from(TYPES))
+        params = data.draw(PARAMS[type_id]) if type_id in PARAMS else None
+        graph.add_node(type_id, params=params)
+    elif kind in ("connect", "wire") and ids:
+        src = data.draw(st.sampled_from(ids))
+        dst = data.draw(st.sampled_from(ids))
+        ports = graph.node(dst).input_ports
+        if graph.node(src).output_ports and ports:
+            port = data.draw(st.sampled_from(ports))
+            if kind == "connect":
+                graph.connect(src, "out", dst, port)
+            elif graph.edge_into(dst, port) is None:  # as a file may hold it: maybe a cycle
+                graph._add_edge(Edge(src, "out", dst, port))
+    elif kind == "loop" and ids:  # a wire back from a node downstream, as a file may hold
+        dst = data.draw(st.sampled_from(ids))
+        free = [p for p in graph.node(dst).input_ports if graph.edge_into(dst, p) is None]
+        later = sorted(graph.descendants(dst) | {dst})
+        sources = [n for n in later if graph.node(n).output_ports]
+        if free and sources:
+            graph._add_edge(Edge(data.draw(st.sampled_from(sources)), "out", dst, free[0]))
+    elif kind == "disconnect" and graph.edges():
+        graph.disconnect(data.draw(st.sampled_from(graph.edges())))
+    elif kind == "remove" and ids:
+        node_id = data.draw(st.sampled_from(ids))
+        place = graph.place(node_id)
+        edges = [(e, graph.place(e)) for e in graph.in_edges(node_id) + graph.out_edges(node_id)]
+        node, _ = graph.remove_node(node_id)
+        removed.append((node, place, list(dict.fromkeys(edges))))
+    elif kind == "restore" and removed:  # undo of a removal: back at its old places
+        node, place, edges = removed.pop()
+        graph.add_node(
+            node.type_id, name=node.name, params=node.params, node_id=node.id, place=place
+        )
+        for e, edge_place in edges:
+            graph.connect(e.src, e.src_port, e.dst, e.dst_port, place=edge_place)
+    elif kind == "params" and ids:
+        node = graph.node(data.draw(st.sampled_from(ids)))
+        if node.type_id in PARAMS:
+            graph.set_params(node.id, data.draw(PARAMS[node.type_id]))
+    elif kind == "rename" and ids:
+        graph.rename(data.draw(st.sampled_from(ids)), data.draw(st.sampled_from("abcd")))
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_incremental_problems_equal_a_fresh_validation(data: st.DataObject) -> None:
+    graph = start()
+    inference = ShapeInference(graph)
+    validator = Validator(graph, inference)
+    removed: list = []
+    try:
+        assert validator.problems() == validate(graph)
+        for _ in range(data.draw(st.integers(1, 25))):
+            with suppress(GraphError):  # refused, as the editor's edit would be
+                edit(data, graph, removed)
+            if data.draw(st.booleans()):  # several edits between two analyses, sometimes
+                assert validator.problems() == validate(graph)
+        assert validator.problems() == validate(graph)
+        graph.clear()
+        assert validator.problems() == validate(graph)
+    finally:
+        validator.close()
+        inference.close()
