@@ -177,17 +177,11 @@ def _shapes(graph: NetworkGraph, inference: ShapeInference) -> list[Problem]:
 
 
 def _unreachable(graph: NetworkGraph) -> list[Problem]:
-    g = graph.nx_graph
-    inputs = [n.id for n in graph.inputs()]
-    outputs = [n.id for n in graph.outputs()]
+    inputs = {n.id for n in graph.inputs()}
+    outputs = {n.id for n in graph.outputs()}
     if not inputs or not outputs:
         return []
-    fed: set[str] = set(inputs)
-    for node_id in inputs:
-        fed |= nx.descendants(g, node_id)
-    used: set[str] = set(outputs)
-    for node_id in outputs:
-        used |= nx.ancestors(g, node_id)
+    fed, used = _reach(graph, inputs, outputs)
     found = []
     for node in graph.nodes():
         problem = _node_unreachable(graph, node, fed, used)

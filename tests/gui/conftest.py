@@ -83,6 +83,18 @@ def hands() -> type[Hands]:
 
 
 @pytest.fixture
+def blank_window(qtbot, monkeypatch) -> MainWindow:
+    """A shown main window with a new project and no PyTorch (no shape is ever inferred, so a
+    layer of any size is never built). Closing it with changes discards them."""
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: discard)
+    window = MainWindow(analysis_ready=False)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
 def digits_window(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
     """The digits example (a copy) open in a shown main window; no PyTorch needed. Closing it
     with changes discards them."""

@@ -12,7 +12,6 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.document import Document
 from netstudio.gui.main_window import MainWindow
@@ -30,13 +29,9 @@ def write_project(folder: Path, change) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    discard = QMessageBox.StandardButton.Discard  # closing with edits asks; tests discard
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
-    window = MainWindow(analysis_ready=False)  # a 10**12-wide layer is never built here
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(blank_window: MainWindow) -> MainWindow:
+    """The window, with no PyTorch: a 10**12-wide layer is never built here."""
+    return blank_window
 
 
 def shown_text(widget: Any) -> str:

@@ -12,7 +12,6 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.param_editors import (
@@ -56,13 +55,9 @@ def write_project(folder: Path, data: dict[str, Any]) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, monkeypatch) -> MainWindow:
-    discard = QMessageBox.StandardButton.Discard  # closing with edits asks; tests discard
-    monkeypatch.setattr(QMessageBox, "question", lambda *args: discard)
-    window = MainWindow(analysis_ready=False)  # no PyTorch needed: nothing here loads data
-    qtbot.addWidget(window)
-    window.show()
-    return window
+def window(blank_window: MainWindow) -> MainWindow:
+    """The window, with no PyTorch: no PyTorch needed: nothing here loads data."""
+    return blank_window
 
 
 def put_right(hands: Any, editor: ParamEditor) -> Any:
