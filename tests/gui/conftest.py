@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from netstudio.gui.canvas.view import LAYER_MIME
 from netstudio.gui.main_window import MainWindow
@@ -75,6 +77,44 @@ class Hands:
         for i in range(1, 7):
             QTest.mouseMove(view.viewport(), view.mapFromScene(start + (end - start) * (i / 6)))
         QTest.mouseRelease(view.viewport(), left, none, view.mapFromScene(end))
+
+
+#: How long a modal dialog may wait for an answer before the watchdog closes it.
+MODAL_PATIENCE_S = 20.0
+
+
+@pytest.fixture(autouse=True)
+def modal_watchdog(qapp: QApplication) -> Iterator[None]:
+    """Fail, instead of hanging, a test that opens a modal dialog it does not answer.
+
+    Offscreen nobody clicks: an unanswered `exec()` would hold the whole run until CI's limit.
+    The watchdog's timer fires inside the dialog's own event loop, closes a dialog that waited
+    longer than `MODAL_PATIENCE_S`, and the test fails naming it."""
+    seen: dict[int, float] = {}
+    stuck: list[str] = []
+
+    def look() -> None:
+        modal = QApplication.activeModalWidget()
+        if modal is None:
+            seen.clear()
+            return
+        first = seen.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - first < MODAL_PATIENCE_S:
+            return
+        text = modal.text() if isinstance(modal, QMessageBox) else ""
+        stuck.append(f"{type(modal).__name__} “{modal.windowTitle()}” {text}".strip())
+        if isinstance(modal, QDialog):
+            modal.reject()
+        else:
+            modal.close()
+
+    timer = QTimer()
+    timer.setInterval(1000)
+    timer.timeout.connect(look)
+    timer.start()
+    yield
+    timer.stop()
+    assert not stuck, f"a modal dialog waited for an answer no test gave: {stuck}"
 
 
 @pytest.fixture
