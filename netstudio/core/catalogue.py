@@ -86,6 +86,11 @@ class LayerSpec:
     stepwise: the layer runs the same cell at every step along dimension 1 of its input (the
     recurrent layers): shape inference runs one step and scales, as a meta run of a long
     sequence takes milliseconds a step.
+    elementwise: the layer maps each element on its own (an activation, dropout, identity):
+    its output has its input's shape and dtype and it does no multiply-accumulate work, so
+    shape inference passes the input's tensor on without a meta run (whose decomposed meta
+    kernels cost most of an edit on a network of activations). A test runs every such layer
+    on meta tensors to hold each one to it.
     """
 
     type_id: str
@@ -109,6 +114,7 @@ class LayerSpec:
     short_name: str = ""
     weight_count: WeightCount | None = None
     stepwise: bool = False
+    elementwise: bool = False
 
     @property
     def name(self) -> str:

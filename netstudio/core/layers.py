@@ -322,6 +322,7 @@ add(
         "Core",
         "Passes its input through unchanged (a placeholder or a branch point).",
         module="torch.nn.Identity",
+        elementwise=True,
         input_dtype=None,
     )
 )
@@ -584,7 +585,16 @@ add(
 
 # --- Activation ------------------------------------------------------------------------------
 
-add(LayerSpec("ReLU", "Activation", "max(0, x).", module="torch.nn.ReLU", short_name="relu"))
+add(
+    LayerSpec(
+        "ReLU",
+        "Activation",
+        "max(0, x).",
+        module="torch.nn.ReLU",
+        short_name="relu",
+        elementwise=True,
+    )
+)
 add(
     LayerSpec(
         "LeakyReLU",
@@ -594,6 +604,7 @@ add(
             p_float("negative_slope", 0.01, "slope for negative inputs", minimum=0, maximum=1000),
         ),
         module="torch.nn.LeakyReLU",
+        elementwise=True,
         summary=lambda p: f"slope {p['negative_slope']:g}",
         short_name="lrelu",
     )
@@ -613,6 +624,7 @@ add(
             ),
         ),
         module="torch.nn.ELU",
+        elementwise=True,
         short_name="elu",
     )
 )
@@ -625,12 +637,18 @@ add(
             p_choice("approximate", "none", ("none", "tanh"), "exact, or the tanh approximation"),
         ),
         module="torch.nn.GELU",
+        elementwise=True,
         short_name="gelu",
     )
 )
 add(
     LayerSpec(
-        "SiLU", "Activation", "x·sigmoid(x) (swish).", module="torch.nn.SiLU", short_name="silu"
+        "SiLU",
+        "Activation",
+        "x·sigmoid(x) (swish).",
+        module="torch.nn.SiLU",
+        short_name="silu",
+        elementwise=True,
     )
 )
 add(
@@ -639,6 +657,7 @@ add(
         "Activation",
         "1 / (1 + exp(−x)): squashes into (0, 1).",
         module="torch.nn.Sigmoid",
+        elementwise=True,
         short_name="sigmoid",
     )
 )
@@ -648,6 +667,7 @@ add(
         "Activation",
         "Hyperbolic tangent: squashes into (−1, 1).",
         module="torch.nn.Tanh",
+        elementwise=True,
         short_name="tanh",
     )
 )
@@ -684,6 +704,7 @@ add(
         "While training, zeroes each element with probability p.",
         params=(p_float("p", 0.5, "probability of zeroing an element", minimum=0, maximum=1),),
         module="torch.nn.Dropout",
+        elementwise=True,
         summary=lambda p: f"p={p['p']:g}",
         short_name="drop",
     )

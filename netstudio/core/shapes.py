@@ -15,6 +15,8 @@ layer whose parameter count would pass `MAX_LAYER_PARAMS` is an error, not a mod
 
 from __future__ import annotations
 
+import heapq
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -57,6 +59,11 @@ class NodeInfo:
     macs: int | None = None
     error: str | None = None
     pending: bool = False
+    #: What counting this node's MACs takes (module, meta-run inputs, steps) until they are
+    #: counted (see `ShapeInference.count_macs`).
+    mac_job: tuple[Any, tuple[TensorInfo, ...], int] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def ok(self) -> bool:
@@ -185,9 +192,18 @@ class ShapeInference:
         #: reused instead of running every layer downstream again.
         self._previous: dict[str, tuple[Any, NodeInfo]] = {}
         self._modules: dict[Any, tuple[nn.Module, int, int]] = {}
-        self._runs: dict[tuple[int, tuple[TensorInfo, ...]], tuple[list[TensorInfo], int]] = {}
+        self._runs: dict[tuple[int, tuple[TensorInfo, ...]], list[TensorInfo]] = {}
+        #: MACs per sample, by (module, inputs of its meta run, steps): counted apart from the
+        #: shapes (see `count_macs`).
+        self._mac_counts: dict[tuple[int, tuple[TensorInfo, ...], int], int] = {}
+        #: The analysed nodes whose MACs are still to count, in the order analysed.
+        self._mac_jobs: dict[str, None] = {}
         self._dirty: set[str] = set(n.id for n in graph.nodes())
-        self._order: list[str] | None = None
+        #: A topological order kept edit by edit (see `_topological_order`): `_order[i]` is
+        #: the node at place i (None where a node was removed), `_place` each node's place.
+        self._order: list[str | None] | None = None
+        self._place: dict[str, int] = {}
+        self._new_edges: list[Edge] = []
         self._cyclic: set[str] = set()
         self.recomputed = 0
         #: updated(changed_ids): an `update()` changed these nodes' infos (whoever asked for it).
@@ -196,8 +212,8 @@ class ShapeInference:
         self._subscriptions: list[tuple[Event, Handler]] = [
             (events.node_added, self._on_node_added),
             (events.node_removed, self._on_node_removed),
-            (events.edge_added, self._on_edge),
-            (events.edge_removed, self._on_edge),
+            (events.edge_added, self._on_edge_added),
+            (events.edge_removed, self._on_edge_removed),
             (events.params_changed, self._on_node_changed),
             (events.renamed, self._on_node_changed),
             (events.cleared, self._on_cleared),
@@ -213,18 +229,32 @@ class ShapeInference:
     # --- events --------------------------------------------------------------------------------
 
     def _on_node_added(self, node: Node) -> None:
-        self._order = None
+        if self._order is not None and node.id not in self._place:
+            self._place[node.id] = len(self._order)  # nothing reads from it yet: last is fine
+            self._order.append(node.id)
         self._dirty.add(node.id)
 
     def _on_node_removed(self, node: Node) -> None:
-        self._order = None
+        if self._order is not None:
+            place = self._place.pop(node.id, None)
+            if place is not None:
+                self._order[place] = None
+            if self._cyclic:
+                self._order = None
         self._dirty.discard(node.id)
         self._infos.pop(node.id, None)
         self._keys.pop(node.id, None)
         self._previous.pop(node.id, None)
+        self._mac_jobs.pop(node.id, None)
 
-    def _on_edge(self, edge: Edge) -> None:
-        self._order = None
+    def _on_edge_added(self, edge: Edge) -> None:
+        if self._order is not None:
+            self._new_edges.append(edge)
+        self._dirty.add(edge.dst)
+
+    def _on_edge_removed(self, edge: Edge) -> None:
+        if self._cyclic:
+            self._order = None  # removing a wire may break a cycle: order it all again
         self._dirty.add(edge.dst)
 
     def _on_node_changed(self, node: Node, _old: Any = None) -> None:
@@ -232,6 +262,7 @@ class ShapeInference:
 
     def _on_cleared(self) -> None:
         self._order = None
+        self._mac_jobs.clear()
         self._dirty.clear()
         self._infos.clear()
         self._keys.clear()
@@ -265,6 +296,11 @@ class ShapeInference:
         self.update()
         return self._infos[node_id]
 
+    def known(self, node_id: str) -> NodeInfo | None:
+        """The node's info as far as it is known now, without updating (None: not analysed
+        yet). For a caller showing a large network while it is analysed a slice at a time."""
+        return self._infos.get(node_id)
+
     def infos(self) -> dict[str, NodeInfo]:
         self.update()
         return dict(self._infos)
@@ -280,8 +316,55 @@ class ShapeInference:
         return sum(info.param_count for info in self._infos.values())
 
     def total_macs(self) -> int:
+        """MACs per sample of the whole network, every node counted (see `count_macs`)."""
         self.update()
+        self.count_macs()
         return sum(info.macs or 0 for info in self._infos.values())
+
+    @property
+    def macs_pending(self) -> bool:
+        """Whether some analysed node's MACs are still to count."""
+        return bool(self._mac_jobs)
+
+    def count_macs(self, deadline: float | None = None) -> set[str]:
+        """Count the MACs of the analysed nodes that lack them; returns the ids counted.
+
+        Shapes come from a plain meta run; MACs need torch's FlopCounterMode, whose
+        decomposed kernels cost most of a layer's analysis, so they are counted here, apart:
+        the editor calls this a slice at a time after the shapes are shown (`deadline`: a
+        `time.perf_counter()` value after which it stops, the rest left for the next call),
+        `netstudio check` all at once. Remembered per module, input shapes and steps.
+        """
+        counted: set[str] = set()
+        for node_id in list(self._mac_jobs):
+            if deadline is not None and counted and time.perf_counter() > deadline:
+                break
+            del self._mac_jobs[node_id]
+            info = self._infos.get(node_id)
+            if info is None or info.mac_job is None or info.macs is not None:
+                continue
+            module, inputs, steps = info.mac_job
+            key = (id(module), inputs, steps)
+            macs = self._mac_counts.get(key)
+            if macs is None:
+                try:
+                    macs = self._count_once(module, inputs) * steps
+                except Exception:  # shapes ran; a counter's own failure leaves MACs unknown
+                    continue
+                if len(self._mac_counts) > 16384:
+                    self._mac_counts.clear()
+                self._mac_counts[key] = macs
+            info.macs = macs
+            info.mac_job = None
+            counted.add(node_id)
+        return counted
+
+    def order(self) -> list[str]:
+        """Every node id, each after the nodes it reads from (cyclic nodes last)."""
+        self.update()
+        self._topological_order()
+        assert self._order is not None
+        return [node_id for node_id in self._order if node_id is not None]
 
     def cyclic_nodes(self) -> set[str]:
         self.update()
@@ -294,10 +377,23 @@ class ShapeInference:
 
     # --- the work ------------------------------------------------------------------------------
 
-    def _topological_order(self) -> list[str]:
+    def _topological_order(self) -> dict[str, int]:
+        """Each node's place in a topological order (cyclic nodes last), kept edit by edit.
+
+        A new node goes last; a removed one leaves a hole; a new wire that points backwards
+        reorders only the nodes between its ends (Pearce and Kelly's dynamic topological
+        sort), so an edit does not sort the whole graph again. Where the graph has a cycle
+        (only a loaded file can), the order is made again from scratch after each edit.
+        """
+        if self._order is not None:
+            for edge in self._new_edges:
+                if not self._keep_order(edge):
+                    self._order = None
+                    break
+        self._new_edges.clear()
         if self._order is None:
             try:
-                self._order = self.graph.topological_order()
+                order = self.graph.topological_order()
                 self._cyclic = set()
             except CycleError:
                 g = self.graph.nx_graph
@@ -306,16 +402,69 @@ class ShapeInference:
                 }
                 self._cyclic |= {n for n in g if g.has_edge(n, n)}
                 rest = g.subgraph(n for n in g if n not in self._cyclic)
-                self._order = list(nx.topological_sort(rest)) + sorted(self._cyclic)
-        return self._order
+                order = list(nx.topological_sort(rest)) + sorted(self._cyclic)
+            self._order = list(order)
+            self._place = {node_id: i for i, node_id in enumerate(order)}
+        elif len(self._order) > 2 * len(self._place) + 64:  # mostly holes: close them up
+            self._order = [n for n in self._order if n is not None]
+            self._place = {node_id: i for i, node_id in enumerate(self._order)}
+        return self._place
 
-    def update(self) -> set[str]:
-        """Recompute what the edits since the last call affect; returns the ids that changed."""
+    def _keep_order(self, edge: Edge) -> bool:
+        """Make the order hold with `edge` added; False when it closes a cycle (or its ends are
+        unknown), and the order must be made from scratch."""
+        place, order = self._place, self._order
+        assert order is not None
+        if edge.src not in place or edge.dst not in place or edge.src not in self.graph:
+            return False
+        low, high = place[edge.dst], place[edge.src]
+        if high < low:
+            return True  # the wire points forward in the order already
+        if self._cyclic:
+            return False
+        graph = self.graph.nx_graph
+        forward: set[str] = set()
+        stack = [edge.dst]
+        while stack:  # what the wire's end feeds, up to the wire's start
+            node = stack.pop()
+            if node in forward:
+                continue
+            if node == edge.src:
+                return False  # a cycle
+            forward.add(node)
+            stack.extend(n for n in graph.successors(node) if place[n] <= high)
+        backward: set[str] = set()
+        stack = [edge.src]
+        while stack:  # what feeds the wire's start, back to the wire's end
+            node = stack.pop()
+            if node in backward:
+                continue
+            backward.add(node)
+            stack.extend(n for n in graph.predecessors(node) if place[n] >= low)
+        moved = sorted(backward, key=place.__getitem__) + sorted(forward, key=place.__getitem__)
+        places = sorted(place[n] for n in moved)
+        for node, at in zip(moved, places, strict=True):
+            place[node] = at
+            order[at] = node
+        return True
+
+    def update(self, deadline: float | None = None) -> set[str]:
+        """Recompute what the edits since the last call affect; returns the ids that changed.
+
+        deadline: a `time.perf_counter()` value; past it, the update stops after the node at
+        hand and leaves the rest for the next call (`dirty` stays true), so that a caller can
+        show a large network a slice at a time. Nodes are done in data-flow order, so what
+        is done is final.
+        """
         if not self._dirty:
             return set()
         changed: set[str] = set()
         dirty = self._dirty
-        for node_id in self._topological_order():
+        place = self._topological_order()
+        queue = [(place[n], n) for n in dirty if n in place]
+        heapq.heapify(queue)
+        while queue:
+            _, node_id = heapq.heappop(queue)
             if node_id not in dirty:
                 continue
             dirty.discard(node_id)
@@ -343,10 +492,20 @@ class ShapeInference:
                 self._previous[node_id] = (self._keys[node_id], old)
             self._infos[node_id] = info
             self._keys[node_id] = key
+            if info.mac_job is not None and info.macs is None:
+                self._mac_jobs[node_id] = None
+            else:
+                self._mac_jobs.pop(node_id, None)
             changed.add(node_id)
             if old is None or old.outputs != info.outputs:
-                dirty.update(self.graph.successors(node_id))
-        dirty.clear()
+                for successor in self.graph.successors(node_id):
+                    if successor not in dirty:
+                        dirty.add(successor)
+                        heapq.heappush(queue, (place[successor], successor))
+            if deadline is not None and queue and time.perf_counter() > deadline:
+                break
+        else:
+            dirty.clear()
         if changed:
             self.updated.emit(changed)
         return changed
@@ -411,8 +570,17 @@ class ShapeInference:
         too_big = self._too_big(node, count)
         if too_big:
             return NodeInfo(inputs=inputs, resolved=resolved, error=too_big)
+        if spec.elementwise:  # the input's tensor, and no work to count (see LayerSpec)
+            return NodeInfo(
+                outputs={spec.outputs[0]: known[0]},
+                inputs=inputs,
+                resolved=resolved,
+                param_count=count,
+                trainable_count=trainable,
+                macs=0,
+            )
         try:
-            out, macs = self._run(module, known, spec.stepwise)
+            out, job = self._run(module, known, spec.stepwise)
         except Exception as error:
             return NodeInfo(
                 inputs=inputs,
@@ -442,7 +610,7 @@ class ShapeInference:
             resolved=resolved,
             param_count=count,
             trainable_count=trainable,
-            macs=macs,
+            mac_job=job,
         )
 
     def _input(self, node: Node) -> NodeInfo:
@@ -516,51 +684,60 @@ class ShapeInference:
             if len(self._modules) > 4096:
                 self._modules.clear()
                 self._runs.clear()
+                self._mac_counts.clear()
             self._modules[key] = cached
         return cached
 
     def _run(
         self, module: nn.Module, inputs: Sequence[TensorInfo], stepwise: bool = False
-    ) -> tuple[list[TensorInfo], int]:
-        """Output shapes and MACs of `module` on `inputs`. Remembered per module and input
-        shapes: a network repeats its blocks, and a meta run costs about a millisecond.
+    ) -> tuple[list[TensorInfo], tuple[nn.Module, tuple[TensorInfo, ...], int]]:
+        """Output shapes of `module` on `inputs`, and what counting its MACs takes (the module,
+        the inputs of its meta run, the steps to multiply by). Remembered per module and input
+        shapes: a network repeats its blocks, and a meta run costs a fraction of a millisecond.
 
         stepwise: the layer repeats one cell along dimension 1 (see `LayerSpec.stepwise`). On
         the meta device torch runs such a cell one step at a time, milliseconds a step and
         layer, so it runs one step here: outputs of the input's rank get their steps back, and
         the work is the one step's times the steps.
         """
-        key = (id(module), tuple(inputs))  # modules stay alive in `_modules` while remembered
+        steps = inputs[0].shape[1] if stepwise and inputs[0].rank >= 2 else 1
+        run = tuple(inputs)
+        if steps > 1:
+            first = inputs[0]
+            run = (TensorInfo((first.shape[0], 1, *first.shape[2:]), first.dtype), *inputs[1:])
+        key = (id(module), run)  # modules stay alive in `_modules` while remembered
         known = self._runs.get(key)
         if known is None:
             if len(self._runs) > 16384:
                 self._runs.clear()
-            steps = inputs[0].shape[1] if stepwise and inputs[0].rank >= 2 else 1
-            if steps > 1:
-                first = inputs[0]
-                one = TensorInfo((first.shape[0], 1, *first.shape[2:]), first.dtype)
-                outs, macs = self._run_once(module, [one, *inputs[1:]])
-                outs = [
-                    _with_steps(t, steps) if t.rank == first.rank and t.shape[1] == 1 else t
-                    for t in outs
-                ]
-                known = (outs, macs * steps)
-            else:
-                known = self._run_once(module, inputs)
+            known = self._run_once(module, run)
             self._runs[key] = known
-        return list(known[0]), known[1]
+        outs = list(known)
+        if steps > 1:
+            rank = inputs[0].rank
+            outs = [
+                _with_steps(t, steps) if t.rank == rank and t.shape[1] == 1 else t for t in outs
+            ]
+        return outs, (module, run, steps)
 
-    def _run_once(
-        self, module: nn.Module, inputs: Sequence[TensorInfo]
-    ) -> tuple[list[TensorInfo], int]:
+    def _meta_inputs(self, inputs: Sequence[TensorInfo]) -> list[torch.Tensor]:
+        torch = _torch()
+        return [torch.empty(t.shape, dtype=dtype_of(t.dtype), device="meta") for t in inputs]
+
+    def _run_once(self, module: nn.Module, inputs: Sequence[TensorInfo]) -> list[TensorInfo]:
+        """The output tensors of one meta run (shapes and dtypes, no work counted)."""
+        torch = _torch()
+        with torch.no_grad():
+            result = module(*self._meta_inputs(inputs))
+        results = result if isinstance(result, (tuple, list)) else (result,)
+        return [TensorInfo(tuple(r.shape), dtype_name(r.dtype)) for r in results]
+
+    def _count_once(self, module: nn.Module, inputs: Sequence[TensorInfo]) -> int:
+        """MACs per sample of one meta run, counted by torch's FlopCounterMode."""
         torch = _torch()
         from torch.utils.flop_counter import FlopCounterMode
 
-        tensors = [torch.empty(t.shape, dtype=dtype_of(t.dtype), device="meta") for t in inputs]
         counter = FlopCounterMode(display=False)
         with torch.no_grad(), counter:
-            result = module(*tensors)
-        results = result if isinstance(result, (tuple, list)) else (result,)
-        outs = [TensorInfo(tuple(r.shape), dtype_name(r.dtype)) for r in results]
-        macs = counter.get_total_flops() // 2 // max(1, self.batch_size)
-        return outs, macs
+            module(*self._meta_inputs(inputs))
+        return counter.get_total_flops() // 2 // max(1, self.batch_size)

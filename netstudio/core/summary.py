@@ -21,6 +21,8 @@ class SummaryRow:
     params: int
     macs: int | None
     error: str | None
+    #: The MACs are still being counted (see `summarize`'s count_macs).
+    macs_pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class ModelSummary:
     total_params: int
     trainable_params: int
     total_macs: int
+    #: Some rows' MACs are still being counted (their `macs` is None until then).
+    macs_pending: bool = False
 
     @property
     def size_bytes(self) -> int:
@@ -36,13 +40,19 @@ class ModelSummary:
         return self.total_params * 4
 
 
-def summarize(graph: NetworkGraph, inference: ShapeInference) -> ModelSummary:
-    """Rows in topological order (graph order where there is a cycle)."""
+def summarize(
+    graph: NetworkGraph, inference: ShapeInference, *, count_macs: bool = True
+) -> ModelSummary:
+    """Rows in topological order (cyclic nodes last).
+
+    count_macs: count every node's MACs first (exact totals, as `netstudio check` prints);
+    False takes what `inference` has counted so far (the editor counts them a slice at a
+    time after the shapes are shown) and says whether some are still to come.
+    """
     inference.update()
-    try:
-        order = graph.topological_order()
-    except Exception:
-        order = [n.id for n in graph.nodes()]
+    if count_macs:
+        inference.count_macs()
+    order = inference.order()
     rows = []
     total = trainable = macs = 0
     for node_id in order:
@@ -59,12 +69,13 @@ def summarize(graph: NetworkGraph, inference: ShapeInference) -> ModelSummary:
                 params=info.param_count,
                 macs=info.macs,
                 error=info.error,
+                macs_pending=info.macs is None and info.mac_job is not None,
             )
         )
         total += info.param_count
         trainable += info.trainable_count
         macs += info.macs or 0
-    return ModelSummary(rows, total, trainable, macs)
+    return ModelSummary(rows, total, trainable, macs, inference.macs_pending)
 
 
 def format_count(value: int) -> str:

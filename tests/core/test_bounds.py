@@ -226,15 +226,19 @@ def test_a_long_sequence_runs_one_step_with_the_shapes_and_work_of_all(
 
     monkeypatch.setattr(ShapeInference, "_run_once", run_once)
     params = {"hidden_size": 6, "num_layers": 2, "bidirectional": True}
-    long = ShapeInference(single((1000, 3), "LSTM", **params)).info("x")
+    inference = ShapeInference(single((1000, 3), "LSTM", **params))
+    long = inference.info("x")
     assert seen == [(2, 1, 3)]
     assert long.output == TensorInfo((2, 1000, 12))
+    assert inference.count_macs() == {"x"}
 
     short = ShapeInference(single((9, 3), "LSTM", **params))
     stepped = short.info("x")
+    short.count_macs()
     module = next(iter(short._modules.values()))[0]
     monkeypatch.setattr(ShapeInference, "_run_once", original)
-    outs, macs = short._run_once(module, [TensorInfo((2, 9, 3))])  # all 9 steps
+    outs = short._run_once(module, [TensorInfo((2, 9, 3))])  # all 9 steps
+    macs = short._count_once(module, [TensorInfo((2, 9, 3))])
     assert [stepped.output] == outs
     assert stepped.macs == macs > 0
     assert long.macs * 9 == stepped.macs * 1000

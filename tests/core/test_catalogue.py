@@ -76,6 +76,35 @@ def test_every_layer_infers_with_defaults_and_matches_a_real_forward(spec: Layer
     assert info.param_count == sum(p.numel() for p in module.parameters())
 
 
+ELEMENTWISE = [spec for spec in SPECS if spec.elementwise]
+
+
+@pytest.mark.parametrize("spec", ELEMENTWISE, ids=lambda s: s.type_id)
+@pytest.mark.parametrize(
+    ("shape", "dtype"),
+    [((2, 7), torch.float32), ((2, 3, 5, 4), torch.float16), ((2, 6, 9), torch.float64)],
+)
+def test_an_elementwise_layer_keeps_its_input_tensor_and_counts_no_work(
+    spec: LayerSpec, shape: tuple[int, ...], dtype: torch.dtype
+) -> None:
+    """Shape inference passes an elementwise layer's input on without running it: hold every
+    such layer to that, its real module on meta tensors of several ranks and dtypes, counted."""
+    from torch.utils.flop_counter import FlopCounterMode
+
+    module = spec.create_module(spec.defaults())
+    counter = FlopCounterMode(display=False)
+    with torch.device("meta"), torch.no_grad(), counter:
+        out = module(torch.empty(shape, dtype=dtype))
+    assert (tuple(out.shape), out.dtype) == (shape, dtype)
+    assert counter.get_total_flops() == 0
+
+
+def test_the_elementwise_layers_are_the_activations_dropout_and_identity() -> None:
+    assert {s.type_id for s in ELEMENTWISE} == {
+        "ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Dropout", "Identity"
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize("spec", SPECS, ids=lambda s: s.type_id)
 def test_every_spec_is_documented_and_complete(spec: LayerSpec) -> None:
     assert spec.category in CATEGORIES

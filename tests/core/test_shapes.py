@@ -71,9 +71,31 @@ def test_mlp_parameter_counts(inference: ShapeInference) -> None:
 
 
 def test_mlp_macs(inference: ShapeInference) -> None:
+    inference.update()
+    assert inference.macs_pending and inference.info("fc1").macs is None  # shapes first
+    assert inference.count_macs() == {"fc1", "fc2", "fc3"}  # activations have none to count
+    assert not inference.macs_pending
     for node_id, macs in MLP_MACS.items():
         assert inference.info(node_id).macs == macs
     assert inference.total_macs() == 784 * 256 + 256 * 128 + 128 * 10
+
+
+def test_macs_are_counted_a_slice_at_a_time_and_again_only_where_an_edit_reached(
+    mlp_graph: NetworkGraph,
+) -> None:
+    inference = ShapeInference(mlp_graph)
+    inference.update()
+    first = inference.count_macs(deadline=0.0)  # past already: one node, then it stops
+    assert len(first) == 1 and inference.macs_pending
+    inference.count_macs()
+    mlp_graph.set_params("fc2", {"out_features": 64})
+    assert inference.update() == {"fc2", "relu2", "fc3"}
+    assert inference.macs_pending and inference.info("fc1").macs == 784 * 256
+    assert inference.count_macs() == {"fc2", "fc3"}
+    assert inference.info("fc2").macs == 256 * 64 and inference.info("fc3").macs == 64 * 10
+    mlp_graph.set_params("fc2", {"out_features": 128})  # undone: the earlier answers return
+    inference.update()
+    assert not inference.macs_pending and inference.info("fc2").macs == 256 * 128
 
 
 def test_macs_are_per_sample_whatever_the_meta_batch(mlp_graph: NetworkGraph) -> None:
@@ -88,7 +110,7 @@ def test_conv_macs_and_params() -> None:
     info = shapes.info("x")
     assert info.output.shape == (2, 32, 32, 32)
     assert info.param_count == 32 * 3 * 3 * 3 + 32
-    assert info.macs == 32 * 32 * 32 * 3 * 3 * 3
+    assert shapes.total_macs() == info.macs == 32 * 32 * 32 * 3 * 3 * 3
 
 
 def test_auto_params_are_resolved_but_not_written_to_the_graph(
