@@ -8,6 +8,12 @@ the network are checked again (cheap), and the shapes only when the data's sampl
 changed under an auto Input. Until PyTorch has loaded (it loads behind the window) analysis
 waits and the canvas shows shapes as unknown.
 
+A large network (more than `SLICED_NODES` nodes) is analysed the first time a slice at a time
+on the event loop: the window shows the graph at once, `shapes_arrived` fills the shapes in as
+they come, and `analysed` follows with the problems once all are known. An edit meanwhile
+finishes the analysis first. MACs are counted after the shapes, apart from them (they cost
+most of a layer's analysis), also a slice at a time: `macs_counted` says when they are all in.
+
 The problems are the graph's own (`graph_problems`, from the incremental `Validator`: what
 `validate` gives, recomputed only where an edit touched) and those between the
 network and its data and loss (`data_problems`: an Input set by hand to a shape the data's
@@ -23,10 +29,11 @@ command, and says so too).
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from netstudio.core.errors import GraphError
@@ -41,12 +48,22 @@ from netstudio.training.sources import project_sample_shape
 #: The project sections besides the graph whose edits `section_changed` announces.
 SECTIONS = ("data", "training")
 
+#: A network with more nodes than this is analysed the first time a slice at a time.
+SLICED_NODES = 200
+#: How long one slice of analysis or MAC counting may hold the event loop.
+SLICE_S = 0.025
+
 
 class Document(QObject):
     """One open project (see module docstring)."""
 
     #: After an edit is analysed: (ids of nodes whose shapes or params changed, all problems).
     analysed = Signal(object, object)
+    #: The shapes of these nodes arrived, while a large network is analysed a slice at a time
+    #: (`analysed` follows once all are known, with the problems).
+    shapes_arrived = Signal(object)
+    #: Every analysed node's MACs are counted now (they come after the shapes).
+    macs_counted = Signal()
     #: After every edit, undo and redo (once analysed). Panels listen to this, not to the
     #: undo stack: the stack signals while it is destroyed, this never does.
     edited = Signal()
@@ -104,6 +121,14 @@ class Document(QObject):
             event.connect(self._on_nodes_changed)
         self._analysis = analysis
         self._analysed_once = False
+        #: Continues a first analysis that runs a slice at a time.
+        self._slices = QTimer(self)
+        self._slices.setSingleShot(True)
+        self._slices.timeout.connect(self._analyse_slice)
+        #: Counts the MACs a slice at a time once the shapes are known.
+        self._mac_slices = QTimer(self)
+        self._mac_slices.setSingleShot(True)
+        self._mac_slices.timeout.connect(self._count_macs_slice)
         self._forced_modified = modified
         #: A run was added since the last save (records are not in the undo history, so the
         #: stack's clean state cannot tell).
@@ -144,9 +169,19 @@ class Document(QObject):
         """Whether shapes have been inferred at least once (PyTorch has loaded)."""
         return self._analysed_once
 
+    @property
+    def analysing(self) -> bool:
+        """Whether a first analysis is under way a slice at a time."""
+        return self._slices.isActive()
+
     def info(self, node_id: str) -> NodeInfo | None:
-        """What shape inference knows of a node; None before the first analysis."""
-        if not self._analysed_once or node_id not in self.graph:
+        """What shape inference knows of a node; None before the first analysis (or, while it
+        runs a slice at a time, before it reached the node)."""
+        if node_id not in self.graph:
+            return None
+        if self.analysing:
+            return self.inference.known(node_id)
+        if not self._analysed_once:
             return None
         return self.inference.info(node_id)
 
@@ -178,11 +213,27 @@ class Document(QObject):
             self.analyse()
 
     def analyse(self) -> None:
-        """Bring shapes and problems up to date and announce them."""
+        """Bring shapes and problems up to date and announce them (the first time, a large
+        network a slice at a time: see module docstring)."""
         self._graph_changed = False
         if not self._analysis:
             return
-        changed = self.inference.update()
+        if not self._analysed_once and not self.analysing and len(self.graph) > SLICED_NODES:
+            self._analyse_slice()
+            return
+        self._slices.stop()
+        self._finish_analysis(self.inference.update())
+
+    def _analyse_slice(self) -> None:
+        changed = self.inference.update(deadline=time.perf_counter() + SLICE_S)
+        if not self.inference.dirty:
+            self._finish_analysis(changed)
+            return
+        self._slices.start(0)
+        if changed:
+            self.shapes_arrived.emit(changed)
+
+    def _finish_analysis(self, changed: set[str]) -> None:
         if not self._analysed_once:
             changed = {node.id for node in self.graph.nodes()}
             self._analysed_once = True
@@ -190,6 +241,24 @@ class Document(QObject):
         self.data_problems = self._check_data()
         self._combine_problems()
         self.analysed.emit(changed, self.problems)
+        if self.inference.macs_pending and not self._mac_slices.isActive():
+            self._mac_slices.start(0)
+
+    def _count_macs_slice(self) -> None:
+        """Count MACs for one slice of time; say so once all are counted."""
+        if self.analysing:
+            return  # the analysis that finishes will start counting again
+        self.inference.count_macs(deadline=time.perf_counter() + SLICE_S)
+        if self.inference.macs_pending:
+            self._mac_slices.start(0)
+        else:
+            self.macs_counted.emit()
+
+    def count_macs_now(self) -> None:
+        """Count every MAC still to count, now (a caller that needs them all at once)."""
+        self._mac_slices.stop()
+        self.inference.count_macs()
+        self.macs_counted.emit()
 
     def _after_edit(self, _index: int) -> None:
         """Analyse what the edit (or undo, or redo) changed, and say so."""

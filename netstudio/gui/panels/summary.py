@@ -71,10 +71,12 @@ class SummaryModel(QAbstractTableModel):
                     f"{count} layer{'s' if count != 1 else ''}, {weights} of weights",
                     "",
                     f"{summary.total_params:,}",
-                    f"{summary.total_macs:,}",
+                    "…" if summary.macs_pending else f"{summary.total_macs:,}",
                 )[column]
             if role == Qt.ItemDataRole.ToolTipRole and column == 1:
                 return "Weights counted as float32 (4 bytes each)"
+            if role == Qt.ItemDataRole.ToolTipRole and column == 4 and summary.macs_pending:
+                return "Counting the MACs: they follow the shapes in a moment"
             return None
         row = summary.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -86,7 +88,9 @@ class SummaryModel(QAbstractTableModel):
                 return "error" if row.error else row.shape
             if column == 3:
                 return f"{row.params:,}"
-            return "–" if row.macs is None else f"{row.macs:,}"
+            if row.macs is None:
+                return "…" if row.macs_pending else "–"
+            return f"{row.macs:,}"
         if role == Qt.ItemDataRole.ToolTipRole and row.error:
             return row.error
         if role == Qt.ItemDataRole.ForegroundRole and row.error and column == 2:
@@ -122,17 +126,21 @@ class SummaryPanel(QTableView):
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
             self.document.analysed.disconnect(self._refresh)
+            self.document.macs_counted.disconnect(self._refresh)
         self.document = document
         if document is not None:
             document.analysed.connect(self._refresh)
+            document.macs_counted.connect(self._refresh)
         self._refresh()
 
     def _refresh(self, *_: Any) -> None:
+        """The table as the document knows it now; MACs still being counted show as "…" and
+        arrive with `macs_counted`."""
         document = self.document
         if document is None or not document.analysed_once:
             self.table.set_summary(None)
             return
-        self.table.set_summary(summarize(document.graph, document.inference))
+        self.table.set_summary(summarize(document.graph, document.inference, count_macs=False))
 
     def _on_double_click(self, index: QModelIndex) -> None:
         node_id = self.table.node_id(index.row())
