@@ -234,8 +234,15 @@ class Catalogue:
         return {name: specs for name, specs in grouped.items() if specs}
 
 
-def catalogue() -> Catalogue:
-    """The catalogue with every built-in layer registered."""
-    from netstudio.core.layers import CATALOGUE
+_BUILT: Catalogue | None = None
 
-    return CATALOGUE
+
+def catalogue() -> Catalogue:
+    """The catalogue with every built-in layer registered (asked for thousands of times an edit
+    on a large network: the import runs once)."""
+    global _BUILT
+    if _BUILT is None:
+        from netstudio.core.layers import CATALOGUE
+
+        _BUILT = CATALOGUE
+    return _BUILT

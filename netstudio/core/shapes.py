@@ -415,13 +415,11 @@ class ShapeInference:
         unknown), and the order must be made from scratch."""
         place, order = self._place, self._order
         assert order is not None
-        if edge.src not in place or edge.dst not in place or edge.src not in self.graph:
-            return False
+        if self._cyclic or edge.src not in place or edge.dst not in place:
+            return False  # cyclic nodes are last in no order: a new wire may close another
         low, high = place[edge.dst], place[edge.src]
         if high < low:
             return True  # the wire points forward in the order already
-        if self._cyclic:
-            return False
         graph = self.graph.nx_graph
         forward: set[str] = set()
         stack = [edge.dst]

@@ -5,10 +5,11 @@ Shared by `netstudio check` and the GUI's Summary dock.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
-from netstudio.core.graph import NetworkGraph
-from netstudio.core.shapes import ShapeInference
+from netstudio.core.graph import NetworkGraph, Node
+from netstudio.core.shapes import NodeInfo, ShapeInference
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class SummaryRow:
     params: int
     macs: int | None
     error: str | None
+    trainable: int = 0
     #: The MACs are still being counted (see `summarize`'s count_macs).
     macs_pending: bool = False
 
@@ -41,41 +43,57 @@ class ModelSummary:
 
 
 def summarize(
-    graph: NetworkGraph, inference: ShapeInference, *, count_macs: bool = True
+    graph: NetworkGraph,
+    inference: ShapeInference,
+    *,
+    count_macs: bool = True,
+    previous: ModelSummary | None = None,
+    changed: Collection[str] = (),
 ) -> ModelSummary:
     """Rows in topological order (cyclic nodes last).
 
     count_macs: count every node's MACs first (exact totals, as `netstudio check` prints);
     False takes what `inference` has counted so far (the editor counts them a slice at a
     time after the shapes are shown) and says whether some are still to come.
+    previous, changed: the summary before an edit and the nodes the edit's analysis changed:
+    the other rows are taken from `previous` (the editor's table at thousands of nodes).
     """
     inference.update()
     if count_macs:
         inference.count_macs()
-    order = inference.order()
+    known = {row.node_id: row for row in previous.rows} if previous is not None else {}
+    for node_id in changed:
+        known.pop(node_id, None)
     rows = []
-    total = trainable = macs = 0
-    for node_id in order:
-        node = graph.node(node_id)
-        info = inference.info(node_id)
-        out = info.output
-        rows.append(
-            SummaryRow(
-                node_id=node.id,
-                name=node.name,
-                type_name=node.spec.name,
-                detail=node.spec.describe(node.params),
-                shape=out.describe() if out is not None else "?",
-                params=info.param_count,
-                macs=info.macs,
-                error=info.error,
-                macs_pending=info.macs is None and info.mac_job is not None,
-            )
-        )
-        total += info.param_count
-        trainable += info.trainable_count
-        macs += info.macs or 0
-    return ModelSummary(rows, total, trainable, macs, inference.macs_pending)
+    for node_id in inference.order():
+        row = known.get(node_id)
+        if row is None or row.macs_pending:
+            row = _row(graph.node(node_id), inference.info(node_id))
+        rows.append(row)
+    return ModelSummary(
+        rows,
+        sum(row.params for row in rows),
+        sum(row.trainable for row in rows),
+        sum(row.macs or 0 for row in rows),
+        inference.macs_pending,
+    )
+
+
+def _row(node: Node, info: NodeInfo) -> SummaryRow:
+    out = info.output
+    spec = node.spec
+    return SummaryRow(
+        node_id=node.id,
+        name=node.name,
+        type_name=spec.name,
+        detail=spec.describe(node.params),
+        shape=out.describe() if out is not None else "?",
+        params=info.param_count,
+        macs=info.macs,
+        error=info.error,
+        trainable=info.trainable_count,
+        macs_pending=info.macs is None and info.mac_job is not None,
+    )
 
 
 def format_count(value: int) -> str:

@@ -3,7 +3,8 @@
 After random edit sequences (wires that close cycles included), the incremental `Validator`
 gives exactly what a fresh `validate` gives, and `ShapeInference` (updated whole or a slice at a
 time) gives every node the info, the MACs once counted, and a data-flow order that a fresh
-inference of the same graph gives.
+inference of the same graph gives; the summary made again only for the nodes an analysis
+changed equals a fresh summary.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import Edge, NetworkGraph
 from netstudio.core.shapes import ShapeInference
+from netstudio.core.summary import summarize
 from netstudio.core.validation import Validator, validate
 
 TYPES = ["Input", "Linear", "ReLU", "Add", "Concat", "Output"]
@@ -141,6 +143,8 @@ def test_incremental_inference_equals_a_fresh_one(data: st.DataObject) -> None:
     graph = start()
     inference = ShapeInference(graph)
     removed: list = []
+    summary = summarize(graph, inference, count_macs=False)
+    changed: set[str] = set()  # since the summary was last made, as the editor's table keeps it
     try:
         for _ in range(data.draw(st.integers(1, 30))):
             with suppress(GraphError):  # refused, as the editor's edit would be
@@ -148,10 +152,22 @@ def test_incremental_inference_equals_a_fresh_one(data: st.DataObject) -> None:
             if data.draw(st.booleans()):
                 if data.draw(st.booleans()):  # a slice at a time, as the window opens
                     while inference.dirty:
-                        inference.update(deadline=0.0)
+                        changed |= inference.update(deadline=0.0)
                 if data.draw(st.booleans()):
                     inference.count_macs(deadline=0.0)
+                changed |= inference.update()
+                summary = summarize(
+                    graph, inference, count_macs=False, previous=summary, changed=changed
+                )
+                changed = set()
                 assert_same_as_fresh(graph, inference)
+                fresh = ShapeInference(graph)
+                kept = summarize(graph, inference, previous=summary)
+                made = summarize(graph, fresh)
+                assert [r.node_id for r in kept.rows] == inference.order()  # data-flow order
+                assert sorted(kept.rows, key=str) == sorted(made.rows, key=str)
+                assert kept.total_macs == made.total_macs
+                fresh.close()
         assert_same_as_fresh(graph, inference)
     finally:
         inference.close()

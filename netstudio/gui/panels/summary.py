@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from netstudio.core.summary import ModelSummary, format_bytes, summarize
@@ -106,6 +106,8 @@ class SummaryPanel(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
+        #: The document changed while the panel was hidden: every row is made again when shown.
+        self._stale = False
         self.table = SummaryModel()
         self.setModel(self.table)
         self.setObjectName("summary_table")
@@ -125,22 +127,45 @@ class SummaryPanel(QTableView):
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
-            self.document.analysed.disconnect(self._refresh)
+            self.document.analysed.disconnect(self._on_analysed)
             self.document.macs_counted.disconnect(self._refresh)
         self.document = document
         if document is not None:
-            document.analysed.connect(self._refresh)
+            document.analysed.connect(self._on_analysed)
             document.macs_counted.connect(self._refresh)
+        self.table.set_summary(None)
         self._refresh()
 
-    def _refresh(self, *_: Any) -> None:
-        """The table as the document knows it now; MACs still being counted show as "…" and
-        arrive with `macs_counted`."""
+    def _on_analysed(self, changed: set[str], _problems: Any = None) -> None:
+        self._refresh(changed)
+
+    def _refresh(self, changed: set[str] | None = None) -> None:
+        """The table as the document knows it now: only the rows of the nodes an edit changed
+        are made again (`changed`; None: every row), and only while the panel is shown (else
+        when it is shown next). MACs still being counted show as "…" and arrive with
+        `macs_counted`."""
         document = self.document
         if document is None or not document.analysed_once:
             self.table.set_summary(None)
             return
-        self.table.set_summary(summarize(document.graph, document.inference, count_macs=False))
+        if not self.isVisible():
+            self._stale = True
+            return
+        previous = None if self._stale or changed is None else self.table.summary
+        self._stale = False
+        summary = summarize(
+            document.graph,
+            document.inference,
+            count_macs=False,
+            previous=previous,
+            changed=changed or (),
+        )
+        self.table.set_summary(summary)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()
 
     def _on_double_click(self, index: QModelIndex) -> None:
         node_id = self.table.node_id(index.row())
