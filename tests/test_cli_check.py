@@ -185,7 +185,7 @@ RUN = {"id": "r1", "name": "Run 1", "status": "finished"}
         ({"runs": [{**RUN, "acc": 0.9}]}, "runs[0].acc: unknown key"),
         (
             {"view": {"center": [1, 2]}},
-            "view.center: unknown key; did you mean 'centre'? (keys here: zoom, centre)",
+            "view.center: unknown key; did you mean 'centre'? (keys here: zoom, centre, flow)",
         ),
         (
             {"training": {"optimizer": {"lr": -1}}},

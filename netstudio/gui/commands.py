@@ -482,6 +482,27 @@ class SetSectionCommand(QUndoCommand):
         setattr(self.document.project, self.section, copy.deepcopy(self.old))
 
 
+class SetViewFlowCommand(QUndoCommand):
+    """Which way the canvas shows the network flowing (the project's ``view.flow``: "right" or
+    "down"); the canvas puts the ports on that flow's edges. Auto-layout pushes it with its
+    moves as one step."""
+
+    def __init__(self, document: Document, flow: str, parent: QUndoCommand | None = None):
+        super().__init__("Change flow", parent)
+        self.document = document
+        self.old = document.project.view.get("flow")
+        self.new = flow
+
+    def redo(self) -> None:
+        self.document.project.view["flow"] = self.new
+
+    def undo(self) -> None:
+        if self.old is None:
+            self.document.project.view.pop("flow", None)
+        else:
+            self.document.project.view["flow"] = self.old
+
+
 class RenameRunCommand(QUndoCommand):
     """Give a run of the history a new name (the record is found by identity, not position)."""
 

@@ -50,6 +50,8 @@ class EpochRecord(BaseModel):
     lr: float | None = None
     seconds: Amount | None = None
     samples_per_second: Amount | None = None
+    #: The ids of the nodes gradual unfreezing set learning at this epoch's start.
+    unfrozen: list[str] = Field(default_factory=list)
 
 
 class EpochFigures(BaseModel):
@@ -105,9 +107,13 @@ class RunRecord(BaseModel):
 
 
 class ViewModel(BaseModel):
-    """Where the canvas was: its zoom (1 is 100 %) and the scene point at its centre."""
+    """Where the canvas was: its zoom (1 is 100 %) and the scene point at its centre; and which
+    way the network flows on it (``flow``: "right", inputs on the left and ports on the nodes'
+    sides, or "down", inputs at the top and ports on the top and bottom edges; none is "right").
+    """
 
     model_config = _RECORD_CONFIG
 
     zoom: Annotated[float, Field(gt=0)] | None = None
     centre: Annotated[list[float], Field(min_length=2, max_length=2)] | None = None
+    flow: Literal["right", "down"] | None = None

@@ -2,14 +2,30 @@
 
 Header: the node's name. Body: type and key parameters ("Conv2d · 32, 3×3, pad 1"). Footer:
 the output shape and parameter count, or, when the node is invalid, a warning icon and the
-start of the message (the whole message is the tooltip). The item only shows what the scene
-tells it; it holds no graph state. `flash()` blinks a red outline a few times, to point at the
-node a failed run names; the item then looks as before.
+start of the message. The tooltip says all of it. The item only shows what the scene tells it;
+it holds no graph state. `flash()` blinks a red outline a few times, to point at the node a
+failed run names; the item then looks as before.
+
+Ports sit on the left (inputs) and right (outputs) edges when the network flows left to right,
+on the top and bottom edges when it flows top to bottom (`set_flow`).
+
+At every zoom the name is written whole or not at all, never cut ("bl…v1" says nothing). When
+the text is large enough to read (`DETAIL_ZOOM` and above), the card shows its details; the
+subtitle is shortened first, then the name's font shrinks, down to `LEGIBLE_PX` on screen, and
+wraps onto a second line at a word break. Further out, or for a name that cannot be written
+legibly in the header, the card is a block in its category colour with the name as large as
+fits (on up to three lines), else a short label from its type, else no text: the tooltip names
+it. `drawn_text(lod)` says what is written at a zoom, so tests can check it.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations, pairwise
 from typing import Any, Literal
 
 import shiboken6
@@ -17,6 +33,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from netstudio.core.routing import Flow
 from netstudio.gui.canvas.port_item import PortItem
 from netstudio.gui.style import CanvasTheme, text_on, with_alpha
 
@@ -27,8 +44,20 @@ PORT_SPACING = 20.0
 MIN_BODY = 26.0
 RADIUS = 7.0
 PAD = 10.0
-#: Below this zoom the details are too small to read; only the name is drawn, large.
-FAR = 0.45
+#: Ports on the top and bottom edges (top-to-bottom flow) are at most this far apart.
+PORT_GAP = 40.0
+#: The smallest text a person can read, in screen pixels.
+LEGIBLE_PX = 7.0
+#: Title, subtitle, footer and wire-label font sizes, in scene pixels.
+TITLE_PX, BODY_PX, SMALL_PX = 12, 11, 10
+#: From this zoom the smallest text of a card (its footer) is legible: the card shows details.
+DETAIL_ZOOM = LEGIBLE_PX / SMALL_PX
+#: A block's text is at most this large on screen, and this large in scene pixels.
+BLOCK_MAX_PX, BLOCK_MAX_SCENE_PX = 14.0, 48
+#: The height of a card with one row of ports.
+SMALLEST_CARD = HEADER + MIN_BODY + FOOTER
+#: A name may wrap after these characters, or where a lower-case letter meets a capital.
+_BREAK = re.compile(r"(?<=[_\-./: ])(?=.)|(?<=[a-z])(?=[A-Z])")
 #: `flash()`: this many blinks, each this many milliseconds on and as many off.
 FLASHES = 3
 FLASH_MS = 250
@@ -40,13 +69,90 @@ def _fonts() -> tuple[QFont, QFont, QFont]:
     """Title, subtitle and footer fonts, sized in scene pixels so that a node's layout is the
     same whatever the desktop's font size (the view's zoom scales them)."""
     body = QFont()
-    body.setPixelSize(11)
+    body.setPixelSize(BODY_PX)
     title = QFont(body)
-    title.setPixelSize(12)
+    title.setPixelSize(TITLE_PX)
     title.setBold(True)
     small = QFont(body)
-    small.setPixelSize(10)
+    small.setPixelSize(SMALL_PX)
     return title, body, small
+
+
+def card_height(inputs: int, outputs: int, flow: Flow) -> float:
+    """How tall a card is: its body has a row per port on its busier side when the ports are
+    on the sides (flow "right"); with the ports on the top and bottom it needs no more than
+    one."""
+    rows = 1 if flow == "down" else max(inputs, outputs, 1)
+    return HEADER + max(MIN_BODY, rows * PORT_SPACING + 6) + FOOTER
+
+
+@dataclass(frozen=True)
+class NodeText:
+    """What a node writes at one zoom.
+
+    block: the card is a plain block in its category colour. name: the lines the name is
+    written on (they join to the whole name); empty when it is not written. name_px: their font
+    size in scene pixels. extra: in detail, the subtitle as written (shortened to fit); on a
+    block, a short label from the layer's type ("" for none). extra_px: its font size.
+    """
+
+    block: bool
+    name: tuple[str, ...]
+    name_px: int
+    extra: str = ""
+    extra_px: int = 0
+
+
+@cache
+def _unit_metrics(bold: bool) -> QFontMetricsF:
+    """Metrics of the canvas font at 100 px: text widths scale with the size from these."""
+    font = QFont()
+    font.setPixelSize(100)
+    font.setBold(bold)
+    return QFontMetricsF(font)
+
+
+def fit_lines(
+    text: str, bold: bool, width: float, height: float, smallest: float, largest: float, lines: int
+) -> tuple[tuple[str, ...], int] | None:
+    """The fewest lines (at most `lines`, split only at word breaks) and the largest whole
+    pixel size, between `smallest` and `largest`, at which `text` fits in width x height; None
+    when it cannot fit at `smallest`."""
+    metrics = _unit_metrics(bold)
+    line_height = metrics.height() / 100
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    widths: dict[str, float] = {}
+
+    def unit_width(part: str) -> float:
+        if part not in widths:
+            widths[part] = metrics.horizontalAdvance(part) / 100
+        return widths[part]
+
+    least = math.ceil(smallest - 1e-9)
+    for count in range(1, min(lines, len(breaks) + 1) + 1):
+        best: tuple[float, tuple[str, ...]] | None = None
+        for cuts in combinations(breaks, count - 1):
+            bounds = (0, *cuts, len(text))
+            parts = tuple(text[a:b] for a, b in pairwise(bounds))
+            widest = max(unit_width(part) for part in parts)
+            if best is None or widest < best[0]:
+                best = (widest, parts)
+        if best is None or not text:
+            return None
+        size = math.floor(min(largest, 0.97 * width / best[0], height / (count * line_height)))
+        if size >= least:
+            return best[1], size
+    return None
+
+
+def short_labels(subtitle: str) -> list[str]:
+    """Short labels from a layer's type, longest first: "BatchNorm2d · 64" gives BatchNorm2d,
+    BatchNorm, BN."""
+    kind = subtitle.split(" · ")[0].strip()
+    plain = re.sub(r"[123]d$", "", kind)
+    capitals = "".join(c for c in plain if c.isupper())
+    labels = [kind, plain, capitals if len(capitals) >= 2 else ""]
+    return [label for i, label in enumerate(labels) if label and label not in labels[:i]]
 
 
 def warning_triangle(centre: QPointF, size: float) -> QPolygonF:
@@ -78,7 +184,11 @@ class NodeItem(QGraphicsItem):
         self.inputs: dict[str, PortItem] = {}
         self.outputs: dict[str, PortItem] = {}
         self.on_moved: Callable[[NodeItem], Any] | None = None
+        #: Which way the network flows: where the ports sit.
+        self.flow: Flow = "right"
         self._body = MIN_BODY
+        #: `drawn_text` by zoom, while the text stays the same.
+        self._texts: dict[float, NodeText] = {}
         self._title_font, self._body_font, self._small_font = _fonts()
         self._flash_timer: QTimer | None = None
         self._flash_steps = 0  # half-blinks left: lit on an even count, off on an odd one
@@ -94,11 +204,6 @@ class NodeItem(QGraphicsItem):
 
     def set_ports(self, inputs: Sequence[str], outputs: Sequence[str]) -> None:
         """Create, keep or drop port items so they match these port names."""
-        rows = max(len(inputs), len(outputs), 1)
-        body = max(MIN_BODY, rows * PORT_SPACING + 6)
-        if body != self._body:
-            self.prepareGeometryChange()
-            self._body = body
         for ports, names, is_input in ((self.inputs, inputs, True), (self.outputs, outputs, False)):
             for name in list(ports):
                 if name not in names:
@@ -111,21 +216,47 @@ class NodeItem(QGraphicsItem):
                     ports[name] = PortItem(
                         self.node_id, name, is_input, self.colour, self.theme, self
                     )
-            x = 0.0 if is_input else WIDTH
-            centre = HEADER + self._body / 2
-            for i, name in enumerate(names):
-                offset = (i - (len(names) - 1) / 2) * PORT_SPACING
-                ports[name].setPos(x, centre + offset)
+            # Keep the order the names come in (the ports' order on the edge).
+            for name in names:
+                ports[name] = ports.pop(name)
+        self._place_ports()
+
+    def set_flow(self, flow: Flow) -> None:
+        """Put the ports on the sides (flow "right") or on the top and bottom (flow "down")."""
+        if flow != self.flow:
+            self.flow = flow
+            self._place_ports()
+
+    def _place_ports(self) -> None:
+        body = card_height(len(self.inputs), len(self.outputs), self.flow) - HEADER - FOOTER
+        if body != self._body:
+            self.prepareGeometryChange()
+            self._body = body
+        for ports, is_input in ((self.inputs, True), (self.outputs, False)):
+            count = len(ports)
+            if self.flow == "down":
+                gap = min(PORT_GAP, (WIDTH - 4 * RADIUS) / max(count - 1, 1))
+                y = 0.0 if is_input else self.height
+                for i, port in enumerate(ports.values()):
+                    port.setPos(WIDTH / 2 + (i - (count - 1) / 2) * gap, y)
+            else:
+                x = 0.0 if is_input else WIDTH
+                centre = HEADER + self._body / 2
+                for i, port in enumerate(ports.values()):
+                    port.setPos(x, centre + (i - (count - 1) / 2) * PORT_SPACING)
         self.update()
 
     def set_text(self, title: str, subtitle: str) -> None:
         if (title, subtitle) != (self.title, self.subtitle):
             self.title, self.subtitle = title, subtitle
+            self._texts.clear()
+            self._update_tooltip()
             self.update()
 
     def set_footer(self, shape: str, params: str) -> None:
         if (shape, params) != (self.shape_text, self.params_text):
             self.shape_text, self.params_text = shape, params
+            self._update_tooltip()
             self.update()
 
     def set_problem(self, severity: Severity, message: str, prefix: str = "") -> None:
@@ -135,8 +266,14 @@ class NodeItem(QGraphicsItem):
         if (severity, message) == (self.severity, self.message):
             return
         self.severity, self.message, self._short = severity, message, short
-        self.setToolTip(message)
+        self._update_tooltip()
         self.update()
+
+    def _update_tooltip(self) -> None:
+        """Name, type, output shape and parameters, and what is wrong: all a block hides."""
+        footer = " · ".join(t for t in (self.shape_text, self.params_text) if t and t != "…")
+        parts = (self.title, self.subtitle, footer, self.message)
+        self.setToolTip("\n".join(p for p in parts if p))
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
@@ -206,6 +343,46 @@ class NodeItem(QGraphicsItem):
             self.setZValue(2 if value else 1)
         return super().itemChange(change, value)
 
+    def drawn_text(self, lod: float) -> NodeText:
+        """What the card writes at zoom `lod` (1 is 100 %; see module docstring)."""
+        key = round(lod, 3)
+        text = self._texts.get(key)
+        if text is None:
+            if len(self._texts) > 32:
+                self._texts.clear()
+            text = self._texts[key] = self._fit_text(max(lod, 1e-3))
+        return text
+
+    def _fit_text(self, lod: float) -> NodeText:
+        smallest = LEGIBLE_PX / lod
+        if lod >= DETAIL_ZOOM:
+            width = WIDTH - 2 * PAD
+            fitted = fit_lines(self.title, True, width, HEADER, smallest, TITLE_PX, 2)
+            if not self.title:
+                fitted = ((), TITLE_PX)
+            if fitted is not None:
+                metrics = QFontMetricsF(self._body_font)
+                extra = metrics.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, width)
+                return NodeText(False, fitted[0], fitted[1], extra, BODY_PX)
+        # Every block's name gets the room of the smallest card, so that names of the same
+        # length are written the same size; a taller card only has more room for the type.
+        width, height = WIDTH - 10, self.height - 10
+        largest = min(BLOCK_MAX_PX / lod, BLOCK_MAX_SCENE_PX)
+        fitted = fit_lines(self.title, True, width, SMALLEST_CARD - 10, smallest, largest, 3)
+        if fitted is not None:
+            lines, size = fitted
+            room = height - len(lines) * size * _unit_metrics(True).height() / 100
+            for label in [self.subtitle, *short_labels(self.subtitle)[:1]]:
+                under = fit_lines(label, False, width, room, smallest, size * 0.8, 1)
+                if under is not None:
+                    return NodeText(True, lines, size, label, under[1])
+            return NodeText(True, lines, size)
+        for label in short_labels(self.subtitle):
+            under = fit_lines(label, False, width, height, smallest, largest, 1)
+            if under is not None:
+                return NodeText(True, (), 0, label, under[1])
+        return NodeText(True, (), 0)
+
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
@@ -213,61 +390,96 @@ class NodeItem(QGraphicsItem):
         rect = QRectF(0, 0, WIDTH, self.height)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        text = self.drawn_text(lod)
 
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.shadow)
         painter.drawRoundedRect(rect.translated(0, 2.5), RADIUS, RADIUS)
-        painter.setBrush(theme.node_fill)
-        painter.drawRoundedRect(rect, RADIUS, RADIUS)
-
-        outline = QPainterPath()
-        outline.addRoundedRect(rect, RADIUS, RADIUS)
-        header = QPainterPath()
-        header.addRect(QRectF(0, 0, WIDTH, HEADER))
-        painter.setBrush(self.colour)
-        painter.drawPath(outline.intersected(header))
-
-        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
-        if lod >= FAR:
-            self._paint_text(painter)
+        if text.block:
+            painter.setBrush(self.colour)
+            painter.drawRoundedRect(rect, RADIUS, RADIUS)
+            self._paint_block_text(painter, text)
         else:
-            self._paint_name_large(painter, lod)
+            painter.setBrush(theme.node_fill)
+            painter.drawRoundedRect(rect, RADIUS, RADIUS)
+            outline = QPainterPath()
+            outline.addRoundedRect(rect, RADIUS, RADIUS)
+            header = QPainterPath()
+            header.addRect(QRectF(0, 0, WIDTH, HEADER))
+            painter.setBrush(self.colour)
+            painter.drawPath(outline.intersected(header))
+            self._paint_text(painter, text)
 
+        scale = 1 / max(lod, 1e-3)  # outlines keep their width on screen when far out
         if self.severity == "error":
-            painter.setPen(QPen(theme.error, 2.0))
+            painter.setPen(QPen(theme.error, 2.0 * max(1.0, scale * 0.6)))
         else:
             painter.setPen(QPen(theme.node_border, 1.0))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, RADIUS, RADIUS)
+        if text.block and self.severity is not None:
+            size = min(max(11.0, 10 * scale), HEADER * 1.5)
+            self._paint_warning(painter, QPointF(WIDTH - size * 0.75, size * 0.75), size)
         if self.isSelected():
-            painter.setPen(QPen(theme.selection, 2.0))
-            painter.drawRoundedRect(rect.adjusted(-3.5, -3.5, 3.5, 3.5), RADIUS + 3, RADIUS + 3)
+            grow = 3.5 * max(1.0, scale * 0.6)
+            painter.setPen(QPen(theme.selection, 2.0 * max(1.0, scale * 0.6)))
+            painter.drawRoundedRect(rect.adjusted(-grow, -grow, grow, grow), RADIUS + 3, RADIUS + 3)
         if self.flash_lit:
             painter.setPen(QPen(theme.error, 2.5))
             painter.drawRoundedRect(rect, RADIUS, RADIUS)
             painter.setPen(QPen(theme.error, 3.0))  # over the selection outline
             painter.drawRoundedRect(rect.adjusted(-3.5, -3.5, 3.5, 3.5), RADIUS + 3, RADIUS + 3)
 
-    def _paint_name_large(self, painter: QPainter, lod: float) -> None:
-        """Zoomed far out: only the name, written large enough to read across the card."""
-        font = QFont(self._title_font)
-        font.setPixelSize(round(min(max(12.0, 11.0 / max(lod, 0.01)), 36.0)))
-        painter.setFont(font)
-        painter.setPen(self.theme.error if self.severity == "error" else self.theme.text)
-        rect = QRectF(4, HEADER, WIDTH - 8, self._body + FOOTER)
-        metrics = QFontMetricsF(font)
-        text = metrics.elidedText(self.title, Qt.TextElideMode.ElideMiddle, rect.width())
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-
-    def _paint_text(self, painter: QPainter) -> None:
-        theme = self.theme
-        painter.setFont(self._title_font)
+    def _paint_block_text(self, painter: QPainter, text: NodeText) -> None:
+        """A block: the name (and a short type label under it), or the short label alone,
+        centred on the card."""
         painter.setPen(text_on(self.colour))
-        self._draw(painter, QRectF(PAD, 0, WIDTH - 2 * PAD, HEADER), self.title)
+        rows: list[tuple[str, QFont]] = []
+        if text.name:
+            font = QFont(self._title_font)
+            font.setPixelSize(text.name_px)
+            rows += [(line, font) for line in text.name]
+        if text.extra:
+            font = QFont(self._body_font)
+            font.setPixelSize(text.extra_px)
+            rows.append((text.extra, font))
+        heights = [QFontMetricsF(font).height() for _, font in rows]
+        y = (self.height - sum(heights)) / 2
+        for (line, font), height in zip(rows, heights, strict=True):
+            painter.setFont(font)
+            painter.drawText(QRectF(0, y, WIDTH, height), Qt.AlignmentFlag.AlignCenter, line)
+            y += height
+
+    def _paint_warning(self, painter: QPainter, centre: QPointF, size: float) -> None:
+        colour = self.theme.error if self.severity == "error" else self.theme.warning
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(warning_triangle(centre, size))
+        painter.setPen(QPen(QColor("white"), size * 0.13))
+        painter.drawLine(centre + QPointF(0, -size * 0.16), centre + QPointF(0, size * 0.11))
+        painter.drawPoint(centre + QPointF(0, size * 0.27))
+
+    def _paint_text(self, painter: QPainter, text: NodeText) -> None:
+        theme = self.theme
+        font = QFont(self._title_font)
+        font.setPixelSize(text.name_px)
+        painter.setFont(font)
+        painter.setPen(text_on(self.colour))
+        line_height = QFontMetricsF(font).height()
+        y = (HEADER - line_height * len(text.name)) / 2
+        for line in text.name:
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+            painter.drawText(QRectF(PAD, y, WIDTH - 2 * PAD, line_height), align, line)
+            y += line_height
 
         painter.setFont(self._body_font)
         painter.setPen(theme.text)
-        self._draw(painter, QRectF(PAD, HEADER + 2, WIDTH - 2 * PAD, 22), self.subtitle)
+        painter.drawText(
+            QRectF(PAD, HEADER + 2, WIDTH - 2 * PAD, 22),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            text.extra,
+        )
 
         top = HEADER + self._body
         painter.setPen(QPen(with_alpha(theme.node_border, 0.6), 1.0))
@@ -276,14 +488,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(self._small_font)
         left = footer
         if self.severity is not None:
-            colour = theme.error if self.severity == "error" else theme.warning
-            centre = QPointF(PAD + 5, top + FOOTER / 2)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawPolygon(warning_triangle(centre, 11))
-            painter.setPen(QPen(QColor("white"), 1.4))
-            painter.drawLine(centre + QPointF(0, -1.8), centre + QPointF(0, 1.2))
-            painter.drawPoint(centre + QPointF(0, 3))
+            self._paint_warning(painter, QPointF(PAD + 5, top + FOOTER / 2), 11)
             left = footer.adjusted(16, 0, 0, 0)
         if self.severity == "error":
             painter.setPen(theme.error)

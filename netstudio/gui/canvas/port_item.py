@@ -1,4 +1,5 @@
-"""A port on a node's edge: inputs on the left, outputs on the right.
+"""A port on a node's edge: inputs on the left, outputs on the right (on the top and the bottom
+when the network flows top to bottom; the node places its ports).
 
 It grows under the mouse, is filled when a wire is attached, and while a new wire is being
 dragged it lights up (a compatible target) or dims (not one).

@@ -4,22 +4,30 @@ The scene only listens: it subscribes to the graph's events and creates, updates
 items to match, and it shows each analysis (shapes, parameter counts, problems) on them. It
 owns no graph state; the item-for-node and item-for-wire lookups live here. What the person
 does with the mouse becomes undo commands pushed on the document.
+
+The project's view says which way the network flows (``view.flow``: "right", the default, or
+"down"); the nodes put their ports on that flow's edges and the wires leave and enter along it.
+The scene files every node's rectangle in a grid (`SpatialGrid`) so that a wire finds the
+nodes it must go round without looking at all of them, and files every wire's too, so that a
+node that moves re-routes only the wires whose way it enters or leaves.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from netstudio.core.graph import Edge, Node
+from netstudio.core.routing import Flow, Rect, SpatialGrid
 from netstudio.core.shapes import NodeInfo, is_auto_input
 from netstudio.core.summary import format_count
 from netstudio.core.validation import Problem
-from netstudio.gui.canvas.edge_item import EdgeItem
+from netstudio.gui.canvas.edge_item import EdgeItem, node_rect
 from netstudio.gui.canvas.node_item import NodeItem
 from netstudio.gui.canvas.port_item import PortItem
 from netstudio.gui.canvas.wire_drag import WireDrag
@@ -34,6 +42,14 @@ from netstudio.gui.style import GRID, CanvasTheme, category_colour
 
 #: The canvas is this large in every direction, so there is always room to pan.
 EXTENT = 20_000.0
+#: After this many nodes moved in one edit (a layout or its undo moves them all), wires wait
+#: and are routed once each when the edit is done, not at every node's step.
+BURST = 12
+
+
+def view_flow(view: dict[str, Any]) -> Flow:
+    """The flow a project's view section holds: "down" or (the default) "right"."""
+    return "down" if view.get("flow") == "down" else "right"
 
 
 def auto_input_subtitle(node: Node, info: NodeInfo) -> str:
@@ -72,6 +88,23 @@ class CanvasScene(QGraphicsScene):
         self._insert_target: EdgeItem | None = None
         #: Moved nodes land on the grid.
         self.snap_to_grid = True
+        #: Which way the network flows (the project's ``view.flow``).
+        self.flow: Flow = view_flow(document.project.view)
+        #: Every node's rectangle and every wire's, to find those in an area quickly.
+        self._node_rects: SpatialGrid[str] = SpatialGrid()
+        self._edge_rects: SpatialGrid[Edge] = SpatialGrid()
+        #: The nodes being dragged: wires do not go round them until they are dropped (a free
+        #: node dropped on a wire goes into it).
+        self._dragging: set[str] = set()
+        #: Dragged nodes that moved since their wires last followed (once per mouse move).
+        self._dragged_moved: set[str] = set()
+        #: Nodes moved since the wires were last settled, and the wires waiting (see BURST).
+        self._moves = 0
+        self._pending: set[Edge] = set()
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(0)
+        self._settle_timer.timeout.connect(self._settle)
         events = document.graph.events
         self._subscriptions = [
             (events.node_added, self._on_node_added),
@@ -86,11 +119,13 @@ class CanvasScene(QGraphicsScene):
         for event, handler in self._subscriptions:
             event.connect(handler)
         document.analysed.connect(self._on_analysed)
+        document.shapes_arrived.connect(self._on_shapes_arrived)
+        document.edited.connect(self._after_edit)
         for node in document.graph.nodes():
             self._on_node_added(node)
         for edge in document.graph.edges():
             self._on_edge_added(edge)
-        if document.analysed_once:
+        if document.analysed_once or document.analysing:
             self._on_analysed(set(self.nodes), document.problems)
 
     def detach(self) -> None:
@@ -98,6 +133,9 @@ class CanvasScene(QGraphicsScene):
         for event, handler in self._subscriptions:
             event.disconnect(handler)
         self.document.analysed.disconnect(self._on_analysed)
+        self.document.shapes_arrived.disconnect(self._on_shapes_arrived)
+        self.document.edited.disconnect(self._after_edit)
+        self._settle_timer.stop()
 
     # --- lookups -------------------------------------------------------------------------------
 
@@ -146,6 +184,43 @@ class CanvasScene(QGraphicsScene):
             if node_id in self.nodes:
                 self.nodes[node_id].setSelected(True)
 
+    def obstacles(self, area: Rect, leave_out: Iterable[str] = ()) -> list[Rect]:
+        """The rectangles of the nodes meeting `area`, but those of `leave_out`."""
+        grid, dragged = self._node_rects, self._dragging
+        found = (grid.rect(k) for k in grid.query(area) if k not in leave_out and k not in dragged)
+        return [rect for rect in found if rect is not None]
+
+    def set_flow(self, flow: Flow) -> None:
+        """Put the ports on the edges of `flow` and route every wire along it."""
+        if flow == self.flow:
+            return
+        self.flow = flow
+        for item in self.nodes.values():
+            item.set_flow(flow)
+            self._node_rects.set(item.node_id, node_rect(item))
+        self._pending.clear()
+        for item in self.edges.values():
+            item.flow = flow
+            self._reroute(item, now=True)
+
+    def _after_edit(self) -> None:
+        """After an edit (or its undo): take the flow the project's view holds now, and route
+        the wires that waited."""
+        flow = view_flow(self.document.project.view)
+        if flow != self.flow:
+            self._moves = 0
+            self.set_flow(flow)  # routes every wire
+        else:
+            self._settle()
+
+    def _settle(self) -> None:
+        """Route the wires that waited while many nodes moved."""
+        self._moves = 0
+        pending, self._pending = self._pending, set()
+        for edge in pending:
+            if edge in self.edges:
+                self._reroute(self.edges[edge], now=True)
+
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
         for item in [*self.nodes.values(), *self.edges.values()]:
@@ -167,7 +242,7 @@ class CanvasScene(QGraphicsScene):
             port = self._port_at(event.scenePos())
             if port is not None:
                 ports = [p for item in self.nodes.values() for p in item.ports()]
-                self._wire = WireDrag(self, self.document.graph, port, ports, self.theme)
+                self._wire = WireDrag(self, self.document.graph, port, ports, self.theme, self.flow)
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -177,10 +252,16 @@ class CanvasScene(QGraphicsScene):
             self._wire.move_to(event.scenePos())
             event.accept()
             return
-        super().mouseMoveEvent(event)
-        if event.buttons() & Qt.MouseButton.LeftButton and isinstance(
+        dragging = event.buttons() & Qt.MouseButton.LeftButton and isinstance(
             self.mouseGrabberItem(), NodeItem
-        ):  # a node is being dragged (not a rubber band)
+        )  # a node is being dragged (not a rubber band)
+        if dragging and not self._dragging:
+            grabber = self.mouseGrabberItem()
+            assert isinstance(grabber, NodeItem)
+            self._dragging = {*self.selected_node_ids(), grabber.node_id}
+        super().mouseMoveEvent(event)
+        if dragging:
+            self._follow_drag()
             self._track_insert_target()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -210,7 +291,19 @@ class CanvasScene(QGraphicsScene):
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
+            dropped, self._dragging = self._dragging, set()
+            self._follow_drag()
             self._commit_moves()
+            # Dropped: the wires now go round the nodes that were dragged.
+            edges: set[Edge] = set()
+            for node_id in dropped:
+                item = self.nodes.get(node_id)
+                if item is not None:
+                    edges |= self._edges_of.get(node_id, set())
+                    edges.update(self._edge_rects.query(node_rect(item)))
+            for edge in edges:
+                if edge in self.edges:
+                    self._reroute(self.edges[edge])
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         for item in self.items(event.scenePos()):
@@ -266,12 +359,14 @@ class CanvasScene(QGraphicsScene):
     def _on_node_added(self, node: Node) -> None:
         spec = node.spec
         item = NodeItem(node.id, category_colour(spec.category), self.theme)
+        item.set_flow(self.flow)
         item.set_ports(node.input_ports, node.output_ports)
         item.set_text(node.name, spec.describe(node.params))
         item.setPos(*node.position)
         item.on_moved = self._on_item_moved
         self.nodes[node.id] = item
         self.addItem(item)
+        self._file_node(item)
         item.set_footer("…", "")
         self._stale_nodes.add(node.id)
 
@@ -282,13 +377,18 @@ class CanvasScene(QGraphicsScene):
         self._problems.pop(node.id, None)
         self._stale_nodes.discard(node.id)
         self.removeItem(item)
+        rect = self._node_rects.rect(node.id)
+        self._node_rects.discard(node.id)
+        if rect is not None:
+            self._reroute_crossing(rect)
 
     def _on_edge_added(self, edge: Edge) -> None:
         source = self.port(edge.src, edge.src_port, False)
         target = self.port(edge.dst, edge.dst_port, True)
         if source is None or target is None:
             return
-        item = EdgeItem(edge, source, target, self.theme)
+        item = EdgeItem(edge, source, target, self.theme, self.flow, self.obstacles)
+        self._edge_rects.set(edge, item.route_rect())
         self.edges[edge] = item
         self._edges_of[edge.src].add(edge)
         self._edges_of[edge.dst].add(edge)
@@ -303,6 +403,8 @@ class CanvasScene(QGraphicsScene):
         self._edges_of[edge.src].discard(edge)
         self._edges_of[edge.dst].discard(edge)
         self._stale_edges.discard(edge)
+        self._pending.discard(edge)
+        self._edge_rects.discard(edge)
         self.removeItem(item)
         self._update_ports(edge)
 
@@ -328,10 +430,75 @@ class CanvasScene(QGraphicsScene):
         self._problems.clear()
         self._stale_nodes.clear()
         self._stale_edges.clear()
+        self._node_rects.clear()
+        self._edge_rects.clear()
+        self._pending.clear()
 
     def _on_item_moved(self, item: NodeItem) -> None:
+        """A node moved (or changed size): its wires follow, and wires it now blocks or no
+        longer blocks find their way again."""
+        if item.node_id not in self._node_rects:
+            return  # still being added
+        if item.node_id in self._dragging:
+            self._dragged_moved.add(item.node_id)  # its wires follow after the whole step
+            return
+        self._moves += 1
+        if not self._settle_timer.isActive():
+            self._settle_timer.start()  # the edit's end, if nothing says so sooner
         for edge in self._edges_of.get(item.node_id, ()):
-            self.edges[edge].update_path()
+            self._reroute(self.edges[edge])
+        self._file_node(item)
+
+    def _follow_drag(self) -> None:
+        """After one step of a drag: the wires of the dragged nodes follow them (a wire whose
+        two nodes both moved keeps its way, shifted; the others find theirs again), and wires
+        the dragged nodes left find a shorter way (wires do not go round dragged nodes)."""
+        moved, self._dragged_moved = self._dragged_moved, set()
+        edges: set[Edge] = set()
+        for node_id in moved:
+            item = self.nodes.get(node_id)
+            if item is None:
+                continue
+            edges |= self._edges_of.get(node_id, set())
+            old = self._node_rects.rect(node_id)
+            self._node_rects.set(node_id, node_rect(item))
+            if old is not None:
+                edges.update(self._edge_rects.query(old))
+        for edge in edges:
+            wire = self.edges.get(edge)
+            if wire is None:
+                continue
+            if wire.follow_ports():
+                self._edge_rects.set(edge, wire.route_rect())
+            else:
+                self._reroute(wire)
+
+    def _file_node(self, item: NodeItem) -> None:
+        """File the node's rectangle; re-route the wires its old or new place meets."""
+        old = self._node_rects.rect(item.node_id)
+        new = node_rect(item)
+        if old == new:
+            return
+        self._node_rects.set(item.node_id, new)
+        own = self._edges_of.get(item.node_id, set())
+        for rect in (old, new):
+            if rect is not None:
+                self._reroute_crossing(rect, own)
+
+    def _reroute_crossing(
+        self, rect: Rect, skip: set[Edge] | frozenset[Edge] = frozenset()
+    ) -> None:
+        for edge in self._edge_rects.query(rect):
+            if edge not in skip and edge in self.edges:
+                self._reroute(self.edges[edge])
+
+    def _reroute(self, item: EdgeItem, now: bool = False) -> None:
+        """Route a wire again: at once, or when the edit is done in a burst of moves."""
+        if self._moves > BURST and not now:
+            self._pending.add(item.edge)
+            return
+        item.update_path()
+        self._edge_rects.set(item.edge, item.route_rect())
 
     def _update_ports(self, edge: Edge) -> None:
         graph = self.document.graph
@@ -346,6 +513,10 @@ class CanvasScene(QGraphicsScene):
                 source.set_connected(wired)
 
     # --- analysis ------------------------------------------------------------------------------
+
+    def _on_shapes_arrived(self, changed: set[str]) -> None:
+        """A large network's shapes, a slice at a time (the problems come with `analysed`)."""
+        self._on_analysed(changed, self.document.problems)
 
     def _on_analysed(self, changed: set[str], problems: list[Problem]) -> None:
         by_node: dict[str, list[Problem]] = defaultdict(list)

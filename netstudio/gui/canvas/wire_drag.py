@@ -1,5 +1,8 @@
 """Drawing a new wire with the mouse: the preview curve, lit-up targets, the verdict on drop.
 
+The preview is the direct curve along the network's flow (it is routed round nodes once it is
+a wire).
+
 A drag starts on any port and ends on a port of the other kind. Before the mouse moves, every
 possible target is asked `graph.can_connect` — the same checks `connect` makes — so ports that
 would be refused (a cycle, an input already wired, the node itself) dim and the others light
@@ -13,6 +16,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from netstudio.core.graph import NetworkGraph, Verdict
+from netstudio.core.routing import Flow
 from netstudio.gui.canvas.edge_item import wire_path
 from netstudio.gui.canvas.port_item import PortItem, PortState
 from netstudio.gui.style import CanvasTheme
@@ -28,8 +32,11 @@ class WireDrag:
         start: PortItem,
         ports: list[PortItem],
         theme: CanvasTheme,
+        flow: Flow = "right",
     ) -> None:
         self.scene = scene
+        #: Which way the network flows: the preview leaves and enters ports along it.
+        self.flow: Flow = flow
         self.graph = graph
         self.start = start
         self.verdicts: dict[PortItem, Verdict] = {}
@@ -60,7 +67,10 @@ class WireDrag:
         target = self.target_at(pos)
         end = target.scene_anchor() if target is not None and self.verdicts[target] else pos
         start = self.start.scene_anchor()
-        path = wire_path(end, start) if self.start.is_input else wire_path(start, end)
+        if self.start.is_input:
+            path = wire_path(end, start, self.flow)
+        else:
+            path = wire_path(start, end, self.flow)
         self.preview.setPath(path)
 
     def finish(self, pos: QPointF) -> tuple[PortItem | None, Verdict | None]:
