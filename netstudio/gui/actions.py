@@ -147,6 +147,14 @@ class Actions:
         self.rename = _make(
             parent, "edit_rename", "&Rename Layer", "Rename the selected layer", ["F2"], "rename"
         )
+        self.find = _make(
+            parent,
+            "edit_find",
+            "&Find Layer…",
+            "Find a layer on the canvas by name or type",
+            [Key.Find, "Ctrl+F"],
+            "search",
+        )
 
         self.fit = _make(
             parent, "view_fit", "&Fit to View", "Show the whole network", ["F"], "fit", canvas
@@ -160,6 +168,15 @@ class Actions:
         self.zoom_reset = _make(
             parent, "view_zoom_reset", "&Actual Size", "Zoom to 100 %", ["Ctrl+0"]
         )
+        self.overview = _make(
+            parent,
+            "view_overview",
+            "&Overview",
+            "Show the whole network in a small map in the canvas's corner",
+            [],
+            "overview",
+        )
+        self.overview.setCheckable(True)
         self.snap = _make(parent, "view_snap", "&Snap to Grid", "Place moved layers on the grid")
         self.snap.setCheckable(True)
         self.snap.setChecked(True)

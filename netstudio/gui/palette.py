@@ -1,8 +1,8 @@
 """The Layers palette: the layer catalogue as a searchable, categorised tree.
 
 The Qt model is built from the catalogue (plain data in netstudio.core); a layer is dragged
-onto the canvas as the `LAYER_MIME` type carrying its type id, or added at the view's centre
-with a double-click or Enter (`layer_chosen`).
+onto the canvas as the `LAYER_MIME` type carrying its type id, or added with a double-click or
+Enter (`layer_chosen`): after the selected layer, wired to it, else at the view's centre.
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class LayerFilter(QSortFilterProxyModel):
 class LayerPalette(QWidget):
     """Search box over the layer tree (see module docstring)."""
 
-    #: A layer was chosen with double-click or Enter: add it at the view's centre.
+    #: A layer was chosen with double-click or Enter: add it where the person is working.
     layer_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

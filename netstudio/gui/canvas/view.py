@@ -5,8 +5,13 @@ or Space+drag pans, F fits the graph. A layer dragged from the palette is droppe
 (`layer_dropped`); Tab asks for the quick-add search at the cursor (`quick_add_requested`).
 
 A project opens in its own view (`show_view`): the zoom and centre its ``view`` section holds,
-else its whole network at a fitting zoom (never above 100 %); nothing of the project shown
-before (its zoom, its scroll position) carries over.
+else its whole network when it fits at a legible zoom, else its start (the Input) at about 100 %;
+nothing of the project shown before (its zoom, its scroll position) carries over. Over the
+canvas float the find bar (`FindBar`, top right) and the overview map (`OverviewMap`, bottom
+right), which opens by itself when the network is larger than the view, unless the person
+turned it off.
+
+With no layer on it the canvas says how to start; the hint goes as soon as a layer exists.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -29,10 +35,15 @@ from PySide6.QtGui import (
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QMenu, QWidget
 
+from netstudio.core.events import Event
+from netstudio.core.graph import Node
+from netstudio.core.layout import Direction
+from netstudio.gui.canvas.find import FindBar
 from netstudio.gui.canvas.node_item import NodeItem
-from netstudio.gui.canvas.scene import CanvasScene
+from netstudio.gui.canvas.overview import OverviewMap
+from netstudio.gui.canvas.scene import EXTENT, CanvasScene
 from netstudio.gui.style import GRID, CanvasTheme
 
 #: MIME type of a layer dragged from the palette; the payload is the layer's type id.
@@ -40,8 +51,13 @@ LAYER_MIME = "application/x-netstudio-layer"
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
 ZOOM_STEP = 1.2
-#: The smallest zoom at which a node's text reads comfortably.
-READABLE_ZOOM = 0.75
+#: The smallest zoom at which a whole network may open fitted: its text still reads.
+LEGIBLE_ZOOM = 0.6
+#: The zoom a network too large to fit legibly opens at, and a found layer is shown at when
+#: the view was zoomed out further than `LEGIBLE_ZOOM`.
+OPEN_ZOOM = 1.0
+#: The room left between the start of a network opened at `OPEN_ZOOM` and the canvas's edge.
+OPEN_MARGIN = 60.0
 
 
 class CanvasView(QGraphicsView):
@@ -53,6 +69,8 @@ class CanvasView(QGraphicsView):
     zoom_changed = Signal(float)
     #: Tab was pressed: open quick-add at this scene point (the cursor's, else the centre).
     quick_add_requested = Signal(QPointF)
+    #: The overview map was shown (True) or hidden (False).
+    overview_toggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,10 +90,71 @@ class CanvasView(QGraphicsView):
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Graph canvas")
+        #: The graph events the view follows (the hint, the overview), while a scene is shown.
+        self._followed: list[tuple[Event, Any]] = []
+        self.find_bar = FindBar(self)
+        self.overview = OverviewMap(self)
+        #: The person's word on the overview: True shown, False hidden, None (not said): shown
+        #: when a network opens larger than the view.
+        self.overview_choice: bool | None = None
 
     def canvas(self) -> CanvasScene | None:
         scene = self.scene()
         return scene if isinstance(scene, CanvasScene) else None
+
+    def setScene(self, scene: QGraphicsScene | None) -> None:
+        """Show `scene`, and follow its network's changes (for the hint and the overview)."""
+        for event, handler in self._followed:
+            event.disconnect(handler)
+        self._followed = []
+        super().setScene(scene)
+        self.setSceneRect(QRectF())  # the scene's own, grown below to reach every node
+        self.find_bar.scene_replaced()
+        if isinstance(scene, CanvasScene):
+            for node in scene.document.graph:
+                self._keep_in_reach(node)
+            events = scene.document.graph.events
+            self._followed = [
+                (events.node_added, self._on_node_count),
+                (events.node_removed, self._on_node_count),
+                (events.cleared, self._on_node_count),
+                (events.node_added, self._keep_in_reach),
+                (events.node_moved, self._keep_in_reach),
+                *((event, self._on_network_changed) for event in events.all()),
+            ]
+            for event, handler in self._followed:
+                event.connect(handler)
+        self.viewport().update()
+        if self.overview.isVisible():
+            self.overview.redraw()  # at once: the picture showed the project before
+
+    def _on_node_count(self, *_: Any) -> None:
+        """The first layer came or the last one went: the hint shows or goes (the view only
+        repaints what items cover, so it would stay drawn under the first layer)."""
+        scene = self.canvas() if shiboken6.isValid(self) else None
+        if scene is not None and len(scene.document.graph) <= 1:
+            self.viewport().update()
+
+    def _keep_in_reach(self, node: Node, *_: Any) -> None:
+        """Let the view scroll to `node` and well beyond it, however far out it was placed
+        (the scene is a fixed square around the origin: a long network runs past it)."""
+        if not shiboken6.isValid(self):
+            return  # the window closed before its document
+        x, y = node.position
+        area = self.sceneRect()
+        if not area.adjusted(EXTENT / 4, EXTENT / 4, -EXTENT / 4, -EXTENT / 4).contains(x, y):
+            self.setSceneRect(area.united(QRectF(x - EXTENT / 2, y - EXTENT / 2, EXTENT, EXTENT)))
+
+    def _on_network_changed(self, *_: Any) -> None:
+        if shiboken6.isValid(self):
+            self.overview.network_changed()
+
+    def flow(self) -> Direction:
+        """Which way the network shown runs: the project view's ``flow``, "down" or (the
+        default) "right"."""
+        scene = self.canvas()
+        view = scene.document.project.view if scene is not None else {}
+        return "down" if view.get("flow") == "down" else "right"
 
     # --- zoom and pan --------------------------------------------------------------------------
 
@@ -98,6 +177,7 @@ class CanvasView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.overview.update()
         self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
@@ -134,17 +214,93 @@ class CanvasView(QGraphicsView):
         self.zoom_changed.emit(self.zoom)
 
     def show_network(self) -> None:
-        """The first view of a network: all of it if it fits at a readable size, else its
-        start (inputs are on the left) at that size."""
+        """The first view of a network: all of it when it fits at a legible zoom (at least
+        `LEGIBLE_ZOOM`), else its start (the first Input) near the edge the network runs from,
+        at `OPEN_ZOOM` or a little less so that no node is cut at the far edge; the overview
+        map then shows the rest (`show_overview_if_needed`)."""
         rect = self.network_rect()
         factor = self._fit_factor(rect) if not rect.isNull() else 1.0
-        if factor >= READABLE_ZOOM or rect.isNull():
+        start = self._start_rect()
+        if factor >= LEGIBLE_ZOOM or start is None:
             self.fit()
+        else:
+            down = self.flow() == "down"
+            zoom = self._uncut_zoom(start, down)
+            self.set_zoom(zoom)
+            self.centerOn(self._start_view(start, zoom, down).center())
+            self.zoom_changed.emit(self.zoom)
+        self.show_overview_if_needed()
+
+    def _start_view(self, start: QRectF, zoom: float, down: bool) -> QRectF:
+        """The scene rectangle shown at `zoom` with the network's `start` near the edge it
+        runs from (the left, or the top when it runs `down`), centred across."""
+        width = self.viewport().width() / zoom
+        height = self.viewport().height() / zoom
+        if down:
+            return QRectF(start.center().x() - width / 2, start.top() - OPEN_MARGIN, width, height)
+        return QRectF(start.left() - OPEN_MARGIN, start.center().y() - height / 2, width, height)
+
+    def _uncut_zoom(self, start: QRectF, down: bool) -> float:
+        """The largest zoom from `OPEN_ZOOM` down to `LEGIBLE_ZOOM` at which the far edge of
+        `_start_view` falls between nodes instead of through one (a node cut in half at the
+        edge reads as a broken view); `OPEN_ZOOM` when every zoom cuts one."""
+        scene = self.canvas()
+        rects = [item.sceneBoundingRect() for item in scene.nodes.values()] if scene else []
+        steps = round((OPEN_ZOOM - LEGIBLE_ZOOM) / 0.01)
+        for step in range(steps + 1):
+            zoom = OPEN_ZOOM - step * 0.01
+            shown = self._start_view(start, zoom, down)
+            if down:
+                edge = shown.bottom()
+                cut = any(
+                    r.top() - 8 < edge < r.bottom() + 8
+                    for r in rects
+                    if r.right() > shown.left() and r.left() < shown.right()
+                )
+            else:
+                edge = shown.right()
+                cut = any(
+                    r.left() - 8 < edge < r.right() + 8
+                    for r in rects
+                    if r.bottom() > shown.top() and r.top() < shown.bottom()
+                )
+            if not cut:
+                return zoom
+        return OPEN_ZOOM
+
+    def _start_rect(self) -> QRectF | None:
+        """Where the network starts on the canvas: its first Input, else its first node."""
+        scene = self.canvas()
+        if scene is None or not scene.nodes:
+            return None
+        graph = scene.document.graph
+        inputs = [node.id for node in graph if node.type_id == "Input" and node.id in scene.nodes]
+        first = inputs[0] if inputs else next(iter(scene.nodes))
+        return scene.nodes[first].sceneBoundingRect()
+
+    def show_overview_if_needed(self) -> None:
+        """Show the overview map when the network does not fit in the view (unless the person
+        turned it off); hide it when it does (unless the person turned it on)."""
+        rect = self.network_rect()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        larger = not rect.isNull() and not shown.contains(rect.adjusted(30, 30, -30, -30))
+        wanted = larger if self.overview_choice is None else self.overview_choice
+        self.set_overview_shown(wanted and not rect.isNull())
+
+    def set_overview_shown(self, shown: bool) -> None:
+        """Show or hide the overview map (`overview_toggled` says so when that changes)."""
+        if shown == self.overview.isVisible():
             return
-        self.set_zoom(READABLE_ZOOM)
-        half_width = self.viewport().width() / 2 / self.zoom
-        self.centerOn(rect.left() + half_width, rect.center().y())
-        self.zoom_changed.emit(self.zoom)
+        self.overview.setVisible(shown)
+        if shown:
+            self.overview.raise_()
+        self.overview_toggled.emit(shown)
+
+    def reveal(self, node_id: str) -> None:
+        """Centre a node, zoomed in to `OPEN_ZOOM` when the view is too far out to read it."""
+        if self.zoom < LEGIBLE_ZOOM:
+            self.set_zoom(OPEN_ZOOM)
+        self.centre_on_node(node_id)
 
     def show_view(self, view: Mapping[str, Any]) -> None:
         """Open a project's view: its saved ``zoom`` (a number) and ``centre`` ([x, y] in scene
@@ -168,6 +324,7 @@ class CanvasView(QGraphicsView):
             point = rect.center() if not rect.isNull() else QPointF(0, 0)
         self.centerOn(point)
         self.zoom_changed.emit(self.zoom)
+        self.show_overview_if_needed()
 
     def centre_on_node(self, node_id: str) -> None:
         scene = self.canvas()
@@ -176,6 +333,16 @@ class CanvasView(QGraphicsView):
 
     def visible_centre(self) -> QPointF:
         return self.mapToScene(self.viewport().rect().center())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.overview.update()  # its outline of the view follows (paints are coalesced)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.overview.place()
+        if self.find_bar.isVisible():
+            self.find_bar.place()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         steps = event.angleDelta().y() / 120.0
