@@ -406,8 +406,9 @@ class ShapeInference:
             self._order = list(order)
             self._place = {node_id: i for i, node_id in enumerate(order)}
         elif len(self._order) > 2 * len(self._place) + 64:  # mostly holes: close them up
-            self._order = [n for n in self._order if n is not None]
-            self._place = {node_id: i for i, node_id in enumerate(self._order)}
+            kept = [n for n in self._order if n is not None]
+            self._order = list(kept)
+            self._place = {node_id: i for i, node_id in enumerate(kept)}
         return self._place
 
     def _keep_order(self, edge: Edge) -> bool:

@@ -145,13 +145,14 @@ class MainWindow(QMainWindow):
         a = self.menu_actions
         bar = self.menuBar()
         edit = [a.undo, a.redo, None, a.cut, a.copy, a.paste, a.duplicate, a.delete, None,
-                a.select_all, a.rename]  # fmt: skip
+                a.select_all, a.rename, None, a.find]  # fmt: skip
         file_menu = [a.new, a.open, "recent", a.examples, None, a.save, a.save_as, None]
         file_menu += [a.import_model, a.export, None, a.close, a.quit]
+        view_menu = [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.overview, a.snap, "panels"]
         menus: list[tuple[str, list[Any]]] = [
             ("&File", file_menu),
             ("&Edit", edit),
-            ("&View", [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.snap, "panels"]),
+            ("&View", view_menu),
             ("&Model", [a.auto_layout, a.auto_layout_down, a.check, a.summary]),
             ("&Train", [a.train, a.pause, a.stop]),
             ("&Help", [a.getting_started, a.shortcuts, a.layer_reference, None, a.about]),
@@ -223,6 +224,10 @@ class MainWindow(QMainWindow):
         a.zoom_out.triggered.connect(view.zoom_out)
         a.zoom_reset.triggered.connect(view.reset_zoom)
         a.snap.toggled.connect(self._set_snap)
+        a.find.triggered.connect(view.find_bar.open)
+        a.overview.triggered.connect(self._choose_overview)
+        view.overview_toggled.connect(a.overview.setChecked)
+        view.overview_choice = self._overview_choice()
         a.reset_layout.triggered.connect(self.reset_layout)
         a.auto_layout.triggered.connect(lambda: editing.auto_layout("right"))
         a.auto_layout_down.triggered.connect(lambda: editing.auto_layout("down"))
@@ -316,6 +321,9 @@ class MainWindow(QMainWindow):
 
     def _update_validity(self, *_: Any) -> None:
         document = self.document
+        if document is not None and document.analysing:
+            self.validity_label.setText("working out shapes…")
+            return
         if document is None or not document.analysed_once:
             self.validity_label.setText("loading PyTorch…")
             return
@@ -341,6 +349,21 @@ class MainWindow(QMainWindow):
             self.view.centre_on_node(node_id)
             if flash:
                 self.scene.nodes[node_id].flash()
+
+    def _overview_choice(self) -> bool | None:
+        """Whether the person turned the overview map on or off (kept in QSettings); None
+        when they never did: it then opens by itself for networks larger than the view."""
+        value = self.settings.value("view/overview") if self.settings is not None else None
+        if isinstance(value, str):
+            value = {"true": True, "false": False}.get(value.lower())
+        return value if isinstance(value, bool) else None
+
+    def _choose_overview(self, shown: bool) -> None:
+        """View > Overview: show or hide the map, and remember it."""
+        self.view.overview_choice = shown
+        self.view.set_overview_shown(shown)
+        if self.settings is not None:
+            self.settings.setValue("view/overview", shown)
 
     def _set_snap(self, on: bool) -> None:
         if self.scene is not None:
