@@ -131,7 +131,7 @@ def main() -> int:
         document.undo_stack.setClean()
 
         assert window.open_file(big)
-        while window.document.analysing:
+        while window.document.analysing or window.document.inference.macs_pending:
             app.processEvents()
         document = window.document
         rates = iter([0.002, 0.001] * 50)
@@ -174,7 +174,7 @@ def canvas_edits(app: QApplication, window: MainWindow, path: Path) -> tuple[lis
     layer added and wired at the end."""
     assert window.open_file(path)
     document, view = window.document, window.view
-    while document.analysing:
+    while document.analysing or document.inference.macs_pending:  # not timed with the edits
         app.processEvents()
     graph = document.graph
     order = graph.topological_order()

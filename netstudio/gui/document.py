@@ -275,8 +275,11 @@ class Document(QObject):
     def _on_graph_changed(self, *_: Any) -> None:
         self._graph_changed = True
 
-    def _on_nodes_changed(self, *_: Any) -> None:
-        self._ends = None
+    def _on_nodes_changed(self, node: Node | None = None) -> None:
+        """A node was added or removed (None: the graph was cleared): forget the ends when it
+        was one (a layer added to a network of thousands keeps them)."""
+        if node is None or node.spec.role in ("input", "output"):
+            self._ends = None
 
     def ends(self) -> tuple[list[Node], list[Node]]:
         """The graph's Input nodes and Output nodes (kept between edits: finding them looks at

@@ -84,6 +84,7 @@ def test_the_graph_shows_first_and_the_shapes_and_macs_follow(
     assert len(window.scene.nodes) == LAYERS  # every node on the canvas at once
     assert document.analysing and not document.analysed_once
     assert window.validity_label.text() == "working out shapes…"
+
     def unknown() -> int:
         return sum(item.shape_text in ("", "…") for item in window.scene.nodes.values())
 

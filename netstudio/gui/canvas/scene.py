@@ -573,7 +573,8 @@ class CanvasScene(QGraphicsScene):
             return
         graph = self.document.graph
         info = self.document.info(edge.dst)
-        tensor = self.document.inference.edge_tensor(edge) if info is not None else None
+        source = self.document.info(edge.src) if info is not None else None
+        tensor = source.outputs.get(edge.src_port) if source is not None else None
         label = tensor.describe() if tensor is not None else ""
         item.set_label(label, invalid=info is not None and info.error is not None)
         src, dst = graph.node(edge.src), graph.node(edge.dst)
