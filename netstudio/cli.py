@@ -16,12 +16,14 @@ import argparse
 import re
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from netstudio.io import Project
     from netstudio.training.loaded_data import DataError
+    from netstudio.training.results import TrainingFailure
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -89,8 +91,12 @@ def run_check(path: Path, out=None) -> int:
         print("  " + "  ".join(cells).rstrip(), file=out)
         if i == 0:
             print("  " + "  ".join("-" * w for w in widths), file=out)
+    tuning = _fine_tuning_check(project, {row.node_id: row.params for row in summary.rows})
+    learn = f"{summary.trainable_params:,} trainable"
+    if tuning.frozen_params:
+        learn = f"{tuning.trainable_params:,} trainable, {tuning.frozen_params:,} frozen"
     print(
-        f"total: {summary.total_params:,} parameters ({summary.trainable_params:,} trainable), "
+        f"total: {summary.total_params:,} parameters ({learn}), "
         f"{format_bytes(summary.size_bytes)} as float32, {summary.total_macs:,} MACs per sample",
         file=out,
     )
@@ -98,9 +104,11 @@ def run_check(path: Path, out=None) -> int:
         names = ", ".join(node.name for node in auto)
         shape = "×".join(str(d) for d in data_shape)
         print(printable(f"input {names}: auto, the data's samples: {shape}"), file=out)
+    for line in tuning.lines:
+        print(printable(line), file=out)
     for problem in problems:
         print(printable(str(problem)), file=out)
-    settings = settings_problems(project)
+    settings = settings_problems(project) + tuning.errors
     for problem in settings:
         print(printable(f"error: {problem}"), file=out)
     failed = len(errors(problems)) + len(settings)
@@ -109,6 +117,48 @@ def run_check(path: Path, out=None) -> int:
         return EXIT_INVALID
     print("valid", file=out)
     return EXIT_OK
+
+
+@dataclass
+class _TuningCheck:
+    """What `netstudio check` says of the fine-tuning settings: lines (the frozen layers, a
+    warning for each id of a node that is gone), errors (``<json path>: <message>``: every
+    layer that learns frozen, which training refuses) and the parameters that learn or not."""
+
+    lines: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    trainable_params: int = 0
+    frozen_params: int = 0
+
+
+def _fine_tuning_check(project: Project, params: dict[str, int]) -> _TuningCheck:
+    """`_TuningCheck` of `project` (`params`: each node's parameter count)."""
+    from pydantic import ValidationError
+
+    from netstudio.training.config import FineTuningConfig
+    from netstudio.training.fine_tuning import parameter_split, unknown_node_problems
+
+    section = project.training.get("fine_tuning", {}) if isinstance(project.training, dict) else {}
+    try:
+        config = FineTuningConfig.model_validate(section)
+    except ValidationError:  # settings_problems reports it
+        return _TuningCheck()
+    frozen = [node_id for node_id in dict.fromkeys(config.frozen) if node_id in project.graph]
+    split = parameter_split(params, frozen)
+    check = _TuningCheck(trainable_params=split.trainable, frozen_params=split.frozen)
+    if frozen:
+        names = ", ".join(project.graph.node(node_id).name for node_id in frozen)
+        check.lines.append(f"frozen: {names}")
+    check.lines += [
+        f"warning: {path}: {message}"
+        for path, message in unknown_node_problems(project.graph, config)
+    ]
+    if split.trainable == 0 and split.frozen > 0:
+        check.errors.append(
+            "training.fine_tuning.frozen: every layer that learns is frozen, so training would "
+            "change nothing: remove at least one node id from this list"
+        )
+    return check
 
 
 def settings_problems(project: Project) -> list[str]:
@@ -222,6 +272,11 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     from netstudio.training.results import TrainerCallbacks
     from netstudio.training.runs import RunRecorder, new_run_dir, stop_on_interrupt
     from netstudio.training.sources import get_source, load_data
+    from netstudio.training.starting_weights import (
+        WeightsFileError,
+        read_starting_weights,
+        starting_weights_path,
+    )
     from netstudio.training.trainer import Trainer
 
     if options.resume is not None and not (options.resume / "checkpoint").is_dir():
@@ -243,15 +298,36 @@ def run_train(options: argparse.Namespace, out=None) -> int:
         print(f"error: {data_error_text(error)}", file=sys.stderr)
         return EXIT_FAILED
     print(f"data: {data.summary()}", file=out)
+    try:
+        starting = read_starting_weights(project)
+    except WeightsFileError as error:
+        print(printable(f"error: {error}"), file=sys.stderr)
+        return EXIT_FAILED
+    starting_name = starting_weights_path(options.file).name
 
     class Printer(TrainerCallbacks):
         def run_started(self, info) -> None:
             resuming = f", resuming after epoch {info.start_epoch}" if info.start_epoch else ""
+            frozen = (
+                f" ({info.parameters - info.frozen_parameters:,} learn, "
+                f"{info.frozen_parameters:,} frozen)"
+                if info.frozen_parameters
+                else ""
+            )
             print(
-                f"training on {info.device}: {info.parameters:,} parameters, "
+                f"training on {info.device}: {info.parameters:,} parameters{frozen}, "
                 f"{info.epochs} epochs of {info.batches_per_epoch} batches{resuming}",
                 file=out,
             )
+            if info.starting_tensors:
+                print(
+                    printable(
+                        f"starting weights: {info.starting_tensors} tensors from {starting_name}"
+                    ),
+                    file=out,
+                )
+            for note in info.notes:
+                print(printable(f"warning: {note}"), file=sys.stderr)
 
         def epoch_ended(self, metrics) -> None:
             print(metrics.line(), file=out, flush=True)
@@ -268,6 +344,7 @@ def run_train(options: argparse.Namespace, out=None) -> int:
         callbacks=recorder,
         checkpoint_dir=folder,
         augment=data_config.augment,
+        starting_weights=starting,
     )
     recorder.trainer = trainer
     resume = folder / "checkpoint" if options.resume else None
@@ -290,7 +367,8 @@ def run_train(options: argparse.Namespace, out=None) -> int:
                 if not recorder.started
                 else f" ({folder} keeps its earlier result and weights)"
             )
-        print(printable(f"error: {where}{result.failure.message}{kept}"), file=sys.stderr)
+        message = failure_text(result.failure)
+        print(printable(f"error: {where}{message}{kept}"), file=sys.stderr)
     else:
         test = result.test_accuracy
         print(
@@ -315,6 +393,18 @@ def data_error_text(error: DataError) -> str:
             DataFix.DOWNLOAD: "pass --download to fetch them when online",
             DataFix.CHOOSE_FILE: "give the file's path in the project's data.params.file",
             DataFix.SAVE_PROJECT: "give the data folder with --data-root DIR",
+        }
+    )
+
+
+def failure_text(failure: TrainingFailure) -> str:
+    """A run's failure with what to do said in the project file's terms (the app says its own:
+    the Inspector's switches)."""
+    from netstudio.training.results import FailureFix
+
+    return failure.advice(
+        {
+            FailureFix.UNFREEZE: "remove a node id from the project's training.fine_tuning.frozen",
         }
     )
 

@@ -10,12 +10,15 @@ No Qt here: the command line (`netstudio export`) and the desktop app both call
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from netstudio.export.errors import ExportError
 
 if TYPE_CHECKING:
+    import torch
+
     from netstudio.io import Project
 
 __all__ = ["FORMATS", "RUN_WEIGHTS", "ExportError", "Format", "export_project", "run_weights_file"]
@@ -43,12 +46,16 @@ def export_project(
     *,
     weights: Path | None = None,
     with_training: bool = False,
+    starting_weights: Mapping[str, torch.Tensor] | None = None,
 ) -> list[Path]:
     """Export `project` to `path` in `format`; returns the files written.
 
     weights: a safetensors file of trained weights (from a run) to export with the network;
-    without it the weights are freshly initialised with the project's seed. with_training:
-    the python format also gets the data loading and training loop.
+    without it the weights are freshly initialised with the project's seed, and the project's
+    starting weights (`starting_weights`, else the file beside the project:
+    `netstudio.training.starting_weights`) replace those that still fit, as training starts
+    from them (the python format then writes them beside the script, which starts from them).
+    with_training: the python format also gets the data loading and training loop.
     """
     from netstudio.export.formats import (
         compiled_model,
@@ -71,10 +78,11 @@ def export_project(
     seed = _seed(project)
     project = _with_data_shape(project)
     model = compiled_model(project.graph, seed, Path(weights) if weights else None)
+    started = weights is None and _start_from(model, project, starting_weights)
     if format == "python":
         from netstudio.export.python_file import write_python
 
-        state = model.state_dict() if weights is not None else None
+        state = model.state_dict() if weights is not None or started else None
         return write_python(project, path, state, with_training)
     if format == "pt2":
         save_pt2(model, project.graph, path)
@@ -93,6 +101,25 @@ def run_weights_file(folder: Path) -> Path | None:
         if (folder / name).is_file():
             return folder / name
     return None
+
+
+def _start_from(
+    model: torch.nn.Module, project: Project, tensors: Mapping[str, torch.Tensor] | None
+) -> bool:
+    """Load the project's starting weights into `model` where they fit (as the trainer does);
+    whether any were loaded."""
+    from netstudio.training.starting_weights import (
+        WeightsFileError,
+        read_starting_weights,
+        start_from,
+    )
+
+    if tensors is None:
+        try:
+            tensors = read_starting_weights(project)
+        except WeightsFileError as error:
+            raise ExportError(str(error)) from None
+    return start_from(model, tensors).loaded > 0
 
 
 def _with_data_shape(project: Project) -> Project:

@@ -180,7 +180,7 @@ def _training(
         ) from None
     imports.add("torch")
     data_part = data_blocks(data, imports, bundle)
-    training_part = training_blocks(config, classifies(data), model, imports, weights_name)
+    training_part = training_blocks(config, classifies(data), model, imports, weights_name, bundle)
     settings = ["# The project's settings.", *data_part[0], *training_part[0]]
     blocks = [settings, *data_part[1:], augment_block(data, bundle), *training_part[1:]]
     usage = [

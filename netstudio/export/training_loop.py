@@ -1,8 +1,10 @@
 """The loop of an exported training script: schedule stepping, evaluation, processes, ``main``.
 
 This part is the same for every project; it reads the settings from the constants written
-above it (EPOCHS, L1, GRAD_CLIP, WARMUP_EPOCHS, ...) and calls the generated `make_loss`,
-`make_optimizer`, `make_scheduler`, `target_for`, `augment`, `load_splits` and `load_model`.
+above it (EPOCHS, L1, GRAD_CLIP, WARMUP_EPOCHS, FROZEN, ...) and calls the generated
+`make_loss`, `make_optimizer`, `make_scheduler`, `target_for`, `augment`, `load_splits` and
+`load_model`, and NetStudio's freezing functions copied beside them (`freeze_modules`,
+`keep_batchnorm_eval`, `learning_weights`, `add_group_like`).
 It runs unchanged under ``torchrun --nproc_per_node N``: each process trains on its own shard
 of every epoch's shuffled examples, DistributedDataParallel averages the gradients, and only
 rank 0 prints and saves.
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 
 def loop_blocks() -> list[list[str]]:
-    """`Schedule`, `predict`, `evaluate`, `start_processes` and `train`, one block each."""
+    """`Schedule`, `unfreeze`, `predict`, `evaluate`, `start_processes` and `train`, one block
+    each."""
     return [block.strip("\n").splitlines() for block in _STATIC]
 
 
@@ -58,6 +61,29 @@ class Schedule:
                 self.inner.step(loss)
         elif not SCHEDULE_PER_BATCH:
             self.inner.step()
+
+    def add_group(self, params: list[torch.Tensor], multiplier: float, modules: list[str]) -> None:
+        """Let `params` learn from now on, at `multiplier` × the rate the schedule reached."""
+        warming_up = self.count < self.warmup_steps
+        add_group_like(
+            self.optimizer, self.inner, self.base_lrs, params, multiplier, modules, warming_up
+        )
+''',
+    '''
+def unfreeze(model: nn.Module, schedule: Schedule, epoch: int) -> list[str]:
+    """The layers gradual unfreezing lets learn from the start of `epoch` (0-based): the next
+    of UNFREEZE_ORDER every UNFREEZE_EVERY epochs, each in a parameter group of its own."""
+    if not UNFREEZE_EVERY or epoch <= 0 or epoch % UNFREEZE_EVERY:
+        return []
+    step = epoch // UNFREEZE_EVERY
+    names = list(UNFREEZE_ORDER[step - 1 : step])
+    for name in names:
+        params = list(model.get_submodule(name).parameters())
+        for param in params:
+            param.requires_grad_(True)
+        if params:
+            schedule.add_group(params, LR_MULTIPLIERS.get(name, 1.0), [name])
+    return names
 ''',
     '''
 def predict(out: torch.Tensor) -> torch.Tensor:
@@ -107,9 +133,13 @@ def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
     splits = load_splits(args.data_root, args.download)
     splits = {name: (x.to(device), y.to(device)) for name, (x, y) in splits.items()}
     model = load_model(args.weights).to(device)
+    freeze_modules(model, FROZEN)
+    frozen = list(FROZEN)
+    if not any(p.requires_grad for p in model.parameters()):
+        raise SystemExit("every layer that learns is frozen: remove a layer from FROZEN")
     net = model
+    ids = [device.index] if device.type == "cuda" else None
     if world > 1:
-        ids = [device.index] if device.type == "cuda" else None
         net = DistributedDataParallel(model, device_ids=ids)
     x, y = splits["train"]
     shard = len(x) // world  # every process gets as many examples, so as many steps
@@ -118,7 +148,7 @@ def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
     loss_fn = make_loss()
     optimizer = make_optimizer(model)
     schedule = Schedule(optimizer, args.epochs, len(starts))
-    l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
+    l1_weights = learning_weights(model)
     best, best_state, stale = math.inf, None, 0
 
     def say(text: str) -> None:
@@ -127,7 +157,16 @@ def train(args: argparse.Namespace) -> dict[str, torch.Tensor]:
 
     say(f"training on {device}, {world} process(es), {len(x)} training examples")
     for epoch in range(args.epochs):
+        freed = unfreeze(model, schedule, epoch)
+        if freed:
+            say(f"epoch {epoch + 1}: unfroze {', '.join(freed)}")
+            frozen = [name for name in frozen if name not in freed]
+            l1_weights = learning_weights(model)
+            if world > 1:  # DistributedDataParallel averages the gradients it was built with
+                net = DistributedDataParallel(model, device_ids=ids)
         net.train()
+        if FROZEN_BATCHNORM_EVAL:
+            keep_batchnorm_eval(model, frozen)
         order = torch.randperm(len(x), generator=torch.Generator().manual_seed(args.seed + epoch))
         draws = torch.Generator().manual_seed(args.seed + 7919 * (epoch + 1) + rank)
         mine = order[rank * shard : (rank + 1) * shard].to(device)
@@ -210,7 +249,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data-root", type=Path, default=Path("data"))
     parser.add_argument("--download", action="store_true", help="fetch missing datasets")
     parser.add_argument("--device", default="auto", choices=("auto", "cpu", "cuda", "mps"))
-    parser.add_argument("--weights", type=Path, help="start from these weights")
+    parser.add_argument(
+        "--weights",
+        type=Path,
+        default=WEIGHTS if WEIGHTS is not None and WEIGHTS.is_file() else None,
+        help="start from these weights (default: the weights exported beside this script)",
+    )
     parser.add_argument("--out", type=Path, help="save the trained weights here")
     parser.add_argument(
         "--save-every-rank",

@@ -83,17 +83,20 @@ def target_block(config: TrainingConfig, classifies: bool) -> list[str]:
 
 
 def optimizer_block(config: TrainingConfig) -> list[str]:
-    """``make_optimizer(model)``: the project's optimizer, weight decay included."""
+    """``make_optimizer(model)``: the project's optimizer, weight decay included, over the
+    parameters that learn, one group per learning-rate multiplier (`parameter_groups`)."""
     import torch
 
     opt = config.optimizer
     name, fields = _OPTIMIZERS[opt.type]
     values = {field: getattr(opt, field) for field in fields}
     values["weight_decay"] = config.regularization.weight_decay
-    args = _call_arguments(getattr(torch.optim, name), values, "model.parameters()")
+    groups = f"parameter_groups(model, {literal(opt.lr)}, LR_MULTIPLIERS)"
+    args = _call_arguments(getattr(torch.optim, name), values, groups)
     return [
         "def make_optimizer(model: nn.Module) -> torch.optim.Optimizer:",
-        f'    """{name} with the project\'s settings."""',
+        f'    """{name} with the project\'s settings, over the parameters that learn, one group',
+        '    per learning-rate multiplier."""',
         *wrap_call(f"return torch.optim.{name}", args, 4),
     ]
 
@@ -118,9 +121,10 @@ def scheduler_block(config: TrainingConfig) -> list[str]:
     elif s.type == "cosine":
         call = ("CosineAnnealingLR", ["optimizer", f"T_max={span}", f"eta_min={s.min_lr!r}"])
     elif s.type == "one_cycle":
-        peak = repr(s.max_lr) if s.max_lr else 'optimizer.param_groups[0]["lr"] * 10'
+        peak = s.max_lr or config.optimizer.lr * 10  # as the trainer works it out
+        peaks = f'[{peak!r} * group["multiplier"] for group in optimizer.param_groups]'
         total = "max(2, (epochs - WARMUP_EPOCHS) * steps)"
-        call = ("OneCycleLR", ["optimizer", f"max_lr={peak}", f"total_steps={total}"])
+        call = ("OneCycleLR", ["optimizer", f"max_lr={peaks}", f"total_steps={total}"])
     else:
         call = (
             "ReduceLROnPlateau",

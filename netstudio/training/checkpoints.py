@@ -221,9 +221,13 @@ def _is(value: Any, kind: type) -> bool:
 
 def _epoch_problem(row: Any) -> str | None:
     """What is wrong with one epoch of a checkpoint's history, or None."""
-    if not isinstance(row, dict) or set(row) != set(_EPOCH_FIELDS):
+    if not isinstance(row, dict) or set(row) - {"unfrozen"} != set(_EPOCH_FIELDS) - {"unfrozen"}:
         return "is not one epoch's metrics"
     for name, value in row.items():
+        if name == "unfrozen":  # node ids, only in an epoch that unfroze some
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                return "has unfrozen nodes that are not a list of node ids"
+            continue
         optional = "None" in str(_EPOCH_FIELDS[name])
         number = _is(value, int) or isinstance(value, float)
         if name == "epoch" and not _is(value, int):

@@ -6,7 +6,7 @@ torch has loaded. Every field has a default, so `{}` is a complete, sensible con
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -84,6 +84,40 @@ class RegularizationConfig(_Section):
     early_stopping: EarlyStoppingConfig = Field(default_factory=EarlyStoppingConfig)
 
 
+#: A node's id, as the graph section has it.
+NodeId = Annotated[str, Field(min_length=1)]
+#: How much a layer's learning rate is of the optimizer's (1: the same).
+Multiplier = Annotated[float, Field(gt=0, le=1000)]
+
+
+class FineTuningConfig(_Section):
+    """Transfer learning: which layers learn, and how fast, each named by its node's id.
+
+    frozen: the nodes whose parameters do not learn (no gradients; the optimizer never holds
+    them). lr_multipliers: a node's learning rate as a multiple of the optimizer's (1 where a
+    node has none); the optimizer gets one parameter group per distinct multiplier.
+    frozen_batchnorm_eval: a frozen BatchNorm keeps its running statistics (it stays in eval
+    mode while the rest trains). unfreeze_every: gradual unfreezing, every this many epochs one
+    more frozen node learns, starting from the frozen node nearest the output and going back
+    towards the input (the epoch that unfroze it records it). A run whose every layer that
+    learns is frozen is refused before it starts, with gradual unfreezing too (its first
+    epochs would train nothing).
+
+    Ids of nodes that are no longer in the network are ignored by training (`netstudio check`
+    warns about them), so deleting a node never makes the settings invalid.
+    """
+
+    frozen: list[NodeId] = Field(default_factory=list)
+    lr_multipliers: dict[str, Multiplier] = Field(default_factory=dict)
+    frozen_batchnorm_eval: bool = Field(True, description="frozen BatchNorm layers stay in eval")
+    unfreeze_every: int | None = Field(None, ge=1, description="epochs between two unfreezings")
+
+    @property
+    def active(self) -> bool:
+        """Whether these settings change anything from training every layer at one rate."""
+        return bool(self.frozen) or any(m != 1 for m in self.lr_multipliers.values())
+
+
 class TrainingConfig(_Section):
     task: Task = "classification"
     loss: LossConfig = Field(default_factory=LossConfig)
@@ -95,3 +129,4 @@ class TrainingConfig(_Section):
     seed: int = Field(0, ge=0)
     device: Device = "auto"
     mixed_precision: bool = Field(False, description="float16 autocast on CUDA")
+    fine_tuning: FineTuningConfig = Field(default_factory=FineTuningConfig)

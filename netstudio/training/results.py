@@ -5,7 +5,9 @@ Plain data, so the GUI worker can pass them through signals and the run folder c
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,6 +30,12 @@ class RunInfo:
     parameters: int
     start_epoch: int = 0
     run_dir: Path | None = None
+    #: Parameters that do not learn when the run starts (frozen layers).
+    frozen_parameters: int = 0
+    #: Tensors the run started from instead of fresh ones (the project's starting weights).
+    starting_tensors: int = 0
+    #: What a person should know before the run starts (starting weights that did not fit).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,11 @@ class BatchMetrics:
 
 @dataclass(frozen=True)
 class EpochMetrics:
-    """One epoch (1-based). Accuracies are None for regression and reconstruction."""
+    """One epoch (1-based). Accuracies are None for regression and reconstruction.
+
+    unfrozen: the ids of the nodes gradual unfreezing set learning at this epoch's start (left
+    out of `to_dict` when none, so a run without it is recorded as before).
+    """
 
     epoch: int
     train_loss: float
@@ -52,9 +64,18 @@ class EpochMetrics:
     lr: float
     seconds: float
     samples_per_second: float
+    unfrozen: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unfrozen", tuple(self.unfrozen))  # a record's list
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        row = asdict(self)
+        if self.unfrozen:
+            row["unfrozen"] = list(self.unfrozen)
+        else:
+            del row["unfrozen"]
+        return row
 
     def line(self) -> str:
         """The one line per epoch that `netstudio train` prints."""
@@ -68,7 +89,17 @@ class EpochMetrics:
         parts.append(f"lr {self.lr:.3g}")
         parts.append(f"{self.seconds:.1f} s")
         parts.append(f"{self.samples_per_second:,.0f} samples/s")
+        if self.unfrozen:
+            parts.append(f"unfroze {', '.join(self.unfrozen)}")
         return " · ".join(parts)
+
+
+class FailureFix(Enum):
+    """Something a person can do about a `TrainingFailure` that each front end says in its
+    own words (the command line names the project file's keys, the app its switches)."""
+
+    #: Let at least one frozen layer learn again.
+    UNFREEZE = "unfreeze"
 
 
 class TrainingFailure(Exception):
@@ -78,6 +109,7 @@ class TrainingFailure(Exception):
     device, config, error (anything else). `node_id` names the node at fault when known;
     `epoch` and `batch` are 1-based, as the message says them (None outside the training loop).
     `details` holds the traceback of the error behind it, if any, for a "details" view.
+    `fixes` are remedies a front end names with its own controls (`advice`).
     """
 
     def __init__(
@@ -89,6 +121,7 @@ class TrainingFailure(Exception):
         epoch: int | None = None,
         batch: int | None = None,
         details: str = "",
+        fixes: Iterable[FailureFix] = (),
     ) -> None:
         super().__init__(message)
         self.kind = kind
@@ -97,6 +130,19 @@ class TrainingFailure(Exception):
         self.epoch = epoch
         self.batch = batch
         self.details = details
+        self.fixes: tuple[FailureFix, ...] = tuple(fixes)
+
+    def advice(self, phrases: Mapping[FailureFix, str]) -> str:
+        """The message followed by its fixes, each as `phrases` says it (a clause such as
+        "remove a node id from training.fine_tuning.frozen"), as one more sentence."""
+        said = [phrases[fix] for fix in self.fixes if fix in phrases]
+        message = self.message
+        if not said:
+            return message
+        if message and message[-1] not in ".!?":
+            message += "."
+        fixes = ", or ".join(said)
+        return f"{message} {fixes[0].upper()}{fixes[1:]}."
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +167,8 @@ class RunResult:
     samples_per_second: float = 0.0
     failure: TrainingFailure | None = None
     run_dir: Path | None = None
+    #: What a person should know about the run (`RunInfo.notes`), kept in its result.json.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def last(self) -> EpochMetrics | None:

@@ -256,7 +256,10 @@ class RunRecorder(TrainerCallbacks):
         self.then.batch_ended(metrics)
 
     def epoch_ended(self, metrics: EpochMetrics) -> None:
-        self._epochs.append(metrics.to_dict())
+        row = metrics.to_dict()
+        if metrics.unfrozen:  # one CSV cell: the node ids, space-separated
+            row["unfrozen"] = " ".join(metrics.unfrozen)
+        self._epochs.append(row)
         self._write_epochs()
         if self._batches is not None:
             self._batches.flush()
@@ -283,6 +286,7 @@ class RunRecorder(TrainerCallbacks):
         summary = result.summary()
         summary["report"] = result.report.to_dict() if result.report else None
         summary["history"] = [e.to_dict() for e in result.epochs]
+        summary["notes"] = list(result.notes)
         _write_json(self.folder / "result.json", summary)  # last: it vouches for the weights
 
     def finished(self, result: RunResult) -> None:

@@ -20,6 +20,7 @@ import contextlib
 import math
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import torch
@@ -53,9 +54,16 @@ from netstudio.training.failures import (
     out_of_memory,
     size_parameter,
 )
+from netstudio.training.fine_tuning import TuningPlan, everything_frozen
 from netstudio.training.loaded_data import LoadedData, TensorSplit
 from netstudio.training.metrics import Predictions
 from netstudio.training.objectives import Schedule, build_loss, build_optimizer
+from netstudio.training.param_groups import (
+    freeze_modules,
+    keep_batchnorm_eval,
+    learning_weights,
+    parameter_groups,
+)
 from netstudio.training.results import (
     BatchMetrics,
     EpochMetrics,
@@ -64,6 +72,7 @@ from netstudio.training.results import (
     TrainerCallbacks,
     TrainingFailure,
 )
+from netstudio.training.starting_weights import StartingWeights, start_from
 from netstudio.training.targets import Targets
 
 
@@ -72,6 +81,13 @@ class Trainer:
 
     `checkpoint_dir`: where the last epoch's checkpoint is written (for resuming).
     `batch_every`: call `batch_ended` every this many batches (the GUI throttles further).
+    `starting_weights`: tensors keyed like the compiled model's state_dict that the run starts
+    from instead of fresh ones, where name and shape still fit (the project's starting weights:
+    `netstudio.training.starting_weights.read_starting_weights`, or the app's unsaved ones).
+
+    The fine-tuning settings (``config.fine_tuning``) freeze layers (no gradients, not in the
+    optimizer; frozen BatchNorm layers in eval mode), give layers their own learning rates (one
+    parameter group per multiplier) and unfreeze frozen layers every few epochs.
     """
 
     def __init__(
@@ -84,8 +100,10 @@ class Trainer:
         checkpoint_dir: Path | None = None,
         batch_every: int = 1,
         augment: AugmentConfig | None = None,
+        starting_weights: Mapping[str, torch.Tensor] | None = None,
     ) -> None:
         self.graph = graph
+        self.starting_weights = starting_weights
         self.data = data
         self.config = config
         self.callbacks = callbacks or TrainerCallbacks()
@@ -99,6 +117,11 @@ class Trainer:
         self.device = "cpu"
         #: The best epoch's weights (by the early-stopping metric), once there is one.
         self.best_state: dict[str, torch.Tensor] | None = None
+        #: What the run started from (`starting_weights`), once the model is built.
+        self.started_from = StartingWeights(0)
+        #: The run's optimizer, once built: its ``param_groups`` hold only parameters that
+        #: learn, one group per multiplier (and one per layer gradual unfreezing freed).
+        self.optimizer: torch.optim.Optimizer | None = None
 
     # --- control, from any thread --------------------------------------------------------------
 
@@ -171,6 +194,7 @@ class Trainer:
             )
         self.input_node = self.graph.node(meta["inputs"][0])
         self.output_node = self.graph.node(meta["outputs"][0])
+        self.started_from = start_from(model, self.starting_weights)
         try:
             model = model.to(self.device)
         except Exception as error:
@@ -260,18 +284,28 @@ class Trainer:
                 "config",
                 "the network has no weights to train: add a layer that learns, such as Linear",
             )
-        optimizer = build_optimizer(model.parameters(), config.optimizer, reg.weight_decay)
-        schedule = Schedule(optimizer, config.schedule, config.epochs, len(batches))
+        plan = TuningPlan.resolve(model, config.fine_tuning)
+        freeze_modules(model, plan.frozen)
+        if not any(p.requires_grad for p in model.parameters()):
+            raise everything_frozen()
+        groups = parameter_groups(model, config.optimizer.lr, plan.multipliers or {})
+        optimizer = self.optimizer = build_optimizer(groups, config.optimizer, reg.weight_decay)
+        schedule = Schedule(
+            optimizer, config.schedule, config.epochs, len(batches), config.optimizer.lr
+        )
         amp = config.mixed_precision and self.device.startswith("cuda")
         scaler = torch.amp.GradScaler("cuda", enabled=amp)
         autocast = (
             (lambda: torch.autocast("cuda", dtype=torch.float16)) if amp else contextlib.nullcontext
         )
-        l1_weights = [p for n, p in model.named_parameters() if n.endswith("weight")]
+        l1_weights = learning_weights(model)
         start_epoch = 0
         if resume_from is not None:
-            start_epoch = self._resume(resume_from, model, optimizer, schedule, early, result)
+            start_epoch = self._resume(resume_from, model, optimizer, schedule, early, result, plan)
+            l1_weights = learning_weights(model)
         parameters = sum(p.numel() for p in model.parameters())
+        frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
+        result.notes = list(self.started_from.notes) if start_epoch == 0 else []
         self.callbacks.run_started(
             RunInfo(
                 device=self.device,
@@ -283,6 +317,9 @@ class Trainer:
                 parameters=parameters,
                 start_epoch=start_epoch,
                 run_dir=self.checkpoint_dir,
+                frozen_parameters=frozen,
+                starting_tensors=self.started_from.loaded if start_epoch == 0 else 0,
+                notes=tuple(result.notes),
             )
         )
         run_start = time.perf_counter()
@@ -290,7 +327,12 @@ class Trainer:
         output_checked = False
         for epoch in range(start_epoch, config.epochs):
             batches.set_epoch(epoch)
+            unfrozen = _unfreeze(plan, epoch, model, schedule)
+            if unfrozen:
+                l1_weights = learning_weights(model)
             model.train()
+            if plan.batchnorm_eval:
+                keep_batchnorm_eval(model, plan.frozen_during(epoch))
             # The fallback should a step leave non-finite weights behind a finite loss.
             epoch_state = _copy(model.state_dict())
             epoch_start = time.perf_counter()
@@ -372,6 +414,7 @@ class Trainer:
                 lr=schedule.lr,
                 seconds=train_seconds,
                 samples_per_second=seen / train_seconds if train_seconds > 0 else 0.0,
+                unfrozen=tuple(plan.node_id(name) for name in unfrozen),
             )
             result.epochs.append(metrics)
             schedule.after_epoch(val_loss if val_loss is not None else metrics.train_loss)
@@ -390,6 +433,7 @@ class Trainer:
                     model,
                     {
                         "kinds": [config.optimizer.type, config.schedule.type],
+                        "fine_tuning": config.fine_tuning.model_dump(mode="json"),
                         "optimizer": optimizer.state_dict(),
                         "schedule": schedule.state_dict(),
                         "epoch": epoch + 1,
@@ -417,12 +461,15 @@ class Trainer:
         schedule: Schedule,
         early: EarlyStopping,
         result: RunResult,
+        plan: TuningPlan,
     ) -> int:
         """Restore the run saved in the checkpoint `folder`; returns the epoch it goes on after.
 
         Runs before `run_started`, and refuses a checkpoint that does not fit (another network,
-        optimizer or schedule, a damaged or crafted state) before restoring anything from it, so
-        a resume that cannot start leaves the run folder as it was.
+        optimizer, schedule or fine-tuning settings, a damaged or crafted state) before
+        restoring anything from it, so a resume that cannot start leaves the run folder as it
+        was. Layers that gradual unfreezing freed before that epoch learn again, in their own
+        parameter groups, so the optimizer's state finds the groups it was saved with.
         """
         try:
             state = load_checkpoint(folder, model)
@@ -442,6 +489,16 @@ class Trainer:
                 f"({' and '.join(saved)}, not {' and '.join(kinds)}); resume with the run's own "
                 "settings",
             )
+        tuning = config.fine_tuning.model_dump(mode="json")
+        if state.get("fine_tuning", type(config.fine_tuning)().model_dump(mode="json")) != tuning:
+            raise TrainingFailure(
+                "config",
+                f"cannot resume from {folder}: it was saved with other fine-tuning settings "
+                "(frozen layers, learning-rate multipliers or unfreezing); resume with the run's "
+                "own settings",
+            )
+        for epoch in range(1, int(state["epoch"])):
+            _unfreeze(plan, epoch, model, schedule)
         try:
             optimizer.load_state_dict(state["optimizer"])
             schedule.load_state_dict(state["schedule"])
@@ -485,3 +542,17 @@ class Trainer:
 
 def _copy(state: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
     return {k: v.detach().clone() for k, v in state.items()}
+
+
+def _unfreeze(plan: TuningPlan, epoch: int, model: nn.Module, schedule: Schedule) -> list[str]:
+    """Let the layers gradual unfreezing frees at the start of `epoch` (0-based) learn: their
+    parameters get gradients and join the optimizer in a group of their own. Returns their
+    submodule names."""
+    names = list(plan.unfrozen_at(epoch))
+    for name in names:
+        params = list(model.get_submodule(name).parameters())
+        for param in params:
+            param.requires_grad_(True)
+        if params:
+            schedule.add_group(params, plan.multiplier(name), [name])
+    return names
