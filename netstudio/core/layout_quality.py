@@ -22,6 +22,7 @@ from itertools import combinations, pairwise
 
 from netstudio.core.graph import Edge, NetworkGraph, Position
 from netstudio.core.layout import PORT_SPACING, Layout, wire_key
+from netstudio.core.routing import segment_hits
 
 Segment = tuple[Position, Position]
 
@@ -97,7 +98,7 @@ def wires_under_nodes(graph: NetworkGraph, layout: Layout) -> list[tuple[Edge, s
         for node_id, rect in rects.items():
             if node_id in (edge.src, edge.dst):
                 continue
-            if any(_through(s, rect) for s in segments):
+            if any(segment_hits(a, b, rect) for a, b in segments):
                 found.append((edge, node_id))
     return found
 
@@ -125,23 +126,3 @@ def _box(points: list[Position]) -> tuple[float, float, float, float]:
 
 def _apart(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     return a[2] < b[0] or b[2] < a[0] or a[3] < b[1] or b[3] < a[1]
-
-
-def _through(segment: Segment, rect: tuple[float, float, float, float]) -> bool:
-    """Whether the segment enters the rectangle (Liang–Barsky clipping)."""
-    (x0, y0), (x1, y1) = segment
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    for p, q in ((-dx, x0 - rect[0]), (dx, rect[2] - x0), (-dy, y0 - rect[1]), (dy, rect[3] - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-        if low >= high:
-            return False
-    return True

@@ -34,6 +34,24 @@ def example(request: pytest.FixtureRequest) -> Path:
 
 
 @pytest.fixture
+def without_netstudio() -> str:
+    """Python code that runs a script (argv[1], its arguments after it) as __main__ in an
+    interpreter where importing netstudio fails: an exported script stands alone."""
+    return """
+import runpy, sys
+
+class NoNetStudio:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "netstudio":
+            raise ImportError("the exported script imported " + name)
+
+sys.meta_path.insert(0, NoNetStudio())
+script, sys.argv = sys.argv[1], sys.argv[1:]
+runpy.run_path(script, run_name="__main__")
+"""
+
+
+@pytest.fixture
 def load_module():
     """Import a generated .py file as a module (registered while the test runs)."""
     loaded: list[str] = []

@@ -19,20 +19,6 @@ from netstudio.training.starting_weights import starting_weights_path, write_sta
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-#: Runs a script as __main__ in an interpreter where importing netstudio fails.
-WITHOUT_NETSTUDIO = """
-import runpy, sys
-
-class NoNetStudio:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] == "netstudio":
-            raise ImportError("the exported script imported " + name)
-
-sys.meta_path.insert(0, NoNetStudio())
-script, sys.argv = sys.argv[1], sys.argv[1:]
-runpy.run_path(script, run_name="__main__")
-"""
-
 #: An epoch's figures as either side prints them: train loss, accuracy, val loss, accuracy.
 _FIGURES = re.compile(
     r"train loss ([\d.]+).*?acc(?:uracy)? ([\d.]+)%.*?val loss ([\d.]+).*?acc(?:uracy)? ([\d.]+)%"
@@ -54,7 +40,9 @@ def _netstudio_train(project: Path, out: Path, capsys) -> tuple[list[tuple[str, 
     return [_FIGURES.search(line).groups() for line in lines if line.startswith("epoch ")], folder
 
 
-def _script_train(project: Path, tmp_path: Path, capsys) -> tuple[list[str], Path]:
+def _script_train(
+    project: Path, tmp_path: Path, capsys, without_netstudio: str
+) -> tuple[list[str], Path]:
     script = tmp_path / "script" / "train.py"
     assert (
         main(["export", str(project), "--format", "python", "--with-training", "-o", str(script)])
@@ -64,7 +52,7 @@ def _script_train(project: Path, tmp_path: Path, capsys) -> tuple[list[str], Pat
     out = tmp_path / "script_weights.safetensors"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"OMP_NUM_THREADS": "1"}
     result = subprocess.run(
-        [sys.executable, "-c", WITHOUT_NETSTUDIO, str(script), "--out", str(out)],
+        [sys.executable, "-c", without_netstudio, str(script), "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -99,11 +87,11 @@ def _initial_weights(project: Path) -> dict[str, torch.Tensor]:
     ids=["frozen_and_multiplier", "gradual_unfreezing"],
 )
 def test_the_script_fine_tunes_to_the_digit_as_netstudio_train(
-    training: dict, tmp_path: Path, capsys
+    training: dict, tmp_path: Path, capsys, without_netstudio: str
 ) -> None:
     project = _project(tmp_path, training)
     ours, folder = _netstudio_train(project, tmp_path / "runs", capsys)
-    lines, out = _script_train(project, tmp_path, capsys)
+    lines, out = _script_train(project, tmp_path, capsys, without_netstudio)
     theirs = [_FIGURES.search(line).groups() for line in lines if _FIGURES.search(line)]
     assert theirs == ours and len(ours) == 2
     unfreezes = training["fine_tuning"].get("unfreeze_every")
@@ -117,7 +105,9 @@ def test_the_script_fine_tunes_to_the_digit_as_netstudio_train(
     assert not torch.equal(script["fc2.weight"], initial["fc2.weight"])
 
 
-def test_the_script_starts_from_the_projects_starting_weights(tmp_path: Path, capsys) -> None:
+def test_the_script_starts_from_the_projects_starting_weights(
+    tmp_path: Path, capsys, without_netstudio: str
+) -> None:
     """Both sides start from the weights beside the project; fc1, frozen, stays as they had it."""
     project = _project(tmp_path, {"epochs": 1, "fine_tuning": {"frozen": ["fc1"]}})
     torch.manual_seed(7)
@@ -125,7 +115,7 @@ def test_the_script_starts_from_the_projects_starting_weights(tmp_path: Path, ca
     write_starting_weights(project, starting)
     assert starting_weights_path(project).is_file()
     ours, folder = _netstudio_train(project, tmp_path / "runs", capsys)
-    lines, out = _script_train(project, tmp_path, capsys)
+    lines, out = _script_train(project, tmp_path, capsys, without_netstudio)
     assert (tmp_path / "script" / "train.safetensors").is_file()  # written beside the script
     assert [_FIGURES.search(line).groups() for line in lines if _FIGURES.search(line)] == ours
     for weights in (load_file(str(out)), load_file(str(folder / "last.safetensors"))):

@@ -19,20 +19,6 @@ from netstudio.training.sources import load_data
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-#: Runs a script as __main__ in an interpreter where importing netstudio fails.
-WITHOUT_NETSTUDIO = """
-import runpy, sys
-
-class NoNetStudio:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] == "netstudio":
-            raise ImportError("the exported script imported " + name)
-
-sys.meta_path.insert(0, NoNetStudio())
-script, sys.argv = sys.argv[1], sys.argv[1:]
-runpy.run_path(script, run_name="__main__")
-"""
-
 
 def _script(tmp_path: Path, example: str, **changes: object) -> Path:
     project = load_project(EXAMPLES / example)
@@ -63,11 +49,13 @@ def test_the_script_reads_the_examples_netstudio_reads(
         assert torch.equal(y, ours.y)
 
 
-def test_the_script_trains_standalone_without_netstudio(tmp_path: Path) -> None:
+def test_the_script_trains_standalone_without_netstudio(
+    tmp_path: Path, without_netstudio: str
+) -> None:
     script = _script(tmp_path, "digits_mlp.net", training={"batch_size": 64})
     out = tmp_path / "weights.safetensors"
     result = subprocess.run(
-        [sys.executable, "-c", WITHOUT_NETSTUDIO, str(script), "--epochs", "1", "--out", str(out)],
+        [sys.executable, "-c", without_netstudio, str(script), "--epochs", "1", "--out", str(out)],
         capture_output=True,
         text=True,
         cwd=tmp_path,
