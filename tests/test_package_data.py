@@ -32,3 +32,4 @@ def test_the_wheel_declares_them() -> None:
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if x.startswith("netstudio = ["))  # package-data
     assert '"examples/*.net"' in line and '"resources/icons/*.svg"' in line
+    assert '"examples/*.safetensors"' in line  # an example's starting weights

@@ -154,6 +154,12 @@ def path_hits(points: Sequence[Point], rects: Iterable[Rect]) -> int:
     return count
 
 
+def _size(span: range) -> int:
+    """How many cells a span covers (`len` of a range that large overflows: a node may sit at
+    1e308 in a file)."""
+    return max(0, span.stop - span.start)
+
+
 def _distance(a: float, b: float) -> float:
     return abs(a - b)
 
@@ -415,7 +421,7 @@ class SpatialGrid(Generic[K]):
             self.discard(key)
         self._rects[key] = rect
         columns, rows = self._span(rect)
-        if len(columns) * len(rows) > self.BIG:
+        if _size(columns) * _size(rows) > self.BIG:
             self._big.add(key)
             return
         for i in columns:
@@ -447,7 +453,7 @@ class SpatialGrid(Generic[K]):
         """The keys whose rectangles meet `area` (sharing more than an edge)."""
         columns, rows = self._span(area)
         keys: set[K] = set(self._big)
-        if len(columns) * len(rows) > len(self._cells):
+        if _size(columns) * _size(rows) > len(self._cells):
             for bucket in self._cells.values():
                 keys |= bucket
         else:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netstudio.core.params import ParamSpec, p_float, p_int
+from netstudio.core.params import ParamSpec, p_float, p_int, p_ints
 from netstudio.training.loaded_data import RawData
 from netstudio.training.sources import DataSource
 
@@ -45,9 +45,36 @@ class ToySource(DataSource):
         )
 
 
+#: The ten digits, the Digits source's default `digits` parameter (all of them).
+ALL_DIGITS = tuple(range(10))
+
+
 @dataclass(frozen=True, kw_only=True)
 class DigitsSource(DataSource):
-    """scikit-learn's bundled handwritten digits as 1×8×8 images in [0, 1]."""
+    """scikit-learn's bundled handwritten digits as 1×8×8 images in [0, 1].
+
+    The `digits` parameter keeps only some of them, relabelled 0..k-1 in the order listed (the
+    class names stay the digits): a second task for the same images, as transfer learning
+    needs (a network pretrained on 0–4 learns 5–9).
+    """
+
+    def param_problems(self, params: Mapping[str, Any]) -> list[tuple[str, str]]:
+        found = super().param_problems(params)
+        kept = params.get("digits")
+        if not found and isinstance(kept, (list, tuple)) and len(set(kept)) != len(kept):
+            repeated = sorted({d for d in kept if list(kept).count(d) > 1})
+            found.append(
+                (
+                    "digits",
+                    f"{self.name}: 'digits' lists {', '.join(map(str, repeated))} more than "
+                    "once: list each digit once",
+                )
+            )
+        return found
+
+    def class_count(self, params: Mapping[str, Any]) -> int | None:
+        kept = params.get("digits", ALL_DIGITS)
+        return len(kept) if isinstance(kept, (list, tuple)) else None
 
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
         return (1, 8, 8)
@@ -59,12 +86,18 @@ class DigitsSource(DataSource):
         digits = load_digits()
         x = torch.from_numpy(digits.images).to(torch.float32).div_(16).unsqueeze(1)
         y = torch.from_numpy(digits.target).to(torch.int64)
+        kept = list(params["digits"])
+        if kept != list(ALL_DIGITS):
+            label = torch.full((len(ALL_DIGITS),), -1, dtype=torch.int64)
+            label[kept] = torch.arange(len(kept))
+            y = label[y]
+            x, y = x[y >= 0], y[y >= 0]
         return RawData(
             name=self.name,
             task="classification",
             x=x,
             y=y,
-            classes=[str(name) for name in digits.target_names],
+            classes=[str(digit) for digit in kept],
         )
 
 
@@ -147,6 +180,17 @@ SOURCES: tuple[DataSource, ...] = (
         name="Digits (8×8)",
         description="1,797 real handwritten digits, 8×8 pixels, 10 classes, bundled with "
         "scikit-learn: works offline and trains in seconds.",
+        params=(
+            p_ints(
+                "digits",
+                ALL_DIGITS,
+                "The digits kept, each a class numbered in the order listed (e.g. 5, 6, 7, "
+                "8, 9 for a five-class task).",
+                min_length=2,  # at most ten: each digit once
+                minimum=0,
+                maximum=9,
+            ),
+        ),
     ),
     ToySource(
         id="spiral",

@@ -23,10 +23,10 @@ CLASS_INDEX_LOSSES = frozenset({"cross_entropy", "nll"})
 #: Losses that compare the output with a probability or value per unit.
 PER_UNIT_LOSSES = frozenset({"bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"})
 
-#: Class counts of the sources whose count is fixed (the others declare a ``classes`` parameter
-#: or are only known once loaded: CSV files, image folders).
+#: Class counts of the sources whose count is fixed (the others count them from their parameters,
+#: `DataSource.class_count`, declare a ``classes`` parameter, or are only known once loaded:
+#: CSV files, image folders).
 FIXED_CLASSES = {
-    "digits": 10,
     "mnist": 10,
     "fashion_mnist": 10,
     "kmnist": 10,
@@ -44,6 +44,9 @@ def known_classes(data: DataConfig) -> int | None:
         source = get_source(data.source)
     except DataError:
         return None
+    count = source.class_count({**source.defaults(), **data.params})
+    if count is not None:
+        return count
     if any(spec.name == "classes" for spec in source.params):
         classes = {**source.defaults(), **data.params}.get("classes")
         if isinstance(classes, int) and not isinstance(classes, bool):

@@ -142,6 +142,11 @@ class DataSource:
         """The examples before splitting; `params` are checked and complete."""
         raise NotImplementedError
 
+    def class_count(self, params: Mapping[str, Any]) -> int | None:
+        """The number of classes `params` give, when the source can tell it without reading
+        (None: not known so, or not from the parameters; see `compat.known_classes`)."""
+        return None
+
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
         """One sample's shape (no batch dimension), as `load` would give it, found without
         decoding the data: from the source's own facts and `params` (checked and complete),

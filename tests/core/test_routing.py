@@ -189,3 +189,12 @@ def test_spatial_grid_finds_moves_and_forgets() -> None:
     assert grid.query((0, 0, 5, 5)) == ["d"] and grid.query((0, -6e4, 10, -5.5e4)) == []
     grid.clear()
     assert len(grid) == 0 and grid.query((-1e6, -1e6, 1e6, 1e6)) == []
+
+
+def test_a_node_placed_at_the_edge_of_the_floats_is_filed_and_found() -> None:
+    """A file may place a node at 1e308: its span of cells is too large for `len`."""
+    grid: SpatialGrid[str] = SpatialGrid()
+    grid.set("far", (1e308, 0.0, 1e308 + 160, 80.0))
+    grid.set("near", (0.0, 0.0, 160.0, 80.0))
+    assert grid.query((-1e308, -10.0, 1e308, 100.0)) != []
+    assert grid.query((0.0, 0.0, 50.0, 50.0)) == ["near"]

@@ -15,8 +15,17 @@ from netstudio.core.graph import NetworkGraph
 from netstudio.export import ExportError, export_project
 from netstudio.export.formats import compiled_model, example_inputs
 from netstudio.io import Project, load_project
+from netstudio.training.starting_weights import read_starting_weights, start_from
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def _expected(project: Project, seed: int = 0) -> torch.fx.GraphModule:
+    """The compiled network as an export holds it: seeded, then the project's starting weights
+    (transfer_digits.net has its backbone's beside it)."""
+    model = compiled_model(project.graph, seed=seed)
+    start_from(model, read_starting_weights(project))
+    return model
 
 
 def test_pt2_loads_back_and_matches_the_compiled_model_for_any_batch(
@@ -29,7 +38,7 @@ def test_pt2_loads_back_and_matches_the_compiled_model_for_any_batch(
     program = torch.export.load(path)
     assert isinstance(program, torch.export.ExportedProgram)
     loaded = program.module()
-    model = compiled_model(project.graph, seed=project.training.get("seed", 0))
+    model = _expected(project, seed=project.training.get("seed", 0))
     for batch in (1, 3):  # the export traced a batch of 2
         x = example_inputs(project.graph, batch=batch)
         with torch.no_grad():
@@ -74,7 +83,7 @@ def test_torchscript_matches_the_compiled_model(example: Path, tmp_path: Path) -
     project = load_project(example)
     path = export_project(project, "torchscript", tmp_path / "model.pt")[0]
     loaded = torch.jit.load(str(path))
-    model = compiled_model(project.graph, seed=0)
+    model = _expected(project)
     x = example_inputs(project.graph, batch=5)  # another batch size than the trace's
     with torch.no_grad():
         torch.testing.assert_close(loaded(*x), model(*x), atol=1e-5, rtol=1e-5)
@@ -87,7 +96,7 @@ def test_onnx_matches_the_compiled_model(example: Path, tmp_path: Path) -> None:
     path = export_project(project, "onnx", tmp_path / "model.onnx")[0]
     onnx.checker.check_model(str(path))
     session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    model = compiled_model(project.graph, seed=project.training.get("seed", 0))
+    model = _expected(project, seed=project.training.get("seed", 0))
     for batch in (1, 7):  # the batch dimension is dynamic
         x = example_inputs(project.graph, batch=batch)
         feed = {arg.name: t.numpy() for arg, t in zip(session.get_inputs(), x, strict=True)}
@@ -97,11 +106,13 @@ def test_onnx_matches_the_compiled_model(example: Path, tmp_path: Path) -> None:
 
 
 def test_weights_are_the_seeded_initialisation(example: Path, tmp_path: Path) -> None:
+    """... with the project's starting weights where it has them."""
     project = load_project(example)
     path = export_project(project, "weights", tmp_path / "w.safetensors")[0]
     state = load_file(str(path))
     torch.manual_seed(project.training.get("seed", 0))
     model = compile_graph(project.graph)
+    start_from(model, read_starting_weights(project))
     assert state.keys() == model.state_dict().keys()
     for key, value in model.state_dict().items():
         assert torch.equal(state[key], value), key

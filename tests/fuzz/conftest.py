@@ -143,5 +143,7 @@ def mutated_files(count: int, seed: int) -> list[tuple[str, bytes]]:
 
 @pytest.fixture(scope="session")
 def fuzz_cases() -> list[tuple[str, bytes]]:
-    """The same few hundred damaged files for every fuzz test of a session."""
-    return mutated_files(300, seed=20)
+    """The same few hundred damaged files for every fuzz test of a session. The seed is one
+    whose damage reaches every stage of the check with the examples now shipped (20 gave no
+    invalid graph once transfer_digits.net came)."""
+    return mutated_files(300, seed=25)

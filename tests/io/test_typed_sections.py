@@ -46,8 +46,10 @@ def test_the_current_version_is_2() -> None:
 
 
 def test_every_v1_example_is_kept() -> None:
-    """The fixtures are the examples as shipped in version 1, one for each example today."""
-    assert [p.name for p in V1_EXAMPLES] == sorted(p.name for p in EXAMPLES.glob("*.net"))
+    """The fixtures are the examples as shipped in version 1, each still shipped today (the
+    examples made since, such as transfer_digits.net, were never version 1 files)."""
+    shipped = {p.name for p in EXAMPLES.glob("*.net")}
+    assert V1_EXAMPLES and {p.name for p in V1_EXAMPLES} <= shipped
     assert all(json.loads(p.read_text(encoding="utf-8"))["version"] == 1 for p in V1_EXAMPLES)
 
 

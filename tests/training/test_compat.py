@@ -61,6 +61,7 @@ def test_unknown_shapes_or_classes_check_nothing() -> None:
 
 def test_known_classes_from_the_data_config() -> None:
     assert known_classes(DataConfig(source="digits")) == 10
+    assert known_classes(DataConfig(source="digits", params={"digits": [5, 6, 7, 8, 9]})) == 5
     assert known_classes(DataConfig(source="spiral")) == 3  # the parameter's default
     assert known_classes(DataConfig(source="spiral", params={"classes": 5})) == 5
     assert known_classes(DataConfig(source="moons")) == 2

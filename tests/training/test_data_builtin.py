@@ -114,3 +114,32 @@ def test_a_class_with_one_example_still_splits() -> None:
     raw = RawData("rare", "classification", torch.randn(31, 2), y, classes=["a", "b"])
     data = prepare(raw, DataConfig(), "t")
     assert len(data.train) + len(data.val) + len(data.test) == 31
+
+
+def test_digits_keeps_the_digits_listed_relabelled_in_their_order() -> None:
+    data = load_data(DataConfig(params={"digits": [7, 5, 9]}, test_fraction=0.2))
+    assert data.classes == ["7", "5", "9"] and data.num_classes == 3
+    every = load_data(DataConfig(test_fraction=0.2))
+    everything = torch.cat([every.train.y, every.val.y, every.test.y])
+    counts = torch.bincount(everything, minlength=10)
+    kept = torch.bincount(_all_y(data), minlength=3)
+    assert kept.tolist() == [int(counts[7]), int(counts[5]), int(counts[9])]
+
+
+@pytest.mark.parametrize(
+    ("digits", "message"),
+    [
+        ([5, 5, 6], "lists 5 more than once"),
+        ([4], "needs at least 2"),
+        ([3, 10], "at most 9"),
+        ("5-9", "list of numbers"),
+    ],
+)
+def test_bad_digit_lists_are_named_at_their_setting(digits, message: str) -> None:
+    from netstudio.training.sources import data_problems
+
+    problems = data_problems({"source": "digits", "params": {"digits": digits}})
+    assert [p.path for p in problems] == ["data.params.digits"]
+    assert message in problems[0].message
+    with pytest.raises(DataError, match=message):
+        load_data(DataConfig(params={"digits": digits}))
