@@ -41,6 +41,12 @@ class ModelSummary:
         """Weights as float32."""
         return self.total_params * 4
 
+    @property
+    def params_by_node(self) -> dict[str, int]:
+        """Each node's parameter count, by node id (what the trainable/frozen split of the
+        fine-tuning settings is counted from)."""
+        return {row.node_id: row.params for row in self.rows}
+
 
 def summarize(
     graph: NetworkGraph,

@@ -213,6 +213,46 @@ class Actions:
         self.summary = _make(
             parent, "model_summary", "&Summary", "Show the model summary table", [], "summary"
         )
+        # --- fine-tuning (issue 14): netstudio.gui.main_window connects them ---
+        self.load_weights = _make(
+            parent,
+            "model_load_weights",
+            "&Load Weights…",
+            "Start training from weights in a file (.safetensors, .pth, .pt, .bin), matched to "
+            "the layers by name and shape",
+        )
+        self.load_run_weights = _make(
+            parent,
+            "model_load_run_weights",
+            "Load Weights from a &Run…",
+            "Start training from the weights of a finished run (its folder), of this project "
+            "or another",
+        )
+        self.freeze = _make(
+            parent,
+            "model_freeze",
+            "&Freeze Selected Layers",
+            "Keep the selected layers' weights as they are while the network trains",
+        )
+        self.unfreeze = _make(
+            parent,
+            "model_unfreeze",
+            "&Unfreeze Selected Layers",
+            "Let the selected layers learn again",
+        )
+        self.freeze_before = _make(
+            parent,
+            "model_freeze_before",
+            "Freeze Everything &Before This Layer",
+            "Freeze every layer with parameters that feeds the selected one",
+        )
+        self.fit_head = _make(
+            parent,
+            "model_fit_head",
+            "Fit Layer to &Data",
+            "Give the selected Linear layer as many units as the data has classes, and start "
+            "it from fresh weights",
+        )
 
         # --- training (issue 5): netstudio.gui.training.ui.TrainingUi enables and connects them ---
         self.train = _make(parent, "train_start", "&Train", "Train the network", ["F5"], "train")

@@ -553,3 +553,27 @@ class DeleteRunsCommand(QUndoCommand):
         for index, record in self.removed:
             runs.insert(min(index, len(runs)), record)
         self.document.runs_changed.emit()
+
+
+class SetStartingWeightsCommand(QUndoCommand):
+    """Replace the project's starting weights (`Document.starting_weights`, the tensors a run
+    starts from, kept beside the file on Save) with `tensors`: Model > Load weights…, and Fit
+    to data dropping its layer's. The tensors are held, not copied (nothing edits them)."""
+
+    def __init__(
+        self,
+        document: Document,
+        tensors: Mapping[str, Any],
+        text: str,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(text, parent)
+        self.document = document
+        self.old = dict(document.starting_weights)
+        self.new = dict(tensors)
+
+    def redo(self) -> None:
+        self.document.set_starting_weights(self.new)
+
+    def undo(self) -> None:
+        self.document.set_starting_weights(self.old)

@@ -24,11 +24,18 @@ A finished run is a record, not an edit: `add_run` keeps it in ``project.runs`` 
 undo history (no undo removes it), marks the project modified until the next save and says so
 with `runs_changed`, which the run views listen to (deleting or renaming a run stays an undo
 command, and says so too).
+
+The project's starting weights (the tensors a run starts from: Model > Load weights…) are held
+here in memory, `starting_weights`, read from beside the file (``<stem>.safetensors``) when
+first asked for, changed only through an undo command (`set_starting_weights`, announced with
+`starting_weights_changed`) and written beside the file on Save (beside the new file on Save
+As).
 """
 
 from __future__ import annotations
 
 import copy
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -76,6 +83,8 @@ class Document(QObject):
     path_changed = Signal(object)
     #: ``project.runs`` changed: a run was added, or one was deleted or renamed (or undone).
     runs_changed = Signal()
+    #: The starting weights changed (a load, Fit to data, or their undo).
+    starting_weights_changed = Signal()
 
     def __init__(
         self,
@@ -136,6 +145,11 @@ class Document(QObject):
         #: Why Save must ask before writing to `path` (work restored after a crash whose file
         #: is gone or holds something else now); empty: Save writes without asking.
         self.save_warning = ""
+        #: The starting weights (None: not read from beside the file yet), whether they
+        #: changed since the last save, and why those beside the file could not be read.
+        self._starting: dict[str, Any] | None = None
+        self._starting_changed = False
+        self.starting_weights_error = ""
         self.undo_stack.indexChanged.connect(self._after_edit)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         if analysis:
@@ -173,6 +187,27 @@ class Document(QObject):
     def analysing(self) -> bool:
         """Whether a first analysis is under way a slice at a time."""
         return self._slices.isActive()
+
+    @property
+    def starting_weights(self) -> dict[str, Any]:
+        """The tensors a run starts from, by the compiled model's state_dict keys ({}: fresh
+        weights). Read from beside the file the first time (PyTorch must have loaded); a
+        damaged file counts as none, and `starting_weights_error` says why."""
+        if self._starting is None:
+            from netstudio.training.starting_weights import WeightsFileError, read_starting_weights
+
+            try:
+                self._starting = read_starting_weights(self.project)
+            except WeightsFileError as error:
+                self._starting, self.starting_weights_error = {}, str(error)
+        return self._starting
+
+    def set_starting_weights(self, tensors: dict[str, Any]) -> None:
+        """Hold `tensors` as the starting weights (from an undo command only)."""
+        self._starting = dict(tensors)
+        self._starting_changed = True
+        self.starting_weights_error = ""
+        self.starting_weights_changed.emit()
 
     def info(self, node_id: str) -> NodeInfo | None:
         """What shape inference knows of a node; None before the first analysis (or, while it
@@ -335,6 +370,7 @@ class Document(QObject):
         """Write the project (atomically); raises OSError or ValueError with a clear message."""
         old = self.path
         save_project(self.project, path)
+        self._save_starting_weights(old)
         self.save_warning = ""  # the file holds this project now
         flagged = self._forced_modified or self._unsaved_runs
         self._forced_modified = self._unsaved_runs = False
@@ -353,6 +389,33 @@ class Document(QObject):
             self.modified_changed.emit(False)
         if self.path != old:
             self.path_changed.emit(self.path)
+
+    def _save_starting_weights(self, old: Path | None) -> None:
+        """Keep the starting weights beside the file just saved (see module docstring): those
+        changed since the last save are written, those never read are copied as they are (no
+        PyTorch needed), and a file that stays where it was is left alone."""
+        from netstudio.training.starting_weights import starting_weights_path
+
+        new = self.path
+        assert new is not None
+        moved = old is None or new.resolve() != old.resolve()
+        if not (moved or self._starting_changed):
+            return
+        target = starting_weights_path(new)
+        if self._starting is None:  # never read: bring the file along as it is, if any
+            source = starting_weights_path(old) if old is not None else None
+            if source is not None and source.is_file():
+                shutil.copyfile(source, target)
+            else:
+                target.unlink(missing_ok=True)
+            return
+        if self._starting:
+            from netstudio.training.starting_weights import write_starting_weights
+
+            write_starting_weights(new, self._starting)
+        else:
+            target.unlink(missing_ok=True)
+        self._starting_changed = False
 
     def _on_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(self._forced_modified or self._unsaved_runs or not clean)

@@ -4,18 +4,26 @@ The parameter form is generated from the layer's `ParamSpec`s, never written per
 committed change is one `SetParamsCommand` (a rename, one `RenameCommand`); a value the graph
 refuses, or a number entry its field cannot take, is explained under its field, stays as typed
 and changes nothing. Its fields edit the project: Undo and Redo reach the project from them.
+
+Under the parameters, a node with parameters has its fine-tuning switches: Trainable (off:
+the layer is frozen), its learning-rate multiplier (LR ×) and, for a Linear head, Fit to data;
+each change is one undo step (`netstudio.gui.tuning_edits`). With several layers selected, the
+Inspector offers to freeze or unfreeze them all in one step.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -26,10 +34,25 @@ from netstudio.core.errors import GraphError, ParamError
 from netstudio.core.graph import Node
 from netstudio.gui.commands import RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
-from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
+from netstudio.gui.field_marks import (
+    holds_project_fields,
+    mark_problem,
+    show_message,
+    with_message_line,
+)
 from netstudio.gui.palette import swatch
 from netstudio.gui.param_editors import ParamEditor, make_editor
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, category_colour
+from netstudio.gui.tuning_edits import (
+    fit_to_data,
+    frozen_ids,
+    has_parameters,
+    multiplier_of,
+    parse_multiplier,
+    set_frozen,
+    set_multiplier,
+)
+from netstudio.training.head_fit import HEAD_TYPES
 
 _NEVER = object()  # no value shown yet
 EMPTY_HINT = (
@@ -41,10 +64,15 @@ EMPTY_HINT = (
 class Inspector(QStackedWidget):
     """Shows and edits one node of the current document (see module docstring)."""
 
+    #: A short message for the status bar (what Fit to data did, or why it could not).
+    message = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
         self.node_id: str | None = None
+        #: The nodes selected when several are (the multi-selection page shows them).
+        self.selection: list[str] = []
         self.editors: dict[str, ParamEditor] = {}
         self.errors: dict[str, QLabel] = {}
         #: The value each field last showed from the node (a refused entry stays on show
@@ -64,6 +92,7 @@ class Inspector(QStackedWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.addWidget(self.scroll)
+        self._build_selection_page()
 
     def set_document(self, document: Document | None) -> None:
         if self.document is not None:
@@ -77,11 +106,24 @@ class Inspector(QStackedWidget):
 
     # --- what is shown -------------------------------------------------------------------------
 
+    def show_selection(self, node_ids: list[str]) -> None:
+        """Show what is selected: one node's page, the page of several, or the hint."""
+        if len(node_ids) == 1:
+            self.selection = []
+            self.show_node(node_ids[0])
+            return
+        self.selection = list(node_ids)
+        self.show_node(None, count=len(node_ids))
+
     def show_node(self, node_id: str | None, count: int = 1) -> None:
         """Show `node_id` (None: the hint, or how many are selected when `count` > 1)."""
         document = self.document
         if document is None or node_id is None or node_id not in document.graph:
             self.node_id = None
+            if count > 1 and self.selection:
+                self._refresh_selection()
+                self.setCurrentWidget(self.selection_page)
+                return
             self.hint.setText(f"{count} layers selected." if count > 1 else EMPTY_HINT)
             self.setCurrentWidget(self.hint)
             return
@@ -148,6 +190,7 @@ class Inspector(QStackedWidget):
         facts.addRow("Output", self.output_label)
         facts.addRow("Parameters", self.params_label)
         layout.addLayout(facts)
+        self._build_tuning(page, layout, node)
         self.problem_label = QLabel(page)
         self.problem_label.setObjectName("inspector_problems")
         self.problem_label.setWordWrap(True)
@@ -192,6 +235,7 @@ class Inspector(QStackedWidget):
             out = info.output
             self.output_label.setText(out.describe() if out is not None else "unknown")
             self.params_label.setText(f"{info.param_count:,}")
+        self._refresh_tuning()
         problems = document.node_problems(node.id)
         lines = []
         for problem in problems:
@@ -209,6 +253,145 @@ class Inspector(QStackedWidget):
                 self.show_node(None)
             else:
                 self._refresh()
+        elif self.currentWidget() is self.selection_page:
+            self._refresh_selection()
+
+    # --- fine-tuning ---------------------------------------------------------------------------
+
+    def _build_tuning(self, page: QWidget, layout: QVBoxLayout, node: Node) -> None:
+        """Trainable, LR × and (for a head) Fit to data, shown once the node is known to have
+        parameters."""
+        self.tuning = QWidget(page)
+        self.tuning.setObjectName("inspector_tuning")
+        form = QFormLayout(self.tuning)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.trainable = QCheckBox("Trainable", self.tuning)
+        self.trainable.setObjectName("node_trainable")
+        self.trainable.setToolTip(
+            "Off: the layer is frozen, its weights do not change while the network trains "
+            "(transfer learning: keep what a pretrained layer learned)"
+        )
+        self.trainable.toggled.connect(self._commit_trainable)
+        form.addRow("", self.trainable)
+        self.lr_edit = QLineEdit(self.tuning)
+        self.lr_edit.setObjectName("node_lr_multiplier")
+        self.lr_edit.setPlaceholderText("1")
+        self.lr_edit.setToolTip(
+            "This layer's learning rate as a multiple of the optimizer's (blank or 1: the same "
+            "rate; more than 0, at most 1000). A pretrained layer often learns at 0.1."
+        )
+        self.lr_edit.editingFinished.connect(self._commit_multiplier)
+        field, self.errors["lr ×"] = with_message_line(self.lr_edit, self.tuning)
+        form.addRow("LR ×", field)
+        self.fit_button: QPushButton | None = None
+        if node.type_id in HEAD_TYPES:
+            self.fit_button = QPushButton("Fit to data", self.tuning)
+            self.fit_button.setObjectName("node_fit_head")
+            self.fit_button.setToolTip(
+                "Give this layer as many units as the data has classes (or target values) and "
+                "start it from fresh weights: the new head of a pretrained network"
+            )
+            self.fit_button.clicked.connect(self.fit_head)
+            row = QHBoxLayout()
+            row.addWidget(self.fit_button)
+            row.addStretch(1)
+            form.addRow("", row)
+        layout.addWidget(self.tuning)
+
+    def _refresh_tuning(self) -> None:
+        document, node_id = self.document, self.node_id
+        if document is None or node_id is None:
+            return
+        shown = has_parameters(document, node_id)
+        self.tuning.setVisible(shown)
+        if not shown:
+            return
+        self.trainable.blockSignals(True)
+        self.trainable.setChecked(node_id not in frozen_ids(document))
+        self.trainable.blockSignals(False)
+        multiplier = multiplier_of(document, node_id)
+        # An entry being typed or refused stays on show until the multiplier changes.
+        pending = self.lr_edit.isModified() or not self.errors["lr ×"].isHidden()
+        if self._shown.get("lr ×", _NEVER) != multiplier or not pending:
+            self.lr_edit.setText("" if multiplier == 1 else f"{multiplier:g}")
+            self.lr_edit.setModified(False)
+            self._show_error("lr ×", "")
+            mark_problem(self.lr_edit, "")
+        self._shown["lr ×"] = multiplier
+
+    def _commit_trainable(self, trainable: bool) -> None:
+        if self.document is not None and self.node_id is not None:
+            set_frozen(self.document, [self.node_id], not trainable)
+
+    def _commit_multiplier(self) -> None:
+        document, node_id = self.document, self.node_id
+        if document is None or node_id is None:
+            return
+        value, problem = parse_multiplier(self.lr_edit.text())
+        self._show_error("lr ×", problem)
+        mark_problem(self.lr_edit, problem)
+        if problem:
+            return
+        self.lr_edit.setModified(False)
+        if not set_multiplier(document, node_id, value):
+            self._refresh_tuning()
+
+    def fit_head(self) -> None:
+        """Fit to data for the node shown (its message goes to the status bar)."""
+        document, node_id = self.document, self.node_id
+        if document is None or node_id is None:
+            return
+        self.message.emit(fit_message(document, node_id))
+
+    def _build_selection_page(self) -> None:
+        self.selection_page = QWidget(self)
+        layout = QVBoxLayout(self.selection_page)
+        layout.setContentsMargins(16, 16, 16, 16)
+        self.selection_label = QLabel(self.selection_page)
+        self.selection_label.setObjectName("selection_summary")
+        self.selection_label.setWordWrap(True)
+        layout.addWidget(self.selection_label)
+        buttons = QHBoxLayout()
+        self.freeze_button = QPushButton("Freeze all", self.selection_page)
+        self.freeze_button.setObjectName("selection_freeze")
+        self.freeze_button.setToolTip("Freeze every selected layer that has parameters")
+        self.freeze_button.clicked.connect(lambda: self._freeze_selection(True))
+        self.unfreeze_button = QPushButton("Unfreeze all", self.selection_page)
+        self.unfreeze_button.setObjectName("selection_unfreeze")
+        self.unfreeze_button.setToolTip("Let every selected layer learn again")
+        self.unfreeze_button.clicked.connect(lambda: self._freeze_selection(False))
+        buttons.addWidget(self.freeze_button)
+        buttons.addWidget(self.unfreeze_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.addWidget(self.selection_page)
+
+    def _refresh_selection(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        ids = [i for i in self.selection if i in document.graph]
+        learning = [i for i in ids if has_parameters(document, i)]
+        frozen = frozen_ids(document)
+        count = len(ids)
+        text = f"{count} layers selected."
+        if learning:
+            still = sum(i in frozen for i in learning)
+            text += (
+                f"\n{len(learning)} of them have parameters; {still} "
+                f"{'is' if still == 1 else 'are'} frozen."
+            )
+        self.selection_label.setText(text)
+        self.freeze_button.setVisible(bool(learning))
+        self.unfreeze_button.setVisible(bool(learning))
+        self.freeze_button.setEnabled(any(i not in frozen for i in learning))
+        self.unfreeze_button.setEnabled(any(i in frozen for i in learning))
+
+    def _freeze_selection(self, frozen: bool) -> None:
+        if self.document is not None:
+            set_frozen(self.document, self.selection, frozen)
 
     # --- committing ----------------------------------------------------------------------------
 
@@ -265,3 +448,19 @@ class Inspector(QStackedWidget):
         if self.name_edit is not None and self.currentWidget() is self.scroll:
             self.name_edit.setFocus()
             self.name_edit.selectAll()
+
+
+def fit_message(document: Document, node_id: str) -> str:
+    """Fit to data for `node_id` (one undo step), said for the status bar: what it did, or
+    why it could not."""
+    from netstudio.gui.data_messages import data_error_text
+    from netstudio.training.head_fit import HeadFitError
+    from netstudio.training.loaded_data import DataError
+
+    name = document.graph.node(node_id).name
+    try:
+        return fit_to_data(document, node_id)
+    except (HeadFitError, GraphError) as error:
+        return f"Cannot fit {name} to the data: {error}"
+    except DataError as error:
+        return f"Cannot fit {name} to the data: {data_error_text(error)}"

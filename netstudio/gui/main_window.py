@@ -29,13 +29,24 @@ from netstudio.gui.help_pages import show_getting_started, show_shortcuts
 from netstudio.gui.import_dialog import show_import
 from netstudio.gui.inspector import Inspector
 from netstudio.gui.layer_reference import show_layer_reference
+from netstudio.gui.load_weights_dialog import WeightsLoader
 from netstudio.gui.palette import LayerPalette
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
 from netstudio.gui.project_files import ProjectFiles
 from netstudio.gui.recovery import Autosave
 from netstudio.gui.training.ui import TrainingUi
+from netstudio.gui.tuning_edits import (
+    freeze_before,
+    frozen_ids,
+    has_parameters,
+    set_frozen,
+    split,
+    split_text,
+    starting_text,
+)
 from netstudio.io import Project
+from netstudio.training.head_fit import HEAD_TYPES
 
 APP_NAME = "NetStudio"
 
@@ -64,6 +75,8 @@ class MainWindow(QMainWindow):
         #: Every menu and toolbar action, by what it does (``menu_actions.train``).
         self.menu_actions = Actions(self, self.undo_group)
         self.editing = CanvasEditing(self)
+        #: Model > Load weights…: the report dialog and the undoable load.
+        self.weights = WeightsLoader(self)
 
         self.view = CanvasView(self)
         self.view.setObjectName("canvas")
@@ -153,7 +166,23 @@ class MainWindow(QMainWindow):
             ("&File", file_menu),
             ("&Edit", edit),
             ("&View", view_menu),
-            ("&Model", [a.auto_layout, a.auto_layout_down, a.check, a.summary]),
+            (
+                "&Model",
+                [
+                    a.auto_layout,
+                    a.auto_layout_down,
+                    a.check,
+                    a.summary,
+                    None,
+                    a.load_weights,
+                    a.load_run_weights,
+                    None,
+                    a.freeze,
+                    a.unfreeze,
+                    a.freeze_before,
+                    a.fit_head,
+                ],
+            ),
             ("&Train", [a.train, a.pause, a.stop]),
             ("&Help", [a.getting_started, a.shortcuts, a.layer_reference, None, a.about]),
         ]
@@ -185,7 +214,8 @@ class MainWindow(QMainWindow):
                 toolbar.addWidget(self.training_ui.device_combo).setObjectName("train_device")
             toolbar.addSeparator()
         canvas_menu = [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.rename,
-                       a.select_all, None, a.auto_layout, a.fit]  # fmt: skip
+                       a.select_all, None, a.freeze, a.unfreeze, a.freeze_before, a.fit_head,
+                       None, a.auto_layout, a.fit]  # fmt: skip
         for action in canvas_menu:
             if action is None:
                 action = QAction(self.view)
@@ -237,6 +267,13 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self))
         a.layer_reference.triggered.connect(lambda: show_layer_reference(self))
         a.about.triggered.connect(self._about)
+        a.load_weights.triggered.connect(lambda: self.weights.load_file())
+        a.load_run_weights.triggered.connect(lambda: self.weights.load_run())
+        a.freeze.triggered.connect(lambda: self._freeze_selection(True))
+        a.unfreeze.triggered.connect(lambda: self._freeze_selection(False))
+        a.freeze_before.triggered.connect(self._freeze_before)
+        a.fit_head.triggered.connect(self._fit_head)
+        self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         view.layer_dropped.connect(editing.add_layer)
         view.quick_add_requested.connect(editing.quick_add)
         view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
@@ -286,12 +323,17 @@ class MainWindow(QMainWindow):
         for panel in panels:
             panel.set_document(document)
         document.analysed.connect(self._update_validity)
+        document.section_changed.connect(self._update_validity)
+        document.starting_weights_changed.connect(self._update_validity)
+        document.analysed.connect(self._update_tuning_actions)
+        document.section_changed.connect(self._update_tuning_actions)
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         self.editing.forget_pastes()
         self.statusBar().clearMessage()  # what was said of the project before
         self._update_title()
         self._update_validity()
+        self._update_tuning_actions()
         view = dict(document.project.view)
         QTimer.singleShot(0, self.view, lambda: self.view.show_view(view))
 
@@ -331,8 +373,11 @@ class MainWindow(QMainWindow):
         if errors:
             text = f"✗ {errors} error{'s' if errors != 1 else ''}"
         else:
-            total = document.inference.total_params()
-            text = f"✓ valid · {total:,} params · {format_bytes(total * 4)}"
+            parts = split(document)
+            text = f"✓ valid · {split_text(parts)} · {format_bytes(parts.total * 4)}"
+        start = starting_text(len(document.starting_weights))
+        if start:
+            text += f" · {start}"
         self.validity_label.setText(text)
 
     def _on_problem_counts(self, errors: int, warnings: int) -> None:
@@ -382,7 +427,61 @@ class MainWindow(QMainWindow):
         if self.scene is None or not shiboken6.isValid(self.scene):
             return  # the scene is being destroyed
         ids = self.scene.selected_node_ids()
-        self.inspector.show_node(ids[0] if len(ids) == 1 else None, count=len(ids))
+        self.inspector.show_selection(ids)
+        self._update_tuning_actions()
+
+    # --- fine-tuning ---------------------------------------------------------------------------
+
+    def _selected_ids(self) -> list[str]:
+        if self.scene is None or not shiboken6.isValid(self.scene):
+            return []
+        return self.scene.selected_node_ids()
+
+    def _update_tuning_actions(self, *_: Any) -> None:
+        """Freeze, Unfreeze, Freeze everything before and Fit to data apply to what is
+        selected: enabled only where they do something."""
+        a, document = self.menu_actions, self.document
+        if document is None:
+            for action in (a.freeze, a.unfreeze, a.freeze_before, a.fit_head):
+                action.setEnabled(False)
+            return
+        ids = self._selected_ids()
+        learning = [i for i in ids if has_parameters(document, i)]
+        frozen = frozen_ids(document)
+        one = ids[0] if len(ids) == 1 else None
+        head = one is not None and document.graph.node(one).type_id in HEAD_TYPES
+        for action, on in (
+            (a.freeze, any(i not in frozen for i in learning)),
+            (a.unfreeze, any(i in frozen for i in learning)),
+            (a.freeze_before, one is not None and document.graph.in_edges(one) != []),
+            (a.fit_head, head),
+        ):
+            action.setEnabled(on)
+
+    def _freeze_selection(self, frozen: bool) -> None:
+        if self.document is not None:
+            set_frozen(self.document, self._selected_ids(), frozen)
+
+    def _freeze_before(self) -> None:
+        ids = self._selected_ids()
+        if self.document is None or len(ids) != 1:
+            return
+        frozen = freeze_before(self.document, ids[0])
+        name = self.document.graph.node(ids[0]).name
+        count = len(frozen)
+        self.statusBar().showMessage(
+            f"Froze {count} layer{'s' if count != 1 else ''} before {name}"
+            if frozen
+            else f"No layer with parameters comes before {name}",
+            8000,
+        )
+
+    def _fit_head(self) -> None:
+        from netstudio.gui.inspector import fit_message
+
+        ids = self._selected_ids()
+        if self.document is not None and len(ids) == 1:
+            self.statusBar().showMessage(fit_message(self.document, ids[0]), 10000)
 
     def show_dock(self, dock: QDockWidget) -> None:
         """Show `dock` (even if closed) in front of the docks tabbed with it."""

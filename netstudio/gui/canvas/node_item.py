@@ -3,7 +3,8 @@
 Header: the node's name. Body: type and key parameters ("Conv2d · 32, 3×3, pad 1"). Footer:
 the output shape and parameter count, or, when the node is invalid, a warning icon and the
 start of the message. The tooltip says all of it. The item only shows what the scene tells it;
-it holds no graph state. `flash()` blinks a red outline a few times, to point at the node a
+it holds no graph state. A frozen node (it does not learn: fine-tuning) draws a padlock in its
+header, and its tooltip says so, with its learning-rate multiplier when it has one. `flash()` blinks a red outline a few times, to point at the node a
 failed run names; the item then looks as before.
 
 Ports sit on the left (inputs) and right (outputs) edges when the network flows left to right,
@@ -61,6 +62,8 @@ _BREAK = re.compile(r"(?<=[_\-./: ])(?=.)|(?<=[a-z])(?=[A-Z])")
 #: `flash()`: this many blinks, each this many milliseconds on and as many off.
 FLASHES = 3
 FLASH_MS = 250
+#: The frozen mark's padlock, in scene pixels (in the header's right end).
+LOCK = 12.0
 
 Severity = Literal["error", "warning"] | None
 
@@ -180,6 +183,9 @@ class NodeItem(QGraphicsItem):
         self.params_text = ""
         self.severity: Severity = None
         self.message = ""
+        #: The layer is frozen (does not learn), and its learning-rate multiplier.
+        self.frozen = False
+        self.multiplier = 1.0
         self._short = ""
         self.inputs: dict[str, PortItem] = {}
         self.outputs: dict[str, PortItem] = {}
@@ -269,10 +275,25 @@ class NodeItem(QGraphicsItem):
         self._update_tooltip()
         self.update()
 
+    def set_tuning(self, frozen: bool, multiplier: float = 1.0) -> None:
+        """Mark the node frozen (a padlock in the header) and note its learning-rate
+        multiplier (1: the optimizer's own rate) in the tooltip."""
+        if (frozen, multiplier) == (self.frozen, self.multiplier):
+            return
+        self.frozen, self.multiplier = frozen, multiplier
+        self._texts.clear()  # the name has less room beside the padlock
+        self._update_tooltip()
+        self.update()
+
     def _update_tooltip(self) -> None:
         """Name, type, output shape and parameters, and what is wrong: all a block hides."""
         footer = " · ".join(t for t in (self.shape_text, self.params_text) if t and t != "…")
-        parts = (self.title, self.subtitle, footer, self.message)
+        tuning = []
+        if self.frozen:
+            tuning.append("frozen: its weights do not change in training")
+        if self.multiplier != 1:
+            tuning.append(f"learning rate × {self.multiplier:g}")
+        parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.message)
         self.setToolTip("\n".join(p for p in parts if p))
 
     def set_theme(self, theme: CanvasTheme) -> None:
@@ -357,7 +378,8 @@ class NodeItem(QGraphicsItem):
         smallest = LEGIBLE_PX / lod
         if lod >= DETAIL_ZOOM:
             width = WIDTH - 2 * PAD
-            fitted = fit_lines(self.title, True, width, HEADER, smallest, TITLE_PX, 2)
+            title_width = width - (LOCK + 4 if self.frozen else 0)
+            fitted = fit_lines(self.title, True, title_width, HEADER, smallest, TITLE_PX, 2)
             if not self.title:
                 fitted = ((), TITLE_PX)
             if fitted is not None:
@@ -421,6 +443,13 @@ class NodeItem(QGraphicsItem):
         if text.block and self.severity is not None:
             size = min(max(11.0, 10 * scale), HEADER * 1.5)
             self._paint_warning(painter, QPointF(WIDTH - size * 0.75, size * 0.75), size)
+        if self.frozen:
+            if text.block:
+                size = min(max(LOCK, 10 * scale), HEADER * 1.5)
+                self._paint_lock(painter, QRectF(size * 0.3, size * 0.25, size, size), True)
+            else:
+                box = QRectF(WIDTH - PAD - LOCK + 2, (HEADER - LOCK) / 2, LOCK, LOCK)
+                self._paint_lock(painter, box, False)
         if self.isSelected():
             grow = 3.5 * max(1.0, scale * 0.6)
             painter.setPen(QPen(theme.selection, 2.0 * max(1.0, scale * 0.6)))
@@ -450,6 +479,30 @@ class NodeItem(QGraphicsItem):
             painter.setFont(font)
             painter.drawText(QRectF(0, y, WIDTH, height), Qt.AlignmentFlag.AlignCenter, line)
             y += height
+
+    def _paint_lock(self, painter: QPainter, box: QRectF, on_block: bool) -> None:
+        """A padlock in `box`: the frozen mark (a shape, not a colour)."""
+        colour = text_on(self.colour)
+        size = box.width()
+        if on_block:  # on a plain block it sits on a disc of the card's colour, outlined
+            painter.setPen(QPen(colour, size * 0.08))
+            painter.setBrush(self.colour)
+            painter.drawEllipse(box.adjusted(-size * 0.2, -size * 0.2, size * 0.2, size * 0.2))
+        body = QRectF(box.left() + size * 0.12, box.top() + size * 0.45, size * 0.76, size * 0.52)
+        shackle = QRectF(box.left() + size * 0.27, box.top() + size * 0.05, size * 0.46, size * 0.7)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(colour, size * 0.13))
+        painter.drawArc(shackle, 0, 180 * 16)
+        painter.drawLine(
+            QPointF(shackle.left(), shackle.center().y()), QPointF(shackle.left(), body.top())
+        )
+        painter.drawLine(
+            QPointF(shackle.right(), shackle.center().y()), QPointF(shackle.right(), body.top())
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(body, size * 0.08, size * 0.08)
+        painter.setBrush(Qt.BrushStyle.NoBrush)  # the outlines drawn after it are not filled
 
     def _paint_warning(self, painter: QPainter, centre: QPointF, size: float) -> None:
         colour = self.theme.error if self.severity == "error" else self.theme.warning

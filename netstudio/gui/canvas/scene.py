@@ -10,6 +10,9 @@ The project's view says which way the network flows (``view.flow``: "right", the
 The scene files every node's rectangle in a grid (`SpatialGrid`) so that a wire finds the
 nodes it must go round without looking at all of them, and files every wire's too, so that a
 node that moves re-routes only the wires whose way it enters or leaves.
+
+A node the project's fine-tuning settings freeze shows a padlock (the ``training`` section's
+``fine_tuning``: the scene follows `Document.section_changed`, undo and redo included).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from netstudio.gui.commands import (
 )
 from netstudio.gui.document import Document
 from netstudio.gui.style import GRID, CanvasTheme, category_colour
+from netstudio.gui.tuning_edits import frozen_ids, multiplier_of
 
 #: The canvas is this large in every direction, so there is always room to pan.
 EXTENT = 20_000.0
@@ -121,6 +125,7 @@ class CanvasScene(QGraphicsScene):
         document.analysed.connect(self._on_analysed)
         document.shapes_arrived.connect(self._on_shapes_arrived)
         document.edited.connect(self._after_edit)
+        document.section_changed.connect(self._on_section_changed)
         for node in document.graph.nodes():
             self._on_node_added(node)
         for edge in document.graph.edges():
@@ -135,6 +140,7 @@ class CanvasScene(QGraphicsScene):
         self.document.analysed.disconnect(self._on_analysed)
         self.document.shapes_arrived.disconnect(self._on_shapes_arrived)
         self.document.edited.disconnect(self._after_edit)
+        self.document.section_changed.disconnect(self._on_section_changed)
         self._settle_timer.stop()
 
     # --- lookups -------------------------------------------------------------------------------
@@ -368,7 +374,20 @@ class CanvasScene(QGraphicsScene):
         self.addItem(item)
         self._file_node(item)
         item.set_footer("…", "")
+        self._show_tuning(item)
         self._stale_nodes.add(node.id)
+
+    def _on_section_changed(self, section: str) -> None:
+        if section == "training":
+            frozen = frozen_ids(self.document)
+            for item in self.nodes.values():
+                self._show_tuning(item, frozen)
+
+    def _show_tuning(self, item: NodeItem, frozen: set[str] | None = None) -> None:
+        """The frozen mark and learning-rate multiplier the settings give the node."""
+        frozen = frozen_ids(self.document) if frozen is None else frozen
+        node_id = item.node_id
+        item.set_tuning(node_id in frozen, multiplier_of(self.document, node_id))
 
     def _on_node_removed(self, node: Node) -> None:
         item = self.nodes.pop(node.id)

@@ -1,6 +1,9 @@
 """The Summary panel: one row per node (name, type, output shape, parameters, MACs), totals last.
 
-Built from `netstudio.core.summary.summarize`, the same table `netstudio check` prints.
+Built from `netstudio.core.summary.summarize`, the same table `netstudio check` prints. A layer
+the fine-tuning settings freeze says "frozen" after its type, and the totals row says how many
+parameters learn and how many are frozen, and what the project starts from (its loaded
+weights, in the tooltip); they follow the ``training`` section and the starting weights.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from netstudio.core.summary import ModelSummary, format_bytes, summarize
 from netstudio.gui.document import Document
 from netstudio.gui.style import ERROR_COLOUR
+from netstudio.gui.tuning_edits import frozen_ids, split_text, starting_text
+from netstudio.training.fine_tuning import parameter_split
 
 COLUMNS = ("Name", "Type", "Output shape", "Parameters", "MACs")
 NUMERIC = {3, 4}
@@ -27,11 +32,27 @@ class SummaryModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.summary: ModelSummary | None = None
+        #: The ids of the frozen nodes, and how many starting tensors the project has.
+        self.frozen: set[str] = set()
+        self.starting = 0
 
     def set_summary(self, summary: ModelSummary | None) -> None:
         self.beginResetModel()
         self.summary = summary
         self.endResetModel()
+
+    def set_tuning(self, frozen: set[str], starting: int) -> None:
+        """Show these nodes frozen and this many starting tensors."""
+        if (frozen, starting) == (self.frozen, self.starting):
+            return
+        self.frozen, self.starting = set(frozen), starting
+        if self.summary is not None and self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 3))
+
+    def total_text(self) -> str:
+        """The totals row's parameter words: "38,378 params (12,000 frozen)"."""
+        assert self.summary is not None
+        return split_text(parameter_split(self.summary.params_by_node, self.frozen))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or self.summary is None or not self.summary.rows:
@@ -66,15 +87,26 @@ class SummaryModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 count = len(summary.rows)
                 weights = format_bytes(summary.size_bytes)
+                split = parameter_split(summary.params_by_node, self.frozen)
+                frozen = f"; {split.frozen:,} frozen" if split.frozen else ""
                 return (
                     "Total",
-                    f"{count} layer{'s' if count != 1 else ''}, {weights} of weights",
+                    f"{count} layer{'s' if count != 1 else ''}, {weights} of weights{frozen}",
                     "",
                     f"{summary.total_params:,}",
                     "…" if summary.macs_pending else f"{summary.total_macs:,}",
                 )[column]
-            if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-                return "Weights counted as float32 (4 bytes each)"
+            if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
+                split = parameter_split(summary.params_by_node, self.frozen)
+                lines = [
+                    "Weights counted as float32 (4 bytes each)",
+                    f"{split.trainable:,} trainable, {split.frozen:,} frozen",
+                ]
+                start = starting_text(self.starting)
+                lines.append(
+                    f"The project {start}" if start else "Training starts from fresh weights"
+                )
+                return "\n".join(lines)
             if role == Qt.ItemDataRole.ToolTipRole and column == 4 and summary.macs_pending:
                 return "Counting the MACs: they follow the shapes in a moment"
             return None
@@ -83,7 +115,7 @@ class SummaryModel(QAbstractTableModel):
             if column == 0:
                 return row.name
             if column == 1:
-                return row.detail
+                return f"{row.detail} · frozen" if row.node_id in self.frozen else row.detail
             if column == 2:
                 return "error" if row.error else row.shape
             if column == 3:
@@ -129,12 +161,26 @@ class SummaryPanel(QTableView):
         if self.document is not None:
             self.document.analysed.disconnect(self._on_analysed)
             self.document.macs_counted.disconnect(self._refresh)
+            self.document.section_changed.disconnect(self._on_section_changed)
+            self.document.starting_weights_changed.disconnect(self._show_tuning)
         self.document = document
         if document is not None:
             document.analysed.connect(self._on_analysed)
             document.macs_counted.connect(self._refresh)
+            document.section_changed.connect(self._on_section_changed)
+            document.starting_weights_changed.connect(self._show_tuning)
         self.table.set_summary(None)
         self._refresh()
+
+    def _on_section_changed(self, section: str) -> None:
+        if section == "training":
+            self._show_tuning()
+
+    def _show_tuning(self) -> None:
+        document = self.document
+        if document is None or not document.analysed_once:
+            return
+        self.table.set_tuning(frozen_ids(document), len(document.starting_weights))
 
     def _on_analysed(self, changed: set[str], _problems: Any = None) -> None:
         self._refresh(changed)
@@ -161,6 +207,7 @@ class SummaryPanel(QTableView):
             changed=changed or (),
         )
         self.table.set_summary(summary)
+        self._show_tuning()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

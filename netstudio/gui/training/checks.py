@@ -126,6 +126,24 @@ def start_problems(
             f"{len(inputs)} and {len(outputs)}: add or remove them"
         ]
     source, output = ends
-    return _input_problems(document, source) + _loss_problems(
-        document, source, output, data, config, loaded
+    return (
+        _frozen_problems(document, config)
+        + _input_problems(document, source)
+        + _loss_problems(document, source, output, data, config, loaded)
     )
+
+
+def _frozen_problems(document: Document, config: TrainingConfig) -> list[str]:
+    """Every layer that learns is frozen: training would change nothing (refused, as the
+    trainer refuses it, in the app's words)."""
+    if not config.fine_tuning.frozen:
+        return []
+    from netstudio.gui.data_messages import training_failure_text
+    from netstudio.gui.tuning_edits import split
+    from netstudio.training.fine_tuning import everything_frozen
+
+    parts = split(document)
+    if parts.total == 0 or parts.trainable > 0:
+        return []
+    text = training_failure_text(everything_frozen())
+    return [text[:1].upper() + text[1:]]

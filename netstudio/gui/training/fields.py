@@ -225,3 +225,41 @@ class NumbersField(FieldEditor):
     def set_value(self, value: Any) -> None:
         edit: QLineEdit = self.widget  # type: ignore[assignment]
         edit.setText(", ".join(f"{v:g}" if isinstance(v, float) else str(v) for v in value))
+
+
+class OptionalIntField(FieldEditor):
+    """A whole number or nothing: blank or 0 is "off" (stored as None), e.g. gradual
+    unfreezing's epochs; an entry it cannot take stays as typed, and `invalid` says why."""
+
+    def __init__(self, path: str, parent: QWidget, off_text: str = "off") -> None:
+        edit = QLineEdit(parent)
+        edit.setPlaceholderText(off_text)
+        _, high, _, _ = bounds(field_info(path))
+        self.high = int(high) if high is not None else INT_LIMIT
+        super().__init__(path, edit)
+        edit.editingFinished.connect(self._on_finished)
+
+    def _on_finished(self) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        text = edit.text().strip().replace(",", "")
+        try:
+            value = int(text) if text else 0
+        except ValueError:
+            value = -1
+        if not 0 <= value <= self.high:
+            shown = edit.text().strip()
+            self.invalid.emit(
+                self.path,
+                f"'{shown}' is not a whole number from 1 to {self.high:,} (blank or 0: off). "
+                "Not applied.",
+            )
+            return
+        self.invalid.emit(self.path, "")
+        self._commit(value or None)
+
+    def typed(self) -> bool:
+        return True
+
+    def set_value(self, value: Any) -> None:
+        edit: QLineEdit = self.widget  # type: ignore[assignment]
+        edit.setText(str(value) if isinstance(value, int) and value > 0 else "")

@@ -31,6 +31,7 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
 
+from netstudio.gui.data_messages import training_failure_text
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.run_weights import record_figures
 from netstudio.gui.training.checks import start_problems
@@ -38,7 +39,7 @@ from netstudio.gui.training.worker import Outcome, TrainingJob, TrainingWorker, 
 from netstudio.io import graph_from_dict, graph_to_dict, project_to_dict
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
-from netstudio.training.results import RunResult
+from netstudio.training.results import RunResult, TrainingFailure
 from netstudio.training.runs import new_run_dir
 
 
@@ -183,7 +184,9 @@ class TrainingSession(QObject):
         snapshot["data"] = data.model_dump(mode="json")
         snapshot["training"] = config.model_dump(mode="json")
         graph = graph_from_dict(graph_to_dict(document.graph))
-        job = TrainingJob(graph, data, config, project_dir, folder, snapshot)
+        # The tensors are shared, not copied: nothing edits them (a load replaces the dict).
+        starting = dict(document.starting_weights)
+        job = TrainingJob(graph, data, config, project_dir, folder, snapshot, starting)
         self.worker = worker = TrainingWorker(job)
         worker.run_started.connect(self.run_started)
         worker.batches_ended.connect(self.batches_ended)
@@ -280,9 +283,18 @@ class TrainingSession(QObject):
                 "test_accuracy": result.test_accuracy,
                 "test_loss": result.test_loss,
                 "run_dir": run_dir,
-                "error": result.failure.to_dict() if result.failure else None,
+                "error": _failure_dict(result.failure),
             }
         )
+
+
+def _failure_dict(failure: TrainingFailure | None) -> dict[str, Any] | None:
+    """A failed run's error for its record, its fixes said with the app's controls."""
+    if failure is None:
+        return None
+    error = failure.to_dict()
+    error["message"] = training_failure_text(failure)
+    return error
 
 
 def _end_idle_pool_threads() -> None:

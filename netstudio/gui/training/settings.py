@@ -29,6 +29,7 @@ from netstudio.gui.training.fields import (
     FloatField,
     IntField,
     NumbersField,
+    OptionalIntField,
     get_path,
     set_path,
 )
@@ -112,6 +113,13 @@ class TrainingSettingsForm(QWidget):
         self._add(form, "Betas", NumbersField("optimizer.betas", self, float, count=2))
         self._add(form, "Epsilon", FloatField("optimizer.eps", self, 1e-8))
         self._add(form, "Alpha", FloatField("optimizer.alpha", self, 0.01))
+        unfreeze = OptionalIntField("fine_tuning.unfreeze_every", self)
+        unfreeze.widget.setToolTip(
+            "Gradual unfreezing: every this many epochs one more frozen layer learns, from the "
+            "one nearest the output back towards the input (blank or 0: off). Freeze layers "
+            "with the Inspector's Trainable switch."
+        )
+        self._add(form, "Unfreeze every", unfreeze)
 
         form = self._group(layout, "Learning-rate schedule")
         self._add(form, "Schedule", ChoiceField("schedule.type", SCHEDULES, self))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,8 @@ class TrainingJob:
     project_dir: Path | None
     run_dir: Path
     snapshot: dict[str, Any]
+    #: The project's starting weights (Model > Load weights…), by state_dict key.
+    starting_weights: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -188,6 +190,7 @@ class TrainingWorker(QObject):
             callbacks=recorder,
             checkpoint_dir=job.run_dir,
             augment=job.data_config.augment,
+            starting_weights=job.starting_weights or None,
         )
         recorder.trainer = trainer
         with self._lock:
