@@ -10,6 +10,13 @@ plots downsample by peaks and clip to the view, so a run of 100,000 batches draw
 short one. A run's curves stay after it ends (failed runs included) until the next starts, or
 until the window shows another project (`TrainingSession.document_changed`: it opens clean).
 
+Gradual unfreezing (`fine_tuning.unfreeze_every`) is marked where it happened: an epoch that
+arrives with `EpochMetrics.unfrozen` gets a dashed vertical line at its x on the loss and accuracy
+plots (its point is the first one the newly learning layers moved), labelled with the nodes'
+names in the open project ("unfroze conv2"; the id when no node has it), in the style's muted
+colour. The markers go with the curves: cleared when a run starts or another project is shown.
+This panel shows only the live (or last) run; stored runs are drawn by the Runs panel.
+
 The axes are not auto-ranged on every update (redrawing the axes was most of a plot's cost):
 x spans the planned epochs from the start, y runs from 0 (or the lowest value, if negative) to
 the highest value seen, growing only when a value goes beyond it; accuracy is 0..1. The axes
@@ -29,12 +36,13 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
+from netstudio.gui.document import Document
 from netstudio.gui.panels.crosshair import Crosshair, Series
-from netstudio.gui.style import with_alpha
+from netstudio.gui.style import CanvasTheme, with_alpha
 from netstudio.gui.training.curve_tools import (
     DEFAULT_SMOOTHING,
     CurveControls,
@@ -70,6 +78,8 @@ TITLES = {
 }
 #: The plots the log-scale switch applies to.
 LOSS_PLOTS = ("batch", "loss")
+#: The plots that mark the epochs at which gradual unfreezing set more layers learning.
+UNFREEZING_PLOTS = ("loss", "accuracy")
 
 
 class Buffer:
@@ -132,6 +142,11 @@ class CurvesPanel(QWidget):
         self._y: dict[str, tuple[float, float, float | None]] = {}
         self.plots: dict[str, pg.PlotItem] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
+        #: The run's unfreezings so far: (epoch, label), and their lines on `UNFREEZING_PLOTS`.
+        self.unfreezings: list[tuple[int, str]] = []
+        self.markers: list[pg.InfiniteLine] = []
+        #: The project shown: the names of the nodes an unfreezing marker is labelled with.
+        self.document: Document | None = None
         text = self.palette().text().color()
         self.crosshair = Crosshair(self.view, self.series, text, text)
         self.menu = CurveMenu(self)
@@ -145,7 +160,7 @@ class CurvesPanel(QWidget):
         session.run_started.connect(lambda info: self.set_epochs(info.epochs))
         session.batches_ended.connect(self.add_batches)
         session.epochs_ended.connect(self.add_epochs)
-        session.document_changed.connect(lambda _document: self.reset())
+        session.document_changed.connect(self._on_document)
 
     # --- building ------------------------------------------------------------------------------
 
@@ -193,6 +208,9 @@ class CurvesPanel(QWidget):
         self.crosshair.text = self.palette().text().color()
         self.crosshair.base = base
         self.crosshair.attach(self.plots)
+        self.markers = []
+        for epoch, label in self.unfreezings:
+            self._add_markers(epoch, label)
 
     def _curve(
         self, plot: str, colour: QColor, width: int, name: str | None, symbol: bool = False
@@ -215,6 +233,13 @@ class CurvesPanel(QWidget):
     def clear(self) -> None:
         for buffer in self.buffers.values():
             buffer.clear()
+        for key in UNFREEZING_PLOTS:
+            plot = self.plots[key]
+            for line in self.markers:
+                if line in plot.items:
+                    plot.removeItem(line)
+        self.markers = []
+        self.unfreezings = []
         self._ema = None
         self._y.clear()
         self._dirty = set(self.buffers)
@@ -238,6 +263,10 @@ class CurvesPanel(QWidget):
             curve = self.curves[name]
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
+
+    def _on_document(self, document: Document | None) -> None:
+        self.document = document
+        self.reset()
 
     def _on_running(self, running: bool) -> None:
         if running:
@@ -283,7 +312,38 @@ class CurvesPanel(QWidget):
         self._dirty |= set(columns)
         self._grow("loss", np.concatenate([columns["train_loss"], columns["val_loss"]]))
         self._grow("accuracy", np.array([0.0, 1.0]))
+        for metrics in epochs:
+            if metrics.unfrozen:
+                self.mark_unfreezing(metrics.epoch, metrics.unfrozen)
         self._schedule()
+
+    def mark_unfreezing(self, epoch: int, node_ids: tuple[str, ...]) -> None:
+        """Mark `epoch` (1-based), at whose start the nodes `node_ids` began to learn."""
+        label = "unfroze " + ", ".join(self._node_name(node_id) for node_id in node_ids)
+        self.unfreezings.append((epoch, label))
+        self._add_markers(epoch, label)
+
+    def _node_name(self, node_id: str) -> str:
+        graph = self.document.graph if self.document is not None else None
+        return graph.node(node_id).name if graph is not None and node_id in graph else node_id
+
+    def _add_markers(self, epoch: int, label: str) -> None:
+        """A dashed line at `epoch` on each of `UNFREEZING_PLOTS`, `label` written up along its
+        left side from the top, on a veil of the background so that it reads over curves and
+        legends."""
+        muted = CanvasTheme.from_palette(self.palette()).muted
+        veil = pg.mkBrush(with_alpha(self.palette().color(self.backgroundRole()), 0.75))
+        pen = pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine)
+        # Text turned a quarter left: its right end at the top, its bottom edge on the line.
+        options = {"position": 0.97, "color": muted, "angle": 90, "anchors": [(1, 1), (1, 1)]}
+        for key in UNFREEZING_PLOTS:
+            line = pg.InfiniteLine(
+                epoch, angle=90, movable=False, pen=pen, label=label, labelOpts=options
+            )
+            line.label.fill = veil
+            line.setZValue(15)  # over the legend, under the crosshair's readout
+            self.plots[key].addItem(line, ignoreBounds=True)
+            self.markers.append(line)
 
     def _grow(self, plot: str, values: np.ndarray) -> None:
         """Widen `plot`'s y range to take in `values` (it never shrinks during a run)."""
