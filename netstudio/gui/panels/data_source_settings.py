@@ -123,6 +123,7 @@ class SourceSettingsBox(QGroupBox):
                 row.addWidget(button)
             field, self.messages[spec.name] = with_message_line(field, self)
             form.addRow(spec.display_name.capitalize(), field)
+            field.show()  # the layout shows a row added to a shown box only a turn later
         if source.needs_root:
             form.insertRow(0, "Folder", self.folder_row)
             self.folder_row.setToolTip(f"The folder that holds {source.files}")
