@@ -406,15 +406,15 @@ class Document(QObject):
             source = starting_weights_path(old) if old is not None else None
             if source is not None and source.is_file():
                 shutil.copyfile(source, target)
-            else:
-                target.unlink(missing_ok=True)
             return
         if self._starting:
             from netstudio.training.starting_weights import write_starting_weights
 
             write_starting_weights(new, self._starting)
-        else:
+        elif not moved:  # the weights were taken away (an undo of a load): so is the file
             target.unlink(missing_ok=True)
+        # Saved elsewhere without weights: a file of that name there is someone else's work
+        # (weights exported beside it, say) and is never deleted.
         self._starting_changed = False
 
     def _on_clean_changed(self, clean: bool) -> None:
