@@ -50,14 +50,18 @@ class DataError(Exception):
     def advice(self, phrases: Mapping[DataFix, str]) -> str:
         """The message followed by its fixes, each as `phrases` says it (a clause such as
         "pass --download to fetch them when online"), as one more sentence."""
-        said = [phrases[fix] for fix in self.fixes if fix in phrases]
-        message = str(self)
-        if not said:
-            return message
-        if message and message[-1] not in ".!?":
-            message += "."
-        fixes = ", or ".join(said)
-        return f"{message} {fixes[0].upper()}{fixes[1:]}."
+        return with_fixes(str(self), [phrases[fix] for fix in self.fixes if fix in phrases])
+
+
+def with_fixes(message: str, said: list[str]) -> str:
+    """`message` and then the fixes `said` (clauses, in the front end's words) as one more
+    sentence: "… Choose the folder, or tick Download." (DataError and TrainingFailure)."""
+    if not said:
+        return message
+    if message and message[-1] not in ".!?":
+        message += "."
+    fixes = ", or ".join(said)
+    return f"{message} {fixes[0].upper()}{fixes[1:]}."
 
 
 @dataclass

@@ -11,6 +11,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Literal
 
+from netstudio.training.loaded_data import with_fixes
 from netstudio.training.metrics import ClassificationReport, Predictions, RegressionReport
 
 Status = Literal["finished", "stopped", "early_stopped", "failed"]
@@ -135,14 +136,7 @@ class TrainingFailure(Exception):
     def advice(self, phrases: Mapping[FailureFix, str]) -> str:
         """The message followed by its fixes, each as `phrases` says it (a clause such as
         "remove a node id from training.fine_tuning.frozen"), as one more sentence."""
-        said = [phrases[fix] for fix in self.fixes if fix in phrases]
-        message = self.message
-        if not said:
-            return message
-        if message and message[-1] not in ".!?":
-            message += "."
-        fixes = ", or ".join(said)
-        return f"{message} {fixes[0].upper()}{fixes[1:]}."
+        return with_fixes(self.message, [phrases[fix] for fix in self.fixes if fix in phrases])
 
     def to_dict(self) -> dict[str, Any]:
         return {
