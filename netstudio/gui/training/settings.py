@@ -120,6 +120,14 @@ class TrainingSettingsForm(QWidget):
             "with the Inspector's Trainable switch."
         )
         self._add(form, "Unfreeze every", unfreeze)
+        statistics = BoolField(
+            "fine_tuning.frozen_batchnorm_eval", "Frozen BatchNorm keeps its statistics", self
+        )
+        statistics.widget.setToolTip(
+            "A frozen BatchNorm layer keeps the running mean and variance it came with (it runs "
+            "in evaluation mode while the rest trains). Untick to let it follow the new data."
+        )
+        self._add(form, "", statistics)
 
         form = self._group(layout, "Learning-rate schedule")
         self._add(form, "Schedule", ChoiceField("schedule.type", SCHEDULES, self))

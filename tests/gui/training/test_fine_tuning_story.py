@@ -158,6 +158,15 @@ def test_gradual_unfreezing_is_set_in_the_training_panel(
     hands.type_into(field, "")
     assert tuning(window).get("unfreeze_every") is None
 
+    statistics = form.editors["fine_tuning.frozen_batchnorm_eval"].widget
+    assert statistics.isChecked()  # frozen BatchNorm keeps its statistics unless told
+    steps = window.document.undo_stack.count()
+    statistics.click()
+    assert tuning(window)["frozen_batchnorm_eval"] is False
+    assert window.document.undo_stack.count() == steps + 1
+    hands.action(window, "edit_undo").trigger()
+    assert tuning(window).get("frozen_batchnorm_eval", True) is True and statistics.isChecked()
+
 
 def pretrained(project, folder: Path) -> tuple[Path, dict[str, torch.Tensor]]:
     """Weights of the digits network as a file, each tensor a value of its own."""
