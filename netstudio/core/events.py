@@ -37,6 +37,20 @@ class Event:
         return f"<Event {self.name} ({len(self._handlers)} handlers)>"
 
 
+class Subscriptions:
+    """Handlers connected to their events now and disconnected together by `close()`: what a
+    view of the graph holds for as long as it listens."""
+
+    def __init__(self, pairs: list[tuple[Event, Handler]]) -> None:
+        self._pairs = pairs
+        for event, handler in pairs:
+            event.connect(handler)
+
+    def close(self) -> None:
+        for event, handler in self._pairs:
+            event.disconnect(handler)
+
+
 class GraphEvents:
     """The events of a `NetworkGraph`, each named in the past tense.
 

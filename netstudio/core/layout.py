@@ -56,10 +56,14 @@ Size = tuple[float, float]
 #: A wire named as its parts: source node, output port, target node, input port.
 WireKey = tuple[str, str, str, str]
 
-#: The canvas node's geometry (gui/canvas/node_item.py), for callers that pass no sizes: 160
-#: wide; a 24 header, a body with one 20-high row per port (at least 26 high) and a 22 footer.
+#: A node card's geometry, the canvas's (gui/canvas/node_item.py draws with these) and the
+#: layout's when no sizes are passed: 160 wide; a 24 header, a body with one 20-high row per
+#: port on its busier side (at least 26 high) and a 22 footer.
 NODE_WIDTH = 160.0
+HEADER = 24.0
+FOOTER = 22.0
 PORT_SPACING = 20.0
+MIN_BODY = 26.0
 #: Least space between two nodes in a layer, between a node and a wire's lane, between two
 #: lanes, between two layers, and between two unconnected parts of the network.
 NODE_GAP = 30.0
@@ -75,10 +79,17 @@ PATIENCE = 4
 _LANE_WEIGHT, _END_WEIGHT, _WIRE_WEIGHT = 8.0, 2.0, 1.0
 
 
+def card_height(inputs: int, outputs: int, direction: Direction) -> float:
+    """How tall a node card is: its body has a row per port on its busier side when the ports
+    are on the sides (direction "right"); with the ports on the top and bottom it needs no
+    more than one."""
+    rows = 1 if direction == "down" else max(inputs, outputs, 1)
+    return HEADER + max(MIN_BODY, rows * PORT_SPACING + 6) + FOOTER
+
+
 def node_size(node: Node) -> Size:
-    """Width and height the canvas gives `node`: one body row per port on its busier side."""
-    rows = max(len(node.input_ports), len(node.output_ports), 1)
-    return (NODE_WIDTH, 24.0 + max(26.0, rows * PORT_SPACING + 6.0) + 22.0)
+    """Width and height the canvas gives `node` with its ports on its sides."""
+    return (NODE_WIDTH, card_height(len(node.input_ports), len(node.output_ports), "right"))
 
 
 @dataclass(frozen=True)

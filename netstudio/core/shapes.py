@@ -25,7 +25,7 @@ import networkx as nx
 
 from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
-from netstudio.core.events import Event, Handler
+from netstudio.core.events import Event, Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
 
 if TYPE_CHECKING:
@@ -209,22 +209,21 @@ class ShapeInference:
         #: updated(changed_ids): an `update()` changed these nodes' infos (whoever asked for it).
         self.updated = Event("updated")
         events = graph.events
-        self._subscriptions: list[tuple[Event, Handler]] = [
-            (events.node_added, self._on_node_added),
-            (events.node_removed, self._on_node_removed),
-            (events.edge_added, self._on_edge_added),
-            (events.edge_removed, self._on_edge_removed),
-            (events.params_changed, self._on_node_changed),
-            (events.renamed, self._on_node_changed),
-            (events.cleared, self._on_cleared),
-        ]
-        for event, handler in self._subscriptions:
-            event.connect(handler)
+        self._subscriptions = Subscriptions(
+            [
+                (events.node_added, self._on_node_added),
+                (events.node_removed, self._on_node_removed),
+                (events.edge_added, self._on_edge_added),
+                (events.edge_removed, self._on_edge_removed),
+                (events.params_changed, self._on_node_changed),
+                (events.renamed, self._on_node_changed),
+                (events.cleared, self._on_cleared),
+            ]
+        )
 
     def close(self) -> None:
         """Stop listening to the graph."""
-        for event, handler in self._subscriptions:
-            event.disconnect(handler)
+        self._subscriptions.close()
 
     # --- events --------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 import networkx as nx
 
-from netstudio.core.events import Event, Handler
+from netstudio.core.events import Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.core.shapes import ShapeInference
 
@@ -245,23 +245,22 @@ class Validator:
         self._connected = False
         self._reset()
         events = graph.events
-        self._subscriptions: list[tuple[Event, Handler]] = [
-            (events.node_added, self._on_node_added),
-            (events.node_removed, self._on_node_removed),
-            (events.edge_added, self._on_edge_added),
-            (events.edge_removed, self._on_edge_removed),
-            (events.params_changed, self._on_node_changed),
-            (events.renamed, self._on_node_changed),
-            (events.cleared, self._reset),
-            (inference.updated, self._on_shapes_updated),
-        ]
-        for event, handler in self._subscriptions:
-            event.connect(handler)
+        self._subscriptions = Subscriptions(
+            [
+                (events.node_added, self._on_node_added),
+                (events.node_removed, self._on_node_removed),
+                (events.edge_added, self._on_edge_added),
+                (events.edge_removed, self._on_edge_removed),
+                (events.params_changed, self._on_node_changed),
+                (events.renamed, self._on_node_changed),
+                (events.cleared, self._reset),
+                (inference.updated, self._on_shapes_updated),
+            ]
+        )
 
     def close(self) -> None:
         """Stop listening to the graph."""
-        for event, handler in self._subscriptions:
-            event.disconnect(handler)
+        self._subscriptions.close()
 
     # --- events --------------------------------------------------------------------------------
 

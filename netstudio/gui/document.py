@@ -289,12 +289,6 @@ class Document(QObject):
         else:
             self.macs_counted.emit()
 
-    def count_macs_now(self) -> None:
-        """Count every MAC still to count, now (a caller that needs them all at once)."""
-        self._mac_slices.stop()
-        self.inference.count_macs()
-        self.macs_counted.emit()
-
     def _after_edit(self, _index: int) -> None:
         """Analyse what the edit (or undo, or redo) changed, and say so."""
         sections = [name for name in SECTIONS if self._section_changed(name)]

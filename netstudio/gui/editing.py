@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from netstudio.core.catalogue import catalogue
 from netstudio.core.graph import Edge
-from netstudio.core.layout import Direction, layered_positions
+from netstudio.core.layout import NODE_WIDTH, Direction, card_height, layered_positions
 from netstudio.core.placement import Rect, after, free_spot
-from netstudio.gui.canvas.node_item import WIDTH, card_height
 from netstudio.gui.canvas.scene import view_flow
 from netstudio.gui.clipboard import clipboard_graph, copy_nodes
 from netstudio.gui.commands import (
@@ -74,7 +73,7 @@ class CanvasEditing(QObject):
             return None
         centre = at if at is not None else self.window.view.visible_centre()
         position = (
-            round((centre.x() - WIDTH / 2) / GRID) * GRID,
+            round((centre.x() - NODE_WIDTH / 2) / GRID) * GRID,
             round((centre.y() - 36) / GRID) * GRID,
         )
         wire = self.window.scene.wire_at(centre) if at is not None and link is None else None
@@ -220,9 +219,12 @@ class CanvasEditing(QObject):
         if document is None:
             return
         graph = document.graph
-        spacing = {"column": WIDTH + 80.0, "row": 150.0} if direction == "down" else {}
+        spacing = {"column": NODE_WIDTH + 80.0, "row": 150.0} if direction == "down" else {}
         sizes = {
-            node.id: (WIDTH, card_height(len(node.input_ports), len(node.output_ports), direction))
+            node.id: (
+                NODE_WIDTH,
+                card_height(len(node.input_ports), len(node.output_ports), direction),
+            )
             for node in graph
         }
         positions = layered_positions(graph, direction=direction, sizes=sizes, **spacing)
@@ -254,7 +256,7 @@ def _rect(item: QGraphicsItem) -> Rect:
 def _new_size(others: list[Rect]) -> tuple[float, float]:
     """The room a new layer takes: as much as the largest node shown (it is not drawn yet, and
     a few pixels too many only keep it further from its neighbours)."""
-    width = max((rect[2] for rect in others), default=WIDTH + 10)
+    width = max((rect[2] for rect in others), default=NODE_WIDTH + 10)
     height = max((rect[3] for rect in others), default=100.0)
     return (width, height)
 

@@ -34,15 +34,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from netstudio.core.layout import FOOTER, HEADER, MIN_BODY, PORT_SPACING, card_height
+from netstudio.core.layout import NODE_WIDTH as WIDTH
 from netstudio.core.routing import Flow
 from netstudio.gui.canvas.port_item import PortItem
 from netstudio.gui.style import CanvasTheme, text_on, with_alpha
 
-WIDTH = 160.0
-HEADER = 24.0
-FOOTER = 22.0
-PORT_SPACING = 20.0
-MIN_BODY = 26.0
 RADIUS = 7.0
 PAD = 10.0
 #: Ports on the top and bottom edges (top-to-bottom flow) are at most this far apart.
@@ -79,14 +76,6 @@ def _fonts() -> tuple[QFont, QFont, QFont]:
     small = QFont(body)
     small.setPixelSize(SMALL_PX)
     return title, body, small
-
-
-def card_height(inputs: int, outputs: int, flow: Flow) -> float:
-    """How tall a card is: its body has a row per port on its busier side when the ports are
-    on the sides (flow "right"); with the ports on the top and bottom it needs no more than
-    one."""
-    rows = 1 if flow == "down" else max(inputs, outputs, 1)
-    return HEADER + max(MIN_BODY, rows * PORT_SPACING + 6) + FOOTER
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
+from netstudio.core.events import Subscriptions
 from netstudio.core.graph import Edge, Node
 from netstudio.core.routing import Flow, Rect, SpatialGrid
 from netstudio.core.shapes import NodeInfo, is_auto_input
@@ -110,18 +111,18 @@ class CanvasScene(QGraphicsScene):
         self._settle_timer.setInterval(0)
         self._settle_timer.timeout.connect(self._settle)
         events = document.graph.events
-        self._subscriptions = [
-            (events.node_added, self._on_node_added),
-            (events.node_removed, self._on_node_removed),
-            (events.edge_added, self._on_edge_added),
-            (events.edge_removed, self._on_edge_removed),
-            (events.params_changed, self._on_params_changed),
-            (events.node_moved, self._on_node_moved),
-            (events.renamed, self._on_renamed),
-            (events.cleared, self._on_cleared),
-        ]
-        for event, handler in self._subscriptions:
-            event.connect(handler)
+        self._subscriptions = Subscriptions(
+            [
+                (events.node_added, self._on_node_added),
+                (events.node_removed, self._on_node_removed),
+                (events.edge_added, self._on_edge_added),
+                (events.edge_removed, self._on_edge_removed),
+                (events.params_changed, self._on_params_changed),
+                (events.node_moved, self._on_node_moved),
+                (events.renamed, self._on_renamed),
+                (events.cleared, self._on_cleared),
+            ]
+        )
         document.analysed.connect(self._on_analysed)
         document.shapes_arrived.connect(self._on_shapes_arrived)
         document.edited.connect(self._after_edit)
@@ -135,8 +136,7 @@ class CanvasScene(QGraphicsScene):
 
     def detach(self) -> None:
         """Stop listening to the document (it is being closed)."""
-        for event, handler in self._subscriptions:
-            event.disconnect(handler)
+        self._subscriptions.close()
         self.document.analysed.disconnect(self._on_analysed)
         self.document.shapes_arrived.disconnect(self._on_shapes_arrived)
         self.document.edited.disconnect(self._after_edit)
