@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,97 @@ def test_unreadable_files(tmp_path: Path) -> None:
     junk.write_bytes(b"\x00\x01 not protobuf")
     with pytest.raises(ModelImportError, match="not a valid ONNX model"):
         from_onnx(junk)
+
+
+class Activations(nn.Module):
+    """The layers PyTorch's exporter writes as one op or a small pattern each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.conv = nn.Conv2d(3, 4, 3)
+        self.prelu = nn.PReLU(4)
+        self.fc = nn.Linear(4 * 2, 6)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = nn.functional.pad(self.prelu(self.conv(x)), (1, 0, 2, 1))
+        x = nn.functional.hardswish(nn.functional.relu6(x))
+        x = nn.functional.silu(nn.functional.mish(nn.functional.hardtanh(x, -0.5, 2.0)))
+        pooled = torch.cat(
+            [x.mean(dim=(2, 3)), nn.functional.adaptive_max_pool2d(x, 1).flatten(1)], 1
+        )
+        return nn.functional.softplus(nn.functional.hardsigmoid(self.fc(pooled)))
+
+
+def test_activation_and_pooling_patterns_become_their_layers(tmp_path: Path, same_outputs) -> None:
+    torch.manual_seed(0)
+    model = Activations().eval()
+    imported = from_onnx(export(model, (3, 7, 7), tmp_path / "act.onnx", dynamo=True))
+    types = Counter(n.type_id for n in imported.project.graph.nodes())
+    for layer in ("PReLU", "ZeroPad2d", "ReLU6", "Hardswish", "Hardtanh", "Mish", "SiLU"):
+        assert types[layer] == 1, layer
+    for layer in ("AdaptiveAvgPool2d", "AdaptiveMaxPool2d", "Hardsigmoid", "Softplus"):
+        assert types[layer] == 1, layer
+    assert not {"Function", "Multiply", "Sigmoid"} & set(types)
+    pad = next(n for n in imported.project.graph.nodes() if n.type_id == "ZeroPad2d")
+    assert tuple(pad.params["padding"]) == (1, 0, 2, 1)
+    same_outputs(imported, model, torch.randn(3, 3, 7, 7))
+
+
+class Sequence(nn.Module):
+    def __init__(
+        self, cell: type[nn.Module], start: bool = False, bidirectional: bool = True
+    ) -> None:
+        super().__init__()
+        self.rnn = cell(3, 5, num_layers=2, bidirectional=bidirectional, batch_first=True)
+        self.fc = nn.Linear(10 if bidirectional else 5, 2)
+        self.start = nn.Parameter(torch.ones(4, 1, 5)) if start else None
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.start is None:
+            out = self.rnn(x)[0]
+        else:
+            state = self.start.expand(4, x.shape[0], 5).contiguous()
+            out = self.rnn(x, (state, state))[0]
+        return self.fc(out[:, -1])
+
+
+@pytest.mark.parametrize(
+    ("cell", "bidirectional", "dynamo"),
+    [(nn.LSTM, True, True), (nn.GRU, True, True), (nn.LSTM, False, False)],
+    ids=["LSTM", "GRU", "LSTM-one-way-torchscript-exporter"],
+)
+def test_recurrent_ops_become_one_layer_with_its_options(
+    tmp_path: Path, cell: type[nn.Module], bidirectional: bool, dynamo: bool, same_outputs
+) -> None:
+    torch.manual_seed(0)
+    model = Sequence(cell, bidirectional=bidirectional).eval()
+    imported = from_onnx(export(model, (6, 3), tmp_path / "seq.onnx", dynamo=dynamo))
+    layers = [n for n in imported.project.graph.nodes() if n.type_id not in ("Input", "Output")]
+    assert [n.type_id for n in layers] == [cell.__name__, "Linear"]
+    assert layers[0].params == {
+        "input_size": 3,
+        "hidden_size": 5,
+        "num_layers": 2,
+        "bias": True,
+        "dropout": 0.0,
+        "bidirectional": bidirectional,
+        "output": "last",
+    }
+    same_outputs(imported, model, torch.randn(3, 6, 3))
+
+
+def test_a_recurrent_layer_that_starts_from_a_given_state_is_refused(tmp_path: Path) -> None:
+    path = export(Sequence(nn.LSTM, start=True).eval(), (6, 3), tmp_path / "h0.onnx", True)
+    with pytest.raises(ModelImportError, match="initial state is not zero") as caught:
+        from_onnx(path)
+    assert "(LSTM)" in str(caught.value)
+
+
+def test_a_mean_over_other_axes_names_the_axes(tmp_path: Path) -> None:
+    class ChannelMean(nn.Module):
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return x.mean(dim=1)
+
+    path = export(ChannelMean(), (4, 5, 5), tmp_path / "mean.onnx", dynamo=True)
+    with pytest.raises(ModelImportError, match=r"ReduceMean\): only the ReduceMean over height"):
+        from_onnx(path)

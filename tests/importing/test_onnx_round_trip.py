@@ -1,0 +1,117 @@
+"""NetStudio reads back the ONNX it writes: project → ONNX (the app's exporter) → project (the
+app's importer), and the re-imported project, compiled with the imported weights, gives what
+onnxruntime gives on the ONNX file. Every example project and two torchvision models."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+pytest.importorskip("onnx")
+pytest.importorskip("onnxscript")
+ort = pytest.importorskip("onnxruntime")
+
+from netstudio.core.compiler import compile_graph  # noqa: E402
+from netstudio.export import export_project  # noqa: E402
+from netstudio.export.formats import example_inputs  # noqa: E402
+from netstudio.importing import ImportedModel  # noqa: E402
+from netstudio.importing.onnx_import import from_onnx  # noqa: E402
+from netstudio.importing.torchvision_models import from_torchvision  # noqa: E402
+from netstudio.io import Project, load_project  # noqa: E402
+from netstudio.package_data import examples_dir  # noqa: E402
+
+EXAMPLES = (
+    "digits_mlp",
+    "mnist_mlp",
+    "spiral_toy",
+    "fashion_cnn",
+    "cifar10_cnn",
+    "residual_cnn",
+    "mnist_autoencoder",
+    "sequence_lstm",
+    "transfer_digits",
+)
+
+#: Layers the ONNX exporter folds away in eval mode (into the convolution before, or nothing).
+FOLDED = {"BatchNorm1d", "BatchNorm2d", "Dropout", "Dropout2d", "Identity"}
+
+
+def round_trip(project: Project, path: Path, weights: dict | None = None) -> ImportedModel:
+    export_project(project, "onnx", path, starting_weights=weights)
+    return from_onnx(path)
+
+
+def max_difference(imported: ImportedModel, path: Path, label: str) -> float:
+    """Largest |onnxruntime − re-imported project| on a batch of 2, relative to the largest
+    output (float32 keeps ~7 digits whatever the outputs' size); both printed."""
+    (x,) = example_inputs(imported.project.graph, batch=2)
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    expected = session.run(None, {session.get_inputs()[0].name: x.numpy()})[0]
+    model = compile_graph(imported.project.graph)
+    model.load_state_dict(imported.weights)
+    with torch.no_grad():
+        got = model.eval()(x).numpy()
+    assert got.shape == expected.shape
+    difference = float(np.abs(got - expected).max())
+    scale = float(np.abs(expected).max())
+    print(f"{label}: max abs difference {difference:.3g} (outputs up to {scale:.3g})")
+    assert difference < 1e-4
+    return difference / max(scale, 1e-30)
+
+
+def layer_counts(project: Project) -> Counter[str]:
+    """The layers of `project` by type, without the ones ONNX folds away, Flatten as Reshape
+    (a head's ``view(N, -1)`` and a Flatten write the same ONNX)."""
+    counts: Counter[str] = Counter()
+    for node in project.graph.nodes():
+        if node.type_id not in FOLDED:
+            counts["Reshape" if node.type_id == "Flatten" else node.type_id] += 1
+    return counts
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_every_example_reads_back_its_own_onnx(tmp_path: Path, name: str) -> None:
+    project = load_project(examples_dir() / f"{name}.net")
+    imported = round_trip(project, tmp_path / f"{name}.onnx")
+    assert max_difference(imported, tmp_path / f"{name}.onnx", name) < 1e-5
+    assert layer_counts(imported.project) == layer_counts(project)
+    assert recurrent_options(imported.project) == recurrent_options(project)
+
+
+def recurrent_options(project: Project) -> list[dict]:
+    """Each recurrent layer's options but its input size (auto in a project, filled from the
+    weights by the importer): hidden size, stacked layers, direction, sequence or last step."""
+    return [
+        {key: value for key, value in node.params.items() if key != "input_size"}
+        for node in project.graph.nodes()
+        if node.type_id in ("RNN", "LSTM", "GRU")
+    ]
+
+
+@pytest.fixture(scope="module")
+def torchvision_round_trips(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> dict[str, tuple[ImportedModel, ImportedModel, Path]]:
+    """resnet18 and mobilenet_v2 (seeded random weights, 3×64×64), each imported from
+    torchvision, exported to ONNX with those weights and imported back, once per module."""
+    folder = tmp_path_factory.mktemp("torchvision_onnx")
+    found = {}
+    for name in ("resnet18", "mobilenet_v2"):
+        torch.manual_seed(0)
+        source = from_torchvision(name, (3, 64, 64), num_classes=10)
+        path = folder / f"{name}.onnx"
+        found[name] = (source, round_trip(source.project, path, source.weights), path)
+    return found
+
+
+@pytest.mark.parametrize("name", ["resnet18", "mobilenet_v2"])
+def test_torchvision_models_read_back_their_onnx(torchvision_round_trips, name: str) -> None:
+    source, imported, path = torchvision_round_trips[name]
+    assert max_difference(imported, path, name) < 1e-4
+    types = layer_counts(imported.project)
+    assert "Function" not in types
+    assert types == layer_counts(source.project)
