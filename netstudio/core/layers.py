@@ -318,6 +318,52 @@ add(
 
 add(
     LayerSpec(
+        "Permute",
+        "Core",
+        "Reorders the dimensions, e.g. 0, 2, 3, 1 moves channels last (N, H, W, C).",
+        params=(
+            p_ints(
+                "dims",
+                (0, 2, 1),
+                "new order of the dimensions, the batch (0) first and staying first",
+                min_length=2,
+                minimum=0,
+                maximum=MAX_RANK,
+            ),
+        ),
+        module=M + "Permute",
+        input_dtype=None,
+        summary=lambda p: ", ".join(str(d) for d in p["dims"]),
+        short_name="permute",
+    )
+)
+
+add(
+    LayerSpec(
+        "ZeroPad2d",
+        "Core",
+        "Adds borders of zeros around an image (N, C, H, W), e.g. to keep its size through a "
+        "window that does not pad.",
+        params=(
+            p_ints(
+                "padding",
+                (1, 1, 1, 1),
+                "zeros added on the left, right, top and bottom",
+                length=4,
+                minimum=0,
+                maximum=MAX_WINDOW,
+            ),
+        ),
+        module="torch.nn.ZeroPad2d",
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input: insert an Unflatten or Reshape before it",
+        summary=lambda p: f"pad {_size(p['padding'])}",
+        short_name="pad",
+    )
+)
+
+add(
+    LayerSpec(
         "Identity",
         "Core",
         "Passes its input through unchanged (a placeholder or a branch point).",
@@ -489,6 +535,29 @@ add(
 
 add(
     LayerSpec(
+        "AdaptiveMaxPool2d",
+        "Pooling",
+        "Takes the largest value of each channel over windows that give a fixed output size, "
+        "whatever the input size (global max pooling).",
+        params=(
+            p_ints(
+                "output_size",
+                (1, 1),
+                "height and width of the output",
+                length=2,
+                maximum=MAX_EXTENT,
+            ),
+        ),
+        module="torch.nn.AdaptiveMaxPool2d",
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input",
+        summary=lambda p: "×".join(str(v) for v in p["output_size"]),
+        short_name="gmp",
+    )
+)
+
+add(
+    LayerSpec(
         "Upsample",
         "Pooling",
         "Enlarges a sequence, image or volume by a scale factor.",
@@ -560,6 +629,24 @@ add(
         ),
         autofill=lambda inputs: {"normalized_shape": (inputs[0].shape[-1],)},
         short_name="ln",
+    )
+)
+
+add(
+    LayerSpec(
+        "LayerNorm2d",
+        "Normalization",
+        "Normalises each pixel of an image (N, C, H, W) over its channels: LayerNorm for images.",
+        params=(
+            _from_input("num_channels", "channels (filled from the input)"),
+            p_float("eps", 1e-6, "added to the variance for stability", minimum=0, maximum=1),
+            p_bool("elementwise_affine", True, "learn a scale and shift per channel"),
+        ),
+        module=M + "LayerNorm2d",
+        autofill=_from_channels("num_channels"),
+        input_ranks=(4,),
+        rank_hint="'{name}' needs (N, C, H, W) input: use LayerNorm for other shapes",
+        short_name="ln2d",
     )
 )
 
@@ -671,6 +758,107 @@ add(
         short_name="tanh",
     )
 )
+add(
+    LayerSpec(
+        "ReLU6",
+        "Activation",
+        "min(max(0, x), 6): a ReLU capped at 6 (MobileNet).",
+        module="torch.nn.ReLU6",
+        elementwise=True,
+        short_name="relu6",
+    )
+)
+add(
+    LayerSpec(
+        "Hardtanh",
+        "Activation",
+        "x clipped to [min_val, max_val].",
+        params=(
+            p_float("min_val", -1.0, "lower bound of the output", minimum=-1e6, maximum=1e6),
+            p_float(
+                "max_val",
+                1.0,
+                "upper bound of the output (above min_val)",
+                minimum=-1e6,
+                maximum=1e6,
+            ),
+        ),
+        module="torch.nn.Hardtanh",
+        elementwise=True,
+        summary=lambda p: f"[{p['min_val']:g}, {p['max_val']:g}]",
+        short_name="hardtanh",
+    )
+)
+add(
+    LayerSpec(
+        "Hardswish",
+        "Activation",
+        "x·ReLU6(x + 3) / 6: a cheap swish (MobileNetV3).",
+        module="torch.nn.Hardswish",
+        elementwise=True,
+        short_name="hardswish",
+    )
+)
+add(
+    LayerSpec(
+        "Hardsigmoid",
+        "Activation",
+        "ReLU6(x + 3) / 6: a cheap sigmoid, into [0, 1] (MobileNetV3's gates).",
+        module="torch.nn.Hardsigmoid",
+        elementwise=True,
+        short_name="hardsigmoid",
+    )
+)
+add(
+    LayerSpec(
+        "Mish",
+        "Activation",
+        "x·tanh(softplus(x)): a smooth ReLU.",
+        module="torch.nn.Mish",
+        elementwise=True,
+        short_name="mish",
+    )
+)
+add(
+    LayerSpec(
+        "Softplus",
+        "Activation",
+        "log(1 + exp(beta·x)) / beta: a smooth ReLU, always positive.",
+        params=(
+            p_float("beta", 1.0, "sharpness of the bend at 0", minimum=1e-6, maximum=1e6),
+            p_float(
+                "threshold",
+                20.0,
+                "above this beta·x the output is x (for numerical stability)",
+                minimum=0,
+                maximum=1e6,
+            ),
+        ),
+        module="torch.nn.Softplus",
+        elementwise=True,
+        summary=lambda p: "" if p["beta"] == 1 else f"beta {p['beta']:g}",
+        short_name="softplus",
+    )
+)
+add(
+    LayerSpec(
+        "PReLU",
+        "Activation",
+        "x for x > 0, a·x otherwise, with the slope a learned (one, or one per channel).",
+        params=(
+            p_int(
+                "num_parameters",
+                1,
+                "learned slopes: 1 shared by all, or the number of channels (dimension 1)",
+                maximum=MAX_WIDTH,
+            ),
+            p_float("init", 0.25, "starting value of the slopes", minimum=-1000, maximum=1000),
+        ),
+        module="torch.nn.PReLU",
+        summary=lambda p: f"{p['num_parameters']} slopes" if p["num_parameters"] > 1 else "",
+        short_name="prelu",
+    )
+)
 for name, doc in (
     ("Softmax", "Turns scores into probabilities that sum to 1 along dim."),
     ("LogSoftmax", "Logarithm of softmax along dim (pair it with NLL loss)."),
@@ -720,6 +908,28 @@ add(
         rank_hint="'{name}' needs (N, C, H, W) input: use Dropout for other shapes",
         summary=lambda p: f"p={p['p']:g}",
         short_name="drop2d",
+    )
+)
+
+add(
+    LayerSpec(
+        "StochasticDepth",
+        "Regularization",
+        "While training, drops a residual branch with probability p, for each sample (row) or "
+        "the whole batch; put it on the branch before the Add (as EfficientNet does).",
+        params=(
+            p_float("p", 0.2, "probability of dropping the branch", minimum=0, maximum=1),
+            p_choice(
+                "mode",
+                "row",
+                ("row", "batch"),
+                "row: a draw per sample; batch: one draw for the whole batch",
+            ),
+        ),
+        module=M + "StochasticDepth",
+        elementwise=True,
+        summary=lambda p: f"p={p['p']:g}" + ("" if p["mode"] == "row" else ", batch"),
+        short_name="sdepth",
     )
 )
 
@@ -883,11 +1093,11 @@ add(
     LayerSpec(
         "Multiply",
         "Merge",
-        "Element-wise product of its inputs (gating); shapes must match.",
+        "Element-wise product of its inputs (gating): one rank, each dimension the same size "
+        "or 1, so a (N, C, 1, 1) gate scales each channel (squeeze-and-excitation).",
         params=(_INPUTS,),
         module=M + "Multiply",
         variadic=True,
-        same_input_shapes=True,
         input_dtype=None,
         short_name="mul",
     )

@@ -44,17 +44,33 @@ class Add(nn.Module):
 
 
 class Multiply(nn.Module):
-    """Element-wise product of its inputs (gating)."""
+    """Element-wise product of its inputs (gating). Inputs have one rank; each dimension
+    after the batch matches or is 1 in all but one of them, so a (N, C, 1, 1) gate scales
+    each channel. The batch is left out of the check: exporters keep it symbolic."""
 
     def __init__(self, inputs: int = 2) -> None:
         super().__init__()
         self.inputs = inputs
 
     def forward(self, *xs: torch.Tensor) -> torch.Tensor:
+        if not torch.jit.is_tracing() and self.mismatched(xs):
+            shapes = " and ".join(str(tuple(x.shape)) for x in xs)
+            raise ValueError(
+                f"inputs of shapes {shapes} cannot be multiplied: give them one rank, and each "
+                "dimension the same size or 1"
+            )
         out = xs[0]
         for x in xs[1:]:
             out = out * x
         return out
+
+    @staticmethod
+    def mismatched(xs: Sequence[torch.Tensor]) -> bool:
+        """Whether the inputs differ in rank, or in a size after the batch other than 1."""
+        if len({x.dim() for x in xs}) > 1:
+            return True
+        sizes = zip(*(x.shape[1:] for x in xs), strict=True)
+        return any(len({int(d) for d in column if d != 1}) > 1 for column in sizes)
 
 
 class Concat(nn.Module):
@@ -70,6 +86,70 @@ class Concat(nn.Module):
 
     def extra_repr(self) -> str:
         return f"dim={self.dim}"
+
+
+class Permute(nn.Module):
+    """Reorder the dimensions of the input; `dims` counts the batch, which stays first."""
+
+    def __init__(self, dims: Sequence[int]) -> None:
+        super().__init__()
+        self.dims = tuple(dims)
+        if sorted(self.dims) != list(range(len(self.dims))) or self.dims[0] != 0:
+            raise ValueError(
+                f"dims {self.dims} must order 0 .. {len(self.dims) - 1}, each once, with 0 "
+                "(the batch) first"
+            )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if x.dim() != len(self.dims):
+            raise ValueError(
+                f"dims {self.dims} order {len(self.dims)} dimensions but the input has "
+                f"{x.dim()} (the batch included): give one number per dimension"
+            )
+        return x.permute(*self.dims)
+
+    def extra_repr(self) -> str:
+        return f"dims={self.dims}"
+
+
+class LayerNorm2d(nn.LayerNorm):
+    """LayerNorm over the channels of each pixel of (N, C, H, W) (ConvNeXt's), weights as
+    nn.LayerNorm's."""
+
+    def __init__(
+        self, num_channels: int, eps: float = 1e-6, elementwise_affine: bool = True
+    ) -> None:
+        super().__init__(num_channels, eps=eps, elementwise_affine=elementwise_affine)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = x.permute(0, 2, 3, 1)
+        x = nn.functional.layer_norm(x, self.normalized_shape, self.weight, self.bias, self.eps)
+        return x.permute(0, 3, 1, 2)
+
+
+class StochasticDepth(nn.Module):
+    """While training, drop a residual branch with probability p: for each sample ("row") or
+    for the whole batch ("batch"), scaling what survives by 1 / (1 - p); as torchvision's."""
+
+    def __init__(self, p: float, mode: str = "row") -> None:
+        super().__init__()
+        if not 0.0 <= p <= 1.0 or mode not in ("row", "batch"):
+            raise ValueError(f"p must be in [0, 1] and mode 'row' or 'batch', got {p}, {mode!r}")
+        self.p = p
+        self.mode = mode
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if not self.training or self.p == 0.0:
+            return x
+        survival = 1.0 - self.p
+        size = [x.shape[0]] + [1] * (x.dim() - 1) if self.mode == "row" else [1] * x.dim()
+        noise = torch.empty(size, dtype=x.dtype, device=x.device).bernoulli_(survival)
+        if survival > 0.0:
+            noise.div_(survival)
+        return x * noise
+
+    def extra_repr(self) -> str:
+        return f"p={self.p}, mode={self.mode!r}"
 
 
 class Recurrent(nn.Module):

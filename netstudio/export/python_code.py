@@ -215,7 +215,8 @@ class _ClassWriter:
 
 
 def _inline(module: nn.Module, args: list[str]) -> str | tuple[str, list[str]] | None:
-    """A plain expression for NetStudio's stateless merge and reshape modules, else None."""
+    """A plain expression for NetStudio's stateless merge, reshape and permute modules, else
+    None."""
     from netstudio.core import modules as own
 
     kind = type(module)
@@ -227,6 +228,8 @@ def _inline(module: nn.Module, args: list[str]) -> str | tuple[str, list[str]] |
         return "torch.cat", ["[" + ", ".join(args) + "]", f"dim={module.dim}"]
     if kind is getattr(own, "Reshape", None):
         return f"{args[0]}.reshape", [f"{args[0]}.shape[0]", *(str(d) for d in module.shape)]
+    if kind is getattr(own, "Permute", None):
+        return f"{args[0]}.permute", [str(d) for d in module.dims]
     return None
 
 

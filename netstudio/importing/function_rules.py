@@ -90,7 +90,19 @@ def _dim(value: Any, rank: int) -> int | None:
     return value + rank if value < 0 else value
 
 
-Rule = Callable[[dict[str, Any]], tuple[str, dict[str, Any], list[Ref]] | None]
+@dataclass(frozen=True)
+class LayerCall:
+    """The catalogue layer that does an op: its type, parameters and input tensors, and the
+    layers that follow it when one op takes several (``x.mean((2, 3))`` is a global average
+    pool and a Flatten); each of those takes the previous output, then its `extra` inputs."""
+
+    type_id: str
+    params: dict[str, Any]
+    inputs: list[Ref]
+    then: tuple[tuple[str, dict[str, Any], tuple[Ref, ...]], ...] = ()
+
+
+Rule = Callable[[dict[str, Any]], "LayerCall | tuple[str, dict[str, Any], list[Ref]] | None"]
 
 
 def _one(type_id: str, **fixed: Any) -> Rule:
@@ -125,11 +137,138 @@ def _merge(type_id: str) -> Rule:
         x, y = a.get("input"), a.get("other")
         if not (isinstance(x, Ref) and isinstance(y, Ref)) or a.get("alpha", 1) != 1:
             return None
-        if x.shape != y.shape:  # broadcasting: a Function node does it
-            return None
+        if x.shape != y.shape and not (type_id == "Multiply" and _gates(x.shape, y.shape)):
+            return None  # other broadcasting: a Function node does it
         return type_id, {}, [x, y]
 
     return rule
+
+
+def _gates(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+    """Whether Multiply takes shapes `a` and `b`: one rank, each dimension equal or 1."""
+    return len(a) == len(b) and all(x == y or 1 in (x, y) for x, y in zip(a, b, strict=True))
+
+
+def _floats(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, (int, float))
+
+
+def _hardtanh(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    x, low, high = a.get("input"), a.get("min_val", -1.0), a.get("max_val", 1.0)
+    if not isinstance(x, Ref) or not (_floats(low) and _floats(high)):
+        return None
+    if (low, high) == (0, 6):
+        return "ReLU6", {}, [x]
+    return "Hardtanh", {"min_val": float(low), "max_val": float(high)}, [x]
+
+
+def _softplus(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    x, beta, threshold = a.get("input"), a.get("beta", 1.0), a.get("threshold", 20.0)
+    if not isinstance(x, Ref) or not (_floats(beta) and _floats(threshold)):
+        return None
+    return "Softplus", {"beta": float(beta), "threshold": float(threshold)}, [x]
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    """A 2-D window size as two ints (one int stands for both), or None."""
+    value = (value, value) if isinstance(value, int) else value
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        return None
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in value):
+        return None
+    return int(value[0]), int(value[1])
+
+
+def _pool2d(kind: str) -> Rule:
+    """``F.max_pool2d`` / ``F.avg_pool2d`` on (N, C, H, W) as MaxPool2d / AvgPool2d."""
+
+    def rule(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+        x = a.get("input")
+        if not isinstance(x, Ref) or len(x.shape) != 4:
+            return None
+        kernel, padding = _pair(a.get("kernel_size")), _pair(a.get("padding", 0))
+        given = a.get("stride")
+        stride = None if given in (None, [], ()) else _pair(given)  # [] means the kernel size
+        if kernel is None or padding is None or (stride is None and given not in (None, [], ())):
+            return None
+        if kind == "Max" and (_pair(a.get("dilation", 1)) != (1, 1) or a.get("return_indices")):
+            return None
+        if kind == "Avg" and (
+            a.get("count_include_pad", True) is not True or a.get("divisor_override") is not None
+        ):
+            return None
+        params = {"kernel_size": kernel, "stride": stride, "padding": padding}
+        params["ceil_mode"] = bool(a.get("ceil_mode", False))
+        return f"{kind}Pool2d", params, [x]
+
+    return rule
+
+
+def _adaptive_max(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    x, size = a.get("input"), _pair(a.get("output_size"))
+    if not isinstance(x, Ref) or size is None or a.get("return_indices"):
+        return None
+    return "AdaptiveMaxPool2d", {"output_size": size}, [x]
+
+
+def _pad(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    """``F.pad(x, (l, r, t, b))`` with zeros on (N, C, H, W): a ZeroPad2d."""
+    x, pad = a.get("input"), a.get("pad")
+    if not isinstance(x, Ref) or len(x.shape) != 4 or a.get("mode", "constant") != "constant":
+        return None
+    if a.get("value") not in (None, 0, 0.0) or not isinstance(pad, (tuple, list)):
+        return None
+    if len(pad) != 4 or not all(isinstance(v, int) and not isinstance(v, bool) for v in pad):
+        return None
+    if min(pad) < 0:
+        return None
+    return "ZeroPad2d", {"padding": tuple(pad)}, [x]
+
+
+def _mean(a: dict[str, Any]) -> LayerCall | None:
+    """The mean over height and width of (N, C, H, W): a global average pool (then a
+    Flatten unless keepdim)."""
+    x, dims = a.get("input"), a.get("dim")
+    if not isinstance(x, Ref) or len(x.shape) != 4 or a.get("dtype") is not None:
+        return None
+    if not isinstance(dims, (tuple, list)) or {_dim(d, 4) for d in dims} != {2, 3}:
+        return None
+    if len(dims) != 2:
+        return None
+    pool = LayerCall("AdaptiveAvgPool2d", {"output_size": (1, 1)}, [x])
+    if a.get("keepdim", False):
+        return pool
+    return LayerCall(pool.type_id, pool.params, pool.inputs, (("Flatten", {}, ()),))
+
+
+def _permute(x: Any, dims: Any) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    if not isinstance(x, Ref) or not isinstance(dims, (tuple, list)):
+        return None
+    rank = len(x.shape)
+    order = [_dim(d, rank) for d in dims]
+    if len(order) != rank or sorted(o for o in order if o is not None) != list(range(rank)):
+        return None
+    if order[0] != 0:
+        return None
+    return "Permute", {"dims": tuple(order)}, [x]
+
+
+def _swapaxes(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    return _transpose({"input": a.get("input"), "dim0": a.get("axis0"), "dim1": a.get("axis1")})
+
+
+def _transpose(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+    """Swapping two dimensions after the batch: a Permute."""
+    x = a.get("input")
+    if not isinstance(x, Ref):
+        return None
+    rank = len(x.shape)
+    d0, d1 = _dim(a.get("dim0"), rank), _dim(a.get("dim1"), rank)
+    if d0 is None or d1 is None or 0 in (d0, d1) or max(d0, d1) >= rank:
+        return None
+    order = list(range(rank))
+    order[d0], order[d1] = d1, d0
+    return _permute(x, order)
 
 
 def _flatten(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
@@ -143,16 +282,29 @@ def _flatten(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
     return "Flatten", {"start_dim": start, "end_dim": end}, [x]
 
 
-def _cat(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
+#: Most inputs one Concat layer takes (its ``inputs`` parameter's maximum).
+_MAX_JOINED = 16
+
+
+def _cat(a: dict[str, Any]) -> LayerCall | None:
+    """``torch.cat`` as a Concat; of one tensor, an Identity; of more than one Concat takes,
+    a chain of them (joining along one dimension is associative)."""
     tensors = a.get("tensors")
-    if not isinstance(tensors, (list, tuple)) or not 2 <= len(tensors) <= 16:
+    if not isinstance(tensors, (list, tuple)) or not tensors:
         return None
     if not all(isinstance(t, Ref) for t in tensors):
         return None
     dim = a.get("dim", 0)
     if _dim(dim, len(tensors[0].shape)) in (None, 0):
         return None
-    return "Concat", {"dim": dim}, list(tensors)
+    if len(tensors) == 1:
+        return LayerCall("Identity", {}, [tensors[0]])
+    first, rest = list(tensors[:_MAX_JOINED]), list(tensors[_MAX_JOINED:])
+    then = []
+    while rest:
+        extra, rest = rest[: _MAX_JOINED - 1], rest[_MAX_JOINED - 1 :]
+        then.append(("Concat", {"dim": dim}, tuple(extra)))
+    return LayerCall("Concat", {"dim": dim}, first, tuple(then))
 
 
 def _adaptive_avg(a: dict[str, Any]) -> tuple[str, dict[str, Any], list[Ref]] | None:
@@ -176,6 +328,10 @@ def _dropout(type_id: str) -> Rule:
 
 
 _ACT = ("input", "inplace")
+_AVG_POOL = (
+    *("input", "kernel_size", "stride", "padding", "ceil_mode", "count_include_pad"),
+    "divisor_override",
+)
 #: Op name (without namespace) → (argument names in order, rule).
 RULES: dict[str, tuple[tuple[str, ...], Rule]] = {
     "relu": (_ACT, _one("ReLU")),
@@ -196,19 +352,42 @@ RULES: dict[str, tuple[tuple[str, ...], Rule]] = {
     "concat": (("tensors", "dim"), _cat),
     "concatenate": (("tensors", "dim"), _cat),
     "adaptive_avg_pool2d": (("input", "output_size"), _adaptive_avg),
+    "relu6": (_ACT, _one("ReLU6")),
+    "hardtanh": (("input", "min_val", "max_val", "inplace"), _hardtanh),
+    "hardswish": (_ACT, _one("Hardswish")),
+    "hardsigmoid": (_ACT, _one("Hardsigmoid")),
+    "mish": (_ACT, _one("Mish")),
+    "softplus": (("input", "beta", "threshold"), _softplus),
+    "adaptive_max_pool2d": (("input", "output_size", "return_indices"), _adaptive_max),
+    "max_pool2d": (
+        ("input", "kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices"),
+        _pool2d("Max"),
+    ),
+    "avg_pool2d": (_AVG_POOL, _pool2d("Avg")),
+    "pad": (("input", "pad", "mode", "value"), _pad),
+    "mean": (("input", "dim", "keepdim", "dtype"), _mean),
+    "transpose": (("input", "dim0", "dim1"), _transpose),
+    "swapaxes": (("input", "axis0", "axis1"), _swapaxes),
 }
 
 #: Ops that only give the tensor a new shape: a Reshape layer with the traced output shape.
 RESHAPES = frozenset({"method:view", "method:reshape", "torch.reshape"})
 
 
-def layer_for_op(
-    name: str, args: Sequence[Any], kwargs: Mapping[str, Any]
-) -> tuple[str, dict[str, Any], list[Ref]] | None:
-    """(type id, params, input tensors) of the catalogue layer that does op `name`, or None."""
+#: Ops that pass their input on unchanged in value (a graph of layers has no memory layout).
+PASS_THROUGH = frozenset({"method:contiguous"})
+
+
+def layer_for_op(name: str, args: Sequence[Any], kwargs: Mapping[str, Any]) -> LayerCall | None:
+    """The catalogue layer (or short chain of layers) that does op `name`, or None."""
     short = name.removeprefix("method:").rpartition(".")[2]
     if name.startswith("operator."):
         short = {"add": "add", "mul": "mul"}.get(short, "")
+    if short == "permute":  # x.permute(0, 2, 1) or torch.permute(x, (0, 2, 1))
+        x, rest = (args[0] if args else kwargs.get("input")), list(args[1:])
+        dims = rest if len(rest) != 1 else rest[0]
+        found = _permute(x, kwargs.get("dims", dims))
+        return None if found is None else LayerCall(*found)
     entry = RULES.get(short)
     if entry is None:
         return None
@@ -219,7 +398,8 @@ def layer_for_op(
         return None
     if set(bound) - set(names):
         return None
-    return rule(bound)
+    found = rule(bound)
+    return found if found is None or isinstance(found, LayerCall) else LayerCall(*found)
 
 
 def out_of_place(op: str, target: Any, args: Any, kwargs: Any) -> tuple[Any, Any]:

@@ -10,7 +10,9 @@ no layer may depend on.
 
 from __future__ import annotations
 
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.shapes import dtype_name
@@ -68,6 +70,8 @@ def from_module(
 def _trace(module: nn.Module, source: str) -> fx.GraphModule:
     from torch import fx
 
+    _refuse_lazy(module, source)
+
     class Tracer(fx.Tracer):
         def is_leaf_module(self, m: nn.Module, qualified_name: str) -> bool:
             return has_layer(m)
@@ -76,14 +80,50 @@ def _trace(module: nn.Module, source: str) -> fx.GraphModule:
     tracer.record_stack_traces = True
     try:
         graph = tracer.trace(module)
-    except Exception as error:
-        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+    except fx.proxy.TraceError as error:  # fx's own refusal: a branch on a traced value
         raise ModelImportError(
-            f"{source}: torch.fx cannot trace {type(module).__name__}: {reason}. "
-            "Data-dependent control flow cannot be traced (an `if` or loop on tensor values); "
-            "move it out of forward or make it depend on constructor settings only"
+            f"{source}: torch.fx cannot trace {type(module).__name__}"
+            f"{_where(error)}: {_first_line(error)}. Data-dependent control flow cannot be "
+            "traced (an `if` or loop on tensor values); move it out of forward or make it "
+            "depend on constructor settings only"
+        ) from None
+    except Exception as error:  # the model's own code failed: say what, and where
+        raise ModelImportError(
+            f"{source}: running {type(module).__name__}.forward to trace it failed"
+            f"{_where(error)}: {type(error).__name__}: {_first_line(error)}"
         ) from None
     return fx.GraphModule(tracer.root, graph, class_name=type(module).__name__)
+
+
+def _refuse_lazy(module: nn.Module, source: str) -> None:
+    """Lazy modules (nn.LazyLinear ...) learn their sizes from a first run: no layer to copy."""
+    from torch.nn.modules.lazy import LazyModuleMixin
+
+    for name, sub in module.named_modules():
+        if isinstance(sub, LazyModuleMixin) and sub.has_uninitialized_params():
+            where = f"self.{name}" if name else "the model"
+            raise ModelImportError(
+                f"{source}: {where} is an nn.{type(sub).__name__}: Lazy modules have no sizes "
+                "until run: use Conv2d/Linear, NetStudio fills the input sizes"
+            )
+
+
+def _first_line(error: BaseException) -> str:
+    return (str(error).strip() or type(error).__name__).splitlines()[0]
+
+
+def _where(error: BaseException) -> str:
+    """`` at file:line`` of the deepest frame of `error` outside torch: the model's own line."""
+    import torch
+
+    internals = str(Path(torch.__file__).resolve().parent)
+    frames = [
+        f
+        for f in traceback.extract_tb(error.__traceback__)
+        if not str(Path(f.filename).resolve()).startswith(internals)
+        and Path(f.filename).resolve() != Path(__file__).resolve()
+    ]
+    return f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
 
 
 def _example_run(gm: fx.GraphModule, module: nn.Module, example: Any, source: str) -> dict:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.function_rules import (
+    PASS_THROUGH,
     RESHAPES,
     Ref,
     encode_arguments,
@@ -29,6 +30,7 @@ from netstudio.importing.fx_values import (
     BATCH,
     BATCH_SIZE,
     FROM_BATCH,
+    LastStep,
     RecurrentOutput,
     TensorMeta,
     TracedTuple,
@@ -140,6 +142,9 @@ class FxTranslator:
         except UnsupportedSetting as error:
             raise self.error(n, f"cannot be imported: {error}") from None
         self.calls[str(n.target)] = self.calls.get(str(n.target), 0) + 1
+        last = type_id in RETURNS_STATE and self._reads_last_step_only(n, params)
+        if last:
+            params["output"] = "last"
         x = args[0]
         node_id = self.assembly.add(
             type_id,
@@ -151,8 +156,43 @@ class FxTranslator:
         )
         result = self.seen[n]
         if type_id in RETURNS_STATE:
-            return RecurrentOutput(self, n, Ref(node_id, "out", result[0].shape, result[0].dtype))
+            sequence = result[0]
+            shape = (sequence.shape[0], *sequence.shape[2:]) if last else sequence.shape
+            return RecurrentOutput(self, n, Ref(node_id, "out", shape, sequence.dtype), last)
         return Ref(node_id, "out", result.shape, result.dtype)
+
+    def _reads_last_step_only(self, n: fx.Node, params: dict[str, Any]) -> bool:
+        """Whether the model reads recurrent layer `n` at its last step only: the output as
+        ``out[:, -1]`` (``out[:, -1, :]``) and, one direction only, the final hidden state of
+        the top layer as ``h[-1]`` (``h.squeeze(0)`` for one layer); the cell state unused.
+        Then the layer's own "last" output option gives exactly what the model reads."""
+        steps = self.seen[n][0].shape[1]
+        states = 1 if params.get("bidirectional") else params["num_layers"]
+        hiddens: list[fx.Node] = []
+        reads = 0
+        for part in n.users:
+            index = _item(part)
+            if index is None:
+                return False
+            if index % 2 == 0:
+                if not all(_last_step(use, steps) for use in part.users):
+                    return False
+                reads += len(part.users)
+            elif isinstance(self.gm.get_submodule(str(n.target)), _lstm()):
+                for state in part.users:
+                    which = _item(state)
+                    if which is None or (which % 2 == 1 and state.users):
+                        return False
+                    hiddens += [state] if which % 2 == 0 else []
+            else:
+                hiddens.append(part)
+        for hidden in hiddens:
+            if params.get("bidirectional") or not all(
+                _last_hidden(use, states) for use in hidden.users
+            ):
+                return False
+            reads += len(hidden.users)
+        return reads > 0
 
     def _call_op(self, n: fx.Node) -> Any:
         from torch import fx
@@ -161,6 +201,8 @@ class FxTranslator:
         kwargs = fx.node.map_arg(n.kwargs, self.env.__getitem__)
         if n.target is operator.getitem and isinstance(args[0], TracedTuple):
             return args[0].item(args[1], n)
+        if args and isinstance(args[0], LastStep):  # out[:, -1] or h[-1]: checked before
+            return args[0].ref
         args, kwargs = expand(args), expand(kwargs)
         result = self.seen[n]
         if isinstance(result, TensorMeta):
@@ -226,12 +268,15 @@ class FxTranslator:
                 "write it without x.size(0) (e.g. x.flatten(1) instead of "
                 "x.view(x.size(0), -1))",
             )
+        if function in PASS_THROUGH and item is None and len(refs) == 1 and len(args) == 1:
+            return refs[0]
         mapped = layer_for_op(function, args, kwargs) if item is None else None
         if mapped is not None:
-            type_id, params, inputs = mapped
-            node_id = self.assembly.add(
-                type_id, params, name, [(r.node_id, r.port) for r in inputs], origin=n.name
-            )
+            ports = [(r.node_id, r.port) for r in mapped.inputs]
+            node_id = self.assembly.add(mapped.type_id, mapped.params, name, ports, origin=n.name)
+            for type_id, params, extra in mapped.then:
+                ports = [(node_id, "out"), *((r.node_id, r.port) for r in extra)]
+                node_id = self.assembly.add(type_id, params, "", ports, origin=n.name)
             return Ref(node_id, "out", result.shape, result.dtype)
         args, kwargs = out_of_place(n.op, n.target, args, kwargs)
         try:
@@ -254,3 +299,45 @@ class FxTranslator:
         if isinstance(found, (tuple, list)) and all(isinstance(f, Ref) for f in found):
             return list(found)
         raise self.error(n, "returns something other than a tensor or a tuple of tensors")
+
+
+def _lstm() -> type:
+    from torch import nn
+
+    return nn.LSTM
+
+
+def _item(n: fx.Node) -> int | None:
+    """The index of ``n = value[index]`` with a whole-number index, else None."""
+    if n.op != "call_function" or n.target is not operator.getitem:
+        return None
+    index = n.args[1]
+    return index if isinstance(index, int) and not isinstance(index, bool) else None
+
+
+def _last_step(n: fx.Node, steps: int) -> bool:
+    """Whether `n` is ``out[:, -1]`` or ``out[:, -1, :]`` of a (N, L, H) sequence."""
+    if n.op != "call_function" or n.target is not operator.getitem:
+        return False
+    index = n.args[1]
+    if not isinstance(index, tuple) or len(index) not in (2, 3):
+        return False
+    every = slice(None, None, None)
+    return (
+        index[0] == every
+        and index[1] in (-1, steps - 1)
+        and not isinstance(index[1], bool)
+        and all(i == every for i in index[2:])
+    )
+
+
+def _last_hidden(n: fx.Node, states: int) -> bool:
+    """Whether `n` is ``h[-1]`` of a (layers, N, H) hidden state (``h.squeeze(0)`` with one
+    layer)."""
+    index = _item(n)
+    if index is not None:
+        return index in (-1, states - 1)
+    if n.op == "call_method" and n.target == "squeeze" and states == 1:
+        dim = n.args[1] if len(n.args) > 1 else n.kwargs.get("dim")
+        return dim == 0
+    return False

@@ -70,25 +70,71 @@ class TracedTuple:
 
 
 class RecurrentOutput(TracedTuple):
-    """A recurrent layer's ``(output, hidden state)``: only the output is passed on."""
+    """A recurrent layer's ``(output, hidden state)``.
 
-    def __init__(self, translator: FxTranslator, n: fx.Node, output: Ref) -> None:
-        self.translator, self.n, self.output = translator, n, output
+    With `last` the layer passes on its last step only (its "last" output option), which is
+    what every use of the output (``out[:, -1]``) and of the hidden state (``h[-1]``) reads
+    (`FxTranslator` checks that before it makes the layer). Otherwise the output is the whole
+    sequence, and the hidden state cannot be used.
+    """
+
+    def __init__(self, translator: FxTranslator, n: fx.Node, output: Ref, last: bool) -> None:
+        self.translator, self.n, self.output, self.last = translator, n, output, last
         self.count = 2
 
     def item(self, index: int, at: fx.Node) -> Any:
         if index in (0, -2):
-            return self.output
+            return LastStep(self.output) if self.last else self.output
+        if self.translator.gm.get_submodule(str(self.n.target)).__class__.__name__ == "LSTM":
+            return RecurrentState(self, at)  # (h, c)
+        return self.hidden(at)
+
+    def hidden(self, at: fx.Node) -> Any:
+        """The final hidden state: readable for its last layer when the output is the last step."""
+        if self.last:
+            return LastStep(self.output)
         return Unusable(  # an error only when used: ``out, _ = self.lstm(x)`` is fine
             self.translator.error(
                 at,
-                "uses the hidden state of a recurrent layer: NetStudio's RNN, LSTM and GRU "
-                "layers pass on the output sequence only",
+                "uses the hidden state of a recurrent layer in a way NetStudio cannot follow: "
+                "its RNN, LSTM and GRU layers pass on the output sequence, or the last step "
+                "(read it as out[:, -1] or, one direction only, h[-1], with no other use of "
+                "the sequence)",
             )
         )
 
     def all(self) -> tuple[Ref, ...]:
         return (self.item(0, self.n), self.item(1, self.n))
+
+
+class RecurrentState(TracedTuple):
+    """An LSTM's ``(h, c)``: h as `RecurrentOutput.hidden`; the cell state c is not passed on."""
+
+    def __init__(self, owner: RecurrentOutput, n: fx.Node) -> None:
+        self.owner, self.translator, self.n = owner, owner.translator, n
+        self.count = 2
+
+    def item(self, index: int, at: fx.Node) -> Any:
+        if index in (0, -2):
+            return self.owner.hidden(at)
+        return Unusable(
+            self.translator.error(
+                at,
+                "uses the cell state c of an LSTM: NetStudio's LSTM layer passes on its output "
+                "sequence or last step only; use out[:, -1] or h[-1]",
+            )
+        )
+
+    def all(self) -> tuple[Ref, ...]:
+        return (self.item(0, self.n), self.item(1, self.n))
+
+
+class LastStep:
+    """A recurrent layer's output or hidden state that is read only at its last step: the
+    layer's "last" output `ref` is what that read gives."""
+
+    def __init__(self, ref: Ref) -> None:
+        self.ref = ref
 
 
 class Unusable:

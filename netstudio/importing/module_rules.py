@@ -99,6 +99,56 @@ def _adaptive_avg(m: nn.AdaptiveAvgPool2d) -> Layer:
     return "AdaptiveAvgPool2d", {"output_size": size}
 
 
+def _adaptive_max(m: nn.AdaptiveMaxPool2d) -> Layer:
+    size = m.output_size
+    size = (size, size) if isinstance(size, int) else tuple(size)
+    if None in size or m.return_indices:
+        raise _refuse(m, "a None output size or return_indices", "give both sizes, no indices")
+    return "AdaptiveMaxPool2d", {"output_size": size}
+
+
+def _zero_pad(m: nn.ZeroPad2d) -> Layer:
+    if min(m.padding) < 0:
+        raise _refuse(m, f"negative padding {m.padding}", "crop with a slice instead")
+    return "ZeroPad2d", {"padding": tuple(m.padding)}
+
+
+def _softplus(m: nn.Softplus) -> Layer:
+    return "Softplus", {"beta": float(m.beta), "threshold": float(m.threshold)}
+
+
+def _hardtanh(m: nn.Hardtanh) -> Layer:
+    return "Hardtanh", {"min_val": float(m.min_val), "max_val": float(m.max_val)}
+
+
+def _prelu(m: nn.PReLU) -> Layer:
+    return "PReLU", {"num_parameters": m.num_parameters, "init": float(m.init)}
+
+
+def _stochastic_depth(m: Any) -> Layer:
+    """torchvision.ops.StochasticDepth: its own layer (the same draws while training)."""
+    return "StochasticDepth", {"p": float(m.p), "mode": m.mode}
+
+
+def _permute(m: Any) -> Layer:
+    """torchvision.ops.Permute: its dims count the batch, as the Permute layer's."""
+    dims = tuple(m.dims)
+    if not dims or dims[0] != 0:
+        raise _refuse(m, f"dims={list(dims)}", "keep the batch (0) first")
+    return "Permute", {"dims": dims}
+
+
+def _layernorm2d(m: nn.LayerNorm) -> Layer:
+    """ConvNeXt's LayerNorm2d: a LayerNorm over the channels of each pixel."""
+    if len(m.normalized_shape) != 1 or (m.elementwise_affine and m.bias is None):
+        raise _refuse(m, "several normalised dimensions or bias=False", "use the defaults")
+    return "LayerNorm2d", {
+        "num_channels": m.normalized_shape[0],
+        "eps": m.eps,
+        "elementwise_affine": m.elementwise_affine,
+    }
+
+
 def _upsample(m: nn.Upsample) -> Layer:
     scale = m.scale_factor
     if isinstance(scale, (tuple, list)) and len(set(scale)) == 1:
@@ -223,6 +273,8 @@ RULES: dict[type[nn.Module], Callable[[Any], Layer]] = {
     nn.AvgPool1d: _pool("Avg", 1),
     nn.AvgPool2d: _pool("Avg", 2),
     nn.AdaptiveAvgPool2d: _adaptive_avg,
+    nn.AdaptiveMaxPool2d: _adaptive_max,
+    nn.ZeroPad2d: _zero_pad,
     nn.Upsample: _upsample,
     nn.BatchNorm1d: _batchnorm,
     nn.BatchNorm2d: _batchnorm,
@@ -243,19 +295,39 @@ RULES: dict[type[nn.Module], Callable[[Any], Layer]] = {
     nn.SiLU: _plain("SiLU"),
     nn.Sigmoid: _plain("Sigmoid"),
     nn.Tanh: _plain("Tanh"),
+    nn.ReLU6: _plain("ReLU6"),
+    nn.Hardtanh: _hardtanh,
+    nn.Hardswish: _plain("Hardswish"),
+    nn.Hardsigmoid: _plain("Hardsigmoid"),
+    nn.Mish: _plain("Mish"),
+    nn.Softplus: _softplus,
+    nn.PReLU: _prelu,
     nn.Softmax: _softmax("Softmax"),
     nn.LogSoftmax: _softmax("LogSoftmax"),
     nn.Dropout: _plain("Dropout", "p"),
     nn.Dropout2d: _plain("Dropout2d", "p"),
 }
 
+#: torchvision modules with a catalogue layer, by the class's dotted name: torchvision is not
+#: imported to look them up.
+NAMED_RULES: dict[str, Callable[[Any], Layer]] = {
+    "torchvision.ops.stochastic_depth.StochasticDepth": _stochastic_depth,
+    "torchvision.ops.misc.Permute": _permute,
+    "torchvision.models.convnext.LayerNorm2d": _layernorm2d,
+}
+
 #: Layers whose module returns a tuple (output, hidden state); only the output is passed on.
 RETURNS_STATE = frozenset({"RNN", "LSTM", "GRU"})
 
 
+def _rule(module: nn.Module) -> Callable[[Any], Layer] | None:
+    cls = type(module)
+    return RULES.get(cls) or NAMED_RULES.get(f"{cls.__module__}.{cls.__qualname__}")
+
+
 def has_layer(module: nn.Module) -> bool:
     """Whether `module`'s exact class has a catalogue layer (subclasses may change forward)."""
-    return type(module) in RULES
+    return _rule(module) is not None
 
 
 def layer_for_module(module: nn.Module) -> Layer:
@@ -263,4 +335,7 @@ def layer_for_module(module: nn.Module) -> Layer:
 
     Raises UnsupportedSetting for a setting the layer lacks, KeyError for a class without one.
     """
-    return RULES[type(module)](module)
+    rule = _rule(module)
+    if rule is None:
+        raise KeyError(type(module).__name__)
+    return rule(module)

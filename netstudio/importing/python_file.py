@@ -13,6 +13,7 @@ import sys
 import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from netstudio.importing.errors import ModelImportError
@@ -36,7 +37,7 @@ def from_python_file(
     from torch import nn
 
     path = Path(path)
-    module = _load(path)
+    module = load_module(path)
     cls = getattr(module, class_name, None)
     if cls is None:
         classes = [
@@ -61,14 +62,22 @@ def from_python_file(
     try:
         model = cls(**kwargs)
     except Exception as error:
+        line = _line_in(error, path)
         raise ModelImportError(
             f"{path}: {class_name}({_args(kwargs)}) failed: {type(error).__name__}: {error}"
-            f"{_line_in(error, path)}"
+            + (f" (line {line})" if line else "")
         ) from None
     return from_module(model, input_shape, name=class_name, source=f"{path.name}:{class_name}")
 
 
-def _load(path: Path) -> Any:
+def load_module(path: Path) -> ModuleType:
+    """Run the person's Python file `path` as a fresh module and return it.
+
+    Shared by the importers that read a model from a Python file (PyTorch classes, Keras
+    builders). Raises ModelImportError for a missing file, a file that is not ``.py``, a syntax
+    error (file:line), or an exception while the file runs (its type, message and line).
+    """
+    path = Path(path)
     if not path.is_file():
         raise ModelImportError(f"{path}: no such file")
     if path.suffix != ".py":
@@ -88,21 +97,22 @@ def _load(path: Path) -> Any:
         ) from None
     except Exception as error:
         del sys.modules[name]
+        line = _line_in(error, path)
+        where = f"{path}:{line}" if line else str(path)
         raise ModelImportError(
-            f"{path}: running the file failed: {type(error).__name__}: {error}"
-            f"{_line_in(error, path)}"
+            f"{where}: running the file failed: {type(error).__name__}: {error}"
         ) from None
     return module
 
 
-def _line_in(error: BaseException, path: Path) -> str:
-    """`` (line N)`` of the deepest frame of `error` inside `path`, or nothing."""
+def _line_in(error: BaseException, path: Path) -> int | None:
+    """The line of the deepest frame of `error` inside `path`, or None."""
     frames = [
         f
         for f in traceback.extract_tb(error.__traceback__)
         if Path(f.filename).resolve() == path.resolve()
     ]
-    return f" (line {frames[-1].lineno})" if frames else ""
+    return frames[-1].lineno if frames else None
 
 
 def _args(kwargs: Mapping[str, Any]) -> str:

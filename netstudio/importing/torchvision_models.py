@@ -19,20 +19,30 @@ from netstudio.importing.result import ImportedModel
 if TYPE_CHECKING:
     import torch
 
-#: Architectures that import and compile to the same outputs (checked by hand for all, by the
-#: tests for resnet18, vgg11 and mobilenet_v2). Others (ViT, ConvNeXt, EfficientNet) read
-#: parameters directly or call torchvision ops, which a graph of layers cannot hold.
+#: Architectures that import and compile to the same outputs, as catalogue layers only except
+#: ShuffleNet's chunk (checked by hand for all, by the tests for resnet18, vgg11, mobilenet_v2,
+#: mobilenet_v3_small and a small EfficientNet). Others (ViT, Swin, MaxViT, ConvNeXt) read
+#: parameters directly in forward (class tokens, position biases, layer scales), which a graph
+#: of layers cannot hold.
 SUPPORTED: tuple[str, ...] = (
     "alexnet",
     "densenet121",
+    "efficientnet_b0",
+    "efficientnet_b1",
+    "efficientnet_v2_s",
     "googlenet",
+    "inception_v3",
+    "mnasnet0_5",
+    "mnasnet1_0",
     "mobilenet_v2",
     "mobilenet_v3_large",
     "mobilenet_v3_small",
+    "regnet_x_400mf",
     "regnet_y_400mf",
     "resnet18",
     "resnet34",
     "resnet50",
+    "resnext50_32x4d",
     "shufflenet_v2_x0_5",
     "shufflenet_v2_x1_0",
     "squeezenet1_0",
@@ -66,7 +76,7 @@ def from_torchvision(
             f"{', '.join(SUPPORTED)}"
         )
     options = {} if num_classes is None else {"num_classes": num_classes}
-    if name == "googlenet":  # auxiliary heads only run in training and return a namedtuple
+    if name in ("googlenet", "inception_v3"):  # aux heads run in training, return a namedtuple
         options.update(aux_logits=False, init_weights=False)
     model = torchvision.models.get_model(name, weights=None, **options)
     if weights_path is not None:

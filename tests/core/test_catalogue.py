@@ -18,8 +18,9 @@ SPECS = list(catalogue())
 #: One sample's shape (no batch) for each accepted rank, batch included in the key. 16 channels
 #: or features divide GroupNorm's 8 groups and the 4 heads of the attention layers.
 SAMPLE_SHAPES = {2: (16,), 3: (8, 16), 4: (16, 8, 8), 5: (16, 4, 8, 8)}
-#: Layers whose defaults need a particular size: Unflatten splits 784 into 1×28×28.
-SHAPE_OVERRIDES = {"Unflatten": (784,)}
+#: Layers whose defaults need a particular size: Unflatten splits 784 into 1×28×28, Permute
+#: orders three dimensions.
+SHAPE_OVERRIDES = {"Unflatten": (784,), "Permute": (8, 16)}
 
 
 def sample_shape(spec: LayerSpec) -> tuple[int, ...]:
@@ -101,7 +102,8 @@ def test_an_elementwise_layer_keeps_its_input_tensor_and_counts_no_work(
 
 def test_the_elementwise_layers_are_the_activations_dropout_and_identity() -> None:
     assert {s.type_id for s in ELEMENTWISE} == {
-        "ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Dropout", "Identity"
+        "ReLU", "LeakyReLU", "ELU", "GELU", "SiLU", "Sigmoid", "Tanh", "Dropout", "Identity",
+        "ReLU6", "Hardtanh", "Hardswish", "Hardsigmoid", "Mish", "Softplus", "StochasticDepth",
     }  # fmt: skip
 
 

@@ -25,8 +25,9 @@ class Residual(nn.Module):
 
 
 class SmallNet(nn.Module):
-    """A skip connection, functional ops with no layer (hardtanh, mean, broadcast multiply),
-    a view with the batch size, a shared activation module and a shared Linear."""
+    """A skip connection, functional ops that are layers (hardtanh, max_pool2d, a mean over
+    height and width, a broadcast multiply), a view with the batch size, a shared activation
+    module and a shared Linear."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,14 +55,9 @@ def test_a_small_custom_module_computes_the_same(same_outputs) -> None:
     graph = imported.project.graph
     types = [node.type_id for node in graph.nodes()]
     assert types.count("Input") == 1 and types.count("Output") == 1
-    assert {"Add", "Reshape", "Function", "BatchNorm2d", "Conv2d"} <= set(types)
-    functions = {n.params["function"] for n in graph.nodes() if n.type_id == "Function"}
-    assert functions == {
-        "torch.nn.functional.hardtanh",
-        "torch.nn.functional.max_pool2d",
-        "method:mean",
-        "operator.mul",
-    }
+    assert {"Add", "Reshape", "BatchNorm2d", "Conv2d", "Hardtanh", "MaxPool2d"} <= set(types)
+    assert {"AdaptiveAvgPool2d", "Multiply"} <= set(types) and "Function" not in types
+    assert graph.node_by_name("hardtanh").params == {"min_val": -0.5, "max_val": 0.5}
     assert graph.node_by_name("view").params["shape"] == (64,)
     assert graph.node_by_name("block.conv").params["bias"] is False
     assert any("self.head is used 2 times" in note for note in imported.notes)
@@ -87,16 +83,25 @@ def test_torchvision_resnet18_computes_the_same(same_outputs) -> None:
     same_outputs(imported, model, torch.randn(2, 3, 64, 64))
 
 
-def test_mobilenet_v2_computes_the_same(same_outputs) -> None:
+def test_mobilenet_v2_computes_the_same_with_relu6_layers(same_outputs) -> None:
     torch.manual_seed(0)
     model = torchvision.models.mobilenet_v2(weights=None, num_classes=10).eval()
     imported = from_module(model, (3, 32, 32))
-    relu6 = [n for n in imported.project.graph.nodes() if n.type_id == "Function"]
-    assert relu6 and all(n.params["function"].endswith("hardtanh") for n in relu6)
-    assert all(
-        '"inplace": false' in n.params["kwargs"] or "false" in n.params["args"] for n in relu6
-    )
+    types = [n.type_id for n in imported.project.graph.nodes()]
+    assert types.count("ReLU6") == 35 and "Function" not in types
     same_outputs(imported, model, torch.randn(2, 3, 32, 32))
+
+
+def test_a_function_node_never_works_in_place(same_outputs) -> None:
+    model = _module(lambda self, x: F.celu(x, 0.5, True))
+    imported = from_module(model, (4,))
+    (node,) = [n for n in imported.project.graph.nodes() if n.type_id == "Function"]
+    assert node.params["function"] == "torch.nn.functional.celu"
+    assert node.params["args"] == '[{"$input": 0}, 0.5, false]'
+    x = torch.randn(3, 4)
+    expected = F.celu(x, 0.5)
+    same_outputs(imported, lambda _: expected, x)
+    assert (x < 0).any()  # the compiled model left its input as it was
 
 
 def test_chunk_transpose_and_recurrent_layers(same_outputs) -> None:

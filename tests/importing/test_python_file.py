@@ -95,6 +95,30 @@ def test_a_missing_file_and_a_syntax_error(tmp_path: Path) -> None:
     failing = tmp_path / "failing.py"
     failing.write_text("import torch\nraise RuntimeError('boom')\n")
     with pytest.raises(
-        ModelImportError, match=r"running the file failed: RuntimeError: boom \(line 2\)"
+        ModelImportError, match=r"failing\.py:2: running the file failed: RuntimeError: boom$"
     ):
         from_python_file(failing, "Net", (4,))
+
+
+def test_an_error_in_forward_is_reported_as_itself_with_its_line(tmp_path: Path) -> None:
+    """Not as 'data-dependent control flow': the Python error, at the file's own line."""
+    path = tmp_path / "typo.py"
+    path.write_text(
+        "from torch import nn\n\n\nclass Net(nn.Module):\n    def forward(self, x):\n"
+        "        return relu(x)\n"
+    )
+    with pytest.raises(ModelImportError) as caught:
+        from_python_file(path, "Net", (4,))
+    message = str(caught.value)
+    assert f"{path}:6: NameError: name 'relu' is not defined" in message
+    assert "control flow" not in message
+
+
+def test_a_name_error_while_the_file_loads_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "undefined.py"
+    path.write_text("import torch\n\nlayers = [nn.Linear(4, 2)]\n")
+    with pytest.raises(
+        ModelImportError,
+        match=r"undefined\.py:3: running the file failed: NameError: name 'nn' is not defined$",
+    ):
+        from_python_file(path, "Net", (4,))
