@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from netstudio.io import Project
     from netstudio.training.loaded_data import DataError
-    from netstudio.training.results import TrainingFailure
+    from netstudio.training.results import FailureKind, TrainingFailure
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
@@ -220,21 +220,57 @@ def _train_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Refused(Exception):
+    """`netstudio train` stops before its run: the exit code, the failure's kind (as a run's
+    failure names it) and the one-line message for people."""
+
+    def __init__(self, code: int, kind: FailureKind, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.kind = kind
+        self.message = message
+
+
 def run_train(options: argparse.Namespace, out=None) -> int:
     """`netstudio train`: returns 0 when the run finished (or stopped early), 1 when it failed,
-    2 when the project or its settings cannot be read."""
+    2 when the project or its settings cannot be read.
+
+    With ``--json`` the last line on stdout is always the run's JSON summary, also when the run
+    never started (``"status": "failed"`` and the reason in ``"error"``), so a script reading
+    that line learns why; the one-line reason for people goes to stderr as well.
+    """
+    import json
+
+    from netstudio.training.results import RunResult, TrainingFailure
+
+    out = out or sys.stdout
+    try:
+        return _train(options, out)
+    except _Refused as refused:
+        print(printable(f"error: {refused.message}"), file=sys.stderr)
+        failure = TrainingFailure(refused.kind, refused.message)
+        if options.json:
+            print(json.dumps(RunResult(status="failed", failure=failure).summary()), file=out)
+        return refused.code
+    except Exception as error:  # a fault of NetStudio's own: the traceback follows on stderr
+        if options.json:
+            failure = TrainingFailure("error", f"{type(error).__name__}: {error}")
+            print(json.dumps(RunResult(status="failed", failure=failure).summary()), file=out)
+        raise
+
+
+def _train(options: argparse.Namespace, out) -> int:
+    """`run_train` without its answer for a run that never started (raises `_Refused`)."""
     import json
 
     from pydantic import ValidationError
 
     from netstudio.io import ProjectFileError, load_project, project_to_dict
 
-    out = out or sys.stdout
     try:
         project = load_project(options.file)
     except ProjectFileError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise _Refused(EXIT_UNREADABLE, "config", str(error)) from None
     from netstudio.training.config import TrainingConfig
     from netstudio.training.data_config import DataConfig
 
@@ -246,12 +282,12 @@ def run_train(options: argparse.Namespace, out=None) -> int:
             first = error.errors()[0]
             path = ".".join(str(part) for part in (section, *first["loc"]))
             more = len(error.errors()) - 1
-            print(
-                f"error: {options.file}: {path}: {first['msg']}"
+            raise _Refused(
+                EXIT_UNREADABLE,
+                "config",
+                f"{options.file}: {path}: {first['msg']}"
                 + (f" (and {more} more problems)" if more else ""),
-                file=sys.stderr,
-            )
-            return EXIT_UNREADABLE
+            ) from None
     data_config, config = sections["data"], sections["training"]
     overrides = {
         "epochs": options.epochs,
@@ -265,8 +301,7 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     except ValidationError as error:
         first = error.errors()[0]
         flag = "--" + str(first["loc"][0]).replace("_", "-")
-        print(f"error: {flag}: {first['msg']}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise _Refused(EXIT_UNREADABLE, "config", f"{flag}: {first['msg']}") from None
 
     from netstudio.training.loaded_data import DataError
     from netstudio.training.results import TrainerCallbacks
@@ -280,12 +315,12 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     from netstudio.training.trainer import Trainer
 
     if options.resume is not None and not (options.resume / "checkpoint").is_dir():
-        print(
-            f"error: {options.resume} holds no checkpoint to resume from: give the folder of an "
+        raise _Refused(
+            EXIT_FAILED,
+            "config",
+            f"{options.resume} holds no checkpoint to resume from: give the folder of an "
             "earlier run (it has a 'checkpoint' sub-folder)",
-            file=sys.stderr,
         )
-        return EXIT_FAILED
     try:
         if options.download and any(
             p.name == "download" for p in get_source(data_config.source).params
@@ -295,14 +330,12 @@ def run_train(options: argparse.Namespace, out=None) -> int:
             )
         data = load_data(data_config, options.file.parent, options.data_root)
     except DataError as error:
-        print(f"error: {data_error_text(error)}", file=sys.stderr)
-        return EXIT_FAILED
+        raise _Refused(EXIT_FAILED, "data", data_error_text(error)) from None
     print(f"data: {data.summary()}", file=out)
     try:
         starting = read_starting_weights(project)
     except WeightsFileError as error:
-        print(printable(f"error: {error}"), file=sys.stderr)
-        return EXIT_FAILED
+        raise _Refused(EXIT_FAILED, "config", str(error)) from None
     starting_name = starting_weights_path(options.file).name
 
     class Printer(TrainerCallbacks):

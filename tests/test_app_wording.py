@@ -14,7 +14,13 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "netstudio"
 #: Modules whose text is for the command line (the example makers are scripts run by hand), or
 #: is code written into a generated script.
-COMMAND_LINE = {"cli.py", "training_loop.py", "training_script.py", "make_transfer_example.py"}
+COMMAND_LINE = {
+    "cli.py",
+    "training_data.py",  # the script's data-missing messages name the script's own flags
+    "training_loop.py",
+    "training_script.py",
+    "make_transfer_example.py",
+}
 FLAG = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 #: The usage lines of the exported training script's docstring: how to run that script.
 SCRIPT_USAGE = ("torchrun --nproc_per_node", "--epochs 10 --data-root data", "--out weights.")

@@ -105,21 +105,38 @@ def _reader(
 
 
 def _torchvision(source_id: str, imports: Imports) -> list[str]:
+    """Reads a torchvision dataset; without its files (and without ``--download``) the script
+    ends with one line naming the folder torchvision looked in and the script's own flags,
+    instead of torchvision's traceback that advises ``download=True``."""
     imports.add("torchvision", "datasets")
+    name = "CIFAR10" if source_id == "cifar10" else _IDX[source_id]
+    # Where torchvision keeps each dataset's files under the root it is given.
+    folder = '"cifar-10-batches-py"' if source_id == "cifar10" else f'"{name}", "raw"'
+    lines = [
+        f"    folder = root.joinpath({folder})",
+        "    try:",
+        f"        train = datasets.{name}(str(root), train=True, download=download)",
+        f"        test = datasets.{name}(str(root), train=False, download=download)",
+        "    except RuntimeError:  # torchvision's 'Dataset not found', which advises download=True",
+        "        if download:",
+        "            raise",
+        "        raise SystemExit(",
+        '            f"error: the {NAME} files are missing or incomplete in {folder}: run again "',
+        '            "with --download to fetch them (needs internet), or point --data-root at the "',
+        '            f"folder that holds {folder.relative_to(root)}"',
+        "        ) from None",
+    ]
     if source_id == "cifar10":
         return [
-            "    train = datasets.CIFAR10(str(root), train=True, download=download)",
-            "    test = datasets.CIFAR10(str(root), train=False, download=download)",
+            *lines,
             "    x = torch.from_numpy(train.data).permute(0, 3, 1, 2).contiguous()",
             "    test_x = torch.from_numpy(test.data).permute(0, 3, 1, 2).contiguous()",
             "    y = torch.tensor(train.targets, dtype=torch.int64)",
             "    test_y = torch.tensor(test.targets, dtype=torch.int64)",
             "    return x, y, test_x, test_y",
         ]
-    name = _IDX[source_id]
     return [
-        f"    train = datasets.{name}(str(root), train=True, download=download)",
-        f"    test = datasets.{name}(str(root), train=False, download=download)",
+        *lines,
         "    x, test_x = train.data.unsqueeze(1), test.data.unsqueeze(1)",
         "    return x, train.targets.long(), test_x, test.targets.long()",
     ]
@@ -132,13 +149,18 @@ def _image_folder(params: dict, imports: Imports, bundle: SourceBundle) -> list[
     bundle.add(decode_images)
     grey = params["grayscale"]
     return [
+        "    if not root.is_dir():",
+        "        raise SystemExit(",
+        '            f"error: the image folder {root} was not found: point --data-root at the "',
+        '            "folder that holds one folder of images per class"',
+        "        )",
         "    train_dir, test_dir = root, None",
         '    if (root / "train").is_dir() and (root / "test").is_dir():',
         '        train_dir, test_dir = root / "train", root / "test"',
         f"    x, y = decode_images(ImageFolder(str(train_dir)).samples, {params['resize']}, {grey})",
         "    if test_dir is None:",
         "        return x, y, None, None",
-        f"    size = {params['resize']} or (int(x.shape[2]), int(x.shape[3]))",
+        f"    size = {params['resize'] or '(int(x.shape[2]), int(x.shape[3]))'}",
         f"    test_x, test_y = decode_images(ImageFolder(str(test_dir)).samples, size, {grey})",
         "    return x, y, test_x, test_y",
     ]
@@ -156,15 +178,19 @@ def _csv(params: dict, imports: Imports, bundle: SourceBundle) -> list[str]:
 
     delimiter = csv_source.DELIMITERS[params["delimiter"]]
     regression = params["task"] == "regression"
-    files = [params["file"], params["test_file"] or None]
+    files = [name for name in (params["file"], params["test_file"]) if name]
     lines = [
+        f"    names = {literal(files)}",
+        "    for name in names:",
+        "        if not (root / name).is_file():",
+        "            raise SystemExit(",
+        '                f"error: the data file {root / name} was not found: point --data-root "',
+        '                f"at the folder that holds {name}"',
+        "            )",
         f"    labels, features = {literal(names(params['label_column']))}, "
         f"{literal(names(params['feature_columns']))}",
-        "    tables = [",
-        f"        read_table(root / name, {literal(delimiter)}, {params['has_header']!r})",
-        f"        for name in {literal(files)}",
-        "        if name",
-        "    ]",
+        f"    tables = [read_table(root / name, {literal(delimiter)}, {params['has_header']!r}) "
+        "for name in names]",
         "    columns = tables[0].columns",
         "    label_at = [columns.index(c) for c in labels] or [len(columns) - 1]",
         "    feature_at = [columns.index(c) for c in features] or [",

@@ -1,14 +1,18 @@
-"""File > Import: a PyTorch module (a class in a Python file, or a torchvision architecture) or
-an ONNX file, traced into an editable, laid-out network.
+"""File > Import: a PyTorch module (a class in a Python file, or a torchvision architecture), an
+ONNX file or a Keras model, brought in as an editable, laid-out network that trains as it is.
 
-The import runs off the GUI thread (it builds and traces the model with torch). The result is
-saved as a project — with its weights beside it as ``<name>.safetensors`` when there are any —
-and `imported` hands the saved file to the window to open.
+The person also chooses the data the project trains on: by default the built-in data whose
+samples fit the network's Input (`netstudio.importing.training_defaults`, as the command line
+does), or any data source. The import runs off the GUI thread (it builds and traces the model
+with torch). The result is saved as a project — with its weights beside it as
+``<name>.safetensors`` when there are any — and `imported` hands the saved file to the window
+to open; what the person must still set (`notes`) is shown when it opens.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,14 +37,16 @@ from netstudio.gui.background import run_in_background
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
-PYTHON, TORCHVISION, ONNX = range(3)
+PYTHON, TORCHVISION, ONNX, KERAS = range(4)
 #: Kept in step with netstudio.importing.torchvision_models.SUPPORTED (tested), without
 #: importing torch to build a menu.
 TORCHVISION_NAMES = (
-    "alexnet", "densenet121", "googlenet", "mobilenet_v2", "mobilenet_v3_large",
-    "mobilenet_v3_small", "regnet_y_400mf", "resnet18", "resnet34", "resnet50",
-    "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "squeezenet1_0", "squeezenet1_1", "vgg11",
-    "vgg11_bn", "vgg13", "vgg16", "vgg16_bn", "vgg19",
+    "alexnet", "densenet121", "efficientnet_b0", "efficientnet_b1", "efficientnet_v2_s",
+    "googlenet", "inception_v3", "mnasnet0_5", "mnasnet1_0", "mobilenet_v2",
+    "mobilenet_v3_large", "mobilenet_v3_small", "regnet_x_400mf", "regnet_y_400mf", "resnet18",
+    "resnet34", "resnet50", "resnext50_32x4d", "shufflenet_v2_x0_5", "shufflenet_v2_x1_0",
+    "squeezenet1_0", "squeezenet1_1", "vgg11", "vgg11_bn", "vgg13", "vgg16", "vgg16_bn",
+    "vgg19",
 )  # fmt: skip
 
 
@@ -55,19 +61,35 @@ def parse_shape(text: str) -> tuple[int, ...]:
     return shape
 
 
-def run_import(kind: int, source: str, extra: str, shape: tuple[int, ...], weights: str, out: Path):
-    """The import itself (on a worker thread); returns the files written."""
+def run_import(
+    kind: int,
+    source: str,
+    extra: str,
+    shape: tuple[int, ...],
+    weights: str,
+    out: Path,
+    data: str | None = None,
+) -> tuple[list[Path], list[str]]:
+    """The import itself (on a worker thread): the project gets the data `data` (a data source
+    id; None: the data that fits its Input) and training settings for its output. Returns the
+    files written and the notes on what the person must still set."""
     from netstudio.importing.onnx_import import from_onnx
     from netstudio.importing.python_file import from_python_file
     from netstudio.importing.torchvision_models import from_torchvision
+    from netstudio.importing.training_defaults import fill_training_defaults
 
     if kind == PYTHON:
         imported = from_python_file(source, extra, shape)
     elif kind == TORCHVISION:
         imported = from_torchvision(source, shape, weights or None)
+    elif kind == KERAS:
+        from netstudio.importing.keras_import import from_keras
+
+        imported = from_keras(source, extra or None, shape or None)
     else:
         imported = from_onnx(source)
-    return imported.save(out)
+    fill_training_defaults(imported, data)
+    return imported.save(out), list(imported.notes)
 
 
 class ImportDialog(QDialog):
@@ -115,6 +137,37 @@ class ImportDialog(QDialog):
         form.addRow(QLabel('Its weights come along; needs pip install "netstudio[onnx]".'))
         self.tabs.addTab(onnx, "ONNX")
 
+        self.keras_file, keras_row = self._file_row("Keras models (*.keras *.py)")
+        self.keras_model = QLineEdit(self)
+        self.keras_model.setPlaceholderText("optional: the model's variable or function")
+        self.keras_shape = QLineEdit(self)
+        self.keras_shape.setPlaceholderText("optional: in Keras's order, e.g. 32, 32, 3")
+        keras = QWidget(self)
+        form = QFormLayout(keras)
+        form.addRow("Keras model:", keras_row)
+        form.addRow("Model:", self.keras_model)
+        form.addRow("Input shape:", self.keras_shape)
+        form.addRow(
+            QLabel(
+                "A .keras file, or a Python file that builds the model; needs pip "
+                'install "netstudio[keras]".'
+            )
+        )
+        self.tabs.addTab(keras, "Keras model (.keras or .py)")
+
+        self.data = QComboBox(self)
+        self.data.setObjectName("import_data")
+        self.data.setToolTip("The data the imported project trains on")
+        self.data.addItem("", None)  # "Matching the input (…)": named by `_show_match`
+        from netstudio.training.sources import all_sources
+
+        for data_source in all_sources():
+            self.data.addItem(data_source.name, data_source.id)
+        self.tabs.currentChanged.connect(self._show_match)
+        for shape_field in (self.py_shape, self.tv_shape):
+            shape_field.textChanged.connect(self._show_match)
+        self._show_match()
+
         self.out = QLineEdit(self)
         self.out.setObjectName("import_save_as")
         self.out.setPlaceholderText("where the imported project is saved (.net)")
@@ -133,13 +186,34 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
         bottom = QFormLayout()
+        bottom.addRow("Train on:", self.data)
         bottom.addRow("Save as:", out_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.resize(560, 300)
+        #: What the person must still set in the project imported last (shown when it opens).
+        self.notes: list[str] = []
+        self.resize(600, 320)
+
+    def _show_match(self) -> None:
+        """Name the data that fits the Input shape typed in the current tab, in the first item."""
+        from netstudio.importing.training_defaults import choose_data
+
+        field = {PYTHON: self.py_shape, TORCHVISION: self.tv_shape}.get(self.tabs.currentIndex())
+        text = "Matching the input"
+        if field is not None:
+            try:
+                shape = parse_shape(field.text())
+            except ValueError:
+                shape = ()
+            choice = choose_data(shape) if shape else None
+            if choice is not None:
+                text += f" ({choice.name})"
+            elif shape:
+                text += f" (no built-in data fits {'×'.join(map(str, shape))})"
+        self.data.setItemText(0, text)
 
     def _file_row(self, filters: str) -> tuple[QLineEdit, QHBoxLayout]:
         line = QLineEdit(self)
@@ -165,7 +239,7 @@ class ImportDialog(QDialog):
         if name:
             self.out.setText(str(Path(name).with_suffix(".net")))
 
-    def request(self) -> tuple[int, str, str, tuple[int, ...], str, Path]:
+    def request(self) -> tuple[int, str, str, tuple[int, ...], str, Path, str | None]:
         """What to import, read from the form; ValueError saying what is missing."""
         kind = self.tabs.currentIndex()
         shape: tuple[int, ...] = ()
@@ -179,6 +253,12 @@ class ImportDialog(QDialog):
             source = self.tv_name.currentText()
             shape = parse_shape(self.tv_shape.text())
             weights = self.tv_weights.text().strip()
+        elif kind == KERAS:
+            source, extra = self.keras_file.text().strip(), self.keras_model.text().strip()
+            if not source:
+                raise ValueError("Choose the .keras file or the Python file that builds the model.")
+            if self.keras_shape.text().strip():
+                shape = parse_shape(self.keras_shape.text())
         else:
             source = self.onnx_file.text().strip()
             if not source:
@@ -188,7 +268,8 @@ class ImportDialog(QDialog):
             default = source if kind != TORCHVISION else str(Path.cwd() / source)
             out = str(Path(default).with_suffix(".net"))
             self.out.setText(out)
-        return kind, source, extra, shape, weights, Path(out).with_suffix(".net")
+        data = self.data.currentData()
+        return kind, source, extra, shape, weights, Path(out).with_suffix(".net"), data
 
     def start(self) -> None:
         try:
@@ -200,7 +281,8 @@ class ImportDialog(QDialog):
         self.status.setText("Importing…")
         run_in_background(lambda: run_import(*args), self._done, self._failed, context=self)
 
-    def _done(self, written: list[Path]) -> None:
+    def _done(self, result: tuple[list[Path], list[str]]) -> None:
+        written, self.notes = result
         self.import_button.setEnabled(True)
         self.status.setText(f"Imported into {written[0]}")
         self.imported.emit(written[0])
@@ -214,15 +296,17 @@ class ImportDialog(QDialog):
 def show_import(window: MainWindow) -> ImportDialog:
     """The import form; the imported project opens in `window` (asking about unsaved work)."""
     dialog = ImportDialog(window)
-    dialog.imported.connect(lambda path: open_imported(window, path))
+    dialog.imported.connect(lambda path: open_imported(window, path, dialog.notes))
     dialog.open()
     return dialog
 
 
-def open_imported(window: MainWindow, path: Path) -> bool:
-    """Open the project the import saved as `path`."""
+def open_imported(window: MainWindow, path: Path, notes: Sequence[str] = ()) -> bool:
+    """Open the project the import saved as `path`; the status bar says what the person must
+    still set (`notes`) before it trains."""
     if not window.files.maybe_save() or not window.open_file(path):
         return False
     window.view.show_network()
-    window.statusBar().showMessage(f"Imported into {path}", 8000)
+    said = "".join(f" {note[:1].upper()}{note[1:]}." for note in notes)
+    window.statusBar().showMessage(f"Imported into {path}.{said}", 30000 if notes else 8000)
     return True

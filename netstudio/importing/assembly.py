@@ -1,9 +1,10 @@
 """Assembling an imported network: nodes and wires, then layout, checks, compile and weights.
 
 Both importers (torch.fx and ONNX) add one node at a time with the weights it came with;
-`GraphAssembly.finish` adds the Output nodes, lays the graph out left to right, validates it
-with the same checks as the editor, compiles it and copies every layer's weights into the
-compiled module, so the weights returned are keyed exactly as `compile_graph` names them.
+`GraphAssembly.finish` adds the Output nodes, lays the graph out left to right (in rows when
+it is long: `wrapped_positions`), validates it with the same checks as the editor, compiles it
+and copies every layer's weights into the compiled module, so the weights returned are keyed
+exactly as `compile_graph` names them.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 from netstudio.core.catalogue import catalogue
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
-from netstudio.core.layout import layered_positions
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.result import ImportedModel
+from netstudio.importing.wrapped_layout import wrapped_positions
 from netstudio.io import Project
 
 if TYPE_CHECKING:
@@ -72,7 +73,8 @@ class GraphAssembly:
         return node.id
 
     def finish(self, name: str, outputs: Sequence[Port], description: str = "") -> ImportedModel:
-        """Add an Output node per result, lay out, validate, compile, copy the weights."""
+        """Add an Output node per result, lay out (wrapped into rows when long), validate,
+        compile, copy the weights."""
         from netstudio.core.compiler import compile_graph
         from netstudio.core.shapes import ShapeInference
         from netstudio.core.validation import errors, validate
@@ -81,7 +83,7 @@ class GraphAssembly:
             raise ModelImportError(f"{self.source}: the model returns no tensor")
         for i, source in enumerate(outputs, start=1):
             self.add("Output", {}, "output" if len(outputs) == 1 else f"output{i}", [source])
-        for node_id, position in layered_positions(self.graph, direction="right").items():
+        for node_id, position in wrapped_positions(self.graph).items():
             self.graph.move(node_id, position)
         inference = ShapeInference(self.graph)
         try:

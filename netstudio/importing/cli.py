@@ -14,7 +14,10 @@ from typing import TextIO
 from netstudio.cli import printable
 from netstudio.core.shapes import ShapeInference
 from netstudio.importing.errors import ModelImportError
+from netstudio.importing.keras_import import imports_keras
 from netstudio.importing.result import ImportedModel
+from netstudio.importing.training_defaults import fill_training_defaults
+from netstudio.training.sources import all_sources, get_source
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -23,23 +26,39 @@ def import_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netstudio import",
         description="Import a network as a .net project: an nn.Module class from a Python file "
-        "(--class), a torchvision architecture by name, or an ONNX file. Weights, when there "
-        "are any, are written beside the project as OUT.safetensors.",
+        "(--class), a Keras model (a .keras file, or a Python file that builds one), a "
+        "torchvision architecture by name, or an ONNX file. Weights, when there are any, are "
+        "written beside the project as OUT.safetensors.",
     )
-    parser.add_argument("source", help="a .py file, a torchvision name (resnet18) or a .onnx file")
+    parser.add_argument(
+        "source", help="a .py file, a .keras file, a torchvision name (resnet18) or a .onnx file"
+    )
     parser.add_argument("-o", "--out", type=Path, required=True, help="the .net file to write")
-    parser.add_argument("--class", dest="class_name", help="the nn.Module class of a .py file")
+    parser.add_argument(
+        "--class",
+        dest="class_name",
+        help="the nn.Module class of a .py file; for a .py file that uses Keras, the model "
+        "variable or the function that builds it (default: its only model)",
+    )
     parser.add_argument(
         "--input-shape",
         type=_shape,
         help="one sample's shape without the batch, e.g. 1,28,28 (needed for .py files; "
-        "torchvision default 3,224,224)",
+        "torchvision default 3,224,224; Keras: in Keras's order, e.g. 32,32,3, only for a "
+        "model without an Input)",
     )
     parser.add_argument(
         "--weights", type=Path, help="torchvision weights from a local .safetensors or .pth file"
     )
     parser.add_argument(
         "--kwargs", type=json.loads, default=None, help="constructor arguments as a JSON object"
+    )
+    parser.add_argument(
+        "--data",
+        choices=[source.id for source in all_sources()],
+        metavar="SOURCE",
+        help="the data the project trains on (a data source id: digits, mnist, cifar10, ...); "
+        "default: the built-in data whose samples fit the Input",
     )
     return parser
 
@@ -65,6 +84,7 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
     except _UsageError as error:
         print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_USAGE
+    fill_training_defaults(imported, options.data)
     try:
         written = imported.save(options.out)
     except OSError as error:
@@ -82,6 +102,13 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
         + f" → {', '.join(str(p) for p in written)}",
         file=out,
     )
+    if imported.project.data:
+        task = imported.project.training.get("task")
+        print(
+            f"data: {get_source(imported.project.data['source']).name}"
+            + (f" ({task})" if task else ""),
+            file=out,
+        )
     for note in imported.notes:
         print(printable(f"note: {note}"), file=out)
     return EXIT_OK
@@ -95,6 +122,12 @@ def _import(options: argparse.Namespace) -> ImportedModel:
     source: str = options.source
     if options.out.suffix != ".net":
         raise _UsageError(f"-o {options.out}: the project file must end in .net")
+    if source.endswith(".keras") or (source.endswith(".py") and imports_keras(source)):
+        if options.kwargs is not None or options.weights is not None:
+            raise _UsageError(f"{source}: --kwargs and --weights are not used for Keras models")
+        from netstudio.importing.keras_import import from_keras
+
+        return from_keras(source, options.class_name, options.input_shape)
     if source.endswith(".py"):
         if not options.class_name or not options.input_shape:
             raise _UsageError(f"{source}: give --class NAME and --input-shape for a Python file")

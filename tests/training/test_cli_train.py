@@ -109,7 +109,8 @@ def test_missing_mnist_files_are_named_with_download_hint(
     out = tmp_path / "runs"
     args = ["--data-root", tmp_path / "empty", "--out", out, "--json"]
     code, lines, err = _train(capsys, EXAMPLES / "mnist_mlp.net", *args)
-    assert code == 1 and lines == []
+    assert code == 1 and len(lines) == 1  # only the JSON line (tests/test_cli_train_json.py)
+    assert json.loads(lines[0])["status"] == "failed"
     assert len(err.strip().splitlines()) == 1 and err.startswith("error: ")
     assert "train-images-idx3-ubyte" in err and "t10k-labels-idx1-ubyte" in err
     assert "--download" in err
