@@ -75,7 +75,7 @@ def run_check(path: Path, out=None) -> int:
                 printable(
                     row.node_id if row.name == row.node_id else f"{row.node_id} ({row.name})"
                 ),
-                printable(row.type_name),
+                printable(row.type_name + ("" if row.repeat is None else f" ×{row.repeat}")),
                 "error" if row.error else row.shape,
                 f"{row.params:,}",
                 "-" if row.macs is None else f"{row.macs:,}",

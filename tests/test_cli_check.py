@@ -44,8 +44,8 @@ def test_cifar_cnn_shapes(capsys) -> None:
 def _broken(tmp_path: Path) -> Path:
     """A conv net with a Linear straight after a 4-D output, an unwired Add input and a cycle."""
     data = json.loads((EXAMPLES / "cifar10_cnn.net").read_text())
-    nodes = data["graph"]["nodes"]
-    edges = data["graph"]["edges"]
+    nodes = data["networks"][0]["graph"]["nodes"]
+    edges = data["networks"][0]["graph"]["edges"]
     # Drop the Flatten: wire pool2 straight into fc1.
     nodes[:] = [n for n in nodes if n["id"] != "flatten"]
     edges[:] = [e for e in edges if "flatten" not in (e["from"], e["to"])]

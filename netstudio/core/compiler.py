@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.blocks import BLOCK
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph, Node, python_name
 from netstudio.core.shapes import ShapeInference
@@ -38,7 +39,9 @@ _FX_GLOBALS = frozenset(
     {"torch", "inf", "nan", "NoneType", "device", "fx_pytree", "pytree", "math"}
 )
 
-_CALL_RE = re.compile(r"\bself\.(\w+)\(")
+#: A submodule call in generated code: ``self.fc1(`` or, for a block's copy,
+#: ``getattr(self.stage1, "0")(``.
+_CALL_RE = re.compile(r"\bself\.(\w+)\(|getattr\(self\.(\w+), ")
 
 
 class CompileError(GraphError):
@@ -94,7 +97,7 @@ def node_for_error(gm: fx.GraphModule, error: BaseException) -> str | None:
         if frame.f_code.co_name == "forward" and frame.f_locals.get("self") is gm:
             line = linecache.getline(frame.f_code.co_filename, tb.tb_lineno)
             match = _CALL_RE.search(line)
-            found = node_for_module(gm, match.group(1)) if match else found
+            found = node_for_module(gm, match.group(1) or match.group(2)) if match else found
         tb = tb.tb_next
     return found
 
@@ -131,9 +134,15 @@ def _compile(graph: NetworkGraph, inference: ShapeInference, class_name: str) ->
         if node.spec.role != "layer" or node.id not in used:
             continue
         attr = names.claim(node.name)
-        root.add_module(attr, _create_module(node, inference.info(node.id).resolved))
         modules[attr] = node.id
         args = tuple(values[_source(graph, node, port)] for port in node.input_ports)
+        if node.type_id == BLOCK:
+            outs = _call_block(node, inference, root, fx_graph, names, attr, args)
+            values.update(
+                ((node.id, port), out) for port, out in zip(node.output_ports, outs, strict=True)
+            )
+            continue
+        root.add_module(attr, _create_module(node, inference.info(node.id).resolved))
         call = fx_graph.create_node("call_module", attr, args, name=attr)
         ports = node.output_ports
         if len(ports) == 1:
@@ -155,6 +164,62 @@ def _compile(graph: NetworkGraph, inference: ShapeInference, class_name: str) ->
         "outputs": [node.id for node in outputs],
     }
     return gm
+
+
+def _call_block(
+    node: Node,
+    inference: ShapeInference,
+    root: nn.Module,
+    fx_graph: fx.Graph,
+    names: _Names,
+    attr: str,
+    args: tuple[fx.Node, ...],
+) -> tuple[fx.Node, ...]:
+    """Register Block `node`'s copies under `attr` (``stage1.0``, ``stage1.1`` ..., each a
+    `GraphModule` of the block's network, compiled with that copy's shapes) and call them one
+    after the other in `fx_graph`; returns the last copy's outputs, one per output port."""
+    from torch import nn
+
+    info = inference.info(node.id)
+    network = node.params["network"]
+    copies = nn.ModuleList()
+    root.add_module(attr, copies)
+    values = args
+    for k, analysis in enumerate(info.copies):
+        inner = analysis.graph
+        try:
+            copy = _compile(inner, analysis, _class_name(network))
+        except CompileError as error:  # validate() saw none: say which block and copy anyway
+            raise CompileError(
+                [
+                    Problem("error", node.id, f"block '{node.name}' (copy {k + 1}): {p.message}")
+                    for p in error.problems
+                ]
+            ) from error
+        copies.append(copy)
+        call = fx_graph.create_node(
+            "call_module", f"{attr}.{k}", values, name=names.claim(f"{attr}_{k}")
+        )
+        count = len(inner.outputs())
+        if count == 1:
+            values = (call,)
+        else:
+            values = tuple(
+                fx_graph.create_node(
+                    "call_function",
+                    operator.getitem,
+                    (call, i),
+                    name=names.claim(f"{attr}_{k}_{i}"),
+                )
+                for i in range(count)
+            )
+    return values
+
+
+def _class_name(network: str) -> str:
+    """The class name of a block's module: the network's name in CamelCase (``res_block``
+    gives ``ResBlock``)."""
+    return "".join(part[:1].upper() + part[1:] for part in network.split("_") if part) or "Block"
 
 
 def _create_module(node: Node, resolved: dict[str, Any]) -> nn.Module:

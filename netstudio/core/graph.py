@@ -13,10 +13,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from netstudio.core.blocks import BLOCK, block_ports
 from netstudio.core.catalogue import LayerSpec, catalogue
 from netstudio.core.errors import (
     CycleError,
@@ -28,6 +29,9 @@ from netstudio.core.errors import (
     UnknownNodeError,
 )
 from netstudio.core.events import GraphEvents
+
+if TYPE_CHECKING:
+    from netstudio.core.blocks import Library
 
 Position = tuple[float, float]
 
@@ -41,6 +45,8 @@ class Node:
     name: str
     params: dict[str, Any]
     position: Position = (0.0, 0.0)
+    #: The graph the node is in: a Block node finds its network through the graph's library.
+    owner: NetworkGraph | None = field(default=None, repr=False, compare=False)
 
     @property
     def spec(self) -> LayerSpec:
@@ -48,11 +54,19 @@ class Node:
 
     @property
     def input_ports(self) -> tuple[str, ...]:
+        if self.type_id == BLOCK:
+            return block_ports(self, self._library)[0]
         return self.spec.input_ports(self.params)
 
     @property
     def output_ports(self) -> tuple[str, ...]:
+        if self.type_id == BLOCK:
+            return block_ports(self, self._library)[1]
         return self.spec.outputs
+
+    @property
+    def _library(self) -> Library | None:
+        return self.owner.library if self.owner is not None else None
 
     @property
     def label(self) -> str:
@@ -92,9 +106,14 @@ _ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-.]*$")
 
 
 class NetworkGraph:
-    """A directed acyclic graph of layer nodes (see module docstring)."""
+    """A directed acyclic graph of layer nodes (see module docstring).
 
-    def __init__(self) -> None:
+    library: the named networks of the project this graph belongs to (its Block nodes use
+    them); None for a graph on its own. A `Library` sets it when the graph is added to it.
+    """
+
+    def __init__(self, library: Library | None = None) -> None:
+        self.library: Library | None = library
         self._g: nx.MultiDiGraph = nx.MultiDiGraph()
         self._inputs: dict[tuple[str, str], Edge] = {}
         self._names: dict[str, str] = {}
@@ -286,7 +305,7 @@ class NetworkGraph:
                 "and must start with a letter or '_'",
                 node_id,
             )
-        node = Node(node_id, type_id, name, checked, _position(position, node_id))
+        node = Node(node_id, type_id, name, checked, _position(position, node_id), self)
         self._g.add_node(node_id, node=node)
         self._claim_place(node_id, place)
         self._names[name] = node_id

@@ -1150,3 +1150,8 @@ add(
         short_name="fn",
     )
 )
+
+# A Block stands for another network of the project (netstudio.core.blocks).
+from netstudio.core.blocks import BLOCK_SPEC  # noqa: E402
+
+add(BLOCK_SPEC)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from netstudio.core.blocks import BLOCK
 from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
 from netstudio.core.events import Event, Subscriptions
@@ -64,6 +65,9 @@ class NodeInfo:
     mac_job: tuple[Any, tuple[TensorInfo, ...], int] | None = field(
         default=None, compare=False, repr=False
     )
+    #: A Block node's copies, one analysis of its network each, in order (a copy whose inputs
+    #: are the previous copy's is that same analysis); empty for other nodes.
+    copies: tuple[ShapeInference, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -138,7 +142,7 @@ def with_input_shape(graph: NetworkGraph, shape: Sequence[int] | None) -> Networ
     Input or `shape` is None; otherwise a copy with the same ids, names, places and wires."""
     if shape is None or not any(is_auto_input(node) for node in graph.inputs()):
         return graph
-    copy = NetworkGraph()
+    copy = NetworkGraph(graph.library)  # its blocks use the project's networks
     for node in graph.nodes():
         params = dict(node.params)
         if is_auto_input(node):
@@ -173,6 +177,10 @@ class ShapeInference:
 
     data_shape: one sample's shape of the data the network trains on (no batch dimension), the
     shape of every auto Input; None when it is not known (an auto Input is then an error).
+    feeds: the tensor each Input node takes, by node id, in place of its own shape (a network
+    analysed as a block's copy takes what arrives at the block). Block nodes are analysed
+    through `netstudio.core.blocks.infer_block`, and again when a network of the graph's
+    library changes.
     """
 
     def __init__(
@@ -181,10 +189,13 @@ class ShapeInference:
         batch_size: int = META_BATCH,
         *,
         data_shape: Sequence[int] | None = None,
+        feeds: Mapping[str, TensorInfo] | None = None,
     ) -> None:
         self.graph = graph
         self.batch_size = batch_size
         self._data_shape = tuple(data_shape) if data_shape is not None else None
+        self._feeds: dict[str, TensorInfo] = dict(feeds or {})
+        self._blocks: set[str] = {n.id for n in graph.nodes() if n.type_id == BLOCK}
         self._infos: dict[str, NodeInfo] = {}
         self._keys: dict[str, Any] = {}
         #: Each node's analysis before its current one, by key: an undo, or fixing the edit
@@ -219,6 +230,7 @@ class ShapeInference:
                 (events.renamed, self._on_node_changed),
                 (events.cleared, self._on_cleared),
             ]
+            + ([(graph.library.changed, self._on_library_changed)] if graph.library else [])
         )
 
     def close(self) -> None:
@@ -227,7 +239,12 @@ class ShapeInference:
 
     # --- events --------------------------------------------------------------------------------
 
+    def _on_library_changed(self, _name: str) -> None:
+        self._dirty |= self._blocks  # unchanged blocks keep their analysis (see `_block_key`)
+
     def _on_node_added(self, node: Node) -> None:
+        if node.type_id == BLOCK:
+            self._blocks.add(node.id)
         if self._order is not None and node.id not in self._place:
             self._place[node.id] = len(self._order)  # nothing reads from it yet: last is fine
             self._order.append(node.id)
@@ -241,6 +258,7 @@ class ShapeInference:
             if self._cyclic:
                 self._order = None
         self._dirty.discard(node.id)
+        self._blocks.discard(node.id)
         self._infos.pop(node.id, None)
         self._keys.pop(node.id, None)
         self._previous.pop(node.id, None)
@@ -261,6 +279,7 @@ class ShapeInference:
 
     def _on_cleared(self) -> None:
         self._order = None
+        self._blocks.clear()
         self._mac_jobs.clear()
         self._dirty.clear()
         self._infos.clear()
@@ -285,6 +304,11 @@ class ShapeInference:
         return bool(auto)
 
     # --- queries -------------------------------------------------------------------------------
+
+    @property
+    def block_ids(self) -> set[str]:
+        """The ids of the graph's Block nodes."""
+        return set(self._blocks)
 
     @property
     def dirty(self) -> bool:
@@ -344,7 +368,9 @@ class ShapeInference:
                 continue
             module, inputs, steps = info.mac_job
             key = (id(module), inputs, steps)
-            macs = self._mac_counts.get(key)
+            macs = self._mac_counts.get(key) if not info.copies else None
+            if info.copies:  # a block: the work of each of its copies
+                macs = sum(copy.total_macs() for copy in info.copies)
             if macs is None:
                 try:
                     macs = self._count_once(module, inputs) * steps
@@ -476,6 +502,8 @@ class ShapeInference:
                 inputs,
                 node_id in self._cyclic,
                 data,
+                self._feeds.get(node_id),
+                self._block_key(node),
             )
             if self._keys.get(node_id) == key:
                 continue
@@ -508,6 +536,16 @@ class ShapeInference:
             self.updated.emit(changed)
         return changed
 
+    def _block_key(self, node: Node) -> tuple[tuple[str, int], ...]:
+        """What a Block node's analysis depends on beyond its own parameters and inputs: the
+        revision of every network it reaches through blocks; () for other nodes."""
+        library = self.graph.library
+        if node.type_id != BLOCK or library is None:
+            return ()
+        from netstudio.core.blocks import reached_networks
+
+        return tuple((name, library.revision(name)) for name in reached_networks(library, node))
+
     def _gather_inputs(self, node: Node) -> tuple[TensorInfo | None, ...]:
         gathered: list[TensorInfo | None] = []
         for port in node.input_ports:
@@ -532,6 +570,10 @@ class ShapeInference:
         known: list[TensorInfo] = [t for t in inputs if t is not None]
         if spec.role == "output":
             return NodeInfo(inputs=inputs)
+        if node.type_id == BLOCK:
+            from netstudio.core.blocks import infer_block
+
+            return infer_block(self, node, tuple(known))
         problem = self._check_inputs(node, spec, known)
         if problem:
             return NodeInfo(inputs=inputs, resolved=dict(node.params), error=problem)
@@ -615,6 +657,19 @@ class ShapeInference:
         """An Input's tensor: its own shape, or the data's when it is auto."""
         resolved = dict(node.params)
         shape = node.params.get("shape")
+        feed = self._feeds.get(node.id)
+        if feed is not None:
+            if shape is not None and tuple(shape) != feed.shape[1:]:
+                return NodeInfo(
+                    resolved=resolved,
+                    error=(
+                        f"{node.label} has the shape {TensorInfo((0, *shape))} but gets "
+                        f"{feed}: clear its shape to take what arrives, or change the layers "
+                        "before it"
+                    ),
+                )
+            resolved["shape"] = feed.shape[1:]
+            return NodeInfo(outputs={"out": feed}, resolved=resolved)
         if shape is None:
             if self._data_shape is None:
                 return NodeInfo(

@@ -1,5 +1,7 @@
 """The model summary: one row per node (name, type, output shape, parameters, MACs) and totals.
 
+A Block is one row: its last copy's output shape, and the parameters and MACs of all its copies.
+
 Shared by `netstudio check` and the GUI's Summary dock.
 """
 
@@ -8,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from netstudio.core.blocks import BLOCK
 from netstudio.core.graph import NetworkGraph, Node
 from netstudio.core.shapes import NodeInfo, ShapeInference
 
@@ -25,6 +28,9 @@ class SummaryRow:
     trainable: int = 0
     #: The MACs are still being counted (see `summarize`'s count_macs).
     macs_pending: bool = False
+    #: A Block's number of copies (its params and MACs are those of all of them); None for
+    #: other nodes.
+    repeat: int | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,7 @@ def _row(node: Node, info: NodeInfo) -> SummaryRow:
         error=info.error,
         trainable=info.trainable_count,
         macs_pending=info.macs is None and info.mac_job is not None,
+        repeat=node.params["repeat"] if node.type_id == BLOCK else None,
     )
 
 

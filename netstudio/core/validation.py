@@ -59,6 +59,7 @@ def validate(graph: NetworkGraph, inference: ShapeInference | None = None) -> li
     found += _cycles(graph)
     found += _ports(graph)
     found += _shapes(graph, inference)
+    found += _blocks(graph, inference)
     found += _unreachable(graph)
     return sorted(found, key=lambda p: p.severity != "error")
 
@@ -173,6 +174,22 @@ def _shapes(graph: NetworkGraph, inference: ShapeInference) -> list[Problem]:
         info = inference.info(node.id)
         if info.error:
             found.append(Problem("error", node.id, info.error))
+    return found
+
+
+def _blocks(graph: NetworkGraph, inference: ShapeInference) -> list[Problem]:
+    """A Block whose network is missing or uses itself, where its shapes do not say so
+    already (they cannot while its inputs are not wired)."""
+    from netstudio.core.blocks import block_problem, own_name
+
+    library = graph.library
+    into = own_name(library, graph) if library is not None else None
+    found = []
+    for node_id in sorted(inference.block_ids, key=graph.place):
+        node = graph.node(node_id)
+        problem = block_problem(library, into, node)
+        if problem is not None and inference.info(node.id).error != problem:
+            found.append(Problem("error", node.id, problem))
     return found
 
 
@@ -355,6 +372,7 @@ class Validator:
                 self._shape_errors.pop(node_id, None)
         self._shapes_dirty.clear()
         found += [self._shape_errors[n] for n in sorted(self._shape_errors, key=place)]
+        found += _blocks(graph, self.inference)
         found += [self._unreached[n] for n in sorted(self._unreached, key=place)]
         return sorted(found, key=lambda p: p.severity != "error")
 

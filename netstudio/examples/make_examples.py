@@ -327,6 +327,72 @@ def sequence_lstm() -> Project:
     )
 
 
+def residual_blocks() -> Project:
+    """The residual CNN's idea with a block: one residual network, used three times."""
+    block = NetworkGraph()
+    # The block's Input takes whatever arrives: each copy fills its layers' sizes from it.
+    last = chain(
+        block,
+        [
+            ("x", "Input", {"shape": None}),
+            (
+                "conv1",
+                "Conv2d",
+                {"out_channels": 16, "kernel_size": 3, "padding": 1, "bias": False},
+            ),
+            ("bn1", "BatchNorm2d", {}),
+            ("relu1", "ReLU", {}),
+            (
+                "conv2",
+                "Conv2d",
+                {"out_channels": 16, "kernel_size": 3, "padding": 1, "bias": False},
+            ),
+            ("bn2", "BatchNorm2d", {}),
+        ],
+    )
+    chain(block, [("add", "Add", {}), ("relu", "ReLU", {}), ("y", "Output", {})], x=6 * STEP)
+    block.connect("x", "out", "add", "in1")
+    block.connect(last, "out", "add", "in2")
+    graph = NetworkGraph()
+    project = Project(graph, networks={"main": graph, "res_block": block})
+    stem = chain(
+        graph,
+        [
+            ("input", "Input", {"shape": [1, 8, 8]}),
+            ("stem", "Conv2d", {"out_channels": 16, "kernel_size": 3, "padding": 1, "bias": False}),
+            ("stem_bn", "BatchNorm2d", {}),
+            ("stem_relu", "ReLU", {}),
+            ("blocks", "Block", {"network": "res_block", "repeat": 3}),
+        ],
+    )
+    assert stem == "blocks"
+    chain(
+        graph,
+        [
+            ("gap", "AdaptiveAvgPool2d", {"output_size": [1, 1]}),
+            ("flatten", "Flatten", {}),
+            ("fc", "Linear", {"out_features": 10}),
+            ("output", "Output", {}),
+        ],
+        x=5 * STEP,
+    )
+    graph.connect("blocks", "y", "gap", "in")
+    project.name = "Residual blocks"
+    project.description = (
+        "One residual block (convolution branch + identity skip, joined by Add) drawn once as "
+        "its own network and used three times by a Block node, on the bundled 8×8 digits."
+    )
+    project.data = {"source": "digits", "val_fraction": 0.1, "test_fraction": 0.2}
+    project.training = {
+        "task": "classification",
+        "loss": {"type": "cross_entropy"},
+        "optimizer": {"type": "adam", "lr": 0.002},
+        "batch_size": 32,
+        "epochs": 15,
+    }
+    return project
+
+
 EXAMPLES = {
     "digits_mlp.net": digits_mlp,
     "mnist_mlp.net": mnist_mlp,
@@ -336,6 +402,7 @@ EXAMPLES = {
     "mnist_autoencoder.net": mnist_autoencoder,
     "fashion_cnn.net": fashion_cnn,
     "sequence_lstm.net": sequence_lstm,
+    "residual_blocks.net": residual_blocks,
 }
 
 

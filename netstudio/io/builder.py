@@ -32,12 +32,19 @@ class GraphBuilder:
     rename: give a node whose id or name is already taken in `graph` (not in the file itself) a
     fresh one, so that pasting a copy into the graph it came from works.
     left_out: ids of nodes already known to be unreadable; wires to them are dropped silently.
+    at: the JSON path of the graph in the file (``networks[1].graph``), which problems start with.
     """
 
     def __init__(
-        self, graph: NetworkGraph, *, rename: bool = False, left_out: Iterable[str] = ()
+        self,
+        graph: NetworkGraph,
+        *,
+        rename: bool = False,
+        left_out: Iterable[str] = (),
+        at: tuple[str | int, ...] = ("networks", 0, "graph"),
     ) -> None:
         self.graph = graph
+        self.at = at
         self.rename = rename
         self.problems: list[FileProblem] = []
         self.added: list[str] = []
@@ -56,10 +63,10 @@ class GraphBuilder:
 
     def _add_node(self, row: int, node: NodeModel) -> None:
         def at(*parts: str) -> str:
-            return json_path("graph", "nodes", row, *parts)
+            return json_path(*self.at, "nodes", row, *parts)
 
         if node.id in self._rows:
-            first = json_path("graph", "nodes", self._rows[node.id])
+            first = json_path(*self.at, "nodes", self._rows[node.id])
             self._problem(at("id"), f"another node ({first}) already has the id '{node.id}'")
             return
         self._rows[node.id] = row
@@ -76,7 +83,7 @@ class GraphBuilder:
             return
         if name in self._names:
             self._unread.add(node.id)
-            first = json_path("graph", "nodes", self._names[name])
+            first = json_path(*self.at, "nodes", self._names[name])
             self._problem(at("name"), f"another node ({first}) is already named '{name}'")
             return
         self._names[name] = row
@@ -116,9 +123,8 @@ class GraphBuilder:
         stem = re.sub(r"\d+$", "", name) or spec.base_name
         return new_id, self.graph.unique_name(stem)
 
-    @staticmethod
     def _param_problems(
-        spec: LayerSpec, params: Mapping[str, Any], owner: str, row: int
+        self, spec: LayerSpec, params: Mapping[str, Any], owner: str, row: int
     ) -> list[FileProblem]:
         """A problem for every bad or unknown parameter (not only the first, as the graph does)."""
         problems = []
@@ -130,7 +136,7 @@ class GraphBuilder:
                 else:  # the catalogue's message suggests the closest name
                     spec.check_params({key: value}, owner)
             except ParamError as error:
-                path = json_path("graph", "nodes", row, "params", key)
+                path = json_path(*self.at, "nodes", row, "params", key)
                 problems.append(FileProblem(path, str(error)))
         return problems
 
@@ -144,7 +150,7 @@ class GraphBuilder:
 
     def _add_edge(self, row: int, edge: EdgeModel) -> None:
         def at(key: str) -> str:
-            return json_path("graph", "edges", row, key)
+            return json_path(*self.at, "edges", row, key)
 
         ends = {"from": edge.from_, "to": edge.to}
         if any(node_id in self._unread for node_id in ends.values()):
@@ -159,7 +165,7 @@ class GraphBuilder:
         earlier = self.graph.edge_into(dst, edge.to_port)
         if earlier is not None:
             first = self._edge_rows.get(earlier)
-            where = f" ({json_path('graph', 'edges', first)})" if first is not None else ""
+            where = f" ({json_path(*self.at, 'edges', first)})" if first is not None else ""
             self._problem(
                 at("to_port"),
                 f"input '{edge.to_port}' of {target.label} is already wired from "

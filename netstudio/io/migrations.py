@@ -15,6 +15,9 @@ Version history:
   A run record says which weights it ended with and keeps its best and last epochs' figures
   (``weights``, ``best``, ``last``) instead of the best validation accuracy and loss of any
   epoch (``best_val_accuracy``, ``best_val_loss``).
+- 3: a project holds named networks, ``"networks": [{"name", "graph"}, ...]`` in file order
+  and ``"main"``, the name of the one that trains, in place of the one ``graph``; a network
+  is used in another by a Block node. A version 2 file's graph is the network ``main``.
 
 A migration reads only what it needs and leaves whatever else it finds as it is, so a value
 that is wrong in the old file is reported in the new version's terms, at its JSON path.
@@ -31,7 +34,7 @@ from netstudio.io.errors import FileProblem, ProjectFileError
 from netstudio.io.schema import NonEmptyText, describe, problems_from
 
 #: The format version this NetStudio writes, and the newest it reads.
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 
 RawProject = dict[str, Any]
 Migration = Callable[[RawProject], RawProject]
@@ -247,3 +250,38 @@ def _number(value: Any) -> float | int | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
     return None
+
+
+# --- 2 -> 3 ----------------------------------------------------------------------------------
+
+#: The name a version 2 file's one graph gets as a network.
+MAIN_NETWORK = "main"
+
+
+@migration(2)
+def _graph_to_networks(raw: RawProject) -> RawProject:
+    """Version 2 held one ``graph``; version 3 holds ``networks`` and names the ``main`` one.
+    The graph becomes the network ``main``, in the graph's place among the keys (a file
+    without a graph gets one empty network, as a version 2 reader gave it an empty graph)."""
+    graph = raw.get("graph", {"nodes": [], "edges": []})
+    out: RawProject = {}
+    for key, value in raw.items():
+        if key != "graph":
+            out[key] = value
+        if key == "graph" or (key == "description" and "graph" not in raw):
+            out["networks"] = [{"name": MAIN_NETWORK, "graph": graph}]
+            out["main"] = MAIN_NETWORK
+    if "networks" not in out:
+        out["networks"] = [{"name": MAIN_NETWORK, "graph": graph}]
+        out["main"] = MAIN_NETWORK
+    return out
+
+
+def path_in_version(path: str, version: int) -> str:
+    """A JSON path of the current version (`path`) as the file of `version` spells it: a
+    version 2 file's graph is ``graph``, not ``networks[0].graph`` (so a problem names the
+    place in the file the person has)."""
+    prefix = "networks[0].graph"
+    if version < 3 and (path == prefix or path.startswith((prefix + ".", prefix + "["))):
+        return "graph" + path[len(prefix) :]
+    return path

@@ -1,4 +1,4 @@
-"""A NetStudio project: the network graph plus the sections a `.net` file keeps beside it."""
+"""A NetStudio project: its named networks plus the sections a `.net` file keeps beside them."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netstudio.core.blocks import Library
 from netstudio.core.graph import NetworkGraph
 from netstudio.io.errors import FileProblem
 from netstudio.io.sections import RunRecord, ViewModel
@@ -16,6 +17,13 @@ from netstudio.training.data_config import DataConfig
 @dataclass
 class Project:
     """Everything one `.net` file holds.
+
+    graph: the main network, the one that trains (what the trainer, exporter and CLI use).
+    networks: every network of the project by name, in file order, the main one included (as
+    `graph`); the others are used as blocks (or, later, trained beside it). Every network
+    shares this `Library`, so a Block node resolves its network from its graph alone.
+    Given only `graph`, the project has that one network, named `main`.
+    main: the name of the main network in `networks`.
 
     data, training, runs, view: the settings and run history beside the graph, held as the
     plain JSON the file has (key order included, so opening and saving a file changes nothing
@@ -38,6 +46,27 @@ class Project:
     view: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
     problems: list[FileProblem] = field(default_factory=list)
+    networks: Library = field(default_factory=Library)
+    main: str = "main"
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.networks, Library):
+            self.networks = Library(self.networks)
+        if self.main in self.networks:
+            self.graph = self.networks[self.main]
+        else:
+            self.networks[self.main] = self.graph
+            if len(self.networks) > 1:  # the main network first, as a new project has it
+                others = [(name, g) for name, g in self.networks.items() if name != self.main]
+                for name, _ in others:
+                    del self.networks[name]
+                for name, g in others:
+                    self.networks[name] = g
+
+    def network_items(self) -> list[tuple[str, NetworkGraph]]:
+        """(name, graph) of every network in file order, the main one being `graph` (which
+        someone may have replaced, as the exporter does on a copy of the project)."""
+        return [(name, self.graph if name == self.main else g) for name, g in self.networks.items()]
 
     # The accessors validate as the app's panels do (pydantic's lax mode, which takes a tuple
     # or a list for a pair); the file boundary is stricter (`netstudio.io.schema`). Each raises

@@ -17,13 +17,20 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from netstudio.core.blocks import Library
 from netstudio.core.graph import NetworkGraph
 from netstudio.io.builder import GraphBuilder
-from netstudio.io.errors import FileProblem, ProjectFileError
-from netstudio.io.migrations import CURRENT_VERSION, migrate
+from netstudio.io.errors import FileProblem, ProjectFileError, json_path
+from netstudio.io.migrations import (
+    CURRENT_VERSION,
+    MAIN_NETWORK,
+    file_version,
+    migrate,
+    path_in_version,
+)
 from netstudio.io.project import Project
-from netstudio.io.schema import describe
-from netstudio.io.structure import CheckedProject, check_structure
+from netstudio.io.schema import NetworkModel, describe
+from netstudio.io.structure import CheckedProject, NetworkRows, check_structure
 from netstudio.io.text import replace_lone_surrogates
 
 NOT_A_PROJECT = "not a NetStudio project"
@@ -58,7 +65,10 @@ def loads_project(
     """
     try:
         raw, text_problems = _parse(text)
-        return _build(check_structure(migrate(raw)), strict=strict, first=text_problems)
+        version = file_version(raw)
+        return _build(
+            check_structure(migrate(raw)), strict=strict, first=text_problems, version=version
+        )
     except ProjectFileError as error:
         if error.file is None and source is not None:
             error.file = Path(source)
@@ -80,12 +90,24 @@ def graph_from_dict(
         raise ProjectFileError("the graph is nested too deeply") from None
     if text_problems:
         raise ProjectFileError(text_problems)
-    checked = check_structure({"format": "netstudio", "version": CURRENT_VERSION, "graph": data})
+    checked = check_structure(
+        {
+            "format": "netstudio",
+            "version": CURRENT_VERSION,
+            "networks": [{"name": MAIN_NETWORK, "graph": data}],
+            "main": MAIN_NETWORK,
+        }
+    )
     target = NetworkGraph() if graph is None else graph
-    builder = _builder(checked, target, rename=rename)
+    rows, network = checked.networks[0], checked.model.networks[0]
+    builder = GraphBuilder(target, rename=rename, left_out=rows.dropped_ids, at=("graph",))
+    builder.add_nodes(zip(rows.node_rows, network.graph.nodes, strict=True))
+    builder.add_edges(zip(rows.edge_rows, network.graph.edges, strict=True))
     if checked.problems or builder.problems:
         builder.remove_added()
-        raise ProjectFileError(checked.problems + builder.problems)
+        # The section's problems as the clipboard's ``graph`` spells them.
+        problems = _in_version(checked.problems, 2) + builder.problems
+        raise ProjectFileError(problems)
     return target
 
 
@@ -149,16 +171,62 @@ def _parse(text: str | bytes) -> tuple[dict[str, Any], list[FileProblem]]:
 
 
 def _build(
-    checked: CheckedProject, *, strict: bool, first: list[FileProblem] | None = None
+    checked: CheckedProject,
+    *,
+    strict: bool,
+    first: list[FileProblem] | None = None,
+    version: int = CURRENT_VERSION,
 ) -> Project:
-    """The project of `checked`; `first`: problems found before its structure was checked."""
+    """The project of `checked`; `first`: problems found before its structure was checked;
+    `version`: the version the file was written in (its problems name its own paths).
+
+    Every network's nodes are built before any wires, so a wire into a Block finds the ports
+    of the network it names, wherever that network is in the file. A network whose name
+    another network before it has is left out; a ``main`` that names no network is a problem
+    (a lenient read takes the first network as the main one).
+    """
     model = checked.model
-    graph = NetworkGraph()
-    problems: list[FileProblem] = [*(first or []), *checked.problems]
-    problems += _builder(checked, graph).problems
+    problems: list[FileProblem] = _in_version(checked.problems, version)
+    library = Library()
+    builders: list[tuple[GraphBuilder, NetworkRows, NetworkModel]] = []
+    named: dict[str, int] = {}
+    for rows, network in zip(checked.networks, model.networks, strict=True):
+        if network.name in named:
+            first_one = json_path("networks", named[network.name])
+            problems.append(
+                FileProblem(
+                    json_path("networks", rows.index, "name"),
+                    f"another network ({first_one}) is already named '{network.name}': "
+                    "give each network its own name",
+                )
+            )
+            continue
+        named[network.name] = rows.index
+        graph = NetworkGraph()
+        library[network.name] = graph
+        at = ("graph",) if version < 3 else ("networks", rows.index, "graph")
+        builder = GraphBuilder(graph, left_out=rows.dropped_ids, at=at)
+        builder.add_nodes(zip(rows.node_rows, network.graph.nodes, strict=True))
+        builders.append((builder, rows, network))
+    for builder, rows, network in builders:
+        builder.add_edges(zip(rows.edge_rows, network.graph.edges, strict=True))
+        problems += builder.problems
+    main = model.main
+    if main not in library:
+        names = ", ".join(library) or "none"
+        problems.append(
+            FileProblem(
+                "main",
+                f"there is no network named '{main}' (networks: {names}): name the network "
+                "that trains",
+            )
+        )
+        main = next(iter(library), MAIN_NETWORK)
+    problems = [*(first or []), *problems]
     if problems and strict:
         raise ProjectFileError(problems)
     raw = checked.raw  # the sections as read (valid by now), key order and all
+    graph = library[main] if main in library else NetworkGraph()
     return Project(
         graph=graph,
         name=model.name,
@@ -168,15 +236,14 @@ def _build(
         runs=raw.get("runs", []),
         view=raw.get("view", {}),
         problems=problems,
+        networks=library,
+        main=main,
     )
 
 
-def _builder(checked: CheckedProject, graph: NetworkGraph, *, rename: bool = False) -> GraphBuilder:
-    """A builder that has added the checked nodes and wires to `graph`."""
-    builder = GraphBuilder(graph, rename=rename, left_out=checked.dropped_ids)
-    builder.add_nodes(zip(checked.node_rows, checked.model.graph.nodes, strict=True))
-    builder.add_edges(zip(checked.edge_rows, checked.model.graph.edges, strict=True))
-    return builder
+def _in_version(problems: list[FileProblem], version: int) -> list[FileProblem]:
+    """`problems` with their paths as a file of `version` spells them (`path_in_version`)."""
+    return [FileProblem(path_in_version(p.path, version), p.message) for p in problems]
 
 
 class _NotFinite(Exception):

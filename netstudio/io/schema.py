@@ -1,4 +1,4 @@
-"""The shape of a `.net` file (format version 2), as pydantic models of the raw JSON.
+"""The shape of a `.net` file (format version 3), as pydantic models of the raw JSON.
 
 Structure is checked here, before anything is built: every key known (a typo is reported with
 the key it was probably meant to be), every value of the right JSON type and in its range, no
@@ -20,8 +20,9 @@ import difflib
 import json
 from typing import Annotated, Any, Literal, TypeVar, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
+from netstudio.core.blocks import network_name_problem
 from netstudio.io.errors import FileProblem, json_path
 from netstudio.io.sections import RunRecord, ViewModel
 from netstudio.training.config import TrainingConfig
@@ -65,8 +66,27 @@ class GraphModel(BaseModel):
     edges: list[EdgeModel] = Field(default_factory=list)
 
 
+def _network_name(name: str) -> str:
+    problem = network_name_problem(name)
+    if problem is not None:
+        raise ValueError(problem)
+    return name
+
+
+NetworkName = Annotated[str, AfterValidator(_network_name)]
+
+
+class NetworkModel(BaseModel):
+    """One network of the project: ``{"name", "graph"}``."""
+
+    model_config = _FILE_CONFIG
+
+    name: NetworkName
+    graph: GraphModel = Field(default_factory=GraphModel)
+
+
 class ProjectModel(BaseModel):
-    """A whole file: its graph, and the settings and history kept beside it."""
+    """A whole file: its networks, and the settings and history kept beside them."""
 
     model_config = _FILE_CONFIG
 
@@ -74,7 +94,8 @@ class ProjectModel(BaseModel):
     version: int
     name: str = "Untitled"
     description: str = ""
-    graph: GraphModel = Field(default_factory=GraphModel)
+    networks: list[NetworkModel] = Field(default_factory=list)
+    main: str = "main"
     data: DataConfig = Field(default_factory=DataConfig)
     training: TrainingConfig = Field(default_factory=TrainingConfig)
     runs: list[RunRecord] = Field(default_factory=list)

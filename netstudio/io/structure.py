@@ -25,24 +25,37 @@ Loc = tuple[int | str, ...]
 
 
 @dataclass
+class NetworkRows:
+    """Where one checked network's parts are in the file.
+
+    index: the network's index in the file's ``networks``. node_rows / edge_rows: the index in
+    the file of each node / wire kept, so later problems still name
+    ``networks[i].graph.nodes[<index in the file>]``. dropped_ids: ids of the nodes left out,
+    so wires to them are not reported again.
+    """
+
+    index: int
+    node_rows: list[int] = field(default_factory=list)
+    edge_rows: list[int] = field(default_factory=list)
+    dropped_ids: set[str] = field(default_factory=set)
+
+
+@dataclass
 class CheckedProject:
     """A file's structure as far as it is valid, and every structural problem found.
 
-    Nodes and wires with a problem are left out of `model`, and any other bad value (a setting,
-    a key, a run record's figure) takes its default, so the rest can still be built (and
-    checked) whether or not the file is then refused. raw: the JSON that `model` was read from,
-    without what was left out, key order as in the file (the project keeps its sections as
-    read). node_rows / edge_rows: the index in the file of each node / wire of `model`, so
-    later problems still name ``graph.nodes[<index in the file>]``. dropped_ids: ids of the
-    nodes left out, so wires to them are not reported again.
+    Nodes and wires with a problem are left out of `model` (a network without a good name
+    too), and any other bad value (a setting, a key, a run record's figure) takes its default,
+    so the rest can still be built (and checked) whether or not the file is then refused. raw:
+    the JSON that `model` was read from, without what was left out, key order as in the file
+    (the project keeps its sections as read). networks: where each network of `model` and its
+    nodes and wires are in the file, one `NetworkRows` per network, in order.
     """
 
     model: ProjectModel
     raw: dict[str, Any]
     problems: list[FileProblem] = field(default_factory=list)
-    node_rows: list[int] = field(default_factory=list)
-    edge_rows: list[int] = field(default_factory=list)
-    dropped_ids: set[str] = field(default_factory=set)
+    networks: list[NetworkRows] = field(default_factory=list)
 
 
 def check_structure(raw: dict[str, Any]) -> CheckedProject:
@@ -55,8 +68,11 @@ def check_structure(raw: dict[str, Any]) -> CheckedProject:
         model = validate_raw(ProjectModel, raw)
     except ValidationError as error:
         return _LeftOut(raw).check(error)
-    nodes, edges = model.graph.nodes, model.graph.edges
-    return CheckedProject(model, raw, [], list(range(len(nodes))), list(range(len(edges))))
+    rows = [
+        NetworkRows(i, list(range(len(n.graph.nodes))), list(range(len(n.graph.edges))))
+        for i, n in enumerate(model.networks)
+    ]
+    return CheckedProject(model, raw, [], rows)
 
 
 #: Rounds of leaving out and validating again. One is nearly always enough: pydantic reports
@@ -89,23 +105,33 @@ class _LeftOut:
         raise ProjectFileError(self.problems)
 
     def _checked(self, model: ProjectModel) -> CheckedProject:
-        graph = self.original.get("graph")
+        networks = self.original.get("networks")
+        rows = []
+        for k, network in enumerate(model.networks):
+            index = self._in_file_index(("networks",), k)
+            graph = ("networks", index, "graph")
+            rows.append(
+                NetworkRows(
+                    index,
+                    self._kept((*graph, "nodes"), len(network.graph.nodes)),
+                    self._kept((*graph, "edges"), len(network.graph.edges)),
+                    self._dropped(networks, index),
+                )
+            )
+        return CheckedProject(model, self.raw, self.problems, rows)
+
+    def _dropped(self, networks: Any, index: int) -> set[str]:
+        """The ids of the nodes left out of the file's network `index` (`networks`: the
+        file's list of networks)."""
+        network = networks[index] if isinstance(networks, list) else None
+        graph = network.get("graph") if isinstance(network, dict) else None
         nodes = graph.get("nodes") if isinstance(graph, dict) else None
-        dropped = {
+        gone = self.gone.get(("networks", index, "graph", "nodes"), set())
+        return {
             node["id"]
             for i, node in enumerate(nodes if isinstance(nodes, list) else [])
-            if i in self.gone.get(("graph", "nodes"), set())
-            and isinstance(node, dict)
-            and isinstance(node.get("id"), str)
+            if i in gone and isinstance(node, dict) and isinstance(node.get("id"), str)
         }
-        return CheckedProject(
-            model,
-            self.raw,
-            self.problems,
-            self._kept(("graph", "nodes"), len(model.graph.nodes)),
-            self._kept(("graph", "edges"), len(model.graph.edges)),
-            dropped,
-        )
 
     def _kept(self, path: Loc, count: int) -> list[int]:
         """The file indices of the `count` items kept of the list at `path`."""
@@ -132,7 +158,7 @@ class _LeftOut:
             if isinstance(container, dict):
                 container.pop(key, None)
                 self.taken.add(self._in_file((*path, key)))
-                if path == ("graph",) and key == "nodes":  # no node read: the wires mean nothing
+                if _is_graph(path) and key == "nodes":  # no node read: the wires mean nothing
                     container.pop("edges", None)
             elif isinstance(key, int):
                 removals.setdefault(id(container), (container, path, set()))[2].add(key)
@@ -147,8 +173,8 @@ class _LeftOut:
         the container's path (all in the current copy): the value itself, or the deepest part
         of `loc` that is there (past a union member's name, or at a missing key the object
         holding it); a whole node or wire for anything wrong inside one."""
-        if loc[:2] in (("graph", "nodes"), ("graph", "edges")) and len(loc) >= 3:
-            loc = loc[:3]
+        if len(loc) >= 5 and _is_graph(loc[:3]) and loc[3] in ("nodes", "edges"):
+            loc = loc[:5]
         container: Any = None
         key: int | str | None = None
         path: Loc = ()
@@ -179,6 +205,11 @@ class _LeftOut:
             while i in gone:
                 i += 1
         return i
+
+
+def _is_graph(path: Loc) -> bool:
+    """Whether `path` is a network's graph: ``networks[i].graph``."""
+    return len(path) == 3 and path[0] == "networks" and path[2] == "graph"
 
 
 def _holds(value: Any, part: int | str) -> bool:

@@ -37,7 +37,10 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "version": CURRENT_VERSION,
         "name": project.name,
         "description": project.description,
-        "graph": graph_to_dict(project.graph),
+        "networks": [
+            {"name": name, "graph": graph_to_dict(graph)} for name, graph in project.network_items()
+        ],
+        "main": project.main,
         "data": project.data,
         "training": project.training,
         "runs": project.runs,
@@ -46,7 +49,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
 
 
 def graph_to_dict(graph: NetworkGraph, node_ids: Iterable[str] | None = None) -> dict[str, Any]:
-    """The ``graph`` section; with `node_ids`, only those nodes and the wires among them (copy).
+    """A network's ``graph`` section; with `node_ids`, only those nodes and the wires among them (copy).
 
     Raises UnknownNodeError for an id not in `graph`.
     """

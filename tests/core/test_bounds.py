@@ -103,7 +103,7 @@ def test_a_number_out_of_range_says_which_range_to_choose_from() -> None:
 
 def _absurd_file(tmp_path: Path) -> Path:
     data = json.loads((EXAMPLES / "sequence_lstm.net").read_text(encoding="utf-8"))
-    for node in data["graph"]["nodes"]:
+    for node in data["networks"][0]["graph"]["nodes"]:
         if node["type"] == "LSTM":
             node["params"]["num_layers"] = 2**63
         if node["type"] == "Linear":
@@ -135,7 +135,7 @@ def test_check_of_a_layer_too_large_to_build_is_an_error_of_that_node(
 ) -> None:
     """Every size in range, yet 2**24 inputs times 2**20 units: refused, nothing built."""
     data = json.loads((EXAMPLES / "mnist_mlp.net").read_text(encoding="utf-8"))
-    nodes = {node["id"]: node for node in data["graph"]["nodes"]}
+    nodes = {node["id"]: node for node in data["networks"][0]["graph"]["nodes"]}
     first = next(node for node in nodes.values() if node["type"] == "Linear")
     next(node for node in nodes.values() if node["type"] == "Input")["params"]["shape"] = [2**24]
     first["params"].update(in_features=None, out_features=2**20)

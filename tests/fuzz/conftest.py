@@ -75,7 +75,9 @@ def _json_mutation(tree: dict[str, Any], rng: random.Random) -> tuple[str, Any]:
     tree = copy.deepcopy(tree)
     paths = list(_paths(tree))
     kind = rng.choice(("replace", "replace", "replace", "drop", "add", "duplicate", "reverse"))
-    graph = tree.get("graph")
+    networks = tree.get("networks")
+    first = networks[0] if isinstance(networks, list) and networks else None
+    graph = first.get("graph") if isinstance(first, dict) else tree.get("graph")
     nodes = graph.get("nodes") if isinstance(graph, dict) else None
     edges = graph.get("edges") if isinstance(graph, dict) else None
     nodes = nodes if isinstance(nodes, list) and all(isinstance(n, dict) for n in nodes) else []

@@ -101,7 +101,7 @@ def test_edit_undo_in_the_panels_then_save(qtbot, tmp_path: Path, monkeypatch) -
     assert not window.document.modified
 
     saved = json.loads(path.read_text(encoding="utf-8"))
-    fc1 = next(node for node in saved["graph"]["nodes"] if node["id"] == "fc1")
+    fc1 = next(node for node in saved["networks"][0]["graph"]["nodes"] if node["id"] == "fc1")
     assert fc1["params"]["out_features"] == 64
     assert saved["training"]["optimizer"]["lr"] == 0.01
     assert saved["training"]["batch_size"] == 64

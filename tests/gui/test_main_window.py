@@ -193,7 +193,7 @@ def test_a_partly_readable_file_opens_with_its_problems(
     window: MainWindow, example: Path, tmp_path: Path, messages
 ) -> None:
     data = json.loads(example.read_text(encoding="utf-8"))
-    data["graph"]["nodes"][3]["type"] = "Lineer"
+    data["networks"][0]["graph"]["nodes"][3]["type"] = "Lineer"
     partial = tmp_path / "partial.net"
     partial.write_text(json.dumps(data), encoding="utf-8")
     assert window.open_file(partial)

@@ -115,5 +115,21 @@ def run_record() -> dict[str, Any]:
 
 @pytest.fixture
 def mlp_file(mlp_graph: NetworkGraph) -> dict[str, Any]:
-    """The canonical file of the MNIST MLP as a fresh JSON dict, to be spoiled by a test."""
-    return json.loads(dumps_project(Project(mlp_graph, name="MNIST MLP")))
+    """The file of the MNIST MLP as a fresh JSON dict, to be spoiled by a test: a version 2
+    file (one top-level ``graph``), so the problems read at the paths it has, through the
+    migration to version 3 (``tests/io/test_format_v3.py`` spoils version 3 files)."""
+    return as_version_2(json.loads(dumps_project(Project(mlp_graph, name="MNIST MLP"))))
+
+
+def as_version_2(raw: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 file of one network as version 2 wrote it: its graph at the top."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key == "version":
+            out[key] = 2
+        elif key == "networks":
+            (network,) = value
+            out["graph"] = network["graph"]
+        elif key != "main":
+            out[key] = value
+    return out

@@ -51,7 +51,7 @@ def test_version_0_file_is_saved_as_the_current_version() -> None:
     saved = json.loads(dumps_project(load_project(LEGACY_V0)))
     assert saved["version"] == CURRENT_VERSION
     assert "layers" not in saved and "links" not in saved
-    assert saved["graph"]["edges"][0] == {
+    assert saved["networks"][0]["graph"]["edges"][0] == {
         "from": "input",
         "from_port": "out",
         "to": "fc1",

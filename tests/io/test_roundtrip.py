@@ -77,18 +77,21 @@ def test_file_layout_is_canonical(every_layer_project: Project) -> None:
         "version",
         "name",
         "description",
-        "graph",
+        "networks",
+        "main",
         "data",
         "training",
         "runs",
         "view",
     ]
     assert raw["version"] == CURRENT_VERSION
+    assert [list(network) for network in raw["networks"]] == [["name", "graph"]]
+    assert raw["main"] == "main"
     graph = every_layer_project.graph
-    for written, node in zip(raw["graph"]["nodes"], graph.nodes(), strict=True):
+    for written, node in zip(raw["networks"][0]["graph"]["nodes"], graph.nodes(), strict=True):
         assert list(written) == ["id", "type", "name", "params", "position"]
         assert list(written["params"]) == list(node.spec.param_names())
-    edges = raw["graph"]["edges"]
+    edges = raw["networks"][0]["graph"]["edges"]
     assert len(edges) == len(graph.edges())
     assert all(list(edge) == ["from", "from_port", "to", "to_port"] for edge in edges)
     assert any(e["to"] == "add1" and e["to_port"] == "in3" for e in edges)  # variadic port
@@ -96,11 +99,11 @@ def test_file_layout_is_canonical(every_layer_project: Project) -> None:
 
 def test_values_are_written_as_json(mlp_graph: NetworkGraph) -> None:
     raw = project_to_dict(Project(mlp_graph))
-    nodes = {node["id"]: node for node in raw["graph"]["nodes"]}
+    nodes = {node["id"]: node for node in raw["networks"][0]["graph"]["nodes"]}
     assert nodes["input"]["params"] == {"shape": [784], "dtype": "float32"}  # tuple -> list
     assert nodes["fc1"]["params"]["in_features"] is None  # auto, left for the shapes to fill
     assert nodes["fc1"]["position"] == [0.0, 0.0]
-    assert raw["graph"]["edges"][0] == {
+    assert raw["networks"][0]["graph"]["edges"][0] == {
         "from": "input",
         "from_port": "out",
         "to": "fc1",

@@ -38,8 +38,8 @@ OLD_RUNS = FIXTURES / "legacy_v1_runs.net"
 Raw = dict[str, Any]
 
 
-def test_the_current_version_is_2() -> None:
-    assert CURRENT_VERSION == 2
+def test_the_current_version_is_3() -> None:
+    assert CURRENT_VERSION == 3
 
 
 # --- version 1 to 2 ----------------------------------------------------------------------------
@@ -54,18 +54,20 @@ def test_every_v1_example_is_kept() -> None:
 
 
 @pytest.mark.parametrize("old", V1_EXAMPLES, ids=[p.stem for p in V1_EXAMPLES])
-def test_a_v1_example_opens_and_saves_as_v2_with_nothing_changed(old: Path) -> None:
+def test_a_v1_example_opens_and_saves_as_current_with_nothing_changed(old: Path) -> None:
     raw = json.loads(old.read_text(encoding="utf-8"))
-    project = load_project(old)  # strict: every setting is valid in version 2
+    project = load_project(old)  # strict: every setting is valid in versions 2 and 3
     assert project.problems == []
     saved = json.loads(dumps_project(project))
-    assert saved["version"] == 2
+    assert saved["version"] == CURRENT_VERSION
     for key in ("name", "description", "data", "training", "runs", "view"):
         assert saved[key] == raw[key], key
-    nodes = [(n["id"], n["type"], n["name"], n["position"]) for n in saved["graph"]["nodes"]]
+    assert [network["name"] for network in saved["networks"]] == [saved["main"]]
+    graph = saved["networks"][0]["graph"]
+    nodes = [(n["id"], n["type"], n["name"], n["position"]) for n in graph["nodes"]]
     assert nodes == [(n["id"], n["type"], n["name"], n["position"]) for n in raw["graph"]["nodes"]]
-    assert saved["graph"]["edges"] == raw["graph"]["edges"]
-    for new, was in zip(saved["graph"]["nodes"], raw["graph"]["nodes"], strict=True):
+    assert graph["edges"] == raw["graph"]["edges"]
+    for new, was in zip(graph["nodes"], raw["graph"]["nodes"], strict=True):
         assert new["params"].items() >= was["params"].items()  # every value as it was
 
 
@@ -118,7 +120,7 @@ def test_old_run_records_keep_their_key_order() -> None:
     ]  # fmt: skip
 
 
-def test_a_migrated_file_round_trips_as_v2(tmp_path: Path) -> None:
+def test_a_migrated_file_round_trips_as_current(tmp_path: Path) -> None:
     path = tmp_path / "old.net"
     shutil.copy(OLD_RUNS, path)
     before = path.read_bytes()
@@ -126,7 +128,7 @@ def test_a_migrated_file_round_trips_as_v2(tmp_path: Path) -> None:
     assert path.read_bytes() == before  # opening never writes
     save_project(project)
     saved = path.read_text(encoding="utf-8")
-    assert json.loads(saved)["version"] == 2
+    assert json.loads(saved)["version"] == CURRENT_VERSION
     assert dumps_project(load_project(path)) == saved
 
 
@@ -142,7 +144,8 @@ def test_the_v1_migration_leaves_its_input_alone() -> None:
     before = copy.deepcopy(raw)
     migrated = migrate(raw)
     assert raw == before
-    assert migrated["version"] == 2 and "best_val_accuracy" in raw["runs"][0]
+    assert migrated["version"] == CURRENT_VERSION and "best_val_accuracy" in raw["runs"][0]
+    assert "graph" in raw and "networks" not in raw
 
 
 def test_a_wrong_value_in_a_v1_record_is_reported_in_v2_terms() -> None:

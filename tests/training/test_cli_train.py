@@ -141,7 +141,7 @@ def test_a_failing_run_exits_1_with_the_message_and_keeps_its_json(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     project = json.loads((EXAMPLES / "digits_mlp.net").read_text())
-    for node in project["graph"]["nodes"]:
+    for node in project["networks"][0]["graph"]["nodes"]:
         if node["id"] == "input":
             node["params"]["shape"] = [50]
     path = tmp_path / "wrong_input.net"

@@ -127,7 +127,7 @@ def test_under_a_memory_limit_out_of_memory_is_recognised_and_writes_no_weights(
     args = []
     for name, out_features, batch_size in (("build", 1_000_000, 32), ("forward", 100_000, 1024)):
         project = json.loads((EXAMPLES / "digits_mlp.net").read_text())
-        for node in project["graph"]["nodes"]:
+        for node in project["networks"][0]["graph"]["nodes"]:
             if node["id"] == "fc1":
                 node["params"]["out_features"] = out_features
         project["training"]["batch_size"] = batch_size

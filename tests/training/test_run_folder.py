@@ -81,7 +81,7 @@ def test_a_resume_of_an_edited_network_changes_nothing_and_export_keeps_the_weig
     assert json.loads((folder / "result.json").read_text())["epochs"] == 2
 
     data = json.loads(original)
-    for node in data["graph"]["nodes"]:
+    for node in data["networks"][0]["graph"]["nodes"]:
         if node["id"] == "fc1":
             node["params"]["out_features"] = 100
     project.write_text(json.dumps(data))
@@ -274,7 +274,7 @@ def test_a_new_run_that_fails_before_an_epoch_keeps_its_record_but_no_weights(
 ) -> None:
     project = json.loads((EXAMPLES / "digits_mlp.net").read_text())
     project["training"]["batch_size"] = 8
-    for node in project["graph"]["nodes"]:
+    for node in project["networks"][0]["graph"]["nodes"]:
         if node["id"] == "fc2":
             node["params"]["out_features"] = 4  # 10 classes: fails at the first batch
     path = tmp_path / "few_outputs.net"

@@ -46,7 +46,8 @@ def marks(window: MainWindow) -> dict[str, list[tuple[float, str]]]:
 def test_each_unfreezing_is_marked_with_the_node_names(
     qtbot, window: MainWindow, open_example, tmp_path: Path
 ) -> None:
-    graph = json.loads((EXAMPLES / "spiral_toy.net").read_text(encoding="utf-8"))["graph"]
+    raw = json.loads((EXAMPLES / "spiral_toy.net").read_text(encoding="utf-8"))
+    graph = raw["networks"][0]["graph"]
     for node in graph["nodes"]:
         if node["id"] == "fc1":
             node["name"] = "hidden"  # a name that is not the id: the label shows the name

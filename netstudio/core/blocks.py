@@ -1,0 +1,387 @@
+"""Blocks: a network of the project used as one node of another, repeated N times.
+
+A project holds named networks (`Library`); a Block node names one of them (``network``) and
+how many copies to chain (``repeat``). Its input ports are that network's Input nodes and its
+output ports its Output nodes (by node id, in file order), so wiring a block is wiring the
+network it stands for. Every network of a project shares the project's `Library`
+(`NetworkGraph.library`), so shape inference, validation and the compiler find a block's
+network from the graph alone: the trainer, exporter and CLI need no extra argument.
+
+The checks that make blocks safe live here: a network name is a word (`network_name_problem`),
+and a block never uses itself, directly or through another block (`block_cycle`,
+`refuse_block`), which would make its shapes and its module infinite.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, MutableMapping
+from typing import TYPE_CHECKING, Any
+
+from netstudio.core.catalogue import LayerSpec
+from netstudio.core.events import Event
+from netstudio.core.params import ParamSpec, p_int
+
+if TYPE_CHECKING:
+    from torch import nn
+
+    from netstudio.core.catalogue import TensorInfo
+    from netstudio.core.graph import NetworkGraph, Node
+    from netstudio.core.shapes import NodeInfo, ShapeInference
+
+#: The type id of a Block node.
+BLOCK = "Block"
+
+#: The most copies one Block chains.
+MAX_REPEAT = 64
+
+#: The most characters of a network name.
+MAX_NAME = 64
+
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+#: A block's ports while its network is unknown: one in, one out, like most layers, so a file
+#: that names a missing network still reads and `check` says what is wrong.
+UNRESOLVED_PORTS: tuple[tuple[str, ...], tuple[str, ...]] = (("in",), ("out",))
+
+
+def network_name_problem(name: Any) -> str | None:
+    """What is wrong with `name` as a network name, or None when it is a good one.
+
+    A name is a word of ASCII letters, digits and ``_`` that does not start with a digit (like
+    ``stage1``): it names a tab, a block's network and, in exported code, a class.
+    """
+    if not isinstance(name, str):
+        return "a network name must be text"
+    if not name:
+        return "a network needs a name"
+    if len(name) > MAX_NAME:
+        return f"a network name has at most {MAX_NAME} characters"
+    if not _NAME_RE.match(name):
+        return (
+            "a network name is a word of letters, digits and '_' that does not start with a "
+            "digit (like stage1)"
+        )
+    return None
+
+
+def _block_summary(params: Mapping[str, Any]) -> str:
+    network = params.get("network") or "?"
+    repeat = params.get("repeat", 1)
+    return f"{network} ×{repeat}" if repeat != 1 else str(network)
+
+
+def _not_a_module(params: Mapping[str, Any]) -> nn.Module:
+    raise TypeError(
+        f"a Block of '{params.get('network')}' is built by the compiler from its network"
+    )
+
+
+BLOCK_SPEC = LayerSpec(
+    BLOCK,
+    "Generic",
+    "Another network of the project used as one layer, its copies chained one after the "
+    "other: its inputs are that network's Input nodes, its outputs its Output nodes.",
+    params=(
+        ParamSpec("network", "str", "", "the network of this project the block stands for"),
+        p_int(
+            "repeat",
+            1,
+            "how many copies of the network to chain (each copy feeds the next)",
+            maximum=MAX_REPEAT,
+        ),
+    ),
+    build=_not_a_module,
+    input_dtype=None,
+    summary=_block_summary,
+    short_name="block",
+)
+
+
+def block_ports(
+    node: Node, library: Mapping[str, NetworkGraph] | None
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The (input, output) ports of a Block node: the ids of its network's Input and Output
+    nodes, in file order; `UNRESOLVED_PORTS` while `library` has no such network."""
+    inner = library.get(node.params.get("network", "")) if library is not None else None
+    if inner is None:
+        return UNRESOLVED_PORTS
+    inputs: list[str] = []
+    outputs: list[str] = []
+    for inner_node in inner.nodes():
+        role = inner_node.spec.role
+        if role == "input":
+            inputs.append(inner_node.id)
+        elif role == "output":
+            outputs.append(inner_node.id)
+    return tuple(inputs), tuple(outputs)
+
+
+def used_networks(graph: NetworkGraph) -> list[str]:
+    """The names of the networks `graph`'s Block nodes use directly, once each, in node order."""
+    return list(
+        dict.fromkeys(node.params["network"] for node in graph.nodes() if node.type_id == BLOCK)
+    )
+
+
+def block_cycle(library: Mapping[str, NetworkGraph], start: str) -> list[str] | None:
+    """A loop of networks through blocks that `start` is on (``[start, ..., start]``), or None.
+
+    Only `start`'s own loops count: a network that merely uses a looping network is reported
+    where the loop is, not everywhere above it.
+    """
+    path = [start]
+    on_path = {start}
+    done: set[str] = set()
+
+    def visit(name: str) -> list[str] | None:
+        graph = library.get(name)
+        if graph is None:
+            return None
+        for used in used_networks(graph):
+            if used == start:
+                return [*path, start]
+            if used in on_path or used in done or used not in library:
+                continue
+            path.append(used)
+            on_path.add(used)
+            found = visit(used)
+            if found is not None:
+                return found
+            path.pop()
+            on_path.discard(used)
+            done.add(used)
+        return None
+
+    return visit(start)
+
+
+def refuse_block(library: Mapping[str, NetworkGraph], into: str, network: str) -> str | None:
+    """Why a Block of `network` may not be placed in the network `into`, or None when it may.
+
+    What the app asks before it makes a block: a network cannot use itself, and cannot use a
+    network that uses it (its shapes and module would never end).
+    """
+    if network not in library:
+        return f"there is no network '{network}' in this project"
+    if network == into:
+        return f"network '{into}' cannot use itself as a block"
+    seen: set[str] = set()
+    stack = [network]
+    while stack:
+        name = stack.pop()
+        if name in seen or name not in library:
+            continue
+        seen.add(name)
+        for used in used_networks(library[name]):
+            if used == into:
+                return (
+                    f"network '{network}' already uses '{into}' (through its blocks), so "
+                    f"'{into}' cannot use it: that would repeat them without end"
+                )
+            stack.append(used)
+    return None
+
+
+class Library(MutableMapping[str, "NetworkGraph"]):
+    """The named networks of one project, in file order: what its Block nodes resolve against.
+
+    Adding a network makes it share this library (`NetworkGraph.library`). `changed(name)` is
+    announced when a network's nodes, wires, parameters or names change, or a network comes
+    or goes, so a view that shows blocks of it can analyse them again; `revision(name)`
+    counts those changes (moves on the canvas are not changes of a network's meaning).
+    """
+
+    def __init__(self, networks: Mapping[str, NetworkGraph] | None = None) -> None:
+        self._networks: dict[str, NetworkGraph] = {}
+        self._handlers: dict[str, list[tuple[Event, Any]]] = {}
+        self._revisions: dict[str, int] = {}
+        self._counter = 0
+        self.changed = Event("changed")
+        for name, graph in (networks or {}).items():
+            self[name] = graph
+
+    def __getitem__(self, name: str) -> NetworkGraph:
+        return self._networks[name]
+
+    def __setitem__(self, name: str, graph: NetworkGraph) -> None:
+        problem = network_name_problem(name)
+        if problem is not None:
+            raise ValueError(f"{problem}, got {name!r}")
+        if name in self._networks:
+            self._unsubscribe(name)
+        self._networks[name] = graph
+        graph.library = self
+        handler = self._handler(name)
+        events = graph.events
+        pairs = [
+            (event, handler)
+            for event in (
+                events.node_added,
+                events.node_removed,
+                events.edge_added,
+                events.edge_removed,
+                events.params_changed,
+                events.renamed,
+                events.cleared,
+            )
+        ]
+        for event, _ in pairs:
+            event.connect(handler)
+        self._handlers[name] = pairs
+        self._bump(name)
+
+    def __delitem__(self, name: str) -> None:
+        graph = self._networks.pop(name)
+        self._unsubscribe(name)
+        if graph.library is self:
+            graph.library = None
+        self._bump(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._networks)
+
+    def __len__(self) -> int:
+        return len(self._networks)
+
+    def __repr__(self) -> str:
+        return f"Library({', '.join(self._networks)})"
+
+    def revision(self, name: str) -> int:
+        """A number that changes whenever the network `name` changes (see class docstring)."""
+        return self._revisions.get(name, 0)
+
+    def _handler(self, name: str) -> Any:
+        def on_change(*_: Any) -> None:
+            self._bump(name)
+
+        return on_change
+
+    def _unsubscribe(self, name: str) -> None:
+        for event, handler in self._handlers.pop(name, []):
+            event.disconnect(handler)
+
+    def _bump(self, name: str) -> None:
+        self._counter += 1
+        self._revisions[name] = self._counter
+        self.changed.emit(name)
+
+
+def reached_networks(library: Mapping[str, NetworkGraph], node: Node) -> list[str]:
+    """The networks a Block node reaches: its own, and every one used in those through
+    blocks, each once (a loop is followed once round)."""
+    seen: dict[str, None] = {}
+    stack = [node.params.get("network", "")]
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen[name] = None
+        graph = library.get(name)
+        if graph is not None:
+            stack.extend(reversed(used_networks(graph)))
+    return list(seen)
+
+
+def own_name(library: Mapping[str, NetworkGraph], graph: NetworkGraph) -> str | None:
+    """The name `graph` has in `library`, or None (a copy of it, as the exporter makes)."""
+    return next((name for name, member in library.items() if member is graph), None)
+
+
+def block_problem(
+    library: Mapping[str, NetworkGraph] | None, into: str | None, node: Node
+) -> str | None:
+    """What makes Block `node` (in the network `into`, None when not known) unusable before
+    anything is analysed: a network the project does not have, or one that uses itself."""
+    name = node.params.get("network", "")
+    if library is None or name not in library:
+        names = ", ".join(library or ()) or "none"
+        return (
+            f"{node.label} uses the network '{name}', which this project does not have "
+            f"(networks: {names}): choose one of its networks"
+        )
+    if into is not None:
+        refused = refuse_block(library, into, name)
+        if refused is not None:
+            return f"{node.label}: {refused}; remove this block"
+    loop = block_cycle(library, name)
+    if loop is not None:
+        return (
+            f"{node.label} uses the network '{name}', which uses itself through its blocks "
+            f"({' → '.join(loop)}): remove one of those blocks"
+        )
+    return None
+
+
+def infer_block(inference: ShapeInference, node: Node, inputs: tuple[TensorInfo, ...]) -> NodeInfo:
+    """What shape inference knows of Block `node` given its input tensors: its network
+    analysed once per copy, each copy fed the previous copy's outputs (auto sizes filled per
+    copy). An error inside names the block, the copy and the inner node."""
+    from netstudio.core.shapes import NodeInfo, ShapeInference
+    from netstudio.core.validation import errors, validate
+
+    library = inference.graph.library
+    resolved = dict(node.params)
+
+    def failed(message: str, count: int = 0) -> NodeInfo:
+        return NodeInfo(inputs=inputs, resolved=resolved, param_count=count, error=message)
+
+    problem = block_problem(library, own_name(library, inference.graph) if library else None, node)
+    if problem is not None or library is None:
+        return failed(problem or f"{node.label} has no network")
+    name, repeat = node.params["network"], node.params["repeat"]
+    inner = library[name]
+    ins, outs = inner.inputs(), inner.outputs()
+    if not ins or not outs:
+        return failed(
+            f"{node.label}: its network '{name}' needs an Input and an Output node: add them "
+            "in that network"
+        )
+    if repeat > 1 and len(ins) != len(outs):
+        return failed(
+            f"{node.label} chains {repeat} copies, each copy's outputs feeding the next one's "
+            f"inputs, but network '{name}' has {len(ins)} Input(s) and {len(outs)} Output(s): "
+            "give it as many of each, or set repeat to 1"
+        )
+    copies: list[ShapeInference] = []
+    tensors = inputs
+    params = trainable = 0
+    for number in range(1, repeat + 1):
+        if copies and tensors == inputs_of(copies[-1], ins):
+            copy = copies[-1]  # the same inputs: the same analysis (a shape-keeping block)
+        else:
+            feeds = dict(zip((n.id for n in ins), tensors, strict=True))
+            copy = ShapeInference(inner, inference.batch_size, feeds=feeds)
+            try:
+                found = errors(validate(inner, copy))
+            finally:
+                copy.close()
+            if found:
+                where = f"block '{node.name}'" + (f" (copy {number})" if repeat > 1 else "")
+                first = found[0]
+                inside = f"node '{inner.node(first.node_id).name}'" if first.node_id else ""
+                more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                return failed(
+                    f"{where}{', ' + inside if inside else ''}: {first.message}{more}", params
+                )
+        copies.append(copy)
+        params += copy.total_params()
+        trainable += sum(info.trainable_count for info in copy.infos().values())
+        outputs = tuple(copy.info(n.id).output for n in outs)
+        if any(t is None for t in outputs):
+            return NodeInfo(inputs=inputs, resolved=resolved, pending=True)
+        tensors = tuple(t for t in outputs if t is not None)
+    return NodeInfo(
+        outputs=dict(zip((n.id for n in outs), tensors, strict=True)),
+        inputs=inputs,
+        resolved=resolved,
+        param_count=params,
+        trainable_count=trainable,
+        mac_job=(node, (), 1),
+        copies=tuple(copies),
+    )
+
+
+def inputs_of(copy: ShapeInference, ins: list[Node]) -> tuple[TensorInfo | None, ...]:
+    """The tensors the Input nodes `ins` of a copy's analysis took."""
+    return tuple(copy.info(n.id).output for n in ins)
