@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from functools import cache
 from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -41,6 +42,14 @@ from netstudio.gui.style import CanvasTheme
 CORNER = 14.0
 #: Nodes near an area, the wire's own two left out: (area, the ids to leave out) -> rectangles.
 ObstacleSource = Callable[[Rect, tuple[str, str]], Iterable[Rect]]
+
+
+@cache
+def label_font() -> tuple[QFont, QFontMetricsF]:
+    """The wire labels' font (10 scene pixels) and its metrics, made once for every wire."""
+    font = QFont()
+    font.setPixelSize(10)
+    return font, QFontMetricsF(font)
 
 
 def wire_path(start: QPointF, end: QPointF, flow: Flow = "right") -> QPainterPath:
@@ -114,9 +123,8 @@ class EdgeItem(QGraphicsItem):
         self.drop_target = False
         self._path = QPainterPath()
         self._label_rect = QRectF()
-        self._font = QFont()
-        self._font.setPixelSize(10)
         self._text = ""
+        self._tooltip = ""
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
@@ -130,7 +138,9 @@ class EdgeItem(QGraphicsItem):
             self.update()
 
     def set_tooltip(self, text: str) -> None:
-        self.setToolTip(text)
+        if text != self._tooltip:  # a tooltip set again costs as much as a new one
+            self._tooltip = text
+            self.setToolTip(text)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
@@ -205,7 +215,7 @@ class EdgeItem(QGraphicsItem):
         self._text = ""
         if not self.label:
             return
-        metrics = QFontMetricsF(self._font)
+        metrics = label_font()[1]
         start, end, middle = self._label_place()
         room = math.hypot(end[0] - start[0], end[1] - start[1]) - 12
         for text in (self.label, self.label.removeprefix("N×")):
@@ -272,7 +282,7 @@ class EdgeItem(QGraphicsItem):
             painter.setBrush(theme.label_fill)
             radius = self._label_rect.height() / 2
             painter.drawRoundedRect(self._label_rect, radius, radius)
-            painter.setFont(self._font)
+            painter.setFont(label_font()[0])
             painter.setPen(theme.error if self.invalid else theme.text)
             painter.drawText(self._label_rect, Qt.AlignmentFlag.AlignCenter, self._text)
 

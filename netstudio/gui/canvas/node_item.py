@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, pairwise
-from typing import Any, Literal
+from typing import Literal
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
@@ -65,9 +65,11 @@ LOCK = 12.0
 Severity = Literal["error", "warning"] | None
 
 
+@cache
 def _fonts() -> tuple[QFont, QFont, QFont]:
     """Title, subtitle and footer fonts, sized in scene pixels so that a node's layout is the
-    same whatever the desktop's font size (the view's zoom scales them)."""
+    same whatever the desktop's font size (the view's zoom scales them). Made once and shared
+    by every card (a card copies one before changing its size)."""
     body = QFont()
     body.setPixelSize(BODY_PX)
     title = QFont(body)
@@ -159,7 +161,11 @@ def warning_triangle(centre: QPointF, size: float) -> QPolygonF:
 
 
 class NodeItem(QGraphicsItem):
-    """One node (see module docstring). `on_moved` is called as the item moves."""
+    """One node (see module docstring).
+
+    It has no `itemChange`: Qt would call it into Python a dozen times as each card is made,
+    and at every change after. The scene follows the cards' moves itself, and raises the
+    selected ones above their neighbours."""
 
     def __init__(self, node_id: str, colour: QColor, theme: CanvasTheme) -> None:
         super().__init__()
@@ -176,9 +182,9 @@ class NodeItem(QGraphicsItem):
         self.frozen = False
         self.multiplier = 1.0
         self._short = ""
+        self._tooltip = ""
         self.inputs: dict[str, PortItem] = {}
         self.outputs: dict[str, PortItem] = {}
-        self.on_moved: Callable[[NodeItem], Any] | None = None
         #: Which way the network flows: where the ports sit.
         self.flow: Flow = "right"
         self._body = MIN_BODY
@@ -190,7 +196,6 @@ class NodeItem(QGraphicsItem):
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
         )
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setZValue(1)
@@ -283,7 +288,10 @@ class NodeItem(QGraphicsItem):
         if self.multiplier != 1:
             tuning.append(f"learning rate × {self.multiplier:g}")
         parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.message)
-        self.setToolTip("\n".join(p for p in parts if p))
+        text = "\n".join(p for p in parts if p)
+        if text != self._tooltip:  # a tooltip set again costs as much as a new one
+            self._tooltip = text
+            self.setToolTip(text)
 
     def set_theme(self, theme: CanvasTheme) -> None:
         self.theme = theme
@@ -345,13 +353,6 @@ class NodeItem(QGraphicsItem):
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, WIDTH, self.height), RADIUS, RADIUS)
         return path
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.on_moved:
-            self.on_moved(self)
-        elif change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.setZValue(2 if value else 1)
-        return super().itemChange(change, value)
 
     def drawn_text(self, lod: float) -> NodeText:
         """What the card writes at zoom `lod` (1 is 100 %; see module docstring)."""

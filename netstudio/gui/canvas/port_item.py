@@ -52,6 +52,7 @@ class PortItem(QGraphicsItem):
         self.connected = False
         self.state = PortState.NORMAL
         self._hovered = False
+        self._shape: str | None = None
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setZValue(1)
@@ -66,6 +67,10 @@ class PortItem(QGraphicsItem):
         return self.scenePos()
 
     def set_shape_text(self, shape: str) -> None:
+        """Say the tensor shape at this port in its tooltip ("" while it is not known)."""
+        if shape == self._shape:
+            return
+        self._shape = shape
         kind = "input" if self.is_input else "output"
         detail = f" · {shape}" if shape else ""
         self.setToolTip(f"{kind} '{self.name}'{detail}")

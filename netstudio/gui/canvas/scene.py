@@ -11,6 +11,12 @@ The scene files every node's rectangle in a grid (`SpatialGrid`) so that a wire 
 nodes it must go round without looking at all of them, and files every wire's too, so that a
 node that moves re-routes only the wires whose way it enters or leaves.
 
+Qt finds the items to paint (and those under the mouse) in its own index, a tree over the
+scene's rectangle: a repaint then looks only at the items in the part of the scene shown, not
+at all of them. Items beyond that rectangle would all fall in the cells on its edge, so the
+rectangle grows to cover every node with room to spare (`_keep_indexed`); a long network
+of thousands of layers stays as quick to repaint as a short one.
+
 A node the project's fine-tuning settings freeze shows a padlock (the ``training`` section's
 ``fine_tuning``: the scene follows `Document.section_changed`, undo and redo included).
 """
@@ -21,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
@@ -47,6 +54,8 @@ from netstudio.gui.tuning_edits import frozen_ids, multiplier_of
 
 #: The canvas is this large in every direction, so there is always room to pan.
 EXTENT = 20_000.0
+#: The scene's rectangle reaches this far past the outermost node (see module docstring).
+REACH = EXTENT / 2
 #: After this many nodes moved in one edit (a layout or its undo moves them all), wires wait
 #: and are routed once each when the edit is done, not at every node's step.
 BURST = 12
@@ -80,8 +89,8 @@ class CanvasScene(QGraphicsScene):
         super().__init__()
         self.document = document
         self.theme = theme or CanvasTheme.from_palette()
-        self.setSceneRect(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT)
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setSceneRect(self._reach(n.position for n in document.graph.nodes()))
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[Edge, EdgeItem] = {}
         self._edges_of: dict[str, set[Edge]] = defaultdict(set)
@@ -123,6 +132,9 @@ class CanvasScene(QGraphicsScene):
                 (events.cleared, self._on_cleared),
             ]
         )
+        #: The nodes drawn above the others because they are selected.
+        self._raised: set[str] = set()
+        self.selectionChanged.connect(self._raise_selected)
         document.analysed.connect(self._on_analysed)
         document.shapes_arrived.connect(self._on_shapes_arrived)
         document.edited.connect(self._after_edit)
@@ -134,6 +146,28 @@ class CanvasScene(QGraphicsScene):
         if document.analysed_once or document.analysing:
             self._on_analysed(set(self.nodes), document.problems)
 
+    @staticmethod
+    def _reach(points: Iterable[tuple[float, float]]) -> QRectF:
+        """The scene rectangle for nodes at `points`: the canvas's square round the origin,
+        grown to reach `REACH` past every one of them."""
+        area = QRectF(-EXTENT, -EXTENT, 2 * EXTENT, 2 * EXTENT)
+        xs, ys = [], []
+        for x, y in points:
+            xs.append(x)
+            ys.append(y)
+        if xs:
+            covered = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+            area = area.united(covered.adjusted(-REACH, -REACH, REACH, REACH))
+        return area
+
+    def _keep_indexed(self, rect: Rect) -> None:
+        """Grow the scene's rectangle (and so its index) to reach well past a node at `rect`
+        (a rare step: the whole index is rebuilt when the rectangle changes)."""
+        x0, y0, x1, y1 = rect
+        area = self.sceneRect()
+        if not area.contains(QRectF(x0, y0, x1 - x0, y1 - y0)):
+            self.setSceneRect(area.united(self._reach([(x0, y0), (x1, y1)])))
+
     def detach(self) -> None:
         """Stop listening to the document (it is being closed)."""
         self._subscriptions.close()
@@ -141,6 +175,7 @@ class CanvasScene(QGraphicsScene):
         self.document.shapes_arrived.disconnect(self._on_shapes_arrived)
         self.document.edited.disconnect(self._after_edit)
         self.document.section_changed.disconnect(self._on_section_changed)
+        self.selectionChanged.disconnect(self._raise_selected)
         self._settle_timer.stop()
 
     # --- lookups -------------------------------------------------------------------------------
@@ -183,6 +218,17 @@ class CanvasScene(QGraphicsScene):
             self._insert_target = target
             if target is not None:
                 target.set_drop_target(True)
+
+    def _raise_selected(self) -> None:
+        """Selected nodes sit above the others, so that no neighbour hides their outline."""
+        selected = set(self.selected_node_ids())
+        for node_id in self._raised - selected:
+            item = self.nodes.get(node_id)
+            if item is not None and shiboken6.isValid(item):  # not going with the scene
+                item.setZValue(1)
+        for node_id in selected - self._raised:
+            self.nodes[node_id].setZValue(2)
+        self._raised = selected
 
     def select_nodes(self, node_ids: list[str]) -> None:
         self.clearSelection()
@@ -267,6 +313,10 @@ class CanvasScene(QGraphicsScene):
             self._dragging = {*self.selected_node_ids(), grabber.node_id}
         super().mouseMoveEvent(event)
         if dragging:
+            for node_id in self._dragging:  # Qt moved them (the cards do not say so)
+                item = self.nodes.get(node_id)
+                if item is not None and node_rect(item) != self._node_rects.rect(node_id):
+                    self._dragged_moved.add(node_id)
             self._follow_drag()
             self._track_insert_target()
 
@@ -344,7 +394,9 @@ class CanvasScene(QGraphicsScene):
                 continue
             if self.snap_to_grid:
                 new = (round(new[0] / GRID) * GRID, round(new[1] / GRID) * GRID)
-                item.setPos(*new)
+                if new != (item.x(), item.y()):
+                    item.setPos(*new)
+                    self._on_item_moved(item)
             if new != node.position:
                 moves[item.node_id] = (node.position, new)
         target, self._insert_target = self._insert_target, None
@@ -369,7 +421,6 @@ class CanvasScene(QGraphicsScene):
         item.set_ports(node.input_ports, node.output_ports)
         item.set_text(node.name, spec.describe(node.params))
         item.setPos(*node.position)
-        item.on_moved = self._on_item_moved
         self.nodes[node.id] = item
         self.addItem(item)
         self._file_node(item)
@@ -391,7 +442,7 @@ class CanvasScene(QGraphicsScene):
 
     def _on_node_removed(self, node: Node) -> None:
         item = self.nodes.pop(node.id)
-        item.on_moved = None
+        self._raised.discard(node.id)
         self._edges_of.pop(node.id, None)
         self._problems.pop(node.id, None)
         self._stale_nodes.discard(node.id)
@@ -434,14 +485,16 @@ class CanvasScene(QGraphicsScene):
         self._on_item_moved(item)
 
     def _on_node_moved(self, node: Node, _old: Any) -> None:
-        self.nodes[node.id].setPos(*node.position)
+        item = self.nodes[node.id]
+        if (item.x(), item.y()) != node.position:
+            item.setPos(*node.position)
+            self._on_item_moved(item)
 
     def _on_renamed(self, node: Node, _old: str) -> None:
         self.nodes[node.id].set_text(node.name, node.spec.describe(node.params))
 
     def _on_cleared(self) -> None:
-        for item in self.nodes.values():
-            item.on_moved = None
+        self.clearSelection()  # at once: items going one by one would change it at each
         self.clear()
         self.nodes.clear()
         self.edges.clear()
@@ -481,6 +534,7 @@ class CanvasScene(QGraphicsScene):
             edges |= self._edges_of.get(node_id, set())
             old = self._node_rects.rect(node_id)
             self._node_rects.set(node_id, node_rect(item))
+            self._keep_indexed(node_rect(item))
             if old is not None:
                 edges.update(self._edge_rects.query(old))
         for edge in edges:
@@ -499,6 +553,7 @@ class CanvasScene(QGraphicsScene):
         if old == new:
             return
         self._node_rects.set(item.node_id, new)
+        self._keep_indexed(new)
         own = self._edges_of.get(item.node_id, set())
         for rect in (old, new):
             if rect is not None:

@@ -80,6 +80,8 @@ class CanvasView(QGraphicsView):
         self._space_held = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # The dotted grid is drawn once per zoom, not at every repaint (thousands of dots).
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
@@ -474,6 +476,7 @@ class CanvasView(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.theme = CanvasTheme.from_palette(self.palette())
+            self.resetCachedContent()  # the grid in the new colours
             scene = self.canvas()
             if scene is not None:
                 scene.set_theme(self.theme)
