@@ -26,7 +26,10 @@ WEIGHTS = "weights.safetensors"
 BEST = "best.safetensors"
 STATE = "state.pt"
 
-_EPOCH_FIELDS = {field.name: field.type for field in dataclasses.fields(EpochMetrics)}
+#: An epoch's metrics as `EpochMetrics.to_dict` stores them (its health stays out).
+_EPOCH_FIELDS = {
+    field.name: field.type for field in dataclasses.fields(EpochMetrics) if field.name != "health"
+}
 
 
 class CheckpointError(Exception):

@@ -6,13 +6,16 @@ Plain data, so the GUI worker can pass them through signals and the run folder c
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from netstudio.training.loaded_data import with_fixes
 from netstudio.training.metrics import ClassificationReport, Predictions, RegressionReport
+
+if TYPE_CHECKING:
+    from netstudio.training.health_records import EpochHealth, HealthSample, HealthWarning
 
 Status = Literal["finished", "stopped", "early_stopped", "failed"]
 FailureKind = Literal["nan", "shape", "memory", "data", "device", "config", "error"]
@@ -41,12 +44,16 @@ class RunInfo:
 
 @dataclass(frozen=True)
 class BatchMetrics:
+    """health: the newest training-health recording since the previous batch update, when the
+    run records statistics (`netstudio.training.health`) and one was made."""
+
     epoch: int
     batch: int
     batches: int
     loss: float
     lr: float
     samples_per_second: float
+    health: HealthSample | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +62,8 @@ class EpochMetrics:
 
     unfrozen: the ids of the nodes gradual unfreezing set learning at this epoch's start (left
     out of `to_dict` when none, so a run without it is recorded as before).
+    health: the epoch's training-health statistics and warnings, when the run records them
+    (never in `to_dict`: the run folder keeps them in health.json).
     """
 
     epoch: int
@@ -66,12 +75,14 @@ class EpochMetrics:
     seconds: float
     samples_per_second: float
     unfrozen: tuple[str, ...] = ()
+    health: EpochHealth | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "unfrozen", tuple(self.unfrozen))  # a record's list
 
     def to_dict(self) -> dict[str, Any]:
-        row = asdict(self)
+        row = asdict(replace(self, health=None))
+        del row["health"]
         if self.unfrozen:
             row["unfrozen"] = list(self.unfrozen)
         else:
@@ -163,6 +174,10 @@ class RunResult:
     run_dir: Path | None = None
     #: What a person should know about the run (`RunInfo.notes`), kept in its result.json.
     notes: list[str] = field(default_factory=list)
+    #: Each epoch's training-health statistics when the run recorded them, else None.
+    health: list[EpochHealth] | None = None
+    #: The training-health warnings as they stood when the run ended.
+    health_warnings: list[HealthWarning] = field(default_factory=list)
 
     @property
     def last(self) -> EpochMetrics | None:
@@ -185,6 +200,11 @@ class RunResult:
             "samples_per_second": round(self.samples_per_second, 1),
             "run_dir": str(self.run_dir) if self.run_dir else None,
             "error": self.failure.to_dict() if self.failure else None,
+            **(
+                {"health_warnings": [w.to_dict() for w in self.health_warnings]}
+                if self.health is not None
+                else {}
+            ),
         }
 
 

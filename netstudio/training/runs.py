@@ -5,6 +5,9 @@ mnist_mlp.runs/20261122-101500/
     batches.csv         epoch, batch, loss, learning rate of every batch
     epochs.csv          the per-epoch metrics
     result.json         the final summary, test metrics, per-class report
+    health.json         per-epoch training-health statistics per node, and the warnings
+    health.csv          the same statistics, one row per epoch and node
+                        (both only when the run records health: `netstudio train --stats`)
     last.safetensors    the weights at the end
     best.safetensors    the weights of the best epoch (by the early-stopping metric)
     checkpoint/         weights + optimizer/schedule/RNG state to resume from
@@ -33,6 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from netstudio.training.health_records import STAT_NAMES, EpochHealth
 from netstudio.training.results import (
     BatchMetrics,
     EpochMetrics,
@@ -46,7 +50,12 @@ if TYPE_CHECKING:
     from netstudio.training.trainer import Trainer
 
 BATCH_FIELDS = ["epoch", "batch", "loss", "lr"]
-EPOCH_FIELDS = [field.name for field in dataclasses.fields(EpochMetrics)]
+#: The columns of epochs.csv: an epoch's metrics as `EpochMetrics.to_dict` gives them (its
+#: training health goes to health.json and health.csv).
+EPOCH_FIELDS = [field.name for field in dataclasses.fields(EpochMetrics) if field.name != "health"]
+
+#: The columns of health.csv.
+HEALTH_FIELDS = ["epoch", "node_id", "node_name", "recordings", *STAT_NAMES]
 
 
 def runs_folder(project_path: Path) -> Path:
@@ -228,6 +237,7 @@ class RunRecorder(TrainerCallbacks):
             folder.mkdir(parents=True, exist_ok=True)
         self._batches: TextIO | None = None
         self._epochs: list[dict[str, Any]] = []
+        self._health: list[EpochHealth] | None = None  # when the run records health
 
     def run_started(self, info: RunInfo) -> None:
         self.started = True
@@ -235,6 +245,7 @@ class RunRecorder(TrainerCallbacks):
         if self.resuming:
             self._epochs = _rows_until(self.folder / "epochs.csv", info.start_epoch)
             self._write_epochs()
+            self._health = _health_until(self.folder / "health.json", info.start_epoch)
             _write_csv(path, BATCH_FIELDS, _rows_until(path, info.start_epoch))
             self._batches = open(path, "a", newline="", encoding="utf-8")  # noqa: SIM115
         else:
@@ -261,12 +272,43 @@ class RunRecorder(TrainerCallbacks):
             row["unfrozen"] = " ".join(metrics.unfrozen)
         self._epochs.append(row)
         self._write_epochs()
+        if metrics.health is not None:
+            self._health = [*(self._health or []), metrics.health]
+            self._write_health(list(metrics.health.warnings))
         if self._batches is not None:
             self._batches.flush()
         self.then.epoch_ended(metrics)
 
     def _write_epochs(self) -> None:
         _write_csv(self.folder / "epochs.csv", EPOCH_FIELDS, self._epochs)
+
+    def _write_health(self, warnings: list[Any]) -> None:
+        """health.json and health.csv: every epoch's statistics so far, and the warnings."""
+        epochs = self._health or []
+        graph = getattr(self.trainer, "graph", None)
+        names = {node.id: node.name for node in graph.nodes()} if graph is not None else {}
+        _write_json(
+            self.folder / "health.json",
+            {
+                "epochs": [epoch.to_dict() for epoch in epochs],
+                "warnings": [warning.to_dict() for warning in warnings],
+            },
+        )
+        rows = [
+            {
+                "epoch": epoch.epoch,
+                "node_id": node_id,
+                "node_name": names.get(node_id, ""),
+                "recordings": epoch.recordings,
+                **{
+                    name: "" if value is None else f"{value:.6g}"
+                    for name, value in stats.to_dict().items()
+                },
+            }
+            for epoch in epochs
+            for node_id, stats in epoch.nodes.items()
+        ]
+        _write_csv(self.folder / "health.csv", HEALTH_FIELDS, rows)
 
     def _close(self, result: RunResult) -> None:
         if self._batches is not None:
@@ -287,6 +329,9 @@ class RunRecorder(TrainerCallbacks):
         summary["report"] = result.report.to_dict() if result.report else None
         summary["history"] = [e.to_dict() for e in result.epochs]
         summary["notes"] = list(result.notes)
+        if result.health is not None:
+            self._health = self._health if self._health is not None else list(result.health)
+            self._write_health(result.health_warnings)
         _write_json(self.folder / "result.json", summary)  # last: it vouches for the weights
 
     def finished(self, result: RunResult) -> None:
@@ -328,6 +373,17 @@ def _rows_until(path: Path, epoch: int) -> list[dict[str, str]]:
         return []
     with open(path, newline="", encoding="utf-8") as handle:
         return [row for row in csv.DictReader(handle) if _epoch_of(row) <= epoch]
+
+
+def _health_until(path: Path, epoch: int) -> list[EpochHealth] | None:
+    """The epochs up to `epoch` of a run's health.json; None when there is none, or it cannot be
+    read (the resumed run's health starts again from its first epoch)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        epochs = [EpochHealth.from_dict(item) for item in data["epochs"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return [item for item in epochs if item.epoch <= epoch]
 
 
 def _epoch_of(row: dict[str, str]) -> float:

@@ -1,0 +1,301 @@
+"""Previews: every node's output for one real sample, recomputed only downstream of an edit.
+
+A `PreviewEngine` runs the network's layers one node at a time on one sample (a batch of one,
+on the CPU, in eval mode, without gradients) and keeps each node's output. Each layer's module
+is built once per node and parameter set, with the weights given (a run's, by node id: see
+`weights_by_node`) or a fresh seeded init, so the same network and seed always show the same
+numbers. `update()` recomputes a node only when its parameters or any of its inputs changed
+(each output carries a version; a node is keyed by its type, resolved parameters and its
+inputs' versions), so after an edit only the edited node and those downstream run again.
+
+What a preview reports beside the tensor: its shape, the finite values' range, and the count
+of NaN and infinite values (shown as such, never drawn as blanks). A layer that fails on the
+real sample (a runtime error the meta-tensor shape inference cannot see, such as an Embedding
+index out of range) gets the error, naming the node and what to do; the nodes after it get no
+preview. Block nodes are not previewed yet (their output is reported as missing, saying so).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from netstudio.core.blocks import BLOCK
+from netstudio.core.graph import NetworkGraph, Node
+from netstudio.core.shapes import ShapeInference, is_auto_input
+
+if TYPE_CHECKING:
+    import torch
+    from torch import fx, nn
+
+
+@dataclass(frozen=True)
+class NodePreview:
+    """One node's output for the sample (its first output port's), or why there is none.
+
+    minimum and maximum are over the finite values (None when there are none); nan and inf
+    count the values that are not finite. error: the layer failed on the sample (the message
+    names it and says what to do); missing: no value, and why (an error upstream).
+    """
+
+    node_id: str
+    value: torch.Tensor | None = None
+    shape: tuple[int, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    nan: int = 0
+    inf: int = 0
+    error: str | None = None
+    missing: str | None = None
+
+    @property
+    def finite(self) -> bool:
+        return self.nan == 0 and self.inf == 0
+
+    def range_text(self) -> str:
+        """``(1, 16, 28, 28)  -0.52 .. 3.1`` with ``, 3 NaN, 1 inf`` when there are such."""
+        if self.error is not None:
+            return f"error: {self.error}"
+        if self.value is None:
+            return f"no value: {self.missing}"
+        shape = "×".join(str(d) for d in self.shape)
+        span = (
+            "no finite values"
+            if self.minimum is None
+            else f"{self.minimum:.4g} .. {self.maximum:.4g}"
+        )
+        odd = "".join(
+            f", {count} {name}" for count, name in ((self.nan, "NaN"), (self.inf, "inf")) if count
+        )
+        return f"{shape}  {span}{odd}"
+
+
+class PreviewEngine:
+    """Every node's output for one sample of `graph` (see module docstring).
+
+    sample: one sample without the batch dimension (a tensor for a network with one Input, or
+    tensors by Input node id). weights: per node id, a state_dict for its layer (a run's:
+    `weights_by_node`); layers without any get a fresh init seeded by `seed` and the node id.
+    """
+
+    def __init__(
+        self,
+        graph: NetworkGraph,
+        sample: torch.Tensor | Mapping[str, torch.Tensor],
+        *,
+        weights: Mapping[str, Mapping[str, torch.Tensor]] | None = None,
+        seed: int = 0,
+        inference: ShapeInference | None = None,
+    ) -> None:
+        self.graph = graph
+        self.seed = seed
+        self.weights = dict(weights or {})
+        self._own_inference = inference is None
+        if inference is None:  # an auto Input takes the sample's shape, as training gives it
+            auto = [node for node in graph.inputs() if is_auto_input(node)]
+            shape = tuple(sample.shape) if auto and not isinstance(sample, Mapping) else None
+            inference = ShapeInference(graph, data_shape=shape)
+        self.inference = inference
+        self.previews: dict[str, NodePreview] = {}
+        #: How many nodes the last `update` ran (the rest were unchanged).
+        self.computed = 0
+        self._modules: dict[str, tuple[Any, nn.Module]] = {}
+        self._keys: dict[str, Any] = {}
+        self._versions: dict[str, int] = {}
+        self._outputs: dict[tuple[str, str], torch.Tensor] = {}
+        self._next_version = 0
+        self.set_sample(sample)
+
+    def close(self) -> None:
+        """Stop following the graph (only when the engine made its own shape inference)."""
+        if self._own_inference:
+            self.inference.close()
+
+    def set_sample(self, sample: torch.Tensor | Mapping[str, torch.Tensor]) -> None:
+        """Show another sample: every node is recomputed on the next `update`."""
+        inputs = self.graph.inputs()
+        if not isinstance(sample, Mapping):
+            if len(inputs) != 1:
+                raise ValueError(
+                    f"the network has {len(inputs)} Inputs: give the sample as tensors by "
+                    "Input node id"
+                )
+            sample = {inputs[0].id: sample}
+        self.sample = {node_id: tensor.unsqueeze(0) for node_id, tensor in sample.items()}
+        self._keys.clear()
+
+    def set_weights(self, weights: Mapping[str, Mapping[str, torch.Tensor]] | None) -> None:
+        """Show other weights (a run's, or None for fresh ones): every layer is rebuilt and
+        recomputed on the next `update`."""
+        self.weights = dict(weights or {})
+        self._modules.clear()
+        self._keys.clear()
+
+    def update(self) -> dict[str, NodePreview]:
+        """Recompute what changed since the last call; returns every node's preview."""
+        import torch
+
+        self.inference.update()
+        self.computed = 0
+        present = set()
+        with torch.no_grad():
+            for node_id in self.graph.topological_order():
+                present.add(node_id)
+                self._update_node(self.graph.node(node_id))
+        for gone in set(self.previews) - present:
+            self._forget(gone)
+        return self.previews
+
+    # --- one node ------------------------------------------------------------------------------
+
+    def _update_node(self, node: Node) -> None:
+        inputs = [self.graph.edge_into(node.id, port) for port in node.input_ports]
+        sources = [(e.src, e.src_port) if e is not None else None for e in inputs]
+        info = self.inference.info(node.id)
+        key = (
+            node.type_id,
+            _params_key(info.resolved),
+            tuple(None if s is None else (s, self._versions.get(s[0])) for s in sources),
+        )
+        if self._keys.get(node.id) == key and node.id in self.previews:
+            return
+        self._keys[node.id] = key
+        self.computed += 1
+        if node.spec.role == "input":
+            tensor = self.sample.get(node.id)
+            if tensor is None:
+                self._set(node, None, missing="the sample has no value for this Input")
+            else:
+                self._set(node, {"out": _fit(tensor, node)})
+            return
+        args = []
+        for source in sources:
+            value = self._outputs.get(source) if source is not None else None
+            if value is None:
+                self._set(node, None, missing="nothing arrives at its input")
+                return
+            args.append(value)
+        if node.spec.role == "output":
+            self._set(node, {"in": args[0]})
+            return
+        if node.type_id == BLOCK:
+            self._set(node, None, missing="blocks have no preview yet")
+            return
+        if not info.ok:
+            self._set(node, None, missing=info.error or "its shape is not known")
+            return
+        try:
+            module = self._module(node, info.resolved)
+            result = module(*args)
+        except Exception as error:  # a runtime error on real values: say it for this node
+            self._set(node, None, error=_explain(node, error, args))
+            return
+        results = result if isinstance(result, (tuple, list)) else (result,)
+        self._set(node, dict(zip(node.output_ports, results, strict=False)))
+
+    def _module(self, node: Node, resolved: Mapping[str, Any]) -> nn.Module:
+        import torch
+
+        params_key = (node.type_id, _params_key(resolved))
+        cached = self._modules.get(node.id)
+        if cached is not None and cached[0] == params_key:
+            return cached[1]
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(_node_seed(self.seed, node.id))
+            module = node.spec.create_module(resolved)
+        state = self.weights.get(node.id)
+        if state is not None:
+            module.load_state_dict(state, strict=False)
+        module.eval()
+        self._modules[node.id] = (params_key, module)
+        return module
+
+    def _set(
+        self,
+        node: Node,
+        outputs: Mapping[str, torch.Tensor] | None,
+        *,
+        error: str | None = None,
+        missing: str | None = None,
+    ) -> None:
+        self._next_version += 1
+        self._versions[node.id] = self._next_version
+        for key in [k for k in self._outputs if k[0] == node.id]:
+            del self._outputs[key]
+        if not outputs:
+            self.previews[node.id] = NodePreview(node.id, error=error, missing=missing)
+            return
+        for port, tensor in outputs.items():
+            self._outputs[(node.id, port)] = tensor
+        self.previews[node.id] = _preview(node.id, next(iter(outputs.values())))
+
+    def _forget(self, node_id: str) -> None:
+        for store in (self.previews, self._keys, self._versions, self._modules):
+            store.pop(node_id, None)
+
+
+def weights_by_node(model: fx.GraphModule) -> dict[str, dict[str, torch.Tensor]]:
+    """A compiled model's weights by node id (its layers' state_dicts), for `PreviewEngine`."""
+    from netstudio.core.compiler import META_KEY
+
+    modules: dict[str, str] = model.meta.get(META_KEY, {}).get("modules", {})
+    return {
+        node_id: {k: v.detach().cpu() for k, v in model.get_submodule(attr).state_dict().items()}
+        for attr, node_id in modules.items()
+    }
+
+
+def _preview(node_id: str, tensor: Any) -> NodePreview:
+    import torch
+
+    if not isinstance(tensor, torch.Tensor):
+        return NodePreview(node_id, missing="its output is not a tensor")
+    values = tensor.detach()
+    floats = values.float() if values.is_floating_point() else values.double()
+    finite = torch.isfinite(floats)
+    nan = int(torch.isnan(floats).sum())
+    inf = int(floats.numel() - int(finite.sum()) - nan)
+    kept = floats[finite]
+    low = float(kept.min()) if kept.numel() else None
+    high = float(kept.max()) if kept.numel() else None
+    return NodePreview(node_id, values, tuple(values.shape), low, high, nan=nan, inf=inf)
+
+
+def _fit(tensor: torch.Tensor, node: Node) -> torch.Tensor:
+    """The sample as the Input gives it: reshaped to its shape when only the layout differs,
+    as integers for an int64 Input."""
+    shape = node.params.get("shape")
+    have = tuple(tensor.shape[1:])
+    if shape and have != tuple(shape) and math.prod(have) == math.prod(shape):
+        tensor = tensor.reshape(1, *shape)
+    if node.params.get("dtype") == "int64":
+        tensor = tensor.long()
+    return tensor
+
+
+def _explain(node: Node, error: BaseException, args: list[torch.Tensor]) -> str:
+    """A layer's runtime error on the sample, for people: what and what to do."""
+    text = str(error).strip().splitlines()
+    reason = text[0] if text else type(error).__name__
+    if node.type_id == "Embedding" and "index out of range" in reason and args:
+        largest = int(args[0].max()) if args[0].numel() else 0
+        size = node.params.get("num_embeddings")
+        return (
+            f"{node.label}: the sample holds index {largest} but num_embeddings is {size}: "
+            f"raise num_embeddings to at least {largest + 1}, or check the data's token ids"
+        )
+    return f"{node.label} fails on the sample: {reason}: check its parameters against the data"
+
+
+def _params_key(params: Mapping[str, Any]) -> str:
+    """A comparable key of resolved parameters (lists and nested values included)."""
+    return repr(sorted(params.items()))
+
+
+def _node_seed(seed: int, node_id: str) -> int:
+    """A seed per node, the same in every session (Python's str hash is salted per process)."""
+    import zlib
+
+    return (seed * 1_000_003 + zlib.crc32(node_id.encode("utf-8"))) % (2**31)
