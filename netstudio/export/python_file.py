@@ -53,9 +53,37 @@ def python_source(
     definitions = [text.splitlines() for text in bundle.definitions()]
     # isort wants one blank line between the imports and the settings, two before a def
     lines = [*doc, "", *imports.render(), *([""] + settings[0] if settings else [])]
-    for part in [*definitions, model.lines, *blocks]:
+    for part in [*definitions, *model.block_classes, model.lines, *blocks]:
         lines.extend(["", "", *part])
-    return "\n".join(lines) + "\n", model
+    text = "\n".join(lines) + "\n"
+    _check_unique_definitions(text, model)
+    return text, model
+
+
+def _check_unique_definitions(text: str, model: ModelSource) -> None:
+    """ExportError when two top-level classes or functions of the file share a name (a block
+    network named like a helper the training code copies, say), which would make the file
+    run the wrong one; nothing to check when the text does not parse (`checked_source` says
+    so)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return
+    seen: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            if node.name in seen:
+                blocks = [lines[0] for lines in model.block_classes]
+                what = (
+                    "a block network's class"
+                    if any(f"class {node.name}(" in line for line in blocks)
+                    else "the network's class"
+                )
+                raise ExportError(
+                    f"{what} would be named {node.name}, like another definition the exported "
+                    "file needs: rename that network (or the project)"
+                )
+            seen.add(node.name)
 
 
 def write_python(

@@ -1,7 +1,8 @@
 """Copying nodes as `.net` JSON, so they paste into this window, another one, or a text editor.
 
 The clipboard holds the ``graph`` section of a project file (the selected nodes and the wires
-among them) both under `GRAPH_MIME` and as plain text.
+among them) both under `GRAPH_MIME` and as plain text. A whole project file pasted as text
+gives its main network's nodes.
 """
 
 from __future__ import annotations
@@ -42,11 +43,22 @@ def graph_data(mime: QMimeData | None) -> dict[str, Any] | None:
         data = json.loads(raw)
     except ValueError:
         return None
-    if isinstance(data, dict) and isinstance(data.get("graph"), dict):
-        data = data["graph"]  # a whole project file
+    if isinstance(data, dict):
+        data = _main_graph(data)
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not data["nodes"]:
         return None
     return data
+
+
+def _main_graph(data: dict[str, Any]) -> Any:
+    """The ``graph`` section `data` holds: itself, or for a whole project file its main
+    network's (format 3: ``networks`` and ``main``; format 2: ``graph``)."""
+    networks = data.get("networks")
+    if isinstance(networks, list):
+        graphs = [n for n in networks if isinstance(n, dict) and isinstance(n.get("graph"), dict)]
+        main = [n for n in graphs if n.get("name") == data.get("main")]
+        return (main or graphs or [{"graph": None}])[0]["graph"]
+    return data["graph"] if isinstance(data.get("graph"), dict) else data
 
 
 def copy_nodes(graph: NetworkGraph, node_ids: Iterable[str]) -> None:

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 import shutil
 import subprocess
 import sys
@@ -15,13 +14,7 @@ from types import ModuleType
 
 import pytest
 
-#: The examples of one network. Python export of a project with blocks (one class per block,
-#: issue 15) is still to come; residual_blocks.net is tested in tests/test_cli_check_blocks.py.
-EXAMPLES = [
-    path
-    for path in sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.net"))
-    if len(json.loads(path.read_text(encoding="utf-8"))["networks"]) == 1
-]
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.net"))
 #: The project's ruff settings (pyproject.toml), given on the command line so that ruff judges
 #: a generated file in a temporary folder by them, whatever configuration lies around it.
 RUFF_CHECK = [

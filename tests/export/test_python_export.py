@@ -15,8 +15,6 @@ from netstudio.export.formats import example_inputs
 from netstudio.export.python_file import python_source
 from netstudio.io import Project, load_project
 
-from .conftest import EXAMPLES as ONE_NETWORK_EXAMPLES
-
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
@@ -121,7 +119,7 @@ def test_netstudio_modules_become_expressions_or_copied_classes(
 
 def test_generated_files_are_ruff_clean(tmp_path: Path, ruff) -> None:
     """Every example, as a model file and as a training script, passes ruff unchanged."""
-    for example in ONE_NETWORK_EXAMPLES:
+    for example in sorted(EXAMPLES.glob("*.net")):
         project = load_project(example)
         for training in (False, True):
             name = f"{example.stem}{'_train' if training else ''}.py"

@@ -31,12 +31,14 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, QStandardPaths, QThreadPool, Signal
 
+from netstudio.core.blocks import Library, used_networks
+from netstudio.core.graph import NetworkGraph
 from netstudio.gui.data_messages import training_failure_text
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.run_weights import record_figures
 from netstudio.gui.training.checks import start_problems
 from netstudio.gui.training.worker import Outcome, TrainingJob, TrainingWorker, WorkerThread
-from netstudio.io import graph_from_dict, graph_to_dict, project_to_dict
+from netstudio.io import Project, graph_from_dict, graph_to_dict, project_to_dict
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
 from netstudio.training.results import RunResult, TrainingFailure
@@ -183,7 +185,7 @@ class TrainingSession(QObject):
         snapshot = project_to_dict(project)
         snapshot["data"] = data.model_dump(mode="json")
         snapshot["training"] = config.model_dump(mode="json")
-        graph = graph_from_dict(graph_to_dict(document.graph))
+        graph = training_copy(project)
         # The tensors are shared, not copied: nothing edits them (a load replaces the dict).
         starting = dict(document.starting_weights)
         job = TrainingJob(graph, data, config, project_dir, folder, snapshot, starting)
@@ -286,6 +288,30 @@ class TrainingSession(QObject):
                 "error": _failure_dict(result.failure),
             }
         )
+
+
+def training_copy(project: Project) -> NetworkGraph:
+    """A copy of `project`'s main network for the training thread, in a library of copies of
+    the networks its blocks use (the GUI's own graphs are never read from that thread, and an
+    edit made while the run trains does not reach it). The networks a block uses are copied
+    before it, so its wires find the block's ports."""
+    library = Library()
+    seen: set[str] = set()
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        if name in seen or name not in project.networks:
+            return
+        seen.add(name)  # before its blocks: a loop through blocks ends (validation refused it)
+        for used in used_networks(project.networks[name]):
+            visit(used)
+        order.append(name)
+
+    visit(project.main)
+    for name in order:
+        library[name] = graph = NetworkGraph()
+        graph_from_dict(graph_to_dict(project.networks[name]), graph)
+    return library[project.main]
 
 
 def _failure_dict(failure: TrainingFailure | None) -> dict[str, Any] | None:
