@@ -12,12 +12,15 @@ or the weights file itself is damaged: the fixes differ.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from netstudio.gui.evaluation.run_weights import RunWeights
 from netstudio.training.data_config import DataConfig
+
+if TYPE_CHECKING:
+    from netstudio.core.graph import NetworkGraph
 
 
 class ReopenError(Exception):
@@ -50,14 +53,15 @@ def weights_file(folder: Path, kind: str = "last") -> Path:
     )
 
 
-def reopen_run(
-    record: dict[str, Any], graph_dict: dict[str, Any], project_path: Path | None
-) -> Any:
-    """A `FinishedRun` for `record` with its weights loaded (see module docstring)."""
+def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path | None) -> Any:
+    """A `FinishedRun` for `record` with its weights loaded (see module docstring).
+
+    graph: a copy of the network for this worker alone, with the networks its blocks use
+    (`netstudio.gui.training.session.training_copy`).
+    """
     from netstudio.core.compiler import compile_graph
     from netstudio.core.shapes import with_input_shape
     from netstudio.gui.training.session import FinishedRun
-    from netstudio.io import graph_from_dict
     from netstudio.training.checkpoints import (
         CheckpointError,
         WeightsMismatchError,
@@ -78,7 +82,6 @@ def reopen_run(
             f"{record.get('name') or 'This run'} ended before it trained an epoch, so it has no "
             "weights: train the network"
         ) from None
-    graph = graph_from_dict(graph_dict)
     # An auto Input takes the shape of the run's data's samples, as in training.
     folder_of_project = project_path.parent if project_path else None
     shape = project_sample_shape(record.get("data") or {}, folder_of_project)

@@ -42,7 +42,7 @@ from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.run_table import SETTINGS, RunTableModel, export_runs_csv
 from netstudio.gui.style import ERROR_COLOUR
-from netstudio.io import graph_to_dict
+from netstudio.gui.training.session import training_copy
 
 #: (label, key of EpochMetrics.to_dict(), axis label) of the metrics the overlay can show.
 METRICS = (
@@ -256,7 +256,7 @@ class RunHistoryPanel(QWidget):
         if len(runs) != 1 or self.document is None:
             return
         record = runs[0]
-        graph = graph_to_dict(self.document.graph)
+        graph = training_copy(self.document.project)  # the worker's own, blocks' networks too
         path = self.document.path
         name = record.get("name") or record.get("id")
         self._say(f"Opening the weights of {name}…")

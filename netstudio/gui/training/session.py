@@ -296,21 +296,22 @@ def training_copy(project: Project) -> NetworkGraph:
     edit made while the run trains does not reach it). The networks a block uses are copied
     before it, so its wires find the block's ports."""
     library = Library()
+    graphs = dict(project.network_items())  # the main network is `project.graph`
     seen: set[str] = set()
     order: list[str] = []
 
     def visit(name: str) -> None:
-        if name in seen or name not in project.networks:
+        if name in seen or name not in graphs:
             return
         seen.add(name)  # before its blocks: a loop through blocks ends (validation refused it)
-        for used in used_networks(project.networks[name]):
+        for used in used_networks(graphs[name]):
             visit(used)
         order.append(name)
 
     visit(project.main)
     for name in order:
         library[name] = graph = NetworkGraph()
-        graph_from_dict(graph_to_dict(project.networks[name]), graph)
+        graph_from_dict(graph_to_dict(graphs[name]), graph)
     return library[project.main]
 
 

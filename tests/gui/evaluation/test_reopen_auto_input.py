@@ -8,7 +8,6 @@ from netstudio.core.compiler import compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import with_input_shape
 from netstudio.gui.evaluation.reopen import reopen_run
-from netstudio.io import graph_to_dict
 from netstudio.training.checkpoints import save_weights
 
 
@@ -24,7 +23,7 @@ def test_the_weights_of_an_auto_input_network_open_with_the_data_shape(tmp_path:
     folder.mkdir()
     save_weights(compile_graph(with_input_shape(graph, (1, 8, 8))), folder / "last.safetensors")
     record = {"name": "Run 1", "run_dir": str(folder), "data": {"source": "digits"}}
-    finished = reopen_run(record, graph_to_dict(graph), None)
+    finished = reopen_run(record, graph, None)
     assert finished.model.fc.in_features == 64
     assert finished.result.failure is None
     assert finished.result.test_accuracy is not None  # evaluated on the run's digits

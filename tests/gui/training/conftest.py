@@ -48,6 +48,8 @@ def open_example(window: MainWindow, tmp_path: Path) -> Callable[..., Path]:
     def open_(name: str, training: dict[str, Any] | None = None, **sections: Any) -> Path:
         data = json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
         data["training"] = {**data["training"], **(training or {})}
+        if "graph" in sections:  # the main network's graph (file format 3)
+            data["networks"][0]["graph"] = sections.pop("graph")
         data.update(sections)
         path = tmp_path / name
         path.write_text(json.dumps(data), encoding="utf-8")
