@@ -10,6 +10,7 @@ from netstudio.core.blocks import Library
 from netstudio.core.graph import NetworkGraph
 from netstudio.io.errors import FileProblem
 from netstudio.io.sections import RunRecord, ViewModel
+from netstudio.search.config import SearchConfig
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
 
@@ -31,6 +32,8 @@ class Project:
     `ViewModel`: reading, `dumps_project` and `netstudio check` validate them through those
     models, and the typed accessors below read them so. The app still reads and edits the
     plain dicts in many places; the switch to holding the typed objects at run time comes later.
+    search: the optional "search" section (a `SearchConfig`: what `netstudio tune` tries), as
+    plain JSON like the others; empty when the project has none (and then not written).
     path: where the project was last opened from or saved to (None for a new project).
     problems: what was wrong with the file when it was opened leniently (the bad nodes, wires,
     settings and run figures left out, each at its JSON path); empty for a project read
@@ -48,6 +51,7 @@ class Project:
     problems: list[FileProblem] = field(default_factory=list)
     networks: Library = field(default_factory=Library)
     main: str = "main"
+    search: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not isinstance(self.networks, Library):
@@ -87,3 +91,8 @@ class Project:
     def view_settings(self) -> ViewModel:
         """The "view" section as a `ViewModel` (no zoom or centre where it has none)."""
         return ViewModel.model_validate(self.view)
+
+    def search_config(self) -> SearchConfig:
+        """The "search" section as a `SearchConfig` (its defaults, nothing searched, where it
+        has none)."""
+        return SearchConfig.model_validate(self.search)

@@ -235,6 +235,7 @@ def _build(
         training=raw.get("training", {}),
         runs=raw.get("runs", []),
         view=raw.get("view", {}),
+        search=raw.get("search", {}),
         problems=problems,
         networks=library,
         main=main,

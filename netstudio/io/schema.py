@@ -3,7 +3,8 @@
 Structure is checked here, before anything is built: every key known (a typo is reported with
 the key it was probably meant to be), every value of the right JSON type and in its range, no
 silent coercion (``"3"`` is not a number). The settings sections are typed through and through
-("data": `DataConfig`, "training": `TrainingConfig`, "runs": `RunRecord`, "view": `ViewModel`);
+("data": `DataConfig`, "training": `TrainingConfig`, "runs": `RunRecord`, "view": `ViewModel`,
+the optional "search": `SearchConfig`);
 what the graph's values mean (layer types, parameters, ports) and a data source's own
 parameters are checked later, when the graph is built (`netstudio.io.builder`) and by the data
 source (`netstudio.training.sources.data_problems`). All problems are reported with the JSON
@@ -25,6 +26,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from netstudio.core.blocks import network_name_problem
 from netstudio.io.errors import FileProblem, json_path
 from netstudio.io.sections import RunRecord, ViewModel
+from netstudio.search.config import SearchConfig
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
 
@@ -100,10 +102,11 @@ class ProjectModel(BaseModel):
     training: TrainingConfig = Field(default_factory=TrainingConfig)
     runs: list[RunRecord] = Field(default_factory=list)
     view: ViewModel = Field(default_factory=ViewModel)
+    search: SearchConfig = Field(default_factory=SearchConfig)
 
 
 #: The sections of a file beside its graph, by key, in file order.
-SECTIONS = ("data", "training", "runs", "view")
+SECTIONS = ("data", "training", "runs", "view", "search")
 
 
 class SectionsModel(BaseModel):
@@ -115,6 +118,7 @@ class SectionsModel(BaseModel):
     training: TrainingConfig = Field(default_factory=TrainingConfig)
     runs: list[RunRecord] = Field(default_factory=list)
     view: ViewModel = Field(default_factory=ViewModel)
+    search: SearchConfig = Field(default_factory=SearchConfig)
 
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -129,8 +133,9 @@ def validate_raw(model: type[Model], raw: Any) -> Model:
 
 
 def section_problems(sections: dict[str, Any]) -> list[FileProblem]:
-    """Every problem of the "data", "training", "runs" and "view" sections in `sections`,
-    each at its JSON path from the top of the file; [] when they are sound."""
+    """Every problem of the "data", "training", "runs", "view" and "search" sections in
+    `sections` (a section left out is its default), each at its JSON path from the top of the
+    file; [] when they are sound."""
     try:
         validate_raw(SectionsModel, sections)
     except ValidationError as error:

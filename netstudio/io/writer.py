@@ -31,8 +31,9 @@ from netstudio.io.text import find_lone_surrogates, has_lone_surrogate
 
 
 def project_to_dict(project: Project) -> dict[str, Any]:
-    """The whole file as a JSON-ready dict, keys in file order."""
-    return {
+    """The whole file as a JSON-ready dict, keys in file order (the optional "search" section
+    last, and only when the project has one: a file without a search stays as it was)."""
+    raw: dict[str, Any] = {
         "format": "netstudio",
         "version": CURRENT_VERSION,
         "name": project.name,
@@ -46,6 +47,9 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "runs": project.runs,
         "view": project.view,
     }
+    if project.search:
+        raw["search"] = project.search
+    return raw
 
 
 def graph_to_dict(graph: NetworkGraph, node_ids: Iterable[str] | None = None) -> dict[str, Any]:
@@ -100,7 +104,7 @@ def dumps_project(project: Project) -> str:
             f"the project holds text a .net file cannot store (a lone surrogate, half of a "
             f"character pair) at {where}: retype that text"
         )
-    problems = section_problems({key: data[key] for key in SECTIONS})
+    problems = section_problems({key: data[key] for key in SECTIONS if key in data})
     if problems:
         more = len(problems) - 1
         raise ValueError(
