@@ -16,6 +16,7 @@ pytest.importorskip("onnxscript")
 ort = pytest.importorskip("onnxruntime")
 
 from netstudio.core.compiler import compile_graph  # noqa: E402
+from netstudio.core.graph import NetworkGraph  # noqa: E402
 from netstudio.export import export_project  # noqa: E402
 from netstudio.export.formats import example_inputs  # noqa: E402
 from netstudio.importing import ImportedModel  # noqa: E402
@@ -24,17 +25,8 @@ from netstudio.importing.torchvision_models import from_torchvision  # noqa: E40
 from netstudio.io import Project, load_project  # noqa: E402
 from netstudio.package_data import examples_dir  # noqa: E402
 
-EXAMPLES = (
-    "digits_mlp",
-    "mnist_mlp",
-    "spiral_toy",
-    "fashion_cnn",
-    "cifar10_cnn",
-    "residual_cnn",
-    "mnist_autoencoder",
-    "sequence_lstm",
-    "transfer_digits",
-)
+#: Every example project (the blocks of residual_blocks.net come back as the flat layers).
+EXAMPLES = sorted(path.stem for path in examples_dir().glob("*.net"))
 
 #: Layers the ONNX exporter folds away in eval mode (into the convolution before, or nothing).
 FOLDED = {"BatchNorm1d", "BatchNorm2d", "Dropout", "Dropout2d", "Identity"}
@@ -66,9 +58,19 @@ def max_difference(imported: ImportedModel, path: Path, label: str) -> float:
 def layer_counts(project: Project) -> Counter[str]:
     """The layers of `project` by type, without the ones ONNX folds away, Flatten as Reshape
     (a head's ``view(N, -1)`` and a Flatten write the same ONNX)."""
+    return _counts(project.graph, dict(project.network_items()))
+
+
+def _counts(graph: NetworkGraph, networks: dict[str, NetworkGraph]) -> Counter[str]:
+    """As `layer_counts`, a Block counted as its network's layers times its repeat count."""
     counts: Counter[str] = Counter()
-    for node in project.graph.nodes():
-        if node.type_id not in FOLDED:
+    for node in graph.nodes():
+        if node.type_id == "Block":
+            inner = _counts(networks[node.params["network"]], networks)
+            for type_id, count in inner.items():
+                if type_id not in ("Input", "Output"):
+                    counts[type_id] += count * node.params["repeat"]
+        elif node.type_id not in FOLDED:
             counts["Reshape" if node.type_id == "Flatten" else node.type_id] += 1
     return counts
 
