@@ -5,7 +5,6 @@ records) are brought to version 2; a lenient open leaves out one bad value, not 
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -166,13 +165,13 @@ def test_a_wrong_value_in_a_v1_record_is_reported_in_v2_terms() -> None:
 def test_the_run_record_models_follow_the_trainer() -> None:
     """A record holds `EpochMetrics.to_dict()` rows and a `TrainingFailure.to_dict()`, and the
     statuses and failure kinds the trainer has: a new one would be refused on saving."""
-    epoch_fields = [f.name for f in dataclasses.fields(results.EpochMetrics)]
-    assert list(EpochRecord.model_fields) == epoch_fields
+    full = results.EpochMetrics(1, 0.5, None, 0.4, None, 0.001, 0.3, 1000.0, unfrozen=("fc1",))
+    assert list(EpochRecord.model_fields) == list(full.to_dict())  # health: in the run folder
+    row = results.EpochMetrics(1, 0.5, None, 0.4, None, 0.001, 0.3, 1000.0).to_dict()
     failure = results.TrainingFailure("shape", "msg", node_id="fc1", epoch=1, batch=2)
     assert list(FailureRecord.model_fields) == list(failure.to_dict())
     assert get_args(RecordStatus) == get_args(results.Status)
     assert get_args(RecordFailureKind) == get_args(results.FailureKind)
-    row = results.EpochMetrics(1, 0.5, None, 0.4, None, 0.001, 0.3, 1000.0).to_dict()
     record = {"epochs": [row], "error": failure.to_dict()}
     record["data"] = DataConfig().model_dump(mode="json")
     record["training"] = TrainingConfig().model_dump(mode="json")
