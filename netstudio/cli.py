@@ -6,6 +6,7 @@
     netstudio train FILE      train headless with the project's own settings
     netstudio export FILE --format python|pt2|torchscript|onnx|weights -o PATH
     netstudio import SOURCE -o OUT.net   a .py model class, torchvision name or .onnx file
+    netstudio tune FILE       search hyperparameters and structure (the 'search' section)
 
 The contract (arguments, output lines, exit codes) is in shared/PRODUCT.md; keep it stable.
 """
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
-SUBCOMMANDS = ("check", "train", "export", "import")
+SUBCOMMANDS = ("check", "train", "export", "import", "tune")
 EXIT_FAILED = 1
 
 
@@ -38,10 +39,20 @@ def _check_parser() -> argparse.ArgumentParser:
         "count; exit 0 if valid, 1 if invalid, 2 if the file cannot be read.",
     )
     parser.add_argument("file", type=Path, help="the .net project file")
+    parser.add_argument(
+        "--preview-sample",
+        type=int,
+        metavar="N",
+        help="also run training sample N (0-based) of the project's data through the network "
+        "(fresh weights) and print each node's value range; a layer that fails on it is an error",
+    )
+    parser.add_argument("--data-root", type=Path, help="folder holding the dataset files")
     return parser
 
 
-def run_check(path: Path, out=None) -> int:
+def run_check(
+    path: Path, out=None, *, preview_sample: int | None = None, data_root: Path | None = None
+) -> int:
     """`netstudio check`: the summary table, then each problem; returns the exit code.
 
     Everything printed from the file (names, messages quoting them) goes through `printable`,
@@ -112,6 +123,14 @@ def run_check(path: Path, out=None) -> int:
     for problem in settings:
         print(printable(f"error: {problem}"), file=out)
     failed = len(errors(problems)) + len(settings)
+    if not failed and preview_sample is not None:
+        from netstudio.training.previews import sample_preview_lines
+
+        lines, failed = sample_preview_lines(
+            project, path, preview_sample, data_root, data_error_text
+        )
+        for line in lines:
+            print(printable(line), file=out)
     if failed:
         print(f"invalid: {failed} error(s)", file=out)
         return EXIT_INVALID
@@ -172,9 +191,17 @@ def settings_problems(project: Project) -> list[str]:
 
     found = [str(problem) for problem in data_problems(project.data)]
     try:
-        TrainingConfig.model_validate(project.training)
+        config = TrainingConfig.model_validate(project.training)
     except ValidationError as error:
         found += [f"{json_path('training', *e['loc'])}: {e['msg']}" for e in error.errors()]
+        return found
+    if config.task == "gan" and config.gan is not None:  # its two networks must meet
+        from netstudio.training.gan_checks import gan_problems
+        from netstudio.training.sources import project_sample_shape
+
+        shape = project_sample_shape(project.data, project.path.parent if project.path else None)
+        gan = gan_problems(dict(project.network_items()), config.gan, shape)
+        found += [f"training.gan: {problem.message}" for problem in gan]
     return found
 
 
@@ -216,7 +243,21 @@ def _train_parser() -> argparse.ArgumentParser:
         metavar="RUN_DIR",
         help="continue the run in this folder from its last checkpoint",
     )
+    parser.add_argument(
+        "--memory-budget",
+        type=int,
+        metavar="MB",
+        help="memory (MiB) the data may take in memory; more streams from disk "
+        "(default: half the available memory)",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON summary as the last line")
+    parser.add_argument(
+        "--stats",
+        action="store_true",
+        help="record each layer's training health (activations, gradients, updates) now and "
+        "then, at most 3%% of the training time, into health.json and health.csv in the run "
+        "folder, and warn of dead ReLUs and vanishing or exploding gradients",
+    )
     return parser
 
 
@@ -240,10 +281,15 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     that line learns why; the one-line reason for people goes to stderr as well.
     """
     import json
+    import os
 
+    from netstudio.training import distributed
     from netstudio.training.results import RunResult, TrainingFailure
 
     out = out or sys.stdout
+    ranks = distributed.join(options.device)  # under torchrun; None alone
+    if ranks is not None and not ranks.main:
+        out = open(os.devnull, "w")  # noqa: SIM115 - only rank 0 prints; closed at exit
     try:
         return _train(options, out)
     except _Refused as refused:
@@ -257,6 +303,8 @@ def run_train(options: argparse.Namespace, out=None) -> int:
             failure = TrainingFailure("error", f"{type(error).__name__}: {error}")
             print(json.dumps(RunResult(status="failed", failure=failure).summary()), file=out)
         raise
+    finally:
+        distributed.leave()
 
 
 def _train(options: argparse.Namespace, out) -> int:
@@ -303,6 +351,12 @@ def _train(options: argparse.Namespace, out) -> int:
         flag = "--" + str(first["loc"][0]).replace("_", "-")
         raise _Refused(EXIT_UNREADABLE, "config", f"{flag}: {first['msg']}") from None
 
+    import atexit
+    import shutil
+    import tempfile
+
+    from netstudio.training import distributed
+    from netstudio.training.health import HealthOptions
     from netstudio.training.loaded_data import DataError
     from netstudio.training.results import TrainerCallbacks
     from netstudio.training.runs import RunRecorder, new_run_dir, stop_on_interrupt
@@ -328,10 +382,14 @@ def _train(options: argparse.Namespace, out) -> int:
             data_config = data_config.model_copy(
                 update={"params": {**data_config.params, "download": True}}
             )
+        if options.memory_budget is not None:
+            data_config = data_config.model_copy(update={"memory_budget_mb": options.memory_budget})
         data = load_data(data_config, options.file.parent, options.data_root)
     except DataError as error:
         raise _Refused(EXIT_FAILED, "data", data_error_text(error)) from None
     print(f"data: {data.summary()}", file=out)
+    if get_source(data_config.source).can_stream:  # the path was chosen: say which and why
+        print(printable(f"data: {data.loading}"), file=out)
     try:
         starting = read_starting_weights(project)
     except WeightsFileError as error:
@@ -365,11 +423,20 @@ def _train(options: argparse.Namespace, out) -> int:
         def epoch_ended(self, metrics) -> None:
             print(metrics.line(), file=out, flush=True)
 
-    folder = options.resume or new_run_dir(options.file.resolve(), options.out)
+    # Under torchrun only rank 0 writes the run folder; the others record into a private one.
+    private = distributed.shard()[0] != 0
+    folder = (
+        Path(tempfile.mkdtemp(prefix="netstudio-rank-"))
+        if private
+        else options.resume or new_run_dir(options.file.resolve(), options.out)
+    )
+    if private:
+        atexit.register(shutil.rmtree, folder, True)
     snapshot = project_to_dict(project)
     snapshot["data"] = data_config.model_dump(mode="json")
     snapshot["training"] = config.model_dump(mode="json")
-    recorder = RunRecorder(folder, snapshot, then=Printer(), resuming=options.resume is not None)
+    resuming = options.resume is not None and not private
+    recorder = RunRecorder(folder, snapshot, then=Printer(), resuming=resuming)
     trainer = Trainer(
         project.graph,
         data,
@@ -378,9 +445,10 @@ def _train(options: argparse.Namespace, out) -> int:
         checkpoint_dir=folder,
         augment=data_config.augment,
         starting_weights=starting,
+        health=HealthOptions() if options.stats else None,
     )
     recorder.trainer = trainer
-    resume = folder / "checkpoint" if options.resume else None
+    resume = options.resume / "checkpoint" if options.resume else None
     with stop_on_interrupt(trainer) as interrupted:
         result = trainer.run(resume_from=resume)
     if interrupted:
@@ -411,8 +479,12 @@ def _train(options: argparse.Namespace, out) -> int:
             + f"; run saved in {folder}",
             file=out,
         )
+    for warning in result.health_warnings:
+        print(printable(f"health warning: {warning.message}"), file=out)
     if options.json:
-        print(json.dumps(result.summary()), file=out)
+        from netstudio.training.gan_records import gan_summary  # a GAN adds its figures
+
+        print(json.dumps(gan_summary(result)), file=out)
     return EXIT_FAILED if result.failure is not None else EXIT_OK
 
 
@@ -479,7 +551,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "check":
         options = _check_parser().parse_args(args[1:])
-        return run_check(options.file)
+        return run_check(
+            options.file, preview_sample=options.preview_sample, data_root=options.data_root
+        )
     if args and args[0] == "train":
         return run_train(_train_parser().parse_args(args[1:]))
     if args and args[0] == "export":
@@ -490,6 +564,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from netstudio.importing.cli import import_parser, run_import
 
         return run_import(import_parser().parse_args(args[1:]))
+    if args and args[0] == "tune":
+        from netstudio.search.cli import run_tune, tune_parser
+
+        return run_tune(tune_parser().parse_args(args[1:]))
     options = _app_parser().parse_args(args)
     from netstudio.gui.system_libraries import missing_message, missing_packages
 

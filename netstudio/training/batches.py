@@ -2,21 +2,26 @@
 
 `TensorBatches` keeps the split as tensors on the training device and cuts each batch with one
 `index_select`: no per-sample Python, no collation, no PIL. `loader_batches` goes through a
-`torch.utils.data.DataLoader` (worker processes, pinned memory) for data that does not fit on
-the device. Both follow one rule, so for the same seed they give exactly the same batches:
+`torch.utils.data.DataLoader` (worker processes, pinned memory on CUDA, persistent workers,
+prefetch) for data that does not fit on the device or is streamed from disk
+(`streaming.StreamSplit`). `make_batches` picks between them. Both follow one rule, so for the
+same seed they give exactly the same batches:
 
 - epoch e visits the samples in the order ``torch.randperm(n)`` drawn from a CPU generator
   seeded with ``seed + e`` (source order when not shuffling);
 - augmentation draws from its own CPU generator, also seeded from ``seed + e``.
 
-Both expose ``set_epoch(e)``, ``len()`` (batches per epoch) and iteration over ``(x, y)``.
+In a distributed run each rank takes its `rank_slice` of every batch (a `shard`), so the ranks
+together step through the one-process run's batches. Both expose ``set_epoch(e)``, ``len()``
+(batches per epoch) and iteration over ``(x, y)``.
 """
 
 from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterator, Sized
 from typing import TYPE_CHECKING, Any, cast
 
 import torch
@@ -29,8 +34,12 @@ if TYPE_CHECKING:
     from netstudio.training.data_config import AugmentConfig
 
 Batch = tuple[torch.Tensor, torch.Tensor]
+#: (rank, world size) of a distributed run; (0, 1) alone.
+Shard = tuple[int, int]
 
 _AUGMENT_SALT = 0x5DEECE66D  # keeps augmentation draws apart from the shuffling draws
+#: Batches each loader worker prepares ahead.
+PREFETCH = 4
 
 
 def epoch_order(n: int, seed: int, epoch: int, shuffle: bool = True) -> torch.Tensor:
@@ -64,9 +73,11 @@ class TensorBatches:
         device: str | torch.device = "cpu",
         drop_last: bool = False,
         augment: AugmentConfig | None = None,
+        shard: Shard = (0, 1),
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
+        self.shard = shard
         self.x = split.x.to(device)
         self.y = split.y.to(device)
         self.batch_size = batch_size
@@ -87,33 +98,55 @@ class TensorBatches:
         if self.shuffle:
             order = epoch_order(len(self.x), self.seed, self.epoch).to(self.x.device)
         generator = augment_generator(self.seed, self.epoch) if self.augment else None
+        if order is None and self.shard[1] > 1:
+            order = torch.arange(len(self.x), device=self.x.device)
         for start in range(0, len(self) * self.batch_size, self.batch_size):
             if order is None:
                 x = self.x[start : start + self.batch_size]
                 y = self.y[start : start + self.batch_size]
             else:
-                index = order[start : start + self.batch_size]
+                index = rank_slice(order[start : start + self.batch_size], self.shard)
                 x, y = self.x.index_select(0, index), self.y.index_select(0, index)
             if self.augment is not None and generator is not None:
                 x = self.augment(x, generator)
             yield x, y
 
 
-class EpochSampler(Sampler[int]):
-    """Yields the `epoch_order` of the epoch set with `set_epoch`."""
+def rank_slice(index: torch.Tensor, shard: Shard) -> torch.Tensor:
+    """This rank's part of one global batch: every `world`-th sample from its `rank` on, so the
+    ranks of a distributed run together see each batch of the one-process run once."""
+    rank, world = shard
+    return index if world == 1 else index[rank::world]
 
-    def __init__(self, n: int, shuffle: bool = True, seed: int = 0) -> None:
-        self.n, self.shuffle, self.seed = n, shuffle, seed
+
+class EpochSampler(Sampler[list[int]]):
+    """Yields the batches of the `epoch_order` of the epoch set with `set_epoch` (a batch
+    sampler), each cut to this rank's `rank_slice` in a distributed run (the role of torch's
+    DistributedSampler, keeping the one-process run's batches)."""
+
+    def __init__(
+        self,
+        n: int,
+        batch_size: int,
+        shuffle: bool = True,
+        seed: int = 0,
+        drop_last: bool = False,
+        shard: Shard = (0, 1),
+    ) -> None:
+        self.n, self.batch_size, self.shuffle, self.seed = n, batch_size, shuffle, seed
+        self.drop_last, self.shard = drop_last, shard
         self.epoch = 0
 
     def set_epoch(self, epoch: int) -> None:
         self.epoch = epoch
 
-    def __iter__(self) -> Iterator[int]:
-        return iter(epoch_order(self.n, self.seed, self.epoch, self.shuffle).tolist())
+    def __iter__(self) -> Iterator[list[int]]:
+        order = epoch_order(self.n, self.seed, self.epoch, self.shuffle)
+        for start in range(0, len(self) * self.batch_size, self.batch_size):
+            yield rank_slice(order[start : start + self.batch_size], self.shard).tolist()
 
     def __len__(self) -> int:
-        return self.n
+        return _batch_count(self.n, self.batch_size, self.drop_last)
 
 
 class SplitDataset(Dataset):
@@ -157,6 +190,8 @@ class LoaderBatches:
         augment: AugmentConfig | None = None,
         num_workers: int | None = None,
         pin_memory: bool | None = None,
+        persistent: bool = True,
+        shard: Shard = (0, 1),
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
@@ -168,20 +203,21 @@ class LoaderBatches:
         self.device = torch.device(device)
         if pin_memory is None:
             pin_memory = self.device.type == "cuda"
-        self.sampler = EpochSampler(len(dataset), shuffle, seed)
+        self.sampler = EpochSampler(len(dataset), batch_size, shuffle, seed, drop_last, shard)
         self.loader = DataLoader(
             dataset,
-            batch_size=batch_size,
-            sampler=self.sampler,
+            batch_sampler=self.sampler,
             num_workers=num_workers,
             collate_fn=_WHOLE_BATCH if in_memory else None,
             pin_memory=pin_memory,
-            drop_last=drop_last,
-            persistent_workers=num_workers > 0,
+            persistent_workers=persistent and num_workers > 0,
+            prefetch_factor=PREFETCH if num_workers > 0 else None,
+            multiprocessing_context=_worker_start(num_workers),
         )
         self.seed = seed
         self.non_blocking = pin_memory
-        self.augment = _augmenter(augment, _sample_rank(dataset))
+        wanted = augment is not None and augment.enabled
+        self.augment = _augmenter(augment, _sample_rank(dataset)) if wanted else None
         self.epoch = 0
 
     def set_epoch(self, epoch: int) -> None:
@@ -193,12 +229,73 @@ class LoaderBatches:
 
     def __iter__(self) -> Iterator[Batch]:
         generator = augment_generator(self.seed, self.epoch) if self.augment else None
-        for x, y in self.loader:
+        for x, y in _reported(self.loader):
             x = x.to(self.device, non_blocking=self.non_blocking)
             y = y.to(self.device, non_blocking=self.non_blocking)
             if self.augment is not None and generator is not None:
                 x = self.augment(x, generator)
             yield x, y
+
+
+def _worker_start(num_workers: int) -> str | None:
+    """How loader workers start: the platform's default from the main thread; "forkserver" from
+    another one (the app trains on a worker thread), since a process forked while other threads
+    hold locks can hang."""
+    if num_workers == 0 or threading.current_thread() is threading.main_thread():
+        return None
+    import multiprocessing
+
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else None
+
+
+def _reported(loader: DataLoader) -> Iterator[Any]:
+    """The loader's batches; a worker that died or failed ends the run with the reason, in one
+    line (a file it could not read is named)."""
+    from netstudio.training.loaded_data import DataError
+    from netstudio.training.results import TrainingFailure
+
+    iterator = iter(loader)
+    while True:
+        try:
+            batch = next(iterator)
+        except StopIteration:
+            return
+        except DataError as error:
+            raise TrainingFailure("data", _original_line(error)) from None
+        except RuntimeError as error:
+            if "DataLoader worker" not in str(error):
+                raise
+            raise TrainingFailure(
+                "data",
+                f"a process reading the data stopped ({_original_line(error)}): the data so far "
+                "is kept; if memory ran out, lower the batch size or the image size",
+            ) from None
+        yield batch
+
+
+def _original_line(error: Exception) -> str:
+    """The one line that says what happened in a loader worker: torch re-raises a worker's
+    error with its traceback in the message, whose last line is the original error."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    if not lines:
+        return type(error).__name__
+    last = lines[-1]
+    head, colon, rest = last.partition(": ")
+    if colon and "." in head and " " not in head:  # "netstudio....DataError: Could not read ..."
+        return rest
+    return last
+
+
+def split_batches(
+    split: TensorSplit | Dataset, batch_size: int, device: str | torch.device
+) -> Iterator[Batch]:
+    """A split's batches in order, for evaluation: slices of tensors already on `device`, or a
+    loader's batches moved there (its workers end with the pass)."""
+    if isinstance(split, TensorSplit):
+        for start in range(0, len(split), batch_size):
+            yield split.x[start : start + batch_size], split.y[start : start + batch_size]
+        return
+    yield from LoaderBatches(split, batch_size, shuffle=False, device=device, persistent=False)
 
 
 def loader_batches(
@@ -211,11 +308,21 @@ def loader_batches(
     drop_last: bool = False,
     augment: AugmentConfig | None = None,
     pin_memory: bool | None = None,
+    shard: Shard = (0, 1),
 ) -> LoaderBatches:
     """The DataLoader path; `num_workers` defaults to 0 for a `TensorSplit` (already in memory:
     workers would only add copies) and to `default_workers()` for any other dataset."""
     return LoaderBatches(
-        data, batch_size, shuffle, seed, device, drop_last, augment, num_workers, pin_memory
+        data,
+        batch_size,
+        shuffle,
+        seed,
+        device,
+        drop_last,
+        augment,
+        num_workers,
+        pin_memory,
+        shard=shard,
     )
 
 
@@ -255,22 +362,34 @@ def make_batches(
     device: str | torch.device = "cpu",
     augment: AugmentConfig | None = None,
     num_workers: int | None = None,
+    drop_last: bool = False,
+    shard: Shard = (0, 1),
 ) -> TensorBatches | LoaderBatches:
     """Batches of one split the way the trainer wants them.
 
     Training batches are shuffled and augmented; validation and test batches keep their order
-    and are never augmented. The fast path when the split fits on `device`, else the loader.
+    and are never augmented. The fast path when the split fits on `device`, else the loader
+    (a streamed split: worker processes decode the images). `shard` (rank, world size) cuts each
+    batch to a distributed run's rank; a last batch too small to give every rank a sample is
+    dropped.
     """
     augment = augment if train else None
+    world = shard[1]
+    count = len(cast("Sized", split))
+    drop_last = drop_last or (world > 1 and 0 < count % batch_size < world)
     if fits_in_memory(split, device):
         assert isinstance(split, TensorSplit)
-        return TensorBatches(split, batch_size, train, seed, device, False, augment)
-    return loader_batches(split, batch_size, train, seed, num_workers, device, False, augment)
+        return TensorBatches(split, batch_size, train, seed, device, drop_last, augment, shard)
+    return loader_batches(
+        split, batch_size, train, seed, num_workers, device, drop_last, augment, shard=shard
+    )
 
 
 def _sample_rank(dataset: Any) -> int:
     if isinstance(dataset, SplitDataset):
         return dataset.x.dim() - 1
+    if hasattr(dataset, "sample_rank"):  # a streamed split: known without decoding
+        return int(dataset.sample_rank)
     return dataset[0][0].dim() if len(dataset) else 0
 
 

@@ -6,7 +6,7 @@ has loaded.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,7 +38,8 @@ class DataConfig(BaseModel):
     `params` are the source's own parameters (see `netstudio.training.sources`); `root` is the
     folder of file-based sources, relative paths resolving against the project file's folder.
     `val_fraction` is taken from the training portion; `test_fraction` is used only by sources
-    without an official test split.
+    without an official test split. `memory_budget_mb` and `streaming` choose between the
+    preloaded fast path and streaming from disk (`netstudio.training.memory_budget`).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -51,3 +52,13 @@ class DataConfig(BaseModel):
     normalize: bool = True
     augment: AugmentConfig = Field(default_factory=AugmentConfig)
     seed: int = Field(0, ge=0, le=2**32 - 1)  # scikit-learn takes seeds below 2**32
+    memory_budget_mb: int | None = Field(
+        None,
+        ge=1,
+        description="Memory (MiB) the preloaded data may take; none: half the available memory.",
+    )
+    streaming: Literal["auto", "always", "never"] = Field(
+        "auto",
+        description="Read images from disk batch by batch: when over the memory budget (auto), "
+        "always, or never.",
+    )

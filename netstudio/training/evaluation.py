@@ -11,6 +11,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from netstudio.training.batches import split_batches
 from netstudio.training.failures import FailureDiagnosis
 from netstudio.training.loaded_data import TensorSplit
 from netstudio.training.metrics import (
@@ -21,6 +22,7 @@ from netstudio.training.metrics import (
     regression_report,
 )
 from netstudio.training.objectives import class_probabilities
+from netstudio.training.streaming import StreamSplit
 from netstudio.training.targets import Targets
 
 EVAL_BATCH = 1024
@@ -28,7 +30,7 @@ EVAL_BATCH = 1024
 
 def evaluate_split(
     model: nn.Module,
-    split: TensorSplit,
+    split: TensorSplit | StreamSplit,
     loss_fn: nn.Module,
     targets: Targets,
     failures: FailureDiagnosis,
@@ -47,9 +49,7 @@ def evaluate_split(
     correct = 0
     wanted_all, predicted, confidence = [], [], []
     with torch.no_grad():
-        for start in range(0, len(split), EVAL_BATCH):
-            x = split.x[start : start + EVAL_BATCH]
-            y = split.y[start : start + EVAL_BATCH]
+        for x, y in split_batches(split, EVAL_BATCH, _device_of(model)):
             try:
                 out = model(x)
             except Exception as error:
@@ -81,6 +81,15 @@ def evaluate_split(
             confidence=np.concatenate(confidence) if confidence else None,
         )
     return loss_sum / n, accuracy, kept
+
+
+def _device_of(model: nn.Module) -> torch.device:
+    """Where the model's weights are (the CPU for a model without any)."""
+    for parameter in model.parameters():
+        return parameter.device
+    for buffer in model.buffers():
+        return buffer.device
+    return torch.device("cpu")
 
 
 def report_for(

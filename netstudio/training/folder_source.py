@@ -9,6 +9,7 @@ never touches PIL again. Decoding runs on a few threads (PIL releases the GIL wh
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,15 +17,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool, p_int
-from netstudio.training.loaded_data import DataError, DataFix, RawData
+from netstudio.training.loaded_data import (
+    DataError,
+    DataFix,
+    LoadedData,
+    RawData,
+    prepare,
+    split_plan,
+)
+from netstudio.training.memory_budget import plan_loading, preload_bytes
 from netstudio.training.sources import DataSource
 
 if TYPE_CHECKING:
+    import numpy as np
     import torch
+
+    from netstudio.training.data_config import DataConfig
 
 LAYOUT = "one sub-folder per class (ROOT/cat/1.png, ROOT/dog/2.jpg, ...)"
 #: The file endings torchvision's ImageFolder reads as images.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp")
+#: Unreadable images are left out (and named) up to this share of a folder; more are refused.
+MAX_SKIPPED_SHARE = 0.01
+#: How many left-out images a message names.
+SKIPPED_NAMED = 3
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -32,6 +48,7 @@ class ImageFolderSource(DataSource):
     """Images in class sub-folders, resized to one size."""
 
     needs_root: bool = True
+    can_stream: bool = True
 
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
         """Channels × the resize; without a resize, the first image's size from its header."""
@@ -49,9 +66,8 @@ class ImageFolderSource(DataSource):
         height, width = _image_size(str(first))
         return (channels, height, width)
 
-    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
-        import torch
-
+    def listing(self, params: dict[str, Any], root: Path | None) -> FolderListing:
+        """The folder's classes and files, read from the directory entries (nothing decoded)."""
         assert root is not None
         if not root.is_dir():
             raise DataError(
@@ -61,15 +77,13 @@ class ImageFolderSource(DataSource):
         train_dir, test_dir = root, None
         if (root / "train").is_dir() and (root / "test").is_dir():
             train_dir, test_dir = root / "train", root / "test"
-        size, grayscale = params["resize"], params["grayscale"]
         classes, samples = _scan(train_dir)
         if len(classes) < 2:
             raise DataError(
                 f"{train_dir} holds one class sub-folder ('{classes[0]}'): classification needs "
                 f"at least two classes, so add a sub-folder for each other class ({LAYOUT})"
             )
-        x, y = decode_images(samples, size, grayscale)
-        test_x = test_y = None
+        test_samples = None
         if test_dir is not None:
             test_classes, test_samples = _scan(test_dir)
             if test_classes != classes:
@@ -77,18 +91,115 @@ class ImageFolderSource(DataSource):
                     f"{test_dir} has the classes {', '.join(test_classes)} but {train_dir} has "
                     f"{', '.join(classes)}: both need the same class sub-folders"
                 )
-            # Without resize the test images must have the training images' size.
-            test_size = size or (int(x.shape[2]), int(x.shape[3]))
-            test_x, test_y = decode_images(test_samples, test_size, grayscale)
-        return RawData(
+        size = params["resize"]
+        shape = (size, size) if size else _image_size(samples[0][0])
+        return FolderListing(
             name=f"{self.name} {root.name}",
+            root=root,
+            classes=classes,
+            samples=samples,
+            test_samples=test_samples,
+            size=shape,
+            grayscale=params["grayscale"],
+            fixed=not size,
+        )
+
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        return self._decode(self.listing(params, root))
+
+    def _decode(self, listing: FolderListing) -> RawData:
+        """Every image decoded; unreadable ones left out (up to `MAX_SKIPPED_SHARE`)."""
+        size: int | tuple[int, int] = 0 if listing.fixed else listing.size
+        skipped: list[tuple[str, DataError]] = []
+        x, y = decode_images(listing.samples, size, listing.grayscale, skipped)
+        test_x = test_y = None
+        if listing.test_samples is not None:
+            # Without resize the test images must have the training images' size.
+            test_x, test_y = decode_images(
+                listing.test_samples, listing.size, listing.grayscale, skipped
+            )
+        note = judge_skipped(skipped, listing.count, listing.root)
+        return RawData(
+            name=listing.name,
             task="classification",
             x=x,
-            y=y.to(torch.int64),
-            classes=classes,
+            y=y,
+            classes=listing.classes,
             test_x=test_x,
             test_y=test_y,
+            notes=(note,) if note else (),
         )
+
+    def load_within(
+        self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
+    ) -> LoadedData:
+        """Preloaded when the decoded images fit `budget` (or streaming is off), else streamed."""
+        listing = self.listing(params, root)
+        channels = 1 if listing.grayscale else 3
+        needed = preload_bytes(listing.count, (channels, *listing.size))
+        plan = plan_loading(config.streaming, needed, budget, True, self.name)
+        if plan.streaming:
+            return self._stream(listing, config, plan.reason)
+        data = prepare(self._decode(listing), config, source_id=self.id)
+        data.loading = plan.reason
+        return data
+
+    def _stream(self, listing: FolderListing, config: DataConfig, reason: str) -> LoadedData:
+        from netstudio.training.streaming import StreamSplit, sample_stats
+
+        whole = StreamSplit(listing.samples, listing.size, listing.grayscale, fixed=listing.fixed)
+        official = listing.test_samples is not None
+        train_at, val_at, test_at = split_plan(whole.y, official, config, True, listing.name)
+        train, val = whole.subset(train_at), whole.subset(val_at)
+        if test_at is None:
+            assert listing.test_samples is not None
+            test = StreamSplit(
+                listing.test_samples, listing.size, listing.grayscale, fixed=listing.fixed
+            )
+        else:
+            test = whole.subset(test_at)
+        if len(train) == 0:
+            raise DataError(f"{listing.name}: no training examples are left after the splits")
+        mean = std = None
+        stats_sample = 0
+        if config.normalize:
+            mean, std, used = sample_stats(train, config.seed)
+            stats_sample = used if used < len(train) else 0
+            train, val, test = (split.normalized(mean, std) for split in (train, val, test))
+        return LoadedData(
+            name=listing.name,
+            task="classification",
+            train=train,
+            val=val,
+            test=test,
+            input_shape=train.sample_shape,
+            classes=list(listing.classes),
+            mean=mean,
+            std=std,
+            source_id=self.id,
+            loading=reason,
+            stats_sample=stats_sample,
+        )
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """What an image folder holds, from its directory entries: classes, (path, class) pairs of
+    the training files and of the official test files (when there are train/ and test/), and
+    the size every image is read at (`fixed`: no resize, every image must have that size)."""
+
+    name: str
+    root: Path
+    classes: list[str]
+    samples: list[tuple[str, int]]
+    test_samples: list[tuple[str, int]] | None
+    size: tuple[int, int]
+    grayscale: bool
+    fixed: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.samples) + len(self.test_samples or ())
 
 
 def _scan(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
@@ -113,58 +224,75 @@ def _first_image(folder: Path) -> Path | None:
 
 
 def decode_images(
-    samples: list[tuple[str, int]], size: int | tuple[int, int], grayscale: bool
+    samples: list[tuple[str, int]],
+    size: int | tuple[int, int],
+    grayscale: bool,
+    skipped: list[tuple[str, DataError]] | None = None,
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """Decode `samples` (path, class index) into uint8 images (N, C, H, W) and labels (N,).
 
     `size` resizes each image to size×size (or (height, width)); 0 keeps the sizes, which must
-    then all be equal.
+    then all be equal. A file that cannot be read raises its DataError, or with `skipped` is
+    left out and its error appended there.
     """
     from concurrent.futures import ThreadPoolExecutor
 
     import numpy as np
     import torch
-    from PIL import Image
 
-    mode, channels = ("L", 1) if grayscale else ("RGB", 3)
-    if isinstance(size, int) and size == 0:
+    channels = 1 if grayscale else 3
+    fixed = isinstance(size, int) and size == 0
+    if fixed:
         height, width = _image_size(samples[0][0])
     else:
         height, width = (size, size) if isinstance(size, int) else size
-    _check_memory(len(samples), channels * height * width)
     out = np.empty((len(samples), height, width, channels), dtype=np.uint8)
+    failed: dict[int, DataError] = {}
 
     def decode(index: int) -> None:
         path = samples[index][0]
-        with _reading(path), Image.open(path) as image:
-            image = image.convert(mode)
-            if image.size != (width, height):
-                if size == 0:
-                    raise DataError(
-                        f"{path} is {image.width}×{image.height}, the first image is "
-                        f"{width}×{height}: set resize to give them one size"
-                    )
-                image = image.resize((width, height), Image.Resampling.BILINEAR)
-            out[index] = np.asarray(image).reshape(height, width, channels)
+        try:
+            out[index] = read_image(path, grayscale, height, width, fixed)
+        except DataError as error:
+            if skipped is None or "the first image is" in str(error):
+                raise
+            failed[index] = error
 
     with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
         for _ in pool.map(decode, range(len(samples))):
             pass
-    images = torch.from_numpy(out).permute(0, 3, 1, 2).contiguous()
     labels = torch.tensor([label for _, label in samples], dtype=torch.int64)
+    if failed and skipped is not None:
+        skipped.extend((samples[index][0], failed[index]) for index in sorted(failed))
+        keep = np.ones(len(samples), dtype=bool)
+        keep[list(failed)] = False
+        out, labels = out[keep], labels[torch.from_numpy(keep)]
+    images = torch.from_numpy(out).permute(0, 3, 1, 2).contiguous()
     return images, labels
 
 
-def _image_size(path: str) -> tuple[int, int]:
-    """(height, width) of the image at `path`, read from its header."""
+def read_image(path: str, grayscale: bool, height: int, width: int, fixed: bool) -> np.ndarray:
+    """The image at `path` as uint8 (height, width, channels), resized to `height`×`width`
+    (bilinear) unless `fixed`, when it must have that size already. DataError naming the file
+    when it cannot be read."""
+    import numpy as np
     from PIL import Image
 
-    with _reading(path), Image.open(path) as image:
-        return image.height, image.width
+    mode, channels = ("L", 1) if grayscale else ("RGB", 3)
+    with reading(path), Image.open(path) as image:
+        image = image.convert(mode)
+        if image.size != (width, height):
+            if fixed:
+                raise DataError(
+                    f"{path} is {image.width}×{image.height}, the first image is "
+                    f"{width}×{height}: set resize to give them one size"
+                )
+            image = image.resize((width, height), Image.Resampling.BILINEAR)
+        return np.array(image).reshape(height, width, channels)  # owned: writable
 
 
 @contextlib.contextmanager
-def _reading(path: str) -> Iterator[None]:
+def reading(path: str) -> Iterator[None]:
     """Turn any failure to open or decode the image at `path` into one DataError naming it.
 
     The decoders raise many kinds of error on a broken or hostile file (OSError, SyntaxError,
@@ -196,27 +324,34 @@ def _reading(path: str) -> Iterator[None]:
         ) from exc
 
 
-def _check_memory(count: int, sample_bytes: int) -> None:
-    """DataError when the decoded images (uint8, then float32) would not fit in free memory."""
-    needed = count * sample_bytes * 5
-    free = _available_memory()
-    if free is not None and needed > free:
+def _image_size(path: str) -> tuple[int, int]:
+    """(height, width) of the image at `path`, read from its header."""
+    from PIL import Image
+
+    with reading(path), Image.open(path) as image:
+        return image.height, image.width
+
+
+def judge_skipped(skipped: list[tuple[str, DataError]], total: int, where: Path) -> str | None:
+    """The note on the unreadable images left out of `total` under `where` (None when there
+    are none); DataError when they are more than `MAX_SKIPPED_SHARE` of the images."""
+    if not skipped:
+        return None
+    paths = [path for path, _ in skipped]
+    named = ", ".join(paths[:SKIPPED_NAMED]) + (", …" if len(paths) > SKIPPED_NAMED else "")
+    allowed = math.floor(total * MAX_SKIPPED_SHARE)
+    if len(skipped) > allowed:
+        if len(skipped) == 1:
+            raise skipped[0][1]
         raise DataError(
-            f"{count} images of {sample_bytes} bytes need about {needed / 1e9:.1f} GB in memory, "
-            f"more than the {free / 1e9:.1f} GB available: choose a smaller resize"
+            f"{len(skipped)} of the {total} images under {where} cannot be read, more than the "
+            f"{MAX_SKIPPED_SHARE:.0%} that are left out ({named}): {skipped[0][1]}"
         )
-
-
-def _available_memory() -> int | None:
-    """Bytes of memory available to a new allocation (Linux), else None (not known)."""
-    try:
-        with open("/proc/meminfo") as meminfo:
-            for line in meminfo:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
+    plural = "s" if len(skipped) > 1 else ""
+    return (
+        f"left out {len(skipped)} unreadable image{plural} of {total} under {where} "
+        f"(up to {MAX_SKIPPED_SHARE:.0%} are left out): {named}"
+    )
 
 
 SOURCES: tuple[DataSource, ...] = (

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from torch import Tensor
 
     from netstudio.training.data_config import DataConfig
+    from netstudio.training.streaming import StreamSplit
 
 Task = Literal["classification", "regression"]
 
@@ -104,11 +105,16 @@ class RawData:
     classes: list[str] | None = None
     test_x: Tensor | None = None
     test_y: Tensor | None = None
+    #: What a person should know about the examples (unreadable files left out).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
 class LoadedData:
     """Everything the trainer needs from a data source.
+
+    The splits are tensors in memory (the fast path) or, for data over the memory budget,
+    `StreamSplit` datasets that decode each batch from disk (`netstudio.training.streaming`).
 
     `mean`/`std` are the per-channel (images) or per-feature statistics of the training split
     that every split was normalised with; ``None`` when normalisation is off. A GUI showing
@@ -117,14 +123,26 @@ class LoadedData:
 
     name: str
     task: Task
-    train: TensorSplit
-    val: TensorSplit
-    test: TensorSplit
+    train: TensorSplit | StreamSplit
+    val: TensorSplit | StreamSplit
+    test: TensorSplit | StreamSplit
     input_shape: tuple[int, ...]
     classes: list[str] | None = None
     mean: tuple[float, ...] | None = None
     std: tuple[float, ...] | None = None
     source_id: str = ""
+    #: Which way the data was read and why, one line ("streaming from disk: the data needs
+    #: ~7.7 GiB in memory, over the 4.0 GiB budget"); empty when not planned.
+    loading: str = ""
+    #: What a person should know about the data (unreadable files skipped).
+    notes: tuple[str, ...] = ()
+    #: How many training samples `mean`/`std` were computed from (0: all of them).
+    stats_sample: int = 0
+
+    @property
+    def streaming(self) -> bool:
+        """The splits are read from disk batch by batch (`StreamSplit`), not held in memory."""
+        return not isinstance(self.train, TensorSplit)
 
     @property
     def is_image(self) -> bool:
@@ -160,27 +178,35 @@ class LoadedData:
 
 
 def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData:
-    """Split and normalise `raw` (its tensors may be modified in place).
+    """Split and normalise `raw` (its tensors are released as the splits take them over).
 
     Test split: the official one when `raw` has it, else a `test_fraction` hold-out. Validation:
     a `val_fraction` hold-out of what remains for training. Both are stratified by class for
-    classification and seeded with `config.seed`; each split keeps the source's order.
+    classification and seeded with `config.seed`; each split keeps the source's order
+    (`split_plan`, which the streaming path shares).
     """
     stratify = raw.task == "classification"
-    if raw.test_x is None or raw.test_y is None:
-        keep, held = split_indices(raw.y, config.test_fraction, config.seed, stratify, raw.name)
-        rest = TensorSplit(raw.x[keep], raw.y[keep])
-        test = TensorSplit(raw.x[held], raw.y[held])
-    else:
-        rest = TensorSplit(raw.x, raw.y)
+    train_at, val_at, test_at = split_plan(
+        raw.y, raw.test_y is not None, config, stratify, raw.name
+    )
+    train = TensorSplit(raw.x[train_at], raw.y[train_at])
+    val = TensorSplit(raw.x[val_at], raw.y[val_at])
+    if test_at is None:
+        assert raw.test_x is not None and raw.test_y is not None
         test = TensorSplit(raw.test_x, raw.test_y)
-    keep, held = split_indices(rest.y, config.val_fraction, config.seed, stratify, raw.name)
-    train = TensorSplit(rest.x[keep], rest.y[keep])
-    val = TensorSplit(rest.x[held], rest.y[held])
-    del rest
+    else:
+        test = TensorSplit(raw.x[test_at], raw.y[test_at])
+    # The whole stack is no longer needed: dropping it before the float copies keeps the peak
+    # at one uint8 copy plus the float32 splits (`memory_budget.PRELOAD_BYTES_PER_VALUE`).
+    raw.x = raw.x.new_empty((0, *raw.x.shape[1:]))  # a slice would keep the storage
+    raw.test_x = None
     if len(train) == 0:
         raise DataError(f"{raw.name}: no training examples are left after the splits")
-    splits = [_as_float(split) for split in (train, val, test)]
+    splits = [train, val, test]
+    del train, val, test
+    for index, split in enumerate(splits):
+        splits[index] = _as_float(split)
+    del split
 
     mean = std = None
     if config.normalize:
@@ -191,10 +217,7 @@ def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData
         mean, std = tuple(mean_t.tolist()), tuple(std_t.tolist())
 
     if raw.classes is not None:
-        count = len(raw.classes)
-        for split in splits:
-            if len(split) and (int(split.y.min()) < 0 or int(split.y.max()) >= count):
-                raise DataError(f"{raw.name}: a class index lies outside 0..{count - 1}")
+        check_labels(raw.name, raw.classes, [split.y for split in splits])
     train, val, test = splits
     return LoadedData(
         name=raw.name,
@@ -207,7 +230,30 @@ def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData
         mean=mean,
         std=std,
         source_id=source_id,
+        notes=raw.notes,
     )
+
+
+def split_plan(
+    y: Tensor, official_test: bool, config: DataConfig, stratify: bool, name: str = "data"
+) -> tuple[Tensor, Tensor, Tensor | None]:
+    """Indices into the examples (labels `y`) of the training, validation and test splits, each
+    sorted; the test indices are None when the source has its `official_test` split.
+    Stratified by class when `stratify` (classification)."""
+    if official_test:
+        keep, held = split_indices(y, config.val_fraction, config.seed, stratify, name)
+        return keep, held, None
+    rest, test = split_indices(y, config.test_fraction, config.seed, stratify, name)
+    keep, held = split_indices(y[rest], config.val_fraction, config.seed, stratify, name)
+    return rest[keep], rest[held], test
+
+
+def check_labels(name: str, classes: list[str], labels: Iterable[Tensor]) -> None:
+    """DataError when a label lies outside the class indices."""
+    count = len(classes)
+    for y in labels:
+        if len(y) and (int(y.min()) < 0 or int(y.max()) >= count):
+            raise DataError(f"{name}: a class index lies outside 0..{count - 1}")
 
 
 def split_indices(

@@ -34,6 +34,7 @@ from netstudio.training.loaded_data import (
     TensorSplit,
     prepare,
 )
+from netstudio.training.memory_budget import memory_budget, plan_loading
 
 __all__ = [
     "DataError",
@@ -70,6 +71,8 @@ class DataSource:
 
     needs_root: reads files from a data folder. files: what it reads there, in words, for
     messages and the GUI. official_test: has its own test split (`test_fraction` is unused).
+    can_stream: can read its examples from disk batch by batch when they do not fit the memory
+    budget (`load_within`); other sources are always read whole.
     """
 
     id: str
@@ -79,6 +82,7 @@ class DataSource:
     needs_root: bool = False
     files: str = ""
     official_test: bool = False
+    can_stream: bool = False
 
     def defaults(self) -> dict[str, Any]:
         return {spec.name: spec.default for spec in self.params}
@@ -135,8 +139,18 @@ class DataSource:
                 f"{self.name} reads {self.files} from a data folder, and the project names none",
                 fixes=(DataFix.CHOOSE_FOLDER,),
             )
-        raw = self.read(params, root, config.seed)
-        return prepare(raw, config, source_id=self.id)
+        return self.load_within(params, config, root, memory_budget(config.memory_budget_mb))
+
+    def load_within(
+        self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
+    ) -> LoadedData:
+        """`load` with `params` checked and the memory `budget` (bytes) known: a source that
+        streams picks its path here; this one reads everything into memory."""
+        data = prepare(self.read(params, root, config.seed), config, source_id=self.id)
+        held = sum(split.nbytes for split in (data.train, data.val, data.test))
+        plan = plan_loading(config.streaming, held, budget, False, self.name)
+        data.loading = plan.reason
+        return data
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         """The examples before splitting; `params` are checked and complete."""

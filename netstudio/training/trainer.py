@@ -21,6 +21,7 @@ import math
 import threading
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -29,7 +30,8 @@ from torch import nn
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
-from netstudio.training.batches import TensorBatches
+from netstudio.training import distributed
+from netstudio.training.batches import make_batches
 from netstudio.training.checkpoints import (
     WeightsMismatchError,
     load_best,
@@ -55,6 +57,9 @@ from netstudio.training.failures import (
     size_parameter,
 )
 from netstudio.training.fine_tuning import TuningPlan, everything_frozen
+from netstudio.training.health import HealthOptions, HealthRecorder
+from netstudio.training.health_records import EpochHealth
+from netstudio.training.health_warnings import health_warnings
 from netstudio.training.loaded_data import LoadedData, TensorSplit
 from netstudio.training.metrics import Predictions
 from netstudio.training.objectives import Schedule, build_loss, build_optimizer
@@ -73,6 +78,7 @@ from netstudio.training.results import (
     TrainingFailure,
 )
 from netstudio.training.starting_weights import StartingWeights, start_from
+from netstudio.training.streaming import StreamSplit
 from netstudio.training.targets import Targets
 
 
@@ -88,6 +94,11 @@ class Trainer:
     The fine-tuning settings (``config.fine_tuning``) freeze layers (no gradients, not in the
     optimizer; frozen BatchNorm layers in eval mode), give layers their own learning rates (one
     parameter group per multiplier) and unfreeze frozen layers every few epochs.
+
+    `health`: record training-health statistics per node (`netstudio.training.health`) now and
+    then, as these options say; None (the default) records nothing and costs nothing. Each
+    epoch's summary and warnings arrive in `EpochMetrics.health`, the newest recording in
+    `BatchMetrics.health`, and all of them in `RunResult.health`.
     """
 
     def __init__(
@@ -101,8 +112,10 @@ class Trainer:
         batch_every: int = 1,
         augment: AugmentConfig | None = None,
         starting_weights: Mapping[str, torch.Tensor] | None = None,
+        health: HealthOptions | None = None,
     ) -> None:
         self.graph = graph
+        self.health = health
         self.starting_weights = starting_weights
         self.data = data
         self.config = config
@@ -122,6 +135,9 @@ class Trainer:
         #: The run's optimizer, once built: its ``param_groups`` hold only parameters that
         #: learn, one group per multiplier (and one per layer gradual unfreezing freed).
         self.optimizer: torch.optim.Optimizer | None = None
+        #: What records the run's training health (`health`), once built; its `overhead` says
+        #: what recording cost.
+        self.health_recorder: HealthRecorder | None = None
 
     # --- control, from any thread --------------------------------------------------------------
 
@@ -153,6 +169,8 @@ class Trainer:
         try:
             self._run(result, resume_from)
         except Exception as error:
+            if self.health_recorder is not None:  # no hook of a failed batch stays behind
+                self.health_recorder.abandon()
             failure = as_failure(error)
             result.status = "failed"
             result.failure = failure
@@ -235,30 +253,35 @@ class Trainer:
         shrink = f"lower its {size[0]} ({size[1]:,} now)" if size else "make it smaller"
         return out_of_memory(error, f"building {node.label} on the CPU", shrink, node_id=node_id)
 
-    def _fit_to_input(self, split: TensorSplit) -> TensorSplit:
+    def _fit_to_input(self, split: TensorSplit | StreamSplit) -> TensorSplit | StreamSplit:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
         differs (28×28 images into an Input of 784); an auto Input takes the samples as they
-        are."""
-        x = split.x
-        have = tuple(x.shape[1:])
+        are. A streamed split reshapes each sample as it is read."""
+        have = split.sample_shape if isinstance(split, StreamSplit) else tuple(split.x.shape[1:])
         shape = self.input_node.params.get("shape")
         want = tuple(shape) if shape is not None else have
-        if have != want:
-            if math.prod(have) != math.prod(want):
-                raise TrainingFailure(
-                    "shape",
-                    f"the data's samples are {'×'.join(map(str, have))} "
-                    f"({math.prod(have):,} values) but Input '{self.input_node.name}' expects "
-                    f"{'×'.join(map(str, want))}: set the Input shape to "
-                    f"{', '.join(map(str, have))}",
-                    node_id=self.input_node.id,
-                )
-            x = x.reshape(len(x), *want)
-        if self.input_node.params.get("dtype") == "int64":
+        if have != want and math.prod(have) != math.prod(want):
+            raise TrainingFailure(
+                "shape",
+                f"the data's samples are {'×'.join(map(str, have))} "
+                f"({math.prod(have):,} values) but Input '{self.input_node.name}' expects "
+                f"{'×'.join(map(str, want))}: set the Input shape to "
+                f"{', '.join(map(str, have))}",
+                node_id=self.input_node.id,
+            )
+        as_long = self.input_node.params.get("dtype") == "int64"
+        if isinstance(split, StreamSplit):
+            return split.for_input(want, as_long)
+        x = split.x if have == want else split.x.reshape(len(split), *want)
+        if as_long:
             x = x.long()
         return TensorSplit(x.to(self.device), split.y.to(self.device))
 
     def _run(self, result: RunResult, resume_from: Path | None) -> None:
+        if self.config.task == "gan":  # two networks of the project: a loop of its own
+            from netstudio.training.gan import run_gan
+
+            return run_gan(self, result, resume_from)
         model = self._setup()
         config = self.config
         reg = config.regularization
@@ -269,13 +292,14 @@ class Trainer:
                 "data",
                 "the training split is empty: add data or lower the validation and test fractions",
             )
-        batches = TensorBatches(
+        batches = make_batches(
             train,
             config.batch_size,
-            shuffle=True,
+            train=True,
             seed=config.seed,
             device=self.device,
             augment=self.augment,
+            shard=distributed.shard(),
             # A last batch of one sample breaks BatchNorm in training mode; skip just that one.
             drop_last=len(train) % config.batch_size == 1 and len(train) > 1,
         )
@@ -303,9 +327,15 @@ class Trainer:
         if resume_from is not None:
             start_epoch = self._resume(resume_from, model, optimizer, schedule, early, result, plan)
             l1_weights = learning_weights(model)
+        health = None
+        if self.health is not None:
+            types = {node.id: node.type_id for node in self.graph.nodes()}
+            health = self.health_recorder = HealthRecorder(model, optimizer, self.health, types)
+            result.health = []
         parameters = sum(p.numel() for p in model.parameters())
         frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
         result.notes = list(self.started_from.notes) if start_epoch == 0 else []
+        result.notes += self.data.notes
         self.callbacks.run_started(
             RunInfo(
                 device=self.device,
@@ -322,7 +352,10 @@ class Trainer:
                 notes=tuple(result.notes),
             )
         )
+        if self.data.loading:  # which way the data is read, recorded with the run
+            result.notes.append(self.data.loading)
         run_start = time.perf_counter()
+        forward = distributed.wrap(model)  # the model itself, unless under torchrun
         samples_seen = 0
         output_checked = False
         for epoch in range(start_epoch, config.epochs):
@@ -344,9 +377,11 @@ class Trainer:
                 if self._should_stop():
                     stopped = True
                     break
+                if health is not None:
+                    health.begin_batch(epoch + 1, index + 1)
                 try:
                     with autocast():
-                        out = model(x)
+                        out = forward(x)
                 except Exception as error:
                     raise self._failures.runtime(error, epoch, index) from None
                 if not output_checked:
@@ -379,6 +414,8 @@ class Trainer:
                 except Exception as error:
                     raise self._failures.runtime(error, epoch, index) from None
                 schedule.after_batch()
+                if health is not None:
+                    health.end_batch()
                 n = len(x)
                 seen += n
                 loss_sum += value * n
@@ -394,11 +431,13 @@ class Trainer:
                             loss=value,
                             lr=schedule.lr,
                             samples_per_second=seen / elapsed if elapsed > 0 else 0.0,
+                            health=health.take_latest() if health is not None else None,
                         )
                     )
             if stopped and seen == 0:
                 result.status = "stopped"
                 break
+            loss_sum, seen, correct = distributed.reduce_epoch(loss_sum, seen, correct)
             train_seconds = time.perf_counter() - epoch_start
             samples_seen += seen
             if not all_finite(model.state_dict()):
@@ -415,6 +454,7 @@ class Trainer:
                 seconds=train_seconds,
                 samples_per_second=seen / train_seconds if train_seconds > 0 else 0.0,
                 unfrozen=tuple(plan.node_id(name) for name in unfrozen),
+                health=self._epoch_health(health, epoch + 1, result),
             )
             result.epochs.append(metrics)
             schedule.after_epoch(val_loss if val_loss is not None else metrics.train_loss)
@@ -452,6 +492,20 @@ class Trainer:
         if self.best_state is not None and early.config.enabled and early.config.restore_best:
             model.load_state_dict(self.best_state)
         self._test(result)
+
+    def _epoch_health(
+        self, health: HealthRecorder | None, epoch: int, result: RunResult
+    ) -> EpochHealth | None:
+        """The health summary of `epoch` (1-based) with the warnings as they now stand, added to
+        `result`; None when the run records no health."""
+        if health is None or result.health is None:
+            return None
+        summary = health.end_epoch(epoch)
+        warnings = health_warnings(self.graph, [*result.health, summary])
+        summary = replace(summary, warnings=tuple(warnings))
+        result.health.append(summary)
+        result.health_warnings = warnings
+        return summary
 
     def _resume(
         self,
@@ -527,7 +581,7 @@ class Trainer:
             result.report = report_for(predictions, self._targets)
 
     def evaluate(
-        self, split: TensorSplit, keep: bool = False
+        self, split: TensorSplit | StreamSplit, keep: bool = False
     ) -> tuple[float | None, float | None, Predictions | None]:
         """Mean loss, accuracy (classification) and, with `keep`, every prediction.
 
