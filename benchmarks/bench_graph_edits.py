@@ -9,6 +9,8 @@ Goal (shared/PRODUCT.md): an edit under 50 ms; opening 1,000 nodes under 1 s.
 the repeated block of `build` (which shape inference answers mostly from its memo of module and
 input shape) and the network of `build_varied`, whose layers all differ, so every layer is
 run on the meta device. `--varied` runs the default benchmark on the varied network instead.
+`--plain-meta` builds and runs every layer with torch's plain meta kernels, without the fast
+path of `netstudio.core.meta_run`: run it beside the default to see what that path saves.
 """
 
 from __future__ import annotations
@@ -336,7 +338,14 @@ if __name__ == "__main__":
     parser.add_argument(
         "--input-change", action="store_true", help="the Input's size changes on 1,000 conv layers"
     )
+    parser.add_argument(
+        "--plain-meta",
+        action="store_true",
+        help="build and run layers without netstudio.core.meta_run (for comparison)",
+    )
     arguments = parser.parse_args()
+    if arguments.plain_meta:
+        ShapeInference.fast_meta = False
     if arguments.input_change:
         ShapeInference(build(20)).update()  # torch imported and warm before anything is timed
         costs = input_change()

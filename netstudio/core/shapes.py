@@ -3,6 +3,9 @@
 Meta tensors carry shapes and dtypes but no data, so a forward pass costs a fraction of a
 millisecond per layer and gives exactly the shapes torch will produce: there are no
 hand-written shape rules here (a recurrent layer runs one step of its sequence, see `_run`).
+The modules are built without filling their parameters, and the few aten ops whose meta
+kernels are slow Python decompositions are answered per op by `netstudio.core.meta_run`, with
+exactly what those kernels return: the module's own forward still runs.
 `ShapeInference` subscribes to a graph's events and, on `update()`, recomputes only the nodes
 downstream of an edit, stopping where a node's inputs, parameters and name are unchanged. It
 also fills the `auto` parameters (``in_features``, ``in_channels`` ...) from the upstream shape,
@@ -18,6 +21,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -182,6 +186,11 @@ class ShapeInference:
     through `netstudio.core.blocks.infer_block`, and again when a network of the graph's
     library changes.
     """
+
+    #: Build modules without filling their meta parameters and run them under
+    #: `meta_run.FastMeta`, which answers the aten ops whose meta kernels are slow Python
+    #: decompositions; False builds and runs them plainly (what the tests compare it with).
+    fast_meta: bool = True
 
     def __init__(
         self,
@@ -352,7 +361,7 @@ class ShapeInference:
     def count_macs(self, deadline: float | None = None) -> set[str]:
         """Count the MACs of the analysed nodes that lack them; returns the ids counted.
 
-        Shapes come from a plain meta run; MACs need torch's FlopCounterMode, whose
+        Shapes come from a meta run without a counter; MACs need torch's FlopCounterMode, whose
         decomposed kernels cost most of a layer's analysis, so they are counted here, apart:
         the editor calls this a slice at a time after the shapes are shown (`deadline`: a
         `time.perf_counter()` value after which it stops, the rest left for the next call),
@@ -727,8 +736,7 @@ class ShapeInference:
         key = (spec.type_id, _freeze(dict(resolved)))
         cached = self._modules.get(key)
         if cached is None:
-            torch = _torch()
-            with torch.device("meta"):
+            with self._building():
                 module = spec.create_module(resolved)
             module.eval()
             count = sum(p.numel() for p in module.parameters())
@@ -773,6 +781,24 @@ class ShapeInference:
             ]
         return outs, (module, run, steps)
 
+    def _building(self) -> AbstractContextManager[Any]:
+        """Where modules are built: on the meta device, their parameters unfilled (see
+        `meta_run.MetaBuild`), or plainly under ``torch.device("meta")`` without `fast_meta`."""
+        if not self.fast_meta:
+            return _torch().device("meta")
+        from netstudio.core.meta_run import build_context
+
+        return build_context()
+
+    def _fast_meta(self, module: nn.Module) -> AbstractContextManager[Any]:
+        """Where `module` runs: under the dispatch mode that answers slow meta kernels
+        directly (`meta_run.run_context`), or plainly when `fast_meta` is off."""
+        if not self.fast_meta:
+            return nullcontext()
+        from netstudio.core.meta_run import run_context
+
+        return run_context(module)
+
     def _meta_inputs(self, inputs: Sequence[TensorInfo]) -> list[torch.Tensor]:
         torch = _torch()
         return [torch.empty(t.shape, dtype=dtype_of(t.dtype), device="meta") for t in inputs]
@@ -780,8 +806,9 @@ class ShapeInference:
     def _run_once(self, module: nn.Module, inputs: Sequence[TensorInfo]) -> list[TensorInfo]:
         """The output tensors of one meta run (shapes and dtypes, no work counted)."""
         torch = _torch()
-        with torch.no_grad():
-            result = module(*self._meta_inputs(inputs))
+        tensors = self._meta_inputs(inputs)
+        with torch.no_grad(), self._fast_meta(module):
+            result = module(*tensors)
         results = result if isinstance(result, (tuple, list)) else (result,)
         return [TensorInfo(tuple(r.shape), dtype_name(r.dtype)) for r in results]
 
@@ -791,6 +818,6 @@ class ShapeInference:
         from torch.utils.flop_counter import FlopCounterMode
 
         counter = FlopCounterMode(display=False)
-        with torch.no_grad(), counter:
+        with torch.no_grad(), self._fast_meta(module), counter:  # the counter sees each op first
             module(*self._meta_inputs(inputs))
         return counter.get_total_flops() // 2 // max(1, self.batch_size)

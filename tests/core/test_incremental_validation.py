@@ -3,7 +3,8 @@
 After random edit sequences (wires that close cycles included), the incremental `Validator`
 gives exactly what a fresh `validate` gives, and `ShapeInference` (updated whole or a slice at a
 time) gives every node the info, the MACs once counted, and a data-flow order that a fresh
-inference of the same graph gives; the summary made again only for the nodes an analysis
+inference of the same graph gives, and a fresh one with every module built and run plainly
+(without `netstudio.core.meta_run`); the summary made again only for the nodes an analysis
 changed equals a fresh summary.
 """
 
@@ -118,12 +119,16 @@ def test_incremental_problems_equal_a_fresh_validation(data: st.DataObject) -> N
 
 def assert_same_as_fresh(graph: NetworkGraph, inference: ShapeInference) -> None:
     fresh = ShapeInference(graph)
+    plain = ShapeInference(graph)  # every module built and run without the fast meta path
+    plain.fast_meta = False
     try:
         inference.update()
         fresh.update()
         inference.count_macs()
         fresh.count_macs()
-        assert inference.infos() == fresh.infos()
+        plain.update()
+        plain.count_macs()
+        assert inference.infos() == fresh.infos() == plain.infos()
         assert not inference.macs_pending
         order = inference.order()
         assert sorted(order) == sorted(n.id for n in graph.nodes())
@@ -135,6 +140,7 @@ def assert_same_as_fresh(graph: NetworkGraph, inference: ShapeInference) -> None
                 assert place[e.src] < place[e.dst], (e, order)
     finally:
         fresh.close()
+        plain.close()
 
 
 @settings(max_examples=60, deadline=None)
