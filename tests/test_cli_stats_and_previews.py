@@ -77,5 +77,5 @@ def test_check_refuses_a_sample_outside_the_data(capsys: pytest.CaptureFixture) 
     code = main(["check", str(EXAMPLES / "digits_mlp.net"), "--preview-sample", "5000"])
     out = capsys.readouterr().out
     assert code == 1
-    assert "error: --preview-sample 5000: the training split has 1,293 samples: give 0 to" in out
+    assert "error: sample 5000: the training split has 1,293 samples: give 0 to" in out
     assert out.splitlines()[-1] == "invalid: 1 error(s)"

@@ -44,7 +44,7 @@ def sample_preview_lines(
     count = len(data.train)
     if not 0 <= index < count:
         return [
-            f"error: --preview-sample {index}: the training split has {count:,} samples: give "
+            f"error: sample {index}: the training split has {count:,} samples: give "
             f"0 to {count - 1:,}"
         ], 1
     sample, label = _sample(data, index)
