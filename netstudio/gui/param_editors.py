@@ -32,6 +32,7 @@ from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
 from netstudio.gui.field_marks import beyond_range, describe, format_value, mark_problem
 from netstudio.gui.number_boxes import INT_LIMIT, FloatSpinBox, IntSpinBox
+from netstudio.gui.search_fields import offer_node_param
 
 _SPLIT = re.compile(r"[\s,×xX*]+")
 
@@ -81,6 +82,17 @@ class ParamEditor(QObject):
         self.widget.setToolTip(spec.doc)
         self.widget.setObjectName(f"param_{spec.name}")
         self.widget.setAccessibleName(spec.display_name)
+        kind = {"int": "int", "float": "float", "choice": "choice"}.get(spec.kind)
+        if kind is not None and not spec.accepts_none:  # "Search this…" on its context menu
+            offer_node_param(
+                self.widget,
+                spec.name,
+                spec.display_name,
+                kind,  # type: ignore[arg-type]
+                spec.minimum,
+                spec.maximum,
+                list(spec.choices or []),
+            )
 
     def _make(self, parent: QWidget) -> QWidget:
         raise NotImplementedError

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -70,7 +71,37 @@ def tune_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--json", action="store_true", help="print the best trial as JSON as the last line"
     )
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="also print each trial's start, epochs and end as JSON lines (what the app reads)",
+    )
     return parser
+
+
+def tune_arguments(
+    file: Path,
+    *,
+    storage: str,
+    study: str,
+    trials: int | None = None,
+    seconds: float | None = None,
+    out: Path | None = None,
+    data_root: Path | None = None,
+) -> list[str]:
+    """The arguments after ``netstudio`` that run `file`'s search as the app does: with
+    ``--progress`` and ``--json``, so every trial's start, epochs and end come as JSON lines."""
+    arguments = ["tune", str(file), "--progress", "--json", "--storage", storage]
+    arguments += ["--study", study]
+    if trials is not None:
+        arguments += ["--trials", str(trials)]
+    if seconds is not None:
+        arguments += ["--timeout", f"{seconds:g}"]
+    if out is not None:
+        arguments += ["--out", str(out)]
+    if data_root is not None:
+        arguments += ["--data-root", str(data_root)]
+    return arguments
 
 
 def run_tune(options: argparse.Namespace, out: TextIO | None = None) -> int:
@@ -134,11 +165,22 @@ def run_tune(options: argparse.Namespace, out: TextIO | None = None) -> int:
         ),
         file=out,
     )
+    progress = bool(getattr(options, "progress", False))
+
+    def event(kind: str, **fields: Any) -> None:
+        if progress:
+            print(json.dumps({"event": kind, **fields}), file=out, flush=True)
+
+    event("study", name=name, earlier=earlier, metric=metric, goal=config.objective.goal)
     finished: list[optuna.trial.FrozenTrial] = []
 
     def report(_study: optuna.Study, trial: optuna.trial.FrozenTrial) -> None:
         finished.append(trial)
         print(printable(trial_line(trial, metric)), file=out, flush=True)
+        event("trial", **trial_summary(trial))
+
+    def epoch_ended(number: int, metrics: Any) -> None:
+        event("epoch", number=number, **_finite(metrics.to_dict()))
 
     runner = TrialRunner(
         project,
@@ -149,6 +191,8 @@ def run_tune(options: argparse.Namespace, out: TextIO | None = None) -> int:
         device=options.device,
         out=options.out,
         on_interrupt=study.stop,
+        on_trial_started=lambda number, values: event("started", number=number, params=values),
+        on_epoch=epoch_ended,
     )
     try:
         study.optimize(
@@ -213,4 +257,14 @@ def trial_summary(trial: optuna.trial.FrozenTrial | None) -> dict[str, Any]:
         "params": trial.params,
         "state": trial.state.name.lower(),
         "run_dir": trial.user_attrs.get("run_dir"),
+        "seconds": trial.duration.total_seconds() if trial.duration is not None else None,
+        "error": trial.user_attrs.get("error"),
+    }
+
+
+def _finite(figures: dict[str, Any]) -> dict[str, Any]:
+    """`figures` with each non-finite number made None (JSON has no NaN)."""
+    return {
+        key: None if isinstance(value, float) and not math.isfinite(value) else value
+        for key, value in figures.items()
     }

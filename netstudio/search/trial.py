@@ -72,13 +72,21 @@ class _Reporter(TrainerCallbacks):
     """Sends each epoch's objective figure to the trial and stops the trainer when the pruner
     says the trial will not catch up."""
 
-    def __init__(self, trial: optuna.Trial, metric: str) -> None:
+    def __init__(
+        self,
+        trial: optuna.Trial,
+        metric: str,
+        on_epoch: Callable[[int, EpochMetrics], None] | None = None,
+    ) -> None:
         self.trial = trial
         self.metric = metric
+        self.on_epoch = on_epoch
         self.trainer: Trainer | None = None
         self.pruned_at: int | None = None
 
     def epoch_ended(self, metrics: EpochMetrics) -> None:
+        if self.on_epoch is not None:
+            self.on_epoch(self.trial.number, metrics)
         if self.metric.startswith("test_"):  # judged after training: nothing to prune on
             return
         value = getattr(metrics, self.metric)
@@ -96,7 +104,8 @@ class TrialRunner:
     project_path: the project's file, beside which the run folders go (`out`: elsewhere).
     data_root, device: as `netstudio train` takes them. study_name: tagged into each run.
     on_interrupt: called when a person pressed Ctrl+C during a trial (the trial fails as
-    stopped; the caller stops the study).
+    stopped; the caller stops the study). on_trial_started(number, values), on_epoch(number,
+    metrics): told as each trial starts and after each of its epochs (the app's live view).
     """
 
     def __init__(
@@ -110,6 +119,8 @@ class TrialRunner:
         device: str | None = None,
         out: Path | None = None,
         on_interrupt: Callable[[], None] | None = None,
+        on_trial_started: Callable[[int, dict[str, Any]], None] | None = None,
+        on_epoch: Callable[[int, EpochMetrics], None] | None = None,
     ) -> None:
         self.project = project
         self.config = config
@@ -119,10 +130,14 @@ class TrialRunner:
         self.device = device
         self.out = out
         self.on_interrupt = on_interrupt
+        self.on_trial_started = on_trial_started
+        self.on_epoch = on_epoch
         self._data: dict[str, LoadedData] = {}
 
     def __call__(self, trial: optuna.Trial) -> float:
         values = suggest(trial, self.config.parameters)
+        if self.on_trial_started is not None:
+            self.on_trial_started(trial.number, values)
         try:
             return self._train(trial, values)
         except TrialFailed as failure:
@@ -158,7 +173,7 @@ class TrialRunner:
         snapshot["data"] = data_config.model_dump(mode="json")
         snapshot["training"] = config.model_dump(mode="json")
         snapshot["trial"] = {"study": self.study_name, "number": trial.number, "params": values}
-        reporter = _Reporter(trial, self.config.objective.metric)
+        reporter = _Reporter(trial, self.config.objective.metric, self.on_epoch)
         recorder = RunRecorder(folder, snapshot, then=reporter)
         trainer = Trainer(
             project.graph,

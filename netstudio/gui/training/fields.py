@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui.field_marks import describe
 from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox, ShowsAnyValue
+from netstudio.gui.search_fields import offer_setting
 from netstudio.training.config import TrainingConfig
 
 INT_LIMIT = 2**31 - 1
@@ -66,6 +67,12 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     for part in parents:
         data = data.setdefault(part, {})
     data[name] = value
+
+
+def _label(path: str) -> str:
+    """What the search calls the setting at `path`: its field's title, else its last name."""
+    info = field_info(path)
+    return info.title or path.rsplit(".", 1)[-1].replace("_", " ")
 
 
 class FieldEditor(QObject):
@@ -121,6 +128,13 @@ class ChoiceField(FieldEditor):
             box.addItem(label, value)
         super().__init__(path, box)
         box.currentIndexChanged.connect(lambda i: self._commit(box.itemData(i)))
+        offer_setting(
+            box,
+            "training." + path,
+            _label(path),
+            "choice",
+            choices=lambda: [box.itemData(i) for i in range(box.count())],
+        )
 
     def set_value(self, value: Any) -> None:
         box: QComboBox = self.widget  # type: ignore[assignment]
@@ -145,6 +159,7 @@ class IntField(FieldEditor):
         super().__init__(path, box)
         box.valueChanged.connect(self._commit)
         box.refused.connect(self._refused)
+        offer_setting(box, "training." + path, _label(path), "int", box.minimum(), box.maximum())
 
     def set_value(self, value: Any) -> None:
         box: IntSpinBox = self.widget  # type: ignore[assignment]
@@ -173,6 +188,7 @@ class FloatField(FieldEditor):
         super().__init__(path, box)
         box.valueChanged.connect(self._on_change)
         box.refused.connect(self._refused)
+        offer_setting(box, "training." + path, _label(path), "float", low, high)
 
     def _on_change(self, value: float) -> None:
         box: FloatSpinBox = self.widget  # type: ignore[assignment]

@@ -1,0 +1,163 @@
+"""The Search panel's charts: the best objective so far, the running trial's curve, the
+parameter importances and a parallel-coordinates plot of the completed trials (pyqtgraph).
+
+Each curve is made once and given new data (`setData`) as trials end. The importances are
+Optuna's (``get_param_importances``), computed from the study's database off the GUI thread
+once `IMPORTANCE_TRIALS` trials have completed, and again as more complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from netstudio.gui.background import LatestJob
+from netstudio.gui.panels.plots import make_plot, series_colour, set_bars
+
+#: Completed trials before the parameter importances are worth computing.
+IMPORTANCE_TRIALS = 3
+
+
+def short_target(target: str) -> str:
+    """A target as the charts and the trial table name it: a setting by its last name
+    (``lr``), a node's parameter in full (``fc1.out_features``)."""
+    from netstudio.search.targets import SETTINGS
+
+    head, _, last = target.rpartition(".")
+    return last if head.split(".", 1)[0] in SETTINGS else target
+
+
+class SearchCharts(QWidget):
+    """The four charts of a search (see module docstring). `study` gives the study's database
+    URL and name, where the importances are read from."""
+
+    def __init__(self, parent: QWidget | None, study: Callable[[], tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_charts")
+        self.study = study
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.best_plot = make_plot(self, x="trial", y="best so far")
+        self.best_curve = self.best_plot.plot(
+            [], [], pen=series_colour(0), symbol="o", symbolSize=5
+        )
+        self.trial_points = self.best_plot.plot(
+            [], [], pen=None, symbol="x", symbolSize=6, symbolPen=series_colour(1)
+        )
+        self.running_plot = make_plot(self, x="epoch", y="this trial")
+        self.running_curve = self.running_plot.plot(
+            [], [], pen=series_colour(2), symbol="o", symbolSize=4
+        )
+        self.importance_plot = make_plot(self, y="importance")
+        self.importance_plot.setObjectName("search_importances")
+        self.parallel_plot = make_plot(self)
+        self.parallel_plot.setObjectName("search_parallel")
+        self.parallel_plot.getPlotItem().getAxis("left").setTicks([[(0, "low"), (1, "high")]])
+        grid.addWidget(self.best_plot, 0, 0)
+        grid.addWidget(self.running_plot, 0, 1)
+        grid.addWidget(self.importance_plot, 1, 0)
+        grid.addWidget(self.parallel_plot, 1, 1)
+        for plot in (self.best_plot, self.running_plot, self.importance_plot):
+            plot.getPlotItem().getAxis("left").enableAutoSIPrefix(False)
+        #: The parameter importances last computed ({} until enough trials completed).
+        self.importances: dict[str, float] = {}
+        self._importances_for = 0
+        self._importance = LatestJob(self)
+        self._running: list[float] = []
+
+    def trial_started(self, number: int) -> None:
+        """A new trial runs: its curve starts empty."""
+        self._running = []
+        self.running_curve.setData([], [])
+        self.running_plot.getPlotItem().setTitle(f"trial {number}")
+
+    def epoch_ended(self, value: float) -> None:
+        """The running trial's objective after its latest epoch."""
+        self._running.append(value)
+        self.running_curve.setData(list(range(1, len(self._running) + 1)), self._running)
+
+    def show_trials(self, trials: dict[int, dict[str, Any]], goal: str) -> None:
+        """Show `trials` (by number, as the trial table has them), better being `goal`."""
+        done = [
+            trials[n]
+            for n in sorted(trials)
+            if trials[n].get("state") == "complete"
+            and isinstance(trials[n].get("value"), (int, float))
+        ]
+        xs, best, shown = [], [], None
+        for trial in done:
+            value = trial["value"]
+            if shown is None or (value > shown if goal == "maximize" else value < shown):
+                shown = value
+            xs.append(trial["number"])
+            best.append(shown)
+        self.best_curve.setData(xs, best)
+        self.trial_points.setData(xs, [t["value"] for t in done])
+        self._show_parallel(done, goal)
+        if len(done) >= IMPORTANCE_TRIALS and len(done) != self._importances_for:
+            self._importances_for = len(done)
+            url, name = self.study()
+            self._importance.submit(
+                lambda: param_importances(url, name), self._show_importances, lambda _e: None
+            )
+        elif len(done) < IMPORTANCE_TRIALS:
+            self._importances_for = 0
+            self._show_importances({})
+
+    def _show_importances(self, importances: dict[str, float]) -> None:
+        self.importances = dict(importances)
+        if importances:
+            names = [short_target(name) for name in importances]
+            set_bars(self.importance_plot, list(importances.values()), names)
+        else:
+            self.importance_plot.getPlotItem().clear()
+
+    def _show_parallel(self, done: list[dict[str, Any]], goal: str) -> None:
+        """One line per completed trial across its parameters (each scaled from its lowest to
+        its highest value tried), darker the better its objective."""
+        plot = self.parallel_plot.getPlotItem()
+        plot.clear()
+        names = sorted({name for t in done for name in (t.get("params") or {})})
+        if not done or not names:
+            return
+        scales = [_scale([t["params"].get(name) for t in done]) for name in names]
+        values = [t["value"] for t in done]
+        low, high = min(values), max(values)
+        for trial in done:
+            share = (trial["value"] - low) / (high - low) if high > low else 1.0
+            if goal != "maximize":
+                share = 1 - share
+            colour = series_colour(0)
+            colour.setAlphaF(0.2 + 0.8 * share)
+            ys = [
+                scale(trial["params"].get(name)) for name, scale in zip(names, scales, strict=True)
+            ]
+            plot.plot(list(range(len(names))), ys, pen=colour)
+        ticks = [(i, short_target(name)[-12:]) for i, name in enumerate(names)]
+        plot.getAxis("bottom").setTicks([ticks])
+        plot.setXRange(-0.3, len(names) - 0.7, padding=0)
+
+
+def _scale(values: list[Any]) -> Callable[[Any], float]:
+    """A function that places one of `values` between 0 and 1: numbers by their span, other
+    choices by their order."""
+    numbers = [v for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    if len(numbers) == len(values):
+        low, high = min(numbers), max(numbers)
+        return lambda v: (v - low) / (high - low) if high > low else 0.5
+    order = sorted({str(v) for v in values})
+    return lambda v: order.index(str(v)) / max(1, len(order) - 1)
+
+
+def param_importances(url: str, name: str) -> dict[str, float]:
+    """How much each searched parameter explains of the objective so far (Optuna's fANOVA
+    importances), most important first; run off the GUI thread."""
+    import optuna
+
+    from netstudio.search.study import open_storage
+
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    study = optuna.load_study(study_name=name, storage=open_storage(url))
+    return dict(optuna.importance.get_param_importances(study))

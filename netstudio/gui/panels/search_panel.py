@@ -1,0 +1,625 @@
+"""The Search panel: the project's search set out, run in a worker process, its trials live.
+
+Top: the searched parameters (each with its range or choices; one that no longer fits the
+project, a node deleted since, is marked with the fix, and Search refuses to start naming it),
+with Edit… and Remove; the budget (trials and/or minutes), each trial's epochs, the objective
+and its direction, the sampler and the pruner — every change one undo step of the project's
+"search" section. Where the study is kept (the SQLite file beside the project, or a database
+URL typed here, its password never shown) and its name are the panel's, not the project's.
+
+Search (Train > Search, Ctrl+F5) runs `netstudio tune` in a worker process (`SearchProcess`):
+the trial table fills as trials end (number, values, objective, state, time), beside the
+charts (`SearchCharts`: best so far, the running trial, importances, parallel coordinates);
+each trial's run joins the Runs history as a record tagged with its trial (`search_records`). Apply best writes the best trial's values into the project as
+one undo step. Watch reads a study another machine is running from its database and fills the
+table from it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from netstudio.gui.background import LatestJob
+from netstudio.gui.document import Document
+from netstudio.gui.field_marks import format_value
+from netstudio.gui.panels.search_charts import SearchCharts, short_target
+from netstudio.gui.search_commands import (
+    ApplyParamsCommand,
+    SetSearchCommand,
+    search_section,
+    set_search_parameter,
+)
+from netstudio.gui.search_fields import domain_text
+from netstudio.gui.search_records import read_study, trial_record
+from netstudio.gui.search_worker import SearchProcess
+from netstudio.gui.style import ERROR_COLOUR
+
+OBJECTIVES = (
+    ("val_accuracy", "Validation accuracy"),
+    ("val_loss", "Validation loss"),
+    ("train_accuracy", "Training accuracy"),
+    ("train_loss", "Training loss"),
+    ("test_accuracy", "Test accuracy"),
+    ("test_loss", "Test loss"),
+)
+DIRECTIONS = (
+    (None, "Up for accuracy, down for loss"),
+    ("maximize", "Maximise"),
+    ("minimize", "Minimise"),
+)
+SAMPLERS = (
+    ("tpe", "TPE (learns from earlier trials)"),
+    ("random", "Random"),
+    ("grid", "Grid (lists of choices only)"),
+)
+PRUNERS = (("median", "Median"), ("hyperband", "Hyperband"), ("none", "Off"))
+TRIAL_COLUMNS = ("Trial", "Values", "Objective", "State", "Time")
+#: How often a watched study is read again (ms).
+WATCH_MS = 5000
+#: How a trial stopped by Stop (the worker's interrupt) says so in its error.
+INTERRUPTED = "stopped by Ctrl+C"
+STATES = {
+    "complete": "complete",
+    "pruned": "pruned",
+    "fail": "failed",
+    "running": "running",
+    "waiting": "waiting",
+}
+
+
+class SearchPanel(QWidget):
+    """The search of the current document (see module docstring)."""
+
+    #: Something to say in the status bar.
+    message = Signal(str)
+    #: Whether a search is running now.
+    running_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search_panel")
+        self.document: Document | None = None
+        self.worker = SearchProcess(self)
+        self.worker.reported.connect(self._on_event)
+        self.worker.finished.connect(self._on_finished)
+        #: The trials shown, by number: the `trial` events (or the watched study's trials).
+        self.trials: dict[int, dict[str, Any]] = {}
+        self.goal = "maximize"
+        self.study_name = ""
+        self._storage_url = ""
+        #: The document whose search runs (its trials' runs join only that one).
+        self._run_document: Document | None = None
+        #: Reads a watched study off the GUI thread.
+        self._reader = LatestJob(self)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_MS)
+        self._watch_timer.timeout.connect(self._read_watched)
+        self._build()
+
+    # --- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        outer.addWidget(splitter)
+        scroll = QScrollArea(splitter)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left = QWidget(scroll)
+        scroll.setWidget(left)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.parameters = QTableWidget(0, 3, left)
+        self.parameters.setObjectName("search_parameters")
+        self.parameters.setHorizontalHeaderLabels(["Searched", "Values", "Problem"])
+        self.parameters.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.parameters.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.parameters.verticalHeader().hide()
+        self.parameters.horizontalHeader().setStretchLastSection(True)
+        for index in (0, 1):
+            self.parameters.horizontalHeader().setSectionResizeMode(
+                index, QHeaderView.ResizeMode.ResizeToContents
+            )
+        self.parameters.setMinimumHeight(80)
+        self.parameters.setMaximumHeight(150)
+        self.parameters.itemSelectionChanged.connect(self._update_buttons)
+        self.parameters.doubleClicked.connect(lambda *_: self.edit_selected())
+        column.addWidget(self.parameters)
+        row = QHBoxLayout()
+        self.edit_button = self._button("Edit…", "search_edit", "Change the selected range")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button = self._button("Remove", "search_remove", "Stop searching it")
+        self.remove_button.clicked.connect(self.remove_selected)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        form = QFormLayout()
+        self.trials_box = self._spin("search_trials", 0, 1_000_000, "no limit")
+        self.minutes_box = self._spin("search_minutes", 0, 100_000, "no limit", " min")
+        self.epochs_box = self._spin("search_epochs", 0, 100_000, "as Training says")
+        self.objective = self._combo("search_objective", OBJECTIVES)
+        self.direction = self._combo("search_direction", DIRECTIONS)
+        self.sampler = self._combo("search_sampler", SAMPLERS)
+        self.pruner = self._combo("search_pruner", PRUNERS)
+        self.storage = QLineEdit(self)
+        self.storage.setObjectName("search_storage")
+        self.storage.setPlaceholderText("beside the project (<name>.tune.db)")
+        self.storage.setToolTip(
+            "Where the study is kept: empty for the file beside the project, or a database "
+            "URL (postgresql://user@host/db) that several machines share"
+        )
+        self.storage.editingFinished.connect(self._take_storage)
+        self.study = QLineEdit(self)
+        self.study.setObjectName("search_study")
+        self.study.setPlaceholderText("the project's name")
+        form.addRow("Trials", self.trials_box)
+        form.addRow("Time limit", self.minutes_box)
+        form.addRow("Epochs a trial", self.epochs_box)
+        form.addRow("Objective", self.objective)
+        form.addRow("Direction", self.direction)
+        form.addRow("Sampler", self.sampler)
+        form.addRow("Pruner", self.pruner)
+        form.addRow("Study database", self.storage)
+        form.addRow("Study name", self.study)
+        column.addLayout(form)
+        buttons = QHBoxLayout()
+        self.search_button = self._button("Search", "search_run", "Run the search (Ctrl+F5)")
+        self.search_button.clicked.connect(self.start)
+        self.stop_button = self._button("Stop", "search_halt", "End the running trial")
+        self.stop_button.clicked.connect(self.stop)
+        self.watch_button = self._button(
+            "Watch", "search_watch", "Show the trials of the study in the database above"
+        )
+        self.watch_button.clicked.connect(self.watch)
+        for button in (self.search_button, self.stop_button, self.watch_button):
+            buttons.addWidget(button)
+        column.addLayout(buttons)
+        self.status = QLabel(self)
+        self.status.setObjectName("search_status")
+        self.status.setWordWrap(True)
+        column.addWidget(self.status)
+        column.addStretch(1)
+        right = QWidget(splitter)
+        results = QVBoxLayout(right)
+        results.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(TRIAL_COLUMNS), right)
+        self.table.setObjectName("search_trials_table")
+        self.table.setHorizontalHeaderLabels(list(TRIAL_COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        results.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.apply_button = self._button(
+            "Apply best", "search_apply_best", "Write the best trial's values into the project"
+        )
+        self.apply_button.clicked.connect(self.apply_best)
+        row.addStretch(1)
+        row.addWidget(self.apply_button)
+        results.addLayout(row)
+        self.charts = SearchCharts(splitter, lambda: (self.storage_url(), self.study_name))
+        splitter.setSizes([330, 420, 480])
+        self._update_buttons()
+
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        return button
+
+    def _spin(self, name: str, low: int, high: int, off: str, suffix: str = "") -> QSpinBox:
+        box = QSpinBox(self)
+        box.setObjectName(name)
+        box.setRange(low, high)
+        box.setSpecialValueText(off)
+        box.setSuffix(suffix)
+        box.setKeyboardTracking(False)
+        box.valueChanged.connect(lambda _v: self._write_settings())
+        return box
+
+    def _combo(self, name: str, items: tuple[tuple[Any, str], ...]) -> QComboBox:
+        box = QComboBox(self)
+        box.setObjectName(name)
+        for value, label in items:
+            box.addItem(label, value)
+        box.activated.connect(lambda _i: self._write_settings())
+        return box
+
+    # --- the document --------------------------------------------------------------------------
+
+    def set_document(self, document: Document) -> None:
+        if self.document is not None:
+            self.document.edited.disconnect(self.refresh)
+        self.document = document
+        document.edited.connect(self.refresh)
+        self._watch_timer.stop()
+        if self.worker.running:  # the search was the project's before: it stops after its batch
+            self.worker.stop()
+        self.trials.clear()
+        self._show_trials()
+        self.status.clear()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the project's search section (after any edit, undo or redo)."""
+        document = self.document
+        if document is None:
+            return
+        section = search_section(document)
+        widgets = (
+            self.trials_box,
+            self.minutes_box,
+            self.epochs_box,
+            self.objective,
+            self.direction,
+            self.sampler,
+            self.pruner,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.trials_box.setValue(int(section.get("trials", 20) or 0))
+        self.minutes_box.setValue(round((section.get("seconds") or 0) / 60))
+        self.epochs_box.setValue(int(section.get("epochs") or 0))
+        objective = section.get("objective") or {}
+        self._choose(self.objective, objective.get("metric", "val_accuracy"))
+        self._choose(self.direction, objective.get("direction"))
+        self._choose(self.sampler, section.get("sampler", "tpe"))
+        self._choose(self.pruner, section.get("pruner", "median"))
+        for widget in widgets:
+            widget.blockSignals(False)
+        problems = self.problems()
+        parameters = [p for p in section.get("parameters", []) if isinstance(p, dict)]
+        self.parameters.setRowCount(len(parameters))
+        for row, parameter in enumerate(parameters):
+            problem = problems.get(row, "")
+            cells = (
+                str(parameter.get("target")),
+                domain_text(parameter.get("domain") or {}),
+                problem,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(problem or text)
+                if problem:
+                    item.setForeground(Qt.GlobalColor.red)
+                self.parameters.setItem(row, column, item)
+        self._update_buttons()
+
+    @staticmethod
+    def _choose(box: QComboBox, value: Any) -> None:
+        index = box.findData(value)
+        box.setCurrentIndex(index if index >= 0 else 0)
+
+    def problems(self) -> dict[int, str]:
+        """Why each searched parameter cannot run as it is, by its row (-1: the section's)."""
+        from pydantic import ValidationError
+
+        from netstudio.search.targets import search_config, search_problems
+
+        document = self.document
+        if document is None:
+            return {}
+        try:
+            config = search_config(document.project)
+        except ValidationError as error:
+            first = error.errors(include_url=False)[0]
+            loc = [str(part) for part in first["loc"]]
+            row = int(loc[1]) if len(loc) > 1 and loc[0] == "parameters" else -1
+            return {row: str(first["msg"]).removeprefix("Value error, ")}
+        found: dict[int, str] = {}
+        for problem in search_problems(config, document.project):
+            index = re.match(r"search\.parameters\[(\d+)\]", problem.path)
+            row = int(index.group(1)) if index else -1
+            found.setdefault(row, problem.message)
+        return found
+
+    def _write_settings(self) -> None:
+        """The budget, objective, sampler and pruner as one undo step of the search section."""
+        document = self.document
+        if document is None:
+            return
+        section = search_section(document)
+        section["trials"] = self.trials_box.value() or None
+        section["seconds"] = self.minutes_box.value() * 60 or None
+        section["epochs"] = self.epochs_box.value() or None
+        objective = {"metric": self.objective.currentData()}
+        if self.direction.currentData() is not None:
+            objective["direction"] = self.direction.currentData()
+        section["objective"] = objective
+        section["sampler"] = self.sampler.currentData()
+        section["pruner"] = self.pruner.currentData()
+        if section != search_section(document):
+            document.undo_stack.push(SetSearchCommand(document, section, "Change the search"))
+
+    def _selected_target(self) -> str | None:
+        rows = {index.row() for index in self.parameters.selectedIndexes()}
+        if len(rows) != 1:
+            return None
+        item = self.parameters.item(rows.pop(), 0)
+        return item.text() if item is not None else None
+
+    def edit_selected(self) -> None:
+        """Edit the selected parameter's range or choices in the Search this… dialog."""
+        from netstudio.gui.search_dialog import SearchDialog
+        from netstudio.gui.search_fields import SearchSpot
+
+        document, target = self.document, self._selected_target()
+        if document is None or target is None:
+            return
+        domain = next(
+            (
+                dict(p.get("domain") or {})
+                for p in search_section(document).get("parameters", [])
+                if isinstance(p, dict) and p.get("target") == target
+            ),
+            {},
+        )
+        kind = domain.get("kind", "float")
+        choices = list(domain.get("values") or []) if kind == "choice" else []
+        spot = SearchSpot(target, target, None, kind, choices=choices)
+        dialog = SearchDialog(spot, document, domain, self)
+        dialog.chosen.connect(lambda new: set_search_parameter(document, target, new))
+        self.dialog = dialog
+        dialog.open()
+
+    def remove_selected(self) -> None:
+        if self.document is not None and (target := self._selected_target()) is not None:
+            set_search_parameter(self.document, target, None)
+
+    # --- storage -------------------------------------------------------------------------------
+
+    def _take_storage(self) -> None:
+        """Keep the typed URL; show it with its password hidden."""
+        from netstudio.search.study import shown_url
+
+        text = self.storage.text().strip()
+        if "***" in text and self._storage_url:
+            text = text.replace("***", _password(self._storage_url))
+        self._storage_url = text
+        self.storage.setText(shown_url(text) if text else "")
+
+    def storage_url(self) -> str:
+        """The study's database: the typed URL, else the SQLite file beside the project."""
+        from netstudio.search.study import default_storage
+
+        if self.storage.text().strip() and not self._storage_url:
+            self._take_storage()
+        if self._storage_url:
+            return self._storage_url
+        document = self.document
+        if document is None or document.path is None:
+            return ""
+        return default_storage(document.path)
+
+    def _study_name(self) -> str:
+        document = self.document
+        typed = self.study.text().strip()
+        if typed:
+            return typed
+        if document is not None and document.path is not None:
+            return document.path.stem
+        return (document.project.name if document is not None else "") or "search"
+
+    # --- running -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Run the search; refused, with the fix, when it cannot run as it is set up."""
+        document = self.document
+        if document is None or self.worker.running:
+            return
+        problems = self.problems()
+        if problems:
+            first = problems[min(problems)]
+            self._say(f"The search cannot start: {first}", error=True)
+            return
+        url = self.storage_url()
+        if not url:
+            self._say(
+                "The search cannot start: save the project first (its study is kept beside "
+                "it), or give a study database",
+                error=True,
+            )
+            return
+        self._watch_timer.stop()  # the table shows this search's trials now
+        section = search_section(document)
+        self.study_name = self._study_name()
+        self.trials.clear()
+        self._show_trials()
+        self._running_number = None
+        self.worker.start(
+            document.project,
+            storage=url,
+            study=self.study_name,
+            trials=section.get("trials", 20),
+            seconds=section.get("seconds"),
+        )
+        self._run_document = document
+        self._say(f"Searching: study {self.study_name}…")
+        self._update_buttons()
+        self.running_changed.emit(True)
+
+    def stop(self) -> None:
+        """End the search: the running trial stops within one batch; Search resumes it."""
+        if self.worker.running:
+            self.worker.stop()
+            self._say("Stopping after this batch…")
+            self._update_buttons()
+
+    def _on_event(self, item: dict[str, Any]) -> None:
+        kind = item.get("event")
+        if kind == "study":
+            self.goal = str(item.get("goal", "maximize"))
+        elif kind == "started" and isinstance(item.get("number"), int):
+            self.charts.trial_started(item["number"])
+        elif kind == "epoch":
+            value = item.get(self.objective.currentData())
+            if isinstance(value, (int, float)):
+                self.charts.epoch_ended(float(value))
+        elif kind == "trial" and isinstance(item.get("number"), int):
+            self.trials[item["number"]] = item
+            self._show_trials()
+            self._add_run(item)
+
+    def _on_finished(self, completed: bool, error: str) -> None:
+        self._running_number = None
+        if error:
+            self._say(f"The search could not run: {error}", error=True)
+        else:
+            done = len(self.trials)
+            best = self.best()
+            said = f"; best: trial {best['number']}" if best is not None else ""
+            ended = "stopped" if self.worker.stopping else "ended"
+            again = "; Search goes on with the study" if self.worker.stopping else ""
+            self._say(f"Search {ended}: {done} trial{'s' if done != 1 else ''}{said}{again}")
+        self._update_buttons()
+        self.running_changed.emit(False)
+
+    def _add_run(self, item: dict[str, Any]) -> None:
+        """Keep the trial's run in the project's Runs history: a record, tagged with its
+        trial, never an undo step."""
+        document = self._run_document
+        if document is None or document is not self.document:
+            return
+        record = trial_record(item, self.study_name, document)
+        if record is not None:
+            document.add_run(record)
+
+    # --- watching ------------------------------------------------------------------------------
+
+    def watch(self) -> None:
+        """Fill the trial table from the study in the database, now and every few seconds
+        (read off the GUI thread)."""
+        url, name = self.storage_url(), self._study_name()
+        if not url:
+            self._say("Give the study database to watch", error=True)
+            return
+        self.study_name = name
+        self._say(f"Reading study {name}…")
+        self._watch_timer.start()
+        self._read_watched()
+
+    def _read_watched(self) -> None:
+        url, name = self.storage_url(), self.study_name
+        if url and not self._reader.busy:
+            self._reader.submit(
+                lambda: read_study(url, name), self._on_watched, self._on_watch_failed
+            )
+
+    def _on_watched(self, found: tuple[str, list[dict[str, Any]]]) -> None:
+        self.goal, trials = found
+        self.trials = {t["number"]: t for t in trials}
+        self._show_trials()
+        self._say(f"Watching study {self.study_name}: {len(trials)} trials")
+
+    def _on_watch_failed(self, error: BaseException) -> None:
+        self._watch_timer.stop()
+        self._say(str(error), error=True)
+
+    # --- results -------------------------------------------------------------------------------
+
+    def best(self) -> dict[str, Any] | None:
+        """The best completed trial shown (None: none completed)."""
+        done = [
+            t
+            for t in self.trials.values()
+            if t.get("state") == "complete" and isinstance(t.get("value"), (int, float))
+        ]
+        if not done:
+            return None
+        pick = max if self.goal == "maximize" else min
+        return pick(done, key=lambda t: t["value"])
+
+    def _show_trials(self) -> None:
+        numbers = sorted(self.trials)
+        self.table.setRowCount(len(numbers))
+        for row, number in enumerate(numbers):
+            trial = self.trials[number]
+            values = ", ".join(
+                f"{short_target(k)}={_value(v)}" for k, v in (trial.get("params") or {}).items()
+            )
+            value = trial.get("value")
+            state = STATES.get(str(trial.get("state")), str(trial.get("state")))
+            if state == "failed" and str(trial.get("error", "")).startswith(INTERRUPTED):
+                state = "stopped"  # by Stop: the next Search goes on with the study
+            seconds = trial.get("seconds")
+            cells = (
+                str(number),
+                values,
+                format_value(value) if value is not None else "",
+                state,
+                f"{seconds:.1f} s" if isinstance(seconds, (int, float)) else "",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if trial.get("error"):
+                    error = str(trial["error"])
+                    item.setToolTip(error.replace(INTERRUPTED, "stopped by Stop", 1))
+                self.table.setItem(row, column, item)
+        self.charts.show_trials(self.trials, self.goal)
+        self._update_buttons()
+
+    def apply_best(self) -> None:
+        """Write the best trial's values into the project: one undo step."""
+        from netstudio.search.targets import SearchError
+
+        document, best = self.document, self.best()
+        if document is None or best is None:
+            return
+        try:
+            command = ApplyParamsCommand(
+                document, best.get("params") or {}, f"Apply search trial {best['number']}"
+            )
+        except SearchError as error:
+            self._say(f"Apply best: {error}", error=True)
+            return
+        document.undo_stack.push(command)
+        self._say(f"Applied trial {best['number']}'s values")
+
+    def _update_buttons(self) -> None:
+        running = self.worker.running
+        self.search_button.setEnabled(not running and self.document is not None)
+        self.stop_button.setEnabled(running and not self.worker.stopping)
+        self.apply_button.setEnabled(self.best() is not None)
+        has_row = self._selected_target() is not None
+        self.edit_button.setEnabled(has_row)
+        self.remove_button.setEnabled(has_row)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+        self.message.emit(text)
+
+
+def _value(value: Any) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else format_value(value)
+
+
+def _password(url: str) -> str:
+    found = re.search(r"://[^:/@]*:([^@]*)@", url)
+    return found.group(1) if found else ""
