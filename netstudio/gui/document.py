@@ -30,6 +30,14 @@ here in memory, `starting_weights`, read from beside the file (``<stem>.safetens
 first asked for, changed only through an undo command (`set_starting_weights`, announced with
 `starting_weights_changed`) and written beside the file on Save (beside the new file on Save
 As).
+
+A project holds several networks (``project.networks``); the document shows one of them at a
+time (`show_network`, announced with `network_shown`): `graph`, `inference`, `problems` and
+`info` are the shown network's, so the canvas and the panels follow the tab the person chose.
+Each network keeps its own analysis (`NetworkAnalysis`) while the document is open; a block's
+network is analysed with what arrives at the first Block that uses it. What training checks
+reads is always the main network's (`main_analysis`), whichever network is shown. An edit of
+any network re-analyses the shown one (the Block nodes of an edited network follow it).
 """
 
 from __future__ import annotations
@@ -43,7 +51,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from netstudio.core.blocks import BLOCK, own_name
+from netstudio.core.catalogue import TensorInfo
 from netstudio.core.errors import GraphError
+from netstudio.core.events import Subscriptions
 from netstudio.core.graph import NetworkGraph, Node
 from netstudio.core.shapes import NodeInfo, ShapeInference
 from netstudio.core.validation import Problem, Validator
@@ -59,6 +70,51 @@ SECTIONS = ("data", "training")
 SLICED_NODES = 200
 #: How long one slice of analysis or MAC counting may hold the event loop.
 SLICE_S = 0.025
+
+
+class NetworkAnalysis:
+    """One network's shapes and problems, kept up to date edit by edit.
+
+    feeds: the tensors its Input nodes take in place of their own shapes (a block's network
+    shown on its own takes what arrives at a Block using it)."""
+
+    def __init__(
+        self,
+        graph: NetworkGraph,
+        data_shape: tuple[int, ...] | None,
+        feeds: dict[str, TensorInfo] | None = None,
+    ) -> None:
+        self.graph = graph
+        self.feeds = dict(feeds or {})
+        self.inference = ShapeInference(graph, data_shape=data_shape, feeds=self.feeds)
+        self.validator = Validator(graph, self.inference)
+        #: The Input and Output nodes, while no node was added or removed.
+        self._ends: tuple[list[Node], list[Node]] | None = None
+        events = graph.events
+        self._subscriptions = Subscriptions(
+            [
+                (events.node_added, self._on_nodes_changed),
+                (events.node_removed, self._on_nodes_changed),
+                (events.cleared, self._on_nodes_changed),
+            ]
+        )
+
+    def _on_nodes_changed(self, node: Node | None = None) -> None:
+        """Forget the ends when an Input or Output came or went (a layer added to a network of
+        thousands keeps them)."""
+        if node is None or node.spec.role in ("input", "output"):
+            self._ends = None
+
+    def ends(self) -> tuple[list[Node], list[Node]]:
+        """The network's Input nodes and Output nodes."""
+        if self._ends is None:
+            self._ends = (self.graph.inputs(), self.graph.outputs())
+        return self._ends
+
+    def close(self) -> None:
+        self._subscriptions.close()
+        self.validator.close()
+        self.inference.close()
 
 
 class Document(QObject):
@@ -85,6 +141,10 @@ class Document(QObject):
     runs_changed = Signal()
     #: The starting weights changed (a load, Fit to data, or their undo).
     starting_weights_changed = Signal()
+    #: Another network of the project is shown now (its name): the canvas and panels follow.
+    network_shown = Signal(str)
+    #: A network was added, removed or renamed, or another one became the main one.
+    networks_changed = Signal()
 
     def __init__(
         self,
@@ -99,9 +159,11 @@ class Document(QObject):
         #: One sample's shape of the project's data, as far as it is known without loading
         #: it: the shape of every auto Input.
         self.data_shape = project_sample_shape(self.project.data, self._project_dir())
-        self.inference = ShapeInference(self.project.graph, data_shape=self.data_shape)
-        #: The graph's problems, kept up to date edit by edit (as `validate` gives them).
-        self.validator = Validator(self.project.graph, self.inference)
+        #: Each network's analysis, by the identity of its graph (a renamed network keeps it).
+        self._analyses: dict[int, NetworkAnalysis] = {}
+        #: The network shown on the canvas.
+        self._shown: NetworkGraph = self.project.graph
+        self._analysis_of(self._shown)
         self.undo_stack = QUndoStack(self)
         #: Every problem: the graph's and the data's, errors first.
         self.problems: list[Problem] = []
@@ -109,25 +171,11 @@ class Document(QObject):
         self.data_problems: list[Problem] = []
         #: The sections as last announced, to tell which ones an edit changed.
         self._sections = {name: self._section_copy(name) for name in SECTIONS}
-        #: The graph changed (more than a node's position) since it was last analysed.
+        #: A network changed (more than a node's position) since the shown one was analysed.
         self._graph_changed = False
-        #: The Input and Output nodes, while no node was added or removed.
-        self._ends: tuple[list[Node], list[Node]] | None = None
-        events = self.project.graph.events
-        self._graph_events = [
-            events.node_added,
-            events.node_removed,
-            events.edge_added,
-            events.edge_removed,
-            events.params_changed,
-            events.renamed,
-            events.cleared,
-        ]
-        for event in self._graph_events:
-            event.connect(self._on_graph_changed)
-        self._node_events = [events.node_added, events.node_removed, events.cleared]
-        for event in self._node_events:
-            event.connect(self._on_nodes_changed)
+        #: The networks' names and the main one's, as last announced.
+        self._network_names = self._names_now()
+        self.project.networks.changed.connect(self._on_graph_changed)
         self._analysis = analysis
         self._analysed_once = False
         #: Continues a first analysis that runs a slice at a time.
@@ -159,7 +207,35 @@ class Document(QObject):
 
     @property
     def graph(self) -> NetworkGraph:
-        return self.project.graph
+        """The network shown (the main one unless another tab was chosen)."""
+        return self._shown
+
+    @property
+    def shown_name(self) -> str:
+        """The name of the network shown."""
+        return own_name(self.project.networks, self._shown) or self.project.main
+
+    @property
+    def analysis(self) -> NetworkAnalysis:
+        """The shown network's analysis."""
+        return self._analyses[id(self._shown)]
+
+    @property
+    def main_analysis(self) -> NetworkAnalysis:
+        """The main network's analysis (what training checks), whichever network is shown."""
+        return self._analysis_of(self.project.graph, refresh=True)
+
+    @property
+    def inference(self) -> ShapeInference:
+        return self.analysis.inference
+
+    @property
+    def validator(self) -> Validator:
+        return self.analysis.validator
+
+    @property
+    def showing_main(self) -> bool:
+        return self._shown is self.project.graph
 
     @property
     def path(self) -> Path | None:
@@ -220,6 +296,24 @@ class Document(QObject):
             return None
         return self.inference.info(node_id)
 
+    def main_info(self, node_id: str) -> NodeInfo | None:
+        """What shape inference knows of a node of the main network (see `info`)."""
+        if self.showing_main:
+            return self.info(node_id)
+        if not self._analysed_once or node_id not in self.project.graph:
+            return None
+        return self.main_analysis.inference.info(node_id)
+
+    def main_problems(self) -> list[Problem]:
+        """The main network's own problems (those `graph_problems` holds while it is shown)."""
+        if self.showing_main:
+            return self.graph_problems
+        return self.main_analysis.validator.problems() if self._analysed_once else []
+
+    def main_ends(self) -> tuple[list[Node], list[Node]]:
+        """The main network's Input and Output nodes."""
+        return self.main_analysis.ends()
+
     def node_problems(self, node_id: str) -> list[Problem]:
         return [p for p in self.problems if p.node_id == node_id]
 
@@ -272,6 +366,8 @@ class Document(QObject):
         if not self._analysed_once:
             changed = {node.id for node in self.graph.nodes()}
             self._analysed_once = True
+            if not self.showing_main:  # chosen before PyTorch loaded: take what the block gets
+                self._analysis_of(self._shown, refresh=True)
         self.graph_problems = self.validator.problems()
         self.data_problems = self._check_data()
         self._combine_problems()
@@ -281,8 +377,8 @@ class Document(QObject):
 
     def _count_macs_slice(self) -> None:
         """Count MACs for one slice of time; say so once all are counted."""
-        if self.analysing:
-            return  # the analysis that finishes will start counting again
+        if self.analysing or not self._analyses:
+            return  # the analysis that finishes will start counting again (or it is closed)
         self.inference.count_macs(deadline=time.perf_counter() + SLICE_S)
         if self.inference.macs_pending:
             self._mac_slices.start(0)
@@ -291,6 +387,7 @@ class Document(QObject):
 
     def _after_edit(self, _index: int) -> None:
         """Analyse what the edit (or undo, or redo) changed, and say so."""
+        self._follow_networks()
         sections = [name for name in SECTIONS if self._section_changed(name)]
         shapes_moved = "data" in sections and self._update_data_shape()
         if self._graph_changed or shapes_moved:
@@ -304,18 +401,95 @@ class Document(QObject):
     def _on_graph_changed(self, *_: Any) -> None:
         self._graph_changed = True
 
-    def _on_nodes_changed(self, node: Node | None = None) -> None:
-        """A node was added or removed (None: the graph was cleared): forget the ends when it
-        was one (a layer added to a network of thousands keeps them)."""
-        if node is None or node.spec.role in ("input", "output"):
-            self._ends = None
-
     def ends(self) -> tuple[list[Node], list[Node]]:
-        """The graph's Input nodes and Output nodes (kept between edits: finding them looks at
-        every node)."""
-        if self._ends is None:
-            self._ends = (self.graph.inputs(), self.graph.outputs())
-        return self._ends
+        """The shown network's Input nodes and Output nodes (kept between edits: finding them
+        looks at every node)."""
+        return self.analysis.ends()
+
+    # --- the networks --------------------------------------------------------------------------
+
+    def _names_now(self) -> tuple[tuple[str, ...], str]:
+        return tuple(self.project.networks), self.project.main
+
+    def _analysis_of(self, graph: NetworkGraph, refresh: bool = False) -> NetworkAnalysis:
+        """`graph`'s analysis, made when first asked for; a block's network takes what arrives
+        at the first Block using it (`refresh`: made again when that changed)."""
+        found = self._analyses.get(id(graph))
+        if found is not None and not refresh:
+            return found
+        feeds = self._feeds_for(graph) if graph is not self.project.graph else {}
+        if found is not None and found.feeds == feeds:
+            return found
+        if found is not None:
+            found.close()
+        self._analyses[id(graph)] = made = NetworkAnalysis(graph, self.data_shape, feeds)
+        return made
+
+    def _feeds_for(self, graph: NetworkGraph) -> dict[str, TensorInfo]:
+        """The tensors arriving at the first Block that uses `graph` (in the main network, else
+        in a network already analysed), by the ids of `graph`'s Input nodes; {} when none is
+        known."""
+        name = own_name(self.project.networks, graph)
+        if name is None or not self._analysed_once or not self._analysis:
+            return {}
+        ins = [node.id for node in graph.inputs()]
+        holders = [self.project.graph] + [
+            a.graph for a in self._analyses.values() if a.graph is not self.project.graph
+        ]
+        for holder in holders:
+            if holder is graph:
+                continue
+            analysis = self._analyses.get(id(holder))
+            if analysis is None:
+                continue
+            for node in holder.nodes():
+                if node.type_id != BLOCK or node.params.get("network") != name:
+                    continue
+                inputs = analysis.inference.info(node.id).inputs
+                if len(inputs) == len(ins) and all(t is not None for t in inputs):
+                    return dict(zip(ins, inputs, strict=True))
+        return {}
+
+    def show_network(self, name: str) -> None:
+        """Show the network `name` on the canvas and in the panels (`network_shown`)."""
+        graph = self.project.networks[name]
+        if graph is self._shown:
+            return
+        self._slices.stop()
+        self._shown = graph
+        self._analysis_of(graph, refresh=True)
+        ready = self._analysis and self._analysed_once
+        if ready:
+            self.graph_problems = self.validator.problems()
+            self.data_problems = self._check_data()
+            self._combine_problems()
+        self.network_shown.emit(name)
+        if ready:
+            self.analysed.emit({node.id for node in graph.nodes()}, self.problems)
+            if self.inference.macs_pending and not self._mac_slices.isActive():
+                self._mac_slices.start(0)
+
+    def _follow_networks(self) -> None:
+        """After an edit: say when networks came, went or were renamed; show the main network
+        when the shown one is gone."""
+        names = self._names_now()
+        if names == self._network_names:
+            return
+        main_changed = names[1] != self._network_names[1]
+        self._network_names = names
+        if main_changed:  # the main network takes no feeds; the one before may take some now
+            self._analysis_of(self._shown, refresh=True)
+            self._graph_changed = True
+        if own_name(self.project.networks, self._shown) is None:
+            self._shown = self.project.networks[self.project.main]  # shown below
+            self._shown_gone()
+        self.networks_changed.emit()
+
+    def _shown_gone(self) -> None:
+        """The shown network was removed (an undo, a delete): show the main one."""
+        self._analysis_of(self._shown, refresh=True)
+        self._graph_changed = True
+        self.network_shown.emit(self.project.main)
 
     # --- the data and the network --------------------------------------------------------------
 
@@ -337,7 +511,11 @@ class Document(QObject):
     def _update_data_shape(self) -> bool:
         """Take the data's sample shape again; whether an auto Input's shape changed with it."""
         self.data_shape = project_sample_shape(self.project.data, self._project_dir())
-        return self.inference.set_data_shape(self.data_shape)
+        moved = False
+        for analysis in self._analyses.values():
+            changed = analysis.inference.set_data_shape(self.data_shape)
+            moved = moved or (changed and analysis is self.analysis)
+        return moved
 
     def recheck_data(self) -> None:
         """Check the data and the loss against the network again (no graph analysis); announce
@@ -355,7 +533,8 @@ class Document(QObject):
         return data_network_problems(self)
 
     def _combine_problems(self) -> None:
-        found = self.graph_problems + self.data_problems
+        # The data's problems are on the main network's nodes: shown with it only.
+        found = self.graph_problems + (self.data_problems if self.showing_main else [])
         self.problems = sorted(found, key=lambda p: p.severity != "error")
 
     # --- files ---------------------------------------------------------------------------------
@@ -419,9 +598,9 @@ class Document(QObject):
         self._analysis = False
         self.undo_stack.indexChanged.disconnect(self._after_edit)
         self.undo_stack.cleanChanged.disconnect(self._on_clean_changed)
-        for event in self._graph_events:
-            event.disconnect(self._on_graph_changed)
-        for event in self._node_events:
-            event.disconnect(self._on_nodes_changed)
-        self.validator.close()
-        self.inference.close()
+        self._slices.stop()
+        self._mac_slices.stop()
+        self.project.networks.changed.disconnect(self._on_graph_changed)
+        for analysis in self._analyses.values():
+            analysis.close()
+        self._analyses.clear()

@@ -25,13 +25,13 @@ if TYPE_CHECKING:
 
 
 def _shape(document: Document, node_id: str) -> tuple[int, ...] | None:
-    info = document.info(node_id)
+    info = document.main_info(node_id)  # the network that trains, whichever is shown
     tensor = info.output if info is not None else None
     return tuple(tensor.shape) if tensor is not None else None
 
 
 def _one_input_output(document: Document) -> tuple[Node, Node] | None:
-    inputs, outputs = document.ends()
+    inputs, outputs = document.main_ends()
     if len(inputs) != 1 or len(outputs) != 1:
         return None
     return inputs[0], outputs[0]
@@ -110,7 +110,7 @@ def start_problems(
     loaded: a LoadedData of these very data settings, when one is at hand (its class count or
     target size is then known exactly, for CSV and image folders too).
     """
-    found = errors(document.graph_problems)
+    found = errors(document.main_problems())
     if found:
         count = len(found)
         return [
@@ -120,7 +120,7 @@ def start_problems(
         ]
     ends = _one_input_output(document)
     if ends is None:
-        inputs, outputs = document.ends()
+        inputs, outputs = document.main_ends()
         return [
             f"Training needs exactly one Input and one Output; this network has "
             f"{len(inputs)} and {len(outputs)}: add or remove them"

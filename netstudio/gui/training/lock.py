@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 #: The window's menu actions that edit the graph or replace the project.
 LOCKED_ACTIONS = ("cut", "paste", "duplicate", "delete", "rename", "auto_layout", "new", "open",
-                  "close")  # fmt: skip
+                  "close", "new_network", "rename_network", "duplicate_network", "delete_network",
+                  "set_main_network", "make_block", "ungroup")  # fmt: skip
 
 
 class EditLock(QObject):
