@@ -331,6 +331,184 @@ def sweep() -> int:
     return 0
 
 
+# --- a project of blocks (--blocks) -------------------------------------------------------------
+
+#: The block benchmark: a network of about this many layers, used by one Block this many times.
+BLOCK_LAYERS, BLOCK_REPEAT = 20, 24
+
+
+def add_block_layers(graph: NetworkGraph, entry: str, growing: bool, prefix: str = "") -> str:
+    """The block's `BLOCK_LAYERS` layers after node `entry`: (Linear 64, ReLU) × 9 → Linear →
+    Add with the block's input (residual: every copy sees the same shape) or Concat with it (8
+    new features: each copy is 8 wider, so every copy is analysed apart). Returns the merge."""
+    previous = entry
+    for i in range((BLOCK_LAYERS - 2) // 2):
+        fc = graph.add_node("Linear", name=f"{prefix}fc{i + 1}", params={"out_features": 64})
+        graph.connect(previous, "out", fc.id, "in")
+        act = graph.add_node("ReLU", name=f"{prefix}relu{i + 1}")
+        graph.connect(fc.id, "out", act.id, "in")
+        previous = act.id
+    width = 8 if growing else 64
+    last = graph.add_node("Linear", name=f"{prefix}last", params={"out_features": width})
+    graph.connect(previous, "out", last.id, "in")
+    merge = graph.add_node("Concat" if growing else "Add", name=f"{prefix}merge")
+    graph.connect(entry, "out", merge.id, "in1")
+    graph.connect(last.id, "out", merge.id, "in2")
+    return merge.id
+
+
+def build_block_network(growing: bool) -> NetworkGraph:
+    """The block as a network: Input (any shape) → `add_block_layers` → Output."""
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="x", params={"shape": None})
+    merge = add_block_layers(graph, "x", growing)
+    graph.add_node("Output", node_id="y")
+    graph.connect(merge, "out", "y", "in")
+    return graph
+
+
+def build_unrolled(growing: bool) -> NetworkGraph:
+    """The block project drawn flat: Input 64 → stem → the block's layers × `BLOCK_REPEAT` →
+    head → Output, the same layers as `build_block_project` in one network."""
+    graph = NetworkGraph()
+    graph.add_node("Input", node_id="input", params={"shape": [64]})
+    graph.add_node("Linear", node_id="stem", params={"out_features": 64})
+    graph.connect("input", "out", "stem", "in")
+    previous = "stem"
+    for k in range(BLOCK_REPEAT):
+        previous = add_block_layers(graph, previous, growing, prefix=f"b{k}_")
+    graph.add_node("Linear", node_id="head", params={"out_features": 10})
+    graph.connect(previous, "out", "head", "in")
+    graph.add_node("Output", node_id="output")
+    graph.connect("head", "out", "output", "in")
+    return graph
+
+
+def build_block_project(growing: bool):
+    """Input 64 → stem Linear → Block (`BLOCK_REPEAT` copies) → head Linear → Output."""
+    from netstudio.io import Project
+
+    graph = NetworkGraph()
+    project = Project(graph, networks={"main": graph, "block": build_block_network(growing)})
+    graph.add_node("Input", node_id="input", params={"shape": [64]})
+    previous, port = "input", "out"
+    for node_id, type_id, params in (
+        ("stem", "Linear", {"out_features": 64}),
+        ("blocks", "Block", {"network": "block", "repeat": BLOCK_REPEAT}),
+        ("head", "Linear", {"out_features": 10}),
+        ("output", "Output", {}),
+    ):
+        node = graph.add_node(type_id, node_id=node_id, params=params)
+        graph.connect(previous, port, node.id, node.input_ports[0])
+        previous, port = node.id, node.output_ports[0] if node.output_ports else ""
+    project.name = "blocks"
+    return project
+
+
+def open_and_edit(path: Path, edits: dict[str, tuple[str, str, str, int]]) -> dict:
+    """Median ms to open `path` (parse + build, then full shapes + validation) and of each edit:
+    label → (network, node, parameter, first value), each followed by what the editor does
+    (re-infer, re-validate). Each edit sets a value not set before (first + 1, + 2 ...), so no
+    analysis remembered from an earlier value answers it."""
+    from netstudio.io import load_project
+
+    opens, analyses = [], []
+    for _ in range(3):
+        start = time.perf_counter()
+        project = load_project(path)
+        middle = time.perf_counter()
+        inference = ShapeInference(project.graph)
+        problems = validate(project.graph, inference)
+        end = time.perf_counter()
+        opens.append((middle - start) * 1000)
+        analyses.append((end - middle) * 1000)
+        assert not [p for p in problems if p.severity == "error"], problems[:3]
+        inference.close()
+    inference = ShapeInference(project.graph)
+    validator = Validator(project.graph, inference)
+    validator.problems()
+    result = {
+        "open (parse + build)": statistics.median(opens),
+        "open + shapes + validation": statistics.median(opens) + statistics.median(analyses),
+    }
+    for label, (network, node_id, key, first) in edits.items():
+        graph = project.networks[network]
+        turn = [first]
+
+        def edit(graph=graph, node_id=node_id, key=key, turn=turn) -> None:
+            turn[0] += 1
+            graph.set_params(node_id, {key: turn[0]})
+            inference.update()
+            validator.problems()
+
+        result[label] = statistics.median(timed(edit, repeats=10))
+        assert not [p for p in validator.problems() if p.severity == "error"]
+    validator.close()
+    inference.close()
+    return result
+
+
+def blocks_benchmark() -> int:
+    """Open and edit a project whose main network uses a ~20-layer block 24 times, beside the
+    same figures for the flat 500-node network of `build`."""
+    from netstudio.io import Project, save_project
+
+    ShapeInference(build(20)).update()  # torch imported and warm before anything is timed
+    rows: list[tuple[str, int, dict]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        flat = Path(folder) / "flat.net"
+        flat_graph = build(500)
+        save_project(Project(graph=flat_graph, name="flat"), flat)
+        # Linears whose next layer is a Linear (not an Add, which needs the width of its skip)
+        linears = [
+            n.id
+            for n in flat_graph.nodes()
+            if n.type_id == "Linear"
+            and all(
+                flat_graph.node(after).type_id == "Linear"
+                for relu in flat_graph.successors(n.id)
+                for after in flat_graph.successors(relu)
+            )
+        ]
+        edits = {
+            "edit at the head": ("main", linears[0], "out_features", 64),
+            "edit in the middle": ("main", linears[len(linears) // 2], "out_features", 64),
+        }
+        rows.append(("flat 500 nodes", len(flat_graph), open_and_edit(flat, edits)))
+        for growing in (False, True):
+            project = build_block_project(growing)
+            path = Path(folder) / f"blocks_{growing}.net"
+            save_project(project, path)
+            inner = len(project.networks["block"]) * BLOCK_REPEAT
+            edits = {
+                "edit inside the block (every copy)": ("block", "fc5", "out_features", 64),
+                "edit in main, after the block": ("main", "head", "out_features", 10),
+            }
+            if growing:
+                edits["edit in main, before the block"] = ("main", "stem", "out_features", 64)
+            kind = "growing (every copy its own shapes)" if growing else "residual (one shape)"
+            nodes = len(project.graph) + inner
+            rows.append((f"block ×{BLOCK_REPEAT}, {kind}", nodes, open_and_edit(path, edits)))
+            unrolled = build_unrolled(growing)
+            path = Path(folder) / f"unrolled_{growing}.net"
+            save_project(Project(graph=unrolled, name="unrolled"), path)
+            edits = {
+                "edit in copy 1 (fc5)": ("main", "b0_fc5", "out_features", 64),
+                "edit after the copies": ("main", "head", "out_features", 10),
+            }
+            if growing:
+                edits["edit before the copies"] = ("main", "stem", "out_features", 64)
+            title = f"the same drawn flat, {kind}"
+            rows.append((title, len(unrolled), open_and_edit(path, edits)))
+    print("Median ms (open: 3 times; each edit: 10 times, followed by re-inference and")
+    print("re-validation as the editor does). Nodes count every copy's inner nodes.")
+    for title, nodes, result in rows:
+        print(f"\n{title} ({nodes} nodes)")
+        for label, ms in result.items():
+            print(f"  {label:40} {ms:8.1f} ms")
+    return 0
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--varied", action="store_true", help="use the network of varied layers")
@@ -343,7 +521,14 @@ if __name__ == "__main__":
         action="store_true",
         help="build and run layers without netstudio.core.meta_run (for comparison)",
     )
+    parser.add_argument(
+        "--blocks",
+        action="store_true",
+        help="a project whose main network uses a ~20-layer block 24 times, beside flat 500",
+    )
     arguments = parser.parse_args()
+    if arguments.blocks:
+        sys.exit(blocks_benchmark())
     if arguments.plain_meta:
         ShapeInference.fast_meta = False
     if arguments.input_change:

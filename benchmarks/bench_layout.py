@@ -82,7 +82,7 @@ def old_positions(
 def networks() -> list[tuple[str, NetworkGraph]]:
     found = [(path.stem, load_project(path).graph) for path in sorted(EXAMPLES.glob("*.net"))]
     for name in ("resnet18", "mobilenet_v2", "googlenet"):
-        found.append((name, from_torchvision(name, (3, 64, 64)).project.graph))
+        found.append((name, from_torchvision(name, (3, 64, 64), blocks=False).project.graph))
     return found
 
 
@@ -130,7 +130,7 @@ def main() -> int:
         timing(f"{nodes} nodes, all-different chain", build_varied(nodes), goal)
     timing(
         "densenet121 (433 nodes, 967 wires)",
-        from_torchvision("densenet121", (3, 64, 64)).project.graph,
+        from_torchvision("densenet121", (3, 64, 64), blocks=False).project.graph,
         1000.0,
     )
     return 0

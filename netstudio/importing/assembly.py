@@ -4,7 +4,9 @@ Both importers (torch.fx and ONNX) add one node at a time with the weights it ca
 `GraphAssembly.finish` adds the Output nodes, lays the graph out left to right (in rows when
 it is long: `wrapped_positions`), validates it with the same checks as the editor, compiles it
 and copies every layer's weights into the compiled module, so the weights returned are keyed
-exactly as `compile_graph` names them.
+exactly as `compile_graph` names them. A model's repeated submodules come in as networks of
+their own (`add_network`) used by Block nodes (`add_block`), each copy with its own weights,
+keyed as the compiled copies are (``layer1.0.conv1.weight``).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.blocks import BLOCK, Library
 from netstudio.core.catalogue import catalogue
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
@@ -35,8 +38,12 @@ class GraphAssembly:
     def __init__(self, source: str) -> None:
         self.source = source
         self.graph = NetworkGraph()
+        #: The project's networks: the main one (`graph`) and the networks its blocks use.
+        self.library = Library({"main": self.graph})
         self.notes: list[str] = []
         self._weights: dict[str, Mapping[str, torch.Tensor]] = {}
+        #: Per Block node, per copy: the copy's weights by its network's node ids.
+        self._block_weights: dict[str, list[dict[str, Mapping[str, torch.Tensor]]]] = {}
 
     def add(
         self,
@@ -72,6 +79,41 @@ class GraphAssembly:
             self._weights[node.id] = weights
         return node.id
 
+    @property
+    def weights(self) -> Mapping[str, Mapping[str, torch.Tensor]]:
+        """The source weights of the layers added so far, by node id."""
+        return self._weights
+
+    def add_network(self, name: str, graph: NetworkGraph) -> None:
+        """Make `graph` (a finished block network, until now another assembly's main network)
+        a network of the project named `name`."""
+        previous = graph.library
+        if previous is not None:  # leave the library it was built in: it stops listening
+            for other in [k for k, member in previous.items() if member is graph]:
+                del previous[other]
+        self.library[name] = graph
+
+    def add_block(
+        self,
+        network: str,
+        name: str,
+        inputs: Sequence[Port],
+        copies: Sequence[dict[str, Mapping[str, torch.Tensor]]],
+    ) -> str:
+        """Add a Block of `network` with one copy per item of `copies` (each copy's weights by
+        the network's node ids), fed by `inputs`; returns its node id."""
+        node_id = self.add(BLOCK, {"network": network, "repeat": len(copies)}, name, inputs)
+        self._block_weights[node_id] = list(copies)
+        return node_id
+
+    def close_network(self, outputs: Sequence[Port]) -> None:
+        """Add an Output node per result and lay the graph out: for a block's network, whose
+        checks and compile happen with the main network's."""
+        for i, source in enumerate(outputs, start=1):
+            self.add("Output", {}, "output" if len(outputs) == 1 else f"output{i}", [source])
+        for node_id, position in wrapped_positions(self.graph).items():
+            self.graph.move(node_id, position)
+
     def finish(self, name: str, outputs: Sequence[Port], description: str = "") -> ImportedModel:
         """Add an Output node per result, lay out (wrapped into rows when long), validate,
         compile, copy the weights."""
@@ -81,10 +123,7 @@ class GraphAssembly:
 
         if not outputs:
             raise ModelImportError(f"{self.source}: the model returns no tensor")
-        for i, source in enumerate(outputs, start=1):
-            self.add("Output", {}, "output" if len(outputs) == 1 else f"output{i}", [source])
-        for node_id, position in wrapped_positions(self.graph).items():
-            self.graph.move(node_id, position)
+        self.close_network(outputs)
         inference = ShapeInference(self.graph)
         try:
             problems = errors(validate(self.graph, inference))
@@ -98,7 +137,9 @@ class GraphAssembly:
         finally:
             inference.close()
         weights = self._compiled_weights(module)
-        project = Project(graph=self.graph, name=name, description=description)
+        project = Project(
+            graph=self.graph, name=name, description=description, networks=self.library
+        )
         return ImportedModel(project, weights, self.notes)
 
     def _compiled_weights(self, module: torch.nn.Module) -> dict[str, torch.Tensor]:
@@ -107,16 +148,39 @@ class GraphAssembly:
         The tensors are the source's own (not copies): a big model is not held twice. A
         source layer used twice gives each of its layers a copy.
         """
+        state: dict[str, torch.Tensor] = {}
+        self._fill(module, "", self.graph, self._weights, state, set())
+        module.load_state_dict(state, strict=True)
+        return state
+
+    def _fill(
+        self,
+        module: torch.nn.Module,
+        prefix: str,
+        graph: NetworkGraph,
+        weights: Mapping[str, Mapping[str, torch.Tensor]],
+        state: dict[str, torch.Tensor],
+        used: set[int],
+    ) -> None:
+        """Put into `state` the weights of every layer of `module` (compiled from `graph`),
+        under `prefix`; a Block's copies (``layer1.0``, ``layer1.1`` ...) each from their own."""
         from netstudio.core.compiler import META_KEY
 
-        state: dict[str, torch.Tensor] = {}
-        used: set[int] = set()
         for attr, node_id in module.meta[META_KEY]["modules"].items():
+            node = graph.node(node_id)
+            if node.type_id == BLOCK:
+                inner = self.library[node.params["network"]]
+                copies = self._block_weights.get(node_id, [])
+                for k in range(node.params["repeat"]):
+                    copy = module.get_submodule(f"{attr}.{k}")
+                    found = copies[k] if k < len(copies) else {}
+                    self._fill(copy, f"{prefix}{attr}.{k}.", inner, found, state, used)
+                continue
             wanted = module.get_submodule(attr).state_dict()
             if not wanted:
                 continue
-            label = self.graph.node(node_id).label
-            source = self._weights.get(node_id, {})
+            label = f"{prefix}{attr}" if prefix else node.label
+            source = weights.get(node_id, {})
             for key, tensor in wanted.items():
                 found = [k for k in source if key == k or key.endswith("." + k)]
                 if len(found) != 1:
@@ -135,9 +199,7 @@ class GraphAssembly:
                 if storage in used:  # a module used twice: each layer gets its own copy
                     value = value.clone()
                 used.add(storage)
-                state[f"{attr}.{key}"] = value
-        module.load_state_dict(state, strict=True)
-        return state
+                state[f"{prefix}{attr}.{key}"] = value
 
     def _free_name(self, name: str) -> str:
         name = " ".join(name.split())[:_NAME_LENGTH] or "node"

@@ -54,6 +54,12 @@ def import_parser() -> argparse.ArgumentParser:
         "--kwargs", type=json.loads, default=None, help="constructor arguments as a JSON object"
     )
     parser.add_argument(
+        "--flat",
+        action="store_true",
+        help="one flat network: repeated submodules (a ResNet's BasicBlocks) stay layers "
+        "instead of becoming Block nodes of networks of their own",
+    )
+    parser.add_argument(
         "--data",
         choices=[source.id for source in all_sources()],
         metavar="SOURCE",
@@ -92,11 +98,18 @@ def run_import(options: argparse.Namespace, out: TextIO | None = None) -> int:
         return EXIT_FAILED
     graph = imported.project.graph
     functions = sum(1 for node in graph.nodes() if node.type_id == "Function")
+    others = [g for name, g in imported.project.network_items() if g is not graph]
     # Parameters as the app's summary counts them (BatchNorm's running statistics are not).
     params = ShapeInference(graph).total_params()
     print(
         f"imported {imported.project.name}: {len(graph)} nodes"
         + (f" ({functions} Function)" if functions else "")
+        + (
+            f" + {sum(len(g) for g in others)} in {len(others)} block "
+            + ("network" if len(others) == 1 else "networks")
+            if others
+            else ""
+        )
         + f", {params:,} parameters"
         + (" with their weights" if imported.weights else "")
         + f" → {', '.join(str(p) for p in written)}",
@@ -134,7 +147,11 @@ def _import(options: argparse.Namespace) -> ImportedModel:
         from netstudio.importing.python_file import from_python_file
 
         return from_python_file(
-            source, options.class_name, options.input_shape, kwargs=options.kwargs
+            source,
+            options.class_name,
+            options.input_shape,
+            kwargs=options.kwargs,
+            blocks=not options.flat,
         )
     if source.endswith(".onnx"):
         from netstudio.importing.onnx_import import from_onnx
@@ -147,4 +164,6 @@ def _import(options: argparse.Namespace) -> ImportedModel:
             f"{source!r} is not a .py file, an .onnx file or a torchvision architecture "
             f"({', '.join(SUPPORTED)})"
         )
-    return from_torchvision(source, options.input_shape or (3, 224, 224), options.weights)
+    return from_torchvision(
+        source, options.input_shape or (3, 224, 224), options.weights, blocks=not options.flat
+    )

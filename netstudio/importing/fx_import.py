@@ -5,7 +5,8 @@ become that layer with the same settings and weights; every other module is trac
 it ends up as the layers and ops it is made of (`FxTranslator` turns each op into a node). The
 model is run once on an example batch (in eval mode, restored after) to learn every tensor's
 shape; Python numbers computed from shapes are kept as constants, except the batch size, which
-no layer may depend on.
+no layer may depend on. Calls of repeated submodules (ResNet's BasicBlocks) become Block nodes
+of networks of their own unless `blocks=False` (`netstudio.importing.blocks_from_modules`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from netstudio.core.shapes import dtype_name
 from netstudio.importing.assembly import GraphAssembly
+from netstudio.importing.blocks_from_modules import RegionPlan
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.fx_translator import FxTranslator
 from netstudio.importing.fx_values import BATCH, TensorMeta
@@ -34,12 +36,16 @@ def from_module(
     name: str | None = None,
     dtype: str | None = None,
     source: str | None = None,
+    blocks: bool = True,
 ) -> ImportedModel:
     """Import `module` as a project whose compiled graph gives the same outputs.
 
     input_shape: one sample's shape, without the batch dimension. dtype: the Input's element
     type; by default int64 when the input goes straight into an Embedding, else float32.
     source: how messages name the model (default: its class name).
+    blocks: calls of repeated submodules (the same class used several times, like ResNet's
+    BasicBlocks) become Block nodes of networks of their own (`blocks_from_modules`); False
+    gives one flat network.
     Raises ModelImportError saying which op or module could not be imported, and why.
     """
     import torch
@@ -62,7 +68,8 @@ def from_module(
         example = torch.randn((BATCH, *shape))
     seen = _example_run(gm, module, example, source)
     assembly = GraphAssembly(source)
-    refs = FxTranslator(gm, seen, assembly, shape, dtype).run()
+    plan = RegionPlan(gm, module) if blocks else None
+    refs = FxTranslator(gm, seen, assembly, shape, dtype, plan=plan, root=module).run()
     outputs = [(ref.node_id, ref.port) for ref in refs]
     return assembly.finish(name or type(module).__name__, outputs, f"Imported from {source}.")
 

@@ -16,6 +16,14 @@ import operator
 from typing import TYPE_CHECKING, Any
 
 from netstudio.importing.assembly import GraphAssembly
+from netstudio.importing.blocks_from_modules import (
+    BlockChain,
+    BlockNetworks,
+    Region,
+    RegionPlan,
+    blank_auto_sizes,
+    weights_by_index,
+)
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.function_rules import (
     PASS_THROUGH,
@@ -42,14 +50,18 @@ from netstudio.importing.fx_values import (
 from netstudio.importing.module_rules import RETURNS_STATE, UnsupportedSetting, layer_for_module
 
 if TYPE_CHECKING:
-    from torch import fx
+    from torch import fx, nn
 
 #: Stack frames of torch itself, left out when an error says where in the model an op is.
 _TORCH_INTERNALS = ("/torch/fx/", "/torch/nn/modules/module.py")
 
 
 class FxTranslator:
-    """Walks the traced fx graph in order and builds the NetStudio graph (see module docstring)."""
+    """Walks the traced fx graph in order and builds the NetStudio graph (see module docstring).
+
+    With a `plan` (`RegionPlan`), each call of a repeated module becomes a Block of a network
+    of its own (see `netstudio.importing.blocks_from_modules`); `root` is the traced model.
+    """
 
     def __init__(
         self,
@@ -58,35 +70,144 @@ class FxTranslator:
         assembly: GraphAssembly,
         shape: tuple[int, ...],
         dtype: str,
+        *,
+        plan: RegionPlan | None = None,
+        root: nn.Module | None = None,
     ) -> None:
         self.gm, self.seen, self.assembly = gm, seen, assembly
         self.shape, self.dtype = shape, dtype
         self.env: dict[fx.Node, Any] = {}
         self.calls: dict[str, int] = {}
+        self.plan, self.root = plan, root
+        #: The region being translated into its own network (names are local to it).
+        self.region: Region | None = None
+        self.networks = BlockNetworks()
+        self._chain: BlockChain | None = None
+        self._blocks = 0
 
     def run(self) -> list[Ref]:
         from torch import fx
 
         outputs: list[Ref] = []
+        skip: set[fx.Node] = set()
         for n in self.gm.graph.nodes:
-            check_usable([self.env[arg] for arg in n.all_input_nodes])
+            if n in skip:
+                continue
+            region = self.plan.starting_at(n) if self.plan else None
+            if region is not None and self._block(region):
+                skip.update(region.nodes)
+                continue
             if n.op == "output":
+                self._end_chain()
+                check_usable([self.env[arg] for arg in n.all_input_nodes])
                 found = fx.node.map_arg(n.args[0], self.env.__getitem__)
                 outputs = self._output_refs(n, found)
                 continue
-            handler = {
-                "placeholder": self._placeholder,
-                "get_attr": self._get_attr,
-                "call_module": self._call_module,
-            }.get(n.op, self._call_op)
-            self.env[n] = handler(n)
+            self.translate(n)
+        self._note_shared()
+        if self._blocks:
+            names = ", ".join(self.networks.graphs)
+            self.assembly.notes.append(
+                f"{self._blocks} calls of repeated submodules became Block nodes of "
+                f"{len(self.networks.graphs)} networks ({names}); each network opens in its "
+                "own tab, and an edit there changes every copy"
+            )
+        return outputs
+
+    def translate(self, n: fx.Node) -> None:
+        """Add what fx node `n` computes to the graph being built (its value into `env`)."""
+        self._end_chain_unless_reads_nothing_of(n)
+        check_usable([self.env[arg] for arg in n.all_input_nodes])
+        handler = {
+            "placeholder": self._placeholder,
+            "get_attr": self._get_attr,
+            "call_module": self._call_module,
+        }.get(n.op, self._call_op)
+        self.env[n] = handler(n)
+
+    def _note_shared(self) -> None:
         for target, count in self.calls.items():
             if count > 1 and self.gm.get_submodule(target).state_dict():
                 self.assembly.notes.append(
                     f"self.{target} is used {count} times: each use became its own layer with "
                     "a copy of the weights (they train separately)"
                 )
-        return outputs
+
+    # --- blocks ----------------------------------------------------------------------------
+
+    def _block(self, region: Region) -> bool:
+        """Translate `region` into a network of its own and use it through a Block (the next
+        copy of the Block being built when it chains on); False, with nothing added, when the
+        region cannot be one (a non-tensor crosses its border): then it is translated flat."""
+        inputs = region.inputs()
+        refs = [self._peek(n) for n in inputs]
+        if not inputs or not all(isinstance(r, Ref) for r in refs):
+            return False
+        inner = GraphAssembly(self.assembly.source)
+        sub = FxTranslator(self.gm, self.seen, inner, self.shape, self.dtype)
+        sub.region, sub.calls = region, {}
+        for i, (n, ref) in enumerate(zip(inputs, refs, strict=True), start=1):
+            name = "input" if len(inputs) == 1 else f"input{i}"
+            node_id = inner.add("Input", {"shape": None, "dtype": ref.dtype}, name)
+            sub.env[n] = Ref(node_id, "out", ref.shape, ref.dtype)
+        for n in region.nodes:
+            sub.translate(n)
+        outputs = region.outputs()
+        results = [sub.env[n] for n in outputs]
+        if not outputs or not all(isinstance(r, Ref) for r in results):
+            return False
+        inner.close_network([(r.node_id, r.port) for r in results])
+        blank_auto_sizes(inner.graph)
+        name, new = self.networks.find_or_add(region.kind, inner.graph)
+        network = self.networks.graphs[name]
+        if new:
+            self.assembly.add_network(name, network)
+        weights = weights_by_index(inner.graph, network, inner.weights)
+        for target, count in sub.calls.items():
+            self.calls[target] = self.calls.get(target, 0) + count
+        self._blocks += 1
+        ends = [
+            (node.id, result.shape, result.dtype)
+            for node, result in zip(network.outputs(), results, strict=True)
+        ]
+        chain = self._chain
+        if chain is not None and chain.takes(name, region):
+            chain.copies.append(weights)
+            chain.paths.append(region.path)
+            chain.outputs, chain.results = outputs, ends
+            return True
+        self._end_chain()
+        refs = [self.env[n] for n in inputs]
+        self._chain = BlockChain(name, refs, [weights], [region.path], outputs, ends)
+        return True
+
+    def _peek(self, n: fx.Node) -> Any:
+        """What fx node `n` stands for; for an output of the Block being built, a stand-in with
+        its shape (the Block node is added when the chain ends)."""
+        chain = self._chain
+        if chain is not None and n in chain.outputs:
+            port, shape, dtype = chain.results[chain.outputs.index(n)]
+            return Ref("", port, shape, dtype)
+        return self.env.get(n)
+
+    def _end_chain_unless_reads_nothing_of(self, n: fx.Node) -> None:
+        if self._chain is not None and any(a in self._chain.outputs for a in n.all_input_nodes):
+            self._end_chain()
+
+    def _end_chain(self) -> None:
+        """Add the Block being built, its outputs the last copy's."""
+        chain, self._chain = self._chain, None
+        if chain is None:
+            return
+        assert self.root is not None
+        node_id = self.assembly.add_block(
+            chain.network,
+            chain.name(self.root),
+            [(r.node_id, r.port) for r in chain.inputs],
+            chain.copies,
+        )
+        for n, (port, shape, dtype) in zip(chain.outputs, chain.results, strict=True):
+            self.env[n] = Ref(node_id, port, shape, dtype)
 
     # --- errors ----------------------------------------------------------------------------
 
@@ -149,7 +270,7 @@ class FxTranslator:
         node_id = self.assembly.add(
             type_id,
             params,
-            str(n.target),
+            self.region.local_name(str(n.target)) if self.region else str(n.target),
             [(x.node_id, x.port)],
             weights=module.state_dict(),
             origin=f"self.{n.target}",

@@ -27,8 +27,10 @@ def from_python_file(
     input_shape: Sequence[int],
     *,
     kwargs: Mapping[str, Any] | None = None,
+    blocks: bool = True,
 ) -> ImportedModel:
-    """Import class `class_name` of the Python file `path`, built with `kwargs`.
+    """Import class `class_name` of the Python file `path`, built with `kwargs` (`blocks` as
+    in `from_module`).
 
     Raises ModelImportError for a missing file, a syntax error (file:line), an error while
     the file runs, no such class, a class that is not an nn.Module, a constructor that needs
@@ -67,7 +69,9 @@ def from_python_file(
             f"{path}: {class_name}({_args(kwargs)}) failed: {type(error).__name__}: {error}"
             + (f" (line {line})" if line else "")
         ) from None
-    return from_module(model, input_shape, name=class_name, source=f"{path.name}:{class_name}")
+    return from_module(
+        model, input_shape, name=class_name, source=f"{path.name}:{class_name}", blocks=blocks
+    )
 
 
 def load_module(path: Path) -> ModuleType:

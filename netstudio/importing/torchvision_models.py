@@ -62,8 +62,12 @@ def from_torchvision(
     weights_path: str | Path | None = None,
     *,
     num_classes: int | None = None,
+    blocks: bool = True,
 ) -> ImportedModel:
     """Import torchvision's `name` architecture (random weights unless `weights_path`).
+
+    blocks: its repeated submodules (ResNet's BasicBlocks ...) become Block nodes, as in
+    `from_module`; False gives one flat network.
 
     Raises ModelImportError for a name not in `SUPPORTED` and weights that cannot be read or do
     not fit the architecture.
@@ -89,7 +93,7 @@ def from_torchvision(
                 f"{weights_path}: these weights do not fit torchvision's {name}: {detail}"
             ) from None
     model.eval()
-    return from_module(model, input_shape, name=name, source=f"torchvision {name}")
+    return from_module(model, input_shape, name=name, source=f"torchvision {name}", blocks=blocks)
 
 
 def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:

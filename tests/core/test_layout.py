@@ -30,7 +30,9 @@ def imported() -> dict[str, NetworkGraph]:
     pytest.importorskip("torchvision")
     from netstudio.importing.torchvision_models import from_torchvision
 
-    return {name: from_torchvision(name, (3, 32, 32)).project.graph for name in IMPORTED}
+    return {
+        name: from_torchvision(name, (3, 32, 32), blocks=False).project.graph for name in IMPORTED
+    }
 
 
 def residual_graph() -> NetworkGraph:

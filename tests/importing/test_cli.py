@@ -75,10 +75,11 @@ def test_bad_sources_fail_with_one_line(
 def test_a_torchvision_name_with_an_input_shape(tmp_path: Path, capsys) -> None:
     out = tmp_path / "resnet.net"
     assert main(["import", "resnet18", "-o", str(out), "--input-shape", "3,32,32"]) == 0
-    # torchvision's published count for resnet18 (BatchNorm running statistics not counted)
+    # torchvision's published count for resnet18 (BatchNorm running statistics not counted);
+    # its eight BasicBlocks are Blocks of 7 networks (layer1's two are one Block, repeat 2)
     assert (
-        "imported resnet18: 71 nodes, 11,689,512 parameters with their weights"
-        in capsys.readouterr().out
+        "imported resnet18: 16 nodes + 69 in 7 block networks, 11,689,512 parameters with "
+        "their weights" in capsys.readouterr().out
     )
     assert out.with_suffix(".safetensors").stat().st_size > 40_000_000
 

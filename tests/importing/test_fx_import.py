@@ -77,7 +77,7 @@ def test_the_imported_graph_is_laid_out_left_to_right() -> None:
 def test_torchvision_resnet18_computes_the_same(same_outputs) -> None:
     torch.manual_seed(0)
     model = torchvision.models.resnet18(weights=None, num_classes=10).eval()
-    imported = from_module(model, (3, 64, 64))
+    imported = from_module(model, (3, 64, 64), blocks=False)  # blocks: test_import_blocks.py
     types = [node.type_id for node in imported.project.graph.nodes()]
     assert types.count("Add") == 8 and "Function" not in types
     same_outputs(imported, model, torch.randn(2, 3, 64, 64))
@@ -86,7 +86,7 @@ def test_torchvision_resnet18_computes_the_same(same_outputs) -> None:
 def test_mobilenet_v2_computes_the_same_with_relu6_layers(same_outputs) -> None:
     torch.manual_seed(0)
     model = torchvision.models.mobilenet_v2(weights=None, num_classes=10).eval()
-    imported = from_module(model, (3, 32, 32))
+    imported = from_module(model, (3, 32, 32), blocks=False)  # every layer in one network
     types = [n.type_id for n in imported.project.graph.nodes()]
     assert types.count("ReLU6") == 35 and "Function" not in types
     same_outputs(imported, model, torch.randn(2, 3, 32, 32))

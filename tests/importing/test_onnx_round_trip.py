@@ -56,8 +56,9 @@ def max_difference(imported: ImportedModel, path: Path, label: str) -> float:
 
 
 def layer_counts(project: Project) -> Counter[str]:
-    """The layers of `project` by type, without the ones ONNX folds away, Flatten as Reshape
-    (a head's ``view(N, -1)`` and a Flatten write the same ONNX)."""
+    """The layers of `project` by type, without the ones ONNX folds away, Flatten and
+    Unflatten as Reshape (a head's ``view(N, -1)``, a Flatten and an Unflatten write the same
+    ONNX Reshape)."""
     return _counts(project.graph, dict(project.network_items()))
 
 
@@ -71,7 +72,8 @@ def _counts(graph: NetworkGraph, networks: dict[str, NetworkGraph]) -> Counter[s
                 if type_id not in ("Input", "Output"):
                     counts[type_id] += count * node.params["repeat"]
         elif node.type_id not in FOLDED:
-            counts["Reshape" if node.type_id == "Flatten" else node.type_id] += 1
+            reshapes = node.type_id in ("Flatten", "Unflatten")
+            counts["Reshape" if reshapes else node.type_id] += 1
     return counts
 
 

@@ -20,7 +20,7 @@ def _types(imported) -> list[str]:
 def test_mobilenet_v3_small_has_hard_activations_and_gates(same_outputs) -> None:
     torch.manual_seed(0)
     model = torchvision.models.mobilenet_v3_small(weights=None, num_classes=10).eval()
-    imported = from_module(model, (3, 32, 32))
+    imported = from_module(model, (3, 32, 32), blocks=False)  # every layer in one network
     types = _types(imported)
     assert "Function" not in types
     assert types.count("Hardswish") == 19 and types.count("Hardsigmoid") == 9
@@ -34,7 +34,7 @@ def test_an_efficientnet_has_stochastic_depth_and_its_draws_while_training(same_
     torch.manual_seed(0)
     stages = [MBConvConfig(1, 3, 1, 8, 8, 1), MBConvConfig(4, 3, 2, 8, 16, 2)]
     model = EfficientNet(stages, dropout=0.2, stochastic_depth_prob=0.5, num_classes=5).eval()
-    imported = from_module(model, (3, 16, 16))
+    imported = from_module(model, (3, 16, 16), blocks=False)  # every layer in one network
     graph = imported.project.graph
     types = _types(imported)
     assert "Function" not in types and types.count("StochasticDepth") == 2
