@@ -64,6 +64,9 @@ HEADER = 24.0
 FOOTER = 22.0
 PORT_SPACING = 20.0
 MIN_BODY = 26.0
+#: While previews are on (View > Previews), a card grows by this much between its body and
+#: its footer: a picture of the node's output for one sample, and its value range.
+PREVIEW = 72.0
 #: Least space between two nodes in a layer, between a node and a wire's lane, between two
 #: lanes, between two layers, and between two unconnected parts of the network.
 NODE_GAP = 30.0
@@ -79,17 +82,19 @@ PATIENCE = 4
 _LANE_WEIGHT, _END_WEIGHT, _WIRE_WEIGHT = 8.0, 2.0, 1.0
 
 
-def card_height(inputs: int, outputs: int, direction: Direction) -> float:
+def card_height(inputs: int, outputs: int, direction: Direction, preview: bool = False) -> float:
     """How tall a node card is: its body has a row per port on its busier side when the ports
     are on the sides (direction "right"); with the ports on the top and bottom it needs no
-    more than one."""
+    more than one. With `preview` (previews shown), it has room for one (`PREVIEW`)."""
     rows = 1 if direction == "down" else max(inputs, outputs, 1)
-    return HEADER + max(MIN_BODY, rows * PORT_SPACING + 6) + FOOTER
+    return HEADER + max(MIN_BODY, rows * PORT_SPACING + 6) + FOOTER + (PREVIEW if preview else 0)
 
 
-def node_size(node: Node) -> Size:
-    """Width and height the canvas gives `node` with its ports on its sides."""
-    return (NODE_WIDTH, card_height(len(node.input_ports), len(node.output_ports), "right"))
+def node_size(node: Node, preview: bool = False) -> Size:
+    """Width and height the canvas gives `node` with its ports on its sides (and room for a
+    preview, when previews are shown)."""
+    inputs, outputs = len(node.input_ports), len(node.output_ports)
+    return (NODE_WIDTH, card_height(inputs, outputs, "right", preview))
 
 
 @dataclass(frozen=True)

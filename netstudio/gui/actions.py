@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QWidget
 
 from netstudio.gui.field_marks import edits_project
@@ -177,6 +177,39 @@ class Actions:
             "overview",
         )
         self.overview.setCheckable(True)
+        self.previews = _make(
+            parent,
+            "view_previews",
+            "&Previews",
+            "Show on each layer its output for one sample of the data",
+        )
+        self.previews.setCheckable(True)
+        #: View > Colour Nodes By…: one of these is checked (the key None: no colours).
+        self.colour_by: dict[str | None, QAction] = {}
+        colour_group = QActionGroup(parent)
+        for key, text in ((None, "&None"), ("std", "Activation &std"), ("zeros", "&Zero fraction"),
+                          ("grad_norm", "&Gradient norm"), ("update_ratio", "&Update ratio")):  # fmt: skip
+            action = _make(
+                parent,
+                f"view_colour_{key or 'none'}",
+                text,
+                "Colour the layers by their training health, the number written on each"
+                if key
+                else "Draw the layers in their own colours",
+            )
+            action.setCheckable(True)
+            action.setChecked(key is None)
+            colour_group.addAction(action)
+            self.colour_by[key] = action
+        self.record_health = _make(
+            parent,
+            "train_record_health",
+            "Record Layer &Health",
+            "While training, measure each layer's activations, gradients and updates now and "
+            "then (at most 3 % of the training time)",
+        )
+        self.record_health.setCheckable(True)
+        self.record_health.setChecked(True)
         self.snap = _make(parent, "view_snap", "&Snap to Grid", "Place moved layers on the grid")
         self.snap.setCheckable(True)
         self.snap.setChecked(True)
@@ -253,6 +286,50 @@ class Actions:
             "Give the selected Linear layer as many units as the data has classes, and start "
             "it from fresh weights",
         )
+        # --- networks and blocks (issue 15): netstudio.gui.block_editing.BlockEditing ---
+        self.new_network = _make(
+            parent,
+            "model_new_network",
+            "&New Network…",
+            "Add a network to the project (a tab above the canvas)",
+        )
+        self.rename_network = _make(
+            parent, "model_rename_network", "R&ename Network…", "Rename the network shown (its tab)"
+        )
+        self.duplicate_network = _make(
+            parent,
+            "model_duplicate_network",
+            "Dupl&icate Network…",
+            "Copy the network shown into a new one",
+        )
+        self.delete_network = _make(
+            parent,
+            "model_delete_network",
+            "Delete Net&work",
+            "Delete the network shown (not the main one, nor one a Block uses)",
+        )
+        self.set_main_network = _make(
+            parent,
+            "model_set_main_network",
+            "Set as &Main Network",
+            "Make the network shown the one that trains",
+        )
+        self.make_block = _make(
+            parent,
+            "model_make_block",
+            "Make Bloc&k…",
+            "Turn the selected layers into a network of their own, used by one Block node",
+            ["Ctrl+G"],
+            context=canvas,
+        )
+        self.ungroup = _make(
+            parent,
+            "model_ungroup",
+            "Un&group",
+            "Put the selected Block's layers back in its place",
+            ["Ctrl+Shift+G"],
+            context=canvas,
+        )
 
         # --- training (issue 5): netstudio.gui.training.ui.TrainingUi enables and connects them ---
         self.train = _make(parent, "train_start", "&Train", "Train the network", ["F5"], "train")
@@ -264,6 +341,15 @@ class Actions:
         )
         for action in (self.pause, self.stop):
             action.setEnabled(False)  # until a run starts
+        # --- search (issue 17): netstudio.gui.search_ui.SearchUi connects it ---
+        self.search = _make(
+            parent,
+            "search_start",
+            "S&earch",
+            "Search the values set out in the Search panel, trial by trial",
+            ["Ctrl+F5"],
+            "search",
+        )
 
         self.getting_started = _make(
             parent,

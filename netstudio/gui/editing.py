@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from netstudio.core.catalogue import catalogue
 from netstudio.core.graph import Edge
-from netstudio.core.layout import NODE_WIDTH, Direction, card_height, layered_positions
+from netstudio.core.layout import (
+    NODE_WIDTH,
+    PREVIEW,
+    Direction,
+    card_height,
+    layered_positions,
+)
 from netstudio.core.placement import Rect, after, free_spot
 from netstudio.gui.canvas.scene import view_flow
 from netstudio.gui.clipboard import clipboard_graph, copy_nodes
@@ -219,11 +225,15 @@ class CanvasEditing(QObject):
         if document is None:
             return
         graph = document.graph
-        spacing = {"column": NODE_WIDTH + 80.0, "row": 150.0} if direction == "down" else {}
+        previews = self.window.previews  # cards are taller while they show previews
+        row = 150.0 + (PREVIEW if previews.shown else 0)
+        spacing = {"column": NODE_WIDTH + 80.0, "row": row} if direction == "down" else {}
         sizes = {
             node.id: (
                 NODE_WIDTH,
-                card_height(len(node.input_ports), len(node.output_ports), direction),
+                card_height(
+                    len(node.input_ports), len(node.output_ports), direction, previews.shown
+                ),
             )
             for node in graph
         }

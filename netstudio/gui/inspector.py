@@ -13,7 +13,7 @@ Inspector offers to freeze or unfreeze them all in one step.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.core.errors import GraphError, ParamError
 from netstudio.core.graph import Node
+from netstudio.gui.block_editing import param_editor
 from netstudio.gui.commands import RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
 from netstudio.gui.field_marks import (
@@ -53,6 +54,9 @@ from netstudio.gui.tuning_edits import (
     set_multiplier,
 )
 from netstudio.training.head_fit import HEAD_TYPES
+
+if TYPE_CHECKING:
+    from netstudio.gui.node_insight import NodeInsight
 
 _NEVER = object()  # no value shown yet
 EMPTY_HINT = (
@@ -79,6 +83,9 @@ class Inspector(QStackedWidget):
         #: until the node's value changes).
         self._shown: dict[str, Any] = {}
         self.name_edit: QLineEdit | None = None
+        #: Shown under each node's page: its preview enlarged and its health (the window
+        #: sets it; see `node_insight`).
+        self.insight: NodeInsight | None = None
         holds_project_fields(self)
 
         self.hint = QLabel(EMPTY_HINT, self)
@@ -131,6 +138,8 @@ class Inspector(QStackedWidget):
             self.node_id = node_id
             self._build(document.graph.node(node_id))
         self._refresh()
+        if self.insight is not None:
+            self.insight.show_node(node_id)
         self.setCurrentWidget(self.scroll)
 
     def _build(self, node: Node) -> None:
@@ -166,7 +175,7 @@ class Inspector(QStackedWidget):
         self.editors = {}
         self._shown = {}
         for param in spec.params:
-            editor = make_editor(param, page)
+            editor = param_editor(param, page, self.document, node) or make_editor(param, page)
             editor.committed.connect(self._commit_param)
             editor.invalid.connect(self._on_invalid)
             self.editors[param.name] = editor
@@ -196,6 +205,8 @@ class Inspector(QStackedWidget):
         self.problem_label.setWordWrap(True)
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.problem_label)
+        if self.insight is not None:  # moves from the page before to this one
+            layout.addWidget(self.insight)
         layout.addStretch(1)
         old = self.scroll.takeWidget()
         if old is not None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTa
 from netstudio.core.summary import format_bytes
 from netstudio.gui import dialogs
 from netstudio.gui.actions import Actions
+from netstudio.gui.block_editing import BlockEditing
 from netstudio.gui.canvas.scene import CanvasScene
 from netstudio.gui.canvas.view import CanvasView
 from netstudio.gui.document import Document
@@ -27,14 +28,18 @@ from netstudio.gui.examples_dialog import show_examples
 from netstudio.gui.export_dialog import show_export
 from netstudio.gui.help_pages import show_getting_started, show_shortcuts
 from netstudio.gui.import_dialog import show_import
+from netstudio.gui.inside_ui import InsideUi
 from netstudio.gui.inspector import Inspector
 from netstudio.gui.layer_reference import show_layer_reference
 from netstudio.gui.load_weights_dialog import WeightsLoader
+from netstudio.gui.network_tabs import NetworkTabs, canvas_with_tabs
 from netstudio.gui.palette import LayerPalette
 from netstudio.gui.panels.problems import ProblemsPanel
 from netstudio.gui.panels.summary import SummaryPanel
+from netstudio.gui.previews import CanvasPreviews
 from netstudio.gui.project_files import ProjectFiles
 from netstudio.gui.recovery import Autosave
+from netstudio.gui.search_ui import SearchUi
 from netstudio.gui.training.ui import TrainingUi
 from netstudio.gui.tuning_edits import (
     freeze_before,
@@ -80,17 +85,26 @@ class MainWindow(QMainWindow):
 
         self.view = CanvasView(self)
         self.view.setObjectName("canvas")
-        self.setCentralWidget(self.view)
+        #: The network tabs above the canvas, and the network and block edits (issue 15).
+        self.blocks = BlockEditing(self)
+        self.network_tabs = NetworkTabs(self.menu_actions, self)
+        self.setCentralWidget(canvas_with_tabs(self.network_tabs, self.view))
         self.palette_panel = LayerPalette(self)
         self.inspector = Inspector(self)
         self.summary = SummaryPanel(self)
         self.problems = ProblemsPanel(self)
+        self.previews = CanvasPreviews(self)
         self._build_docks()
         #: The Training panel, Curves dock, Train/Pause/Stop, the editing lock, run status.
         self.training_ui = TrainingUi(self)
         #: The Data panel; the Data preview, Runs, Evaluation and Try it docks.
         self.evaluation_ui = EvaluationUi(self, self.training_ui)
+        #: The Search panel and dock, Train > Search, and "Search this…" on fields.
+        self.search_ui = SearchUi(self, self.evaluation_ui.docks["runs_dock"])
+        #: Previews and training health: their dock, menus and the Inspector's part.
+        self.inside = InsideUi(self)
         self._build_menus()
+        self.inside.add_menus()
         self._build_status_bar()
         self._connect()
         self._default_state = self.saveState()
@@ -161,7 +175,8 @@ class MainWindow(QMainWindow):
                 a.select_all, a.rename, None, a.find]  # fmt: skip
         file_menu = [a.new, a.open, "recent", a.examples, None, a.save, a.save_as, None]
         file_menu += [a.import_model, a.export, None, a.close, a.quit]
-        view_menu = [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.overview, a.snap, "panels"]
+        view_menu = [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.overview, a.previews, a.snap,
+                     "panels"]  # fmt: skip
         menus: list[tuple[str, list[Any]]] = [
             ("&File", file_menu),
             ("&Edit", edit),
@@ -181,9 +196,11 @@ class MainWindow(QMainWindow):
                     a.unfreeze,
                     a.freeze_before,
                     a.fit_head,
+                    None,
+                    *self.blocks.menu_entries(),
                 ],
             ),
-            ("&Train", [a.train, a.pause, a.stop]),
+            ("&Train", [a.train, a.pause, a.stop, None, a.search]),
             ("&Help", [a.getting_started, a.shortcuts, a.layer_reference, None, a.about]),
         ]
         for title, entries in menus:
@@ -215,7 +232,7 @@ class MainWindow(QMainWindow):
             toolbar.addSeparator()
         canvas_menu = [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.rename,
                        a.select_all, None, a.freeze, a.unfreeze, a.freeze_before, a.fit_head,
-                       None, a.auto_layout, a.fit]  # fmt: skip
+                       None, a.make_block, a.ungroup, None, a.auto_layout, a.fit]  # fmt: skip
         for action in canvas_menu:
             if action is None:
                 action = QAction(self.view)
@@ -273,6 +290,7 @@ class MainWindow(QMainWindow):
         a.unfreeze.triggered.connect(lambda: self._freeze_selection(False))
         a.freeze_before.triggered.connect(self._freeze_before)
         a.fit_head.triggered.connect(self._fit_head)
+        self.blocks.connect_actions()
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         view.layer_dropped.connect(editing.add_layer)
         view.quick_add_requested.connect(editing.quick_add)
@@ -281,6 +299,9 @@ class MainWindow(QMainWindow):
         self.problems.node_activated.connect(self.reveal_node)
         self.summary.node_activated.connect(self.reveal_node)
         self.problems.counts_changed.connect(self._on_problem_counts)
+        a.previews.toggled.connect(self.previews.set_shown)
+        self.previews.updated.connect(lambda: self.problems.set_extra(self.previews.problems))
+        self.previews.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     # --- the document --------------------------------------------------------------------------
 
@@ -302,24 +323,14 @@ class MainWindow(QMainWindow):
             old.close()
         self.document = document
         document.setParent(self)
-        self.scene = CanvasScene(document, self.view.theme)
-        self.scene.snap_to_grid = self.menu_actions.snap.isChecked()
-        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.scene.selectionChanged.connect(self._on_selection)
-        self.scene.node_double_clicked.connect(lambda _node_id: self._rename())
-        self.scene.wire_dropped.connect(
-            lambda node_id, port, is_input, at: self.editing.quick_add(
-                at, (node_id, port, is_input)
-            )
-        )
-        self.view.setScene(self.scene)
+        self._new_scene(document)
         for stale in (old_scene, old):
             if stale is not None:
                 stale.deleteLater()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         panels = (self.training_ui.session, self.inspector, self.summary, self.problems,
-                  self.training_ui.panel, self.evaluation_ui)  # fmt: skip
+                  self.training_ui.panel, self.evaluation_ui, self.search_ui)  # fmt: skip
         for panel in panels:
             panel.set_document(document)
         document.analysed.connect(self._update_validity)
@@ -329,13 +340,52 @@ class MainWindow(QMainWindow):
         document.section_changed.connect(self._update_tuning_actions)
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
+        document.network_shown.connect(self._show_network)
+        self.network_tabs.set_document(document)
         self.editing.forget_pastes()
+        self.previews.set_document(document, self.scene)
+        self.inside.set_document(document, self.scene)
+        self.menu_actions.previews.setChecked(self.previews.shown)
         self.statusBar().clearMessage()  # what was said of the project before
         self._update_title()
         self._update_validity()
         self._update_tuning_actions()
         view = dict(document.project.view)
         QTimer.singleShot(0, self.view, lambda: self.view.show_view(view))
+
+    def _new_scene(self, document: Document) -> None:
+        """A canvas scene for the network `document` shows, on the canvas."""
+        self.scene = CanvasScene(document, self.view.theme)
+        self.scene.snap_to_grid = self.menu_actions.snap.isChecked()
+        self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.scene.selectionChanged.connect(self._on_selection)
+        self.scene.node_double_clicked.connect(
+            lambda node_id: self.blocks.open_block(node_id) or self._rename()
+        )
+        self.scene.wire_dropped.connect(
+            lambda node_id, port, is_input, at: self.editing.quick_add(
+                at, (node_id, port, is_input)
+            )
+        )
+        self.view.setScene(self.scene)
+
+    def _show_network(self, _name: str) -> None:
+        """Another network of the project is shown: a canvas of it, and the panels follow."""
+        document, old = self.document, self.scene
+        if document is None:
+            return
+        if old is not None:
+            old.detach()
+        self._new_scene(document)
+        if old is not None:
+            old.deleteLater()
+        for panel in (self.inspector, self.summary, self.problems):
+            panel.set_document(document)
+        self.previews.set_document(document, self.scene)
+        self.inside.set_document(document, self.scene)
+        self._update_validity()
+        self._update_tuning_actions()
+        QTimer.singleShot(0, self.view, self.view.fit)
 
     def open_file(self, path: Path) -> bool:
         """Open a project file (see `ProjectFiles.open_file`)."""
@@ -501,6 +551,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         session.shutdown()  # a run stops and its record joins the project
+        self.search_ui.shutdown()  # a search stops after its batch; it resumes next time
         if not self.files.maybe_save():
             event.ignore()
             return

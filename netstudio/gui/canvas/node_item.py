@@ -2,7 +2,11 @@
 
 Header: the node's name. Body: type and key parameters ("Conv2d · 32, 3×3, pad 1"). Footer:
 the output shape and parameter count, or, when the node is invalid, a warning icon and the
-start of the message. The tooltip says all of it. The item only shows what the scene tells it;
+start of the message. The tooltip says all of it. While previews are on (`set_preview_shown`), the
+card is `PREVIEW` taller: between body and footer it shows a picture of the node's output for
+one sample (`set_preview`: a pixmap drawn once elsewhere, so painting only copies it) and its
+value range, NaN and inf counts written out in the error colour. `set_health` puts a coloured
+badge with a number in the body's corner (colour by a training statistic; never colour alone). The item only shows what the scene tells it;
 it holds no graph state. A frozen node (it does not learn: fine-tuning) draws a padlock in its
 header, and its tooltip says so, with its learning-rate multiplier when it has one. `flash()` blinks a red outline a few times, to point at the node a
 failed run names; the item then looks as before.
@@ -31,10 +35,19 @@ from typing import Literal
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from netstudio.core.layout import FOOTER, HEADER, MIN_BODY, PORT_SPACING, card_height
+from netstudio.core.layout import FOOTER, HEADER, MIN_BODY, PORT_SPACING, PREVIEW, card_height
 from netstudio.core.layout import NODE_WIDTH as WIDTH
 from netstudio.core.routing import Flow
 from netstudio.gui.canvas.port_item import PortItem
@@ -193,6 +206,16 @@ class NodeItem(QGraphicsItem):
         self._title_font, self._body_font, self._small_font = _fonts()
         self._flash_timer: QTimer | None = None
         self._flash_steps = 0  # half-blinks left: lit on an even count, off on an odd one
+        #: Previews are on: the card has room for one (see module docstring).
+        self.preview_shown = False
+        self.preview_pixmap: QPixmap | None = None
+        self.preview_text = ""
+        #: What is odd about the preview (an error, NaN or inf), written in the error colour.
+        self.preview_alert = ""
+        #: The health badge's colour and number (None: no badge), and what the number is.
+        self.health_colour: QColor | None = None
+        self.health_text = ""
+        self.health_tip = ""
         self.setFlags(
             QGraphicsItem.GraphicsItemFlag.ItemIsMovable
             | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
@@ -226,6 +249,39 @@ class NodeItem(QGraphicsItem):
         if flow != self.flow:
             self.flow = flow
             self._place_ports()
+
+    def set_preview_shown(self, shown: bool) -> None:
+        """Make room for a preview under the body (previews on), or take it away."""
+        if shown == self.preview_shown:
+            return
+        self.prepareGeometryChange()
+        self.preview_shown = shown
+        self._texts.clear()
+        self._place_ports()
+
+    def set_preview(self, pixmap: QPixmap | None, text: str, alert: str = "") -> None:
+        """Show this picture of the node's output, its value range, and what is odd about it."""
+        if (pixmap, text, alert) == (self.preview_pixmap, self.preview_text, self.preview_alert):
+            return  # the card's cached drawing stays
+        self.preview_pixmap, self.preview_text, self.preview_alert = pixmap, text, alert
+        self._update_tooltip()
+        self.update()
+
+    def set_health(self, colour: QColor | None, text: str = "", tip: str = "") -> None:
+        """A badge of `colour` with `text` (a statistic's value) in the body's corner; `tip`
+        says in words what it is, in the tooltip. None: no badge."""
+        if (colour, text, tip) == (self.health_colour, self.health_text, self.health_tip):
+            return
+        self.health_colour, self.health_text, self.health_tip = colour, text, tip
+        self._texts.clear()  # the subtitle has less room beside the badge
+        self._update_tooltip()
+        self.update()
+
+    def preview_rect(self) -> QRectF:
+        """Where the preview's picture is drawn, in item coordinates (empty when off)."""
+        if not self.preview_shown:
+            return QRectF()
+        return QRectF(PAD / 2, HEADER + self._body + 3, WIDTH - PAD, PREVIEW - 20)
 
     def _place_ports(self) -> None:
         body = card_height(len(self.inputs), len(self.outputs), self.flow) - HEADER - FOOTER
@@ -287,7 +343,9 @@ class NodeItem(QGraphicsItem):
             tuning.append("frozen: its weights do not change in training")
         if self.multiplier != 1:
             tuning.append(f"learning rate × {self.multiplier:g}")
-        parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.message)
+        preview = " · ".join(t for t in (self.preview_text, self.preview_alert) if t)
+        parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.health_tip,
+                 f"Preview: {preview}" if preview else "", self.message)  # fmt: skip
         text = "\n".join(p for p in parts if p)
         if text != self._tooltip:  # a tooltip set again costs as much as a new one
             self._tooltip = text
@@ -306,8 +364,13 @@ class NodeItem(QGraphicsItem):
         return [*self.inputs.values(), *self.outputs.values()]
 
     @property
+    def _text_height(self) -> float:
+        """The card's height above its preview (a block's text is centred in it)."""
+        return self.height - (PREVIEW if self.preview_shown else 0)
+
+    @property
     def height(self) -> float:
-        return HEADER + self._body + FOOTER
+        return HEADER + self._body + (PREVIEW if self.preview_shown else 0) + FOOTER
 
     # --- flashing ------------------------------------------------------------------------------
 
@@ -374,11 +437,12 @@ class NodeItem(QGraphicsItem):
                 fitted = ((), TITLE_PX)
             if fitted is not None:
                 metrics = QFontMetricsF(self._body_font)
-                extra = metrics.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, width)
+                room = width - (self._badge_width() + 4 if self.health_colour else 0)
+                extra = metrics.elidedText(self.subtitle, Qt.TextElideMode.ElideRight, room)
                 return NodeText(False, fitted[0], fitted[1], extra, BODY_PX)
         # Every block's name gets the room of the smallest card, so that names of the same
         # length are written the same size; a taller card only has more room for the type.
-        width, height = WIDTH - 10, self.height - 10
+        width, height = WIDTH - 10, self._text_height - 10
         largest = min(BLOCK_MAX_PX / lod, BLOCK_MAX_SCENE_PX)
         fitted = fit_lines(self.title, True, width, SMALLEST_CARD - 10, smallest, largest, 3)
         if fitted is not None:
@@ -412,6 +476,11 @@ class NodeItem(QGraphicsItem):
             painter.setBrush(self.colour)
             painter.drawRoundedRect(rect, RADIUS, RADIUS)
             self._paint_block_text(painter, text)
+            if self.preview_shown:
+                painter.setBrush(theme.node_fill)
+                top = self._text_height - 2
+                painter.drawRect(QRectF(2, top, WIDTH - 4, PREVIEW - 2))
+                self._paint_preview(painter, top - 1, lod)
         else:
             painter.setBrush(theme.node_fill)
             painter.drawRoundedRect(rect, RADIUS, RADIUS)
@@ -464,7 +533,7 @@ class NodeItem(QGraphicsItem):
             font.setPixelSize(text.extra_px)
             rows.append((text.extra, font))
         heights = [QFontMetricsF(font).height() for _, font in rows]
-        y = (self.height - sum(heights)) / 2
+        y = (self._text_height - sum(heights)) / 2
         for (line, font), height in zip(rows, heights, strict=True):
             painter.setFont(font)
             painter.drawText(QRectF(0, y, WIDTH, height), Qt.AlignmentFlag.AlignCenter, line)
@@ -524,7 +593,12 @@ class NodeItem(QGraphicsItem):
             text.extra,
         )
 
+        if self.health_colour is not None:
+            self._paint_health(painter)
         top = HEADER + self._body
+        if self.preview_shown:
+            self._paint_preview(painter, top, DETAIL_ZOOM)
+            top += PREVIEW
         painter.setPen(QPen(with_alpha(theme.node_border, 0.6), 1.0))
         painter.drawLine(QPointF(1, top + 0.5), QPointF(WIDTH - 1, top + 0.5))
         footer = QRectF(PAD, top, WIDTH - 2 * PAD, FOOTER)
@@ -547,6 +621,50 @@ class NodeItem(QGraphicsItem):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 self.params_text,
             )
+
+    def _badge_width(self) -> float:
+        return QFontMetricsF(self._small_font).horizontalAdvance(self.health_text) + 8
+
+    def _paint_health(self, painter: QPainter) -> None:
+        """The health badge: the statistic's colour, and its number written on it."""
+        painter.setFont(self._small_font)
+        width = self._badge_width()
+        badge = QRectF(WIDTH - PAD - 2 - width, HEADER + 3, width, 15)
+        painter.setPen(QPen(self.theme.node_border, 1.0))
+        painter.setBrush(self.health_colour)
+        painter.drawRoundedRect(badge, 4, 4)
+        painter.setPen(text_on(self.health_colour))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.health_text)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_preview(self, painter: QPainter, top: float, lod: float) -> None:
+        """The preview's picture (copied from its pixmap) and its range or what is odd (when
+        it can be read at zoom `lod`)."""
+        theme = self.theme
+        painter.setPen(QPen(with_alpha(theme.node_border, 0.6), 1.0))
+        painter.drawLine(QPointF(1, top + 0.5), QPointF(WIDTH - 1, top + 0.5))
+        box = QRectF(PAD / 2, top + 3, WIDTH - PAD, PREVIEW - 20)
+        pixmap = self.preview_pixmap
+        if pixmap is not None and not pixmap.isNull():
+            size = pixmap.deviceIndependentSize().scaled(
+                box.size(), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            if pixmap.height() == 1:  # a vector's heat strip fills the width, 20 high
+                size = box.size()
+                size.setHeight(min(20.0, box.height()))
+            target = QRectF(QPointF(0, 0), size)
+            target.moveCenter(box.center())
+            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+        if lod < DETAIL_ZOOM and not self.preview_alert:
+            return
+        painter.setFont(self._small_font)
+        line = QRectF(PAD / 2, top + PREVIEW - 16, WIDTH - PAD, 14)
+        if self.preview_alert:
+            painter.setPen(theme.error)
+            self._draw(painter, line, self.preview_alert)
+        else:
+            painter.setPen(theme.muted)
+            self._draw(painter, line, self.preview_text or "preview…")
 
     @staticmethod
     def _draw(painter: QPainter, rect: QRectF, text: str) -> None:

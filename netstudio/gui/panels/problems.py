@@ -29,6 +29,9 @@ class ProblemsPanel(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: Document | None = None
+        #: Problems found outside the document's analysis (a layer failing on the previews'
+        #: sample), shown after its own.
+        self.extra: list[Problem] = []
         self.setObjectName("problems_list")
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
@@ -52,12 +55,21 @@ class ProblemsPanel(QListWidget):
     def _on_analysed(self, _changed: Any, problems: list[Problem]) -> None:
         self.show_problems(problems)
 
+    def set_extra(self, problems: list[Problem]) -> None:
+        """Show these problems too (they come from the previews), until replaced."""
+        if problems == self.extra:
+            return
+        self.extra = list(problems)
+        document = self.document
+        self.show_problems(document.problems if document and document.analysed_once else None)
+
     def show_problems(self, problems: list[Problem] | None) -> None:
         self.clear()
         if problems is None:
             self.counts_changed.emit(0, 0)
             return
         graph = self.document.graph if self.document is not None else None
+        problems = [*problems, *(p for p in self.extra if graph is not None and p.node_id in graph)]
         for file_problem in self.document.project.problems if self.document else []:
             item = QListWidgetItem(self._icons["warning"], f"file: {file_problem}")
             item.setToolTip(f"Left out when the file was opened: {file_problem}")

@@ -101,6 +101,9 @@ class TrainingSession(QObject):
         self._data_config: DataConfig | None = None
         self._config: TrainingConfig | None = None
         self._started_at = ""
+        #: Runs record each layer's training health (Train > Record Layer Health), within 3 %
+        #: of the training time by the recorder's budget.
+        self.record_health = True
 
     # --- the project's settings ----------------------------------------------------------------
 
@@ -189,6 +192,10 @@ class TrainingSession(QObject):
         # The tensors are shared, not copied: nothing edits them (a load replaces the dict).
         starting = dict(document.starting_weights)
         job = TrainingJob(graph, data, config, project_dir, folder, snapshot, starting)
+        if self.record_health:
+            from netstudio.training.health import HealthOptions
+
+            job.health = HealthOptions()
         self.worker = worker = TrainingWorker(job)
         worker.run_started.connect(self.run_started)
         worker.batches_ended.connect(self.batches_ended)

@@ -16,7 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
@@ -31,6 +31,9 @@ from netstudio.training.results import (
     TrainerCallbacks,
     TrainingFailure,
 )
+
+if TYPE_CHECKING:  # the recorder imports PyTorch: the run loads it, on its own thread
+    from netstudio.training.health import HealthOptions
 
 #: Seconds between two batch updates sent to the GUI (5 a second: the progress bar and the
 #: curves still move smoothly, and the GUI thread takes half the time from the run that 10 took).
@@ -50,6 +53,8 @@ class TrainingJob:
     snapshot: dict[str, Any]
     #: The project's starting weights (Model > Load weights…), by state_dict key.
     starting_weights: dict[str, Any] = field(default_factory=dict)
+    #: Record each layer's training health (`netstudio.training.health`); None: not at all.
+    health: HealthOptions | None = None
 
 
 @dataclass
@@ -191,6 +196,7 @@ class TrainingWorker(QObject):
             checkpoint_dir=job.run_dir,
             augment=job.data_config.augment,
             starting_weights=job.starting_weights or None,
+            health=job.health,
         )
         recorder.trainer = trainer
         with self._lock:
