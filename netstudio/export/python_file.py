@@ -37,6 +37,10 @@ def python_source(
 
     weights_name: the safetensors file beside the script that `load_model` reads by default.
     """
+    from netstudio.export.training_gan import gan_python_source, is_gan
+
+    if with_training and is_gan(project):  # two networks and a loop of their own
+        return gan_python_source(project, script_name)
     imports = Imports()
     imports.add("__future__", "annotations")
     bundle = SourceBundle(imports)

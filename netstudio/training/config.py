@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-Task = Literal["classification", "regression", "reconstruction"]
+Task = Literal["classification", "regression", "reconstruction", "gan"]
 LossType = Literal["cross_entropy", "nll", "bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"]
 OptimizerType = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
 ScheduleType = Literal[
@@ -118,6 +118,53 @@ class FineTuningConfig(_Section):
         return bool(self.frozen) or any(m != 1 for m in self.lr_multipliers.values())
 
 
+#: How the generator's noise is drawn: a standard normal, or uniform in [-1, 1].
+NoiseType = Literal["normal", "uniform"]
+#: The adversarial loss: non-saturating binary cross-entropy on the discriminator's logits
+#: (Goodfellow et al.), or the hinge loss (the discriminator's margin of 1; SAGAN, BigGAN).
+GanLossType = Literal["bce_with_logits", "hinge"]
+#: Whether real samples are mapped to [-1, 1] (from their range in the training split), the
+#: range of a generator that ends in Tanh, or used as the data gives them.
+RealScale = Literal["minus_one_to_one", "none"]
+
+
+def _gan_optimizer() -> OptimizerConfig:
+    """Adam at 2e-4 with beta1 0.5: the DCGAN settings, which keep both networks stable."""
+    return OptimizerConfig(type="adam", lr=2e-4, betas=(0.5, 0.999))
+
+
+class GanConfig(_Section):
+    """Generative adversarial training (task "gan"): two networks of the project, one trained
+    to make samples from noise, the other to tell them from the real ones.
+
+    generator: the network that turns a noise vector (its Input of `noise_size` values) into
+    one sample shaped like the data's. discriminator: the network that takes one sample and
+    ends in one value per sample (a logit: positive for real). Each learns with its own
+    optimizer; the discriminator takes `d_steps` steps per generator step. The samples of a
+    fixed noise batch of `sample_grid`² vectors are saved as a grid after every epoch.
+    """
+
+    generator: str = Field("generator", min_length=1, description="network that makes samples")
+    discriminator: str = Field("discriminator", min_length=1, description="network that judges")
+    noise_size: int = Field(32, ge=1, le=100_000, description="values in one noise vector")
+    noise: NoiseType = "normal"
+    loss: GanLossType = "bce_with_logits"
+    generator_optimizer: OptimizerConfig = Field(default_factory=_gan_optimizer)
+    discriminator_optimizer: OptimizerConfig = Field(default_factory=_gan_optimizer)
+    d_steps: int = Field(1, ge=1, le=100, description="discriminator steps per generator step")
+    sample_grid: int = Field(8, ge=1, le=32, description="the sample grid's rows (and columns)")
+    real_scale: RealScale = "minus_one_to_one"
+
+    @field_validator("discriminator")
+    @classmethod
+    def _two_networks(cls, discriminator: str, info: ValidationInfo) -> str:
+        if discriminator == info.data.get("generator"):
+            raise ValueError(
+                "the generator and the discriminator must be two networks: name another one"
+            )
+        return discriminator
+
+
 class TrainingConfig(_Section):
     task: Task = "classification"
     loss: LossConfig = Field(default_factory=LossConfig)
@@ -130,3 +177,13 @@ class TrainingConfig(_Section):
     device: Device = "auto"
     mixed_precision: bool = Field(False, description="float16 autocast on CUDA")
     fine_tuning: FineTuningConfig = Field(default_factory=FineTuningConfig)
+    #: The GAN's settings; read only when `task` is "gan" (kept otherwise, and then optional).
+    gan: GanConfig | None = Field(None, validate_default=True)
+
+    @field_validator("gan")
+    @classmethod
+    def _gan_for_its_task(cls, gan: GanConfig | None, info: ValidationInfo) -> GanConfig | None:
+        # A "gan" task without its section takes the defaults, so `{"task": "gan"}` is complete.
+        if gan is None and info.data.get("task") == "gan":
+            return GanConfig()
+        return gan
