@@ -24,6 +24,7 @@ import math
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -188,7 +189,8 @@ class TrainingSession(QObject):
         snapshot = project_to_dict(project)
         snapshot["data"] = data.model_dump(mode="json")
         snapshot["training"] = config.model_dump(mode="json")
-        graph = training_copy(project)
+        gan = config.gan if config.task == "gan" else None
+        graph = training_copy(project, () if gan is None else (gan.generator, gan.discriminator))
         # The tensors are shared, not copied: nothing edits them (a load replaces the dict).
         starting = dict(document.starting_weights)
         job = TrainingJob(graph, data, config, project_dir, folder, snapshot, starting)
@@ -297,11 +299,12 @@ class TrainingSession(QObject):
         )
 
 
-def training_copy(project: Project) -> NetworkGraph:
+def training_copy(project: Project, also: Iterable[str] = ()) -> NetworkGraph:
     """A copy of `project`'s main network for the training thread, in a library of copies of
     the networks its blocks use (the GUI's own graphs are never read from that thread, and an
     edit made while the run trains does not reach it). The networks a block uses are copied
-    before it, so its wires find the block's ports."""
+    before it, so its wires find the block's ports. also: networks the task trains beside the
+    main one (a GAN's generator and discriminator), copied into the same library."""
     library = Library()
     graphs = dict(project.network_items())  # the main network is `project.graph`
     seen: set[str] = set()
@@ -316,6 +319,8 @@ def training_copy(project: Project) -> NetworkGraph:
         order.append(name)
 
     visit(project.main)
+    for name in also:  # the networks the task trains beside the main one (a GAN's two)
+        visit(name)
     for name in order:
         library[name] = graph = NetworkGraph()
         graph_from_dict(graph_to_dict(graphs[name]), graph)
