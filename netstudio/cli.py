@@ -79,7 +79,7 @@ def run_check(
     summary = summarize(graph, inference)
 
     header = ("node", "type", "output", "params", "MACs")
-    table = [header]
+    table: list[tuple[str, ...]] = [header]
     for row in summary.rows:
         table.append(
             (
@@ -94,10 +94,10 @@ def run_check(
         )
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     print(printable(f"{path.name}: {project.name}"), file=out)
-    for i, row in enumerate(table):
+    for i, cols in enumerate(table):
         cells = [
             cell.ljust(width) if col < 3 else cell.rjust(width)
-            for col, (cell, width) in enumerate(zip(row, widths, strict=True))
+            for col, (cell, width) in enumerate(zip(cols, widths, strict=True))
         ]
         print("  " + "  ".join(cells).rstrip(), file=out)
         if i == 0:
@@ -120,8 +120,8 @@ def run_check(
     for problem in problems:
         print(printable(str(problem)), file=out)
     settings = settings_problems(project) + tuning.errors
-    for problem in settings:
-        print(printable(f"error: {problem}"), file=out)
+    for setting in settings:
+        print(printable(f"error: {setting}"), file=out)
     failed = len(errors(problems)) + len(settings)
     if not failed and preview_sample is not None:
         from netstudio.training.previews import sample_preview_lines
@@ -337,6 +337,7 @@ def _train(options: argparse.Namespace, out) -> int:
                 + (f" (and {more} more problems)" if more else ""),
             ) from None
     data_config, config = sections["data"], sections["training"]
+    assert isinstance(data_config, DataConfig) and isinstance(config, TrainingConfig)
     overrides = {
         "epochs": options.epochs,
         "batch_size": options.batch_size,

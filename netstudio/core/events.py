@@ -6,7 +6,7 @@ on the thread that made the change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 Handler = Callable[..., Any]
@@ -41,8 +41,8 @@ class Subscriptions:
     """Handlers connected to their events now and disconnected together by `close()`: what a
     view of the graph holds for as long as it listens."""
 
-    def __init__(self, pairs: list[tuple[Event, Handler]]) -> None:
-        self._pairs = pairs
+    def __init__(self, pairs: Sequence[tuple[Event, Handler]]) -> None:
+        self._pairs = list(pairs)
         for event, handler in pairs:
             event.connect(handler)
 

@@ -29,6 +29,7 @@ from torch import nn
 from torch.overrides import TorchFunctionMode
 from torch.utils._python_dispatch import TorchDispatchMode
 
+_device_constructors: Callable[[], set[Any]] | None
 try:
     from torch.utils._device import _device_constructors
 except ImportError:  # a torch without it: `build_context` falls back on torch.device("meta")
@@ -343,7 +344,8 @@ class MetaBuild(TorchFunctionMode):
 
     def __init__(self, device: bool = True) -> None:
         super().__init__()
-        self._constructors = _device_constructors() if device else frozenset()
+        use = device and _device_constructors is not None  # MetaBuild is only made when it is
+        self._constructors = _device_constructors() if use else frozenset()  # type: ignore[misc]
 
     def __torch_function__(
         self, func: Any, types: Any, args: tuple[Any, ...] = (), kwargs: dict | None = None

@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
             old.close()
         self.document = document
         document.setParent(self)
-        self._new_scene(document)
+        scene = self._new_scene(document)
         for stale in (old_scene, old):
             if stale is not None:
                 stale.deleteLater()
@@ -343,8 +343,8 @@ class MainWindow(QMainWindow):
         document.network_shown.connect(self._show_network)
         self.network_tabs.set_document(document)
         self.editing.forget_pastes()
-        self.previews.set_document(document, self.scene)
-        self.inside.set_document(document, self.scene)
+        self.previews.set_document(document, scene)
+        self.inside.set_document(document, scene)
         self.menu_actions.previews.setChecked(self.previews.shown)
         self.statusBar().clearMessage()  # what was said of the project before
         self._update_title()
@@ -353,21 +353,25 @@ class MainWindow(QMainWindow):
         view = dict(document.project.view)
         QTimer.singleShot(0, self.view, lambda: self.view.show_view(view))
 
-    def _new_scene(self, document: Document) -> None:
-        """A canvas scene for the network `document` shows, on the canvas."""
-        self.scene = CanvasScene(document, self.view.theme)
+    def _new_scene(self, document: Document) -> CanvasScene:
+        """A canvas scene for the network `document` shows, on the canvas (and returned)."""
+        self.scene = scene = CanvasScene(document, self.view.theme)
         self.scene.snap_to_grid = self.menu_actions.snap.isChecked()
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.scene.selectionChanged.connect(self._on_selection)
-        self.scene.node_double_clicked.connect(
-            lambda node_id: self.blocks.open_block(node_id) or self._rename()
-        )
+        self.scene.node_double_clicked.connect(self._on_node_double_clicked)
         self.scene.wire_dropped.connect(
             lambda node_id, port, is_input, at: self.editing.quick_add(
                 at, (node_id, port, is_input)
             )
         )
         self.view.setScene(self.scene)
+        return scene
+
+    def _on_node_double_clicked(self, node_id: str) -> None:
+        """A Block opens its network's tab; any other node is renamed."""
+        if not self.blocks.open_block(node_id):
+            self._rename()
 
     def _show_network(self, _name: str) -> None:
         """Another network of the project is shown: a canvas of it, and the panels follow."""
@@ -376,13 +380,13 @@ class MainWindow(QMainWindow):
             return
         if old is not None:
             old.detach()
-        self._new_scene(document)
+        scene = self._new_scene(document)
         if old is not None:
             old.deleteLater()
         for panel in (self.inspector, self.summary, self.problems):
             panel.set_document(document)
-        self.previews.set_document(document, self.scene)
-        self.inside.set_document(document, self.scene)
+        self.previews.set_document(document, scene)
+        self.inside.set_document(document, scene)
         self._update_validity()
         self._update_tuning_actions()
         QTimer.singleShot(0, self.view, self.view.fit)

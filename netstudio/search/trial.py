@@ -185,7 +185,7 @@ class TrialRunner:
             starting_weights=starting,
         )
         reporter.trainer = trainer
-        recorder.trainer = trainer  # type: ignore[assignment]  # RunRecorder's is untyped
+        recorder.trainer = trainer
         with stop_on_interrupt(trainer) as interrupted:
             result = trainer.run()
         if interrupted:

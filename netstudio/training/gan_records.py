@@ -133,6 +133,6 @@ def save_sample_grid(samples: torch.Tensor, rows: int, path: Path, value_range: 
     image = Image.fromarray(pixels[:, :, 0] if c == 1 else pixels, "L" if c == 1 else "RGB")
     if max(image.size) < 256:  # 8×8 digits are specks at 1:1; nearest keeps them sharp
         scale = max(1, 256 // max(image.size))
-        image = image.resize((image.width * scale, image.height * scale), Image.NEAREST)
+        image = image.resize((image.width * scale, image.height * scale), Image.Resampling.NEAREST)
     write_atomically(path, lambda tmp: image.save(tmp, format="PNG"))
     return True

@@ -82,7 +82,7 @@ class _Pending:
 
     epoch: int
     batch: int
-    activations: dict[str, torch.Tensor] = field(default_factory=dict)
+    activations: dict[str, tuple[torch.Tensor, ...]] = field(default_factory=dict)
     grads: dict[str, torch.Tensor] = field(default_factory=dict)
     before: dict[str, list[torch.Tensor]] = field(default_factory=dict)
     ratios: dict[str, torch.Tensor] = field(default_factory=dict)
@@ -253,7 +253,7 @@ class HealthRecorder:
 def activation_stats(tensor: torch.Tensor, limits: tuple[float, float] | None = None) -> NodeStats:
     """The activation statistics of one output `tensor` as a recording computes them."""
     stats = [float(v) for v in _activation_stats(tensor, limits)]
-    return NodeStats(*stats)  # type: ignore[arg-type]
+    return NodeStats(*stats)
 
 
 def _activation_stats(
@@ -296,7 +296,7 @@ def _first_tensor(output: Any) -> torch.Tensor | None:
 
 def _once(module: nn.Module, hook: Any) -> Any:
     """A forward hook that removes itself after its first call (a failed batch leaves none)."""
-    handle = None
+    handle: Any = None
 
     def fire(mod: nn.Module, args: Any, output: Any) -> None:
         handle.remove()

@@ -98,7 +98,7 @@ def mean_stats(samples: Iterable[HealthSample]) -> dict[str, NodeStats]:
                     into[name].append(value)
     return {
         node_id: NodeStats(
-            **{name: (math.fsum(v) / len(v) if v else None) for name, v in values.items()}
+            **{name: (math.fsum(v) / len(v) if v else None) for name, v in values.items()}  # type: ignore[arg-type]
         )
         for node_id, values in sums.items()
     }

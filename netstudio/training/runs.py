@@ -230,7 +230,7 @@ class RunRecorder(TrainerCallbacks):
         self.config = config
         self.then = then or TrainerCallbacks()
         self.resuming = resuming
-        self.trainer = None
+        self.trainer: Trainer | None = None
         #: Whether the run got as far as training (the trainer called `run_started`).
         self.started = False
         if not resuming:
