@@ -7,6 +7,10 @@ network it stands for. Every network of a project shares the project's `Library`
 (`NetworkGraph.library`), so shape inference, validation and the compiler find a block's
 network from the graph alone: the trainer, exporter and CLI need no extra argument.
 
+A Block is analysed copy after copy (`infer_block`), each copy an incremental
+`ShapeInference` of its network kept alive between updates (`BlockCopies`); what the
+network's wiring alone decides is checked once per revision of it (`Library.structure`).
+
 The checks that make blocks safe live here: a network name is a word (`network_name_problem`),
 and a block never uses itself, directly or through another block (`block_cycle`,
 `refuse_block`), which would make its shapes and its module infinite.
@@ -28,6 +32,7 @@ if TYPE_CHECKING:
     from netstudio.core.catalogue import TensorInfo
     from netstudio.core.graph import NetworkGraph, Node
     from netstudio.core.shapes import NodeInfo, ShapeInference
+    from netstudio.core.validation import Structure
 
 #: The type id of a Block node.
 BLOCK = "Block"
@@ -197,6 +202,8 @@ class Library(MutableMapping[str, "NetworkGraph"]):
         self._handlers: dict[str, list[tuple[Event, Any]]] = {}
         self._revisions: dict[str, int] = {}
         self._counter = 0
+        #: `structure` by network name, with the revisions it was found at.
+        self._structures: dict[str, tuple[tuple[tuple[str, int], ...], Structure]] = {}
         self.changed = Event("changed")
         for name, graph in (networks or {}).items():
             self[name] = graph
@@ -251,6 +258,19 @@ class Library(MutableMapping[str, "NetworkGraph"]):
         """A number that changes whenever the network `name` changes (see class docstring)."""
         return self._revisions.get(name, 0)
 
+    def structure(self, name: str) -> Structure:
+        """`validation.network_structure` of the network `name`, found again only after it,
+        or a network it uses through blocks (whose ports its Block nodes have), changed: what
+        every copy of every Block of it shares."""
+        from netstudio.core.validation import network_structure
+
+        key = tuple((used, self.revision(used)) for used in networks_from(self, name))
+        known = self._structures.get(name)
+        if known is None or known[0] != key:
+            known = key, network_structure(self._networks[name])
+            self._structures[name] = known
+        return known[1]
+
     def _handler(self, name: str) -> Any:
         def on_change(*_: Any) -> None:
             self._bump(name)
@@ -270,8 +290,13 @@ class Library(MutableMapping[str, "NetworkGraph"]):
 def reached_networks(library: Mapping[str, NetworkGraph], node: Node) -> list[str]:
     """The networks a Block node reaches: its own, and every one used in those through
     blocks, each once (a loop is followed once round)."""
+    return networks_from(library, node.params.get("network", ""))
+
+
+def networks_from(library: Mapping[str, NetworkGraph], name: str) -> list[str]:
+    """The network `name` and every one it uses through blocks, at any depth, each once."""
     seen: dict[str, None] = {}
-    stack = [node.params.get("network", "")]
+    stack = [name]
     while stack:
         name = stack.pop()
         if name in seen:
@@ -313,12 +338,55 @@ def block_problem(
     return None
 
 
-def infer_block(inference: ShapeInference, node: Node, inputs: tuple[TensorInfo, ...]) -> NodeInfo:
+class BlockCopies:
+    """The analyses of one Block node's copies, kept alive between updates.
+
+    Each copy's `ShapeInference` listens to the block's network, so after an edit inside it
+    (or new tensors arriving at a copy) it re-infers only what the edit reaches, as the main
+    network's does; a copy whose inputs did not change and whose network did not change is
+    not looked at again. Every copy shares its owner's remembered modules and meta runs, so a
+    layer that sees the same shapes in several copies is built and run once.
+    """
+
+    def __init__(self, owner: ShapeInference, graph: NetworkGraph) -> None:
+        self.owner = owner
+        self.graph = graph
+        self._slots: list[ShapeInference] = []
+
+    def copy(self, number: int, feeds: dict[str, TensorInfo]) -> ShapeInference:
+        """The analysis of copy `number` (0 first), its Input nodes given `feeds`."""
+        from netstudio.core.shapes import ShapeInference
+
+        while len(self._slots) <= number:
+            analysis = ShapeInference(self.graph, self.owner.batch_size, feeds=feeds)
+            analysis.share_memo(self.owner)
+            self._slots.append(analysis)
+        analysis = self._slots[number]
+        analysis.set_feeds(feeds)
+        return analysis
+
+    def keep(self, count: int) -> None:
+        """Forget the copies from `count` on (the block chains fewer now)."""
+        for analysis in self._slots[count:]:
+            analysis.close()
+        del self._slots[count:]
+
+    def close(self) -> None:
+        """Stop every copy listening to the network."""
+        self.keep(0)
+
+
+def infer_block(
+    inference: ShapeInference, node: Node, inputs: tuple[TensorInfo, ...], *, keep: bool = True
+) -> NodeInfo:
     """What shape inference knows of Block `node` given its input tensors: its network
     analysed once per copy, each copy fed the previous copy's outputs (auto sizes filled per
-    copy). An error inside names the block, the copy and the inner node."""
-    from netstudio.core.shapes import NodeInfo, ShapeInference
-    from netstudio.core.validation import errors, validate
+    copy). An error inside names the block, the copy and the inner node.
+
+    keep: use (and update) the copies `inference` keeps for `node` between updates; False
+    analyses them afresh and drops them (a question about other inputs, like a wire preview).
+    """
+    from netstudio.core.shapes import NodeInfo
 
     library = inference.graph.library
     resolved = dict(node.params)
@@ -343,6 +411,31 @@ def infer_block(inference: ShapeInference, node: Node, inputs: tuple[TensorInfo,
             f"inputs, but network '{name}' has {len(ins)} Input(s) and {len(outs)} Output(s): "
             "give it as many of each, or set repeat to 1"
         )
+    kept = inference.block_copies(node.id, inner) if keep else BlockCopies(inference, inner)
+    try:
+        return _chain(inference, node, inputs, kept, library.structure(name))
+    finally:
+        if keep:
+            kept.keep(repeat)
+        else:
+            kept.close()
+
+
+def _chain(
+    inference: ShapeInference,
+    node: Node,
+    inputs: tuple[TensorInfo, ...],
+    kept: BlockCopies,
+    structure: Structure,
+) -> NodeInfo:
+    """`infer_block`'s copies, one after the other (see there)."""
+    from netstudio.core.shapes import NodeInfo
+    from netstudio.core.validation import errors, validate_analysed
+
+    resolved = dict(node.params)
+    repeat = node.params["repeat"]
+    inner = kept.graph
+    ins, outs = inner.inputs(), inner.outputs()
     copies: list[ShapeInference] = []
     tensors = inputs
     params = trainable = 0
@@ -350,19 +443,18 @@ def infer_block(inference: ShapeInference, node: Node, inputs: tuple[TensorInfo,
         if copies and tensors == inputs_of(copies[-1], ins):
             copy = copies[-1]  # the same inputs: the same analysis (a shape-keeping block)
         else:
-            feeds = dict(zip((n.id for n in ins), tensors, strict=True))
-            copy = ShapeInference(inner, inference.batch_size, feeds=feeds)
-            try:
-                found = errors(validate(inner, copy))
-            finally:
-                copy.close()
+            copy = kept.copy(number - 1, dict(zip((n.id for n in ins), tensors, strict=True)))
+            found = errors(validate_analysed(inner, copy, structure))
             if found:
                 where = f"block '{node.name}'" + (f" (copy {number})" if repeat > 1 else "")
                 first = found[0]
                 inside = f"node '{inner.node(first.node_id).name}'" if first.node_id else ""
                 more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-                return failed(
-                    f"{where}{', ' + inside if inside else ''}: {first.message}{more}", params
+                return NodeInfo(
+                    inputs=inputs,
+                    resolved=resolved,
+                    param_count=params,
+                    error=f"{where}{', ' + inside if inside else ''}: {first.message}{more}",
                 )
         copies.append(copy)
         params += copy.total_params()

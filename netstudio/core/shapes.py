@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from netstudio.core.blocks import BLOCK
+from netstudio.core.blocks import BLOCK, BlockCopies
 from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
 from netstudio.core.events import Event, Subscriptions
@@ -70,7 +70,8 @@ class NodeInfo:
         default=None, compare=False, repr=False
     )
     #: A Block node's copies, one analysis of its network each, in order (a copy whose inputs
-    #: are the previous copy's is that same analysis); empty for other nodes.
+    #: are the previous copy's is that same analysis); empty for other nodes. They are the
+    #: analyses the inference keeps for the block, brought up to date with it, not snapshots.
     copies: tuple[ShapeInference, ...] = field(default=(), compare=False, repr=False)
 
     @property
@@ -184,7 +185,8 @@ class ShapeInference:
     feeds: the tensor each Input node takes, by node id, in place of its own shape (a network
     analysed as a block's copy takes what arrives at the block). Block nodes are analysed
     through `netstudio.core.blocks.infer_block`, and again when a network of the graph's
-    library changes.
+    library changes; each Block's copies stay alive between updates (`BlockCopies`), so
+    an edit re-infers in each copy only what it reaches.
     """
 
     #: Build modules without filling their meta parameters and run them under
@@ -205,6 +207,8 @@ class ShapeInference:
         self._data_shape = tuple(data_shape) if data_shape is not None else None
         self._feeds: dict[str, TensorInfo] = dict(feeds or {})
         self._blocks: set[str] = {n.id for n in graph.nodes() if n.type_id == BLOCK}
+        #: Each Block node's copies, kept between updates (see `BlockCopies`).
+        self._copies: dict[str, BlockCopies] = {}
         self._infos: dict[str, NodeInfo] = {}
         self._keys: dict[str, Any] = {}
         #: Each node's analysis before its current one, by key: an undo, or fixing the edit
@@ -230,7 +234,7 @@ class ShapeInference:
         self.updated = Event("updated")
         events = graph.events
         self._subscriptions = Subscriptions(
-            [
+            [  # type: ignore[arg-type]  # bound methods are Handlers
                 (events.node_added, self._on_node_added),
                 (events.node_removed, self._on_node_removed),
                 (events.edge_added, self._on_edge_added),
@@ -243,8 +247,33 @@ class ShapeInference:
         )
 
     def close(self) -> None:
-        """Stop listening to the graph."""
+        """Stop listening to the graph (and the copies of its blocks to their networks)."""
         self._subscriptions.close()
+        self._drop_copies()
+
+    def share_memo(self, other: ShapeInference) -> None:
+        """Remember built modules, meta runs and MAC counts together with `other` (of the same
+        batch size): the copies of a block see the same layers, often with the same shapes."""
+        assert other.batch_size == self.batch_size
+        self._modules = other._modules
+        self._runs = other._runs
+        self._mac_counts = other._mac_counts
+
+    def block_copies(self, node_id: str, network: NetworkGraph) -> BlockCopies:
+        """The kept copies of Block `node_id`, analyses of `network` (made afresh when the
+        block now stands for another network)."""
+        kept = self._copies.get(node_id)
+        if kept is None or kept.graph is not network:
+            if kept is not None:
+                kept.close()
+            kept = self._copies[node_id] = BlockCopies(self, network)
+        return kept
+
+    def _drop_copies(self, node_id: str | None = None) -> None:
+        for key in [node_id] if node_id is not None else list(self._copies):
+            kept = self._copies.pop(key, None)
+            if kept is not None:
+                kept.close()
 
     # --- events --------------------------------------------------------------------------------
 
@@ -268,6 +297,7 @@ class ShapeInference:
                 self._order = None
         self._dirty.discard(node.id)
         self._blocks.discard(node.id)
+        self._drop_copies(node.id)
         self._infos.pop(node.id, None)
         self._keys.pop(node.id, None)
         self._previous.pop(node.id, None)
@@ -289,6 +319,7 @@ class ShapeInference:
     def _on_cleared(self) -> None:
         self._order = None
         self._blocks.clear()
+        self._drop_copies()
         self._mac_jobs.clear()
         self._dirty.clear()
         self._infos.clear()
@@ -311,6 +342,18 @@ class ShapeInference:
         auto = {node.id for node in self.graph.inputs() if is_auto_input(node)}
         self._dirty |= auto
         return bool(auto)
+
+    def set_feeds(self, feeds: Mapping[str, TensorInfo]) -> None:
+        """The tensors the Input nodes take are now `feeds` (see the class docstring): the
+        Inputs whose tensor changed (and what follows them) are analysed on the next
+        `update()`."""
+        if feeds == self._feeds:
+            return
+        changed = {
+            n for n in feeds.keys() | self._feeds.keys() if feeds.get(n) != self._feeds.get(n)
+        }
+        self._dirty |= {n for n in changed if n in self.graph}
+        self._feeds = dict(feeds)
 
     # --- queries -------------------------------------------------------------------------------
 
@@ -406,7 +449,7 @@ class ShapeInference:
 
     def would_accept(self, node: Node, inputs: Sequence[TensorInfo | None]) -> str | None:
         """The error `node` would have with these inputs, or None (for wire previews)."""
-        info = self._compute(node, tuple(inputs))
+        info = self._compute(node, tuple(inputs), keep=False)
         return info.error
 
     # --- the work ------------------------------------------------------------------------------
@@ -518,7 +561,8 @@ class ShapeInference:
                 continue
             old = self._infos.get(node_id)
             earlier = self._previous.get(node_id)
-            if earlier is not None and earlier[0] == key:
+            if earlier is not None and earlier[0] == key and node.type_id != BLOCK:
+                # (a Block's copies are live analyses: its info is made again from them)
                 info = earlier[1]
             else:
                 info = self._compute(node, inputs, cyclic=node_id in self._cyclic)
@@ -567,7 +611,12 @@ class ShapeInference:
         return tuple(gathered)
 
     def _compute(
-        self, node: Node, inputs: tuple[TensorInfo | None, ...], cyclic: bool = False
+        self,
+        node: Node,
+        inputs: tuple[TensorInfo | None, ...],
+        cyclic: bool = False,
+        *,
+        keep: bool = True,
     ) -> NodeInfo:
         spec = node.spec
         if cyclic:
@@ -582,7 +631,7 @@ class ShapeInference:
         if node.type_id == BLOCK:
             from netstudio.core.blocks import infer_block
 
-            return infer_block(self, node, tuple(known))
+            return infer_block(self, node, tuple(known), keep=keep)
         problem = self._check_inputs(node, spec, known)
         if problem:
             return NodeInfo(inputs=inputs, resolved=dict(node.params), error=problem)

@@ -54,13 +54,29 @@ def validate(graph: NetworkGraph, inference: ShapeInference | None = None) -> li
             inference.close()
     else:
         inference.update()
-    found: list[Problem] = []
-    found += _io_nodes(graph)
-    found += _cycles(graph)
-    found += _ports(graph)
-    found += _shapes(graph, inference)
-    found += _blocks(graph, inference)
-    found += _unreachable(graph)
+    return validate_analysed(graph, inference, network_structure(graph))
+
+
+#: What `network_structure` finds: the problems before the shapes' (Input/Output nodes,
+#: cycles, wiring) and after them (reachability), in `validate`'s order.
+Structure = tuple[list[Problem], list[Problem]]
+
+
+def network_structure(graph: NetworkGraph) -> Structure:
+    """The problems of `graph` that its wiring alone decides, whatever its inputs' shapes: a
+    block's network has the same ones in every copy, so they are found once per revision of
+    it (`netstudio.core.blocks.Library.structure`), not once per copy."""
+    return _io_nodes(graph) + _cycles(graph) + _ports(graph), _unreachable(graph)
+
+
+def validate_analysed(
+    graph: NetworkGraph, inference: ShapeInference, structure: Structure
+) -> list[Problem]:
+    """`validate` of `graph` whose `network_structure` is known already: its shape and block
+    problems, from `inference` (brought up to date), between that structure's."""
+    inference.update()
+    before, after = structure
+    found = [*before, *_shapes(graph, inference), *_blocks(graph, inference), *after]
     return sorted(found, key=lambda p: p.severity != "error")
 
 

@@ -3,16 +3,22 @@ compiled module, summary)."""
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from torch import fx
 
 from netstudio.core.blocks import Library, refuse_block
+from netstudio.core.catalogue import TensorInfo
 from netstudio.core.compiler import compile_graph
+from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
 from netstudio.core.summary import summarize
-from netstudio.core.validation import errors, validate
+from netstudio.core.validation import Validator, errors, network_structure, validate
 
 
 def dense(out: int = 6, *, in_features: int | None = None, shape: list[int] | None = None):
@@ -190,3 +196,225 @@ def test_repeat_is_1_to_64(repeat: int) -> None:
     main = with_block(dense())
     with pytest.raises(ParamError, match="'repeat' must be"):
         main.set_params("stage1", {"repeat": repeat})
+
+
+# --- kept between edits ------------------------------------------------------------------------
+
+
+def two_blocks() -> tuple[NetworkGraph, NetworkGraph]:
+    """main: Input(4) -> stem Linear 6 -> stage1 (dense ×3) -> stage2 (dense ×2) -> Output,
+    both Blocks of one network 'stage' whose Input takes what arrives."""
+    block = dense(6)
+    main = with_block(block, repeat=3)
+    main.add_node("Linear", node_id="stem", params={"out_features": 6})
+    main.add_node("Block", node_id="stage2", params={"network": "stage", "repeat": 2})
+    main.disconnect(main.edge_into("stage1", "x"))
+    main.disconnect(main.edge_into("output", "in"))
+    main.connect("input", "out", "stem", "in")
+    main.connect("stem", "out", "stage1", "x")
+    main.connect("stage1", "y", "stage2", "x")
+    main.connect("stage2", "y", "output", "in")
+    return main, block
+
+
+BLOCK_EDITS = ["out", "in_features", "shape", "grow", "rename", "spare", "cut"]
+MAIN_EDITS = ["stem", "repeat", "network", "input", "preview"]
+
+
+def block_edit(data: st.DataObject, main: NetworkGraph, block: NetworkGraph) -> int | None:
+    """One random edit inside the block's network or in the main network (some refused, as
+    the editor's would be), or a wire preview: the width of the input (N, width) to ask a
+    Block about, without changing anything."""
+    kind = data.draw(st.sampled_from(BLOCK_EDITS + MAIN_EDITS))
+    if kind == "out":
+        block.set_params("fc", {"out_features": data.draw(st.sampled_from([4, 6, 8]))})
+    elif kind == "in_features":
+        block.set_params("fc", {"in_features": data.draw(st.sampled_from([None, 4, 6]))})
+    elif kind == "shape":
+        block.set_params("x", {"shape": data.draw(st.sampled_from([None, [4], [6]]))})
+    elif kind == "grow" and "cat" not in block:  # every copy 4 wider than the one before
+        block.add_node("Concat", node_id="cat")
+        with suppress(GraphError):
+            block.disconnect(block.edge_into("y", "in"))  # type: ignore[arg-type]
+        block.connect("x", "out", "cat", "in1")
+        block.connect("act", "out", "cat", "in2")
+        block.connect("cat", "out", "y", "in")
+    elif kind == "grow":
+        block.remove_node("cat")
+        block.connect("act", "out", "y", "in")
+    elif kind == "rename":
+        block.rename("fc", data.draw(st.sampled_from(["fc", "dense", "proj"])))
+    elif kind == "spare" and "spare" in block:
+        block.remove_node("spare")
+    elif kind == "spare":  # a layer that leads nowhere: a warning in every copy
+        block.add_node("ReLU", node_id="spare")
+        block.connect("fc", "out", "spare", "in")
+    elif kind == "cut" and block.edge_into("act", "in") is not None:
+        block.disconnect(block.edge_into("act", "in"))  # type: ignore[arg-type]
+    elif kind == "cut":
+        block.connect("fc", "out", "act", "in")
+    elif kind == "stem":
+        main.set_params("stem", {"out_features": data.draw(st.sampled_from([4, 6, 8]))})
+    elif kind == "repeat":
+        node = data.draw(st.sampled_from(["stage1", "stage2"]))
+        main.set_params(node, {"repeat": data.draw(st.integers(1, 4))})
+    elif kind == "network":
+        main.set_params("stage2", {"network": data.draw(st.sampled_from(["stage", "nowhere"]))})
+    elif kind == "input":
+        main.set_params("input", {"shape": data.draw(st.sampled_from([[4], [6]]))})
+    else:
+        return data.draw(st.sampled_from([4, 6, 8, 12]))
+    return None
+
+
+def analysis_of(main: NetworkGraph, inference: ShapeInference) -> dict:
+    """Everything a view shows of `main`: every node's info (MACs counted), each Block's
+    copies' infos, the totals."""
+    total_macs = inference.total_macs()
+    infos = inference.infos()
+    copies = {
+        node_id: [copy.infos() for copy in infos[node_id].copies]
+        for node_id in sorted(inference.block_ids)
+    }
+    return {
+        "infos": infos,
+        "copies": copies,
+        "params": inference.total_params(),
+        "macs": total_macs,
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_kept_block_analysis_equals_a_fresh_one_after_random_edits(data: st.DataObject) -> None:
+    main, block = two_blocks()
+    library = main.library
+    assert library is not None
+    inference = ShapeInference(main)
+    validator = Validator(main, inference)
+    for _ in range(data.draw(st.integers(1, 8))):
+        width = None
+        with suppress(GraphError):
+            width = block_edit(data, main, block)
+        if width is not None:
+            question = (TensorInfo((2, width)),)
+            fresh = ShapeInference(main)
+            assert inference.would_accept(main.node("stage1"), question) == (
+                fresh.would_accept(main.node("stage1"), question)
+            )
+            fresh.close()
+        if data.draw(st.booleans()):  # the editor analyses after some edits, not every one
+            kept = analysis_of(main, inference)
+            problems = validator.problems()
+            assert library.structure("stage") == network_structure(block)
+            fresh = ShapeInference(main)
+            assert kept == analysis_of(main, fresh)
+            assert problems == validate(main, fresh)
+            fresh.close()
+    inference.close()
+    validator.close()
+
+
+def test_an_edit_inside_a_block_updates_every_block_that_uses_it() -> None:
+    main, block = two_blocks()
+    inference = ShapeInference(main)
+    assert str(inference.info("output").output) == "(N, 6)"
+    block.set_params("fc", {"out_features": 5})
+    assert {"stage1", "stage2", "output"} <= inference.update()
+    assert str(inference.info("stage1").output) == str(inference.info("stage2").output) == "(N, 5)"
+    assert inference.info("stage2").param_count == 2 * (5 * 5 + 5)
+
+
+def test_an_edit_inside_a_block_re_infers_only_what_it_reaches_in_each_copy() -> None:
+    block = dense(6)
+    block.add_node("Linear", node_id="fc2", params={"out_features": 6})
+    block.add_node("ReLU", node_id="act2")
+    block.disconnect(block.edge_into("y", "in"))  # type: ignore[arg-type]
+    block.connect("act", "out", "fc2", "in")
+    block.connect("fc2", "out", "act2", "in")
+    block.connect("act2", "out", "y", "in")
+    main = with_block(block, repeat=3)
+    inference = ShapeInference(main)
+    before = inference.info("stage1").copies
+    assert [copy.recomputed for copy in dict.fromkeys(before)] == [6, 6]  # copies 2, 3: one
+    block.set_params("act2", {})  # nothing changes: no copy analyses anything
+    block.set_params("fc2", {"out_features": 7})
+    after = inference.info("stage1").copies
+    assert after == before  # the same analyses, kept
+    # copy 1 analyses fc2 and after; copy 2, its Input 7 wide, all but act (fc still gives 6
+    # features); copy 3 takes what copy 2 took: the same analysis
+    assert [copy.recomputed for copy in dict.fromkeys(after)] == [6 + 3, 6 + 5]
+
+
+def test_a_blocks_network_structure_is_checked_once_per_revision(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from netstudio.core import validation
+
+    calls: list[NetworkGraph] = []
+
+    def counted(graph: NetworkGraph) -> validation.Structure:
+        calls.append(graph)
+        return network_structure(graph)
+
+    monkeypatch.setattr(validation, "network_structure", counted)
+    main, block = two_blocks()
+    block.add_node("Concat", node_id="cat")  # growing: every copy is analysed apart
+    block.disconnect(block.edge_into("y", "in"))  # type: ignore[arg-type]
+    block.connect("x", "out", "cat", "in1")
+    block.connect("act", "out", "cat", "in2")
+    block.connect("cat", "out", "y", "in")
+    inference = ShapeInference(main)
+    assert str(inference.info("output").output) == "(N, 36)"  # 6 + 5 copies × 6
+    assert calls.count(block) == 1
+    block.set_params("fc", {"out_features": 5})
+    assert str(inference.info("output").output) == "(N, 31)"
+    assert calls.count(block) == 2
+
+
+def test_inputs_that_come_back_bring_back_the_blocks_copies_too() -> None:
+    main, _ = two_blocks()
+    inference = ShapeInference(main)
+    first = analysis_of(main, inference)
+    main.set_params("stem", {"out_features": 8})  # every copy of stage1 takes 8 features
+    analysis_of(main, inference)
+    main.set_params("stem", {"out_features": 6})  # as before (an undo): the copies as well
+    assert analysis_of(main, inference) == first == analysis_of(main, ShapeInference(main))
+    assert inference.info("stage1").copies[0].info("x").output == TensorInfo((2, 6))
+
+
+def test_a_wire_preview_leaves_the_blocks_copies_as_they_are() -> None:
+    main, _ = two_blocks()
+    inference = ShapeInference(main)
+    first = analysis_of(main, inference)
+    error = inference.would_accept(main.node("stage1"), (TensorInfo((2, 4), "int64"),))
+    assert error is not None and error.startswith("block 'stage1' (copy 1), node 'fc'")
+    assert analysis_of(main, inference) == first
+    assert inference.info("stage1").copies[0].info("x").output == TensorInfo((2, 6))
+
+
+def test_blocks_within_blocks_are_kept_and_let_go_with_their_owner() -> None:
+    block = dense(6)
+    main = with_block(block, repeat=2)
+    library = main.library
+    assert library is not None
+    group = NetworkGraph()
+    library["group"] = group
+    group.add_node("Input", node_id="x")
+    group.add_node("Block", node_id="inner", params={"network": "stage", "repeat": 2})
+    group.add_node("Output", node_id="y")
+    group.connect("x", "out", "inner", "x")
+    group.connect("inner", "y", "y", "in")
+    main.set_params("stage1", {"network": "group"})  # the same ports: x in, y out
+    listening = len(block.events.params_changed._handlers)
+    inference = ShapeInference(main)
+    assert str(inference.info("output").output) == "(N, 6)"
+    block.set_params("fc", {"out_features": 3})
+    fresh = ShapeInference(main)
+    assert analysis_of(main, inference) == analysis_of(main, fresh)
+    fresh.close()
+    assert str(inference.info("output").output) == "(N, 3)"
+    assert inference.info("stage1").param_count == (4 * 3 + 3) + 3 * (3 * 3 + 3)
+    assert len(block.events.params_changed._handlers) > listening
+    inference.close()
+    assert len(block.events.params_changed._handlers) == listening
