@@ -40,6 +40,8 @@ class RunInfo:
     starting_tensors: int = 0
     #: What a person should know before the run starts (starting weights that did not fit).
     notes: tuple[str, ...] = ()
+    #: The data is read from disk batch by batch (`LoadedData.streaming`), not held in memory.
+    streaming: bool = False
 
 
 @dataclass(frozen=True)

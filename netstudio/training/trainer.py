@@ -350,6 +350,7 @@ class Trainer:
                 frozen_parameters=frozen,
                 starting_tensors=self.started_from.loaded if start_epoch == 0 else 0,
                 notes=tuple(result.notes),
+                streaming=self.data.streaming,
             )
         )
         if self.data.loading:  # which way the data is read, recorded with the run

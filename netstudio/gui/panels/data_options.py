@@ -1,5 +1,5 @@
-"""The Data panel's fixed groups: how the examples are split and normalised (any source), and
-how training images are augmented.
+"""The Data panel's fixed groups: how the examples are split and normalised (any source), how
+training images are augmented, and how much memory the data may take before it streams.
 
 Unlike the source settings, these fields are the same for every source, so the groups are
 built once. Like them, they only emit `edited`: the Data panel writes each edit as one undoable
@@ -12,7 +12,7 @@ changes nothing. The fields edit the project: Undo and Redo reach the project fr
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
 from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox
@@ -133,3 +133,63 @@ class AugmentBox(QGroupBox):
         with QSignalBlocker(self.flip_check):
             self.flip_check.setChecked(augment.horizontal_flip)
         return [f"Crop padding: {problem}"] if problem else []
+
+
+#: The "Stream from disk" choices: the data section's value and what the person reads.
+STREAMING_CHOICES = (
+    ("auto", "Automatic"),
+    ("always", "Always"),
+    ("never", "Never"),
+)
+#: What the memory budget box shows for no budget of its own (its minimum, 0): half the
+#: memory available when Train starts.
+AUTO_BUDGET_TEXT = "Auto"
+
+
+class MemoryBox(QGroupBox):
+    """The memory budget the preloaded data may take, and whether images stream from disk."""
+
+    #: A field of the data section changed: its path, the value, and what it is in words.
+    edited = Signal(object, object, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Memory", parent)
+        holds_project_fields(self)
+        form = group_form(self)
+        self.budget_spin = IntSpinBox(self)
+        self.budget_spin.setObjectName("data_memory_budget")
+        self.budget_spin.setRange(0, 2**31 - 1)
+        self.budget_spin.setSingleStep(256)
+        self.budget_spin.setSuffix(" MB")
+        self.budget_spin.setSpecialValueText(AUTO_BUDGET_TEXT)
+        self.budget_spin.setKeyboardTracking(False)
+        self.budget_spin.setToolTip(
+            "Memory (MB) the data may take when it is read into memory before training; "
+            "over it, image folders stream from disk. Auto: half the memory available."
+        )
+        self.budget_spin.valueChanged.connect(
+            lambda v: self.edited.emit(("memory_budget_mb",), v or None, "memory budget")
+        )
+        self.streaming_combo = QComboBox(self)
+        self.streaming_combo.setObjectName("data_streaming")
+        for value, text in STREAMING_CHOICES:
+            self.streaming_combo.addItem(text, value)
+        self.streaming_combo.setToolTip(
+            "Read images from disk batch by batch instead of holding them all in memory. "
+            "Automatic: when the data needs more than the memory budget."
+        )
+        self.streaming_combo.activated.connect(
+            lambda i: self.edited.emit(
+                ("streaming",), self.streaming_combo.itemData(i), "streaming from disk"
+            )
+        )
+        add_number_row(form, "Memory budget", self.budget_spin)
+        form.addRow("Stream from disk", self.streaming_combo)
+
+    def show_config(self, config: DataConfig) -> list[str]:
+        """Show `config`'s memory settings without emitting edits; returns the values a field
+        could not hold."""
+        problem = self.budget_spin.show_number(config.memory_budget_mb or 0)
+        with QSignalBlocker(self.streaming_combo):
+            self.streaming_combo.setCurrentIndex(self.streaming_combo.findData(config.streaming))
+        return [f"Memory budget: {problem}"] if problem else []

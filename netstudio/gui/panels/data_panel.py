@@ -2,11 +2,12 @@
 augmented.
 
 The panel stacks the source chooser over its groups: the chosen source's own settings
-(`SourceSettingsBox`), and the splits and augmentation (`SplitsBox`, `AugmentBox`). Every edit
+(`SourceSettingsBox`), the splits and augmentation (`SplitsBox`, `AugmentBox`), and the memory
+budget and streaming (`MemoryBox`, which also says which way Train will read the data and why). Every edit
 they emit is written to the project's ``data`` section through one undoable
 `SetSectionCommand`, and the panel follows the section back on undo (it listens to the
-document's changes of the data section only). After an edit the data is loaded on a worker
-(latest edit wins) and digested for the `DataPreview`, which the main window
+document's changes of the data section only). After an edit a bounded sample of the data is
+read on a worker (latest edit wins; an image folder is never loaded whole) for the `DataPreview`, which the main window
 shows in its own dock; the one-line summary, "Loading…" or the reason it cannot load shows here.
 
 A data section the app cannot use as it is (a setting of the wrong type or out of range, from a
@@ -31,10 +32,15 @@ from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.data_messages import data_error_text
 from netstudio.gui.document import Document
 from netstudio.gui.field_marks import describe
-from netstudio.gui.panels.data_options import AugmentBox, SplitsBox
+from netstudio.gui.panels.data_options import AugmentBox, MemoryBox, SplitsBox
 from netstudio.gui.panels.data_preview import DataPreview
 from netstudio.gui.panels.data_source_settings import SourceSettingsBox
-from netstudio.gui.panels.preview_data import PreviewData, augment_samples, load_preview
+from netstudio.gui.panels.preview_data import (
+    PreviewData,
+    augment_samples,
+    load_preview,
+    loading_line,
+)
 from netstudio.gui.param_editors import ParamEditor
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.training.data_config import AugmentConfig, DataConfig
@@ -55,6 +61,7 @@ class DataPanel(QWidget):
         self.preview_data: PreviewData | None = None
         self.loader = LatestJob(self)
         self.augmenter = LatestJob(self)
+        self.planner = LatestJob(self)
         self._load_key: str | None = None
         self._augment_key: str | None = None
         #: Whether loading may start: the window says so once PyTorch has loaded behind it
@@ -100,9 +107,16 @@ class DataPanel(QWidget):
         self.params_box.project_path = lambda: self.document.path if self.document else None
         self.splits_box = SplitsBox(body)
         self.augment_box = AugmentBox(body)
-        for box in (self.params_box, self.splits_box, self.augment_box):
+        self.memory_box = MemoryBox(body)
+        for box in (self.params_box, self.splits_box, self.augment_box, self.memory_box):
             box.edited.connect(self._set)
             layout.addWidget(box)
+        #: Which way Train will read the data and why (`loading_line`, computed on a worker).
+        self.loading_plan = QLabel(body)
+        self.loading_plan.setObjectName("data_loading_plan")
+        self.loading_plan.setWordWrap(True)
+        self.loading_plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.loading_plan)
         layout.addStretch(1)
 
         # The groups' widgets stay reachable on the panel (tests drive them by these names).
@@ -116,6 +130,8 @@ class DataPanel(QWidget):
         self.crop_spin = self.augment_box.crop_spin
         self.flip_check = self.augment_box.flip_check
         self.rotation_spin = self.augment_box.rotation_spin
+        self.budget_spin = self.memory_box.budget_spin
+        self.streaming_combo = self.memory_box.streaming_combo
 
     @property
     def editors(self) -> dict[str, ParamEditor]:
@@ -187,6 +203,7 @@ class DataPanel(QWidget):
         shown = self.params_box.show_config(config, source, params)
         shown += self.splits_box.show_config(config, source)
         shown += self.augment_box.show_config(config.augment)
+        shown += self.memory_box.show_config(config)
         if problems:
             self._show_problems(problems + [p for p in shown if p not in problems], bool(shown))
         else:
@@ -236,7 +253,8 @@ class DataPanel(QWidget):
 
     def _reload(self, config: DataConfig) -> None:
         project_dir = self._project_dir()
-        what = config.model_dump(mode="json", exclude={"augment"})
+        # The memory settings change only the plan line, never what the preview shows.
+        what = config.model_dump(mode="json", exclude={"augment", "memory_budget_mb", "streaming"})
         key = json.dumps([what, str(project_dir)], sort_keys=True)
         self._waiting = not self.ready()
         if self._waiting:
@@ -248,11 +266,13 @@ class DataPanel(QWidget):
             self._augment_key = None
             self._show_status("Loading…")
             self.preview.show_message("Loading…")
+            self.loading_plan.setText("")
             self.loader.submit(
                 lambda: load_preview(config, project_dir), self._on_loaded, self._on_failed
             )
         elif self.preview_data is not None:
             self._reaugment(config.augment)
+            self._replan(config)
 
     def _on_loaded(self, preview: PreviewData) -> None:
         self.preview_data = preview
@@ -260,11 +280,27 @@ class DataPanel(QWidget):
         self.preview.show_preview(preview)
         self.augment_box.setEnabled(preview.kind == "image")
         if self.document is not None:
-            self._reaugment(self.config().augment)
+            config = self.config()
+            self._reaugment(config.augment)
+            self._replan(config)
         self.preview_ready.emit(preview)
+
+    def _replan(self, config: DataConfig) -> None:
+        """Say which way Train will read the data and why (the memory available is read on a
+        worker)."""
+        preview = self.preview_data
+        if preview is None:
+            return
+        streaming, budget = config.streaming, config.memory_budget_mb
+        self.planner.submit(
+            lambda: loading_line(preview, streaming, budget),
+            self.loading_plan.setText,
+            lambda error: self.loading_plan.setText(f"Train: {data_error_text(error)}"),
+        )
 
     def _on_failed(self, error: BaseException) -> None:
         self.preview_data = None
+        self.loading_plan.setText("")
         message = data_error_text(error, in_data_panel=True)
         self._show_status(message, error=True)
         self.preview.show_message(message)
@@ -288,6 +324,8 @@ class DataPanel(QWidget):
         forgotten."""
         self.loader.cancel()
         self.augmenter.cancel()
+        self.planner.cancel()
+        self.loading_plan.setText("")
         self._load_key = self._augment_key = None
         self.preview_data = None
         message = "\n".join(problems)

@@ -1,21 +1,26 @@
-"""What the data preview shows, computed off the GUI thread from a loaded dataset.
+"""What the data preview shows, computed off the GUI thread from a bounded sample of the data.
 
-`load_preview` loads the project's data (seconds for MNIST) and keeps only what the preview
-draws: a few samples per class with the normalisation undone, the class counts, the 2-D points
-of a toy set or the first rows of a feature table, and one training image for the augmentation
-preview. The full dataset is dropped at once, so a preview never holds a second copy of it.
-Both functions run torch and belong on a worker (`netstudio.gui.background`).
+`load_preview` never loads an image folder: it reads a sample (`read_sample`: the class counts
+from the file listing, only the images shown decoded) and keeps what the preview draws: a few
+samples per class, the class counts, one training image for the augmentation preview, and what
+the memory plan needs (the data's size in memory). Sources read whole in any case (the built-in
+sets, IDX, CIFAR, CSV) are loaded once and only the samples shown are copied out; the full
+dataset is dropped at once, never denormalised as a whole. `loading_line` says which path Train
+will take and why. All of it runs torch and belongs on a worker (`netstudio.gui.background`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from netstudio.training.data_config import AugmentConfig, DataConfig
+
+if TYPE_CHECKING:
+    from netstudio.training.memory_budget import Streaming
 
 SAMPLES_PER_CLASS = 8
 MAX_CLASS_ROWS = 10
@@ -26,12 +31,14 @@ AUGMENT_COUNT = 8
 
 @dataclass
 class PreviewData:
-    """The drawable digest of one `LoadedData` (see module docstring).
+    """The drawable digest of a project's data (see module docstring).
 
     kind: "image" (C×H×W samples), "points" (2 features), "sequence" (steps × features) or
     "table" (any other feature vector). samples: per class (or for regression one row "")
     the label and up to `SAMPLES_PER_CLASS` samples, images in [0, 1]. counts: examples per
     class in the training split (for regression: a histogram of the first target).
+    needed: bytes the data takes in memory when preloaded (None: not known); can_stream: the
+    source can stream from disk. decoded: the images decoded for this preview.
     """
 
     summary: str
@@ -50,6 +57,10 @@ class PreviewData:
     mean: tuple[float, ...] | None = None
     std: tuple[float, ...] | None = None
     hidden_classes: int = 0
+    name: str = ""
+    needed: int | None = None
+    can_stream: bool = False
+    decoded: int = 0
 
 
 def _kind(input_shape: tuple[int, ...]) -> str:
@@ -63,15 +74,75 @@ def _kind(input_shape: tuple[int, ...]) -> str:
 
 
 def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
-    """Load the data `config` describes and digest it; raises DataError like `load_data`."""
+    """Digest the data `config` describes (a sample where the source can stream, see module
+    docstring); raises DataError like `load_data`."""
+    from netstudio.training.sources import get_source, resolve_root
+
+    source = get_source(config.source)
+    if source.can_stream and resolve_root(config, project_dir, None) is not None:
+        return _sampled_preview(config, project_dir)
+    return _loaded_preview(config, project_dir)
+
+
+def _sampled_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
+    """An image folder: the listing gives counts and size, only the samples shown decode."""
+    from netstudio.training.memory_budget import preload_bytes
+    from netstudio.training.preview_sample import read_sample
+
+    sample = read_sample(config, project_dir, None, SAMPLES_PER_CLASS, MAX_CLASS_ROWS)
+    classes = sample.classes or []
+    x = sample.x  # images in [0, 1], as many as the preview shows
+    shape = "×".join(str(d) for d in sample.input_shape)
+    rest = sample.total - sample.train_count
+    preview = PreviewData(
+        summary=f"{sample.name}: {sample.train_count} train / {rest} val and test, {shape}, "
+        f"{len(classes)} classes",
+        kind="image",
+        task=sample.task,
+        input_shape=sample.input_shape,
+        classes=sample.classes,
+        counts=list(sample.counts or []),
+        count_labels=list(classes),
+        mean=sample.mean,
+        std=sample.std,
+        hidden_classes=max(0, len(classes) - MAX_CLASS_ROWS),
+        name=sample.name,
+        needed=preload_bytes(sample.total, sample.input_shape),
+        can_stream=True,
+        decoded=len(x),
+    )
+    for index, name in enumerate(classes[:MAX_CLASS_ROWS]):
+        shown = x[sample.y == index].numpy().copy()
+        if len(shown):
+            preview.samples.append((name, shown))
+    if len(x):
+        first = x[0]
+        if sample.mean is not None and sample.std is not None:
+            mean = first.new_tensor(sample.mean).view(-1, 1, 1)
+            std = first.new_tensor(sample.std).view(-1, 1, 1)
+            first = (first - mean) / std
+        preview.augment_source = first.numpy().copy()
+    return preview
+
+
+def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
+    """A source read whole: load it once, copy out only what the preview draws."""
     import torch
 
+    from netstudio.training.loaded_data import TensorSplit
     from netstudio.training.sources import load_data
 
     data = load_data(config, project_dir)
     train = data.train
+    assert isinstance(train, TensorSplit)  # only an image folder streams, and it is sampled
     kind = _kind(data.input_shape)
-    shown_x = data.denormalize(train.x) if kind == "image" else train.x
+    held = sum(split.nbytes for split in (data.train, data.val, data.test))
+
+    def shown(x: torch.Tensor) -> np.ndarray:
+        """Only the samples picked, denormalised: never a copy of the whole split."""
+        picked = data.denormalize(x).clamp(0, 1) if kind == "image" else x
+        return picked.numpy().copy()
+
     preview = PreviewData(
         summary=data.summary(),
         kind=kind,
@@ -82,6 +153,9 @@ def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
         count_labels=[],
         mean=data.mean,
         std=data.std,
+        name=data.name,
+        needed=held,
+        can_stream=False,
     )
     if data.classes is not None:
         labels = train.y
@@ -89,17 +163,18 @@ def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
         preview.count_labels = list(data.classes)
         for index, name in enumerate(data.classes[:MAX_CLASS_ROWS]):
             chosen = torch.nonzero(labels == index)[:SAMPLES_PER_CLASS, 0]
-            preview.samples.append((name, shown_x[chosen].clamp(0, 1).numpy().copy()))
+            preview.samples.append((name, shown(train.x[chosen])))
         preview.hidden_classes = max(0, len(data.classes) - MAX_CLASS_ROWS)
     else:
         target = train.y.reshape(len(train.y), -1)[:, 0].float().numpy()
         counts, edges = np.histogram(target, bins=min(20, max(1, len(target) // 5)))
         preview.counts = counts.tolist()
         preview.count_labels = [f"{edges[i]:.3g}" for i in range(len(counts))]
-        preview.samples.append(("", shown_x[:SAMPLES_PER_CLASS].numpy().copy()))
+        preview.samples.append(("", shown(train.x[:SAMPLES_PER_CLASS])))
     if kind == "image" and len(train):
         preview.augment_source = train.x[0].numpy().copy()
         preview.samples = [(n, s) for n, s in preview.samples if len(s)]
+        preview.decoded = len(train) + len(data.val) + len(data.test)
     elif kind == "points":
         step = max(1, len(train) // MAX_POINTS)
         preview.points = train.x[::step].numpy().copy()
@@ -107,6 +182,16 @@ def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
     elif kind in ("table", "sequence"):
         _fill_table(preview, train.x, train.y, data.classes)
     return preview
+
+
+def loading_line(preview: PreviewData, streaming: Streaming, budget_mb: int | None) -> str:
+    """Which way Train will read the data previewed, and why (one line; reads the memory
+    available now, so it belongs on a worker)."""
+    from netstudio.training.memory_budget import memory_budget, plan_loading
+
+    budget = memory_budget(budget_mb)
+    plan = plan_loading(streaming, preview.needed, budget, preview.can_stream, preview.name)
+    return f"Train: {plan.reason}"
 
 
 def _fill_table(preview: PreviewData, x: Any, y: Any, classes: list[str] | None) -> None:

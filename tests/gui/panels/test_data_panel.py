@@ -138,3 +138,88 @@ def test_the_augmentation_preview_follows_the_settings(qtbot, setting: str) -> N
     changed = _augmented(qtbot, panel)
     assert (changed[0] == plain[0]).all()  # the original stays first
     assert any((image != plain[0]).any() for image in changed[1:])
+
+
+def _image_folder(root: Path, counts: dict[str, int], size: int = 10) -> Path:
+    """Small noise PNGs in class sub-folders, `counts` per class."""
+    from PIL import Image
+
+    rng = np.random.default_rng(3)
+    for name, count in counts.items():
+        (root / name).mkdir(parents=True)
+        for i in range(count):
+            pixels = rng.integers(0, 256, (size, size, 3), dtype=np.uint8)
+            Image.fromarray(pixels).save(root / name / f"{i}.png")
+    return root
+
+
+def test_an_image_folder_preview_decodes_only_the_images_it_shows(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from PIL import Image
+
+    root = _image_folder(tmp_path / "pets", {"cat": 50, "dog": 30, "eel": 12})
+    opened: list[str] = []
+    real_open = Image.open
+
+    def counting_open(path, *args, **kwargs):
+        opened.append(str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(Image, "open", counting_open)
+    data = {"source": "image_folder", "root": str(root), "params": {"resize": 8},
+            "val_fraction": 0.0, "test_fraction": 0.0}  # fmt: skip
+    panel, _ = _panel(qtbot, data)
+    _loaded(qtbot, panel)
+    preview = panel.preview_data
+    assert preview is not None, panel.status.text()
+    shown = sum(len(samples) for _, samples in preview.samples)
+    assert shown == 24 and preview.decoded == 24
+    assert len(opened) == 24  # the images shown, nothing else of the 92
+    assert preview.counts == [50, 30, 12]  # from the listing: no split takes any here
+    assert list(panel.preview.bars.opts["height"]) == [50, 30, 12]
+    assert [label for label, _ in panel.preview.sample_grid.rows] == ["cat", "dog", "eel"]
+    assert preview.augment_source is not None and preview.augment_source.shape == (3, 8, 8)
+    assert panel.status.text().startswith("Image folder pets: 92 train / 0 val and test")
+
+
+def test_memory_settings_are_undoable_and_the_panel_says_which_path_train_takes(
+    qtbot, tmp_path: Path
+) -> None:
+    root = _image_folder(tmp_path / "pets", {"cat": 20, "dog": 20})
+    data = {"source": "image_folder", "root": str(root), "params": {"resize": 64}}
+    panel, document = _panel(qtbot, data)
+    _loaded(qtbot, panel)
+    qtbot.waitUntil(lambda: bool(panel.loading_plan.text()), timeout=5000)
+    assert panel.loading_plan.text().startswith("Train: in memory: the data needs ~")
+    assert panel.streaming_combo.currentData() == "auto"
+    assert panel.budget_spin.text() == "Auto"
+    loaded = panel.preview_data
+
+    always = panel.streaming_combo.findData("always")
+    panel.streaming_combo.setCurrentIndex(always)
+    panel.streaming_combo.activated.emit(always)
+    assert document.project.data["streaming"] == "always"
+    assert document.undo_stack.undoText() == "Change streaming from disk"
+    qtbot.waitUntil(lambda: "streaming from disk" in panel.loading_plan.text(), timeout=5000)
+    assert panel.loading_plan.text().startswith(
+        "Train: streaming from disk: the data settings ask for it"
+    )
+    assert panel.preview_data is loaded  # the memory settings never reload the preview
+
+    document.undo_stack.undo()
+    assert "streaming" not in document.project.data
+    assert panel.streaming_combo.currentData() == "auto"
+    qtbot.waitUntil(lambda: "in memory" in panel.loading_plan.text(), timeout=5000)
+
+    panel.budget_spin.setValue(1)  # 40 images of 3×64×64 need ~2.3 MiB preloaded
+    assert document.project.data["memory_budget_mb"] == 1
+    qtbot.waitUntil(lambda: "over the 1.0 MiB budget" in panel.loading_plan.text(), timeout=5000)
+    assert panel.loading_plan.text().startswith("Train: streaming from disk: the data needs ~")
+    panel.budget_spin.setValue(0)
+    assert document.project.data["memory_budget_mb"] is None
+    assert panel.budget_spin.text() == "Auto"
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert document.project.data == data
+    assert panel.budget_spin.value() == 0
