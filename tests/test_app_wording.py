@@ -18,6 +18,7 @@ COMMAND_LINE = {
     "cli.py",
     "training_data.py",  # the script's data-missing messages name the script's own flags
     "training_loop.py",
+    "training_gan.py",  # the exported GAN script's own flags
     "training_script.py",
     "make_transfer_example.py",
 }
