@@ -18,7 +18,9 @@ The problems are the graph's own (`graph_problems`, from the incremental `Valida
 `validate` gives, recomputed only where an edit touched) and those between the
 network and its data and loss (`data_problems`: an Input set by hand to a shape the data's
 samples do not fit, an output the loss cannot compare with the data's targets), each on the
-node at fault, so they show on the canvas and in the Problems list before anyone trains.
+node at fault, so they show on the canvas and in the Problems list before anyone trains. A GAN
+(the task "gan") is checked as one instead (`gan_problems`, naming both networks), and its
+generator's auto Input takes the noise vector (`noise_size` values), not a data sample.
 
 A finished run is a record, not an edit: `add_run` keeps it in ``project.runs`` outside the
 undo history (no undo removes it), marks the project modified until the next save and says so
@@ -48,6 +50,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -389,7 +392,9 @@ class Document(QObject):
         """Analyse what the edit (or undo, or redo) changed, and say so."""
         self._follow_networks()
         sections = [name for name in SECTIONS if self._section_changed(name)]
-        shapes_moved = "data" in sections and self._update_data_shape()
+        shapes_moved = bool({"data", "training"} & set(sections)) and self._update_data_shape(
+            reread="data" in sections
+        )
         if self._graph_changed or shapes_moved:
             self.analyse()
         elif sections:
@@ -422,8 +427,23 @@ class Document(QObject):
             return found
         if found is not None:
             found.close()
-        self._analyses[id(graph)] = made = NetworkAnalysis(graph, self.data_shape, feeds)
+        made = NetworkAnalysis(graph, self._data_shape_of(graph), feeds)
+        self._analyses[id(graph)] = made
         return made
+
+    def _data_shape_of(self, graph: NetworkGraph) -> tuple[int, ...] | None:
+        """The shape `graph`'s auto Inputs take: the data's sample, but a GAN's noise vector
+        for its generator (which makes samples from noise, never reads the data)."""
+        try:
+            config = self.project.training_config()
+        except ValidationError:  # the Training panel says what is wrong
+            return self.data_shape
+        gan = config.gan
+        if config.task != "gan" or gan is None:
+            return self.data_shape
+        if own_name(self.project.networks, graph) == gan.generator:
+            return (gan.noise_size,)
+        return self.data_shape
 
     def _feeds_for(self, graph: NetworkGraph) -> dict[str, TensorInfo]:
         """The tensors arriving at the first Block that uses `graph` (in the main network, else
@@ -508,12 +528,14 @@ class Document(QObject):
         self._sections[name] = copy.deepcopy(current)
         return True
 
-    def _update_data_shape(self) -> bool:
-        """Take the data's sample shape again; whether an auto Input's shape changed with it."""
-        self.data_shape = project_sample_shape(self.project.data, self._project_dir())
+    def _update_data_shape(self, reread: bool = True) -> bool:
+        """Take the data's sample shape again (`reread`; else only a GAN's noise may have
+        changed); whether an auto Input's shape changed with it."""
+        if reread:
+            self.data_shape = project_sample_shape(self.project.data, self._project_dir())
         moved = False
         for analysis in self._analyses.values():
-            changed = analysis.inference.set_data_shape(self.data_shape)
+            changed = analysis.inference.set_data_shape(self._data_shape_of(analysis.graph))
             moved = moved or (changed and analysis is self.analysis)
         return moved
 

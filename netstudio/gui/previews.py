@@ -6,7 +6,9 @@ network (its nodes, wires and resolved parameters, on the GUI thread: cheap) and
 edit changed, and draws a picture of each changed output. A newer edit supersedes a job still
 waiting; the GUI thread only copies pictures into the node cards (as QPixmaps, once each), so
 typing and dragging never wait. The sample is training sample `index` of the project's data
-(loaded once per data section), or an input given by Try it (`show_input`); the weights are fresh
+(loaded once per data section), or an input given by Try it (`show_input`); a GAN's generator takes
+noise, not data, so it is shown one fixed noise vector of the GAN's noise size (seed 0, the GAN's
+distribution), while its discriminator is shown the training sample; the weights are fresh
 seeded ones, or a run's (`set_weights`). A layer that fails on the sample says so on its card and
 in the Problems list, with the fix.
 
@@ -145,7 +147,9 @@ class _Work:
         from netstudio.core.previews import PreviewEngine
 
         sample_key, given = sample
-        if given is None:
+        if sample_key[0] == "noise":
+            given, description = _noise_sample(*sample_key[1:])
+        elif given is None:
             try:
                 given, description = self._training_sample(*data, index=sample_key[1])
             except Exception as error:  # no data, no previews: say why
@@ -203,6 +207,34 @@ class _Work:
         if classes is not None and y.numel() == 1 and 0 <= int(y) < len(classes):
             label = f", label {classes[int(y)]}"
         return x, f"training sample {index + 1} of {count:,}{label}"
+
+
+def _noise_sample(size: int, kind: str) -> tuple[torch.Tensor, str]:
+    """The fixed noise vector a GAN's generator is previewed on (the same after every edit)."""
+    import torch
+
+    from netstudio.training.config import GanConfig
+    from netstudio.training.gan import draw_noise
+
+    gan = GanConfig(noise_size=size, noise=kind)  # type: ignore[arg-type]
+    noise = draw_noise(gan, 1, "cpu", torch.Generator().manual_seed(0))[0]
+    return noise, f"a fixed {kind} noise vector of {size:,} values (the GAN's generator)"
+
+
+def _gan_noise(document: Document) -> tuple[int, str] | None:
+    """(noise size, distribution) when the shown network is the GAN's generator, else None."""
+    from pydantic import ValidationError
+
+    from netstudio.training.config import TrainingConfig
+
+    try:
+        config = TrainingConfig.model_validate(document.project.training)
+    except ValidationError:
+        return None
+    gan = config.gan
+    if config.task != "gan" or gan is None or document.shown_name != gan.generator:
+        return None
+    return gan.noise_size, gan.noise
 
 
 class CanvasPreviews(QObject):
@@ -312,8 +344,11 @@ class CanvasPreviews(QObject):
         directory = document.path.parent if document.path is not None else None
         config = dict(document.project.data)
         data = (json.dumps(config, sort_keys=True, default=str) + str(directory), config, directory)
+        noise = _gan_noise(document)
         if self._input is not None:
             sample = (("input", self._input[0]), self._input[1])
+        elif noise is not None:
+            sample = (("noise", *noise), None)
         else:
             sample = (("train", self.index), None)
         work = self._work

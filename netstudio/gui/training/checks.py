@@ -5,7 +5,9 @@ their own); this module feeds them the inferred shapes and what is known of the 
 `data_network_problems` turns them into the document's problems, each on the node at fault
 (an Input set by hand to a shape the data does not fit, an Output the loss cannot compare with
 the targets), so the canvas and the Problems list show them before anyone trains;
-`start_problems` is what Train says when it refuses.
+`start_problems` is what Train says when it refuses. A GAN (task "gan") is checked by
+`gan_problems` instead: its generator takes noise, not the data, and its discriminator ends in
+one value, so neither the Input-follows-the-data nor the loss-vs-classes rules apply.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from netstudio.core.validation import Problem, errors
 from netstudio.training.compat import check_compatibility, check_input_shape, known_classes
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
+from netstudio.training.gan_checks import gan_problems
 
 if TYPE_CHECKING:
     from netstudio.gui.document import Document
@@ -80,20 +83,38 @@ def data_network_problems(document: Document) -> list[Problem]:
     panels that show them say what is wrong).
     """
     ends = _one_input_output(document)
-    if ends is None or not document.analysed_once:
+    if not document.analysed_once:
+        return []
+    try:
+        config: TrainingConfig | None = TrainingConfig.model_validate(
+            _plain(document.project.training)
+        )
+    except ValidationError:
+        config = None
+    if config is not None and config.gan is not None and config.task == "gan":
+        return _gan_problems(document, config)
+    if ends is None:
         return []
     source, output = ends
     found = [Problem("error", source.id, text) for text in _input_problems(document, source)]
     try:
         data = DataConfig.model_validate(_plain(document.project.data))
-        config = TrainingConfig.model_validate(_plain(document.project.training))
     except ValidationError:
+        return found
+    if config is None:
         return found
     found += [
         Problem("error", output.id, text)
         for text in _loss_problems(document, source, output, data, config)
     ]
     return found
+
+
+def _gan_problems(document: Document, config: TrainingConfig) -> list[Problem]:
+    """Why the project's two networks cannot train as a GAN on its data (on no node: each
+    names both networks)."""
+    assert config.gan is not None
+    return gan_problems(document.project.networks, config.gan, document.data_shape)
 
 
 def _plain(section: Any) -> Any:
@@ -117,6 +138,11 @@ def start_problems(
             f"The network has {count} error{'s' if count != 1 else ''} "
             f"(first: {found[0].where}: {found[0].message}): fix the problems first "
             "(Model ▸ Check Network)"
+        ]
+    if config.task == "gan":
+        return _frozen_problems(document, config) + [
+            problem.message[:1].upper() + problem.message[1:]
+            for problem in _gan_problems(document, config)
         ]
     ends = _one_input_output(document)
     if ends is None:

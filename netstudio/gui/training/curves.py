@@ -17,6 +17,13 @@ names in the open project ("unfroze conv2"; the id when no node has it), in the 
 colour. The markers go with the curves: cleared when a run starts or another project is shown.
 This panel shows only the live (or last) run; stored runs are drawn by the Runs panel.
 
+A GAN run (task "gan", `GanEpochMetrics`) draws the discriminator's and the generator's loss on
+the epoch loss plot and D(x) / D(G(z)) (probabilities, 0..1) on the next one, in place of the
+train/validation curves (its "train loss" is the generator's), with the plots' titles and
+legends saying so; in place of the learning-rate plot (each network has its own fixed rate), the
+grid of samples of the GAN's fixed noise batch that the epoch drew (`GanEpochMetrics.samples`)
+is shown, replaced after every epoch.
+
 The axes are not auto-ranged on every update (redrawing the axes was most of a plot's cost):
 x spans the planned epochs from the start, y runs from 0 (or the lowest value, if negative) to
 the highest value seen, growing only when a value goes beyond it; accuracy is 0..1. The axes
@@ -33,12 +40,13 @@ menu.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QColor, QShowEvent
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPixmap, QShowEvent
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from netstudio.gui.document import Document
 from netstudio.gui.panels.crosshair import Crosshair, Series
@@ -51,6 +59,7 @@ from netstudio.gui.training.curve_tools import (
 )
 from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.gui.training.session import TrainingSession
+from netstudio.training.gan_records import GanEpochMetrics
 from netstudio.training.results import BatchMetrics, EpochMetrics
 
 #: At most this many redraws a second: twice the worker's rate (`BATCH_INTERVAL`), so that each
@@ -59,14 +68,30 @@ REDRAW_HZ = 10
 #: Runs of up to this many epochs mark each epoch's value with a dot; longer runs draw plain
 #: lines (the dots would merge into a thick line, and redrawing them costs more than the lines).
 MARKED_EPOCHS = 40
-EPOCH_CURVES = ("train_loss", "val_loss", "train_acc", "val_acc")
+#: A GAN's figures per epoch: (buffer and `GanEpochMetrics` field, name in legends, plot).
+GAN_CURVES = (
+    ("d_loss", "D loss", "loss"),
+    ("g_loss", "G loss", "loss"),
+    ("d_real", "D(x)", "accuracy"),
+    ("d_fake", "D(G(z))", "accuracy"),
+)
+#: The curves a GAN run has no values for (its train loss is the G loss, drawn as such).
+NOT_GAN = ("train_loss", "val_loss", "train_acc", "val_acc")
+EPOCH_CURVES = (*NOT_GAN, *(name for name, _, _ in GAN_CURVES))
 #: Each plot's series: (name in legends and readouts, buffer, column name in a CSV export).
 SERIES = {
     "batch": (("loss", "batch_loss", "loss"), ("smoothed", "smoothed", "smoothed loss")),
-    "loss": (("train", "train_loss", "train loss"), ("validation", "val_loss", "validation loss")),
+    "loss": (
+        ("train", "train_loss", "train loss"),
+        ("validation", "val_loss", "validation loss"),
+        ("D loss", "d_loss", "D loss"),
+        ("G loss", "g_loss", "G loss"),
+    ),
     "accuracy": (
         ("train", "train_acc", "train accuracy"),
         ("validation", "val_acc", "validation accuracy"),
+        ("D(x)", "d_real", "D(x)"),
+        ("D(G(z))", "d_fake", "D(G(z))"),
     ),
     "lr": (("learning rate", "lr", "learning rate"),),
 }
@@ -76,6 +101,10 @@ TITLES = {
     "accuracy": "Accuracy per epoch",
     "lr": "Learning rate",
 }
+#: The titles a GAN run gives its epoch plots.
+GAN_TITLES = {"loss": "D and G loss per epoch", "accuracy": "D(x) and D(G(z)) per epoch"}
+#: The side of the shown sample grid, in pixels.
+SAMPLES_SIZE = 168
 #: The plots the log-scale switch applies to.
 LOSS_PLOTS = ("batch", "loss")
 #: The plots that mark the epochs at which gradual unfreezing set more layers learning.
@@ -126,12 +155,27 @@ class CurvesPanel(QWidget):
         self.controls.smoothing_changed.connect(self.set_smoothing)
         self.controls.log_changed.connect(self.set_log_scale)
         layout.addWidget(self.controls)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setObjectName("curves_view")
         self.view.ci.setContentsMargins(4, 4, 4, 4)
         self.view.ci.setSpacing(6)
-        layout.addWidget(self.view)
+        row.addWidget(self.view, 1)
+        #: The latest epoch's sample grid of a GAN run (hidden for other runs).
+        self.samples = QLabel(self)
+        self.samples.setObjectName("curves_gan_samples")
+        self.samples.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.samples.setFixedWidth(SAMPLES_SIZE + 8)
+        self.samples.hide()
+        row.addWidget(self.samples)
+        #: The path of the grid shown (None: none yet).
+        self.samples_path: Path | None = None
+        #: Whether the run shown is a GAN's (its titles, legends and sample grid).
+        self.gan = False
         names = ("batch_loss", "smoothed", "train_loss", "val_loss", "train_acc", "val_acc", "lr")
+        names += tuple(name for name, _, _ in GAN_CURVES)
         self.buffers = {name: Buffer() for name in names}
         self.smoothing = DEFAULT_SMOOTHING
         self.log_scale = False
@@ -201,6 +245,9 @@ class CurvesPanel(QWidget):
         self.curves["train_acc"] = self._curve("accuracy", train, 2, "train", symbol=True)
         self.curves["val_acc"] = self._curve("accuracy", val, 2, "validation", symbol=True)
         self.curves["lr"] = self._curve("lr", lr, 2, None)
+        for (name, _, plot), colour in zip(GAN_CURVES, (val, train, train, val), strict=True):
+            self.curves[name] = self._curve(plot, colour, 2, None, symbol=True)
+        self._show_gan(self.gan)
         self._y.clear()
         for key in LOSS_PLOTS:
             self._set_log(key)
@@ -218,6 +265,44 @@ class CurvesPanel(QWidget):
         pen = pg.mkPen(colour, width=width)
         options = {"symbol": "o", "symbolSize": 5, "symbolBrush": colour, "symbolPen": None}
         return self.plots[plot].plot([], [], pen=pen, name=name, **(options if symbol else {}))
+
+    def _show_gan(self, gan: bool) -> None:
+        """Title and legend the epoch plots for a GAN run (its four figures) or any other."""
+        self.gan = gan
+        for key in GAN_TITLES:
+            title = GAN_TITLES[key] if gan else TITLES[key]
+            self.plots[key].setTitle(title, size="9pt", color=self.palette().text().color().name())
+            legend = self.plots[key].legend
+            for label, buffer, _ in SERIES[key]:
+                legend.removeItem(self.curves[buffer])
+                if (buffer in NOT_GAN) != gan:
+                    legend.addItem(self.curves[buffer], label)
+        self.plots["accuracy"].getAxis("left").setLabel("probability" if gan else "accuracy")
+        if not gan:
+            self.samples.hide()
+        # Two optimizers at their own fixed rates: the sample grid takes the rate plot's place.
+        rate, layout = self.plots["lr"], self.view.ci
+        if gan and rate in layout.items:
+            layout.removeItem(rate)
+        elif not gan and rate not in layout.items:
+            layout.addItem(rate, row=0, col=len(TITLES) - 1)
+
+    def _show_samples(self, path: Path) -> None:
+        """Show the sample grid at `path` (a PNG the run wrote), scaled to the panel's size."""
+        picture = QPixmap(str(path))
+        if picture.isNull():
+            return
+        self.samples_path = path
+        self.samples.setPixmap(
+            picture.scaled(
+                SAMPLES_SIZE,
+                SAMPLES_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation,  # pixels stay sharp
+            )
+        )
+        self.samples.setToolTip(f"The samples of epoch {path.stem.rsplit('_', 1)[-1].lstrip('0')}")
+        self.samples.show()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -243,6 +328,9 @@ class CurvesPanel(QWidget):
         self._ema = None
         self._y.clear()
         self._dirty = set(self.buffers)
+        self.samples_path = None
+        self.samples.clear()
+        self.samples.hide()
 
     def reset(self) -> None:
         """No run: empty curves on the axes of a fresh panel (another project is shown)."""
@@ -274,6 +362,7 @@ class CurvesPanel(QWidget):
             config = self.session.config
             if config is not None:  # now, before the run starts, not as it starts
                 self.set_epochs(config.epochs)
+            self._show_gan(config is not None and config.task == "gan")
         else:
             self.redraw()
 
@@ -307,10 +396,24 @@ class CurvesPanel(QWidget):
                 ("val_acc", [m.val_accuracy for m in epochs]),
             )
         }
+        gan = [m for m in epochs if isinstance(m, GanEpochMetrics)]
+        if gan:
+            if not self.gan:
+                self._show_gan(True)
+            for name in NOT_GAN:  # the G loss is drawn as such
+                columns[name] = np.full(len(epochs), np.nan)
+            for name, _, _ in GAN_CURVES:
+                columns[name] = np.array([getattr(m, name, np.nan) for m in epochs], dtype=float)
+            shown = [m.samples for m in gan if m.samples is not None]
+            if shown:
+                self._show_samples(Path(shown[-1]))
         for name, y in columns.items():
             self.buffers[name].extend(x, y)
         self._dirty |= set(columns)
-        self._grow("loss", np.concatenate([columns["train_loss"], columns["val_loss"]]))
+        losses = [
+            columns[n] for n in ("train_loss", "val_loss", "d_loss", "g_loss") if n in columns
+        ]
+        self._grow("loss", np.concatenate(losses))
         self._grow("accuracy", np.array([0.0, 1.0]))
         for metrics in epochs:
             if metrics.unfrozen:
@@ -391,7 +494,7 @@ class CurvesPanel(QWidget):
         for name in dirty:
             buffer = self.buffers[name]
             x, y = buffer.x, buffer.y
-            if name in ("val_loss", "train_acc", "val_acc") and np.isnan(y).all():
+            if name in EPOCH_CURVES and np.isnan(y).all():
                 x, y = x[:0], y[:0]
             self.curves[name].setData(x, y)  # a missing value is left out, its neighbours joined
 
@@ -425,8 +528,16 @@ class CurvesPanel(QWidget):
         """The curves of `plot` as data (for the hover readout)."""
         return [
             Series(name, self.buffers[buffer].x, self.buffers[buffer].y, self._colour(buffer))
-            for name, buffer, _ in SERIES[plot]
+            for name, buffer, _ in self._shown_series(plot)
         ]
+
+    def _shown_series(self, plot: str) -> list[tuple[str, str, str]]:
+        """`plot`'s series of the run shown: a GAN's figures, or the others."""
+        gan_buffers = {name for name, _, _ in GAN_CURVES}
+        every = SERIES[plot]
+        if not any(buffer in gan_buffers for _, buffer, _ in every):
+            return list(every)
+        return [entry for entry in every if (entry[1] in gan_buffers) == self.gan]
 
     def _colour(self, buffer: str) -> QColor:
         colour = QColor(self.curves[buffer].opts["pen"].color())
@@ -438,9 +549,10 @@ class CurvesPanel(QWidget):
 
     def table(self, plot: str) -> tuple[list[str], list[np.ndarray]]:
         """`plot`'s data as CSV columns: the epoch, then each series."""
-        first = self.buffers[SERIES[plot][0][1]]
-        columns = [first.x] + [self.buffers[buffer].y for _, buffer, _ in SERIES[plot]]
-        return ["epoch"] + [column for _, _, column in SERIES[plot]], columns
+        shown = self._shown_series(plot)
+        first = self.buffers[shown[0][1]]
+        columns = [first.x] + [self.buffers[buffer].y for _, buffer, _ in shown]
+        return ["epoch"] + [column for _, _, column in shown], columns
 
 
 def _last_finite(values: np.ndarray, default: float | None) -> float | None:

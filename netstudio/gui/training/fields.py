@@ -9,7 +9,7 @@ entry a field cannot take (-5 epochs) stays as typed and `invalid` says why and 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import annotated_types as at
 from pydantic import BaseModel
@@ -32,10 +32,18 @@ INT_LIMIT = 2**31 - 1
 
 
 def field_info(path: str, model: type[BaseModel] = TrainingConfig) -> FieldInfo:
-    """The pydantic field at a dotted `path` of `model`."""
+    """The pydantic field at a dotted `path` of `model` (through optional sections such as
+    ``gan``, typed `GanConfig | None`)."""
     *parents, name = path.split(".")
     for part in parents:
-        model = model.model_fields[part].annotation  # type: ignore[assignment]
+        annotation = model.model_fields[part].annotation
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            annotation = next(
+                arg
+                for arg in get_args(annotation)
+                if isinstance(arg, type) and issubclass(arg, BaseModel)
+            )
+        model = annotation
     return model.model_fields[name]
 
 
@@ -65,7 +73,10 @@ def set_path(data: dict[str, Any], path: str, value: Any) -> None:
     """Set `value` at a dotted path of a nested dict, creating the sections on the way."""
     *parents, name = path.split(".")
     for part in parents:
-        data = data.setdefault(part, {})
+        inner = data.get(part)
+        if not isinstance(inner, dict):  # absent, or an optional section held as None
+            inner = data[part] = {}
+        data = inner
     data[name] = value
 
 
@@ -141,6 +152,17 @@ class ChoiceField(FieldEditor):
         box.blockSignals(True)
         box.setCurrentIndex(max(0, box.findData(value)))
         box.blockSignals(False)
+
+    def set_choices(self, choices: list[tuple[str, str]], value: Any) -> None:
+        """Offer these choices now (the project's networks change), `value` chosen."""
+        box: QComboBox = self.widget  # type: ignore[assignment]
+        if [(box.itemData(i), box.itemText(i)) for i in range(box.count())] != choices:
+            box.blockSignals(True)
+            box.clear()
+            for data, label in choices:
+                box.addItem(label, data)
+            box.blockSignals(False)
+        self.set_value(value)
 
 
 class IntField(FieldEditor):

@@ -45,6 +45,10 @@ def format_eta(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
+#: Said beside a run's progress when its data streams from disk (the Data panel says why).
+STREAMING_TEXT = "streaming from disk"
+
+
 def progress_text(info: RunInfo, batch: BatchMetrics, elapsed: float) -> tuple[str, float]:
     """The progress line and the fraction done, from the latest batch."""
     total = max(1, (info.epochs - info.start_epoch) * info.batches_per_epoch)
@@ -55,6 +59,8 @@ def progress_text(info: RunInfo, batch: BatchMetrics, elapsed: float) -> tuple[s
         f"Epoch {batch.epoch}/{info.epochs} · batch {batch.batch}/{batch.batches} · "
         f"{batch.samples_per_second:,.0f} samples/s · ETA {format_eta(eta)}"
     )
+    if info.streaming:
+        text += f" · {STREAMING_TEXT}"
     return text, fraction
 
 
@@ -165,12 +171,15 @@ class TrainingPanel(QWidget):
         if self.document is not None:
             self.document.section_changed.disconnect(self._on_section_changed)
             self.document.analysed.disconnect(self._on_analysed)
+            self.document.networks_changed.disconnect(self._on_networks_changed)
         self.document = document
         if document is not None:
             # The form shows the training section; the checks read the data section too, and
             # the network's shapes and problems (`analysed`).
             document.section_changed.connect(self._on_section_changed)
             document.analysed.connect(self._on_analysed)
+            document.networks_changed.connect(self._on_networks_changed)
+        self._on_networks_changed()
         self.failure.show_message("")
         if not self.session.running:  # a project opens clean: nothing of the run before
             self.status.setText(READY_TEXT)
@@ -179,6 +188,11 @@ class TrainingPanel(QWidget):
         if document is not None and document.analysed_once and self.form.device.devices is None:
             self.form.refresh_devices()  # analysed before this panel listened: PyTorch is here
         self.document_changed.emit(document)
+
+    def _on_networks_changed(self) -> None:
+        """The GAN's generator and discriminator are chosen among the project's networks."""
+        document = self.document
+        self.form.set_networks(list(document.project.networks) if document is not None else [])
 
     def _on_section_changed(self, section: str) -> None:
         if section == "training":
@@ -256,6 +270,7 @@ class TrainingPanel(QWidget):
         self.status.setText(
             f"Training on {info.device}: {info.parameters:,} parameters, {info.train_samples:,} "
             f"samples, {info.epochs} epochs of {info.batches_per_epoch} batches"
+            + (f", {STREAMING_TEXT}" if info.streaming else "")
         )
 
     def _on_batches(self, batches: list[BatchMetrics]) -> None:

@@ -1,5 +1,11 @@
 """The training settings form: task, loss, optimizer, schedule, run, regularization.
 
+For the task "Generative adversarial" (a GAN) the form shows the GAN's own settings instead of
+the loss, the optimizer, the schedule and the regularization (a GAN run reads none of them): the
+generator and the discriminator (combos of the project's networks, `set_networks`), the noise
+size and distribution, the loss, the discriminator steps per generator step, and each network's
+learning rate.
+
 Grouped, compact, one label column; only the parameters that apply to the chosen loss,
 optimizer and schedule are shown. Every change is validated against `TrainingConfig` and then
 announced with `edited(new_section, text, typed)` for the panel to push as one undo command; a
@@ -34,10 +40,17 @@ from netstudio.gui.training.fields import (
     set_path,
 )
 from netstudio.gui.training.lr_preview import LrPreview
-from netstudio.training.config import TrainingConfig
+from netstudio.training.config import GanConfig, TrainingConfig
 
 TASKS = [("classification", "Classification"), ("regression", "Regression"),
-         ("reconstruction", "Reconstruction")]  # fmt: skip
+         ("reconstruction", "Reconstruction"), ("gan", "Generative adversarial")]  # fmt: skip
+GAN_NOISE = [("normal", "Normal (Gaussian)"), ("uniform", "Uniform (-1 to 1)")]
+GAN_LOSSES = [("bce_with_logits", "Non-saturating BCE"), ("hinge", "Hinge")]
+#: The groups a GAN run does not read (hidden for the task "gan"); the GAN's group shows then.
+NOT_GAN_GROUPS = ("Optimizer", "Learning-rate schedule", "Regularization")
+GAN_GROUP = "Generative adversarial"
+#: The rows of the "Task and loss" group a GAN run does not read.
+NOT_GAN_ROWS = ("loss.type", "loss.label_smoothing", "loss.huber_delta")
 LOSSES = [("cross_entropy", "Cross-entropy"), ("nll", "NLL (log-probabilities)"),
           ("bce_with_logits", "BCE with logits"), ("bce", "BCE (probabilities)"), ("mse", "MSE"),
           ("l1", "L1 (MAE)"), ("huber", "Huber"), ("kl_div", "KL divergence")]  # fmt: skip
@@ -94,6 +107,10 @@ class TrainingSettingsForm(QWidget):
         self._rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         #: The line under each field that says why an entry was not taken.
         self.messages: dict[str, QLabel] = {}
+        #: The group boxes by title (the GAN's shows for its task only, the others without).
+        self.groups: dict[str, QGroupBox] = {}
+        #: The project's network names (the GAN's generator and discriminator are chosen among).
+        self.networks: list[str] = []
         holds_project_fields(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -104,6 +121,18 @@ class TrainingSettingsForm(QWidget):
         self._add(form, "Loss", ChoiceField("loss.type", LOSSES, self))
         self._add(form, "Label smoothing", FloatField("loss.label_smoothing", self, 0.05))
         self._add(form, "Huber delta", FloatField("loss.huber_delta", self, 0.1))
+
+        form = self._group(layout, GAN_GROUP)
+        self._add(form, "Generator", ChoiceField("gan.generator", [], self))
+        self._add(form, "Discriminator", ChoiceField("gan.discriminator", [], self))
+        self._add(form, "Noise size", IntField("gan.noise_size", self))
+        self._add(form, "Noise", ChoiceField("gan.noise", GAN_NOISE, self))
+        self._add(form, "GAN loss", ChoiceField("gan.loss", GAN_LOSSES, self))
+        self._add(form, "D steps per G step", IntField("gan.d_steps", self))
+        self._add(form, "Generator LR", FloatField("gan.generator_optimizer.lr", self, 0.0001))
+        self._add(
+            form, "Discriminator LR", FloatField("gan.discriminator_optimizer.lr", self, 1e-4)
+        )
 
         form = self._group(layout, "Optimizer")
         self._add(form, "Optimizer", ChoiceField("optimizer.type", OPTIMIZERS, self))
@@ -184,6 +213,7 @@ class TrainingSettingsForm(QWidget):
 
     def _group(self, layout: QVBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title, self)
+        self.groups[title] = box
         form = QFormLayout(box)
         form.setContentsMargins(8, 6, 8, 8)
         form.setHorizontalSpacing(8)
@@ -215,11 +245,34 @@ class TrainingSettingsForm(QWidget):
             self.config = TrainingConfig()
             self._valid = False
             self._show_error(_first_error(error))
-        values = self.config.model_dump()
+        values = self._values()
         for path, editor in self.editors.items():
             editor.set_value(get_path(values, path))
+        self._show_networks(values)
         self._update_rows()
         self.preview.set_config(self.config)
+
+    def set_networks(self, names: list[str]) -> None:
+        """The project's networks now: the GAN's generator and discriminator are among them."""
+        self.networks = list(names)
+        self._show_networks(self._values())
+
+    def _values(self) -> dict[str, Any]:
+        """The settings shown (the GAN's defaults where the section has none)."""
+        values = self.config.model_dump()
+        if values.get("gan") is None:
+            values["gan"] = GanConfig().model_dump()
+        return values
+
+    def _show_networks(self, values: dict[str, Any]) -> None:
+        for path in ("gan.generator", "gan.discriminator"):
+            chosen = get_path(values, path)
+            choices = [(name, name) for name in self.networks]
+            if chosen not in self.networks:  # a name the project lacks: shown, and a Problem
+                choices.append((chosen, f"{chosen} (no such network)"))
+            editor = self.editors[path]
+            assert isinstance(editor, ChoiceField)
+            editor.set_choices(choices, chosen)
 
     def refresh_devices(self) -> None:
         """List this machine's devices (call once PyTorch has loaded)."""
@@ -263,6 +316,16 @@ class TrainingSettingsForm(QWidget):
         for path, (choice, shown_for) in SHOWN_FOR.items():
             form, widget = self._rows[path]
             form.setRowVisible(widget, str(get_path(values, choice)) in shown_for)
+        gan = self.config.task == "gan"
+        for path in NOT_GAN_ROWS:
+            form, widget = self._rows[path]
+            if gan:
+                form.setRowVisible(widget, False)
+            elif path == "loss.type":
+                form.setRowVisible(widget, True)
+        for title in NOT_GAN_GROUPS:
+            self.groups[title].setVisible(not gan)
+        self.groups[GAN_GROUP].setVisible(gan)
         form, widget = self._rows["mixed_precision"]
         self.editors["mixed_precision"].widget.setEnabled(self.device.has_cuda(self.config.device))
 
