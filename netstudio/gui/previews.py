@@ -191,10 +191,13 @@ class _Work:
     ) -> tuple[torch.Tensor, str]:
         from netstudio.training.data_config import DataConfig
         from netstudio.training.loaded_data import TensorSplit
-        from netstudio.training.sources import load_data
+        from netstudio.training.sources import get_source, load_data
 
         if key != self.data_key:
-            self.data = load_data(DataConfig.model_validate(config), project_dir)
+            data_config = DataConfig.model_validate(config)
+            if get_source(data_config.source).can_stream:  # one image decoded, not the folder
+                data_config = data_config.model_copy(update={"streaming": "always"})
+            self.data = load_data(data_config, project_dir)
             self.data_key = key
         split = self.data.train
         count = len(split)

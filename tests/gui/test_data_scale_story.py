@@ -86,8 +86,9 @@ def test_an_image_folder_is_previewed_from_a_sample_and_trained_streaming(
     monkeypatch.setattr("netstudio.training.batches.default_workers", lambda: 1)
     folder = _image_folder(tmp_path / "pets")
     assert window.open_file(_project(tmp_path))
-    # The layers' previews read the training split for themselves (not bounded yet): View >
-    # Previews off, so that what is counted below is the Data panel's own decoding.
+    # The layers' previews read their sample for themselves (streamed, normalised from a
+    # bounded sample: the last test): View > Previews off, so that what is counted below is
+    # the Data panel's own decoding.
     previews = hands.action(window, "view_previews")
     if previews.isChecked():
         previews.trigger()
@@ -177,3 +178,18 @@ def test_the_progress_line_says_streaming_only_for_a_streamed_run() -> None:
     streamed, fraction = progress_text(RunInfo(**{**info.__dict__, "streaming": True}), batch, 2.0)
     assert "streaming" not in held
     assert streamed == f"{held} · streaming from disk" and fraction == 0.25
+
+
+def test_the_layer_previews_read_an_image_folder_a_sample_at_a_time(tmp_path: Path) -> None:
+    """The canvas previews take their training sample from the streaming path: the folder is
+    never decoded into memory whole (its normalisation comes from a bounded sample)."""
+    from netstudio.gui.previews import _Work
+    from netstudio.training.streaming import StreamSplit
+
+    folder = _image_folder(tmp_path / "pets")
+    work = _Work()
+    config = {"source": "image_folder", "root": str(folder), "params": {"resize": 8}}
+    x, text = work._training_sample("pets", config, tmp_path, 3)
+    assert isinstance(work.data.train, StreamSplit)
+    assert tuple(x.shape) == (3, 8, 8)
+    assert text.startswith("training sample 4 of ")
