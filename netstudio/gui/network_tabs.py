@@ -69,8 +69,13 @@ class NetworkTabs(QWidget):
         self.bar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.add_button = QToolButton(self)
         self.add_button.setObjectName("network_add_button")
-        self.add_button.setDefaultAction(actions.new_network)
+        # Not the action as its default: the button would take the action's text ("New
+        # Network…") whenever the action changes (it is disabled while a run trains).
+        add = actions.new_network
         self.add_button.setText("+")
+        self.add_button.setToolTip(add.toolTip())
+        self.add_button.clicked.connect(add.trigger)
+        add.changed.connect(lambda: self.add_button.setEnabled(add.isEnabled()))
         self.add_button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)

@@ -164,3 +164,10 @@ def test_while_a_run_trains_the_networks_and_blocks_cannot_be_edited(
     assert not any(hands.action(window, name).isEnabled() for name in names)
     window.training_ui.lock.set_locked(False)
     assert all(hands.action(window, name).isEnabled() for name in names)
+    # The "+" button follows its action's state but keeps its "+" (it read "New Network" after
+    # a run, when it took the action's text).
+    button = window.network_tabs.add_button
+    window.training_ui.lock.set_locked(True)
+    assert not button.isEnabled() and button.text() == "+"
+    window.training_ui.lock.set_locked(False)
+    assert button.isEnabled() and button.text() == "+"
