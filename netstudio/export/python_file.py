@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     import torch
 
     from netstudio.io import Project
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.data_config import DataConfig
 
 
 def python_source(
@@ -191,25 +193,13 @@ def _training(
     weights_name: str | None,
     script_name: str,
 ) -> tuple[list[list[str]], list[str]]:
-    from pydantic import ValidationError
-
     from netstudio.export.training_augment import augment_block
     from netstudio.export.training_data import classifies, data_blocks
     from netstudio.export.training_script import training_blocks
-    from netstudio.training.config import TrainingConfig
-    from netstudio.training.data_config import DataConfig
 
     if len(model.inputs) != 1 or model.output_count != 1:
         raise ExportError("a training script needs a network with exactly one Input and one Output")
-    try:
-        data = DataConfig.model_validate(project.data)
-        config = TrainingConfig.model_validate(project.training)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ExportError(
-            f"the project's settings are not valid: {where}: {first['msg']}"
-        ) from None
+    data, config = project_settings(project)
     imports.add("torch")
     data_part = data_blocks(data, imports, bundle)
     training_part = training_blocks(config, classifies(data), model, imports, weights_name, bundle)
@@ -222,6 +212,27 @@ def _training(
         f"    torchrun --nproc_per_node 4 {_plain(script_name)} --out weights.safetensors",
     ]
     return blocks, usage
+
+
+def project_settings(project: Project) -> tuple[DataConfig, TrainingConfig]:
+    """The project's data and training settings, typed; ExportError naming the first that is
+    not valid."""
+    from pydantic import ValidationError
+
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.data_config import DataConfig
+
+    try:
+        return (
+            DataConfig.model_validate(project.data),
+            TrainingConfig.model_validate(project.training),
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ExportError(
+            f"the project's settings are not valid: {where}: {first['msg']}"
+        ) from None
 
 
 def _example(shape: tuple[int, ...], dtype: str) -> str:

@@ -18,7 +18,7 @@ from netstudio.export.errors import ExportError
 from netstudio.export.python_code import ModelSource, model_source
 from netstudio.export.source_copy import SourceBundle
 from netstudio.export.training_objectives import _OPTIMIZERS, _call_arguments
-from netstudio.training.config import GanConfig, OptimizerConfig, TrainingConfig
+from netstudio.training.config import GanConfig, OptimizerConfig
 
 if TYPE_CHECKING:
     from netstudio.io import Project
@@ -32,20 +32,10 @@ def is_gan(project: Project) -> bool:
 
 def gan_python_source(project: Project, script_name: str) -> tuple[str, ModelSource]:
     """The whole script's text and the generator's class (see the module docstring)."""
-    from pydantic import ValidationError
-
+    from netstudio.export.python_file import project_settings
     from netstudio.export.training_data import classifies, data_blocks
-    from netstudio.training.data_config import DataConfig
 
-    try:
-        data = DataConfig.model_validate(project.data)
-        config = TrainingConfig.model_validate(project.training)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise ExportError(
-            f"the project's settings are not valid: {where}: {first['msg']}"
-        ) from None
+    data, config = project_settings(project)
     from netstudio.training.gan_checks import gan_problems
     from netstudio.training.sources import project_sample_shape
 
