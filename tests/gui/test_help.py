@@ -79,7 +79,7 @@ def test_shortcuts_search_keeps_the_matching_rows(window: MainWindow, hands) -> 
     hands.type_into(page.search, "zoom", enter=False)
     assert sorted(page.visible_actions()) == ["view_zoom_in", "view_zoom_out", "view_zoom_reset"]
     hands.type_into(page.search, "F5", enter=False)
-    assert sorted(page.visible_actions()) == ["train_start", "train_stop"]
+    assert sorted(page.visible_actions()) == ["search_start", "train_start", "train_stop"]
     hands.type_into(page.search, "no such action", enter=False)
     assert page.visible_actions() == []
     page.search.clear()
