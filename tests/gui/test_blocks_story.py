@@ -11,44 +11,19 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-import pytest
 import torch
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QSpinBox
+from PySide6.QtWidgets import QSpinBox
 
 from netstudio.core.compiler import compile_graph
 from netstudio.export.formats import example_inputs
 from netstudio.gui.export_dialog import LATEST_RUN, ExportDialog
 from netstudio.gui.main_window import MainWindow
-from netstudio.gui.training import session as session_module
 from netstudio.gui.training.session import training_copy
 from netstudio.io import load_project
 from netstudio.training.checkpoints import read_weights
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "residual_blocks.net"
 RUN_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
-    """A shown window, PyTorch loaded; no modal message may wait for an answer."""
-    discard = QMessageBox.StandardButton.Discard
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: discard)
-
-    def no_message(box: QMessageBox) -> int:
-        raise AssertionError(f"message box shown: {box.text()} {box.detailedText()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", no_message)
-    monkeypatch.setattr(session_module, "unsaved_runs_root", lambda: tmp_path / "unsaved-runs")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    session = win.training_ui.session
-    session.shutdown()
-    assert session.worker_thread is None and not session.running
 
 
 def _example_copy(folder: Path, edit=None) -> Path:

@@ -6,37 +6,16 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QToolButton
+from PySide6.QtWidgets import QFileDialog, QToolButton
 
-from netstudio.gui.main_window import MainWindow
 from netstudio.training.memory_budget import gib, preload_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RUN_TIMEOUT = 60_000
 FILES = {"ant": 150, "bee": 100, "cow": 50}
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-
-    def no_message(box: QMessageBox) -> int:
-        raise AssertionError(f"message box shown: {box.text()} {box.detailedText()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", no_message)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.training_ui.session.shutdown()
 
 
 def _image_folder(root: Path) -> Path:

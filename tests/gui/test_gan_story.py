@@ -13,12 +13,6 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox, QWidg
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training.curves import GAN_TITLES
-from tests.gui.training import conftest as training
-
-# The training tests' window (runs of unsaved projects under tmp_path, no modal message) and
-# their way of opening an example (a copy in tmp_path).
-window = training.window
-open_example = training.open_example
 
 RUN_TIMEOUT = 60_000
 SHOTS = Path("/tmp/shots/pS")

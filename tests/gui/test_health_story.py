@@ -7,35 +7,14 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QMessageBox
-
-from netstudio.gui.main_window import MainWindow
+from PySide6.QtWidgets import QDockWidget
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RUN_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-
-    def no_message(box: QMessageBox) -> int:
-        raise AssertionError(f"message box shown: {box.text()} {box.detailedText()}")
-
-    monkeypatch.setattr(QMessageBox, "exec", no_message)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.training_ui.session.shutdown()
 
 
 def _dead_relu_project(tmp_path: Path) -> Path:

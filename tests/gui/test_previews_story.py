@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from netstudio.gui.canvas.node_item import SMALLEST_CARD
 from netstudio.gui.main_window import MainWindow
@@ -37,18 +34,6 @@ def _project(tmp_path: Path, nodes: list[dict[str, Any]], data: dict[str, Any]) 
     path = tmp_path / "inside.net"
     path.write_text(json.dumps(project), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path, monkeypatch) -> Iterator[MainWindow]:
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.training_ui.session.shutdown()
 
 
 def _wait_previews(qtbot, window: MainWindow) -> None:
