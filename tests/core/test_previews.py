@@ -6,22 +6,8 @@ from __future__ import annotations
 import torch
 
 from netstudio.core.compiler import compile_graph
-from netstudio.core.graph import NetworkGraph
 from netstudio.core.previews import PreviewEngine, weights_by_node
-
-
-def _chain(shape, layers, dtype: str = "float32") -> NetworkGraph:
-    graph = NetworkGraph()
-    graph.add_node("Input", node_id="input", name="input", params={"shape": shape, "dtype": dtype})
-    previous = "input"
-    for type_id, node_id, params in layers:
-        graph.add_node(type_id, node_id=node_id, name=node_id, params=params)
-        graph.connect(previous, "out", node_id, "in")
-        previous = node_id
-    graph.add_node("Output", node_id="output", name="output")
-    graph.connect(previous, "out", "output", "in")
-    return graph
-
+from tests.training.conftest import chain_graph as _chain
 
 CNN = [
     ("Conv2d", "conv1", {"out_channels": 4, "kernel_size": 3, "padding": 1}),
