@@ -15,14 +15,111 @@ import networkx as nx
 
 from netstudio.core.events import Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
 from netstudio.core.shapes import ShapeInference
 
 Severity = Literal["error", "warning"]
 
+# The messages of these checks (netstudio.core.messages): English here, translated in the GUI.
+NO_INPUT = Template(
+    "validation.no-input",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "the network has no Input node: add one from the Input/Output category and wire it to "
+        "the first layer",
+    ),
+)
+NO_OUTPUT = Template(
+    "validation.no-output",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation", "the network has no Output node: add one and wire the last layer into it"
+    ),
+)
+CYCLE = Template(
+    "validation.cycle",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "{node} is part of a cycle ({loop}): networks here must not loop; remove one of these "
+        "wires",
+    ),
+)
+INPUT_NOT_CONNECTED = Template(
+    "validation.input-not-connected",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation", "the input of {node} is not connected: wire a layer's output into it"
+    ),
+)
+INPUT_NOT_CONNECTED_VARIADIC = Template(
+    "validation.input-not-connected-variadic",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "the input of {node} is not connected: wire a layer's output into it, or lower its "
+        "number of inputs",
+    ),
+)
+PORT_NOT_CONNECTED = Template(
+    "validation.port-not-connected",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation", "input '{port}' of {node} is not connected: wire a layer's output into it"
+    ),
+)
+PORT_NOT_CONNECTED_VARIADIC = Template(
+    "validation.port-not-connected-variadic",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "input '{port}' of {node} is not connected: wire a layer's output into it, or lower its "
+        "number of inputs",
+    ),
+)
+TOO_MANY_WIRES = Template(
+    "validation.too-many-wires",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "input '{port}' of {node} has {count} wires; an input takes exactly one: remove the "
+        "extra wires (use an Add or Concat to join branches)",
+    ),
+)
+UNKNOWN_PORT = Template(
+    "validation.unknown-port",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation", "a wire goes into '{port}', which {node} does not have: remove it"
+    ),
+)
+INPUT_FEEDS_NOTHING = Template(
+    "validation.input-feeds-nothing",
+    "Validation",
+    QT_TRANSLATE_NOOP("Validation", "{node} feeds nothing: wire it to a layer or delete it"),
+)
+RESULT_UNUSED = Template(
+    "validation.result-unused",
+    "Validation",
+    QT_TRANSLATE_NOOP(
+        "Validation",
+        "{node} does not lead to any Output, so its result is unused: wire it onward or delete it",
+    ),
+)
+NOT_REACHED = Template(
+    "validation.not-reached",
+    "Validation",
+    QT_TRANSLATE_NOOP("Validation", "no Input reaches {node}: it never gets data"),
+)
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding. `node_id` is None for problems of the whole graph (printed as "graph")."""
+    """One finding. `node_id` is None for problems of the whole graph (printed as "graph").
+
+    `message` is English; a `netstudio.core.messages.Message` (a str) where the GUI can show
+    it translated (the checks of this module), a plain str elsewhere (not translated yet)."""
 
     severity: Severity
     node_id: str | None
@@ -87,22 +184,9 @@ def _io_nodes(graph: NetworkGraph) -> list[Problem]:
 def _io_problems(has_input: bool, has_output: bool) -> list[Problem]:
     found = []
     if not has_input:
-        found.append(
-            Problem(
-                "error",
-                None,
-                "the network has no Input node: add one from the "
-                "Input/Output category and wire it to the first layer",
-            )
-        )
+        found.append(Problem("error", None, NO_INPUT()))
     if not has_output:
-        found.append(
-            Problem(
-                "error",
-                None,
-                "the network has no Output node: add one and wire the last layer into it",
-            )
-        )
+        found.append(Problem("error", None, NO_OUTPUT()))
     return found
 
 
@@ -119,12 +203,7 @@ def _cycles(graph: NetworkGraph) -> list[Problem]:
         loop = " → ".join(graph.node(n).name for n in [*path, path[0]])
         for node_id in members:
             found.append(
-                Problem(
-                    "error",
-                    node_id,
-                    f"{graph.node(node_id).label} is part of a cycle ({loop}): networks here must "
-                    "not loop; remove one of these wires",
-                )
+                Problem("error", node_id, CYCLE(node=graph.node(node_id).label, loop=loop))
             )
     return found
 
@@ -146,41 +225,23 @@ def _node_ports(graph: NetworkGraph, node: Node) -> list[Problem]:
     for port in ports:
         count = wired.get(port, 0)
         if count == 0:
-            what = f"input '{port}' of" if len(ports) > 1 else "the input of"
-            found.append(
-                Problem(
-                    "error",
-                    node.id,
-                    f"{what} {node.label} is not connected: wire a layer's output into it"
-                    + (", or lower its number of inputs" if node.spec.variadic else ""),
+            if len(ports) > 1:
+                template = PORT_NOT_CONNECTED_VARIADIC if node.spec.variadic else PORT_NOT_CONNECTED
+                message = template(port=port, node=node.label)
+            else:
+                template = (
+                    INPUT_NOT_CONNECTED_VARIADIC if node.spec.variadic else INPUT_NOT_CONNECTED
                 )
-            )
+                message = template(node=node.label)
+            found.append(Problem("error", node.id, message))
         elif count > 1:
-            found.append(
-                Problem(
-                    "error",
-                    node.id,
-                    f"input '{port}' of {node.label} has {count} wires; an input takes exactly "
-                    "one: remove the extra wires (use an Add or Concat to join branches)",
-                )
-            )
+            message = TOO_MANY_WIRES(port=port, node=node.label, count=count)
+            found.append(Problem("error", node.id, message))
     for port in wired:
         if port not in ports:
-            found.append(
-                Problem(
-                    "error",
-                    node.id,
-                    f"a wire goes into '{port}', which {node.label} does not have: remove it",
-                )
-            )
+            found.append(Problem("error", node.id, UNKNOWN_PORT(port=port, node=node.label)))
     if node.spec.role == "input" and not graph.out_edges(node.id):
-        found.append(
-            Problem(
-                "warning",
-                node.id,
-                f"{node.label} feeds nothing: wire it to a layer or delete it",
-            )
-        )
+        found.append(Problem("warning", node.id, INPUT_FEEDS_NOTHING(node=node.label)))
     return found
 
 
@@ -232,15 +293,10 @@ def _node_unreachable(
     if role == "input":
         return None
     if node.id not in used and role != "output":
-        return Problem(
-            "warning",
-            node.id,
-            f"{node.label} does not lead to any Output, so its result is unused: wire it "
-            "onward or delete it",
-        )
+        return Problem("warning", node.id, RESULT_UNUSED(node=node.label))
     ports = node.input_ports
     if node.id not in fed and ports and all(graph.edge_into(node.id, p) is not None for p in ports):
-        return Problem("warning", node.id, f"no Input reaches {node.label}: it never gets data")
+        return Problem("warning", node.id, NOT_REACHED(node=node.label))
     return None
 
 

@@ -1,0 +1,97 @@
+"""Messages made without a window (validation problems, and later training failures): a stable
+code, an English template and its arguments.
+
+A `Message` *is* its English text (a `str`), so the CLI prints it and every caller that takes
+a string keeps working, byte for byte. It also remembers how it was made, so the GUI can show
+it in the person's language through the same Qt catalogue as the rest of the app
+(`netstudio.gui.i18n.translated`): the template is looked up by its context and English text,
+and the arguments are put into the translation.
+
+The templates are marked with `QT_TRANSLATE_NOOP`, a plain function of the name that
+pyside6-lupdate extracts by name (it returns its text unchanged), so the core never imports
+Qt. See docs/translating.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """`text`, unchanged: marks it for pyside6-lupdate as translatable in `context`."""
+    return text
+
+
+#: Every template by its code: a code names one message for good (tests, logs, support).
+TEMPLATES: dict[str, Template] = {}
+
+
+@dataclass(frozen=True)
+class Template:
+    """One kind of message: `code` (stable), the catalogue `context` and the English `text`,
+    with ``{name}`` fields for the arguments."""
+
+    code: str
+    context: str
+    text: str
+
+    def __post_init__(self) -> None:
+        if self.code in TEMPLATES:
+            raise ValueError(f"two message templates have the code {self.code!r}")
+        TEMPLATES[self.code] = self
+
+    def __call__(self, **args: Any) -> Message:
+        """The message with these arguments."""
+        return Message(self, args)
+
+
+#: How a message's numbers are written for a person (the GUI passes its locale's).
+NumberFormat = Callable[[int | float], str]
+#: Looks up a translation: (context, English text) -> translated text.
+Translate = Callable[[str, str], str]
+
+
+class Message(str):
+    """A message's English text that keeps its `template` and `args` (see module docstring).
+
+    An argument may itself be a `Message` (translated with the one holding it); numbers are
+    written with the GUI's number format; anything else (node names, layer types, file
+    paths: the person's own data) is put in as it is.
+    """
+
+    template: Template
+    args: Mapping[str, Any]
+
+    def __new__(cls, template: Template, args: Mapping[str, Any]) -> Message:
+        self = super().__new__(cls, template.text.format_map({k: str(v) for k, v in args.items()}))
+        self.template = template
+        self.args = MappingProxyType(dict(args))
+        return self
+
+    @property
+    def code(self) -> str:
+        return self.template.code
+
+    def translated(self, translate: Translate, number: NumberFormat = str) -> str:
+        """The message in the language `translate` looks up; English where the translation
+        is missing or does not fit the arguments (a translator's slip shows English, never
+        an error)."""
+        values = {}
+        for name, value in self.args.items():
+            if isinstance(value, Message):
+                values[name] = value.translated(translate, number)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                values[name] = number(value)
+            else:
+                values[name] = str(value)
+        text = translate(self.template.context, self.template.text) or self.template.text
+        try:
+            return text.format_map(values)
+        except (KeyError, IndexError, ValueError):
+            return self.template.text.format_map(values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Message, (self.template, dict(self.args)))
