@@ -12,20 +12,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QWidget
 
 from netstudio.gui.field_marks import edits_project
+from netstudio.gui.i18n import LANGUAGES, SYSTEM
 from netstudio.gui.icons import icon
 
 Key = QKeySequence.StandardKey
 Shortcut = QKeySequence.StandardKey | str
+#: The actions' words are translated in the context "Actions" (docs/translating.md).
+translate = QCoreApplication.translate
 
 
 def _tooltip(action: QAction, tip: str) -> None:
     keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-    action.setToolTip(f"{tip} ({keys})" if keys else tip)
+    with_keys = translate("Actions", "{tip} ({keys})", "a tooltip and its shortcut")
+    action.setToolTip(with_keys.format(tip=tip, keys=keys) if keys else tip)
 
 
 def _make(
@@ -60,78 +64,129 @@ class Actions:
 
     def __init__(self, parent: QObject, undo_group: QUndoGroup) -> None:
         canvas = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.new = _make(parent, "file_new", "&New", "New project", [Key.New], "new")
-        self.open = _make(parent, "file_open", "&Open…", "Open a project", [Key.Open], "open")
-        self.save = _make(parent, "file_save", "&Save", "Save the project", [Key.Save], "save")
+        self.new = _make(
+            parent,
+            "file_new",
+            translate("Actions", "&New"),
+            translate("Actions", "New project"),
+            [Key.New],
+            "new",
+        )
+        self.open = _make(
+            parent,
+            "file_open",
+            translate("Actions", "&Open…"),
+            translate("Actions", "Open a project"),
+            [Key.Open],
+            "open",
+        )
+        self.save = _make(
+            parent,
+            "file_save",
+            translate("Actions", "&Save"),
+            translate("Actions", "Save the project"),
+            [Key.Save],
+            "save",
+        )
         self.save_as = _make(
             parent,
             "file_save_as",
-            "Save &As…",
-            "Save the project under a new name",
+            translate("Actions", "Save &As…"),
+            translate("Actions", "Save the project under a new name"),
             [Key.SaveAs, "Ctrl+Shift+S"],
         )
-        self.close = _make(parent, "file_close", "&Close", "Close the project", [Key.Close])
+        self.close = _make(
+            parent,
+            "file_close",
+            translate("Actions", "&Close"),
+            translate("Actions", "Close the project"),
+            [Key.Close],
+        )
         self.examples = _make(
-            parent, "file_examples", "&Examples…", "Open one of the example projects"
+            parent,
+            "file_examples",
+            translate("Actions", "&Examples…"),
+            translate("Actions", "Open one of the example projects"),
         )
         self.import_model = _make(
             parent,
             "file_import",
-            "&Import…",
-            "Bring in a PyTorch module (Python file or torchvision) or an ONNX file",
+            translate("Actions", "&Import…"),
+            translate(
+                "Actions", "Bring in a PyTorch module (Python file or torchvision) or an ONNX file"
+            ),
             ["Ctrl+I"],
         )
         self.export = _make(
             parent,
             "file_export",
-            "&Export…",
-            "Export the network as PyTorch code, TorchScript, ONNX or weights",
+            translate("Actions", "&Export…"),
+            translate(
+                "Actions", "Export the network as PyTorch code, TorchScript, ONNX or weights"
+            ),
             ["Ctrl+E"],
         )
-        self.quit = _make(parent, "file_quit", "&Quit", "Quit NetStudio", [Key.Quit, "Ctrl+Q"])
+        self.quit = _make(
+            parent,
+            "file_quit",
+            translate("Actions", "&Quit"),
+            translate("Actions", "Quit NetStudio"),
+            [Key.Quit, "Ctrl+Q"],
+        )
 
-        self.undo = undo_group.createUndoAction(parent, "&Undo")
+        self.undo = undo_group.createUndoAction(parent, translate("Actions", "&Undo"))
         self.undo.setObjectName("edit_undo")
         self.undo.setShortcuts(QKeySequence.keyBindings(Key.Undo))
         self.undo.setIcon(icon("undo"))
-        self.redo = undo_group.createRedoAction(parent, "&Redo")
+        self.redo = undo_group.createRedoAction(parent, translate("Actions", "&Redo"))
         self.redo.setObjectName("edit_redo")
         redo_keys = [*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")]
         self.redo.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
         self.redo.setIcon(icon("redo"))
-        for action, word in ((self.undo, "Undo"), (self.redo, "Redo")):
+        undo_word, redo_word = translate("Actions", "Undo"), translate("Actions", "Redo")
+        for action, word in ((self.undo, undo_word), (self.redo, redo_word)):
             action.changed.connect(
                 lambda a=action, w=word: _tooltip(a, a.text().replace("&", "") or w)
             )
             _tooltip(action, word)
 
         self.cut = _make(
-            parent, "edit_cut", "Cu&t", "Cut the selected layers", [Key.Cut], context=canvas
+            parent,
+            "edit_cut",
+            translate("Actions", "Cu&t"),
+            translate("Actions", "Cut the selected layers"),
+            [Key.Cut],
+            context=canvas,
         )
         self.copy = _make(
             parent,
             "edit_copy",
-            "&Copy",
-            "Copy the selected layers as .net JSON",
+            translate("Actions", "&Copy"),
+            translate("Actions", "Copy the selected layers as .net JSON"),
             [Key.Copy],
             context=canvas,
         )
         self.paste = _make(
-            parent, "edit_paste", "&Paste", "Paste layers", [Key.Paste], context=canvas
+            parent,
+            "edit_paste",
+            translate("Actions", "&Paste"),
+            translate("Actions", "Paste layers"),
+            [Key.Paste],
+            context=canvas,
         )
         self.duplicate = _make(
             parent,
             "edit_duplicate",
-            "D&uplicate",
-            "Duplicate the selected layers",
+            translate("Actions", "D&uplicate"),
+            translate("Actions", "Duplicate the selected layers"),
             ["Ctrl+D"],
             context=canvas,
         )
         self.delete = _make(
             parent,
             "edit_delete",
-            "&Delete",
-            "Delete the selected layers and wires",
+            translate("Actions", "&Delete"),
+            translate("Actions", "Delete the selected layers and wires"),
             [Key.Delete, "Backspace"],
             "delete",
             canvas,
@@ -139,40 +194,65 @@ class Actions:
         self.select_all = _make(
             parent,
             "edit_select_all",
-            "Select &All",
-            "Select every layer and wire",
+            translate("Actions", "Select &All"),
+            translate("Actions", "Select every layer and wire"),
             [Key.SelectAll],
             context=canvas,
         )
         self.rename = _make(
-            parent, "edit_rename", "&Rename Layer", "Rename the selected layer", ["F2"], "rename"
+            parent,
+            "edit_rename",
+            translate("Actions", "&Rename Layer"),
+            translate("Actions", "Rename the selected layer"),
+            ["F2"],
+            "rename",
         )
         self.find = _make(
             parent,
             "edit_find",
-            "&Find Layer…",
-            "Find a layer on the canvas by name or type",
+            translate("Actions", "&Find Layer…"),
+            translate("Actions", "Find a layer on the canvas by name or type"),
             [Key.Find, "Ctrl+F"],
             "search",
         )
 
         self.fit = _make(
-            parent, "view_fit", "&Fit to View", "Show the whole network", ["F"], "fit", canvas
+            parent,
+            "view_fit",
+            translate("Actions", "&Fit to View"),
+            translate("Actions", "Show the whole network"),
+            ["F"],
+            "fit",
+            canvas,
         )
         self.zoom_in = _make(
-            parent, "view_zoom_in", "Zoom &In", "Zoom in", [Key.ZoomIn, "Ctrl+="], "zoom_in"
+            parent,
+            "view_zoom_in",
+            translate("Actions", "Zoom &In"),
+            translate("Actions", "Zoom in"),
+            [Key.ZoomIn, "Ctrl+="],
+            "zoom_in",
         )
         self.zoom_out = _make(
-            parent, "view_zoom_out", "Zoom &Out", "Zoom out", [Key.ZoomOut, "Ctrl+-"], "zoom_out"
+            parent,
+            "view_zoom_out",
+            translate("Actions", "Zoom &Out"),
+            translate("Actions", "Zoom out"),
+            [Key.ZoomOut, "Ctrl+-"],
+            "zoom_out",
         )
         self.zoom_reset = _make(
-            parent, "view_zoom_reset", "&Actual Size", "Zoom to 100 %", ["Ctrl+0"]
+            parent,
+            "view_zoom_reset",
+            translate("Actions", "&Actual Size"),
+            translate("Actions", "Zoom to 100 %"),
+            ["Ctrl+0"],
         )
         self.overview = _make(
             parent,
             "view_overview",
-            "&Overview",
-            "Show the whole network in a small map in the canvas's corner",
+            translate("Actions", "&Overview"),
+            translate("Actions", "Show the whole network in a small map in the canvas's corner"),
             [],
             "overview",
         )
@@ -180,22 +260,28 @@ class Actions:
         self.previews = _make(
             parent,
             "view_previews",
-            "&Previews",
-            "Show on each layer its output for one sample of the data",
+            translate("Actions", "&Previews"),
+            translate("Actions", "Show on each layer its output for one sample of the data"),
         )
         self.previews.setCheckable(True)
         #: View > Colour Nodes By…: one of these is checked (the key None: no colours).
         self.colour_by: dict[str | None, QAction] = {}
         colour_group = QActionGroup(parent)
-        for key, text in ((None, "&None"), ("std", "Activation &std"), ("zeros", "&Zero fraction"),
-                          ("grad_norm", "&Gradient norm"), ("update_ratio", "&Update ratio")):  # fmt: skip
+        health_tip = translate(
+            "Actions", "Colour the layers by their training health, the number written on each"
+        )
+        for key, text in (
+            (None, translate("Actions", "&None")),
+            ("std", translate("Actions", "Activation &std")),
+            ("zeros", translate("Actions", "&Zero fraction")),
+            ("grad_norm", translate("Actions", "&Gradient norm")),
+            ("update_ratio", translate("Actions", "&Update ratio")),
+        ):
             action = _make(
                 parent,
                 f"view_colour_{key or 'none'}",
                 text,
-                "Colour the layers by their training health, the number written on each"
-                if key
-                else "Draw the layers in their own colours",
+                health_tip if key else translate("Actions", "Draw the layers in their own colours"),
             )
             action.setCheckable(True)
             action.setChecked(key is None)
@@ -204,140 +290,203 @@ class Actions:
         self.record_health = _make(
             parent,
             "train_record_health",
-            "Record Layer &Health",
-            "While training, measure each layer's activations, gradients and updates now and "
-            "then (at most 3 % of the training time)",
+            translate("Actions", "Record Layer &Health"),
+            translate(
+                "Actions",
+                "While training, measure each layer's activations, gradients and updates now and "
+                "then (at most 3 % of the training time)",
+            ),
         )
         self.record_health.setCheckable(True)
         self.record_health.setChecked(True)
-        self.snap = _make(parent, "view_snap", "&Snap to Grid", "Place moved layers on the grid")
+        self.snap = _make(
+            parent,
+            "view_snap",
+            translate("Actions", "&Snap to Grid"),
+            translate("Actions", "Place moved layers on the grid"),
+        )
         self.snap.setCheckable(True)
         self.snap.setChecked(True)
+        #: View > Language: the system's, or one NetStudio speaks, named in its own language.
+        self.language: dict[str, QAction] = {}
+        language_group = QActionGroup(parent)
+        system = translate(
+            "Actions", "Use the system's language when NetStudio has it, else English"
+        )
+        for key, text, tip in (
+            (SYSTEM, translate("Actions", "&System Language"), system),
+            *((key, name, name) for key, name in LANGUAGES.items()),
+        ):
+            action = _make(parent, f"view_language_{key}", text, tip)
+            action.setCheckable(True)
+            language_group.addAction(action)
+            self.language[key] = action
         self.reset_layout = _make(
             parent,
             "view_reset_layout",
-            "&Reset Window Layout",
-            "Put the panels back where they started",
+            translate("Actions", "&Reset Window Layout"),
+            translate("Actions", "Put the panels back where they started"),
         )
 
         self.auto_layout = _make(
             parent,
             "model_auto_layout",
-            "&Auto-layout",
-            "Arrange the layers left to right",
+            translate("Actions", "&Auto-layout"),
+            translate("Actions", "Arrange the layers left to right"),
             ["Ctrl+L"],
             "layout",
         )
         self.auto_layout_down = _make(
             parent,
             "model_auto_layout_down",
-            "Auto-layout &Top to Bottom",
-            "Arrange the layers top to bottom",
+            translate("Actions", "Auto-layout &Top to Bottom"),
+            translate("Actions", "Arrange the layers top to bottom"),
             ["Ctrl+Shift+L"],
         )
         self.check = _make(
             parent,
             "model_check",
-            "&Check Network",
-            "Show the network's problems",
+            translate("Actions", "&Check Network"),
+            translate("Actions", "Show the network's problems"),
             ["Ctrl+Shift+C"],
             "check",
         )
         self.summary = _make(
-            parent, "model_summary", "&Summary", "Show the model summary table", [], "summary"
+            parent,
+            "model_summary",
+            translate("Actions", "&Summary"),
+            translate("Actions", "Show the model summary table"),
+            [],
+            "summary",
         )
         # --- fine-tuning (issue 14): netstudio.gui.main_window connects them ---
         self.load_weights = _make(
             parent,
             "model_load_weights",
-            "&Load Weights…",
-            "Start training from weights in a file (.safetensors, .pth, .pt, .bin), matched to "
-            "the layers by name and shape",
+            translate("Actions", "&Load Weights…"),
+            translate(
+                "Actions",
+                "Start training from weights in a file (.safetensors, .pth, .pt, .bin), matched to "
+                "the layers by name and shape",
+            ),
         )
         self.load_run_weights = _make(
             parent,
             "model_load_run_weights",
-            "Load Weights from a &Run…",
-            "Start training from the weights of a finished run (its folder), of this project "
-            "or another",
+            translate("Actions", "Load Weights from a &Run…"),
+            translate(
+                "Actions",
+                "Start training from the weights of a finished run (its folder), of this project "
+                "or another",
+            ),
         )
         self.freeze = _make(
             parent,
             "model_freeze",
-            "&Freeze Selected Layers",
-            "Keep the selected layers' weights as they are while the network trains",
+            translate("Actions", "&Freeze Selected Layers"),
+            translate(
+                "Actions", "Keep the selected layers' weights as they are while the network trains"
+            ),
         )
         self.unfreeze = _make(
             parent,
             "model_unfreeze",
-            "&Unfreeze Selected Layers",
-            "Let the selected layers learn again",
+            translate("Actions", "&Unfreeze Selected Layers"),
+            translate("Actions", "Let the selected layers learn again"),
         )
         self.freeze_before = _make(
             parent,
             "model_freeze_before",
-            "Freeze Everything &Before This Layer",
-            "Freeze every layer with parameters that feeds the selected one",
+            translate("Actions", "Freeze Everything &Before This Layer"),
+            translate("Actions", "Freeze every layer with parameters that feeds the selected one"),
         )
         self.fit_head = _make(
             parent,
             "model_fit_head",
-            "Fit Layer to &Data",
-            "Give the selected Linear layer as many units as the data has classes, and start "
-            "it from fresh weights",
+            translate("Actions", "Fit Layer to &Data"),
+            translate(
+                "Actions",
+                "Give the selected Linear layer as many units as the data has classes, and start "
+                "it from fresh weights",
+            ),
         )
         # --- networks and blocks (issue 15): netstudio.gui.block_editing.BlockEditing ---
         self.new_network = _make(
             parent,
             "model_new_network",
-            "&New Network…",
-            "Add a network to the project (a tab above the canvas)",
+            translate("Actions", "&New Network…"),
+            translate("Actions", "Add a network to the project (a tab above the canvas)"),
         )
         self.rename_network = _make(
-            parent, "model_rename_network", "R&ename Network…", "Rename the network shown (its tab)"
+            parent,
+            "model_rename_network",
+            translate("Actions", "R&ename Network…"),
+            translate("Actions", "Rename the network shown (its tab)"),
         )
         self.duplicate_network = _make(
             parent,
             "model_duplicate_network",
-            "Dupl&icate Network…",
-            "Copy the network shown into a new one",
+            translate("Actions", "Dupl&icate Network…"),
+            translate("Actions", "Copy the network shown into a new one"),
         )
         self.delete_network = _make(
             parent,
             "model_delete_network",
-            "Delete Net&work",
-            "Delete the network shown (not the main one, nor one a Block uses)",
+            translate("Actions", "Delete Net&work"),
+            translate(
+                "Actions", "Delete the network shown (not the main one, nor one a Block uses)"
+            ),
         )
         self.set_main_network = _make(
             parent,
             "model_set_main_network",
-            "Set as &Main Network",
-            "Make the network shown the one that trains",
+            translate("Actions", "Set as &Main Network"),
+            translate("Actions", "Make the network shown the one that trains"),
         )
         self.make_block = _make(
             parent,
             "model_make_block",
-            "Make Bloc&k…",
-            "Turn the selected layers into a network of their own, used by one Block node",
+            translate("Actions", "Make Bloc&k…"),
+            translate(
+                "Actions",
+                "Turn the selected layers into a network of their own, used by one Block node",
+            ),
             ["Ctrl+G"],
             context=canvas,
         )
         self.ungroup = _make(
             parent,
             "model_ungroup",
-            "Un&group",
-            "Put the selected Block's layers back in its place",
+            translate("Actions", "Un&group"),
+            translate("Actions", "Put the selected Block's layers back in its place"),
             ["Ctrl+Shift+G"],
             context=canvas,
         )
 
         # --- training (issue 5): netstudio.gui.training.ui.TrainingUi enables and connects them ---
-        self.train = _make(parent, "train_start", "&Train", "Train the network", ["F5"], "train")
+        self.train = _make(
+            parent,
+            "train_start",
+            translate("Actions", "&Train"),
+            translate("Actions", "Train the network"),
+            ["F5"],
+            "train",
+        )
         self.pause = _make(
-            parent, "train_pause", "&Pause", "Pause or resume training", ["F6"], "pause"
+            parent,
+            "train_pause",
+            translate("Actions", "&Pause"),
+            translate("Actions", "Pause or resume training"),
+            ["F6"],
+            "pause",
         )
         self.stop = _make(
-            parent, "train_stop", "&Stop", "Stop training after this batch", ["Shift+F5"], "stop"
+            parent,
+            "train_stop",
+            translate("Actions", "&Stop"),
+            translate("Actions", "Stop training after this batch"),
+            ["Shift+F5"],
+            "stop",
         )
         for action in (self.pause, self.stop):
             action.setEnabled(False)  # until a run starts
@@ -345,8 +494,8 @@ class Actions:
         self.search = _make(
             parent,
             "search_start",
-            "S&earch",
-            "Search the values set out in the Search panel, trial by trial",
+            translate("Actions", "S&earch"),
+            translate("Actions", "Search the values set out in the Search panel, trial by trial"),
             ["Ctrl+F5"],
             "search",
         )
@@ -354,23 +503,30 @@ class Actions:
         self.getting_started = _make(
             parent,
             "help_getting_started",
-            "&Getting Started",
-            "The four steps from an empty canvas to a trained network",
+            translate("Actions", "&Getting Started"),
+            translate("Actions", "The four steps from an empty canvas to a trained network"),
             [Key.HelpContents, "F1"],
         )
         self.shortcuts = _make(
             parent,
             "help_shortcuts",
-            "&Keyboard Shortcuts",
-            "Every keyboard shortcut and what it does",
+            translate("Actions", "&Keyboard Shortcuts"),
+            translate("Actions", "Every keyboard shortcut and what it does"),
         )
         self.layer_reference = _make(
             parent,
             "help_layer_reference",
-            "&Layer Reference",
-            "Every layer with its parameters, defaults and ranges",
+            translate("Actions", "&Layer Reference"),
+            translate("Actions", "Every layer with its parameters, defaults and ranges"),
         )
-        self.about = _make(parent, "help_about", "&About NetStudio", "About NetStudio", [], "about")
+        self.about = _make(
+            parent,
+            "help_about",
+            translate("Actions", "&About NetStudio"),
+            translate("Actions", "About NetStudio"),
+            [],
+            "about",
+        )
 
         self.keys_in_fields = WindowKeysInFields(parent, self.undo, self.redo, self.all())
 

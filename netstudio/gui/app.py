@@ -5,6 +5,9 @@ imported; a worker thread loads torch, and only then does shape inference run. W
 `screenshot`, it waits for the shapes, renders the window to a PNG and exits (for docs and
 checks; works with ``QT_QPA_PLATFORM=offscreen``).
 
+The app speaks the language chosen under View > Language, else the system's when NetStudio has
+it (`netstudio.gui.i18n`); its catalogues load before the window is built (a few milliseconds).
+
 Without a file the window opens the digits MLP as a new, untitled project: it trains here and
 now, offline (scikit-learn's bundled digits), whatever folder the app was started from.
 """
@@ -18,6 +21,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from netstudio.core.graph import NetworkGraph
+from netstudio.gui import i18n
 from netstudio.gui.document import Document
 from netstudio.gui.main_window import APP_NAME, MainWindow
 from netstudio.gui.recovery import default_folder, offer_recovery
@@ -64,15 +68,18 @@ def run_app(
     path: Path | None = None,
     screenshot: Path | None = None,
     size: tuple[int, int] = (1400, 900),
+    language: str | None = None,
 ) -> int:
     """Run the editor on `path` (a ready example without one); returns the exit code.
 
     screenshot: open, wait until shapes are inferred, save the window as this PNG, exit 0
     (2 when the file cannot be opened or the PNG cannot be written). size: the window's size
-    for the screenshot.
+    for the screenshot. language: a key of `i18n.LANGUAGES` (None: the one chosen under View >
+    Language, else the system's; for a screenshot, the system's).
     """
     app = _application()
     settings = None if screenshot is not None else QSettings()
+    i18n.install(i18n.resolve(language or i18n.saved_choice(settings)))
     recovery = None if screenshot is not None else default_folder()
     window = MainWindow(settings, analysis_ready=False, recovery_dir=recovery)
     if screenshot is not None:

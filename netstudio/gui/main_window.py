@@ -15,8 +15,9 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.core.summary import format_bytes
-from netstudio.gui import dialogs
+from netstudio.gui import dialogs, i18n
 from netstudio.gui.actions import Actions
 from netstudio.gui.block_editing import BlockEditing
 from netstudio.gui.canvas.scene import CanvasScene
@@ -47,13 +48,17 @@ from netstudio.gui.tuning_edits import (
     has_parameters,
     set_frozen,
     split,
-    split_text,
-    starting_text,
 )
 from netstudio.io import Project
 from netstudio.training.head_fit import HEAD_TYPES
 
 APP_NAME = "NetStudio"
+#: View > Language's notice, shown in the language just chosen (`i18n.translate_in`).
+RESTART_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Language")
+RESTART_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "NetStudio will speak this language from its next start. Your work stays open until you quit.",
+)
 
 
 class MainWindow(QMainWindow):
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         """settings: where window layout and recent files are kept (None: nowhere).
         recovery_dir: where unsaved work is autosaved every minute (None: no autosave)."""
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms, when the app installed no language
         self.settings = settings
         self.analysis_ready = analysis_ready
         self.document: Document | None = None
@@ -131,15 +137,21 @@ class MainWindow(QMainWindow):
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.setCorner(Qt.Corner.BottomLeftCorner, left)
         self.setCorner(Qt.Corner.BottomRightCorner, right)
-        self.layers_dock = self.add_dock("layers_dock", "Layers", self.palette_panel, left)
-        self.inspector_dock = self.add_dock("inspector_dock", "Inspector", self.inspector, right)
+        self.layers_dock = self.add_dock("layers_dock", self.tr("Layers"), self.palette_panel, left)
+        self.inspector_dock = self.add_dock(
+            "inspector_dock", self.tr("Inspector"), self.inspector, right
+        )
         # The Data and Training panels replace these placeholders (EvaluationUi, TrainingUi).
-        self.data_dock = self.add_dock("data_dock", "Data", QWidget(self), right)
-        self.training_dock = self.add_dock("training_dock", "Training", QWidget(self), right)
+        self.data_dock = self.add_dock("data_dock", self.tr("Data"), QWidget(self), right)
+        self.training_dock = self.add_dock(
+            "training_dock", self.tr("Training"), QWidget(self), right
+        )
         self.tabifyDockWidget(self.data_dock, self.training_dock)
         self.data_dock.raise_()
-        self.summary_dock = self.add_dock("summary_dock", "Summary", self.summary, bottom)
-        self.problems_dock = self.add_dock("problems_dock", "Problems", self.problems, bottom)
+        self.summary_dock = self.add_dock("summary_dock", self.tr("Summary"), self.summary, bottom)
+        self.problems_dock = self.add_dock(
+            "problems_dock", self.tr("Problems"), self.problems, bottom
+        )
         self.tabifyDockWidget(self.summary_dock, self.problems_dock)
         self.summary_dock.raise_()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
@@ -177,12 +189,14 @@ class MainWindow(QMainWindow):
         file_menu += [a.import_model, a.export, None, a.close, a.quit]
         view_menu = [a.fit, a.zoom_in, a.zoom_out, a.zoom_reset, None, a.overview, a.previews, a.snap,
                      "panels"]  # fmt: skip
-        menus: list[tuple[str, list[Any]]] = [
-            ("&File", file_menu),
-            ("&Edit", edit),
-            ("&View", view_menu),
+        view_menu += ["language"]
+        menus: list[tuple[str, str, list[Any]]] = [
+            ("file", self.tr("&File"), file_menu),
+            ("edit", self.tr("&Edit"), edit),
+            ("view", self.tr("&View"), view_menu),
             (
-                "&Model",
+                "model",
+                self.tr("&Model"),
                 [
                     a.auto_layout,
                     a.auto_layout_down,
@@ -200,27 +214,36 @@ class MainWindow(QMainWindow):
                     *self.blocks.menu_entries(),
                 ],
             ),
-            ("&Train", [a.train, a.pause, a.stop, None, a.search]),
-            ("&Help", [a.getting_started, a.shortcuts, a.layer_reference, None, a.about]),
+            ("train", self.tr("&Train"), [a.train, a.pause, a.stop, None, a.search]),
+            (
+                "help",
+                self.tr("&Help"),
+                [a.getting_started, a.shortcuts, a.layer_reference, None, a.about],
+            ),
         ]
-        for title, entries in menus:
+        for name, title, entries in menus:
             menu = bar.addMenu(title)
-            menu.setObjectName(f"menu_{title.strip('&').lower()}")
+            menu.setObjectName(f"menu_{name}")
             for entry in entries:
                 if entry is None:
                     menu.addSeparator()
                 elif entry == "recent":
-                    recent = menu.addMenu("Open &Recent")
+                    recent = menu.addMenu(self.tr("Open &Recent"))
                     recent.setObjectName("menu_recent")
                     recent.aboutToShow.connect(lambda m=recent: self.files.fill_recent_menu(m))
                 elif entry == "panels":
-                    panels = menu.addMenu("&Panels")
+                    panels = menu.addMenu(self.tr("&Panels"))
+                    panels.setObjectName("menu_panels")
                     for dock in self.findChildren(QDockWidget):
                         panels.addAction(dock.toggleViewAction())
                     menu.addAction(a.reset_layout)
+                elif entry == "language":
+                    languages = menu.addMenu(self.tr("&Language"))
+                    languages.setObjectName("menu_language")
+                    languages.addActions(list(a.language.values()))
                 else:
                     menu.addAction(entry)
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main Toolbar"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         groups = ((a.new, a.open, a.save), (a.undo, a.redo), (a.auto_layout, a.fit),
@@ -243,7 +266,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.validity_label = QLabel(self)
         self.validity_label.setObjectName("validity_label")
-        self.zoom_label = QLabel("100 %", self)
+        self.zoom_label = QLabel(self._zoom_text(1.0), self)
+        self.zoom_label.setObjectName("zoom_label")
         bar.addPermanentWidget(self.validity_label)
         bar.addPermanentWidget(self.zoom_label)
 
@@ -291,10 +315,11 @@ class MainWindow(QMainWindow):
         a.freeze_before.triggered.connect(self._freeze_before)
         a.fit_head.triggered.connect(self._fit_head)
         self.blocks.connect_actions()
+        self._connect_language()
         self.inspector.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
         view.layer_dropped.connect(editing.add_layer)
         view.quick_add_requested.connect(editing.quick_add)
-        view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        view.zoom_changed.connect(lambda z: self.zoom_label.setText(self._zoom_text(z)))
         self.palette_panel.layer_chosen.connect(lambda type_id: editing.add_layer(type_id))
         self.problems.node_activated.connect(self.reveal_node)
         self.summary.node_activated.connect(self.reveal_node)
@@ -398,45 +423,64 @@ class MainWindow(QMainWindow):
     def set_analysis_ready(self, error: str = "") -> None:
         """PyTorch has loaded (or failed to: `error`); start inferring shapes."""
         if error:
-            self.validity_label.setText("shapes unavailable")
-            self.statusBar().showMessage(f"PyTorch could not be loaded: {error}")
+            self.validity_label.setText(self.tr("shapes unavailable"))
+            self.statusBar().showMessage(
+                self.tr("PyTorch could not be loaded: {error}").format(error=error)
+            )
             return
         self.analysis_ready = True
         if self.document is not None:
             self.document.enable_analysis()
         self.statusBar().showMessage(
-            "Drag layers from the palette onto the canvas, then drag from an output port to an "
-            "input port to wire them.",
+            self.tr(
+                "Drag layers from the palette onto the canvas, then drag from an output port to "
+                "an input port to wire them."
+            ),
             10000,
         )
 
     def _update_title(self, *_: Any) -> None:
         if self.document is not None:
             star = "*" if self.document.modified else ""
-            self.setWindowTitle(f"{self.document.file_name}{star} — {APP_NAME}")
+            title = self.tr("{file}{star} — {app}", "the window title: file name, *, app name")
+            self.setWindowTitle(title.format(file=self.document.file_name, star=star, app=APP_NAME))
 
     def _update_validity(self, *_: Any) -> None:
         document = self.document
         if document is not None and document.analysing:
-            self.validity_label.setText("working out shapes…")
+            self.validity_label.setText(self.tr("working out shapes…"))
             return
         if document is None or not document.analysed_once:
-            self.validity_label.setText("loading PyTorch…")
+            self.validity_label.setText(self.tr("loading PyTorch…"))
             return
         errors = sum(p.severity == "error" for p in document.problems)
         if errors:
-            text = f"✗ {errors} error{'s' if errors != 1 else ''}"
+            text = self.tr("✗ %n error(s)", "", errors)
         else:
             parts = split(document)
-            text = f"✓ valid · {split_text(parts)} · {format_bytes(parts.total * 4)}"
-        start = starting_text(len(document.starting_weights))
-        if start:
-            text += f" · {start}"
+            if parts.frozen:
+                params = self.tr("{total} params ({frozen} frozen)").format(
+                    total=i18n.number(parts.total), frozen=i18n.number(parts.frozen)
+                )
+            else:
+                params = self.tr("{total} params").format(total=i18n.number(parts.total))
+            text = self.tr("✓ valid · {params} · {size}").format(
+                params=params, size=format_bytes(parts.total * 4)
+            )
+        tensors = len(document.starting_weights)
+        if tensors:
+            start = self.tr("starts from loaded weights (%n tensor(s))", "", tensors)
+            text = self.tr("{status} · {start}").format(status=text, start=start)
         self.validity_label.setText(text)
+
+    def _zoom_text(self, zoom: float) -> str:
+        """The zoom in the status bar: "100 %"."""
+        return self.tr("{percent} %", "the zoom").format(percent=i18n.number(round(zoom * 100)))
 
     def _on_problem_counts(self, errors: int, warnings: int) -> None:
         count = errors + warnings
-        self.problems_dock.setWindowTitle(f"Problems ({count})" if count else "Problems")
+        title = self.tr("Problems ({count})").format(count=i18n.number(count))
+        self.problems_dock.setWindowTitle(title if count else self.tr("Problems"))
 
     # --- editing -------------------------------------------------------------------------------
 
@@ -524,9 +568,9 @@ class MainWindow(QMainWindow):
         name = self.document.graph.node(ids[0]).name
         count = len(frozen)
         self.statusBar().showMessage(
-            f"Froze {count} layer{'s' if count != 1 else ''} before {name}"
+            self.tr("Froze %n layer(s) before {name}", "", count).format(name=name)
             if frozen
-            else f"No layer with parameters comes before {name}",
+            else self.tr("No layer with parameters comes before {name}").format(name=name),
             8000,
         )
 
@@ -569,7 +613,36 @@ class MainWindow(QMainWindow):
     def _about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b><br>Build, check and train neural networks visually; "
-            "export plain PyTorch.",
+            self.tr("About {app}").format(app=APP_NAME),
+            self.tr(
+                "<b>{app}</b><br>Build, check and train neural networks visually; export plain "
+                "PyTorch."
+            ).format(app=APP_NAME),
         )
+
+    # --- language ------------------------------------------------------------------------------
+
+    def _connect_language(self) -> None:
+        """View > Language: the saved choice is checked; choosing another one is saved and
+        applies from the next start (`netstudio.gui.i18n` says why not at once)."""
+        choice = i18n.saved_choice(self.settings)
+        for key, action in self.menu_actions.language.items():
+            action.setChecked(key == choice)
+            action.triggered.connect(lambda _=False, key=key: self.choose_language(key))
+
+    def choose_language(self, choice: str) -> None:
+        """Keep `choice` (a language, or `i18n.SYSTEM`) for the next start and say so, in the
+        language chosen, when it is not the one shown now."""
+        if self.settings is not None:
+            self.settings.setValue(i18n.SETTING, choice)
+        language = i18n.resolve(choice)
+        if language == (i18n.language() or "en"):
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            i18n.translate_in(language, "MainWindow", RESTART_TITLE),
+            i18n.translate_in(language, "MainWindow", RESTART_TEXT),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.exec()

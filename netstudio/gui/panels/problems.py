@@ -1,6 +1,8 @@
 """The Problems panel: every error and warning of the network, each naming its node.
 
 Double-clicking a problem selects its node and centres the canvas on it (`node_activated`).
+A problem's message is shown in the app's language where it is a translatable
+`netstudio.core.messages.Message` (`i18n.translated`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from netstudio.core.validation import Problem
 from netstudio.gui.document import Document
+from netstudio.gui.i18n import translated
 from netstudio.gui.icons import icon
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 
@@ -71,21 +74,25 @@ class ProblemsPanel(QListWidget):
         graph = self.document.graph if self.document is not None else None
         problems = [*problems, *(p for p in self.extra if graph is not None and p.node_id in graph)]
         for file_problem in self.document.project.problems if self.document else []:
-            item = QListWidgetItem(self._icons["warning"], f"file: {file_problem}")
-            item.setToolTip(f"Left out when the file was opened: {file_problem}")
+            item = QListWidgetItem(
+                self._icons["warning"], self.tr("file: {problem}").format(problem=file_problem)
+            )
+            tip = self.tr("Left out when the file was opened: {problem}")
+            item.setToolTip(tip.format(problem=file_problem))
             self.addItem(item)
         for problem in problems:
-            text = problem.message
+            message = translated(problem.message)
+            text = message
             if problem.node_id is not None and graph is not None and problem.node_id in graph:
                 name = graph.node(problem.node_id).name
                 if f"'{name}'" not in text:
                     text = f"{name}: {text}"
             item = QListWidgetItem(self._icons[problem.severity], text[:1].upper() + text[1:])
             item.setData(NODE_ROLE, problem.node_id)
-            item.setToolTip(problem.message)
+            item.setToolTip(message)
             self.addItem(item)
         if not problems:
-            item = QListWidgetItem(self._icons["ok"], "No problems: the network is valid.")
+            item = QListWidgetItem(self._icons["ok"], self.tr("No problems: the network is valid."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addItem(item)
         errors = sum(p.severity == "error" for p in problems)
