@@ -5,37 +5,33 @@ They change ``project.networks`` (and the graphs in it), not one graph, so they 
 commands of the `Document` (like the section edits in `commands.py`); the document finds out
 on the stack's index change which networks came, went or were renamed. Each is one undo step.
 
-Make block and Ungroup rewrite the network they work in from its ``graph`` section (the file's
-own form), so the order of its nodes and wires is under control: a Make block followed by an
-Ungroup gives back the same nodes (ids, names, parameters, positions), wires and file order,
-when the selected nodes and their wires were together in the file order (a chain of layers
-is). The plans (`plan_block`, `plan_ungroup`) refuse with a reason a person can act on.
+Make block and Ungroup carry out the plans of `block_plans` (`plan_block`, `plan_ungroup`),
+which say what they do to the network's ``graph`` section and refuse with a reason a person
+can act on. A rename of a network also renames it where the training section's GAN names it;
+a network the GAN trains is not deleted.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from netstudio.core.blocks import BLOCK, network_name_problem, used_networks
 from netstudio.core.graph import NetworkGraph
-from netstudio.gui.style import GRID
+from netstudio.gui.block_plans import (
+    SIDE_GAP,
+    BlockRefusal,
+    plan_block,
+    plan_ungroup,
+)
 from netstudio.io import graph_from_dict, graph_to_dict
 
 if TYPE_CHECKING:
     from netstudio.gui.document import Document
     from netstudio.io import Project
-
-#: How far left of the block's first layer its Input nodes go (right of the last: Outputs).
-SIDE_GAP = 240.0
-
-
-class BlockRefusal(ValueError):
-    """Why an edit of networks or blocks cannot be done, in words a person can act on."""
-
 
 # --- helpers -------------------------------------------------------------------------------------
 
@@ -85,6 +81,36 @@ def users_of(project: Project, name: str) -> list[str]:
     return [other for other, graph in project.networks.items() if name in used_networks(graph)]
 
 
+def gan_roles(project: Project) -> dict[str, str]:
+    """The networks the training section's GAN names, by role (``generator``,
+    ``discriminator``): the names it sets, and while the task is "gan" the defaults of those it
+    leaves out (they are the names that train)."""
+    training = project.training if isinstance(project.training, dict) else {}
+    gan = training.get("gan")
+    gan = gan if isinstance(gan, dict) else {}
+    is_gan = training.get("task") == "gan"
+    roles: dict[str, str] = {}
+    for role in ("generator", "discriminator"):
+        name = gan.get(role, role if is_gan else None)
+        if isinstance(name, str):
+            roles[role] = name
+    return roles
+
+
+def renamed_training(project: Project, old: str, new: str) -> dict[str, Any] | None:
+    """The training section with the GAN's names of the network `old` changed to `new`, or
+    None when the GAN does not name it."""
+    roles = [role for role, name in gan_roles(project).items() if name == old]
+    if not roles:
+        return None
+    training = copy.deepcopy(project.training)
+    gan = training.get("gan")
+    training["gan"] = gan = dict(gan) if isinstance(gan, dict) else {}
+    for role in roles:
+        gan[role] = new
+    return training
+
+
 def copied_graph(project: Project, graph: NetworkGraph) -> NetworkGraph:
     """A copy of `graph` (same ids, names, parameters, positions) in `project`'s library."""
     copy = NetworkGraph(project.networks)
@@ -99,20 +125,6 @@ def starter_graph(project: Project) -> NetworkGraph:
     graph.add_node("Output", name="y", node_id="y", position=(SIDE_GAP * 2, 0.0))
     graph.connect("x", "out", "y", "in")
     return graph
-
-
-def _fresh(base: str, taken: set[str]) -> str:
-    """`base`, else ``<base>_2``, ``<base>_3``… : the first not in `taken` (which it joins)."""
-    name, number = base, 2
-    while name in taken:
-        name = f"{base}_{number}"
-        number += 1
-    taken.add(name)
-    return name
-
-
-def _edge(src: str, src_port: str, dst: str, dst_port: str) -> dict[str, Any]:
-    return {"from": src, "from_port": src_port, "to": dst, "to_port": dst_port}
 
 
 # --- network commands ----------------------------------------------------------------------------
@@ -139,18 +151,27 @@ class NetworksCommand(QUndoCommand):
         self.new = (items, main)
         #: Block nodes naming a renamed network, with the old and new name.
         self.blocks: list[tuple[NetworkGraph, str, str, str]] = []
+        #: The training section before and after, when its GAN names a renamed network.
+        self.training: tuple[dict[str, Any], dict[str, Any]] | None = None
         for old_name, new_name in (renames or {}).items():
             for _, graph in self.old[0]:
                 for node in graph.nodes():
                     if node.type_id == BLOCK and node.params.get("network") == old_name:
                         self.blocks.append((graph, node.id, old_name, new_name))
+            training = renamed_training(project, old_name, new_name)
+            if training is not None:
+                self.training = (copy.deepcopy(project.training), training)
 
     def redo(self) -> None:
         set_networks(self.project, *self.new)
         for graph, node_id, _, new_name in self.blocks:
             graph.set_params(node_id, {"network": new_name})
+        if self.training is not None:
+            self.project.training = copy.deepcopy(self.training[1])
 
     def undo(self) -> None:
+        if self.training is not None:
+            self.project.training = copy.deepcopy(self.training[0])
         for graph, node_id, old_name, _ in self.blocks:
             graph.set_params(node_id, {"network": old_name})
         set_networks(self.project, *self.old)
@@ -167,7 +188,8 @@ def add_network(document: Document, name: str, graph: NetworkGraph, text: str) -
 
 
 def rename_network(document: Document, old: str, new: str) -> None:
-    """Rename a network; the Blocks using it follow (one undo step)."""
+    """Rename a network; the Blocks using it, and the GAN's names of it, follow (one undo
+    step)."""
     project = document.project
     new = new.strip()
     if new == old:
@@ -189,6 +211,13 @@ def delete_refusal(project: Project, name: str) -> str | None:
         return (
             f"'{name}' is the main network (the one that trains): make another network the "
             "main one first (Set as Main Network)"
+        )
+    roles = [role for role, used in gan_roles(project).items() if used == name]
+    if roles:
+        return (
+            f"'{name}' is the GAN's {' and '.join(roles)} (Training panel, "
+            f"Generative adversarial: {', '.join(r.capitalize() for r in roles)}): choose "
+            "another network there first"
         )
     users = users_of(project, name)
     if users:
@@ -214,201 +243,6 @@ def set_main_network(document: Document, name: str) -> None:
         return
     items = list(project.networks.items())
     document.undo_stack.push(NetworksCommand(document, items, name, f"Make {name} the main one"))
-
-
-# --- Make block and Ungroup ----------------------------------------------------------------------
-
-
-@dataclass
-class GraphPlan:
-    """A network's ``graph`` section before and after an edit of blocks."""
-
-    before: dict[str, Any]
-    after: dict[str, Any]
-
-
-def plan_block(
-    graph: NetworkGraph, node_ids: Iterable[str], block_name: str
-) -> tuple[GraphPlan, dict[str, Any], str]:
-    """What Make block does: (the network's sections before and after, the new network's
-    section, the Block node's id). The selected nodes become the network; each source of a
-    wire coming into them becomes one of its Input nodes, each port a wire leaves them from
-    one of its Output nodes, in the order the wires have in the file."""
-    wanted = set(node_ids)
-    chosen = [node for node in graph.nodes() if node.id in wanted]
-    if not chosen:
-        raise BlockRefusal("Select the layers to make into a block first")
-    ends = [node for node in chosen if node.spec.role in ("input", "output")]
-    if ends:
-        raise BlockRefusal(
-            f"{ends[0].label} cannot go into a block (a block's inputs and outputs are the "
-            "wires into and out of the selection): leave the Input and Output nodes out"
-        )
-    inside = {node.id for node in chosen}
-    edges = graph.edges()
-    incoming = [e for e in edges if e.dst in inside and e.src not in inside]
-    outgoing = [e for e in edges if e.src in inside and e.dst not in inside]
-    if not incoming or not outgoing:
-        side = "comes into" if not incoming else "leaves"
-        raise BlockRefusal(
-            f"No wire {side} the selection: a block takes its inputs from the wires coming "
-            "in and gives its outputs to the wires going out; select wired layers"
-        )
-    _refuse_loop(graph, inside, incoming, outgoing)
-    taken = {node.id for node in chosen} | {node.name for node in chosen}
-    sources = list(dict.fromkeys((e.src, e.src_port) for e in incoming))
-    results = list(dict.fromkeys((e.src, e.src_port) for e in outgoing))
-    ins = {key: _fresh("x" if len(sources) == 1 else f"x{i}", taken)
-           for i, key in enumerate(sources, 1)}  # fmt: skip
-    outs = {key: _fresh("y" if len(results) == 1 else f"y{i}", taken)
-            for i, key in enumerate(results, 1)}  # fmt: skip
-    inner = graph_to_dict(graph, inside)
-    left = min(node.position[0] for node in chosen) - SIDE_GAP
-    right = max(node.position[0] for node in chosen) + SIDE_GAP
-    first_use = {key: next(e.dst for e in incoming if (e.src, e.src_port) == key) for key in ins}
-    heads = [
-        _end_node("Input", ins[key], (left, graph.node(first_use[key]).position[1]))
-        for key in sources
-    ]
-    tails = [_end_node("Output", outs[key], (right, graph.node(key[0]).position[1]))
-             for key in results]  # fmt: skip
-    inner_edges: list[dict[str, Any]] = []
-    said: set[tuple[str, str]] = set()
-    for e in edges:
-        if e.src in inside and e.dst in inside:
-            inner_edges.append(_edge(e.src, e.src_port, e.dst, e.dst_port))
-        elif e.dst in inside:
-            inner_edges.append(_edge(ins[(e.src, e.src_port)], "out", e.dst, e.dst_port))
-        elif e.src in inside and (e.src, e.src_port) not in said:
-            said.add((e.src, e.src_port))
-            inner_edges.append(_edge(e.src, e.src_port, outs[(e.src, e.src_port)], "in"))
-    network = {"nodes": heads + inner["nodes"] + tails, "edges": inner_edges}
-
-    before = graph_to_dict(graph)
-    outer_taken = {node.id for node in graph.nodes()} | {node.name for node in graph.nodes()}
-    block_id = _fresh(block_name, outer_taken)
-    xs = [node.position[0] for node in chosen]
-    ys = [node.position[1] for node in chosen]
-    at = [_snap(sum(xs) / len(xs)), _snap(sum(ys) / len(ys))]
-    block = {"id": block_id, "type": BLOCK, "name": block_id,
-             "params": {"network": block_name, "repeat": 1}, "position": at}  # fmt: skip
-    nodes: list[dict[str, Any]] = []
-    for entry in before["nodes"]:
-        if entry["id"] == chosen[0].id:
-            nodes.append(block)
-        elif entry["id"] not in inside:
-            nodes.append(entry)
-    outer_edges: list[dict[str, Any]] = []
-    fed: set[tuple[str, str]] = set()
-    for e in edges:
-        key = (e.src, e.src_port)
-        if e.src in inside and e.dst in inside:
-            continue
-        if e.dst in inside:
-            if key not in fed:
-                fed.add(key)
-                outer_edges.append(_edge(e.src, e.src_port, block_id, ins[key]))
-        elif e.src in inside:
-            outer_edges.append(_edge(block_id, outs[key], e.dst, e.dst_port))
-        else:
-            outer_edges.append(_edge(e.src, e.src_port, e.dst, e.dst_port))
-    return GraphPlan(before, {"nodes": nodes, "edges": outer_edges}), network, block_id
-
-
-def _refuse_loop(graph: NetworkGraph, inside: set[str], incoming: list, outgoing: list) -> None:
-    """Refuse a selection that a node outside both follows and feeds (the block would come
-    before and after it)."""
-    feeders = {e.src for e in incoming}
-    stack = [e.dst for e in outgoing]
-    seen: set[str] = set()
-    while stack:
-        node_id = stack.pop()
-        if node_id in seen or node_id in inside:
-            continue
-        seen.add(node_id)
-        if node_id in feeders:
-            label = graph.node(node_id).label
-            raise BlockRefusal(
-                f"{label} takes from the selection and feeds it again, so one block cannot "
-                "stand for the selection: select it too, or fewer layers"
-            )
-        stack.extend(graph.successors(node_id))
-
-
-def _end_node(type_id: str, node_id: str, at: tuple[float, float]) -> dict[str, Any]:
-    params = {"shape": None, "dtype": "float32"} if type_id == "Input" else {}
-    return {"id": node_id, "type": type_id, "name": node_id, "params": params,
-            "position": [float(at[0]), float(at[1])]}  # fmt: skip
-
-
-def _snap(value: float) -> float:
-    return float(round(value / GRID) * GRID)
-
-
-def plan_ungroup(graph: NetworkGraph, block_id: str) -> tuple[GraphPlan, str]:
-    """What Ungroup does: (the network's sections before and after, the block's network's
-    name). The block's layers take its place (fresh ids and names where the network already
-    has theirs); the wires into and out of the block go to the layers its Inputs fed and its
-    Outputs took from."""
-    node = graph.node(block_id)
-    if node.type_id != BLOCK:
-        raise BlockRefusal(f"{node.label} is not a block: select a Block node to ungroup")
-    name, repeat = node.params["network"], node.params["repeat"]
-    library = graph.library
-    if library is None or name not in library:
-        raise BlockRefusal(
-            f"{node.label} uses the network '{name}', which this project does not have"
-        )
-    if repeat != 1:
-        raise BlockRefusal(
-            f"{node.label} chains {repeat} copies of '{name}': Ungroup puts back one copy, so "
-            "set its repeat to 1 first (or keep the block)"
-        )
-    inner = library[name]
-    heads = {n.id for n in inner.nodes() if n.spec.role == "input"}
-    tails = {n.id for n in inner.nodes() if n.spec.role == "output"}
-    before = graph_to_dict(graph)
-    taken = {n.id for n in graph.nodes() if n.id != block_id}
-    names = {n.name for n in graph.nodes() if n.id != block_id}
-    ids: dict[str, str] = {}
-    body: list[dict[str, Any]] = []
-    for entry in graph_to_dict(inner)["nodes"]:
-        if entry["id"] in heads or entry["id"] in tails:
-            continue
-        ids[entry["id"]] = _fresh(entry["id"], taken)
-        body.append({**entry, "id": ids[entry["id"]], "name": _fresh(entry["name"], names)})
-    edges = graph.edges()
-    feeds = {e.dst_port: e for e in edges if e.dst == block_id}
-    takers = [e for e in edges if e.src == block_id]
-    mapped: list[dict[str, Any]] = []
-    for e in inner.edges():
-        if e.src in heads:
-            feed = feeds.get(e.src)
-            if feed is None:
-                continue  # nothing came into that port: the layer stays unwired there
-            sources = [(feed.src, feed.src_port)]
-        else:
-            sources = [(ids[e.src], e.src_port)]
-        if e.dst in tails:
-            targets = [(t.dst, t.dst_port) for t in takers if t.src_port == e.dst]
-        else:
-            targets = [(ids[e.dst], e.dst_port)]
-        mapped += [_edge(*s, *t) for s in sources for t in targets]
-    nodes: list[dict[str, Any]] = []
-    for entry in before["nodes"]:
-        nodes.extend(body if entry["id"] == block_id else [entry])
-    outer: list[dict[str, Any]] = []
-    placed = False
-    for e in edges:
-        if block_id in (e.src, e.dst):
-            if not placed:
-                outer += mapped
-                placed = True
-            continue
-        outer.append(_edge(e.src, e.src_port, e.dst, e.dst_port))
-    if not placed:
-        outer += mapped
-    return GraphPlan(before, {"nodes": nodes, "edges": outer}), name
 
 
 class MakeBlockCommand(QUndoCommand):
@@ -453,8 +287,10 @@ class UngroupCommand(QUndoCommand):
             for other in self.project.networks.values()
             for node in other.nodes()
         )
-        #: The network is removed with its last Block (it would only stand unused).
-        self.drops_network = uses == 1 and self.name != self.project.main
+        #: The network is removed with its last Block (it would only stand unused), unless
+        #: it is the main one or the GAN trains it.
+        kept = {self.project.main, *gan_roles(self.project).values()}
+        self.drops_network = uses == 1 and self.name not in kept
 
     def redo(self) -> None:
         replace_graph(self.graph, self.plan.after)

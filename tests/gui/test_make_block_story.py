@@ -2,7 +2,8 @@
 (names it block1) and sees one Block node in their place with its shape; double-clicks it to
 open its tab, changes a layer inside, comes back to the main tab and sees the Block follow;
 undoes that; saves, and the file holds both networks; then Ungroup gives the original file's
-bytes back (issue 15). Also what Make Block and Ungroup refuse, and why."""
+bytes back (issue 15). Also what Make Block refuses, and why (Ungroup of a block that
+repeats: test_blocks_ungroup_story.py)."""
 
 from __future__ import annotations
 
@@ -142,13 +143,9 @@ def test_make_block_refuses_what_cannot_be_one_block(
     assert window.asked == []  # type: ignore[attr-defined]  # refused before asking a name
 
 
-def test_a_block_that_repeats_is_not_ungrouped_and_its_network_cannot_loop(
-    window: MainWindow, hands, tmp_path: Path
-) -> None:
+def test_a_blocks_network_cannot_loop(window: MainWindow, tmp_path: Path) -> None:
     _open(window, tmp_path, "residual_blocks.net")
     window.scene.select_nodes(["blocks"])
-    hands.action(window, "model_ungroup").trigger()
-    assert "set its repeat to 1 first" in window.statusBar().currentMessage()
     combo = window.inspector.findChild(QComboBox, "param_network")
     assert [combo.itemText(i) for i in range(combo.count())] == ["main", "res_block"]
     combo.activated.emit(0)  # "main": the main network would use itself

@@ -4,8 +4,9 @@
 belongs to this project), takes the undo history away from the Undo/Redo actions, disables the
 palette, the inspector and the Open Recent menu, refuses drops on the canvas and its Tab
 quick-add, and makes the scene's nodes unmovable and its ports unwireable (event filters on the
-view and the scene: the canvas code is untouched). Whatever slipped through would not reach the
-run anyway: it trains a copy of the graph.
+view and the scene: the canvas code is untouched), on every network's tab shown while the run
+trains (the blocks it reaches, a GAN's two networks, and the others alike). Whatever slipped
+through would not reach the run anyway: it trains a copy of the graph.
 Everything is put back as it was on `set_locked(False)`. The Training panel and the status bar
 say why.
 """
@@ -23,6 +24,7 @@ from netstudio.gui.canvas.port_item import PortItem
 
 if TYPE_CHECKING:
     from netstudio.gui.canvas.scene import CanvasScene
+    from netstudio.gui.document import Document
     from netstudio.gui.main_window import MainWindow
 
 #: The window's menu actions that edit the graph or replace the project.
@@ -40,6 +42,7 @@ class EditLock(QObject):
         self.locked = False
         self._enabled: dict[str, bool] = {}
         self._scene: CanvasScene | None = None
+        self._document: Document | None = None
 
     def set_locked(self, locked: bool) -> None:
         if locked == self.locked:
@@ -62,20 +65,39 @@ class EditLock(QObject):
         recent = window.findChild(QMenu, "menu_recent")
         if recent is not None:
             recent.setEnabled(not locked)
-        scene = window.scene
         if locked:
             window.view.installEventFilter(self)
-            if scene is not None:
-                self._scene = scene
-                scene.installEventFilter(self)
+            self._lock_scene()
+            if document is not None:  # another tab shown (a block, the GAN's other network)
+                document.network_shown.connect(self._lock_scene)
+                self._document = document
         else:
             window.view.removeEventFilter(self)
-            if self._scene is not None and shiboken6.isValid(self._scene):
-                self._scene.removeEventFilter(self)
-            self._scene = None
+            if self._document is not None and shiboken6.isValid(self._document):
+                self._document.network_shown.disconnect(self._lock_scene)
+            self._document = None
+            self._unlock_scene()
+            if window.scene is not None:
+                for item in window.scene.nodes.values():
+                    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, True)
+
+    def _lock_scene(self, *_: object) -> None:
+        """Lock the canvas shown now: every network's tab is read-only while a run trains
+        (the window's editing actions are off for all of them)."""
+        scene = self.window.scene
+        if scene is self._scene:
+            return
+        self._unlock_scene()
         if scene is not None:
+            self._scene = scene
+            scene.installEventFilter(self)
             for item in scene.nodes.values():
-                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, not locked)
+                item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
+
+    def _unlock_scene(self) -> None:
+        if self._scene is not None and shiboken6.isValid(self._scene):
+            self._scene.removeEventFilter(self)
+        self._scene = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Swallow a press on a port (the start of a wire) and Tab (quick-add) while locked."""
