@@ -22,15 +22,15 @@ from netstudio.core.layout import (
     layered_positions,
 )
 from netstudio.core.placement import Rect, after, free_spot
+from netstudio.gui.block_paste import paste_command
 from netstudio.gui.canvas.scene import view_flow
-from netstudio.gui.clipboard import clipboard_graph, copy_nodes
+from netstudio.gui.clipboard import clipboard_graph, clipboard_networks, copy_nodes
 from netstudio.gui.commands import (
     AddConnectedCommand,
     AddNodeCommand,
     GraphCommand,
     InsertIntoWireCommand,
     MoveNodesCommand,
-    PasteCommand,
     SetViewFlowCommand,
 )
 from netstudio.gui.quick_add import QuickAddPopup
@@ -200,7 +200,8 @@ class CanvasEditing(QObject):
             self.window.statusBar().showMessage("The clipboard holds no layers to paste", 5000)
             return
         self._pastes += 1
-        self._paste(data, (GRID * 2 * self._pastes, GRID * 2 * self._pastes))
+        offset = (GRID * 2 * self._pastes, GRID * 2 * self._pastes)
+        self._paste(data, offset, clipboard_networks())
 
     def duplicate(self) -> None:
         if self.window.document is not None and self.window.scene is not None:
@@ -208,10 +209,19 @@ class CanvasEditing(QObject):
             if ids:
                 self._paste(graph_to_dict(self.window.document.graph, ids), (GRID * 2, GRID * 2))
 
-    def _paste(self, data: dict[str, Any], offset: tuple[float, float]) -> None:
+    def _paste(
+        self,
+        data: dict[str, Any],
+        offset: tuple[float, float],
+        networks: dict[str, dict[str, Any]] | None = None,
+    ) -> None:
+        """Paste `data` moved by `offset`, with the `networks` its Blocks need that the
+        project lacks (`block_paste`): one undo step."""
         assert self.window.document is not None and self.window.scene is not None
-        command = PasteCommand(self.window.document.graph, data, offset)
-        error = self.window.document.push(command)
+        document = self.window.document
+        command = paste_command(document.project.networks, document.graph, data, offset,
+                                networks or {})  # fmt: skip
+        error = document.push(command)
         if error is not None:
             self.window.statusBar().showMessage(str(error), 8000)
             return
