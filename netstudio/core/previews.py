@@ -12,7 +12,13 @@ What a preview reports beside the tensor: its shape, the finite values' range, a
 of NaN and infinite values (shown as such, never drawn as blanks). A layer that fails on the
 real sample (a runtime error the meta-tensor shape inference cannot see, such as an Embedding
 index out of range) gets the error, naming the node and what to do; the nodes after it get no
-preview. Block nodes are not previewed yet (their output is reported as missing, saying so).
+preview.
+
+A Block node's preview is its output: its last copy's. Each copy of its network runs in an
+engine of its own (kept between updates, fed the previous copy's outputs, with that copy's
+weights: `weights_by_node` files them as ``block/copy/inner-node``), so an edit inside the
+block's network recomputes only what it reaches in each copy, and the Block node counts as
+changed (and so do the nodes after it) only when its output did.
 """
 
 from __future__ import annotations
@@ -106,6 +112,11 @@ class PreviewEngine:
         self._versions: dict[str, int] = {}
         self._outputs: dict[tuple[str, str], torch.Tensor] = {}
         self._next_version = 0
+        #: Each Block node's copies, an engine of its network each (see module docstring).
+        self._copies: dict[str, list[PreviewEngine]] = {}
+        #: A block copy's engine: its Inputs take what arrives at the block as it is, and its
+        #: owner's `update` has brought the copy's shapes up to date.
+        self._is_copy = False
         self.set_sample(sample)
 
     def close(self) -> None:
@@ -126,18 +137,28 @@ class PreviewEngine:
         self.sample = {node_id: tensor.unsqueeze(0) for node_id, tensor in sample.items()}
         self._keys.clear()
 
+    def _feed(self, batched: Mapping[str, torch.Tensor]) -> None:
+        """Take these tensors (batch dimension included) at the Input nodes, by id: only the
+        Inputs whose tensor is another one are recomputed, and what follows them."""
+        for node_id, tensor in batched.items():
+            if self.sample.get(node_id) is not tensor:
+                self._keys.pop(node_id, None)
+        self.sample = dict(batched)
+
     def set_weights(self, weights: Mapping[str, Mapping[str, torch.Tensor]] | None) -> None:
         """Show other weights (a run's, or None for fresh ones): every layer is rebuilt and
         recomputed on the next `update`."""
         self.weights = dict(weights or {})
         self._modules.clear()
         self._keys.clear()
+        self._copies.clear()
 
     def update(self) -> dict[str, NodePreview]:
         """Recompute what changed since the last call; returns every node's preview."""
         import torch
 
-        self.inference.update()
+        if not self._is_copy:
+            self.inference.update()
         self.computed = 0
         present = set()
         with torch.no_grad():
@@ -151,40 +172,48 @@ class PreviewEngine:
     # --- one node ------------------------------------------------------------------------------
 
     def _update_node(self, node: Node) -> None:
-        inputs = [self.graph.edge_into(node.id, port) for port in node.input_ports]
-        sources = [(e.src, e.src_port) if e is not None else None for e in inputs]
         info = self.inference.info(node.id)
+        ports = _block_ports(info) if node.type_id == BLOCK and info.ok else None
+        block = ports is not None
+        in_ports = ports[0] if ports is not None else node.input_ports
+        inputs = [self.graph.edge_into(node.id, port) for port in in_ports]
+        sources = [(e.src, e.src_port) if e is not None else None for e in inputs]
         key = (
             node.type_id,
             _params_key(info.resolved),
             tuple(None if s is None else (s, self._versions.get(s[0])) for s in sources),
         )
-        if self._keys.get(node.id) == key and node.id in self.previews:
+        # A block's network may have changed with nothing of this graph: its copies look.
+        if self._keys.get(node.id) == key and node.id in self.previews and not block:
             return
         self._keys[node.id] = key
-        self.computed += 1
+        if not block:
+            self.computed += 1
         if node.spec.role == "input":
             tensor = self.sample.get(node.id)
             if tensor is None:
                 self._set(node, None, missing="the sample has no value for this Input")
             else:
-                self._set(node, {"out": _fit(tensor, node)})
+                self._set(node, {"out": tensor if self._is_copy else _fit(tensor, node)})
             return
         args = []
         for source in sources:
             value = self._outputs.get(source) if source is not None else None
             if value is None:
-                self._set(node, None, missing="nothing arrives at its input")
+                missing = "nothing arrives at its input"
+                if not block or self._differs(node.id, None, missing):
+                    self.computed += int(block)
+                    self._set(node, None, missing=missing)
                 return
             args.append(value)
         if node.spec.role == "output":
             self._set(node, {"in": args[0]})
             return
-        if node.type_id == BLOCK:
-            self._set(node, None, missing="blocks have no preview yet")
-            return
         if not info.ok:
             self._set(node, None, missing=info.error or "its shape is not known")
+            return
+        if ports is not None:
+            self._update_block(node, info, ports[1], args)
             return
         try:
             module = self._module(node, info.resolved)
@@ -194,6 +223,86 @@ class PreviewEngine:
             return
         results = result if isinstance(result, (tuple, list)) else (result,)
         self._set(node, dict(zip(node.output_ports, results, strict=False)))
+
+    def _update_block(
+        self, node: Node, info: Any, out_ports: tuple[str, ...], args: list[torch.Tensor]
+    ) -> None:
+        """Block `node`: each copy's engine brought up to date, fed the previous copy's
+        outputs; the node's output (the last copy's) is set only when it changed."""
+        copies = list(info.copies)
+        engines = self._copies.setdefault(node.id, [])
+        del engines[len(copies) :]
+        feeds: list[torch.Tensor] = list(args)
+        error = missing = None
+        for number, copy in enumerate(copies):
+            engine = self._copy_engine(node, number, copy, feeds)
+            engine.update()
+            order = engine.graph.topological_order()
+            failed = next(
+                (engine.previews[n] for n in order if engine.previews[n].error is not None),
+                None,
+            )
+            where = f"block '{node.name}'" + (f" (copy {number + 1})" if len(copies) > 1 else "")
+            if failed is not None:
+                error = f"{where}: {failed.error}"
+                break
+            outputs = [engine._outputs.get((n.id, "in")) for n in engine.graph.outputs()]
+            if any(value is None for value in outputs):
+                missing = f"{where}: its network gives no output for the sample"
+                break
+            feeds = [value for value in outputs if value is not None]
+        if error is not None or missing is not None:
+            if self._differs(node.id, error, missing):
+                self.computed += 1
+                self._set(node, None, error=error, missing=missing)
+            return
+        old = self.previews.get(node.id)
+        if (
+            old is None
+            or old.value is None
+            or any(
+                self._outputs.get((node.id, port)) is not value
+                for port, value in zip(out_ports, feeds, strict=True)
+            )
+        ):
+            self.computed += 1
+            self._set(node, dict(zip(out_ports, feeds, strict=True)))
+
+    def _differs(self, node_id: str, error: str | None, missing: str | None) -> bool:
+        """Whether the node's preview is other than no value for this reason."""
+        old = self.previews.get(node_id)
+        return old is None or old.value is not None or (old.error, old.missing) != (error, missing)
+
+    def _copy_engine(
+        self, node: Node, number: int, copy: Any, feeds: list[torch.Tensor]
+    ) -> PreviewEngine:
+        """The engine of copy `number` of Block `node` (made on first use), fed `feeds` at
+        its network's Inputs."""
+        inner = copy.graph
+        batched = dict(zip((n.id for n in inner.inputs()), feeds, strict=True))
+        engines = self._copies[node.id]
+        if number < len(engines):
+            engine = engines[number]
+            engine.graph, engine.inference = inner, copy
+            engine._feed(batched)
+            return engine
+        prefix = f"{node.id}/{number}/"
+        weights = {
+            key[len(prefix) :]: state
+            for key, state in self.weights.items()
+            if key.startswith(prefix)
+        }
+        engine = PreviewEngine(
+            inner,
+            {node_id: tensor[0] for node_id, tensor in batched.items()},
+            weights=weights,
+            seed=_node_seed(self.seed, f"{node.id}/{number}"),
+            inference=copy,
+        )
+        engine._is_copy = True
+        engine._feed(batched)
+        engines.append(engine)
+        return engine
 
     def _module(self, node: Node, resolved: Mapping[str, Any]) -> nn.Module:
         import torch
@@ -232,19 +341,40 @@ class PreviewEngine:
         self.previews[node.id] = _preview(node.id, next(iter(outputs.values())))
 
     def _forget(self, node_id: str) -> None:
-        for store in (self.previews, self._keys, self._versions, self._modules):
+        for store in (self.previews, self._keys, self._versions, self._modules, self._copies):
             store.pop(node_id, None)
 
 
 def weights_by_node(model: fx.GraphModule) -> dict[str, dict[str, torch.Tensor]]:
-    """A compiled model's weights by node id (its layers' state_dicts), for `PreviewEngine`."""
+    """A compiled model's weights by node id (its layers' state_dicts), for `PreviewEngine`.
+
+    A Block node's copies are files too, each of their layers as ``block/copy/inner-node``
+    (``blocks/0/conv1``), at any depth of blocks in blocks.
+    """
+    from torch import fx
+
     from netstudio.core.compiler import META_KEY
 
     modules: dict[str, str] = model.meta.get(META_KEY, {}).get("modules", {})
-    return {
-        node_id: {k: v.detach().cpu() for k, v in model.get_submodule(attr).state_dict().items()}
-        for attr, node_id in modules.items()
-    }
+    weights: dict[str, dict[str, torch.Tensor]] = {}
+    for attr, node_id in modules.items():
+        module = model.get_submodule(attr)
+        weights[node_id] = {k: v.detach().cpu() for k, v in module.state_dict().items()}
+        for number, copy in module.named_children():  # a Block's copies: ``0``, ``1`` ...
+            if number.isdigit() and isinstance(copy, fx.GraphModule) and META_KEY in copy.meta:
+                for inner, state in weights_by_node(copy).items():
+                    weights[f"{node_id}/{number}/{inner}"] = state
+    return weights
+
+
+def _block_ports(info: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A Block's (input, output) ports from its first copy's network (the ids of its Input
+    and Output nodes, as `block_ports` gives them), or None when it has no copies."""
+    copies = getattr(info, "copies", ())
+    if not copies:
+        return None
+    inner = copies[0].graph
+    return tuple(n.id for n in inner.inputs()), tuple(n.id for n in inner.outputs())
 
 
 def _preview(node_id: str, tensor: Any) -> NodePreview:

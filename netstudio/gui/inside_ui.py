@@ -5,8 +5,9 @@ It gathers what the main window holds for issue "see inside the network": the ca
 Problems (`health_list`) and the Inspector's enlarged preview and health curves
 (`node_insight`). It connects them to the menus (View > Previews, View > Colour Nodes By…,
 Train > Record Layer Health), to the training session (its epochs, the run that ended), to the
-Runs table (an opened run: its health.json, and its weights for the previews) and to Try it (the
-drawn or dropped input flows through every node of the canvas).
+Runs table (an opened run: its health.json, and its weights for the previews), to Try it (the
+drawn or dropped input flows through every node of the canvas) and to the Data preview (a
+sample picked there is shown on every node).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class InsideUi(QObject):
         evaluation = window.evaluation_ui
         evaluation.runs_panel.run_opened.connect(self._run_opened)
         evaluation.try_it_panel.predicted.connect(self._tried)
+        evaluation.data_panel.preview.sample_picked.connect(self._sample_picked)
         self.health_list.node_activated.connect(window.reveal_node)
 
     def add_menus(self) -> None:
@@ -101,6 +103,17 @@ class InsideUi(QObject):
         from netstudio.core.previews import weights_by_node
 
         self.previews.set_weights(weights_by_node(model))
+
+    def _sample_picked(self, index: int) -> None:
+        """A sample chosen in the Data preview ("Use for Previews"): every node shows it
+        (View > Previews is turned on when it was off)."""
+        previews = self.window.menu_actions.previews
+        if not previews.isChecked():
+            previews.setChecked(True)
+        self.previews.show_sample(index)
+        self.window.statusBar().showMessage(
+            f"Previews show training sample {index + 1} on every layer", 8000
+        )
 
     def _tried(self, _probabilities: Any) -> None:
         """Try it answered: show its input (normalised as the model gets it) on every node."""

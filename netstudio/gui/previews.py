@@ -6,11 +6,13 @@ network (its nodes, wires and resolved parameters, on the GUI thread: cheap) and
 edit changed, and draws a picture of each changed output. A newer edit supersedes a job still
 waiting; the GUI thread only copies pictures into the node cards (as QPixmaps, once each), so
 typing and dragging never wait. The sample is training sample `index` of the project's data
-(loaded once per data section), or an input given by Try it (`show_input`); a GAN's generator takes
-noise, not data, so it is shown one fixed noise vector of the GAN's noise size (seed 0, the GAN's
-distribution), while its discriminator is shown the training sample; the weights are fresh
-seeded ones, or a run's (`set_weights`). A layer that fails on the sample says so on its card and
-in the Problems list, with the fix.
+(loaded once per data section; Previous/Next in the Inspector step through it, and one picked in
+the Data preview jumps to it: `show_sample`), or an input given by Try it (`show_input`); a GAN's
+generator takes noise, not data, so it is shown one fixed noise vector of the GAN's noise size
+(seed 0, the GAN's distribution), while its discriminator is shown the training sample; the
+weights are fresh seeded ones, or a run's (`set_weights`). A Block node shows its last copy's
+output (each copy's network and shapes are part of the snapshot). A layer that fails on the
+sample says so on its card and in the Problems list, with the fix.
 
 Previews are on by default for networks of fewer than `DEFAULT_LIMIT` nodes (View > Previews).
 """
@@ -18,7 +20,7 @@ Previews are on by default for networks of fewer than `DEFAULT_LIMIT` nodes (Vie
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     import torch
 
     from netstudio.core.previews import NodePreview, PreviewEngine
+    from netstudio.core.shapes import NodeInfo
     from netstudio.gui.canvas.scene import CanvasScene
     from netstudio.gui.document import Document
 
@@ -45,18 +48,22 @@ DEFAULT_LIMIT = 150
 
 @dataclass(frozen=True)
 class _Info:
-    """The part of a node's shape inference a preview needs (see `PreviewEngine`)."""
+    """The part of a node's shape inference a preview needs (see `PreviewEngine`); a Block
+    node's copies, each its network's snapshot and shapes."""
 
     resolved: dict[str, Any]
     ok: bool
     error: str | None
+    copies: tuple[_FrozenInference, ...] = ()
 
 
 class _FrozenInference:
-    """Shape inference as it stood when the snapshot was taken: nothing to update."""
+    """Shape inference as it stood when the snapshot was taken: nothing to update. graph: the
+    snapshot of the network it analysed (a Block's copy reads its network from it)."""
 
-    def __init__(self, infos: dict[str, _Info]) -> None:
+    def __init__(self, infos: dict[str, _Info], graph: GraphSnapshot | None = None) -> None:
         self._infos = infos
+        self.graph = graph
 
     def update(self) -> set[str]:
         return set()
@@ -107,6 +114,9 @@ class GraphSnapshot:
 
     def inputs(self) -> list[Node]:
         return [node for node in self._nodes.values() if node.spec.role == "input"]
+
+    def outputs(self) -> list[Node]:
+        return [node for node in self._nodes.values() if node.spec.role == "output"]
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._nodes
@@ -210,6 +220,32 @@ class _Work:
         if classes is not None and y.numel() == 1 and 0 <= int(y) < len(classes):
             label = f", label {classes[int(y)]}"
         return x, f"training sample {index + 1} of {count:,}{label}"
+
+
+def _frozen_infos(
+    graph: NetworkGraph, info_of: Callable[[str], NodeInfo | None]
+) -> dict[str, _Info] | None:
+    """What a preview needs of each node's shapes (None while some are still unknown); a
+    Block node's copies too, each a snapshot of its network and that copy's shapes (a copy
+    that is the same analysis as the one before shares its snapshot)."""
+    infos = {}
+    for node in graph.nodes():
+        info = info_of(node.id)
+        if info is None:
+            return None
+        copies: list[_FrozenInference] = []
+        if info.copies:
+            inner = GraphSnapshot(info.copies[0].graph)
+            frozen: dict[int, _FrozenInference] = {}
+            for copy in info.copies:
+                if id(copy) not in frozen:
+                    found = _frozen_infos(copy.graph, copy.known)
+                    if found is None:
+                        return None
+                    frozen[id(copy)] = _FrozenInference(found, inner)
+                copies.append(frozen[id(copy)])
+        infos[node.id] = _Info(dict(info.resolved), info.ok, info.error, tuple(copies))
+    return infos
 
 
 def _noise_sample(size: int, kind: str) -> tuple[torch.Tensor, str]:
@@ -316,6 +352,13 @@ class CanvasPreviews(QObject):
         self.index += step
         self.refresh()
 
+    def show_sample(self, index: int) -> None:
+        """Show training sample `index` (0 first; one picked in the Data preview), Try it's
+        input let go."""
+        self._input = None
+        self.index = index
+        self.refresh()
+
     def show_input(self, tensor: torch.Tensor | None) -> None:
         """Show `tensor` (one sample, as Try it gives the network) instead of a training
         sample; None: back to the training sample."""
@@ -338,12 +381,9 @@ class CanvasPreviews(QObject):
             return
         graph = document.graph
         snapshot = GraphSnapshot(graph)
-        infos = {}
-        for node in graph.nodes():
-            info = document.info(node.id)
-            if info is None:
-                return  # shapes still arriving: `analysed` comes again
-            infos[node.id] = _Info(dict(info.resolved), info.ok, info.error)
+        infos = _frozen_infos(graph, document.info)
+        if infos is None:
+            return  # shapes still arriving: `analysed` comes again
         directory = document.path.parent if document.path is not None else None
         config = dict(document.project.data)
         data = (json.dumps(config, sort_keys=True, default=str) + str(directory), config, directory)

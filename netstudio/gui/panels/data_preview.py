@@ -4,17 +4,23 @@ It only draws what `DataPanel` hands it (a `PreviewData` digest and augmented im
 holds no dataset and runs no torch. Images show as a grid with one row per class, a 2-D toy set
 as a scatter coloured by class, sequences as a few curves per class, other feature vectors as a
 small table.
+
+A shown sample can be put on the canvas: double-click it, or choose "Use for Previews" from its
+context menu (images and table rows), and every layer's preview shows that training sample
+(`sample_picked`, with its place in the training split).
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QScrollArea,
     QStackedWidget,
     QTableWidget,
@@ -38,6 +44,9 @@ def _group(title: str, body: QWidget, parent: QWidget) -> QGroupBox:
 
 class DataPreview(QWidget):
     """Samples, class balance and augmentation of the project's data (see module docstring)."""
+
+    #: A sample was chosen for the previews: its index in the training split.
+    sample_picked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +81,13 @@ class DataPreview(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for widget in (scroll, self.scatter, self.curves, self.table):
             self.samples_stack.addWidget(widget)
+        for widget in (self.sample_grid, self.table):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(
+                lambda at, widget=widget: self._context_menu(widget, at)
+            )
+        self.sample_grid.installEventFilter(self)
+        self.table.itemDoubleClicked.connect(lambda item: self._pick(self.table_index(item.row())))
         self.samples_box = _group("Samples", self.samples_stack, self)
 
         self.balance = make_plot(self, y="examples")
@@ -116,13 +132,71 @@ class DataPreview(QWidget):
         thumbs = [Thumb(to_qimage(image)) for image in images]
         self.augment_grid.set_thumbs(thumbs)
 
+    # --- picking a sample for the previews ------------------------------------------------------
+
+    def grid_index(self, row: int, column: int) -> int | None:
+        """The training-split index of the image at (`row`, `column`) of the samples grid."""
+        indices = self.preview.sample_indices if self.preview is not None else []
+        if row < len(indices) and column < len(indices[row]):
+            return indices[row][column]
+        return None
+
+    def table_index(self, row: int) -> int | None:
+        """The training-split index of table row `row` (the table lists the first samples)."""
+        preview = self.preview
+        if preview is None or not 0 <= row < len(preview.table_rows):
+            return None
+        return row
+
+    def sample_menu(self, widget: QWidget, at: QPoint) -> QMenu | None:
+        """The context menu of the sample at `at` in `widget` (the grid or the table), or
+        None where there is no sample whose place in the training split is known."""
+        if widget is self.sample_grid:
+            hit = self.sample_grid.thumb_at(at)
+            index = self.grid_index(*hit) if hit is not None else None
+        else:
+            item = self.table.itemAt(at)
+            index = self.table_index(item.row()) if item is not None else None
+        if index is None:
+            return None
+        menu = QMenu(widget)
+        use = QAction("Use for Previews", menu)
+        use.setObjectName("data_preview_use_for_previews")
+        use.setToolTip(f"Show training sample {index + 1} on every layer's preview")
+        use.triggered.connect(lambda: self._pick(index))
+        menu.addAction(use)
+        return menu
+
+    def _context_menu(self, widget: QWidget, at: QPoint) -> None:
+        menu = self.sample_menu(widget, at)
+        if menu is not None:
+            menu.exec(widget.mapToGlobal(at))
+            menu.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A double-click on a sample of the grid uses it for the previews."""
+        if watched is self.sample_grid and event.type() == QEvent.Type.MouseButtonDblClick:
+            assert isinstance(event, QMouseEvent)
+            hit = self.sample_grid.thumb_at(event.position().toPoint())
+            if hit is not None:
+                self._pick(self.grid_index(*hit))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _pick(self, index: int | None) -> None:
+        if index is not None:
+            self.sample_picked.emit(index)
+
     # --- samples -------------------------------------------------------------------------------
 
     def _show_samples(self, preview: PreviewData) -> None:
         title = "Samples"
         if preview.kind == "image":
-            rows = [(name, [Thumb(to_qimage(s), tooltip=name) for s in samples])
-                    for name, samples in preview.samples]  # fmt: skip
+            rows = [
+                (name, [Thumb(to_qimage(s), tooltip=self._tip(name, r, c))
+                        for c, s in enumerate(samples)])
+                for r, (name, samples) in enumerate(preview.samples)
+            ]  # fmt: skip
             self.sample_grid.set_rows(rows)
             self.samples_stack.setCurrentIndex(0)
             if preview.hidden_classes:
@@ -137,6 +211,13 @@ class DataPreview(QWidget):
             self._show_table(preview)
             self.samples_stack.setCurrentIndex(3)
         self.samples_box.setTitle(title)
+
+    def _tip(self, name: str, row: int, column: int) -> str:
+        index = self.grid_index(row, column)
+        if index is None:
+            return name
+        where = f"training sample {index + 1}" + (f", {name}" if name else "")
+        return f"{where}\nDouble-click to show it on every layer's preview"
 
     def _show_points(self, preview: PreviewData) -> None:
         plot = self.scatter.getPlotItem()

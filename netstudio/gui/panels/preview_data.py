@@ -51,6 +51,9 @@ class PreviewData:
     samples: list[tuple[str, np.ndarray]] = field(default_factory=list)
     points: np.ndarray | None = None
     point_labels: np.ndarray | None = None
+    #: Where each shown sample is in the training split, row by row as `samples` (and one
+    #: per table row); empty where it is not known (an image folder's sample).
+    sample_indices: list[list[int]] = field(default_factory=list)
     table_rows: list[list[str]] = field(default_factory=list)
     table_header: list[str] = field(default_factory=list)
     augment_source: np.ndarray | None = None  # one normalised training image (C, H, W)
@@ -164,6 +167,7 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
         for index, name in enumerate(data.classes[:MAX_CLASS_ROWS]):
             chosen = torch.nonzero(labels == index)[:SAMPLES_PER_CLASS, 0]
             preview.samples.append((name, shown(train.x[chosen])))
+            preview.sample_indices.append(chosen.tolist())
         preview.hidden_classes = max(0, len(data.classes) - MAX_CLASS_ROWS)
     else:
         target = train.y.reshape(len(train.y), -1)[:, 0].float().numpy()
@@ -171,9 +175,12 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
         preview.counts = counts.tolist()
         preview.count_labels = [f"{edges[i]:.3g}" for i in range(len(counts))]
         preview.samples.append(("", shown(train.x[:SAMPLES_PER_CLASS])))
+        preview.sample_indices.append(list(range(min(SAMPLES_PER_CLASS, len(train)))))
     if kind == "image" and len(train):
         preview.augment_source = train.x[0].numpy().copy()
-        preview.samples = [(n, s) for n, s in preview.samples if len(s)]
+        kept = [i for i, (_, s) in enumerate(preview.samples) if len(s)]
+        preview.samples = [preview.samples[i] for i in kept]
+        preview.sample_indices = [preview.sample_indices[i] for i in kept]
         preview.decoded = len(train) + len(data.val) + len(data.test)
     elif kind == "points":
         step = max(1, len(train) // MAX_POINTS)
