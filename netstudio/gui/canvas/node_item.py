@@ -6,7 +6,9 @@ start of the message. The tooltip says all of it. While previews are on (`set_pr
 card is `PREVIEW` taller: between body and footer it shows a picture of the node's output for
 one sample (`set_preview`: a pixmap drawn once elsewhere, so painting only copies it) and its
 value range, NaN and inf counts written out in the error colour. `set_health` puts a coloured
-badge with a number in the body's corner (colour by a training statistic; never colour alone). The item only shows what the scene tells it;
+badge with a number in the body's corner (colour by a training statistic; never colour alone);
+zoomed out to a plain block, the health colour fills the block and the number is in the
+tooltip. The item only shows what the scene tells it;
 it holds no graph state. A frozen node (it does not learn: fine-tuning) draws a padlock in its
 header, and its tooltip says so, with its learning-rate multiplier when it has one. `flash()` blinks a red outline a few times, to point at the node a
 failed run names; the item then looks as before.
@@ -472,8 +474,8 @@ class NodeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(theme.shadow)
         painter.drawRoundedRect(rect.translated(0, 2.5), RADIUS, RADIUS)
-        if text.block:
-            painter.setBrush(self.colour)
+        if text.block:  # coloured by health, the block is that colour (its number on hover)
+            painter.setBrush(self.block_colour)
             painter.drawRoundedRect(rect, RADIUS, RADIUS)
             self._paint_block_text(painter, text)
             if self.preview_shown:
@@ -522,7 +524,7 @@ class NodeItem(QGraphicsItem):
     def _paint_block_text(self, painter: QPainter, text: NodeText) -> None:
         """A block: the name (and a short type label under it), or the short label alone,
         centred on the card."""
-        painter.setPen(text_on(self.colour))
+        painter.setPen(text_on(self.block_colour))
         rows: list[tuple[str, QFont]] = []
         if text.name:
             font = QFont(self._title_font)
@@ -538,6 +540,12 @@ class NodeItem(QGraphicsItem):
             painter.setFont(font)
             painter.drawText(QRectF(0, y, WIDTH, height), Qt.AlignmentFlag.AlignCenter, line)
             y += height
+
+    @property
+    def block_colour(self) -> QColor:
+        """A plain block's fill: the health colour while nodes are coloured by a statistic,
+        else the category's."""
+        return self.health_colour if self.health_colour is not None else self.colour
 
     def _paint_lock(self, painter: QPainter, box: QRectF, on_block: bool) -> None:
         """A padlock in `box`: the frozen mark (a shape, not a colour)."""
