@@ -61,12 +61,13 @@ def run_check(
     from netstudio.core.shapes import ShapeInference, is_auto_input
     from netstudio.core.summary import format_bytes, summarize
     from netstudio.core.validation import errors, validate
-    from netstudio.io import ProjectFileError, load_project
+    from netstudio.io import ProjectFileError
+    from netstudio.search.checks import check_problems, load_for_check
     from netstudio.training.sources import project_sample_shape
 
     out = out or sys.stdout
     try:
-        project = load_project(path)
+        project, search_read = load_for_check(path)
     except ProjectFileError as error:
         print(printable(f"error: {error}"), file=sys.stderr)
         return EXIT_UNREADABLE
@@ -119,7 +120,7 @@ def run_check(
         print(printable(line), file=out)
     for problem in problems:
         print(printable(str(problem)), file=out)
-    settings = settings_problems(project) + tuning.errors
+    settings = settings_problems(project) + tuning.errors + check_problems(project, search_read)
     for setting in settings:
         print(printable(f"error: {setting}"), file=out)
     failed = len(errors(problems)) + len(settings)
@@ -265,11 +266,13 @@ class _Refused(Exception):
     """`netstudio train` stops before its run: the exit code, the failure's kind (as a run's
     failure names it) and the one-line message for people."""
 
-    def __init__(self, code: int, kind: FailureKind, message: str) -> None:
+    def __init__(self, code: int, kind: FailureKind, message: str, quiet: bool = False) -> None:
         super().__init__(message)
         self.code = code
         self.kind = kind
         self.message = message
+        #: Another process of a distributed run on this machine says the same line.
+        self.quiet = quiet
 
 
 def run_train(options: argparse.Namespace, out=None) -> int:
@@ -293,7 +296,8 @@ def run_train(options: argparse.Namespace, out=None) -> int:
     try:
         return _train(options, out)
     except _Refused as refused:
-        print(printable(f"error: {refused.message}"), file=sys.stderr)
+        if not refused.quiet:
+            print(printable(f"error: {refused.message}"), file=sys.stderr)
         failure = TrainingFailure(refused.kind, refused.message)
         if options.json:
             print(json.dumps(RunResult(status="failed", failure=failure).summary()), file=out)
@@ -305,6 +309,20 @@ def run_train(options: argparse.Namespace, out=None) -> int:
         raise
     finally:
         distributed.leave()
+
+
+def _agree(parts, options: argparse.Namespace) -> None:
+    """Under torchrun, refuse a run whose processes would train different things (the digests
+    `parts()` gives, see `distributed.agree`); one process per machine says why."""
+    from netstudio.training import distributed
+
+    if not distributed.active():
+        return
+    try:
+        distributed.agree(parts(), here=str(options.file))
+    except distributed.Disagreement as error:
+        quiet = (distributed.from_environment() or distributed.Ranks(0, 1, 0)).local_rank != 0
+        raise _Refused(EXIT_FAILED, "config", str(error), quiet=quiet) from None
 
 
 def _train(options: argparse.Namespace, out) -> int:
@@ -359,6 +377,7 @@ def _train(options: argparse.Namespace, out) -> int:
     from netstudio.training import distributed
     from netstudio.training.health import HealthOptions
     from netstudio.training.loaded_data import DataError
+    from netstudio.training.loading_progress import TerminalProgress, reporting
     from netstudio.training.results import TrainerCallbacks
     from netstudio.training.runs import RunRecorder, new_run_dir, stop_on_interrupt
     from netstudio.training.sources import get_source, load_data
@@ -369,6 +388,8 @@ def _train(options: argparse.Namespace, out) -> int:
     )
     from netstudio.training.trainer import Trainer
 
+    # Under torchrun, every process about to train the same thing, before anything is read.
+    _agree(lambda: distributed.run_parts(project_to_dict(project), data_config, config), options)
     if options.resume is not None and not (options.resume / "checkpoint").is_dir():
         raise _Refused(
             EXIT_FAILED,
@@ -385,9 +406,13 @@ def _train(options: argparse.Namespace, out) -> int:
             )
         if options.memory_budget is not None:
             data_config = data_config.model_copy(update={"memory_budget_mb": options.memory_budget})
-        data = load_data(data_config, options.file.parent, options.data_root)
+        # Files read of the total, with an ETA, on stderr for a load over half a second.
+        progress = TerminalProgress(sys.stderr, quiet=distributed.shard()[0] != 0)
+        with reporting(progress), progress:
+            data = load_data(data_config, options.file.parent, options.data_root)
     except DataError as error:
         raise _Refused(EXIT_FAILED, "data", data_error_text(error)) from None
+    _agree(lambda: {"data": distributed.data_digest(data)}, options)
     print(f"data: {data.summary()}", file=out)
     if get_source(data_config.source).can_stream:  # the path was chosen: say which and why
         print(printable(f"data: {data.loading}"), file=out)

@@ -5,24 +5,38 @@ WORLD_SIZE, LOCAL_RANK, MASTER_ADDR/PORT). `join` starts the process group (gloo
 nccl on GPUs, one GPU per local rank); the trainer then wraps the model in
 DistributedDataParallel (`wrap`), cuts every batch of the one-process run into the ranks' parts
 (`shard`, used by `batches`), and sums each epoch's training metrics over the ranks
-(`reduce_epoch`), so N processes with a batch size B train as one process with B would. Every
-rank evaluates the whole validation and test splits (the same weights give the same numbers);
-only rank 0 writes the run folder and prints (`netstudio.cli`; the other ranks record into a
-private temporary folder and resume from rank 0's checkpoint).
+(`reduce_epoch`), so N processes with a batch size B train as one process with B would: each
+rank's mean loss is weighted by its `share` of the global batch before DDP averages the
+gradients, so a last batch that splits unevenly (13 samples: 7 and 6) still steps as the
+one-process batch. Every rank evaluates the whole validation and test splits, unpadded (the
+same weights give the same numbers, with no sample counted twice as a padding
+DistributedSampler would); only rank 0 writes the run folder and prints (`netstudio.cli`; the
+other ranks record into a private temporary folder and resume from rank 0's checkpoint).
+
+Before anything is loaded or written the ranks check that they are about to train the same
+thing (`agree`): each hashes its project, settings and, once read, its data; a rank whose
+hash differs from rank 0's stops every rank with one line naming it and what differs.
 
 Alone (no torchrun, or a world of one) every function here does nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import struct
 import sys
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import torch
+    from pydantic import BaseModel
     from torch import nn
+
+    from netstudio.training.loaded_data import LoadedData
 
 
 @dataclass(frozen=True)
@@ -125,3 +139,107 @@ def reduce_epoch(
     dist.all_reduce(totals)
     loss, count, right = totals.tolist()
     return loss, round(count), torch.tensor(round(right), device=correct.device)
+
+
+def share(local: int, whole: int) -> float:
+    """The weight of this rank's mean loss over `local` samples of a global batch of `whole`:
+    DDP averages the ranks' gradients, so weighting each by ``local * world / whole`` makes
+    that average the gradient of the global batch's mean loss (1.0 alone)."""
+    world = shard()[1]
+    return 1.0 if world == 1 or whole == 0 else local * world / whole
+
+
+class Disagreement(Exception):
+    """The ranks of a distributed run are not about to train the same thing (one line)."""
+
+
+#: What each part `agree` compares is called in its message ("read a different project file").
+PARTS = {
+    "project": "a different project file",
+    "training": "different training settings (after the command's options)",
+    "data settings": "different data settings",
+    "data": "different data (other files under its data folder: other samples or labels)",
+}
+
+
+def digest(value: bytes | str) -> bytes:
+    """The SHA-256 of `value` (text as UTF-8), as the ranks compare it."""
+    return hashlib.sha256(value.encode() if isinstance(value, str) else value).digest()
+
+
+#: Data settings that choose how the data is read, not what is read: machines may differ there.
+READING_SETTINGS = frozenset({"memory_budget_mb", "streaming", "decoded_cache"})
+
+
+def run_parts(project: Mapping[str, Any], data: BaseModel, training: BaseModel) -> dict[str, bytes]:
+    """The digests `agree` compares before any data is read: the project file's sections (as
+    read, a dict from `project_to_dict`) but its settings, the resolved training settings (the
+    command's options applied) and the data settings that say what is read."""
+    sections = {key: value for key, value in project.items() if key not in ("data", "training")}
+    settings = data.model_dump(mode="json", exclude=set(READING_SETTINGS))
+    settings["params"] = {k: v for k, v in settings.get("params", {}).items() if k != "download"}
+    return {
+        "project": digest(json.dumps(sections, sort_keys=True, default=str)),
+        "training": digest(json.dumps(training.model_dump(mode="json"), sort_keys=True)),
+        "data settings": digest(json.dumps(settings, sort_keys=True)),
+    }
+
+
+def data_digest(data: LoadedData) -> bytes:
+    """A digest of loaded data that is cheap whatever its size: the task, sample shape,
+    classes, split sizes and every label (never the samples themselves, nor the name, which
+    holds the data folder's name: machines may keep the same data under other names)."""
+    head = repr((data.task, data.input_shape, data.classes)).encode()
+    hasher = hashlib.sha256(head)
+    for split in (data.train, data.val, data.test):
+        hasher.update(struct.pack(">q", len(split)))
+        hasher.update(split.y.detach().cpu().contiguous().numpy().tobytes())
+    return hasher.digest()
+
+
+def first_difference(
+    gathered: Sequence[Sequence[bytes]], names: Sequence[str], here: str = "", me: int = 0
+) -> str | None:
+    """The message for the first rank (after 0) whose digests differ from rank 0's, naming that
+    rank and the first part that differs; None when every rank agrees. `gathered` holds each
+    rank's digests in the order of `names`; `here` names the project file rank `me` (this
+    process) read."""
+    for rank, digests in enumerate(gathered[1:], start=1):
+        for name, mine, theirs in zip(names, gathered[0], digests, strict=True):
+            if mine != theirs:
+                what = PARTS.get(name, f"a different {name}")
+                where = f" (rank {me} read {here})" if name == "project" and here else ""
+                return (
+                    f"rank {rank} read {what} from rank 0{where}: every process of a "
+                    "distributed run must train the same project with the same options and "
+                    "data; give every machine the same files and the same command"
+                )
+    return None
+
+
+def agree(parts: Mapping[str, bytes], here: str = "") -> None:
+    """Raise `Disagreement` on every rank when some rank's `parts` (name: digest, see
+    `digest`; the same names, in the same order, on every rank) differ from rank 0's.
+
+    The digests travel as integer tensors (all_gather over the process group): nothing is
+    unpickled. Nothing happens alone.
+    """
+    if not active():
+        return
+    import torch
+    import torch.distributed as dist
+
+    names = list(parts)
+    # 32 bytes of each digest as four signed 64-bit numbers, one row per part
+    rows = [list(struct.unpack(">4q", parts[name][:32].ljust(32, b"\0"))) for name in names]
+    mine = torch.tensor(rows, dtype=torch.int64)
+    if dist.get_backend() == "nccl":
+        mine = mine.cuda()
+    everyone = [torch.empty_like(mine) for _ in range(dist.get_world_size())]
+    dist.all_gather(everyone, mine)
+    gathered = [
+        [struct.pack(">4q", *row) for row in rank_rows.cpu().tolist()] for rank_rows in everyone
+    ]
+    message = first_difference(gathered, names, here, dist.get_rank())
+    if message is not None:
+        raise Disagreement(message)

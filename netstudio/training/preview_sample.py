@@ -65,14 +65,15 @@ def read_sample(
     source = get_source(config.source)
     params = source.check_params(config.params)
     root = resolve_root(config, project_dir, data_root)
-    if source.can_stream and root is not None:
-        from netstudio.training.folder_source import ImageFolderSource
+    from netstudio.training.folder_source import ImageFolderSource
 
-        assert isinstance(source, ImageFolderSource)
+    if isinstance(source, ImageFolderSource) and root is not None:
         return _folder_sample(source.listing(params, root), config, per_class, max_classes)
     from netstudio.training.sources import load_data
 
-    data = load_data(config, project_dir, data_root)
+    # Other sources are read whole for their sample, even those that stream to train.
+    whole = config.model_copy(update={"streaming": "never"})
+    data = load_data(whole, project_dir, data_root)
     train = data.train
     assert isinstance(train, TensorSplit)  # only a source that can stream streams
     chosen = _chosen(train.y, data.classes, per_class, max_classes)

@@ -9,6 +9,10 @@ PIL images. Without the ``download`` parameter nothing is fetched; a missing fil
 CIFAR-10's official "python" format is pickle. It is read by torchvision's loader, which first
 checks every file against the official MD5 checksums, so only the genuine files are unpickled;
 files that differ are reported as corrupted and never loaded.
+
+Over the memory budget, or when the data settings ask for it, both stream from disk
+(`streaming_formats`): the IDX images memory-mapped where they lie, the verified CIFAR-10
+images written once to a temporary file and memory-mapped from there.
 """
 
 from __future__ import annotations
@@ -16,11 +20,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool
-from netstudio.training.loaded_data import DataError, DataFix, RawData
+from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
+from netstudio.training.memory_budget import plan_loading, preload_bytes
 from netstudio.training.sources import DataSource
+
+if TYPE_CHECKING:
+    from netstudio.training.data_config import DataConfig
 
 IDX_FILES = (
     "train-images-idx3-ubyte",
@@ -30,6 +38,8 @@ IDX_FILES = (
 )
 CIFAR_FOLDER = "cifar-10-batches-py"
 CIFAR_ARCHIVE = "cifar-10-python.tar.gz"
+#: Images in the official CIFAR-10 files (50,000 training, 10,000 test).
+CIFAR_IMAGES = 60_000
 CIFAR_FILES = (
     *(f"data_batch_{i}" for i in range(1, 6)),
     "test_batch",
@@ -68,17 +78,75 @@ class IdxSource(DataSource):
     dataset: str
     needs_root: bool = True
     official_test: bool = True
+    can_stream: bool = True
 
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
         return (1, 28, 28)
 
-    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+    def load_within(
+        self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
+    ) -> LoadedData:
+        """Preloaded when the images fit `budget` (or streaming is off), else streamed: the
+        images memory-mapped from the IDX files (the layout of torchvision before 0.8 is
+        always read whole)."""
+        root, raw, legacy = self._files(params, root)
+        if legacy:
+            data = prepare(self._read_files(root, raw), config, source_id=self.id)
+            data.loading = plan_loading(config.streaming, None, budget, False, self.name).reason
+            return data
+        counts = [_idx_shape(self.name, raw / f"{p}-labels-idx1-ubyte", 1)[0] for p in _PREFIXES]
+        needed = preload_bytes(sum(counts), (1, 28, 28))
+        plan = plan_loading(config.streaming, needed, budget, True, self.name)
+        if not plan.streaming:
+            data = prepare(self._read_files(root, raw), config, source_id=self.id)
+            data.loading = plan.reason
+            return data
+        from netstudio.training.streaming_formats import RowFile, stream_splits
+
+        classes = list(self._dataset_class().classes)
+        splits = []
+        for prefix, count in zip(_PREFIXES, counts, strict=True):
+            labels = self._labels(raw, prefix, len(classes))
+            images = RowFile(str(raw / f"{prefix}-images-idx3-ubyte"), 16, (count, 1, 28, 28), "u1")
+            splits.append((images, labels))
+        return stream_splits(
+            name=self.name,
+            task="classification",
+            rows=splits[0][0],
+            y=splits[0][1],
+            classes=classes,
+            config=config,
+            source_id=self.id,
+            reason=plan.reason,
+            test=splits[1],
+        )
+
+    def _labels(self, raw: Path, prefix: str, classes: int) -> Any:
+        """The labels of an IDX label file (checked: `_check_idx_pair`) as int64."""
+        import numpy as np
+        import torch
+
+        path = raw / f"{prefix}-labels-idx1-ubyte"
+        labels = torch.from_numpy(np.fromfile(path, dtype=np.uint8, offset=8).astype(np.int64))
+        if len(labels) and int(labels.max()) >= classes:
+            raise DataError(
+                f"{self.name}: {path} holds the label {int(labels.max())}, but {self.name} has "
+                f"only {classes} classes (0 to {classes - 1}): replace it with the original file"
+            )
+        return labels
+
+    def _dataset_class(self) -> Any:
         import torchvision.datasets
 
+        return getattr(torchvision.datasets, self.dataset)
+
+    def _files(self, params: dict[str, Any], root: Path | None) -> tuple[Path, Path, bool]:
+        """The data root, the raw folder and whether only the legacy layout is there: the files
+        downloaded (with ``download``), unpacked and checked; DataError naming what is wrong."""
         assert root is not None
         root = _dataset_root(root, self.dataset)
         raw = root / self.dataset / "raw"
-        cls = getattr(torchvision.datasets, self.dataset)
+        cls = self._dataset_class()
         if params["download"]:
             try:
                 for train in (True, False):
@@ -87,9 +155,18 @@ class IdxSource(DataSource):
                 raise _download_failed(self.name, raw, exc) from exc
         else:
             self._require_files(root, raw)
-        if not _legacy_exists(root / self.dataset / "processed"):
-            for prefix in ("train", "t10k"):
+        legacy = _legacy_exists(root / self.dataset / "processed")
+        if not legacy:
+            for prefix in _PREFIXES:
                 _check_idx_pair(self.name, raw, prefix)
+        return root, raw, legacy
+
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        root, raw, _ = self._files(params, root)
+        return self._read_files(root, raw)
+
+    def _read_files(self, root: Path, raw: Path) -> RawData:
+        cls = self._dataset_class()
         try:
             train_set = cls(str(root), train=True, download=False)
             test_set = cls(str(root), train=False, download=False)
@@ -135,6 +212,10 @@ class IdxSource(DataSource):
                 f"{self.name} not found under {raw}: expected {expected}. Put the files there",
                 fixes=MISSING_FIXES,
             )
+
+
+#: The IDX files' prefixes: the training files, then the test files.
+_PREFIXES = ("train", "t10k")
 
 
 def _legacy_exists(processed: Path) -> bool:
@@ -211,39 +292,53 @@ class CifarSource(DataSource):
 
     needs_root: bool = True
     official_test: bool = True
+    can_stream: bool = True
 
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
         return (3, 32, 32)
 
+    def load_within(
+        self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
+    ) -> LoadedData:
+        """Preloaded when the official 60,000 images fit `budget` (or streaming is off), else
+        streamed: the verified images written once to a temporary file, memory-mapped."""
+        needed = preload_bytes(CIFAR_IMAGES, (3, 32, 32))
+        plan = plan_loading(config.streaming, needed, budget, True, self.name)
+        if not plan.streaming:
+            data = prepare(self.read(params, root, config.seed), config, source_id=self.id)
+            data.loading = plan.reason
+            return data
+        import numpy as np
+        import torch
+
+        from netstudio.training.streaming_formats import stream_splits, temporary_rows
+
+        train_set, test_set = self._datasets(params, root)
+        splits = []
+        for dataset in (train_set, test_set):
+            images = dataset.data  # (N, 32, 32, 3) uint8, as the preloaded path permutes it
+            chunks = (
+                images[i : i + 4096].transpose(0, 3, 1, 2) for i in range(0, len(images), 4096)
+            )
+            rows = temporary_rows(list(chunks), "u1")
+            splits.append((rows, torch.tensor(np.asarray(dataset.targets), dtype=torch.int64)))
+            dataset.data = None  # the copy on disk is what the splits read
+        return stream_splits(
+            name=self.name,
+            task="classification",
+            rows=splits[0][0],
+            y=splits[0][1],
+            classes=list(train_set.classes),
+            config=config,
+            source_id=self.id,
+            reason=plan.reason + "; the images copied once to a temporary file",
+            test=splits[1],
+        )
+
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         import torch
-        from torchvision.datasets import CIFAR10
 
-        assert root is not None
-        root = _dataset_root(root, CIFAR_FOLDER)
-        folder = root / CIFAR_FOLDER
-        if params["download"]:
-            try:
-                CIFAR10(str(root), train=True, download=True)
-            except (OSError, RuntimeError) as exc:
-                raise _download_failed(self.name, root, exc) from exc
-        else:
-            self._require_files(root, folder)
-        try:
-            train_set = CIFAR10(str(root), train=True, download=False)
-            test_set = CIFAR10(str(root), train=False, download=False)
-        except RuntimeError as exc:
-            raise DataError(
-                f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
-                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}",
-                fixes=(DataFix.DOWNLOAD,),
-            ) from exc
-        except OSError as exc:  # a file that cannot be opened (permissions, a folder)
-            where = exc.filename or folder
-            raise DataError(
-                f"{self.name}: could not read {where} ({exc.strerror or exc}): check that the "
-                "files can be read"
-            ) from exc
+        train_set, test_set = self._datasets(params, root)
 
         def images(data: Any) -> torch.Tensor:
             return torch.from_numpy(data).permute(0, 3, 1, 2).contiguous()  # HWC -> CHW
@@ -257,6 +352,38 @@ class CifarSource(DataSource):
             test_x=images(test_set.data),
             test_y=torch.tensor(test_set.targets, dtype=torch.int64),
         )
+
+    def _datasets(self, params: dict[str, Any], root: Path | None) -> tuple[Any, Any]:
+        """torchvision's training and test sets, read only after every file passed the official
+        checksums (downloaded first with ``download``); DataError naming what is wrong."""
+        from torchvision.datasets import CIFAR10
+
+        assert root is not None
+        root = _dataset_root(root, CIFAR_FOLDER)
+        folder = root / CIFAR_FOLDER
+        if params["download"]:
+            try:
+                CIFAR10(str(root), train=True, download=True)
+            except (OSError, RuntimeError) as exc:
+                raise _download_failed(self.name, root, exc) from exc
+        else:
+            self._require_files(root, folder)
+        try:
+            return CIFAR10(str(root), train=True, download=False), CIFAR10(
+                str(root), train=False, download=False
+            )
+        except RuntimeError as exc:
+            raise DataError(
+                f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
+                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}",
+                fixes=(DataFix.DOWNLOAD,),
+            ) from exc
+        except OSError as exc:  # a file that cannot be opened (permissions, a folder)
+            where = exc.filename or folder
+            raise DataError(
+                f"{self.name}: could not read {where} ({exc.strerror or exc}): check that the "
+                "files can be read"
+            ) from exc
 
     def _require_files(self, root: Path, folder: Path) -> None:
         archive = root / CIFAR_ARCHIVE

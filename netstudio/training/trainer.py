@@ -257,7 +257,8 @@ class Trainer:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
         differs (28×28 images into an Input of 784); an auto Input takes the samples as they
         are. A streamed split reshapes each sample as it is read."""
-        have = split.sample_shape if isinstance(split, StreamSplit) else tuple(split.x.shape[1:])
+        # streamed: an image folder's or a file's rows (`StreamSplit`, `RowSplit`)
+        have = tuple(split.x.shape[1:]) if isinstance(split, TensorSplit) else split.sample_shape
         shape = self.input_node.params.get("shape")
         want = tuple(shape) if shape is not None else have
         if have != want and math.prod(have) != math.prod(want):
@@ -270,7 +271,7 @@ class Trainer:
                 node_id=self.input_node.id,
             )
         as_long = self.input_node.params.get("dtype") == "int64"
-        if isinstance(split, StreamSplit):
+        if not isinstance(split, TensorSplit):
             return split.for_input(want, as_long)
         x = split.x if have == want else split.x.reshape(len(split), *want)
         if as_long:
@@ -357,6 +358,7 @@ class Trainer:
             result.notes.append(self.data.loading)
         run_start = time.perf_counter()
         forward = distributed.wrap(model)  # the model itself, unless under torchrun
+        world = distributed.shard()[1]
         samples_seen = 0
         output_checked = False
         for epoch in range(start_epoch, config.epochs):
@@ -398,6 +400,9 @@ class Trainer:
                 value = float(loss.detach())
                 if not math.isfinite(value):
                     raise self._failures.nan(value, epoch, index, epoch_state)
+                if world > 1:  # DDP averages the ranks' gradients: weigh each by its share
+                    whole = min(config.batch_size, len(train) - index * config.batch_size)
+                    loss = loss * distributed.share(len(x), whole)
                 optimizer.zero_grad(set_to_none=True)
                 try:
                     if amp:
@@ -493,6 +498,10 @@ class Trainer:
         if self.best_state is not None and early.config.enabled and early.config.restore_best:
             model.load_state_dict(self.best_state)
         self._test(result)
+        for split in self.data_splits.values():  # streamed images that could not be read
+            note = split.skipped_note() if isinstance(split, StreamSplit) else None
+            if note and note not in result.notes:  # the splits of one folder share it
+                result.notes.append(note)
 
     def _epoch_health(
         self, health: HealthRecorder | None, epoch: int, result: RunResult

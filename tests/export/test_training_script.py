@@ -1,4 +1,8 @@
-"""The exported training script: NetStudio's data, standalone, and under torchrun."""
+"""The exported training script: NetStudio's data, and standalone.
+
+Under torchrun it runs in the one launch of tests/training/test_distributed.py
+(`test_the_exported_script_runs_under_torchrun_and_the_processes_agree`), which starts the two
+processes once for every distributed check."""
 
 from __future__ import annotations
 
@@ -71,33 +75,6 @@ def test_the_script_trains_standalone_without_netstudio(
     assert accuracy > 50  # one epoch of the digits MLP: far above chance (10%)
     graph = load_project(EXAMPLES / "digits_mlp.net").graph
     compile_graph(graph).load_state_dict(load_file(str(out)))  # the compiled model's keys
-
-
-def test_the_script_runs_under_torchrun_and_the_processes_agree(
-    tmp_path: Path, load_module
-) -> None:
-    script = _script(tmp_path, "digits_mlp.net", training={"batch_size": 64})
-    out = tmp_path / "weights.safetensors"
-    command = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2"]
-    command += ["--standalone", str(script), "--epochs", "1", "--out", str(out)]
-    result = subprocess.run(
-        [*command, "--save-every-rank"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=_environment(),
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr
-    assert "training on cpu, 2 process(es)" in result.stdout
-    assert result.stdout.count("epoch 1/1:") == 1  # rank 0 alone prints
-    ranks = [load_file(str(tmp_path / f"weights.rank{r}.safetensors")) for r in (0, 1)]
-    torch.manual_seed(0)  # the script's seed, set before it builds the model
-    initial = load_module(script).load_model().state_dict()
-    for key, value in ranks[0].items():
-        assert torch.equal(value, ranks[1][key]), f"the processes disagree on {key}"
-        assert torch.equal(value, load_file(str(out))[key])
-    assert any(not torch.equal(ranks[0][k], initial[k]) for k in initial), "nothing trained"
 
 
 def test_a_source_without_a_script_reader_is_refused(tmp_path: Path) -> None:

@@ -56,7 +56,8 @@ def test_mnist_mlp_trains_on_idx_files_and_writes_its_run(
     )
     assert code == 0, err
     assert lines[0].startswith("data: MNIST: 180 train / 20 val / 50 test")
-    assert lines[1].startswith("training on cpu: 235,146 parameters, 1 epochs of 3 batches")
+    assert lines[1].startswith("data: in memory: the data needs ~957.0 KiB in memory, within")
+    assert lines[2].startswith("training on cpu: 235,146 parameters, 1 epochs of 3 batches")
     epoch_lines = [line for line in lines if line.startswith("epoch ")]
     assert len(epoch_lines) == 1 and "val loss" in epoch_lines[0] and "samples/s" in epoch_lines[0]
     summary = json.loads(lines[-1])

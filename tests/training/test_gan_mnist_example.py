@@ -60,7 +60,8 @@ def test_the_mnist_gan_example_trains_an_epoch_on_idx_files(
     assert code == 0, captured.err
     lines = captured.out.splitlines()
     assert lines[0].startswith("data: MNIST: 24 train")
-    assert "1,084,945 parameters, 1 epochs of 3 batches" in lines[1]  # G 551,440 + D 533,505
+    assert lines[1].startswith("data: in memory:")  # which path the data took, and why
+    assert "1,084,945 parameters, 1 epochs of 3 batches" in lines[2]  # G 551,440 + D 533,505
     summary = json.loads(lines[-1])
     assert summary["status"] == "finished" and summary["epochs"] == 1
     (folder,) = out.iterdir()
