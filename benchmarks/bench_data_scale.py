@@ -9,6 +9,11 @@ Writes an ImageFolder of generated JPEGs (10 classes, `--size` pixels square, ke
   batch size and transforms (ToTensor, Normalize);
 - ``preloaded``: NetStudio's fast path (every image decoded into memory first).
 
+Then, for the decoded-image cache (the Data panel's "Cache decoded images on disk"), two epochs
+of the streaming path each way, in fresh processes: ``streamed x2`` decodes every image in both
+epochs, ``cached x2`` keeps the decoded images on disk (a fresh cache folder) in the first epoch
+and reads them back in the second; the ratio of the second epochs' throughput is printed.
+
 For each: the time to the first batch (from the start, listing and decoding included), the
 epoch's throughput in images per second, and the peak memory (the main process's peak RSS and
 the peak sum of RSS over the process and its loader workers, sampled). Goal (issue 21):
@@ -84,8 +89,11 @@ class TreeMemory:
 
 
 def _measure(mode: str, folder: Path, workers: int, batch_size: int) -> dict[str, float]:
-    """One epoch of `mode` over `folder`, in this process."""
+    """One epoch of `mode` over `folder`, in this process (two for the cache modes)."""
     import torch
+
+    if mode in CACHE_MODES:
+        return _measure_epochs(mode, folder, workers, batch_size)
 
     memory = TreeMemory()
     start = time.perf_counter()
@@ -138,6 +146,47 @@ def _measure(mode: str, folder: Path, workers: int, batch_size: int) -> dict[str
     }
 
 
+#: Two streamed epochs without and with the decoded-image cache.
+CACHE_MODES = ("streamed x2", "cached x2")
+
+
+def _measure_epochs(mode: str, folder: Path, workers: int, batch_size: int) -> dict[str, float]:
+    """Two streamed epochs over `folder`; with "cached x2" the decoded images are cached in a
+    fresh folder (removed afterwards). Throughput of each epoch."""
+    import shutil
+    import tempfile
+
+    from netstudio.training import decoded_cache
+    from netstudio.training.batches import make_batches
+    from netstudio.training.data_config import DataConfig
+    from netstudio.training.sources import load_data
+
+    cache_dir = Path(tempfile.mkdtemp(prefix="netstudio_bench_cache_", dir=folder.parent))
+    os.environ[decoded_cache.CACHE_ENV] = str(cache_dir)
+    try:
+        config = DataConfig(
+            source="image_folder",
+            params={"resize": 0},
+            streaming="always",
+            val_fraction=0.0,
+            test_fraction=0.0,
+            decoded_cache=mode == "cached x2",
+        )
+        data = load_data(config, data_root=folder)
+        batches = make_batches(data.train, batch_size, train=True, num_workers=workers)
+        speeds = []
+        for epoch in range(2):
+            batches.set_epoch(epoch)
+            start, seen = time.perf_counter(), 0
+            for x, _ in batches:
+                seen += len(x)
+                x.sum()
+            speeds.append(seen / (time.perf_counter() - start))
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    return {"epoch1_images_per_s": speeds[0], "epoch2_images_per_s": speeds[1]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--images", type=int, nargs="+", default=[2000])
@@ -145,7 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--folder", type=Path, default=Path("/tmp/netstudio_bench_data"))
-    parser.add_argument("--modes", nargs="+", default=["torchvision", "streaming", "preloaded"])
+    parser.add_argument(
+        "--modes",
+        nargs="+",
+        default=["torchvision", "streaming", "preloaded", *CACHE_MODES],
+        choices=["torchvision", "streaming", "preloaded", *CACHE_MODES],
+    )
     parser.add_argument("--measure", help=argparse.SUPPRESS)  # internal: one mode, one process
     options = parser.parse_args(argv)
     if options.measure:
@@ -184,6 +238,12 @@ def main(argv: list[str] | None = None) -> int:
                 env={**os.environ, "PYTHONWARNINGS": "ignore"},
             )
             row = rows[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+            if mode in CACHE_MODES:
+                print(
+                    f"{count:>8} {mode:<12} epoch 1 {row['epoch1_images_per_s']:>7.0f} images/s,"
+                    f" epoch 2 {row['epoch2_images_per_s']:>7.0f} images/s"
+                )
+                continue
             print(
                 f"{count:>8} {mode:<12} {row['first_batch_s']:>10.2f}s "
                 f"{row['images_per_s']:>9.0f} {row['peak_main_mb']:>8.0f}MB "
@@ -193,6 +253,11 @@ def main(argv: list[str] | None = None) -> int:
             ratio = rows["streaming"]["images_per_s"] / rows["torchvision"]["images_per_s"]
             verdict = "meets" if ratio >= GOAL else "misses"
             print(f"{count:>8} streaming / torchvision throughput {ratio:.2f}x ({verdict} {GOAL}x)")
+        if all(mode in rows for mode in CACHE_MODES):
+            cached, plain = (rows[mode]["epoch2_images_per_s"] for mode in reversed(CACHE_MODES))
+            print(
+                f"{count:>8} epoch 2 with / without the decoded-image cache {cached / plain:.2f}x"
+            )
     return 0
 
 

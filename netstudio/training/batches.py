@@ -204,11 +204,14 @@ class LoaderBatches:
         if pin_memory is None:
             pin_memory = self.device.type == "cuda"
         self.sampler = EpochSampler(len(dataset), batch_size, shuffle, seed, drop_last, shard)
+        # A split in memory, or a streamed one (`StreamSplit`), hands over whole batches.
+        self.dataset = dataset
+        whole = in_memory or hasattr(dataset, "left_out")
         self.loader = DataLoader(
             dataset,
             batch_sampler=self.sampler,
             num_workers=num_workers,
-            collate_fn=_WHOLE_BATCH if in_memory else None,
+            collate_fn=_WHOLE_BATCH if whole else None,
             pin_memory=pin_memory,
             persistent_workers=persistent and num_workers > 0,
             prefetch_factor=PREFETCH if num_workers > 0 else None,
@@ -229,12 +232,28 @@ class LoaderBatches:
 
     def __iter__(self) -> Iterator[Batch]:
         generator = augment_generator(self.seed, self.epoch) if self.augment else None
-        for x, y in _reported(self.loader):
+        for batch in _reported(self.loader):
+            x, y = batch[0], batch[1]
+            if len(batch) > 2:  # a streamed batch: the images it left out come with it
+                self._left_out(batch[2])
+                if len(y) == 0:
+                    continue
             x = x.to(self.device, non_blocking=self.non_blocking)
             y = y.to(self.device, non_blocking=self.non_blocking)
             if self.augment is not None and generator is not None:
                 x = self.augment(x, generator)
             yield x, y
+
+    def _left_out(self, skipped: Any) -> None:
+        """Tell the streamed split which images a batch left out; a run with more of them than
+        the split allows stops, naming them."""
+        from netstudio.training.loaded_data import DataError
+        from netstudio.training.results import TrainingFailure
+
+        try:
+            self.dataset.left_out([tuple(pair) for pair in skipped])
+        except DataError as error:
+            raise TrainingFailure("data", str(error)) from None
 
 
 def _worker_start(num_workers: int) -> str | None:

@@ -39,7 +39,8 @@ class DataConfig(BaseModel):
     folder of file-based sources, relative paths resolving against the project file's folder.
     `val_fraction` is taken from the training portion; `test_fraction` is used only by sources
     without an official test split. `memory_budget_mb` and `streaming` choose between the
-    preloaded fast path and streaming from disk (`netstudio.training.memory_budget`).
+    preloaded fast path and streaming from disk (`netstudio.training.memory_budget`);
+    `decoded_cache` keeps a streamed folder's decoded images on disk for the epochs after the first.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -61,4 +62,9 @@ class DataConfig(BaseModel):
         "auto",
         description="Read images from disk batch by batch: when over the memory budget (auto), "
         "always, or never.",
+    )
+    decoded_cache: bool = Field(
+        False,
+        description="Keep the images a streamed run decodes on disk, so later epochs read them "
+        "back instead of decoding them again (`netstudio.training.decoded_cache`).",
     )

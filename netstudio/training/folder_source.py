@@ -25,6 +25,7 @@ from netstudio.training.loaded_data import (
     prepare,
     split_plan,
 )
+from netstudio.training.loading_progress import loading_steps
 from netstudio.training.memory_budget import plan_loading, preload_bytes
 from netstudio.training.sources import DataSource
 
@@ -145,17 +146,33 @@ class ImageFolderSource(DataSource):
         return data
 
     def _stream(self, listing: FolderListing, config: DataConfig, reason: str) -> LoadedData:
+        from netstudio.training.decoded_cache import plan_cache
         from netstudio.training.streaming import StreamSplit, sample_stats
 
-        whole = StreamSplit(listing.samples, listing.size, listing.grayscale, fixed=listing.fixed)
+        cache = None
+        notes: list[str] = []
+        if config.decoded_cache:
+            channels = 1 if listing.grayscale else 3
+            cache, said = plan_cache(listing.count, listing.size, channels, listing.fixed)
+            if cache is None:
+                notes.append(said)  # the cache is off: the run's notes say why
+            else:
+                reason += f"; {said}"
+        skipped: dict[str, str] = {}  # the images left out, by all the splits of this folder
+
+        def split_of(samples: list[tuple[str, int]]) -> StreamSplit:
+            return StreamSplit(
+                samples, listing.size, listing.grayscale, fixed=listing.fixed, cache=cache,
+                root=str(listing.root), total=listing.count, skipped=skipped,
+            )  # fmt: skip
+
+        whole = split_of(listing.samples)
         official = listing.test_samples is not None
         train_at, val_at, test_at = split_plan(whole.y, official, config, True, listing.name)
         train, val = whole.subset(train_at), whole.subset(val_at)
         if test_at is None:
             assert listing.test_samples is not None
-            test = StreamSplit(
-                listing.test_samples, listing.size, listing.grayscale, fixed=listing.fixed
-            )
+            test = split_of(listing.test_samples)
         else:
             test = whole.subset(test_at)
         if len(train) == 0:
@@ -165,6 +182,8 @@ class ImageFolderSource(DataSource):
         if config.normalize:
             mean, std, used = sample_stats(train, config.seed)
             stats_sample = used if used < len(train) else 0
+            if stats_sample:
+                reason += f"; {stats_line(stats_sample, len(train))}"
             train, val, test = (split.normalized(mean, std) for split in (train, val, test))
         return LoadedData(
             name=listing.name,
@@ -179,7 +198,13 @@ class ImageFolderSource(DataSource):
             source_id=self.id,
             loading=reason,
             stats_sample=stats_sample,
+            notes=tuple(notes),
         )
+
+
+def stats_line(sample: int, train: int) -> str:
+    """ "mean/std from 1,000 of 43,200 training images" (a streamed folder's statistics)."""
+    return f"mean/std from {sample:,} of {train:,} training images"
 
 
 @dataclass(frozen=True)
@@ -258,9 +283,12 @@ def decode_images(
                 raise
             failed[index] = error
 
-    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+    with (
+        ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool,
+        loading_steps("decoding images", len(samples)) as step,
+    ):
         for _ in pool.map(decode, range(len(samples))):
-            pass
+            step(1)
     labels = torch.tensor([label for _, label in samples], dtype=torch.int64)
     if failed and skipped is not None:
         skipped.extend((samples[index][0], failed[index]) for index in sorted(failed))

@@ -147,7 +147,8 @@ AUTO_BUDGET_TEXT = "Auto"
 
 
 class MemoryBox(QGroupBox):
-    """The memory budget the preloaded data may take, and whether images stream from disk."""
+    """The memory budget the preloaded data may take, whether images stream from disk, and
+    whether a streamed run keeps its decoded images on disk."""
 
     #: A field of the data section changed: its path, the value, and what it is in words.
     edited = Signal(object, object, str)
@@ -183,8 +184,19 @@ class MemoryBox(QGroupBox):
                 ("streaming",), self.streaming_combo.itemData(i), "streaming from disk"
             )
         )
+        self.cache_check = QCheckBox("Cache decoded images on disk", self)
+        self.cache_check.setObjectName("data_decoded_cache")
+        self.cache_check.setToolTip(
+            "When images stream from disk, keep each one decoded in the cache folder, so the "
+            "epochs after the first read it back instead of decoding it again. Off when the "
+            "disk has no room for them (the Data panel and the run's notes say so)."
+        )
+        self.cache_check.toggled.connect(
+            lambda on: self.edited.emit(("decoded_cache",), on, "decoded-image cache")
+        )
         add_number_row(form, "Memory budget", self.budget_spin)
         form.addRow("Stream from disk", self.streaming_combo)
+        form.addRow(self.cache_check)
 
     def show_config(self, config: DataConfig) -> list[str]:
         """Show `config`'s memory settings without emitting edits; returns the values a field
@@ -192,4 +204,6 @@ class MemoryBox(QGroupBox):
         problem = self.budget_spin.show_number(config.memory_budget_mb or 0)
         with QSignalBlocker(self.streaming_combo):
             self.streaming_combo.setCurrentIndex(self.streaming_combo.findData(config.streaming))
+        with QSignalBlocker(self.cache_check):
+            self.cache_check.setChecked(config.decoded_cache)
         return [f"Memory budget: {problem}"] if problem else []

@@ -132,6 +132,7 @@ class DataPanel(QWidget):
         self.rotation_spin = self.augment_box.rotation_spin
         self.budget_spin = self.memory_box.budget_spin
         self.streaming_combo = self.memory_box.streaming_combo
+        self.cache_check = self.memory_box.cache_check
 
     @property
     def editors(self) -> dict[str, ParamEditor]:
@@ -254,7 +255,8 @@ class DataPanel(QWidget):
     def _reload(self, config: DataConfig) -> None:
         project_dir = self._project_dir()
         # The memory settings change only the plan line, never what the preview shows.
-        what = config.model_dump(mode="json", exclude={"augment", "memory_budget_mb", "streaming"})
+        memory = {"memory_budget_mb", "streaming", "decoded_cache"}
+        what = config.model_dump(mode="json", exclude={"augment", *memory})
         key = json.dumps([what, str(project_dir)], sort_keys=True)
         self._waiting = not self.ready()
         if self._waiting:
@@ -291,9 +293,9 @@ class DataPanel(QWidget):
         preview = self.preview_data
         if preview is None:
             return
-        streaming, budget = config.streaming, config.memory_budget_mb
+        streaming, budget, cache = config.streaming, config.memory_budget_mb, config.decoded_cache
         self.planner.submit(
-            lambda: loading_line(preview, streaming, budget),
+            lambda: loading_line(preview, streaming, budget, cache),
             self.loading_plan.setText,
             lambda error: self.loading_plan.setText(f"Train: {data_error_text(error)}"),
         )

@@ -64,6 +64,9 @@ class PreviewData:
     needed: int | None = None
     can_stream: bool = False
     decoded: int = 0
+    #: Images in the training split and in all (a streamed folder's plan line names them).
+    train_count: int = 0
+    total: int = 0
 
 
 def _kind(input_shape: tuple[int, ...]) -> str:
@@ -79,10 +82,11 @@ def _kind(input_shape: tuple[int, ...]) -> str:
 def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
     """Digest the data `config` describes (a sample where the source can stream, see module
     docstring); raises DataError like `load_data`."""
+    from netstudio.training.folder_source import ImageFolderSource
     from netstudio.training.sources import get_source, resolve_root
 
     source = get_source(config.source)
-    if source.can_stream and resolve_root(config, project_dir, None) is not None:
+    if isinstance(source, ImageFolderSource) and resolve_root(config, project_dir, None):
         return _sampled_preview(config, project_dir)
     return _loaded_preview(config, project_dir)
 
@@ -113,6 +117,8 @@ def _sampled_preview(config: DataConfig, project_dir: Path | None) -> PreviewDat
         needed=preload_bytes(sample.total, sample.input_shape),
         can_stream=True,
         decoded=len(x),
+        train_count=sample.train_count,
+        total=sample.total,
     )
     for index, name in enumerate(classes[:MAX_CLASS_ROWS]):
         shown = x[sample.y == index].numpy().copy()
@@ -133,9 +139,10 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
     import torch
 
     from netstudio.training.loaded_data import TensorSplit
-    from netstudio.training.sources import load_data
+    from netstudio.training.sources import get_source, load_data
 
-    data = load_data(config, project_dir)
+    # Read whole for the preview, even a source that streams to train (IDX, CIFAR-10, CSV).
+    data = load_data(config.model_copy(update={"streaming": "never"}), project_dir)
     train = data.train
     assert isinstance(train, TensorSplit)  # only an image folder streams, and it is sampled
     kind = _kind(data.input_shape)
@@ -158,7 +165,7 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
         std=data.std,
         name=data.name,
         needed=held,
-        can_stream=False,
+        can_stream=get_source(config.source).can_stream,
     )
     if data.classes is not None:
         labels = train.y
@@ -191,14 +198,32 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
     return preview
 
 
-def loading_line(preview: PreviewData, streaming: Streaming, budget_mb: int | None) -> str:
+def loading_line(
+    preview: PreviewData, streaming: Streaming, budget_mb: int | None, cache: bool = False
+) -> str:
     """Which way Train will read the data previewed, and why (one line; reads the memory
-    available now, so it belongs on a worker)."""
+    available now, so it belongs on a worker). A streamed folder adds how many images its
+    normalisation statistics come from and, with `cache`, where the decoded images are kept
+    or why they cannot be."""
     from netstudio.training.memory_budget import memory_budget, plan_loading
 
     budget = memory_budget(budget_mb)
     plan = plan_loading(streaming, preview.needed, budget, preview.can_stream, preview.name)
-    return f"Train: {plan.reason}"
+    line = f"Train: {plan.reason}"
+    if not plan.streaming:
+        return line
+    from netstudio.training.folder_source import stats_line
+    from netstudio.training.streaming import STATS_SAMPLE
+
+    if preview.mean is not None and preview.train_count > STATS_SAMPLE:
+        line += f"; {stats_line(STATS_SAMPLE, preview.train_count)}"
+    if cache and preview.kind == "image":
+        from netstudio.training.decoded_cache import plan_cache
+
+        channels, height, width = preview.input_shape
+        _, said = plan_cache(preview.total, (height, width), channels, False)
+        line += f"; {said}"
+    return line
 
 
 def _fill_table(preview: PreviewData, x: Any, y: Any, classes: list[str] | None) -> None:

@@ -77,6 +77,8 @@ class TrainingSession(QObject):
     """One run at a time for the window's open document (see module docstring)."""
 
     run_started = Signal(object)  # RunInfo
+    #: How loading the run's data goes (`LoadingProgress`), before `run_started`.
+    loading_progressed = Signal(object)
     run_finished = Signal(object)  # FinishedRun, also for stopped and failed runs
     running_changed = Signal(bool)
     paused_changed = Signal(bool)
@@ -200,6 +202,7 @@ class TrainingSession(QObject):
             job.health = HealthOptions()
         self.worker = worker = TrainingWorker(job)
         worker.run_started.connect(self.run_started)
+        worker.loading_progressed.connect(self.loading_progressed)
         worker.batches_ended.connect(self.batches_ended)
         worker.epochs_ended.connect(self.epochs_ended)
         worker.done.connect(self._on_done)

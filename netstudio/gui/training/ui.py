@@ -74,6 +74,7 @@ class TrainingUi:
         session.running_changed.connect(self._on_running)
         session.about_to_train.connect(self._paint_now)
         session.run_started.connect(self._on_run_started)
+        session.loading_progressed.connect(self._on_loading)
         session.paused_changed.connect(self._on_paused)
         session.batches_ended.connect(self._on_batches)
         session.run_finished.connect(self._on_finished)
@@ -110,9 +111,16 @@ class TrainingUi:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
             window.repaint()
 
+    def _on_loading(self, _progress: Any) -> None:
+        # The panel has taken the report already (it connected first): show what it shows.
+        if self._device:
+            return  # the run has started
+        self.progress.setValue(self.panel.progress.value())
+        self.status.setText(_locked(self.panel.status.text()))
+
     def _on_run_started(self, info: RunInfo) -> None:
         self._device = info.device
-        self.status.setText(f"{info.device} · {LOCKED_TEXT}")
+        self.status.setText(f"{info.device} · {tr_text(LOCKED_TEXT)}")
 
     def _on_paused(self, paused: bool) -> None:
         pause = self.window.menu_actions.pause

@@ -6,7 +6,8 @@ signals, which Qt queues to the GUI thread. Batch updates are gathered and sent 
 the GUI thread with thousands of events a second; epoch ends go with them, after their batches
 (a small network runs dozens of epochs a second: each one sent at once would make the GUI
 repaint dozens of times a second, and every millisecond the GUI thread holds the interpreter or
-a core is a millisecond the run waits). Stop, pause and resume call the
+a core is a millisecond the run waits). Loading the data reports its progress (files read of
+the total) as `loading_progressed`, throttled the same way. Stop, pause and resume call the
 trainer's thread-safe methods directly: they never wait for the worker's event loop.
 """
 
@@ -119,6 +120,9 @@ class TrainingWorker(QObject):
     """Runs one `TrainingJob` when `run` is called on its thread (see module docstring)."""
 
     run_started = Signal(object)  # RunInfo
+    #: How loading the data goes (`LoadingProgress`), for a load over half a second, a few
+    #: times a second at most (`netstudio.training.loading_progress`).
+    loading_progressed = Signal(object)
     batches_ended = Signal(object)  # list[BatchMetrics], oldest first
     epochs_ended = Signal(object)  # list[EpochMetrics], oldest first
     done = Signal(object)  # Outcome
@@ -174,6 +178,7 @@ class TrainingWorker(QObject):
 
     def _run(self) -> Outcome:
         from netstudio.gui.data_messages import data_error_text
+        from netstudio.training.loading_progress import reporting
         from netstudio.training.runs import RunRecorder
         from netstudio.training.sources import DataError, load_data
         from netstudio.training.trainer import Trainer
@@ -182,7 +187,8 @@ class TrainingWorker(QObject):
         relay = _Relay(self)
         recorder = RunRecorder(job.run_dir, job.snapshot, then=relay)
         try:
-            data = load_data(job.data_config, job.project_dir)
+            with reporting(self.loading_progressed.emit):
+                data = load_data(job.data_config, job.project_dir)
         except DataError as error:
             failure = TrainingFailure("data", data_error_text(error))
             result = RunResult(status="failed", failure=failure, run_dir=job.run_dir)
