@@ -30,11 +30,62 @@ from typing import TYPE_CHECKING, Any
 
 from netstudio.core.blocks import BLOCK
 from netstudio.core.graph import NetworkGraph, Node
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
 from netstudio.core.shapes import ShapeInference, is_auto_input
 
 if TYPE_CHECKING:
     import torch
     from torch import fx, nn
+
+
+def _said(code: str, text: str) -> Template:
+    """A preview's message (`netstudio.core.messages`): English for the CLI, translated on
+    the node cards and in the Problems list. Its fields: node, the node's label or name."""
+    return Template(f"preview.{code}", "Previews", text)
+
+
+SEVERAL_INPUTS = _said(
+    "several-inputs",
+    QT_TRANSLATE_NOOP(
+        "Previews", "the network has {count} Inputs: give the sample as tensors by Input node id"
+    ),
+)
+NO_SAMPLE_VALUE = _said(
+    "no-sample-value", QT_TRANSLATE_NOOP("Previews", "the sample has no value for this Input")
+)
+NOTHING_ARRIVES = _said(
+    "nothing-arrives", QT_TRANSLATE_NOOP("Previews", "nothing arrives at its input")
+)
+SHAPE_UNKNOWN = _said("shape-unknown", QT_TRANSLATE_NOOP("Previews", "its shape is not known"))
+NOT_A_TENSOR = _said("not-a-tensor", QT_TRANSLATE_NOOP("Previews", "its output is not a tensor"))
+BLOCK_FAILS = _said("block-fails", QT_TRANSLATE_NOOP("Previews", "block '{node}': {error}"))
+BLOCK_COPY_FAILS = _said(
+    "block-copy-fails", QT_TRANSLATE_NOOP("Previews", "block '{node}' (copy {copy}): {error}")
+)
+BLOCK_NO_OUTPUT = _said(
+    "block-no-output",
+    QT_TRANSLATE_NOOP("Previews", "block '{node}': its network gives no output for the sample"),
+)
+BLOCK_COPY_NO_OUTPUT = _said(
+    "block-copy-no-output",
+    QT_TRANSLATE_NOOP(
+        "Previews", "block '{node}' (copy {copy}): its network gives no output for the sample"
+    ),
+)
+EMBEDDING_INDEX = _said(
+    "embedding-index",
+    QT_TRANSLATE_NOOP(
+        "Previews",
+        "{node}: the sample holds index {index} but num_embeddings is {size}: raise "
+        "num_embeddings to at least {needed}, or check the data's token ids",
+    ),
+)
+LAYER_FAILS = _said(
+    "layer-fails",
+    QT_TRANSLATE_NOOP(
+        "Previews", "{node} fails on the sample: {reason}: check its parameters against the data"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -129,10 +180,7 @@ class PreviewEngine:
         inputs = self.graph.inputs()
         if not isinstance(sample, Mapping):
             if len(inputs) != 1:
-                raise ValueError(
-                    f"the network has {len(inputs)} Inputs: give the sample as tensors by "
-                    "Input node id"
-                )
+                raise ValueError(SEVERAL_INPUTS(count=len(inputs)))
             sample = {inputs[0].id: sample}
         self.sample = {node_id: tensor.unsqueeze(0) for node_id, tensor in sample.items()}
         self._keys.clear()
@@ -192,7 +240,7 @@ class PreviewEngine:
         if node.spec.role == "input":
             tensor = self.sample.get(node.id)
             if tensor is None:
-                self._set(node, None, missing="the sample has no value for this Input")
+                self._set(node, None, missing=NO_SAMPLE_VALUE())
             else:
                 self._set(node, {"out": tensor if self._is_copy else _fit(tensor, node)})
             return
@@ -200,7 +248,7 @@ class PreviewEngine:
         for source in sources:
             value = self._outputs.get(source) if source is not None else None
             if value is None:
-                missing = "nothing arrives at its input"
+                missing = NOTHING_ARRIVES()
                 if not block or self._differs(node.id, None, missing):
                     self.computed += int(block)
                     self._set(node, None, missing=missing)
@@ -210,7 +258,7 @@ class PreviewEngine:
             self._set(node, {"in": args[0]})
             return
         if not info.ok:
-            self._set(node, None, missing=info.error or "its shape is not known")
+            self._set(node, None, missing=info.error or SHAPE_UNKNOWN())
             return
         if ports is not None:
             self._update_block(node, info, ports[1], args)
@@ -233,7 +281,9 @@ class PreviewEngine:
         engines = self._copies.setdefault(node.id, [])
         del engines[len(copies) :]
         feeds: list[torch.Tensor] = list(args)
-        error = missing = None
+        error: str | None = None
+        missing: str | None = None
+        several = len(copies) > 1
         for number, copy in enumerate(copies):
             engine = self._copy_engine(node, number, copy, feeds)
             engine.update()
@@ -242,13 +292,20 @@ class PreviewEngine:
                 (engine.previews[n] for n in order if engine.previews[n].error is not None),
                 None,
             )
-            where = f"block '{node.name}'" + (f" (copy {number + 1})" if len(copies) > 1 else "")
             if failed is not None:
-                error = f"{where}: {failed.error}"
+                error = (
+                    BLOCK_COPY_FAILS(node=node.name, copy=number + 1, error=failed.error)
+                    if several
+                    else BLOCK_FAILS(node=node.name, error=failed.error)
+                )
                 break
             outputs = [engine._outputs.get((n.id, "in")) for n in engine.graph.outputs()]
             if any(value is None for value in outputs):
-                missing = f"{where}: its network gives no output for the sample"
+                missing = (
+                    BLOCK_COPY_NO_OUTPUT(node=node.name, copy=number + 1)
+                    if several
+                    else BLOCK_NO_OUTPUT(node=node.name)
+                )
                 break
             feeds = [value for value in outputs if value is not None]
         if error is not None or missing is not None:
@@ -381,7 +438,7 @@ def _preview(node_id: str, tensor: Any) -> NodePreview:
     import torch
 
     if not isinstance(tensor, torch.Tensor):
-        return NodePreview(node_id, missing="its output is not a tensor")
+        return NodePreview(node_id, missing=NOT_A_TENSOR())
     values = tensor.detach()
     floats = values.float() if values.is_floating_point() else values.double()
     finite = torch.isfinite(floats)
@@ -412,11 +469,8 @@ def _explain(node: Node, error: BaseException, args: list[torch.Tensor]) -> str:
     if node.type_id == "Embedding" and "index out of range" in reason and args:
         largest = int(args[0].max()) if args[0].numel() else 0
         size = node.params.get("num_embeddings")
-        return (
-            f"{node.label}: the sample holds index {largest} but num_embeddings is {size}: "
-            f"raise num_embeddings to at least {largest + 1}, or check the data's token ids"
-        )
-    return f"{node.label} fails on the sample: {reason}: check its parameters against the data"
+        return EMBEDDING_INDEX(node=node.label, index=largest, size=size, needed=largest + 1)
+    return LAYER_FAILS(node=node.label, reason=reason)
 
 
 def _params_key(params: Mapping[str, Any]) -> str:

@@ -3,7 +3,10 @@
 It sits in the bottom dock beside Problems. Each warning names its node ("fc1: 92 % of its
 outputs are zero … — lower the learning rate or try LeakyReLU"); double-clicking one selects
 the node and centres the canvas on it (`node_activated`). It shows the `HealthView`'s run: the
-one training, the one that ended, or one opened from the Runs table.
+one training, the one that ended, or one opened from the Runs table. Its words are in the app's
+language: its own (context ``HealthList``) and the warnings' (`netstudio.training.health_warnings`
+templates, translated with `i18n.translated`; a run's health.json holds them in English, read
+back as the messages they were).
 """
 
 from __future__ import annotations
@@ -12,15 +15,19 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.health_view import HealthView
 from netstudio.gui.icons import icon
 from netstudio.gui.style import OK_COLOUR, WARNING_COLOUR
+from netstudio.training.health_warnings import as_message
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
-#: What the list says before any run recorded health.
-NOTHING_YET = (
+#: What the list says before any run recorded health (English; shown translated).
+NOTHING_YET = QT_TRANSLATE_NOOP(
+    "HealthList",
     "Train the network with Train > Record Layer Health on: each layer's health appears here "
-    "while it trains, with what to do about any that struggles."
+    "while it trains, with what to do about any that struggles.",
 )
 
 
@@ -56,19 +63,25 @@ class HealthList(QWidget):
         health = self.health
         self.list.clear()
         if not health.epochs:
-            self.heading.setText(NOTHING_YET)
+            self.heading.setText(self.tr(NOTHING_YET))
             self.heading.show()
             return
         last = health.epochs[-1]
-        self.heading.setText(f"{health.source}: epoch {last.epoch}" if health.source else "")
+        heading = self.tr("{source}: epoch {epoch}", "the run on show and its newest epoch")
+        self.heading.setText(
+            heading.format(source=health.source, epoch=i18n.number(last.epoch))
+            if health.source
+            else ""
+        )
         self.heading.setVisible(bool(health.source))
         for warning in health.warnings:
-            item = QListWidgetItem(self._warning, warning.message)
+            message = i18n.translated(as_message(warning.message))
+            item = QListWidgetItem(self._warning, message)
             item.setData(NODE_ROLE, warning.node_id)
-            item.setToolTip(warning.message)
+            item.setToolTip(message)
             self.list.addItem(item)
         if not health.warnings:
-            item = QListWidgetItem(self._ok, "No warnings: every layer looks healthy.")
+            item = QListWidgetItem(self._ok, self.tr("No warnings: every layer looks healthy."))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.list.addItem(item)
 

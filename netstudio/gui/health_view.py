@@ -6,6 +6,9 @@ health.json). View > Colour Nodes By… picks the statistic (`STATISTICS`); ever
 has it gets a badge of its colour with its value written on it, and says it in words on hover:
 never colour alone. A legend in the canvas's corner says what the colours mean. The warnings
 go to the Training health list (`health_list`); the Inspector draws a node's history.
+
+Its words are in the app's language (context ``HealthView``): the statistics' names, the
+values (the locale's numbers), the legend and the cards' tooltips.
 """
 
 from __future__ import annotations
@@ -16,33 +19,53 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPixmap
 from PySide6.QtWidgets import QLabel, QWidget
+
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
+from netstudio.gui.preview_images import significant
 
 if TYPE_CHECKING:
     from netstudio.gui.canvas.scene import CanvasScene
     from netstudio.training.health_records import EpochHealth, HealthWarning, NodeStats
 
-#: The statistics a card can be coloured by: key, menu text, and whether it spans decades
-#: (coloured on a log scale).
+#: The statistics a card can be coloured by: key, name (English: `statistic_name` says it in
+#: the app's language), and whether it spans decades (coloured on a log scale).
 STATISTICS: dict[str, tuple[str, bool]] = {
-    "std": ("Activation std", True),
-    "zeros": ("Zero fraction", False),
-    "grad_norm": ("Gradient norm", True),
-    "update_ratio": ("Update ratio", True),
+    "std": (QT_TRANSLATE_NOOP("HealthView", "Activation std"), True),
+    "zeros": (QT_TRANSLATE_NOOP("HealthView", "Zero fraction"), False),
+    "grad_norm": (QT_TRANSLATE_NOOP("HealthView", "Gradient norm"), True),
+    "update_ratio": (QT_TRANSLATE_NOOP("HealthView", "Update ratio"), True),
 }
+#: Each statistic's name in the middle of a sentence ("Nodes coloured by zero fraction").
+IN_SENTENCE = {
+    "std": QT_TRANSLATE_NOOP("HealthView", "activation std"),
+    "zeros": QT_TRANSLATE_NOOP("HealthView", "zero fraction"),
+    "grad_norm": QT_TRANSLATE_NOOP("HealthView", "gradient norm"),
+    "update_ratio": QT_TRANSLATE_NOOP("HealthView", "update ratio"),
+}
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 #: The colour scale, low to high (viridis' ends and middle: readable in grey too).
 SCALE = ("#440154", "#21918c", "#fde725")
 
 
+def statistic_name(key: str) -> str:
+    """Statistic `key`'s name (a title, a curve's), in the app's language."""
+    return translate("HealthView", STATISTICS[key][0])
+
+
 def stat_text(key: str, value: float) -> str:
-    """A statistic's value as a card writes it: ``92 %`` for the zero fraction, else 3 figures."""
+    """A statistic's value as a card writes it: ``92 %`` for the zero fraction, else 2
+    significant figures, in the locale's numbers."""
     if not math.isfinite(value):
         return "NaN" if math.isnan(value) else "inf"
     if key == "zeros":
-        return f"{value * 100:.0f} %"
-    return f"{value:.2g}"
+        return translate("HealthView", "{percent} %").format(
+            percent=i18n.number(round(value * 100))
+        )
+    return significant(value, 2)
 
 
 def scale_colour(t: float) -> QColor:
@@ -175,7 +198,8 @@ class HealthView(QObject):
                 value = getattr(stats, key, None) if stats is not None else None
                 if value is not None:
                     values[node_id] = float(value)
-        label, log = STATISTICS.get(key or "", ("", False))
+        log = STATISTICS[key][1] if key in STATISTICS else False
+        label = statistic_name(key) if key in STATISTICS else ""
         finite = [v for v in values.values() if math.isfinite(v) and (v > 0 or not log)]
         if key == "zeros":
             low, high = 0.0, 1.0
@@ -202,7 +226,10 @@ class HealthView(QObject):
                 item.set_health(None)
                 continue
             text = stat_text(key or "", value)
-            item.set_health(scale_colour(position(value)), text, f"{label}: {text}")
+            tip = self.tr("{statistic}: {value}", "a card's tooltip").format(
+                statistic=label, value=text
+            )
+            item.set_health(scale_colour(position(value)), text, tip)
         self._draw_legend(label, log)
 
     def _draw_legend(self, label: str, log: bool) -> None:
@@ -221,12 +248,18 @@ class HealthView(QObject):
             gradient.setColorAt(i / (len(SCALE) - 1), QColor(colour))
         painter.fillRect(bar.rect(), gradient)
         painter.end()
-        scale = " (log scale)" if log else ""
+        named = translate("HealthView", IN_SENTENCE[key])
+        if log:
+            tip = self.tr("Nodes coloured by {statistic} (log scale): the newest epoch's values")
+            # The bar sits on the empty line between the name and the numbers at its two ends.
+            text = self.tr("<b>{statistic}</b> (log scale)<br><br>{low} … {high}")
+        else:
+            tip = self.tr("Nodes coloured by {statistic}: the newest epoch's values")
+            text = self.tr("<b>{statistic}</b><br><br>{low} … {high}")
         legend.setTextFormat(Qt.TextFormat.RichText)
-        legend.setToolTip(f"Nodes coloured by {label.lower()}{scale}: the newest epoch's values")
-        # The bar sits on the empty line between the name and the numbers at its two ends.
+        legend.setToolTip(tip.format(statistic=named))
         legend.setText(
-            f"<b>{label}</b>{scale}<br><br>{stat_text(key, low)} … {stat_text(key, high)}"
+            text.format(statistic=label, low=stat_text(key, low), high=stat_text(key, high))
         )
         bar_label = legend.findChild(QLabel, "health_legend_bar") or QLabel(legend)
         bar_label.setObjectName("health_legend_bar")

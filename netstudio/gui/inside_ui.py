@@ -7,7 +7,7 @@ Problems (`health_list`) and the Inspector's enlarged preview and health curves
 Train > Record Layer Health), to the training session (its epochs, the run that ended), to the
 Runs table (an opened run: its health.json, and its weights for the previews), to Try it (the
 drawn or dropped input flows through every node of the canvas) and to the Data preview (a
-sample picked there is shown on every node).
+sample picked there is shown on every node). Its words: context ``InsideUi``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu
 
+from netstudio.gui import i18n
 from netstudio.gui.health_list import HealthList
 from netstudio.gui.health_view import HealthView
 from netstudio.gui.node_insight import NodeInsight
@@ -39,7 +40,7 @@ class InsideUi(QObject):
         self.health_list = HealthList(self.health, window)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         self.health_dock = window.add_dock(
-            "health_dock", "Training health", self.health_list, bottom
+            "health_dock", self.tr("Training health"), self.health_list, bottom
         )
         window.tabifyDockWidget(window.problems_dock, self.health_dock)
         window.problems_dock.raise_()
@@ -51,7 +52,9 @@ class InsideUi(QObject):
         session = window.training_ui.session
         actions.record_health.toggled.connect(lambda on: setattr(session, "record_health", on))
         session.run_started.connect(lambda _info: self.health.start_run())
-        session.epochs_ended.connect(lambda metrics: self.health.add_epochs(metrics, "Training"))
+        session.epochs_ended.connect(
+            lambda metrics: self.health.add_epochs(metrics, self.tr("Training"))
+        )
         session.run_finished.connect(self._run_finished)
         evaluation = window.evaluation_ui
         evaluation.runs_panel.run_opened.connect(self._run_opened)
@@ -64,7 +67,7 @@ class InsideUi(QObject):
         window, actions = self.window, self.window.menu_actions
         view = window.menuBar().findChild(QMenu, "menu_view")
         if view is not None:
-            colours = QMenu("&Colour Nodes By", view)
+            colours = QMenu(self.tr("&Colour Nodes By"), view)
             colours.setObjectName("menu_colour_by")
             colours.addActions(list(actions.colour_by.values()))
             after = view.actions()[view.actions().index(actions.previews) + 1]
@@ -87,12 +90,12 @@ class InsideUi(QObject):
     # --- what happens elsewhere ----------------------------------------------------------------
 
     def _run_finished(self, finished: Any) -> None:
-        name = finished.record.get("name") or finished.record.get("id") or "The run"
+        name = finished.record.get("name") or finished.record.get("id") or self.tr("The run")
         self.health.show_result(finished.result, str(name))
 
     def _run_opened(self, finished: Any) -> None:
         """A run opened from the Runs table: its health, and its weights on the previews."""
-        name = finished.record.get("name") or finished.record.get("id") or "The run"
+        name = finished.record.get("name") or finished.record.get("id") or self.tr("The run")
         self.health.load_run(finished.result.run_dir, str(name))
         self.previews.weights_model = finished.model
         self._use_weights(finished.model)
@@ -112,7 +115,10 @@ class InsideUi(QObject):
             previews.setChecked(True)
         self.previews.show_sample(index)
         self.window.statusBar().showMessage(
-            f"Previews show training sample {index + 1} on every layer", 8000
+            self.tr("Previews show training sample {index} on every layer").format(
+                index=i18n.number(index + 1)
+            ),
+            8000,
         )
 
     def _tried(self, _probabilities: Any) -> None:

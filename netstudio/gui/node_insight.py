@@ -4,6 +4,8 @@ Preview: the node's output for the sample the canvas shows, every channel of it 
 the first 16), with its value range and NaN/inf counts in words, and Previous/Next to show
 another training sample. Health: the node's statistics epoch by epoch (activation std, zero
 fraction, gradient norm, update ratio) as small curves, made once and fed with `setData`.
+Its words are in the app's language (context ``NodeInsight``; the statistics' names are the
+``HealthView``'s).
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netstudio.gui.health_view import STATISTICS, HealthView
-from netstudio.gui.preview_images import preview_image
-from netstudio.gui.previews import CanvasPreviews, preview_texts
+from netstudio.gui.health_view import STATISTICS, HealthView, statistic_name
+from netstudio.gui.preview_images import preview_image, preview_texts
+from netstudio.gui.previews import CanvasPreviews
 from netstudio.gui.training.plot_style import series_colours, style_plot
 
 #: The enlarged preview's width in pixels (its height follows its shape, at most this much).
@@ -42,15 +44,15 @@ class NodeInsight(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-        self.preview_box = QGroupBox("Preview", self)
+        self.preview_box = QGroupBox(self.tr("Preview"), self)
         box = QVBoxLayout(self.preview_box)
         row = QHBoxLayout()
-        self.previous_button = QPushButton("◀ Previous", self.preview_box)
+        self.previous_button = QPushButton(self.tr("◀ Previous"), self.preview_box)
         self.previous_button.setObjectName("preview_previous")
-        self.previous_button.setToolTip("Show the previous training sample on every layer")
-        self.next_button = QPushButton("Next ▶", self.preview_box)
+        self.previous_button.setToolTip(self.tr("Show the previous training sample on every layer"))
+        self.next_button = QPushButton(self.tr("Next ▶"), self.preview_box)
         self.next_button.setObjectName("preview_next")
-        self.next_button.setToolTip("Show the next training sample on every layer")
+        self.next_button.setToolTip(self.tr("Show the next training sample on every layer"))
         self.previous_button.clicked.connect(lambda: previews.step_sample(-1))
         self.next_button.clicked.connect(lambda: previews.step_sample(1))
         row.addWidget(self.previous_button)
@@ -71,17 +73,18 @@ class NodeInsight(QWidget):
         box.addWidget(self.range_label)
         layout.addWidget(self.preview_box)
 
-        self.health_box = QGroupBox("Training health", self)
+        self.health_box = QGroupBox(self.tr("Training health"), self)
         curves = QVBoxLayout(self.health_box)
         self.plots: dict[str, pg.PlotWidget] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
         colour = series_colours()[0]
-        for key, (label, log) in STATISTICS.items():
+        for key, (_, log) in STATISTICS.items():
             plot = pg.PlotWidget(self.health_box)
             plot.setObjectName(f"health_curve_{key}")
             plot.setFixedHeight(CURVE_HEIGHT)
-            style_plot(plot.getPlotItem(), "epoch", "", small=True)
-            plot.setTitle(label + (" (log)" if log else ""), size="8pt")
+            style_plot(plot.getPlotItem(), self.tr("epoch"), "", small=True)
+            title = self.tr("{statistic} (log)") if log else "{statistic}"
+            plot.setTitle(title.format(statistic=statistic_name(key)), size="8pt")
             plot.setLogMode(y=log)
             plot.setMouseEnabled(False, False)
             self.curves[key] = plot.plot(pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=4)
@@ -103,7 +106,7 @@ class NodeInsight(QWidget):
         previews = self.previews
         preview = previews.previews.get(self.node_id or "")
         self.preview_box.setVisible(previews.shown)
-        self.sample_label.setText(previews.sample_text or "Computing…")
+        self.sample_label.setText(previews.sample_text or self.tr("Computing…"))
         self.sample_label.setToolTip(previews.sample_text)
         if preview is None:
             self.picture.clear()

@@ -1,11 +1,13 @@
-"""Pictures of a node's output for one sample: what a node card and the Inspector show.
+"""Pictures of a node's output for one sample, and its words: what a node card and the
+Inspector show.
 
 An image-shaped output (channels × height × width) is a grid of its feature maps, a vector a
 heat strip, a sequence (steps × features) a line per feature. Colours: a diverging blue-white-
 red centred on 0 when the values have both signs, else black to white from the smallest value to
 the largest. Values that are not finite are drawn magenta (and the card says how many, in words:
 the picture is never the only sign). Made as a QImage, which a pool thread may paint; the GUI
-thread turns it into a QPixmap once per preview.
+thread turns it into a QPixmap once per preview. The words (`preview_texts`: the value range,
+NaN and inf counts, why there is no value) are in the app's language, context ``CanvasPreviews``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,18 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
+
+from netstudio.core.messages import Message
+from netstudio.gui import i18n
 
 if TYPE_CHECKING:
     import torch
+
+    from netstudio.core.previews import NodePreview
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 #: Feature maps a card shows (the Inspector shows every one).
 CARD_CHANNELS = 16
@@ -133,3 +142,43 @@ def _lines(array: np.ndarray, aspect: float) -> QImage:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.end()
     return image
+
+
+def preview_texts(preview: NodePreview) -> tuple[str, str]:
+    """A card's range line and its alert (an error, no value, NaN or inf: in words), in the
+    app's language."""
+    if preview.error is not None:
+        return "", i18n.translated(preview.error)
+    if preview.value is None:
+        said = translate("CanvasPreviews", "no preview: {reason}")
+        return said.format(reason=i18n.translated(preview.missing or "")), ""
+    if preview.minimum is None or preview.maximum is None:
+        span = translate("CanvasPreviews", "no finite values")
+    else:
+        span = translate("CanvasPreviews", "{low} .. {high}").format(
+            low=significant(preview.minimum, 3), high=significant(preview.maximum, 3)
+        )
+    nan = translate("CanvasPreviews", "{count} NaN").format(count=i18n.number(preview.nan))
+    inf = translate("CanvasPreviews", "{count} inf").format(count=i18n.number(preview.inf))
+    if preview.nan and preview.inf:
+        odd = translate("CanvasPreviews", "{nan}, {inf}").format(nan=nan, inf=inf)
+    elif preview.nan or preview.inf:
+        odd = nan if preview.nan else inf
+    else:
+        return span, ""
+    return span, translate("CanvasPreviews", "{odd} · {span}", "a card's alert").format(
+        odd=odd, span=span
+    )
+
+
+def significant(value: float, digits: int) -> str:
+    """`value` with `digits` significant figures as the locale writes it (``-0.52``, ``3e-05``:
+    Python's ``g`` format, with the locale's decimal sign)."""
+    return i18n.locale().toString(float(value), "g", digits)
+
+
+def reason(error: BaseException) -> str:
+    """What went wrong, in the app's language: an error raised with a core `Message` is
+    translated, any other says what it says."""
+    said = error.args[0] if len(error.args) == 1 else None
+    return i18n.translated(said) if isinstance(said, Message) else str(error)

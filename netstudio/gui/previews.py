@@ -15,6 +15,11 @@ output (each copy's network and shapes are part of the snapshot). A layer that f
 sample says so on its card and in the Problems list, with the fix.
 
 Previews are on by default for networks of fewer than `DEFAULT_LIMIT` nodes (View > Previews).
+
+What the previews say is in the app's language (context ``CanvasPreviews``); the sample's
+description and the reasons there is no preview are worded on the pool thread
+(`QCoreApplication.translate` is thread-safe), a preview's own messages are the core's
+(`netstudio.core.previews`), translated with `i18n.translated`.
 """
 
 from __future__ import annotations
@@ -25,14 +30,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 
 from netstudio.core.errors import CycleError
 from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.core.validation import Problem
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
-from netstudio.gui.preview_images import preview_image
+from netstudio.gui.preview_images import preview_image, preview_texts, reason
+
+__all__ = ["CanvasPreviews", "GraphSnapshot", "PreviewResult", "preview_texts"]
 
 if TYPE_CHECKING:
     import torch
@@ -44,6 +52,7 @@ if TYPE_CHECKING:
 
 #: Previews are on by default for networks with fewer nodes than this.
 DEFAULT_LIMIT = 150
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 
 @dataclass(frozen=True)
@@ -163,9 +172,10 @@ class _Work:
             try:
                 given, description = self._training_sample(*data, index=sample_key[1])
             except Exception as error:  # no data, no previews: say why
-                return PreviewResult({}, {}, 0, "", f"Previews: {error}")
+                said = translate("CanvasPreviews", "Previews: {reason}")
+                return PreviewResult({}, {}, 0, "", said.format(reason=reason(error)))
         else:
-            description = "the input in Try it"
+            description = translate("CanvasPreviews", "the input in Try it")
         engine = self.engine
         inference = _FrozenInference(infos)
         try:
@@ -177,14 +187,16 @@ class _Work:
                 engine.set_sample(given)
                 self.sample_key = sample_key
         except ValueError as error:  # several Inputs: one sample cannot say which is which
-            return PreviewResult({}, {}, 0, "", f"No previews: {error}")
+            said = translate("CanvasPreviews", "No previews: {reason}")
+            return PreviewResult({}, {}, 0, "", said.format(reason=reason(error)))
         if weights[0] != self.weights_key:
             engine.set_weights(weights[1])
             self.weights_key = weights[0]
         try:
             previews = dict(engine.update())
         except CycleError:
-            return PreviewResult({}, {}, 0, "", "No previews: the network has a cycle")
+            said = translate("CanvasPreviews", "No previews: the network has a cycle")
+            return PreviewResult({}, {}, 0, "", said)
         images: dict[str, QImage] = {}
         for node_id, preview in previews.items():
             drawn = self.images.get(node_id)
@@ -212,14 +224,17 @@ class _Work:
         split = self.data.train
         count = len(split)
         if not count:
-            raise ValueError("the training split has no samples")
+            raise ValueError(translate("CanvasPreviews", "the training split has no samples"))
         index %= count
         x, y = (split.x[index], split.y[index]) if isinstance(split, TensorSplit) else split[index]
-        label = ""
+        numbers = {"index": i18n.number(index + 1), "count": i18n.number(count)}
         classes = self.data.classes
         if classes is not None and y.numel() == 1 and 0 <= int(y) < len(classes):
-            label = f", label {classes[int(y)]}"
-        return x, f"training sample {index + 1} of {count:,}{label}"
+            said = translate("CanvasPreviews", "training sample {index} of {count}, label {label}")
+            return x, said.format(label=classes[int(y)], **numbers)
+        return x, translate("CanvasPreviews", "training sample {index} of {count}").format(
+            **numbers
+        )
 
 
 def _frozen_infos(
@@ -257,7 +272,15 @@ def _noise_sample(size: int, kind: str) -> tuple[torch.Tensor, str]:
 
     gan = GanConfig(noise_size=size, noise=kind)  # type: ignore[arg-type]
     noise = draw_noise(gan, 1, "cpu", torch.Generator().manual_seed(0))[0]
-    return noise, f"a fixed {kind} noise vector of {size:,} values (the GAN's generator)"
+    if kind == "uniform":
+        said = translate(
+            "CanvasPreviews", "a fixed uniform noise vector of {size} values (the GAN's generator)"
+        )
+    else:
+        said = translate(
+            "CanvasPreviews", "a fixed normal noise vector of {size} values (the GAN's generator)"
+        )
+    return noise, said.format(size=i18n.number(size))
 
 
 def _gan_noise(document: Document) -> tuple[int, str] | None:
@@ -398,7 +421,9 @@ class CanvasPreviews(QObject):
         self.job.submit(
             lambda: work.run(snapshot, infos, data, sample, self._weights),
             lambda result: self._arrived(work, result),
-            lambda error: self.message.emit(f"Previews could not be computed: {error}"),
+            lambda error: self.message.emit(
+                self.tr("Previews could not be computed: {reason}").format(reason=reason(error))
+            ),
         )
 
     # --- results -------------------------------------------------------------------------------
@@ -447,20 +472,3 @@ class CanvasPreviews(QObject):
                 self.scene._on_item_moved(item)
             if not self.shown:
                 item.set_preview(None, "")
-
-
-def preview_texts(preview: NodePreview) -> tuple[str, str]:
-    """A card's range line and its alert (an error, no value, NaN or inf: in words)."""
-    if preview.error is not None:
-        return "", preview.error
-    if preview.value is None:
-        return f"no preview: {preview.missing}", ""
-    span = (
-        "no finite values"
-        if preview.minimum is None
-        else f"{preview.minimum:.3g} .. {preview.maximum:.3g}"
-    )
-    odd = ", ".join(
-        f"{count:,} {name}" for count, name in ((preview.nan, "NaN"), (preview.inf, "inf")) if count
-    )
-    return span, (f"{odd} · {span}" if odd else "")

@@ -17,9 +17,11 @@ before it. The thresholds, chosen so that the healthy examples stay silent:
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from netstudio.core.graph import NetworkGraph
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Message, Template
 from netstudio.training.health_records import EpochHealth, HealthWarning
 
 DEAD_ZEROS = 0.90
@@ -30,6 +32,65 @@ SATURATED = 0.90
 
 #: Layers whose exact zeros mean a unit stopped learning.
 RELU_FAMILY = frozenset({"ReLU", "ReLU6"})
+
+#: The warnings' words (`netstudio.core.messages`: the CLI prints the English, the Training
+#: health list shows them translated). node: the node's name; percent: a figure without its
+#: percent sign ("92", ">99"); norm and times: numbers as `_number` and `_times` write them.
+DEAD_RELU = Template(
+    "health.dead-relu",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: {percent} % of outputs have been zero since epoch {epoch} — lower the learning "
+        "rate or try LeakyReLU",
+    ),
+)
+EXPLODING = Template(
+    "health.exploding-gradients",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: gradient norm {norm} — exploding gradients: lower the learning rate or clip the "
+        "gradients",
+    ),
+)
+NO_GRADIENT = Template(
+    "health.no-gradient",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: gradient norm 0, no gradient reaches it (a dead ReLU after it?) — lower the "
+        "learning rate, or add BatchNorm or a residual connection",
+    ),
+)
+VANISHING = Template(
+    "health.vanishing-gradients",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: gradient norm {norm}, {times} smaller than {largest} — vanishing gradients: add "
+        "BatchNorm or a residual connection",
+    ),
+)
+LARGE_UPDATES = Template(
+    "health.large-updates",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: each step changes its weights by {percent} % of their size (about 0.1 % is "
+        "healthy) — lower the learning rate",
+    ),
+)
+SATURATED_OUTPUTS = Template(
+    "health.saturated",
+    "HealthWarnings",
+    QT_TRANSLATE_NOOP(
+        "HealthWarnings",
+        "{node}: {percent} % of outputs sit at the ends of its range, where it passes almost no "
+        "gradient — add BatchNorm before it or use ReLU",
+    ),
+)
+TEMPLATES = (DEAD_RELU, EXPLODING, NO_GRADIENT, VANISHING, LARGE_UPDATES, SATURATED_OUTPUTS)
 
 
 def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list[HealthWarning]:
@@ -64,8 +125,7 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                 HealthWarning(
                     node_id,
                     "dead_relu",
-                    f"{name}: {_percent(stats.zeros)} of outputs have been zero since epoch "
-                    f"{since} — lower the learning rate or try LeakyReLU",
+                    DEAD_RELU(node=name, percent=_percent(stats.zeros), epoch=since),
                 )
             )
         grad = stats.grad_norm
@@ -74,8 +134,7 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                 HealthWarning(
                     node_id,
                     "exploding_gradients",
-                    f"{name}: gradient norm {_number(grad)} — exploding gradients: lower the "
-                    "learning rate or clip the gradients",
+                    EXPLODING(node=name, norm=_number(grad)),
                 )
             )
         elif grad is not None and largest is not None and largest != node_id:
@@ -86,8 +145,7 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                     HealthWarning(
                         node_id,
                         "vanishing_gradients",
-                        f"{name}: gradient norm 0, no gradient reaches it (a dead ReLU after it?) "
-                        "— lower the learning rate, or add BatchNorm or a residual connection",
+                        NO_GRADIENT(node=name),
                     )
                 )
             elif grad > 0 and top / grad >= VANISHING_RATIO:
@@ -95,9 +153,12 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                     HealthWarning(
                         node_id,
                         "vanishing_gradients",
-                        f"{name}: gradient norm {_number(grad)}, {_times(top / grad)} smaller "
-                        f"than {top_name} — vanishing gradients: add BatchNorm or a residual "
-                        "connection",
+                        VANISHING(
+                            node=name,
+                            norm=_number(grad),
+                            times=_times(top / grad),
+                            largest=top_name,
+                        ),
                     )
                 )
         ratio = stats.update_ratio
@@ -106,8 +167,7 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                 HealthWarning(
                     node_id,
                     "large_updates",
-                    f"{name}: each step changes its weights by {_percent(ratio)} of their size "
-                    "(about 0.1 % is healthy) — lower the learning rate",
+                    LARGE_UPDATES(node=name, percent=_percent(ratio)),
                 )
             )
         if stats.saturated is not None and stats.saturated >= SATURATED:
@@ -115,9 +175,7 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
                 HealthWarning(
                     node_id,
                     "saturated",
-                    f"{name}: {_percent(stats.saturated)} of outputs sit at the ends of its "
-                    f"range, where it passes almost no gradient — add BatchNorm before it or use "
-                    "ReLU",
+                    SATURATED_OUTPUTS(node=name, percent=_percent(stats.saturated)),
                 )
             )
     order = {node_id: i for i, node_id in enumerate(graph.topological_order())}
@@ -125,14 +183,53 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
     return found
 
 
+def as_message(text: str) -> str:
+    """A warning read back as English text (a run's health.json) as the `Message` it was made
+    as, so that the Training health list can show it translated; `text` itself when no
+    template makes it (a warning of an older version)."""
+    if isinstance(text, Message):
+        return text
+    for template in TEMPLATES:
+        found = _pattern(template).fullmatch(text)
+        if found is not None:
+            args: dict[str, object] = dict(found.groupdict())
+            if "epoch" in args:
+                args["epoch"] = int(found["epoch"])
+            return template(**args)
+    return text
+
+
+#: What each field of the templates looks like as `health_warnings` writes it (a node's name
+#: may hold anything, even the templates' own words: the other fields pin it down).
+_FIELDS = {
+    "percent": r"(?:>99|∞|\d[\d ]*)",
+    "epoch": r"\d+",
+    "norm": r"\S+",
+    "times": r"(?:∞|\d[\d ]*)×",
+}
+
+
+def _pattern(template: Template) -> re.Pattern[str]:
+    """A template's English as a pattern whose groups are its fields."""
+    parts = re.split(r"\{(\w+)\}", template.text)
+    return re.compile(
+        "".join(
+            f"(?P<{part}>{_FIELDS.get(part, '.+?')})" if i % 2 else re.escape(part)
+            for i, part in enumerate(parts)
+        ),
+        re.DOTALL,
+    )
+
+
 def _percent(fraction: float) -> str:
-    """``92 %`` (the whole number nearest, ``>99 %`` rather than a rounded 100 that is not)."""
+    """``92`` (the whole number nearest, ``>99`` rather than a rounded 100 that is not; the
+    percent sign is the template's)."""
     if not math.isfinite(fraction):
-        return "∞ %"
+        return "∞"
     value = fraction * 100
     if 99 < value < 100:
-        return ">99 %"
-    return f"{value:,.0f} %".replace(",", " ")
+        return ">99"
+    return f"{value:,.0f}".replace(",", " ")
 
 
 def _number(value: float) -> str:
