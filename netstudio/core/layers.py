@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from netstudio.core.catalogue import Catalogue, LayerSpec, TensorInfo
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.core.params import (
     MAX_EXTENT,
     MAX_RANK,
@@ -181,14 +182,20 @@ add(
     LayerSpec(
         "Input",
         "Input/Output",
-        "Where data enters the network; shape is one sample's shape, without the batch "
-        "dimension: auto (left empty) follows the data's samples.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Where data enters the network; shape is one sample's shape, without the batch "
+            "dimension: auto (left empty) follows the data's samples.",
+        ),
         params=(
             p_ints(
                 "shape",
                 None,
-                "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension); left empty, "
-                "the shape of the data's samples",
+                QT_TRANSLATE_NOOP(
+                    "Layers",
+                    "shape of one sample, e.g. 784 or 3, 32, 32 (no batch dimension); left empty, "
+                    "the shape of the data's samples",
+                ),
                 min_length=1,
                 maximum=MAX_EXTENT,
                 auto=True,
@@ -197,7 +204,9 @@ add(
                 "dtype",
                 "float32",
                 ("float32", "int64"),
-                "element type: float32 for features and images, int64 for token ids",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "element type: float32 for features and images, int64 for token ids"
+                ),
             ),
         ),
         inputs=(),
@@ -215,7 +224,10 @@ add(
     LayerSpec(
         "Output",
         "Input/Output",
-        "Where a result leaves the network; what reaches it is the model's prediction.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Where a result leaves the network; what reaches it is the model's prediction.",
+        ),
         outputs=(),
         role="output",
         input_dtype=None,
@@ -229,16 +241,19 @@ add(
     LayerSpec(
         "Linear",
         "Core",
-        "Fully connected layer: y = xWᵀ + b over the last dimension.",
+        QT_TRANSLATE_NOOP("Layers", "Fully connected layer: y = xWᵀ + b over the last dimension."),
         params=(
-            _from_input("in_features", "size of each input sample (filled from the input)"),
+            _from_input(
+                "in_features",
+                QT_TRANSLATE_NOOP("Layers", "size of each input sample (filled from the input)"),
+            ),
             p_int(
                 "out_features",
                 10,
-                "size of each output sample (number of units)",
+                QT_TRANSLATE_NOOP("Layers", "size of each output sample (number of units)"),
                 maximum=MAX_WIDTH,
             ),
-            p_bool("bias", True, "learn an additive bias"),
+            p_bool("bias", True, QT_TRANSLATE_NOOP("Layers", "learn an additive bias")),
         ),
         module="torch.nn.Linear",
         autofill=_from_last("in_features"),
@@ -254,18 +269,22 @@ add(
     LayerSpec(
         "Flatten",
         "Core",
-        "Flattens a range of dimensions into one (by default all but the batch).",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Flattens a range of dimensions into one (by default all but the batch)."
+        ),
         params=(
             p_int(
                 "start_dim",
                 1,
-                "first dimension to flatten (1 = the first after the batch)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "first dimension to flatten (1 = the first after the batch)"
+                ),
                 maximum=MAX_RANK,
             ),
             p_int(
                 "end_dim",
                 -1,
-                "last dimension to flatten (-1 = the last)",
+                QT_TRANSLATE_NOOP("Layers", "last dimension to flatten (-1 = the last)"),
                 minimum=-MAX_RANK,
                 maximum=MAX_RANK,
             ),
@@ -279,13 +298,20 @@ add(
     LayerSpec(
         "Unflatten",
         "Core",
-        "Splits one dimension into several, e.g. 784 into 1×28×28.",
+        QT_TRANSLATE_NOOP("Layers", "Splits one dimension into several, e.g. 784 into 1×28×28."),
         params=(
-            p_int("dim", 1, "dimension to split (1 = the first after the batch)", maximum=MAX_RANK),
+            p_int(
+                "dim",
+                1,
+                QT_TRANSLATE_NOOP("Layers", "dimension to split (1 = the first after the batch)"),
+                maximum=MAX_RANK,
+            ),
             p_ints(
                 "unflattened_size",
                 (1, 28, 28),
-                "sizes it is split into; their product must equal its size",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "sizes it is split into; their product must equal its size"
+                ),
                 min_length=1,
                 maximum=MAX_EXTENT,
             ),
@@ -300,12 +326,16 @@ add(
     LayerSpec(
         "Reshape",
         "Core",
-        "Gives each sample a new shape with the same number of elements.",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Gives each sample a new shape with the same number of elements."
+        ),
         params=(
             p_ints(
                 "shape",
                 (-1,),
-                "new shape of one sample (no batch dimension); one -1 is inferred",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "new shape of one sample (no batch dimension); one -1 is inferred"
+                ),
                 minimum=-1,
                 maximum=MAX_EXTENT,
             ),
@@ -320,12 +350,16 @@ add(
     LayerSpec(
         "Permute",
         "Core",
-        "Reorders the dimensions, e.g. 0, 2, 3, 1 moves channels last (N, H, W, C).",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Reorders the dimensions, e.g. 0, 2, 3, 1 moves channels last (N, H, W, C)."
+        ),
         params=(
             p_ints(
                 "dims",
                 (0, 2, 1),
-                "new order of the dimensions, the batch (0) first and staying first",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "new order of the dimensions, the batch (0) first and staying first"
+                ),
                 min_length=2,
                 minimum=0,
                 maximum=MAX_RANK,
@@ -342,13 +376,16 @@ add(
     LayerSpec(
         "ZeroPad2d",
         "Core",
-        "Adds borders of zeros around an image (N, C, H, W), e.g. to keep its size through a "
-        "window that does not pad.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Adds borders of zeros around an image (N, C, H, W), e.g. to keep its size through a "
+            "window that does not pad.",
+        ),
         params=(
             p_ints(
                 "padding",
                 (1, 1, 1, 1),
-                "zeros added on the left, right, top and bottom",
+                QT_TRANSLATE_NOOP("Layers", "zeros added on the left, right, top and bottom"),
                 length=4,
                 minimum=0,
                 maximum=MAX_WINDOW,
@@ -366,7 +403,9 @@ add(
     LayerSpec(
         "Identity",
         "Core",
-        "Passes its input through unchanged (a placeholder or a branch point).",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Passes its input through unchanged (a placeholder or a branch point)."
+        ),
         module="torch.nn.Identity",
         elementwise=True,
         input_dtype=None,
@@ -377,19 +416,26 @@ add(
     LayerSpec(
         "Embedding",
         "Core",
-        "Looks up a learned vector for each integer token id.",
+        QT_TRANSLATE_NOOP("Layers", "Looks up a learned vector for each integer token id."),
         params=(
             p_int(
                 "num_embeddings",
                 1000,
-                "vocabulary size: token ids run from 0 to this - 1",
+                QT_TRANSLATE_NOOP("Layers", "vocabulary size: token ids run from 0 to this - 1"),
                 maximum=MAX_EXTENT,
             ),
-            p_int("embedding_dim", 64, "size of each token's vector", maximum=MAX_WIDTH),
+            p_int(
+                "embedding_dim",
+                64,
+                QT_TRANSLATE_NOOP("Layers", "size of each token's vector"),
+                maximum=MAX_WIDTH,
+            ),
             p_int(
                 "padding_idx",
                 None,
-                "token id whose vector stays zero (none: no padding id)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "token id whose vector stays zero (none: no padding id)"
+                ),
                 minimum=0,
                 maximum=MAX_EXTENT,
                 optional=True,
@@ -410,36 +456,59 @@ for rank in (1, 2, 3):
         LayerSpec(
             f"Conv{rank}d",
             "Convolution",
-            f"{rank}-D convolution: learned filters slid over "
-            + {
-                1: "a sequence (N, C, L).",
-                2: "an image (N, C, H, W).",
-                3: "a volume (N, C, D, H, W).",
+            {
+                1: QT_TRANSLATE_NOOP(
+                    "Layers", "1-D convolution: learned filters slid over a sequence (N, C, L)."
+                ),
+                2: QT_TRANSLATE_NOOP(
+                    "Layers", "2-D convolution: learned filters slid over an image (N, C, H, W)."
+                ),
+                3: QT_TRANSLATE_NOOP(
+                    "Layers",
+                    "3-D convolution: learned filters slid over a volume (N, C, D, H, W).",
+                ),
             }[rank],
             params=(
-                _from_input("in_channels", "channels of the input (filled from the input)"),
+                _from_input(
+                    "in_channels",
+                    QT_TRANSLATE_NOOP("Layers", "channels of the input (filled from the input)"),
+                ),
                 p_int(
                     "out_channels",
                     16 if rank != 2 else 32,
-                    "number of filters (output channels)",
+                    QT_TRANSLATE_NOOP("Layers", "number of filters (output channels)"),
                     maximum=MAX_WIDTH,
                 ),
-                _ints("kernel_size", 3, "size of each filter", rank),
-                _ints("stride", 1, "step between filter positions", rank),
-                _ints("padding", 0, "zeros added on each side", rank, minimum=0),
-                _ints("dilation", 1, "spacing between filter taps", rank),
+                _ints("kernel_size", 3, QT_TRANSLATE_NOOP("Layers", "size of each filter"), rank),
+                _ints(
+                    "stride", 1, QT_TRANSLATE_NOOP("Layers", "step between filter positions"), rank
+                ),
+                _ints(
+                    "padding",
+                    0,
+                    QT_TRANSLATE_NOOP("Layers", "zeros added on each side"),
+                    rank,
+                    minimum=0,
+                ),
+                _ints(
+                    "dilation", 1, QT_TRANSLATE_NOOP("Layers", "spacing between filter taps"), rank
+                ),
                 p_int(
                     "groups",
                     1,
-                    "split channels into groups (in and out channels must divide)",
+                    QT_TRANSLATE_NOOP(
+                        "Layers", "split channels into groups (in and out channels must divide)"
+                    ),
                     maximum=MAX_WIDTH,
                 ),
-                p_bool("bias", True, "learn an additive bias per filter"),
+                p_bool(
+                    "bias", True, QT_TRANSLATE_NOOP("Layers", "learn an additive bias per filter")
+                ),
                 p_choice(
                     "padding_mode",
                     "zeros",
                     ("zeros", "reflect", "replicate", "circular"),
-                    "how the border is padded",
+                    QT_TRANSLATE_NOOP("Layers", "how the border is padded"),
                 ),
             ),
             module=f"torch.nn.Conv{rank}d",
@@ -459,17 +528,45 @@ add(
     LayerSpec(
         "ConvTranspose2d",
         "Convolution",
-        "Transposed 2-D convolution ('deconvolution'): learned upsampling of an image.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Transposed 2-D convolution ('deconvolution'): learned upsampling of an image.",
+        ),
         params=(
-            _from_input("in_channels", "channels of the input (filled from the input)"),
-            p_int("out_channels", 16, "number of filters (output channels)", maximum=MAX_WIDTH),
-            _ints("kernel_size", 2, "size of each filter", 2),
-            _ints("stride", 2, "upsampling step", 2),
-            _ints("padding", 0, "removed from each side of the output", 2, minimum=0),
-            _ints("output_padding", 0, "extra size added to one side of the output", 2, minimum=0),
-            p_int("groups", 1, "split channels into groups", maximum=MAX_WIDTH),
-            p_bool("bias", True, "learn an additive bias per filter"),
-            _ints("dilation", 1, "spacing between filter taps", 2),
+            _from_input(
+                "in_channels",
+                QT_TRANSLATE_NOOP("Layers", "channels of the input (filled from the input)"),
+            ),
+            p_int(
+                "out_channels",
+                16,
+                QT_TRANSLATE_NOOP("Layers", "number of filters (output channels)"),
+                maximum=MAX_WIDTH,
+            ),
+            _ints("kernel_size", 2, QT_TRANSLATE_NOOP("Layers", "size of each filter"), 2),
+            _ints("stride", 2, QT_TRANSLATE_NOOP("Layers", "upsampling step"), 2),
+            _ints(
+                "padding",
+                0,
+                QT_TRANSLATE_NOOP("Layers", "removed from each side of the output"),
+                2,
+                minimum=0,
+            ),
+            _ints(
+                "output_padding",
+                0,
+                QT_TRANSLATE_NOOP("Layers", "extra size added to one side of the output"),
+                2,
+                minimum=0,
+            ),
+            p_int(
+                "groups",
+                1,
+                QT_TRANSLATE_NOOP("Layers", "split channels into groups"),
+                maximum=MAX_WIDTH,
+            ),
+            p_bool("bias", True, QT_TRANSLATE_NOOP("Layers", "learn an additive bias per filter")),
+            _ints("dilation", 1, QT_TRANSLATE_NOOP("Layers", "spacing between filter taps"), 2),
         ),
         module="torch.nn.ConvTranspose2d",
         weight_count=_conv_weights(2, transposed=True),
@@ -483,25 +580,44 @@ add(
 
 # --- Pooling ---------------------------------------------------------------------------------
 
+_POOL_DOCS = {
+    ("Max", 1): QT_TRANSLATE_NOOP(
+        "Layers", "Takes the largest value of each window of a sequence."
+    ),
+    ("Avg", 1): QT_TRANSLATE_NOOP("Layers", "Takes the average of each window of a sequence."),
+    ("Max", 2): QT_TRANSLATE_NOOP("Layers", "Takes the largest value of each window of an image."),
+    ("Avg", 2): QT_TRANSLATE_NOOP("Layers", "Takes the average of each window of an image."),
+}
+
 for rank in (1, 2):
     shape = "(N, C, L)" if rank == 1 else "(N, C, H, W)"
-    for kind, doc in (("Max", "largest value"), ("Avg", "average")):
+    for kind in ("Max", "Avg"):
         add(
             LayerSpec(
                 f"{kind}Pool{rank}d",
                 "Pooling",
-                f"Takes the {doc} of each window of a {'sequence' if rank == 1 else 'image'}.",
+                _POOL_DOCS[kind, rank],
                 params=(
-                    _ints("kernel_size", 2, "window size", rank),
-                    _optional_ints("stride", "step between windows (none: the window size)", rank),
+                    _ints("kernel_size", 2, QT_TRANSLATE_NOOP("Layers", "window size"), rank),
+                    _optional_ints(
+                        "stride",
+                        QT_TRANSLATE_NOOP("Layers", "step between windows (none: the window size)"),
+                        rank,
+                    ),
                     _ints(
                         "padding",
                         0,
-                        "padding on each side (at most half the window)",
+                        QT_TRANSLATE_NOOP(
+                            "Layers", "padding on each side (at most half the window)"
+                        ),
                         rank,
                         minimum=0,
                     ),
-                    p_bool("ceil_mode", False, "round the output size up instead of down"),
+                    p_bool(
+                        "ceil_mode",
+                        False,
+                        QT_TRANSLATE_NOOP("Layers", "round the output size up instead of down"),
+                    ),
                 ),
                 module=f"torch.nn.{kind}Pool{rank}d",
                 input_ranks=(rank + 2,),
@@ -515,12 +631,15 @@ add(
     LayerSpec(
         "AdaptiveAvgPool2d",
         "Pooling",
-        "Averages each channel down to a fixed output size, whatever the input size (global pooling).",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Averages each channel down to a fixed output size, whatever the input size (global pooling).",
+        ),
         params=(
             p_ints(
                 "output_size",
                 (1, 1),
-                "height and width of the output",
+                QT_TRANSLATE_NOOP("Layers", "height and width of the output"),
                 length=2,
                 maximum=MAX_EXTENT,
             ),
@@ -537,13 +656,16 @@ add(
     LayerSpec(
         "AdaptiveMaxPool2d",
         "Pooling",
-        "Takes the largest value of each channel over windows that give a fixed output size, "
-        "whatever the input size (global max pooling).",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Takes the largest value of each channel over windows that give a fixed output size, "
+            "whatever the input size (global max pooling).",
+        ),
         params=(
             p_ints(
                 "output_size",
                 (1, 1),
-                "height and width of the output",
+                QT_TRANSLATE_NOOP("Layers", "height and width of the output"),
                 length=2,
                 maximum=MAX_EXTENT,
             ),
@@ -560,14 +682,22 @@ add(
     LayerSpec(
         "Upsample",
         "Pooling",
-        "Enlarges a sequence, image or volume by a scale factor.",
+        QT_TRANSLATE_NOOP("Layers", "Enlarges a sequence, image or volume by a scale factor."),
         params=(
-            p_float("scale_factor", 2.0, "how many times larger", minimum=0.01, maximum=1024),
+            p_float(
+                "scale_factor",
+                2.0,
+                QT_TRANSLATE_NOOP("Layers", "how many times larger"),
+                minimum=0.01,
+                maximum=1024,
+            ),
             p_choice(
                 "mode",
                 "nearest",
                 ("nearest", "linear", "bilinear", "bicubic", "trilinear"),
-                "interpolation (linear: 1-D, bilinear/bicubic: 2-D, trilinear: 3-D)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "interpolation (linear: 1-D, bilinear/bicubic: 2-D, trilinear: 3-D)"
+                ),
             ),
         ),
         module="torch.nn.Upsample",
@@ -585,19 +715,35 @@ for rank, ranks, shape in ((1, (2, 3), "(N, C) or (N, C, L)"), (2, (4,), "(N, C,
         LayerSpec(
             f"BatchNorm{rank}d",
             "Normalization",
-            "Normalises each channel over the batch, then scales and shifts it.",
+            QT_TRANSLATE_NOOP(
+                "Layers", "Normalises each channel over the batch, then scales and shifts it."
+            ),
             params=(
-                _from_input("num_features", "channels (filled from the input)"),
-                p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
+                _from_input(
+                    "num_features", QT_TRANSLATE_NOOP("Layers", "channels (filled from the input)")
+                ),
                 p_float(
-                    "momentum",
-                    0.1,
-                    "weight of the newest batch in the running statistics",
+                    "eps",
+                    1e-5,
+                    QT_TRANSLATE_NOOP("Layers", "added to the variance for stability"),
                     minimum=0,
                     maximum=1,
                 ),
-                p_bool("affine", True, "learn a scale and shift"),
-                p_bool("track_running_stats", True, "keep running statistics for evaluation"),
+                p_float(
+                    "momentum",
+                    0.1,
+                    QT_TRANSLATE_NOOP(
+                        "Layers", "weight of the newest batch in the running statistics"
+                    ),
+                    minimum=0,
+                    maximum=1,
+                ),
+                p_bool("affine", True, QT_TRANSLATE_NOOP("Layers", "learn a scale and shift")),
+                p_bool(
+                    "track_running_stats",
+                    True,
+                    QT_TRANSLATE_NOOP("Layers", "keep running statistics for evaluation"),
+                ),
             ),
             module=f"torch.nn.BatchNorm{rank}d",
             autofill=_from_channels("num_features"),
@@ -611,17 +757,27 @@ add(
     LayerSpec(
         "LayerNorm",
         "Normalization",
-        "Normalises each sample over its last dimension.",
+        QT_TRANSLATE_NOOP("Layers", "Normalises each sample over its last dimension."),
         params=(
             p_ints(
                 "normalized_shape",
                 None,
-                "trailing dimensions to normalise (filled from the input)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "trailing dimensions to normalise (filled from the input)"
+                ),
                 optional=True,
                 maximum=MAX_EXTENT,
             ),
-            p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
-            p_bool("elementwise_affine", True, "learn a scale and shift"),
+            p_float(
+                "eps",
+                1e-5,
+                QT_TRANSLATE_NOOP("Layers", "added to the variance for stability"),
+                minimum=0,
+                maximum=1,
+            ),
+            p_bool(
+                "elementwise_affine", True, QT_TRANSLATE_NOOP("Layers", "learn a scale and shift")
+            ),
         ),
         module="torch.nn.LayerNorm",
         weight_count=lambda p: (
@@ -636,11 +792,26 @@ add(
     LayerSpec(
         "LayerNorm2d",
         "Normalization",
-        "Normalises each pixel of an image (N, C, H, W) over its channels: LayerNorm for images.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Normalises each pixel of an image (N, C, H, W) over its channels: LayerNorm for images.",
+        ),
         params=(
-            _from_input("num_channels", "channels (filled from the input)"),
-            p_float("eps", 1e-6, "added to the variance for stability", minimum=0, maximum=1),
-            p_bool("elementwise_affine", True, "learn a scale and shift per channel"),
+            _from_input(
+                "num_channels", QT_TRANSLATE_NOOP("Layers", "channels (filled from the input)")
+            ),
+            p_float(
+                "eps",
+                1e-6,
+                QT_TRANSLATE_NOOP("Layers", "added to the variance for stability"),
+                minimum=0,
+                maximum=1,
+            ),
+            p_bool(
+                "elementwise_affine",
+                True,
+                QT_TRANSLATE_NOOP("Layers", "learn a scale and shift per channel"),
+            ),
         ),
         module=M + "LayerNorm2d",
         autofill=_from_channels("num_channels"),
@@ -654,12 +825,27 @@ add(
     LayerSpec(
         "GroupNorm",
         "Normalization",
-        "Normalises groups of channels of each sample.",
+        QT_TRANSLATE_NOOP("Layers", "Normalises groups of channels of each sample."),
         params=(
-            p_int("num_groups", 8, "number of groups; must divide the channels", maximum=MAX_WIDTH),
-            _from_input("num_channels", "channels (filled from the input)"),
-            p_float("eps", 1e-5, "added to the variance for stability", minimum=0, maximum=1),
-            p_bool("affine", True, "learn a scale and shift per channel"),
+            p_int(
+                "num_groups",
+                8,
+                QT_TRANSLATE_NOOP("Layers", "number of groups; must divide the channels"),
+                maximum=MAX_WIDTH,
+            ),
+            _from_input(
+                "num_channels", QT_TRANSLATE_NOOP("Layers", "channels (filled from the input)")
+            ),
+            p_float(
+                "eps",
+                1e-5,
+                QT_TRANSLATE_NOOP("Layers", "added to the variance for stability"),
+                minimum=0,
+                maximum=1,
+            ),
+            p_bool(
+                "affine", True, QT_TRANSLATE_NOOP("Layers", "learn a scale and shift per channel")
+            ),
         ),
         module="torch.nn.GroupNorm",
         autofill=_from_channels("num_channels"),
@@ -676,7 +862,7 @@ add(
     LayerSpec(
         "ReLU",
         "Activation",
-        "max(0, x).",
+        QT_TRANSLATE_NOOP("Layers", "max(0, x)."),
         module="torch.nn.ReLU",
         short_name="relu",
         elementwise=True,
@@ -686,9 +872,15 @@ add(
     LayerSpec(
         "LeakyReLU",
         "Activation",
-        "x for x > 0, slope·x otherwise.",
+        QT_TRANSLATE_NOOP("Layers", "x for x > 0, slope·x otherwise."),
         params=(
-            p_float("negative_slope", 0.01, "slope for negative inputs", minimum=0, maximum=1000),
+            p_float(
+                "negative_slope",
+                0.01,
+                QT_TRANSLATE_NOOP("Layers", "slope for negative inputs"),
+                minimum=0,
+                maximum=1000,
+            ),
         ),
         module="torch.nn.LeakyReLU",
         elementwise=True,
@@ -700,12 +892,12 @@ add(
     LayerSpec(
         "ELU",
         "Activation",
-        "x for x > 0, alpha·(exp(x) − 1) otherwise.",
+        QT_TRANSLATE_NOOP("Layers", "x for x > 0, alpha·(exp(x) − 1) otherwise."),
         params=(
             p_float(
                 "alpha",
                 1.0,
-                "value approached for large negative inputs",
+                QT_TRANSLATE_NOOP("Layers", "value approached for large negative inputs"),
                 minimum=0,
                 maximum=1000,
             ),
@@ -719,9 +911,14 @@ add(
     LayerSpec(
         "GELU",
         "Activation",
-        "Gaussian error linear unit, as in transformers.",
+        QT_TRANSLATE_NOOP("Layers", "Gaussian error linear unit, as in transformers."),
         params=(
-            p_choice("approximate", "none", ("none", "tanh"), "exact, or the tanh approximation"),
+            p_choice(
+                "approximate",
+                "none",
+                ("none", "tanh"),
+                QT_TRANSLATE_NOOP("Layers", "exact, or the tanh approximation"),
+            ),
         ),
         module="torch.nn.GELU",
         elementwise=True,
@@ -732,7 +929,7 @@ add(
     LayerSpec(
         "SiLU",
         "Activation",
-        "x·sigmoid(x) (swish).",
+        QT_TRANSLATE_NOOP("Layers", "x·sigmoid(x) (swish)."),
         module="torch.nn.SiLU",
         short_name="silu",
         elementwise=True,
@@ -742,7 +939,7 @@ add(
     LayerSpec(
         "Sigmoid",
         "Activation",
-        "1 / (1 + exp(−x)): squashes into (0, 1).",
+        QT_TRANSLATE_NOOP("Layers", "1 / (1 + exp(−x)): squashes into (0, 1)."),
         module="torch.nn.Sigmoid",
         elementwise=True,
         short_name="sigmoid",
@@ -752,7 +949,7 @@ add(
     LayerSpec(
         "Tanh",
         "Activation",
-        "Hyperbolic tangent: squashes into (−1, 1).",
+        QT_TRANSLATE_NOOP("Layers", "Hyperbolic tangent: squashes into (−1, 1)."),
         module="torch.nn.Tanh",
         elementwise=True,
         short_name="tanh",
@@ -762,7 +959,7 @@ add(
     LayerSpec(
         "ReLU6",
         "Activation",
-        "min(max(0, x), 6): a ReLU capped at 6 (MobileNet).",
+        QT_TRANSLATE_NOOP("Layers", "min(max(0, x), 6): a ReLU capped at 6 (MobileNet)."),
         module="torch.nn.ReLU6",
         elementwise=True,
         short_name="relu6",
@@ -772,13 +969,19 @@ add(
     LayerSpec(
         "Hardtanh",
         "Activation",
-        "x clipped to [min_val, max_val].",
+        QT_TRANSLATE_NOOP("Layers", "x clipped to [min_val, max_val]."),
         params=(
-            p_float("min_val", -1.0, "lower bound of the output", minimum=-1e6, maximum=1e6),
+            p_float(
+                "min_val",
+                -1.0,
+                QT_TRANSLATE_NOOP("Layers", "lower bound of the output"),
+                minimum=-1e6,
+                maximum=1e6,
+            ),
             p_float(
                 "max_val",
                 1.0,
-                "upper bound of the output (above min_val)",
+                QT_TRANSLATE_NOOP("Layers", "upper bound of the output (above min_val)"),
                 minimum=-1e6,
                 maximum=1e6,
             ),
@@ -793,7 +996,7 @@ add(
     LayerSpec(
         "Hardswish",
         "Activation",
-        "x·ReLU6(x + 3) / 6: a cheap swish (MobileNetV3).",
+        QT_TRANSLATE_NOOP("Layers", "x·ReLU6(x + 3) / 6: a cheap swish (MobileNetV3)."),
         module="torch.nn.Hardswish",
         elementwise=True,
         short_name="hardswish",
@@ -803,7 +1006,9 @@ add(
     LayerSpec(
         "Hardsigmoid",
         "Activation",
-        "ReLU6(x + 3) / 6: a cheap sigmoid, into [0, 1] (MobileNetV3's gates).",
+        QT_TRANSLATE_NOOP(
+            "Layers", "ReLU6(x + 3) / 6: a cheap sigmoid, into [0, 1] (MobileNetV3's gates)."
+        ),
         module="torch.nn.Hardsigmoid",
         elementwise=True,
         short_name="hardsigmoid",
@@ -813,7 +1018,7 @@ add(
     LayerSpec(
         "Mish",
         "Activation",
-        "x·tanh(softplus(x)): a smooth ReLU.",
+        QT_TRANSLATE_NOOP("Layers", "x·tanh(softplus(x)): a smooth ReLU."),
         module="torch.nn.Mish",
         elementwise=True,
         short_name="mish",
@@ -823,13 +1028,21 @@ add(
     LayerSpec(
         "Softplus",
         "Activation",
-        "log(1 + exp(beta·x)) / beta: a smooth ReLU, always positive.",
+        QT_TRANSLATE_NOOP("Layers", "log(1 + exp(beta·x)) / beta: a smooth ReLU, always positive."),
         params=(
-            p_float("beta", 1.0, "sharpness of the bend at 0", minimum=1e-6, maximum=1e6),
+            p_float(
+                "beta",
+                1.0,
+                QT_TRANSLATE_NOOP("Layers", "sharpness of the bend at 0"),
+                minimum=1e-6,
+                maximum=1e6,
+            ),
             p_float(
                 "threshold",
                 20.0,
-                "above this beta·x the output is x (for numerical stability)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "above this beta·x the output is x (for numerical stability)"
+                ),
                 minimum=0,
                 maximum=1e6,
             ),
@@ -844,15 +1057,27 @@ add(
     LayerSpec(
         "PReLU",
         "Activation",
-        "x for x > 0, a·x otherwise, with the slope a learned (one, or one per channel).",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "x for x > 0, a·x otherwise, with the slope a learned (one, or one per channel).",
+        ),
         params=(
             p_int(
                 "num_parameters",
                 1,
-                "learned slopes: 1 shared by all, or the number of channels (dimension 1)",
+                QT_TRANSLATE_NOOP(
+                    "Layers",
+                    "learned slopes: 1 shared by all, or the number of channels (dimension 1)",
+                ),
                 maximum=MAX_WIDTH,
             ),
-            p_float("init", 0.25, "starting value of the slopes", minimum=-1000, maximum=1000),
+            p_float(
+                "init",
+                0.25,
+                QT_TRANSLATE_NOOP("Layers", "starting value of the slopes"),
+                minimum=-1000,
+                maximum=1000,
+            ),
         ),
         module="torch.nn.PReLU",
         summary=lambda p: f"{p['num_parameters']} slopes" if p["num_parameters"] > 1 else "",
@@ -860,8 +1085,14 @@ add(
     )
 )
 for name, doc in (
-    ("Softmax", "Turns scores into probabilities that sum to 1 along dim."),
-    ("LogSoftmax", "Logarithm of softmax along dim (pair it with NLL loss)."),
+    (
+        "Softmax",
+        QT_TRANSLATE_NOOP("Layers", "Turns scores into probabilities that sum to 1 along dim."),
+    ),
+    (
+        "LogSoftmax",
+        QT_TRANSLATE_NOOP("Layers", "Logarithm of softmax along dim (pair it with NLL loss)."),
+    ),
 ):
     add(
         LayerSpec(
@@ -872,7 +1103,7 @@ for name, doc in (
                 p_int(
                     "dim",
                     -1,
-                    "dimension that sums to 1 (-1 = the last)",
+                    QT_TRANSLATE_NOOP("Layers", "dimension that sums to 1 (-1 = the last)"),
                     minimum=-MAX_RANK,
                     maximum=MAX_RANK,
                 ),
@@ -889,8 +1120,16 @@ add(
     LayerSpec(
         "Dropout",
         "Regularization",
-        "While training, zeroes each element with probability p.",
-        params=(p_float("p", 0.5, "probability of zeroing an element", minimum=0, maximum=1),),
+        QT_TRANSLATE_NOOP("Layers", "While training, zeroes each element with probability p."),
+        params=(
+            p_float(
+                "p",
+                0.5,
+                QT_TRANSLATE_NOOP("Layers", "probability of zeroing an element"),
+                minimum=0,
+                maximum=1,
+            ),
+        ),
         module="torch.nn.Dropout",
         elementwise=True,
         summary=lambda p: f"p={p['p']:g}",
@@ -901,8 +1140,16 @@ add(
     LayerSpec(
         "Dropout2d",
         "Regularization",
-        "While training, zeroes whole channels with probability p.",
-        params=(p_float("p", 0.5, "probability of zeroing a channel", minimum=0, maximum=1),),
+        QT_TRANSLATE_NOOP("Layers", "While training, zeroes whole channels with probability p."),
+        params=(
+            p_float(
+                "p",
+                0.5,
+                QT_TRANSLATE_NOOP("Layers", "probability of zeroing a channel"),
+                minimum=0,
+                maximum=1,
+            ),
+        ),
         module="torch.nn.Dropout2d",
         input_ranks=(4,),
         rank_hint="'{name}' needs (N, C, H, W) input: use Dropout for other shapes",
@@ -915,15 +1162,26 @@ add(
     LayerSpec(
         "StochasticDepth",
         "Regularization",
-        "While training, drops a residual branch with probability p, for each sample (row) or "
-        "the whole batch; put it on the branch before the Add (as EfficientNet does).",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "While training, drops a residual branch with probability p, for each sample (row) or "
+            "the whole batch; put it on the branch before the Add (as EfficientNet does).",
+        ),
         params=(
-            p_float("p", 0.2, "probability of dropping the branch", minimum=0, maximum=1),
+            p_float(
+                "p",
+                0.2,
+                QT_TRANSLATE_NOOP("Layers", "probability of dropping the branch"),
+                minimum=0,
+                maximum=1,
+            ),
             p_choice(
                 "mode",
                 "row",
                 ("row", "batch"),
-                "row: a draw per sample; batch: one draw for the whole batch",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "row: a draw per sample; batch: one draw for the whole batch"
+                ),
             ),
         ),
         module=M + "StochasticDepth",
@@ -951,13 +1209,34 @@ def _recurrent(cell: str):
     return build
 
 
-for cell, doc in (
-    ("RNN", "Elman recurrent layer"),
-    ("LSTM", "Long short-term memory layer"),
-    ("GRU", "Gated recurrent unit layer"),
-):
+_RECURRENT_DOCS = {
+    "RNN": QT_TRANSLATE_NOOP(
+        "Layers",
+        "Elman recurrent layer over a sequence (N, L, features); passes on the whole sequence "
+        "or the last step.",
+    ),
+    "LSTM": QT_TRANSLATE_NOOP(
+        "Layers",
+        "Long short-term memory layer over a sequence (N, L, features); passes on the whole "
+        "sequence or the last step.",
+    ),
+    "GRU": QT_TRANSLATE_NOOP(
+        "Layers",
+        "Gated recurrent unit layer over a sequence (N, L, features); passes on the whole "
+        "sequence or the last step.",
+    ),
+}
+
+for cell, doc in _RECURRENT_DOCS.items():
     extra = (
-        (p_choice("nonlinearity", "tanh", ("tanh", "relu"), "activation of the cell"),)
+        (
+            p_choice(
+                "nonlinearity",
+                "tanh",
+                ("tanh", "relu"),
+                QT_TRANSLATE_NOOP("Layers", "activation of the cell"),
+            ),
+        )
         if cell == "RNN"
         else ()
     )
@@ -965,22 +1244,47 @@ for cell, doc in (
         LayerSpec(
             cell,
             "Recurrent",
-            f"{doc} over a sequence (N, L, features); passes on the whole sequence or the last step.",
+            doc,
             params=(
-                _from_input("input_size", "features per step (filled from the input)"),
-                p_int("hidden_size", 64, "features of the hidden state", maximum=MAX_WIDTH),
-                p_int("num_layers", 1, "stacked layers", maximum=MAX_RECURRENT_LAYERS),
+                _from_input(
+                    "input_size",
+                    QT_TRANSLATE_NOOP("Layers", "features per step (filled from the input)"),
+                ),
+                p_int(
+                    "hidden_size",
+                    64,
+                    QT_TRANSLATE_NOOP("Layers", "features of the hidden state"),
+                    maximum=MAX_WIDTH,
+                ),
+                p_int(
+                    "num_layers",
+                    1,
+                    QT_TRANSLATE_NOOP("Layers", "stacked layers"),
+                    maximum=MAX_RECURRENT_LAYERS,
+                ),
                 *extra,
-                p_bool("bias", True, "learn biases"),
-                p_float("dropout", 0.0, "dropout between stacked layers", minimum=0, maximum=1),
+                p_bool("bias", True, QT_TRANSLATE_NOOP("Layers", "learn biases")),
+                p_float(
+                    "dropout",
+                    0.0,
+                    QT_TRANSLATE_NOOP("Layers", "dropout between stacked layers"),
+                    minimum=0,
+                    maximum=1,
+                ),
                 p_bool(
-                    "bidirectional", False, "also read the sequence backwards (doubles features)"
+                    "bidirectional",
+                    False,
+                    QT_TRANSLATE_NOOP(
+                        "Layers", "also read the sequence backwards (doubles features)"
+                    ),
                 ),
                 p_choice(
                     "output",
                     "sequence",
                     ("sequence", "last"),
-                    "pass on every step (N, L, H) or only the last (N, H)",
+                    QT_TRANSLATE_NOOP(
+                        "Layers", "pass on every step (N, L, H) or only the last (N, H)"
+                    ),
                 ),
             ),
             build=_recurrent(cell),
@@ -1004,12 +1308,26 @@ add(
     LayerSpec(
         "MultiheadAttention",
         "Attention",
-        "Multi-head self-attention over a sequence (N, L, embed_dim).",
+        QT_TRANSLATE_NOOP("Layers", "Multi-head self-attention over a sequence (N, L, embed_dim)."),
         params=(
-            _from_input("embed_dim", "features per step (filled from the input)"),
-            p_int("num_heads", 4, "attention heads; must divide embed_dim", maximum=MAX_WIDTH),
-            p_float("dropout", 0.0, "dropout on attention weights", minimum=0, maximum=1),
-            p_bool("bias", True, "learn projection biases"),
+            _from_input(
+                "embed_dim",
+                QT_TRANSLATE_NOOP("Layers", "features per step (filled from the input)"),
+            ),
+            p_int(
+                "num_heads",
+                4,
+                QT_TRANSLATE_NOOP("Layers", "attention heads; must divide embed_dim"),
+                maximum=MAX_WIDTH,
+            ),
+            p_float(
+                "dropout",
+                0.0,
+                QT_TRANSLATE_NOOP("Layers", "dropout on attention weights"),
+                minimum=0,
+                maximum=1,
+            ),
+            p_bool("bias", True, QT_TRANSLATE_NOOP("Layers", "learn projection biases")),
         ),
         module=M + "SelfAttention",
         weight_count=lambda p: _attention_weights(_n(p, "embed_dim"), bool(p.get("bias"))),
@@ -1025,19 +1343,40 @@ add(
     LayerSpec(
         "TransformerEncoderLayer",
         "Attention",
-        "Self-attention plus a feed-forward block, each with a residual and layer norm.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Self-attention plus a feed-forward block, each with a residual and layer norm.",
+        ),
         params=(
-            _from_input("d_model", "features per step (filled from the input)"),
-            p_int("nhead", 4, "attention heads; must divide d_model", maximum=MAX_WIDTH),
+            _from_input(
+                "d_model", QT_TRANSLATE_NOOP("Layers", "features per step (filled from the input)")
+            ),
+            p_int(
+                "nhead",
+                4,
+                QT_TRANSLATE_NOOP("Layers", "attention heads; must divide d_model"),
+                maximum=MAX_WIDTH,
+            ),
             p_int(
                 "dim_feedforward",
                 256,
-                "hidden size of the feed-forward block",
+                QT_TRANSLATE_NOOP("Layers", "hidden size of the feed-forward block"),
                 maximum=MAX_WIDTH,
             ),
-            p_float("dropout", 0.1, "dropout rate", minimum=0, maximum=1),
-            p_choice("activation", "relu", ("relu", "gelu"), "feed-forward activation"),
-            p_bool("norm_first", False, "normalise before attention (pre-LN), not after"),
+            p_float(
+                "dropout", 0.1, QT_TRANSLATE_NOOP("Layers", "dropout rate"), minimum=0, maximum=1
+            ),
+            p_choice(
+                "activation",
+                "relu",
+                ("relu", "gelu"),
+                QT_TRANSLATE_NOOP("Layers", "feed-forward activation"),
+            ),
+            p_bool(
+                "norm_first",
+                False,
+                QT_TRANSLATE_NOOP("Layers", "normalise before attention (pre-LN), not after"),
+            ),
         ),
         module="torch.nn.TransformerEncoderLayer",
         weight_count=_encoder_weights,
@@ -1052,13 +1391,17 @@ add(
 
 # --- Merge -----------------------------------------------------------------------------------
 
-_INPUTS = p_int("inputs", 2, "number of inputs joined", minimum=2, maximum=16)
+_INPUTS = p_int(
+    "inputs", 2, QT_TRANSLATE_NOOP("Layers", "number of inputs joined"), minimum=2, maximum=16
+)
 
 add(
     LayerSpec(
         "Add",
         "Merge",
-        "Element-wise sum of its inputs (a residual connection); shapes must match.",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Element-wise sum of its inputs (a residual connection); shapes must match."
+        ),
         params=(_INPUTS,),
         module=M + "Add",
         variadic=True,
@@ -1071,13 +1414,15 @@ add(
     LayerSpec(
         "Concat",
         "Merge",
-        "Joins its inputs along a dimension; the other dimensions must match.",
+        QT_TRANSLATE_NOOP(
+            "Layers", "Joins its inputs along a dimension; the other dimensions must match."
+        ),
         params=(
             _INPUTS,
             p_int(
                 "dim",
                 1,
-                "dimension to join along (1 = channels or features)",
+                QT_TRANSLATE_NOOP("Layers", "dimension to join along (1 = channels or features)"),
                 minimum=-MAX_RANK,
                 maximum=MAX_RANK,
             ),
@@ -1093,8 +1438,11 @@ add(
     LayerSpec(
         "Multiply",
         "Merge",
-        "Element-wise product of its inputs (gating): one rank, each dimension the same size "
-        "or 1, so a (N, C, 1, 1) gate scales each channel (squeeze-and-excitation).",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Element-wise product of its inputs (gating): one rank, each dimension the same size "
+            "or 1, so a (N, C, 1, 1) gate scales each channel (squeeze-and-excitation).",
+        ),
         params=(_INPUTS,),
         module=M + "Multiply",
         variadic=True,
@@ -1115,29 +1463,50 @@ add(
     LayerSpec(
         "Function",
         "Generic",
-        "Calls one torch function or tensor method on its inputs (an imported functional op "
-        "with no layer of its own); constant arguments are JSON.",
+        QT_TRANSLATE_NOOP(
+            "Layers",
+            "Calls one torch function or tensor method on its inputs (an imported functional op "
+            "with no layer of its own); constant arguments are JSON.",
+        ),
         params=(
             ParamSpec(
                 "function",
                 "str",
                 "torch.nn.functional.relu",
-                "torch.*, torch.nn.functional.*, operator.* function, or method:<name> for a "
-                "tensor method (method:mean)",
+                QT_TRANSLATE_NOOP(
+                    "Layers",
+                    "torch.*, torch.nn.functional.*, operator.* function, or method:<name> for a "
+                    "tensor method (method:mean)",
+                ),
             ),
-            p_int("inputs", 1, "number of wired tensor inputs", maximum=64),
+            p_int(
+                "inputs",
+                1,
+                QT_TRANSLATE_NOOP("Layers", "number of wired tensor inputs"),
+                maximum=64,
+            ),
             ParamSpec(
                 "args",
                 "str",
                 "[]",
-                'positional arguments as a JSON list; {"$input": 0} is the first input '
-                "(without any, the inputs come first)",
+                QT_TRANSLATE_NOOP(
+                    "Layers",
+                    'positional arguments as a JSON list; {"$input": 0} is the first input '
+                    "(without any, the inputs come first)",
+                ),
             ),
-            ParamSpec("kwargs", "str", "{}", "keyword arguments as a JSON object"),
+            ParamSpec(
+                "kwargs",
+                "str",
+                "{}",
+                QT_TRANSLATE_NOOP("Layers", "keyword arguments as a JSON object"),
+            ),
             p_int(
                 "item",
                 None,
-                "element of a tuple result to pass on (none: the whole result)",
+                QT_TRANSLATE_NOOP(
+                    "Layers", "element of a tuple result to pass on (none: the whole result)"
+                ),
                 minimum=0,
                 maximum=MAX_WINDOW,
                 optional=True,
@@ -1155,3 +1524,110 @@ add(
 from netstudio.core.blocks import BLOCK_SPEC  # noqa: E402
 
 add(BLOCK_SPEC)
+
+# --- Words shown beside the catalogue's data, marked for the translators ---------------------
+# Every word a person reads about a layer is in the "Layers" context of the layers catalogue
+# (netstudio/translations/<language>/layers.ts); the GUI shows them with
+# QCoreApplication.translate("Layers", text). Layer type names (Conv2d, ReLU) are PyTorch's own
+# identifiers and are not translated.
+
+#: The palette's categories (`netstudio.core.catalogue.CATEGORIES`).
+CATEGORY_NAMES = (
+    QT_TRANSLATE_NOOP("Layers", "Input/Output"),
+    QT_TRANSLATE_NOOP("Layers", "Core"),
+    QT_TRANSLATE_NOOP("Layers", "Convolution"),
+    QT_TRANSLATE_NOOP("Layers", "Pooling"),
+    QT_TRANSLATE_NOOP("Layers", "Normalization"),
+    QT_TRANSLATE_NOOP("Layers", "Activation"),
+    QT_TRANSLATE_NOOP("Layers", "Regularization"),
+    QT_TRANSLATE_NOOP("Layers", "Recurrent"),
+    QT_TRANSLATE_NOOP("Layers", "Attention"),
+    QT_TRANSLATE_NOOP("Layers", "Merge"),
+    QT_TRANSLATE_NOOP("Layers", "Generic"),
+)
+
+#: The Block's doc and parameter docs (`netstudio.core.blocks.BLOCK_SPEC`), kept with the
+#: rest of the catalogue's words.
+BLOCK_TEXTS = (
+    QT_TRANSLATE_NOOP(
+        "Layers",
+        "Another network of the project used as one layer, its copies chained one after the "
+        "other: its inputs are that network's Input nodes, its outputs its Output nodes.",
+    ),
+    QT_TRANSLATE_NOOP("Layers", "the network of this project the block stands for"),
+    QT_TRANSLATE_NOOP(
+        "Layers", "how many copies of the network to chain (each copy feeds the next)"
+    ),
+)
+
+#: The parameters' labels as the Inspector shows them (`ParamSpec.display_name`, capitalised):
+#: a parameter's name is PyTorch's keyword (``out_features``), its label words a person reads,
+#: so the label is translated and the name stays (a test holds this list to the catalogue).
+PARAM_LABELS = (
+    QT_TRANSLATE_NOOP("Layers", "Shape"),
+    QT_TRANSLATE_NOOP("Layers", "Dtype"),
+    QT_TRANSLATE_NOOP("Layers", "In features"),
+    QT_TRANSLATE_NOOP("Layers", "Out features"),
+    QT_TRANSLATE_NOOP("Layers", "Bias"),
+    QT_TRANSLATE_NOOP("Layers", "Start dim"),
+    QT_TRANSLATE_NOOP("Layers", "End dim"),
+    QT_TRANSLATE_NOOP("Layers", "Dim"),
+    QT_TRANSLATE_NOOP("Layers", "Unflattened size"),
+    QT_TRANSLATE_NOOP("Layers", "Dims"),
+    QT_TRANSLATE_NOOP("Layers", "Padding"),
+    QT_TRANSLATE_NOOP("Layers", "Num embeddings"),
+    QT_TRANSLATE_NOOP("Layers", "Embedding dim"),
+    QT_TRANSLATE_NOOP("Layers", "Padding idx"),
+    QT_TRANSLATE_NOOP("Layers", "In channels"),
+    QT_TRANSLATE_NOOP("Layers", "Out channels"),
+    QT_TRANSLATE_NOOP("Layers", "Kernel size"),
+    QT_TRANSLATE_NOOP("Layers", "Stride"),
+    QT_TRANSLATE_NOOP("Layers", "Dilation"),
+    QT_TRANSLATE_NOOP("Layers", "Groups"),
+    QT_TRANSLATE_NOOP("Layers", "Padding mode"),
+    QT_TRANSLATE_NOOP("Layers", "Output padding"),
+    QT_TRANSLATE_NOOP("Layers", "Ceil mode"),
+    QT_TRANSLATE_NOOP("Layers", "Output size"),
+    QT_TRANSLATE_NOOP("Layers", "Scale factor"),
+    QT_TRANSLATE_NOOP("Layers", "Mode"),
+    QT_TRANSLATE_NOOP("Layers", "Num features"),
+    QT_TRANSLATE_NOOP("Layers", "Eps"),
+    QT_TRANSLATE_NOOP("Layers", "Momentum"),
+    QT_TRANSLATE_NOOP("Layers", "Affine"),
+    QT_TRANSLATE_NOOP("Layers", "Track running stats"),
+    QT_TRANSLATE_NOOP("Layers", "Normalized shape"),
+    QT_TRANSLATE_NOOP("Layers", "Elementwise affine"),
+    QT_TRANSLATE_NOOP("Layers", "Num channels"),
+    QT_TRANSLATE_NOOP("Layers", "Num groups"),
+    QT_TRANSLATE_NOOP("Layers", "Negative slope"),
+    QT_TRANSLATE_NOOP("Layers", "Alpha"),
+    QT_TRANSLATE_NOOP("Layers", "Approximate"),
+    QT_TRANSLATE_NOOP("Layers", "Min val"),
+    QT_TRANSLATE_NOOP("Layers", "Max val"),
+    QT_TRANSLATE_NOOP("Layers", "Beta"),
+    QT_TRANSLATE_NOOP("Layers", "Threshold"),
+    QT_TRANSLATE_NOOP("Layers", "Num parameters"),
+    QT_TRANSLATE_NOOP("Layers", "Init"),
+    QT_TRANSLATE_NOOP("Layers", "P"),
+    QT_TRANSLATE_NOOP("Layers", "Input size"),
+    QT_TRANSLATE_NOOP("Layers", "Hidden size"),
+    QT_TRANSLATE_NOOP("Layers", "Num layers"),
+    QT_TRANSLATE_NOOP("Layers", "Nonlinearity"),
+    QT_TRANSLATE_NOOP("Layers", "Dropout"),
+    QT_TRANSLATE_NOOP("Layers", "Bidirectional"),
+    QT_TRANSLATE_NOOP("Layers", "Output"),
+    QT_TRANSLATE_NOOP("Layers", "Embed dim"),
+    QT_TRANSLATE_NOOP("Layers", "Num heads"),
+    QT_TRANSLATE_NOOP("Layers", "D model"),
+    QT_TRANSLATE_NOOP("Layers", "Nhead"),
+    QT_TRANSLATE_NOOP("Layers", "Dim feedforward"),
+    QT_TRANSLATE_NOOP("Layers", "Activation"),
+    QT_TRANSLATE_NOOP("Layers", "Norm first"),
+    QT_TRANSLATE_NOOP("Layers", "Inputs"),
+    QT_TRANSLATE_NOOP("Layers", "Function"),
+    QT_TRANSLATE_NOOP("Layers", "Args"),
+    QT_TRANSLATE_NOOP("Layers", "Kwargs"),
+    QT_TRANSLATE_NOOP("Layers", "Item"),
+    QT_TRANSLATE_NOOP("Layers", "Network"),
+    QT_TRANSLATE_NOOP("Layers", "Repeat"),
+)

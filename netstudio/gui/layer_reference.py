@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from netstudio.core.catalogue import Catalogue, LayerSpec, catalogue
 from netstudio.core.params import ParamSpec
 from netstudio.gui.icons import icon
-from netstudio.gui.palette import TYPE_ROLE, LayerFilter, LayerModel
+from netstudio.gui.palette import TYPE_ROLE, LayerFilter, LayerModel, layer_text, param_words
 
 KIND_NAMES = {
     "int": "whole number",
@@ -93,8 +93,9 @@ def param_range(spec: ParamSpec) -> str:
 def layer_page(spec: LayerSpec) -> str:
     """The reference page of one layer, as HTML: its doc, its ports and its parameters."""
     e = html.escape
-    parts = [f"<h2>{e(spec.name)}</h2>", f"<p><i>{e(spec.category)}</i> · {e(spec.type_id)}</p>"]
-    parts.append(f"<p>{e(spec.doc)}</p>")
+    category = layer_text(spec.category)  # the layer's words in the person's language
+    parts = [f"<h2>{e(spec.name)}</h2>", f"<p><i>{e(category)}</i> · {e(spec.type_id)}</p>"]
+    parts.append(f"<p>{e(layer_text(spec.doc))}</p>")
     if spec.input_ranks:
         ranks = " or ".join(str(r) for r in spec.input_ranks)
         parts.append(f"<p>Takes tensors of {ranks} dimensions, the batch included.</p>")
@@ -106,9 +107,9 @@ def layer_page(spec: LayerSpec) -> str:
     head = "".join(f"<th align='left'>{h}</th>" for h in ("Parameter", "Type", "Default", "Range"))
     rows = [f"<tr>{head}</tr>"]
     for param in spec.params:
-        cells = (param.display_name, param_type(param), param_default(param), param_range(param))
+        cells = (param_words(param), param_type(param), param_default(param), param_range(param))
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
-        rows.append(f"<tr><td></td><td colspan='3'><i>{e(param.doc)}</i></td></tr>")
+        rows.append(f"<tr><td></td><td colspan='3'><i>{e(layer_text(param.doc))}</i></td></tr>")
     table = "<table cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"
     parts += ["<h3>Parameters</h3>", table]
     return "".join(parts)

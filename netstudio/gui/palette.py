@@ -3,6 +3,10 @@
 The Qt model is built from the catalogue (plain data in netstudio.core); a layer is dragged
 onto the canvas as the `LAYER_MIME` type carrying its type id, or added with a double-click or
 Enter (`layer_chosen`): after the selected layer, wired to it, else at the view's centre.
+
+Layer type names are PyTorch's identifiers (Conv2d, ReLU) and stay as they are; categories and
+one-line docs are shown in the person's language (`layer_text`). The search finds a layer by
+its name, type id, category and doc, in English and in the language shown.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QMimeData,
     QModelIndex,
@@ -31,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from netstudio.core.catalogue import Catalogue, catalogue
+from netstudio.core.params import ParamSpec
 from netstudio.gui.canvas.view import LAYER_MIME
 from netstudio.gui.icons import icon
 from netstudio.gui.style import category_colour
@@ -39,6 +45,29 @@ TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
+
+# The catalogue's words are marked for lupdate where they are written (core/layers.py, context
+# "Layers"); looked up here by value, through a name lupdate does not collect.
+_lookup = QCoreApplication.translate
+
+
+def layer_text(text: str) -> str:
+    """A word of the layer catalogue (a category, a layer's doc, a parameter's label or doc) in
+    the person's language; as it is where the catalogue has no translation of it."""
+    return _lookup("Layers", text) if text else text
+
+
+def param_label(spec: ParamSpec) -> str:
+    """A parameter's label as a form shows it ("Out features"), in the person's language."""
+    return layer_text(spec.display_name.capitalize())
+
+
+def param_words(spec: ParamSpec) -> str:
+    """A parameter's name inside a sentence: its label in the person's language, or in English
+    its lower-case display name ("out features")."""
+    label = spec.display_name.capitalize()
+    shown = layer_text(label)
+    return spec.display_name if shown == label else shown
 
 
 def swatch(colour: QColor, size: int = 12) -> QIcon:
@@ -66,7 +95,8 @@ class LayerModel(QStandardItemModel):
         layers = layers or catalogue()
         for category, specs in layers.by_category().items():
             colour = category_colour(category)
-            group = QStandardItem(swatch(colour), category)
+            shown = layer_text(category)
+            group = QStandardItem(swatch(colour), shown)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font()
             font.setBold(True)
@@ -79,9 +109,12 @@ class LayerModel(QStandardItemModel):
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsDragEnabled
                 )
-                item.setToolTip(f"<b>{spec.name}</b> · {category}<br>{spec.doc}")
+                doc = layer_text(spec.doc)
+                item.setToolTip(f"<b>{spec.name}</b> · {shown}<br>{doc}")
                 item.setData(spec.type_id, TYPE_ROLE)
                 words = (spec.name, spec.type_id, category, spec.doc)
+                if doc != spec.doc or shown != category:  # also in the language shown
+                    words += (shown, doc)
                 item.setData(" ".join(words).lower(), SEARCH_ROLE)
                 group.appendRow(item)
             self.appendRow(group)
@@ -158,7 +191,7 @@ class LayerPalette(QWidget):
 
         self.search = QLineEdit(self)
         self.search.setObjectName("layer_search")
-        self.search.setPlaceholderText("Search layers…")
+        self.search.setPlaceholderText(self.tr("Search layers…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._on_search)

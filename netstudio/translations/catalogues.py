@@ -33,6 +33,7 @@ SOURCE_LANGUAGE = "en"
 #: (`netstudio.core.messages`); "app" everything else in ``gui/`` (the main window, its menus
 #: and actions, the dialogs).
 AREAS: dict[str, tuple[str, ...]] = {
+    "layers": ("core/layers.py",),  # the layer catalogue: categories, one-line docs, parameters
     "messages": (
         "core/*.py",
         "training/*.py",
