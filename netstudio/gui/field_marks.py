@@ -12,6 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QColor, QIcon, QPalette
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -29,6 +30,8 @@ PROBLEM_ICON = "problem_icon"
 #: A widget property: the fields inside a widget that has it edit the project
 #: (`holds_project_fields`).
 PROJECT_FIELDS = "holds_project_fields"
+
+translate = QCoreApplication.translate  # the context: "FieldMarks"
 
 
 def format_value(value: Any) -> str:
@@ -155,11 +158,19 @@ def beyond_range(value: float, low: float, high: float) -> str:
     """Why a spin box from `low` to `high` cannot hold `value` ("" when it can)."""
     if low <= value <= high:
         return ""
-    limit = f"at most {format_value(high)}" if value > high else f"at least {format_value(low)}"
-    return (
-        f"{format_value(value)} is beyond what this field can hold ({limit}); "
-        "it is kept until you enter another number"
+    if value > high:
+        text = translate(
+            "FieldMarks",
+            "{value} is beyond what this field can hold (at most {limit}); it is kept until "
+            "you enter another number",
+        )
+        return text.format(value=format_value(value), limit=format_value(high))
+    text = translate(
+        "FieldMarks",
+        "{value} is beyond what this field can hold (at least {limit}); it is kept until you "
+        "enter another number",
     )
+    return text.format(value=format_value(value), limit=format_value(low))
 
 
 def allowed_range(
@@ -172,15 +183,43 @@ def allowed_range(
 ) -> str:
     """The numbers a field takes, in words: "a whole number from 0 to 90 %", "a number greater
     than 0", "a whole number of at least 1"."""
-    kind = "a whole number" if whole else "a number"
+    kind = (
+        translate("FieldMarks", "a whole number") if whole else translate("FieldMarks", "a number")
+    )
     unit = f" {unit.strip()}" if unit.strip() else ""
     if low is not None and high is not None and not (low_open or high_open):
-        return f"{kind} from {format_value(low)} to {format_value(high)}{unit}"
-    parts = []
-    if low is not None:
-        parts.append(f"{'greater than' if low_open else 'of at least'} {format_value(low)}")
-    if high is not None:
-        parts.append(f"{'less than' if high_open else 'of at most'} {format_value(high)}")
-    if len(parts) == 2:
-        parts[1] = parts[1].removeprefix("of ")
-    return " ".join([kind, " and ".join(parts)]).strip() + unit
+        text = translate("FieldMarks", "{kind} from {low} to {high}{unit}")
+        return text.format(kind=kind, low=format_value(low), high=format_value(high), unit=unit)
+    lowest = format_value(low) if low is not None else ""
+    highest = format_value(high) if high is not None else ""
+    if low is not None and high is not None:
+        first = (
+            translate("FieldMarks", "greater than {low}")
+            if low_open
+            else translate("FieldMarks", "of at least {low}")
+        )
+        second = (
+            translate("FieldMarks", "less than {high}", "after 'greater than' or 'at least'")
+            if high_open
+            else translate("FieldMarks", "at most {high}", "after 'greater than' or 'at least'")
+        )
+        bounds = translate("FieldMarks", "{first} and {second}").format(
+            first=first.format(low=lowest), second=second.format(high=highest)
+        )
+    elif low is not None:
+        bounds = (
+            translate("FieldMarks", "greater than {low}")
+            if low_open
+            else translate("FieldMarks", "of at least {low}")
+        ).format(low=lowest)
+    elif high is not None:
+        bounds = (
+            translate("FieldMarks", "less than {high}")
+            if high_open
+            else translate("FieldMarks", "of at most {high}")
+        ).format(high=highest)
+    else:
+        return kind + unit
+    return translate("FieldMarks", "{kind} {bounds}{unit}").format(
+        kind=kind, bounds=bounds, unit=unit
+    )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.core.errors import GraphError, ParamError
 from netstudio.core.graph import Node
+from netstudio.gui import i18n
 from netstudio.gui.block_editing import param_editor
 from netstudio.gui.commands import RenameCommand, SetParamsCommand
 from netstudio.gui.document import Document
@@ -41,7 +42,8 @@ from netstudio.gui.field_marks import (
     show_message,
     with_message_line,
 )
-from netstudio.gui.palette import swatch
+from netstudio.gui.i18n import number, translated
+from netstudio.gui.palette import layer_text, param_label, swatch
 from netstudio.gui.param_editors import ParamEditor, make_editor
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, category_colour
 from netstudio.gui.tuning_edits import (
@@ -59,10 +61,15 @@ if TYPE_CHECKING:
     from netstudio.gui.node_insight import NodeInsight
 
 _NEVER = object()  # no value shown yet
-EMPTY_HINT = (
-    "Select a layer on the canvas to see and edit its parameters.\n\n"
-    "Add layers from the Layers palette: drag one onto the canvas, or double-click it."
-)
+
+
+def empty_hint() -> str:
+    """What the Inspector says while nothing is selected."""
+    return QCoreApplication.translate(
+        "Inspector",
+        "Select a layer on the canvas to see and edit its parameters.\n\n"
+        "Add layers from the Layers palette: drag one onto the canvas, or double-click it.",
+    )
 
 
 class Inspector(QStackedWidget):
@@ -73,6 +80,7 @@ class Inspector(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms ("3 layers selected.")
         self.document: Document | None = None
         self.node_id: str | None = None
         #: The nodes selected when several are (the multi-selection page shows them).
@@ -88,7 +96,7 @@ class Inspector(QStackedWidget):
         self.insight: NodeInsight | None = None
         holds_project_fields(self)
 
-        self.hint = QLabel(EMPTY_HINT, self)
+        self.hint = QLabel(empty_hint(), self)
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setMargin(16)
@@ -131,7 +139,9 @@ class Inspector(QStackedWidget):
                 self._refresh_selection()
                 self.setCurrentWidget(self.selection_page)
                 return
-            self.hint.setText(f"{count} layers selected." if count > 1 else EMPTY_HINT)
+            self.hint.setText(
+                self.tr("%n layer(s) selected.", "", count) if count > 1 else empty_hint()
+            )
             self.setCurrentWidget(self.hint)
             return
         if node_id != self.node_id:
@@ -158,7 +168,11 @@ class Inspector(QStackedWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addRow(category, title)
         layout.addWidget(heading)
-        doc = QLabel(f"{spec.doc}<br><span style='color:gray'>{spec.category}</span>", page)
+        doc = QLabel(
+            f"{layer_text(spec.doc)}<br>"
+            f"<span style='color:gray'>{layer_text(spec.category)}</span>",
+            page,
+        )
         doc.setWordWrap(True)
         layout.addWidget(doc)
 
@@ -167,11 +181,11 @@ class Inspector(QStackedWidget):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.name_edit = QLineEdit(page)
         self.name_edit.setObjectName("node_name")
-        self.name_edit.setToolTip("The node's name, unique in the network (F2 renames)")
+        self.name_edit.setToolTip(self.tr("The node's name, unique in the network (F2 renames)"))
         self.name_edit.editingFinished.connect(self._commit_name)
         field, name_error = with_message_line(self.name_edit, page)
         self.errors = {"": name_error}
-        form.addRow("Name", field)
+        form.addRow(self.tr("Name"), field)
         self.editors = {}
         self._shown = {}
         for param in spec.params:
@@ -180,8 +194,10 @@ class Inspector(QStackedWidget):
             editor.invalid.connect(self._on_invalid)
             self.editors[param.name] = editor
             field, self.errors[param.name] = with_message_line(editor.widget, page)
-            label = QLabel(param.display_name.capitalize(), page)
-            label.setToolTip(param.doc)
+            label = QLabel(param_label(param), page)
+            #: The tooltip of a parameter's label: what it does, then its PyTorch keyword.
+            tip = self.tr("{doc}\n\nIn PyTorch: {name}")
+            label.setToolTip(tip.format(doc=layer_text(param.doc), name=param.name))
             form.addRow(label, field)
         layout.addLayout(form)
 
@@ -196,8 +212,8 @@ class Inspector(QStackedWidget):
         self.output_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.params_label = QLabel(page)
         self.params_label.setObjectName("inspector_params")
-        facts.addRow("Output", self.output_label)
-        facts.addRow("Parameters", self.params_label)
+        facts.addRow(self.tr("Output"), self.output_label)
+        facts.addRow(self.tr("Parameters"), self.params_label)
         layout.addLayout(facts)
         self._build_tuning(page, layout, node)
         self.problem_label = QLabel(page)
@@ -240,18 +256,19 @@ class Inspector(QStackedWidget):
                 self._shown[name] = value
                 self._show_error(name, editor.problem)
         if info is None:
-            self.output_label.setText("… (PyTorch is loading)")
+            self.output_label.setText(self.tr("… (PyTorch is loading)"))
             self.params_label.setText("…")
         else:
             out = info.output
-            self.output_label.setText(out.describe() if out is not None else "unknown")
-            self.params_label.setText(f"{info.param_count:,}")
+            self.output_label.setText(out.describe() if out is not None else self.tr("unknown"))
+            self.params_label.setText(number(info.param_count))
         self._refresh_tuning()
         problems = document.node_problems(node.id)
         lines = []
         for problem in problems:
             colour = ERROR_COLOUR if problem.severity == "error" else WARNING_COLOUR
-            lines.append(f"<span style='color:{colour}'>⚠ {problem.message}</span>")
+            message = translated(problem.message)
+            lines.append(f"<span style='color:{colour}'>⚠ {message}</span>")
         self.problem_label.setText("<br>".join(lines))
         self.problem_label.setVisible(bool(lines))
 
@@ -277,11 +294,13 @@ class Inspector(QStackedWidget):
         form = QFormLayout(self.tuning)
         form.setContentsMargins(0, 4, 0, 0)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.trainable = QCheckBox("Trainable", self.tuning)
+        self.trainable = QCheckBox(self.tr("Trainable"), self.tuning)
         self.trainable.setObjectName("node_trainable")
         self.trainable.setToolTip(
-            "Off: the layer is frozen, its weights do not change while the network trains "
-            "(transfer learning: keep what a pretrained layer learned)"
+            self.tr(
+                "Off: the layer is frozen, its weights do not change while the network trains "
+                "(transfer learning: keep what a pretrained layer learned)"
+            )
         )
         self.trainable.toggled.connect(self._commit_trainable)
         form.addRow("", self.trainable)
@@ -289,19 +308,23 @@ class Inspector(QStackedWidget):
         self.lr_edit.setObjectName("node_lr_multiplier")
         self.lr_edit.setPlaceholderText("1")
         self.lr_edit.setToolTip(
-            "This layer's learning rate as a multiple of the optimizer's (blank or 1: the same "
-            "rate; more than 0, at most 1000). A pretrained layer often learns at 0.1."
+            self.tr(
+                "This layer's learning rate as a multiple of the optimizer's (blank or 1: the "
+                "same rate; more than 0, at most 1000). A pretrained layer often learns at 0.1."
+            )
         )
         self.lr_edit.editingFinished.connect(self._commit_multiplier)
         field, self.errors["lr ×"] = with_message_line(self.lr_edit, self.tuning)
-        form.addRow("LR ×", field)
+        form.addRow(self.tr("LR ×"), field)
         self.fit_button: QPushButton | None = None
         if node.type_id in HEAD_TYPES:
-            self.fit_button = QPushButton("Fit to data", self.tuning)
+            self.fit_button = QPushButton(self.tr("Fit to data"), self.tuning)
             self.fit_button.setObjectName("node_fit_head")
             self.fit_button.setToolTip(
-                "Give this layer as many units as the data has classes (or target values) and "
-                "start it from fresh weights: the new head of a pretrained network"
+                self.tr(
+                    "Give this layer as many units as the data has classes (or target values) "
+                    "and start it from fresh weights: the new head of a pretrained network"
+                )
             )
             self.fit_button.clicked.connect(self.fit_head)
             row = QHBoxLayout()
@@ -364,13 +387,13 @@ class Inspector(QStackedWidget):
         self.selection_label.setWordWrap(True)
         layout.addWidget(self.selection_label)
         buttons = QHBoxLayout()
-        self.freeze_button = QPushButton("Freeze all", self.selection_page)
+        self.freeze_button = QPushButton(self.tr("Freeze all"), self.selection_page)
         self.freeze_button.setObjectName("selection_freeze")
-        self.freeze_button.setToolTip("Freeze every selected layer that has parameters")
+        self.freeze_button.setToolTip(self.tr("Freeze every selected layer that has parameters"))
         self.freeze_button.clicked.connect(lambda: self._freeze_selection(True))
-        self.unfreeze_button = QPushButton("Unfreeze all", self.selection_page)
+        self.unfreeze_button = QPushButton(self.tr("Unfreeze all"), self.selection_page)
         self.unfreeze_button.setObjectName("selection_unfreeze")
-        self.unfreeze_button.setToolTip("Let every selected layer learn again")
+        self.unfreeze_button.setToolTip(self.tr("Let every selected layer learn again"))
         self.unfreeze_button.clicked.connect(lambda: self._freeze_selection(False))
         buttons.addWidget(self.freeze_button)
         buttons.addWidget(self.unfreeze_button)
@@ -387,13 +410,13 @@ class Inspector(QStackedWidget):
         learning = [i for i in ids if has_parameters(document, i)]
         frozen = frozen_ids(document)
         count = len(ids)
-        text = f"{count} layers selected."
+        text = self.tr("%n layer(s) selected.", "", count)
         if learning:
             still = sum(i in frozen for i in learning)
-            text += (
-                f"\n{len(learning)} of them have parameters; {still} "
-                f"{'is' if still == 1 else 'are'} frozen."
-            )
+            have = self.tr("%n of them have parameters;", "", len(learning))
+            are = self.tr("%n is frozen.", "", still)
+            both = self.tr("{parameters} {frozen}", "how many have parameters, how many are frozen")
+            text += "\n" + both.format(parameters=have, frozen=are)
         self.selection_label.setText(text)
         self.freeze_button.setVisible(bool(learning))
         self.unfreeze_button.setVisible(bool(learning))
@@ -469,9 +492,11 @@ def fit_message(document: Document, node_id: str) -> str:
     from netstudio.training.loaded_data import DataError
 
     name = document.graph.node(node_id).name
+    cannot = QCoreApplication.translate("Inspector", "Cannot fit {name} to the data: {reason}")
     try:
         return fit_to_data(document, node_id)
     except (HeadFitError, GraphError) as error:
-        return f"Cannot fit {name} to the data: {error}"
+        reason = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+        return cannot.format(name=name, reason=translated(reason))
     except DataError as error:
-        return f"Cannot fit {name} to the data: {data_error_text(error)}"
+        return cannot.format(name=name, reason=data_error_text(error))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -22,6 +22,8 @@ from netstudio.gui.field_marks import (
 )
 
 INT_LIMIT = 2**31 - 1
+
+translate = QCoreApplication.translate  # the context: "NumberBoxes"
 
 
 class ShowsAnyValue:
@@ -175,29 +177,43 @@ class ShowsAnyValue:
         number = self._number(text)
         shown = text.strip()
         if not shown:
-            what = "The field is empty"
+            what = translate("NumberBoxes", "The field is empty")
         elif number is None:
-            what = f"'{shown}' is not a number"
+            what = translate("NumberBoxes", "'{entry}' is not a number")
         elif not math.isfinite(number):
-            what = f"{shown} is not a finite number"
+            what = translate("NumberBoxes", "{entry} is not a finite number")
         elif self.whole_numbers and not number.is_integer():
-            what = f"{shown} is not a whole number"
+            what = translate("NumberBoxes", "{entry} is not a whole number")
         elif number < low or number > high:
             a_low, a_high, low_open, high_open = allowed
             below = a_low is not None and (number <= a_low if low_open else number < a_low)
             above = a_high is not None and (number >= a_high if high_open else number > a_high)
             if not (below or above):  # the setting takes it, this field cannot hold it
-                limit = f"at most {format_value(high)}"
                 if number < low:
-                    limit = f"at least {format_value(low)}"
-                return f"{shown} is beyond what this field can hold ({limit}). Not applied."
-            what = f"{shown} is too {'small' if number < low else 'large'}"
+                    beyond = translate(
+                        "NumberBoxes",
+                        "{entry} is beyond what this field can hold (at least {limit}). "
+                        "Not applied.",
+                    )
+                    return beyond.format(entry=shown, limit=format_value(low))
+                beyond = translate(
+                    "NumberBoxes",
+                    "{entry} is beyond what this field can hold (at most {limit}). Not applied.",
+                )
+                return beyond.format(entry=shown, limit=format_value(high))
+            if number < low:
+                what = translate("NumberBoxes", "{entry} is too small")
+            else:
+                what = translate("NumberBoxes", "{entry} is too large")
         elif isinstance(self, QDoubleSpinBox) and number != 0:
             finest = format_value(10.0 ** -self.decimals())
-            what = f"{shown} is finer than this field holds (steps of {finest})"
+            what = translate(
+                "NumberBoxes", "{entry} is finer than this field holds (steps of {finest})"
+            ).format(entry="{entry}", finest=finest)
         else:
-            what = f"'{shown}' cannot be read as a number"
-        return f"{what}: allowed is {words}. Not applied."
+            what = translate("NumberBoxes", "'{entry}' cannot be read as a number")
+        refused = translate("NumberBoxes", "{what}: allowed is {allowed}. Not applied.")
+        return refused.format(what=what.format(entry=shown), allowed=words)
 
     def _on_typed(self, _text: str) -> None:
         self._typing = True

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QObject, QSignalBlocker, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,9 +32,11 @@ from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
 from netstudio.gui.field_marks import beyond_range, describe, format_value, mark_problem
 from netstudio.gui.number_boxes import INT_LIMIT, FloatSpinBox, IntSpinBox
+from netstudio.gui.palette import layer_text, param_words
 from netstudio.gui.search_fields import offer_node_param
 
 _SPLIT = re.compile(r"[\s,×xX*]+")
+translate = QCoreApplication.translate  # the context: "ParamEditors"
 
 
 class ParseError(ValueError):
@@ -56,13 +58,17 @@ def parse_value(spec: ParamSpec, text: str) -> Any:
                 numbers.append(float(token))
             except ValueError:
                 example = "3, 3" if spec.kind in ("ints", "floats") else "64"
+                message = translate(
+                    "ParamEditors", "'{name}' takes numbers, e.g. {example}; '{token}' is not one"
+                )
                 raise ParseError(
-                    f"'{spec.display_name}' takes numbers, e.g. {example}; '{token}' is not one"
+                    message.format(name=param_words(spec), example=example, token=token)
                 ) from None
     if spec.kind in ("ints", "floats"):
         return tuple(numbers)
     if len(numbers) != 1:
-        raise ParseError(f"'{spec.display_name}' takes one number, got {len(numbers)}")
+        message = translate("ParamEditors", "'{name}' takes one number, got {count}")
+        raise ParseError(message.format(name=param_words(spec), count=len(numbers)))
     return numbers[0]
 
 
@@ -79,9 +85,9 @@ class ParamEditor(QObject):
         #: Why the value shown is not one the parameter takes, in words ("" when it is).
         self.problem = ""
         self.widget = self._make(parent)
-        self.widget.setToolTip(spec.doc)
+        self.widget.setToolTip(layer_text(spec.doc))
         self.widget.setObjectName(f"param_{spec.name}")
-        self.widget.setAccessibleName(spec.display_name)
+        self.widget.setAccessibleName(param_words(spec))
         kind = {"int": "int", "float": "float", "choice": "choice"}.get(spec.kind)
         if kind is not None and not spec.accepts_none:  # "Search this…" on its context menu
             offer_node_param(
@@ -236,9 +242,14 @@ class LineEditor(ParamEditor):
                 if isinstance(implied, (tuple, list))
                 else format_value(implied)
             )
-            edit.setPlaceholderText(f"auto ({known})" if known else "auto")
+            if known:
+                edit.setPlaceholderText(
+                    translate("ParamEditors", "auto ({value})").format(value=known)
+                )
+            else:
+                edit.setPlaceholderText(translate("ParamEditors", "auto"))
         elif self.spec.accepts_none:
-            edit.setPlaceholderText("none")
+            edit.setPlaceholderText(translate("ParamEditors", "none"))
         self._show_text(value if self.spec.kind == "str" else format_value(value))
         return ""
 
