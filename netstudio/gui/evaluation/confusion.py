@@ -13,6 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from netstudio.gui import i18n
+from netstudio.gui.evaluation.run_weights import percent
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR, text_on
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,9 +43,11 @@ class ConfusionModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self.classes[section] if section < len(self.classes) else str(section)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            side = "predicted" if orientation == Qt.Orientation.Horizontal else "true"
-            return f"{side}: {self.classes[section]}"
+        if role == Qt.ItemDataRole.ToolTipRole and section < len(self.classes):
+            name = self.classes[section]
+            if orientation == Qt.Orientation.Horizontal:
+                return self.tr("predicted: {name}").format(name=name)
+            return self.tr("true: {name}").format(name=name)
         return None
 
     def share(self, row: int, column: int) -> float:
@@ -65,7 +69,7 @@ class ConfusionModel(QAbstractTableModel):
         row, column = index.row(), index.column()
         count = self.matrix[row][column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(count)
+            return i18n.number(int(count))
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.colour(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -76,12 +80,26 @@ class ConfusionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            true, pred = self.classes[row], self.classes[column]
-            what = "right" if row == column else "wrong"
-            return (
-                f"{count} test sample{'s' if count != 1 else ''} of {true} predicted as {pred} "
-                f"({self.share(row, column):.1%} of {true}, {what}); click to see them"
-            )
+            fields = {
+                "true": self.classes[row],
+                "predicted": self.classes[column],
+                "share": percent(self.share(row, column)),
+            }
+            if row == column:
+                tip = self.tr(
+                    "%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
+                    "right); click to see them",
+                    "",
+                    int(count),
+                )
+            else:
+                tip = self.tr(
+                    "%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
+                    "wrong); click to see them",
+                    "",
+                    int(count),
+                )
+            return tip.format(**fields)
         return None
 
 
@@ -92,6 +110,7 @@ class ConfusionView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms ("1 test sample") when built alone
         self.setObjectName("confusion_matrix")
         self.matrix_model = ConfusionModel()
         self.setModel(self.matrix_model)
@@ -102,8 +121,8 @@ class ConfusionView(QTableView):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
             header.setMinimumSectionSize(18)
             header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.horizontalHeader().setToolTip("Predicted class")
-        self.verticalHeader().setToolTip("True class")
+        self.horizontalHeader().setToolTip(self.tr("Predicted class"))
+        self.verticalHeader().setToolTip(self.tr("True class"))
         self.clicked.connect(lambda index: self.cell_clicked.emit(index.row(), index.column()))
 
     def set_matrix(self, matrix: list[list[int]], classes: list[str]) -> None:

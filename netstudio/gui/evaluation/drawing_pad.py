@@ -30,7 +30,7 @@ class DrawingPad(QWidget):
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw with the mouse; the prediction follows as you draw")
+        self.setToolTip(self.tr("Draw with the mouse; the prediction follows as you draw"))
 
     def sizeHint(self) -> QSize:
         return QSize(160, 160)

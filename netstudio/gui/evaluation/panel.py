@@ -30,8 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.evaluation.confusion import ConfusionView
-from netstudio.gui.evaluation.run_weights import RunWeights, percent
+from netstudio.gui.evaluation.run_weights import (
+    RunWeights,
+    accuracy_text,
+    fixed,
+    significant,
+    this_run,
+    weights_text,
+)
 from netstudio.gui.evaluation.samples import SampleView
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
@@ -39,7 +47,8 @@ from netstudio.gui.style import ERROR_COLOUR
 
 EMPTY, CLASSIFICATION, REGRESSION, RECONSTRUCTION = range(4)
 RECONSTRUCTIONS = 12
-EMPTY_TEXT = "Train the network to see how it does: press F5. The confusion matrix, per-class scores and the misclassified samples appear here."  # fmt: skip
+#: Parts of the header, between which it puts " · " (a list of figures, not a sentence).
+SEPARATOR = " · "
 
 
 def _boxed(title: str, body: QWidget, parent: QWidget) -> QWidget:
@@ -68,7 +77,7 @@ class EvaluationPanel(QWidget):
         self.stack = QStackedWidget(self)
         layout.addWidget(self.stack, 1)
 
-        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty = QLabel(self.empty_text(), self)
         self.empty.setObjectName("evaluation_empty")
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
@@ -85,10 +94,9 @@ class EvaluationPanel(QWidget):
         self.report.setAlternatingRowColors(True)
         self.report.setShowGrid(False)
         self.samples = SampleView(split)
-        split.addWidget(
-            _boxed("Confusion matrix (rows: true, columns: predicted)", self.matrix, split)
-        )
-        split.addWidget(_boxed("Per class", self.report, split))
+        matrix_title = self.tr("Confusion matrix (rows: true, columns: predicted)")
+        split.addWidget(_boxed(matrix_title, self.matrix, split))
+        split.addWidget(_boxed(self.tr("Per class"), self.report, split))
         split.addWidget(self.samples)
         split.setStretchFactor(0, 4)
         split.setStretchFactor(1, 3)
@@ -96,7 +104,7 @@ class EvaluationPanel(QWidget):
         split.setSizes([340, 400, 420])  # the per-class table whole: class, P, R, F1, support
         self.stack.addWidget(split)
 
-        self.scatter = make_plot(self, x="true value", y="predicted value")
+        self.scatter = make_plot(self, x=self.tr("true value"), y=self.tr("predicted value"))
         self.scatter.setObjectName("regression_scatter")
         self.scatter_points: pg.ScatterPlotItem | None = None
         self.stack.addWidget(self.scatter)
@@ -110,6 +118,13 @@ class EvaluationPanel(QWidget):
         self.stack.addWidget(scroll)
         self.clear()
 
+    def empty_text(self) -> str:
+        """What the panel says before a run has test predictions to show."""
+        return self.tr(
+            "Train the network to see how it does: press F5. The confusion matrix, per-class "
+            "scores and the misclassified samples appear here."
+        )
+
     def clear(self) -> None:
         self.finished = None
         self.header.hide()
@@ -121,18 +136,25 @@ class EvaluationPanel(QWidget):
         """Show a `FinishedRun` (from training, or a run reopened from the history)."""
         self.finished = finished
         result, record = finished.result, finished.record or {}
-        name = record.get("name") or "This run"
+        name = str(record.get("name") or this_run())
         weights = RunWeights.of(record)
-        title = f"<b>{escape(str(name))}</b>" + (f" · weights: {weights.label}" if weights else "")
+        title = f"<b>{escape(name)}</b>"
+        if weights is not None:
+            title += SEPARATOR + escape(weights_text(weights))
         predictions = result.predictions
         self.header.show()
         self.header.setStyleSheet("")
         if predictions is None:
             failure = result.failure
-            why = failure.message if failure is not None else "the run ended before its test"
-            self.header.setText(f"{name} has no test predictions: {why}")
+            if failure is not None:
+                why = i18n.translated(failure.message)
+            else:
+                why = self.tr("the run ended before its test")
+            self.header.setText(
+                self.tr("{name} has no test predictions: {why}").format(name=name, why=why)
+            )
             self.header.setStyleSheet(f"color: {ERROR_COLOUR};")
-            self.empty.setText(EMPTY_TEXT)
+            self.empty.setText(self.empty_text())
             self.stack.setCurrentIndex(EMPTY)
             return
         task = (record.get("training") or {}).get("task", "classification")
@@ -146,19 +168,28 @@ class EvaluationPanel(QWidget):
     def _show_classification(self, title: str, finished: Any) -> None:
         report = finished.result.report
         accuracy = finished.result.test_accuracy
-        self.header.setText(
-            f"{title} · test accuracy {percent(accuracy)} · macro F1 {report.macro_f1:.3f} · "
-            f"{sum(report.support):,} test samples"
-        )
+        parts = [
+            title,
+            accuracy_text(accuracy),
+            self.tr("macro F1 {f1}").format(f1=fixed(report.macro_f1, 3)),
+            self.tr("{count} test samples").format(count=i18n.number(int(sum(report.support)))),
+        ]
+        self.header.setText(SEPARATOR.join(parts))
         self.matrix.set_matrix(report.confusion, report.classes)
-        columns = ["class", "precision", "recall", "F1", "support"]
+        columns = [
+            self.tr("class"),
+            self.tr("precision"),
+            self.tr("recall"),
+            self.tr("F1"),
+            self.tr("support"),
+        ]
         self.report.clear()
         self.report.setColumnCount(len(columns))
         self.report.setHorizontalHeaderLabels(columns)
         self.report.setRowCount(len(report.classes))
         for row, cls in enumerate(report.classes):
-            values = (cls, f"{report.precision[row]:.3f}", f"{report.recall[row]:.3f}",
-                      f"{report.f1[row]:.3f}", f"{report.support[row]:,}")  # fmt: skip
+            values = (cls, fixed(report.precision[row], 3), fixed(report.recall[row], 3),
+                      fixed(report.f1[row], 3), i18n.number(int(report.support[row])))  # fmt: skip
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column:
@@ -179,19 +210,23 @@ class EvaluationPanel(QWidget):
         predictions = self.finished.result.predictions
         classes = self.finished.result.report.classes
         indices = predictions.misclassified(true_class, predicted_class)
-        what = (
-            "right" if true_class == predicted_class else "predicted as " + classes[predicted_class]
-        )
-        title = f"True {classes[true_class]}, {what}"
+        if true_class == predicted_class:
+            title = self.tr("True {true}, right").format(true=classes[true_class])
+        else:
+            title = self.tr("True {true}, predicted as {predicted}").format(
+                true=classes[true_class], predicted=classes[predicted_class]
+            )
         self.samples.show_samples(indices, self.finished.data, predictions, classes, title)
 
     def _show_regression(self, title: str, finished: Any) -> None:
         report, predictions = finished.result.report, finished.result.predictions
         parts = [title]
         if report is not None:
-            r2 = f" · R² {report.r2:.3f}" if report.r2 is not None else ""
-            parts.append(f"test MSE {report.mse:.4g} · MAE {report.mae:.4g}{r2}")
-        self.header.setText(" · ".join(parts))
+            parts.append(self.tr("test MSE {mse}").format(mse=significant(report.mse, 4)))
+            parts.append(self.tr("MAE {mae}").format(mae=significant(report.mae, 4)))
+            if report.r2 is not None:
+                parts.append(self.tr("R² {r2}").format(r2=fixed(report.r2, 3)))
+        self.header.setText(SEPARATOR.join(parts))
         true = np.asarray(predictions.targets, dtype=np.float64).ravel()
         pred = np.asarray(predictions.predicted, dtype=np.float64).ravel()
         plot = self.scatter.getPlotItem()
@@ -214,12 +249,17 @@ class EvaluationPanel(QWidget):
     def _show_reconstruction(self, title: str, finished: Any) -> None:
         predictions, data = finished.result.predictions, finished.data
         report = finished.result.report
-        mse = f" · test MSE {report.mse:.4g}" if report is not None else ""
-        self.header.setText(f"{title} · inputs (top) and their reconstructions (below){mse}")
+        parts = [title, self.tr("inputs (top) and their reconstructions (below)")]
+        if report is not None:
+            parts.append(self.tr("test MSE {mse}").format(mse=significant(report.mse, 4)))
+        self.header.setText(SEPARATOR.join(parts))
         count = min(RECONSTRUCTIONS, len(predictions.targets))
         shape = tuple(data.input_shape) if data is not None else None
         rows = []
-        for label, values in (("input", predictions.targets), ("output", predictions.predicted)):
+        for label, values in (
+            (self.tr("input"), predictions.targets),
+            (self.tr("output"), predictions.predicted),
+        ):
             images = np.asarray(values[:count], dtype=np.float32)
             if shape is not None and len(shape) == 3 and images[0].size == int(np.prod(shape)):
                 images = images.reshape(count, *shape)

@@ -15,9 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
-from netstudio.gui.evaluation.run_weights import RunWeights
+from netstudio.core.messages import Message
+from netstudio.gui import i18n
+from netstudio.gui.evaluation.run_weights import RunWeights, this_run
 from netstudio.training.data_config import DataConfig
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 if TYPE_CHECKING:
     from netstudio.core.graph import NetworkGraph
@@ -25,14 +30,26 @@ if TYPE_CHECKING:
 
 class ReopenError(Exception):
     """The run's weights cannot be used: no run folder, no weights file, a damaged weights file,
-    or weights that do not fit the network."""
+    or weights that do not fit the network. Its message is in the app's language (made on the
+    worker, read in the window)."""
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the app's language: a headless `Message` (its only argument)
+    translated, any other message as it is."""
+    if len(error.args) == 1 and isinstance(error.args[0], Message):
+        return i18n.translated(error.args[0])
+    return str(error)
 
 
 def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
     """The run's folder: ``run_dir`` as recorded, relative to the project file's folder."""
     run_dir = record.get("run_dir")
     if not run_dir:
-        raise ReopenError(f"{record.get('name', 'This run')} has no run folder recorded")
+        name = str(record.get("name") or this_run())
+        raise ReopenError(
+            translate("Reopen", "{name} has no run folder recorded").format(name=name)
+        )
     folder = Path(run_dir).expanduser()
     if not folder.is_absolute() and project_path is not None:
         folder = project_path.parent / folder
@@ -47,10 +64,18 @@ def weights_file(folder: Path, kind: str = "last") -> Path:
     for name in names:
         if (folder / name).is_file():
             return folder / name
-    raise ReopenError(
-        f"no weights in {folder}: expected {' or '.join(names)} (was the run folder moved or "
-        "deleted?)"
-    )
+    if len(names) == 1:
+        text = translate(
+            "Reopen",
+            "no weights in {folder}: expected {file} (was the run folder moved or deleted?)",
+        )
+    else:
+        text = translate(
+            "Reopen",
+            "no weights in {folder}: expected {file} or {other} (was the run folder moved or "
+            "deleted?)",
+        )
+    raise ReopenError(text.format(folder=folder, file=names[0], other=names[-1]))
 
 
 def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path | None) -> Any:
@@ -78,10 +103,11 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
         if not folder.is_dir() or record.get("epochs") != []:
             raise
         # A run that failed before its first epoch keeps its record but writes no weights.
-        raise ReopenError(
-            f"{record.get('name') or 'This run'} ended before it trained an epoch, so it has no "
-            "weights: train the network"
-        ) from None
+        text = translate(
+            "Reopen",
+            "{name} ended before it trained an epoch, so it has no weights: train the network",
+        )
+        raise ReopenError(text.format(name=record.get("name") or this_run())) from None
     # An auto Input takes the shape of the run's data's samples, as in training.
     folder_of_project = project_path.parent if project_path else None
     shape = project_sample_shape(record.get("data") or {}, folder_of_project)
@@ -89,9 +115,11 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
     try:
         load_weights(model, path)
     except WeightsMismatchError as error:
-        raise ReopenError(f"{error}. Undo the changes to the network, or train it again.") from None
+        text = translate("Reopen", "{error}. Undo the changes to the network, or train it again.")
+        raise ReopenError(text.format(error=error_text(error))) from None
     except CheckpointError as error:  # the file itself is broken: no edit of the network helps
-        raise ReopenError(f"{error}. Train the network again to get new weights.") from None
+        text = translate("Reopen", "{error}. Train the network again to get new weights.")
+        raise ReopenError(text.format(error=error_text(error))) from None
     model.eval()
     result = RunResult(
         status=record.get("status") or "finished",
@@ -104,7 +132,8 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
         config = DataConfig.model_validate(record.get("data") or {})
         data = load_data(config, project_path.parent if project_path else None)
     except Exception as error:  # the model still serves Try it; Evaluation says why it is empty
-        result.failure = _failure(f"the run's data could not be loaded: {error}")
+        text = translate("Reopen", "the run's data could not be loaded: {error}")
+        result.failure = _failure(text.format(error=error_text(error)))
     if data is not None:
         _evaluate(model, graph, data, record, result)
     return FinishedRun(record=record, result=result, model=model, data=data)

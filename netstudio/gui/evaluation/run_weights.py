@@ -16,6 +16,10 @@ A run record keeps both epochs' figures beside the test figures::
     "test_accuracy": 0.971, "test_loss": 0.1
 
 Records written before these keys existed are read from their settings and epochs.
+
+The words of these views are here too ("weights: …", "test accuracy …", the tooltip of both
+epochs), translated under the context ``RunWeights``, so that every view says it alike in every
+language; figures are written in the locale's way (`percent`, `fixed`, `significant`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from PySide6.QtCore import QCoreApplication
+
+from netstudio.gui import i18n
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 WeightsKind = Literal["best", "last"]
 #: The per-epoch figures a record keeps for its best and its last epoch.
@@ -93,7 +103,12 @@ class RunWeights:
     @property
     def label(self) -> str:
         """What the weights are, in the words every view uses: "best, epoch 7"."""
-        return f"{self.kind}, epoch {self.epoch}"
+        epoch = i18n.number(self.epoch)
+        if self.kind == "best":
+            #: The weights of a run's best epoch (by the early-stopping metric).
+            return translate("RunWeights", "best, epoch {epoch}").format(epoch=epoch)
+        #: The weights a run had after its last epoch.
+        return translate("RunWeights", "last, epoch {epoch}").format(epoch=epoch)
 
     @classmethod
     def of(cls, record: Mapping[str, Any]) -> RunWeights | None:
@@ -134,9 +149,35 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def percent(value: float | None) -> str:
-    """An accuracy as every view of a run writes it: "97.2%" ("–" when there is none)."""
-    return "–" if value is None else f"{value:.1%}"
+def percent(value: float | None, decimals: int = 1) -> str:
+    """An accuracy as every view of a run writes it: "97.2%" ("–" when there is none), in the
+    locale's digits."""
+    return "–" if value is None else f"{fixed(value * 100, decimals)}%"
+
+
+def fixed(value: float, decimals: int) -> str:
+    """`value` with `decimals` decimals, as the locale writes it ("0.972")."""
+    return i18n.locale().toString(float(value), "f", decimals)
+
+
+def significant(value: float, digits: int) -> str:
+    """`value` to `digits` significant digits, as the locale writes it ("0.0123", "1.2e-05")."""
+    return i18n.locale().toString(float(value), "g", digits)
+
+
+def this_run() -> str:
+    """What a run without a name is called."""
+    return translate("RunWeights", "This run")
+
+
+def weights_text(weights: RunWeights) -> str:
+    """Which weights a view's figures belong to: "weights: best, epoch 7"."""
+    return translate("RunWeights", "weights: {weights}").format(weights=weights.label)
+
+
+def accuracy_text(accuracy: float | None) -> str:
+    """A run's test accuracy as its views write it: "test accuracy 97.2%"."""
+    return translate("RunWeights", "test accuracy {accuracy}").format(accuracy=percent(accuracy))
 
 
 def describe_epochs(record: Mapping[str, Any]) -> str:
@@ -144,7 +185,7 @@ def describe_epochs(record: Mapping[str, Any]) -> str:
     epochs = [row for row in record.get("epochs") or [] if isinstance(row, Mapping)]
     weights = RunWeights.of(record)
     if weights is None:
-        return "This run trained no epoch: it has no weights"
+        return translate("RunWeights", "This run trained no epoch: it has no weights")
     lines = []
     for kind in ("best", "last"):
         figures = _figures(record.get(kind), epochs)
@@ -152,14 +193,34 @@ def describe_epochs(record: Mapping[str, Any]) -> str:
             epoch = record.get("best_epoch") if kind == "best" else epochs[-1].get("epoch")
             figures = epoch_figures(epochs, epoch)
         if figures is not None:
-            loss = figures.get("val_loss")
-            loss_text = f"{loss:.4g}" if isinstance(loss, (int, float)) else "–"
-            lines.append(
-                f"{kind.capitalize()} epoch {figures['epoch']}: validation accuracy "
-                f"{percent(_number(figures.get('val_accuracy')))}, validation loss {loss_text}"
-            )
-    lines.append(
-        f"The run ended with the {weights.kind} epoch's weights (epoch {weights.epoch}): the test "
-        "figures, Open weights and Export use them"
-    )
+            loss = _number(figures.get("val_loss"))
+            fields = {
+                "epoch": i18n.number(figures["epoch"]),
+                "accuracy": percent(_number(figures.get("val_accuracy"))),
+                "loss": significant(loss, 4) if loss is not None else "–",
+            }
+            if kind == "best":
+                line = translate(
+                    "RunWeights",
+                    "Best epoch {epoch}: validation accuracy {accuracy}, validation loss {loss}",
+                )
+            else:
+                line = translate(
+                    "RunWeights",
+                    "Last epoch {epoch}: validation accuracy {accuracy}, validation loss {loss}",
+                )
+            lines.append(line.format(**fields))
+    if weights.kind == "best":
+        ended = translate(
+            "RunWeights",
+            "The run ended with the best epoch's weights (epoch {epoch}): the test figures, "
+            "Open weights and Export use them",
+        )
+    else:
+        ended = translate(
+            "RunWeights",
+            "The run ended with the last epoch's weights (epoch {epoch}): the test figures, "
+            "Open weights and Export use them",
+        )
+    lines.append(ended.format(epoch=i18n.number(weights.epoch)))
     return "\n".join(lines)

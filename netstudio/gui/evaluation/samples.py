@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
+from netstudio.gui.evaluation.run_weights import percent, significant
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR
 
@@ -28,11 +30,12 @@ class SampleView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms ("1 sample") when built alone
         self.setObjectName("evaluation_samples")
         self.indices: list[int] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Click a cell of the matrix to see its test samples.", self)
+        self.title = QLabel(self.tr("Click a cell of the matrix to see its test samples."), self)
         self.title.setWordWrap(True)
         self.title.setEnabled(False)
         layout.addWidget(self.title)
@@ -54,7 +57,7 @@ class SampleView(QWidget):
         self.indices = []
         self.grid.set_rows([])
         self.table.setRowCount(0)
-        self.title.setText("Click a cell of the matrix to see its test samples.")
+        self.title.setText(self.tr("Click a cell of the matrix to see its test samples."))
         self.title.setEnabled(False)
 
     def show_samples(
@@ -64,8 +67,11 @@ class SampleView(QWidget):
         total = len(indices)
         shown = [int(i) for i in indices[:MAX_SHOWN]]
         self.indices = shown
-        more = f" (the first {len(shown)})" if total > len(shown) else ""
-        self.title.setText(f"{title}: {total} sample{'s' if total != 1 else ''}{more}")
+        if total > len(shown):
+            text = self.tr("{title}: %n sample(s) (the first {shown})", "", total)
+        else:
+            text = self.tr("{title}: %n sample(s)", "", total)
+        self.title.setText(text.format(title=title, shown=i18n.number(len(shown))))
         self.title.setEnabled(True)
         if data is None or not shown:
             self.grid.set_rows([])
@@ -78,19 +84,19 @@ class SampleView(QWidget):
             images = data.denormalize(x).clamp(0, 1).numpy()
             thumbs = []
             for image, (true, pred, conf, right) in zip(images, labels, strict=True):
-                caption = f"{pred} {conf}\ntrue {true}"
+                fields = {"predicted": pred, "confidence": conf, "true": true}
+                #: Under a thumbnail: the predicted class and the confidence, then the true class.
+                caption = self.tr("{predicted} {confidence}\ntrue {true}").format(**fields)
+                tip = self.tr("predicted {predicted} ({confidence}), true {true}").format(**fields)
                 colour = QColor(OK_COLOUR if right else ERROR_COLOUR)
-                thumbs.append(
-                    Thumb(
-                        to_qimage(image), caption, f"predicted {pred} ({conf}), true {true}", colour
-                    )
-                )
+                thumbs.append(Thumb(to_qimage(image), caption, tip, colour))
             self.grid.set_thumbs(thumbs)
             self.stack.setCurrentIndex(0)
             return
         values = x.reshape(len(x), -1).numpy()
         width = min(values.shape[1], 8)
-        header = ["#", "true", "predicted", "confidence"] + [f"x{i}" for i in range(width)]
+        header = ["#", self.tr("true"), self.tr("predicted"), self.tr("confidence")]
+        header += [f"x{i}" for i in range(width)]
         self.table.clear()
         self.table.setColumnCount(len(header))
         self.table.setHorizontalHeaderLabels(header)
@@ -98,7 +104,8 @@ class SampleView(QWidget):
         for row, (index, (true, pred, conf, _), features) in enumerate(
             zip(shown, labels, values, strict=True)
         ):
-            cells = [str(index), true, pred, conf] + [f"{v:.3g}" for v in features[:width]]
+            cells = [str(index), true, pred, conf]
+            cells += [significant(v, 3) for v in features[:width]]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
@@ -110,4 +117,5 @@ class SampleView(QWidget):
         pred = int(predictions.predicted[index])
         conf = predictions.confidence[index] if predictions.confidence is not None else None
         name = lambda k: classes[k] if k < len(classes) else str(k)  # noqa: E731
-        return name(true), name(pred), f"{conf:.0%}" if conf is not None else "", true == pred
+        shown = percent(float(conf), 0) if conf is not None else ""
+        return name(true), name(pred), shown, true == pred

@@ -34,15 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.evaluation.drawing_pad import DrawingPad
 from netstudio.gui.evaluation.inference import classify, input_spec, normalise
-from netstudio.gui.evaluation.run_weights import RunWeights, percent
+from netstudio.gui.evaluation.reopen import error_text
+from netstudio.gui.evaluation.run_weights import (
+    RunWeights,
+    accuracy_text,
+    percent,
+    this_run,
+    weights_text,
+)
 from netstudio.gui.panels.plots import make_plot, set_bars
 
 EMPTY, IMAGE, FEATURES = range(3)
 MAX_FEATURES = 64
-EMPTY_TEXT = "Train a classifier (F5), or open a run's weights in Runs, then draw or type an input here to see what it predicts."  # fmt: skip
+#: Between the parts of the line naming the run whose weights answer.
+SEPARATOR = " · "
 
 
 class TryItPanel(QWidget):
@@ -70,7 +79,13 @@ class TryItPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         self.inputs = QStackedWidget(self)
-        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty = QLabel(
+            self.tr(
+                "Train a classifier (F5), or open a run's weights in Runs, then draw or type an "
+                "input here to see what it predicts."
+            ),
+            self,
+        )
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -82,12 +97,12 @@ class TryItPanel(QWidget):
         self.pad = DrawingPad(pad_page)
         self.pad.changed.connect(self._on_drawn)
         buttons = QHBoxLayout()
-        clear = QPushButton("Clear", pad_page)
+        clear = QPushButton(self.tr("Clear"), pad_page)
         clear.setObjectName("try_it_clear")
         clear.clicked.connect(self.pad.clear)
-        open_button = QPushButton("Open image…", pad_page)
+        open_button = QPushButton(self.tr("Open image…"), pad_page)
         open_button.setObjectName("try_it_open")
-        open_button.setToolTip("Classify an image file (or drop one on this panel)")
+        open_button.setToolTip(self.tr("Classify an image file (or drop one on this panel)"))
         open_button.clicked.connect(self.open_image)
         buttons.addWidget(clear)
         buttons.addWidget(open_button)
@@ -115,7 +130,7 @@ class TryItPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.answer.setFont(font)
-        self.chart = make_plot(right, y="probability")
+        self.chart = make_plot(right, y=self.tr("probability"))
         self.chart.setObjectName("try_it_chart")
         column.addWidget(self.source)
         column.addWidget(self.answer)
@@ -141,7 +156,10 @@ class TryItPanel(QWidget):
         ):
             self.model = None
             self.empty.setText(
-                "Try it needs a trained classifier: " + EMPTY_TEXT[0].lower() + EMPTY_TEXT[1:]
+                self.tr(
+                    "Try it needs a trained classifier: train a classifier (F5), or open a run's "
+                    "weights in Runs, then draw or type an input here to see what it predicts."
+                )
             )
             self.inputs.setCurrentIndex(EMPTY)
             self.right.hide()
@@ -161,7 +179,14 @@ class TryItPanel(QWidget):
             self.inputs.setCurrentIndex(FEATURES)
             self.predict()
         else:
-            self.empty.setText("Try it takes images or up to 64 feature values; this model's input is " + "×".join(map(str, data_shape or ())))  # fmt: skip
+            self.empty.setText(
+                self.tr(
+                    "Try it takes images or up to {count} feature values; this model's input is "
+                    "{shape}"
+                ).format(
+                    count=i18n.number(MAX_FEATURES), shape="×".join(map(str, data_shape or ()))
+                )
+            )
             self.inputs.setCurrentIndex(EMPTY)
 
     def _build_features(self, count: int) -> None:
@@ -191,13 +216,21 @@ class TryItPanel(QWidget):
     def open_image(self, path: str | None = None) -> bool:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                self, "Open an image", "", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp)"
+                self,
+                self.tr("Open an image"),
+                "",
+                #: A file dialog's filter: keep the ASCII parentheses around {patterns}.
+                self.tr("Images ({patterns})").format(
+                    patterns="*.png *.jpg *.jpeg *.bmp *.gif *.webp"
+                ),
             )
             if not path:
                 return False
         image = QImage(path)
         if image.isNull():
-            self.answer.setText(f"Cannot read {Path(path).name} as an image")
+            self.answer.setText(
+                self.tr("Cannot read {file} as an image").format(file=Path(path).name)
+            )
             return False
         self.pad.blockSignals(True)
         self.pad.set_image(image)
@@ -234,7 +267,7 @@ class TryItPanel(QWidget):
     def predict(self) -> None:
         sample = self.sample()
         if self.model is None or sample is None:
-            self.answer.setText("Draw something…" if self.model is not None else "")
+            self.answer.setText(self.tr("Draw something…") if self.model is not None else "")
             self.chart.getPlotItem().clear()
             return
         model, data, loss, shape, dtype = self.model, self.data, self.loss, self.shape, self.dtype
@@ -245,11 +278,12 @@ class TryItPanel(QWidget):
             x = normalise(torch.from_numpy(sample).float().unsqueeze(0), data)
             return classify(model, x, loss, shape, dtype)[0]
 
-        self.job.submit(
-            run,
-            self._show,
-            lambda error: self.answer.setText(f"The model failed on this input: {error}"),
-        )
+        self.job.submit(run, self._show, self._failed)
+
+    def _failed(self, error: object) -> None:
+        """The forward pass raised: say so where the answer goes."""
+        said = error_text(error) if isinstance(error, BaseException) else str(error)
+        self.answer.setText(self.tr("The model failed on this input: {error}").format(error=said))
 
     def _show(self, probs: np.ndarray) -> None:
         self.probabilities = probs
@@ -257,7 +291,7 @@ class TryItPanel(QWidget):
             self.classes if len(self.classes) == len(probs) else [str(i) for i in range(len(probs))]
         )
         best = int(np.argmax(probs))
-        self.answer.setText(f"{names[best]}  ({probs[best]:.0%})")
+        self.answer.setText(f"{names[best]}  ({percent(float(probs[best]), 0)})")
         set_bars(self.chart, probs.tolist(), names)
         self.chart.getPlotItem().setYRange(0, 1, padding=0)
         self.predicted.emit(probs)
@@ -269,10 +303,11 @@ def source_text(finished: Any) -> str:
     weights = RunWeights.of(record)
     if finished.model is None or weights is None:
         return ""
-    name = record.get("name") or record.get("id") or "This run"
+    parts = [str(record.get("name") or record.get("id") or this_run()), weights_text(weights)]
     accuracy = getattr(finished.result, "test_accuracy", None)
-    tested = f" · test accuracy {percent(accuracy)}" if accuracy is not None else ""
-    return f"{name} · weights: {weights.label}{tested}"
+    if accuracy is not None:
+        parts.append(accuracy_text(accuracy))
+    return SEPARATOR.join(parts)
 
 
 def _image_array(image: QImage, channels: int, height: int, width: int) -> np.ndarray:

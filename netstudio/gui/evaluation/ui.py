@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget
 
 from netstudio.gui.document import Document
@@ -45,11 +45,16 @@ class EvaluationUi:
         self.evaluation_panel = EvaluationPanel(window)
         self.try_it_panel = TryItPanel(window)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
         docks = [
-            ("data_preview_dock", "Data preview", self.data_panel.preview),
-            ("runs_dock", "Runs", self.runs_panel),
-            ("evaluation_dock", "Evaluation", self.evaluation_panel),
-            ("try_it_dock", "Try it", self.try_it_panel),
+            (
+                "data_preview_dock",
+                translate("EvaluationUi", "Data preview"),
+                self.data_panel.preview,
+            ),
+            ("runs_dock", translate("EvaluationUi", "Runs"), self.runs_panel),
+            ("evaluation_dock", translate("EvaluationUi", "Evaluation"), self.evaluation_panel),
+            ("try_it_dock", translate("EvaluationUi", "Try it"), self.try_it_panel),
         ]
         after = training.curves_dock
         self.docks: dict[str, QDockWidget] = {}

@@ -17,6 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF
 from PySide6.QtGui import QColor
 
+from netstudio.gui import i18n
 from netstudio.gui.style import with_alpha
 
 
@@ -113,9 +114,10 @@ class Crosshair(QObject):
             return
         at = values[0][1]  # the sample's own x: a whole epoch on the per-epoch plots
         line.setPos(at)
-        rows = [f"<span style='color:{self.text.name()}'>epoch {at:.4g}</span>"]
+        epoch = self.tr("epoch {epoch}").format(epoch=_figure(at))
+        rows = [f"<span style='color:{self.text.name()}'>{html.escape(epoch)}</span>"]
         rows += [
-            f"<span style='color:{colour.name()}'>{html.escape(name)} {value:.4g}</span>"
+            f"<span style='color:{colour.name()}'>{html.escape(name)} {_figure(value)}</span>"
             for name, _, value, colour in values
         ]
         label.setHtml("<br>".join(rows))
@@ -130,3 +132,8 @@ class Crosshair(QObject):
         if event.type() == QEvent.Type.Leave:
             self.hide()
         return super().eventFilter(watched, event)
+
+
+def _figure(value: float) -> str:
+    """A value of the readout: four significant digits, as the locale writes them."""
+    return i18n.locale().toString(float(value), "g", 4)

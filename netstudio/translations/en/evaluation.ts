@@ -1,4 +1,38 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ConfusionModel</name>
+    <message numerus="yes">
+        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, right); click to see them</source>
+        <translation>
+            <numerusform>%n test sample of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
+            <numerusform>%n test samples of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</source>
+        <translation>
+            <numerusform>%n test sample of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
+            <numerusform>%n test samples of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SampleView</name>
+    <message numerus="yes">
+        <source>{title}: %n sample(s) (the first {shown})</source>
+        <translation>
+            <numerusform>{title}: %n sample (the first {shown})</numerusform>
+            <numerusform>{title}: %n samples (the first {shown})</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n sample(s)</source>
+        <translation>
+            <numerusform>{title}: %n sample</numerusform>
+            <numerusform>{title}: %n samples</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
