@@ -106,28 +106,20 @@ def tune_arguments(
 
 def run_tune(options: argparse.Namespace, out: TextIO | None = None) -> int:
     """`netstudio tune` (see the module docstring); returns the exit code."""
-    from pydantic import ValidationError
-
     from netstudio.cli import settings_problems
     from netstudio.io import ProjectFileError, load_project
-    from netstudio.io.errors import FileProblem, json_path
-    from netstudio.io.schema import error_message
-    from netstudio.search.config import SearchConfig
-    from netstudio.search.targets import SearchError, search_config, search_problems
+    from netstudio.search.checks import check_search
+    from netstudio.search.targets import SearchError
 
     out = out or sys.stdout
     try:
         project = load_project(options.file)
     except ProjectFileError as error:
         return _refuse(str(error))
-    try:
-        config = search_config(project)
-    except ValidationError as error:
-        problems = [
-            FileProblem(json_path("search", *item["loc"]), error_message(item, SearchConfig))
-            for item in error.errors(include_url=False)
-        ]
-        return _refuse(*(f"{options.file}: {problem}" for problem in problems))
+    checked = check_search(project)
+    config = checked.config
+    if config is None:
+        return _refuse(*(f"{options.file}: {problem}" for problem in checked.problems))
     if options.trials is not None or options.timeout is not None:
         config = config.model_copy(
             update={
@@ -135,7 +127,7 @@ def run_tune(options: argparse.Namespace, out: TextIO | None = None) -> int:
                 "seconds": options.timeout if options.timeout is not None else config.seconds,
             }
         )
-    found = [str(p) for p in search_problems(config, project)] + settings_problems(project)
+    found = [str(p) for p in checked.problems] + settings_problems(project)
     if found:
         return _refuse(*(f"{options.file}: {problem}" for problem in found))
 

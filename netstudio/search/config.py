@@ -18,15 +18,18 @@ whether each value fits it, is checked against the project by
 
 from __future__ import annotations
 
-from typing import Literal
+import math
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PlainValidator,
     ValidationInfo,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
 #: What a trial can be judged by: the figures of the epoch whose weights the run ends with,
 #: or of the test pass after it.
@@ -38,6 +41,17 @@ Sampler = Literal["tpe", "random", "grid"]
 Pruner = Literal["median", "hyperband", "none"]
 #: A value a list of choices can hold (what Optuna stores for a categorical parameter).
 Choice = int | float | str | bool
+
+
+def _choice(value: Any) -> Choice:
+    if isinstance(value, (bool, int, str)) or (isinstance(value, float) and math.isfinite(value)):
+        return value
+    raise ValueError("a value to try is a number, text, or true/false")
+
+
+#: A `Choice` as read from a file: checked as one value (not as each member of the union in
+#: turn), so a wrong one is one problem, at its own key, and only it is left out.
+ChoiceValue = Annotated[Choice, PlainValidator(_choice)]
 
 
 class _Section(BaseModel):
@@ -68,7 +82,7 @@ class Domain(_Section):
     step: float | None = Field(None, gt=0)
     low: float | None = Field(None, validate_default=True)
     high: float | None = Field(None, validate_default=True)
-    values: list[Choice] | None = Field(None, validate_default=True)
+    values: list[ChoiceValue] | None = Field(None, validate_default=True)
 
     @field_validator("log")
     @classmethod
@@ -102,7 +116,8 @@ class Domain(_Section):
         if end is None:
             if kind is None:  # reported at kind already
                 return None
-            raise ValueError(f"a range needs its {name} end")
+            # "missing": a file reader that took out a bad end does not report it twice.
+            raise PydanticCustomError("missing", "a range needs its {end} end", {"end": name})
         if kind == "int" and not float(end).is_integer():
             raise ValueError("an int range takes whole numbers: make it a float range")
         low = info.data.get("low")
@@ -127,6 +142,8 @@ class Domain(_Section):
                     "a range takes no list of values: remove it, or make the kind 'choice'"
                 )
             return None
+        if values is None:  # "missing", as for a range's end
+            raise PydanticCustomError("missing", "a list of choices needs at least one value")
         if not values:
             raise ValueError("a list of choices needs at least one value")
         seen: list[tuple[type, Choice]] = []

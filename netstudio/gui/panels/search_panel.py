@@ -318,22 +318,13 @@ class SearchPanel(QWidget):
 
     def problems(self) -> dict[int, str]:
         """Why each searched parameter cannot run as it is, by its row (-1: the section's)."""
-        from pydantic import ValidationError
-
-        from netstudio.search.targets import search_config, search_problems
+        from netstudio.search.checks import check_search
 
         document = self.document
         if document is None:
             return {}
-        try:
-            config = search_config(document.project)
-        except ValidationError as error:
-            first = error.errors(include_url=False)[0]
-            loc = [str(part) for part in first["loc"]]
-            row = int(loc[1]) if len(loc) > 1 and loc[0] == "parameters" else -1
-            return {row: str(first["msg"]).removeprefix("Value error, ")}
         found: dict[int, str] = {}
-        for problem in search_problems(config, document.project):
+        for problem in check_search(document.project).problems:
             index = re.match(r"search\.parameters\[(\d+)\]", problem.path)
             row = int(index.group(1)) if index else -1
             found.setdefault(row, problem.message)
