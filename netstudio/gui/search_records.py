@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 
 def trial_record(item: dict[str, Any], study: str, document: Document) -> dict[str, Any] | None:
     """The Runs history's record of a finished trial, from its run folder's files (None when
-    the trial never made one). It is tagged with its trial by its name ("Trial 3 of
-    digits_search") and its id (the folder's, ``<stamp>-trial3``): a run record holds only the
-    keys the file format knows; the trial's values are in its run folder's config.json."""
+    the trial never made one). It is tagged with its trial (``trial``, a `TrialTag`: study,
+    number and values, as the run folder's config.json has it) and named by it ("Trial 3 of
+    digits_search")."""
     from netstudio.gui.evaluation.run_weights import record_figures
 
     run_dir = item.get("run_dir")
@@ -54,8 +54,26 @@ def trial_record(item: dict[str, Any], study: str, document: Document) -> dict[s
         "test_loss": result.get("test_loss"),
         "run_dir": shown_dir,
         "error": result.get("error"),
+        "trial": _tag(config.get("trial"), item, study),
     }
     return record
+
+
+def _tag(written: Any, item: dict[str, Any], study: str) -> dict[str, Any] | None:
+    """The record's trial tag: the one the run folder's config.json holds, else one made from
+    the trial's event; None when neither fits `TrialTag` (the record is kept untagged rather
+    than make the project unsaveable)."""
+    from pydantic import ValidationError
+
+    from netstudio.io.sections import TrialTag
+
+    made = {"study": study, "number": item.get("number"), "params": item.get("params") or {}}
+    for candidate in (written, made):
+        try:
+            return TrialTag.model_validate(candidate).model_dump(mode="json")
+        except ValidationError:
+            continue
+    return None
 
 
 def read_study(url: str, name: str) -> tuple[str, list[dict[str, Any]]]:

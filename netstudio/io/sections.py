@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from netstudio.search.config import ChoiceValue
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
 
@@ -77,13 +78,28 @@ class FailureRecord(BaseModel):
     batch: Annotated[int, Field(ge=1)] | None = None
 
 
+class TrialTag(BaseModel):
+    """The search trial that made a run (`netstudio.search.trial`): its study's name, its
+    number in the study (from 0, as Optuna counts), and the value it tried for each searched
+    parameter, by target (``"fc1.out_features": 64``): a node's parameter is not in the
+    record's settings, so this is where the run says which width it had."""
+
+    model_config = _RECORD_CONFIG
+
+    study: str = ""
+    number: Annotated[int, Field(ge=0)]
+    params: dict[str, ChoiceValue] = Field(default_factory=dict)
+
+
 class RunRecord(BaseModel):
     """One entry of ``runs``: a training run, finished, stopped or failed.
 
     data, training: the settings the run used (a snapshot, not the project's current ones).
     weights: which weights the run ended with (its test figures, Open weights and Export use
     those); best, last: the figures of its best and last epochs. run_dir: its folder, relative
-    to the project file's folder (absolute for a folder elsewhere).
+    to the project file's folder (absolute for a folder elsewhere). trial: the search trial
+    that made the run (none for a run trained by hand); a record without one reads as before,
+    so the key needs no new format version.
     """
 
     model_config = _RECORD_CONFIG
@@ -104,6 +120,7 @@ class RunRecord(BaseModel):
     test_loss: float | None = None
     run_dir: str | None = None
     error: FailureRecord | None = None
+    trial: TrialTag | None = None
 
 
 class ViewModel(BaseModel):

@@ -4,7 +4,7 @@
 searched parameter (`suggest`), applies them to a copy of the project
 (`netstudio.search.targets.apply_params`), and trains that copy with the real `Trainer`, as
 `netstudio train` does, into a run folder of its own (``<project>.runs/<stamp>-trial<N>/``,
-its ``config.json`` tagged with the study and trial). After each epoch the objective's
+its ``config.json`` tagged with the study and trial, a `TrialTag` as its run record keeps it). After each epoch the objective's
 validation figure goes to the trial (``trial.report``); when the pruner says so, the trainer
 stops within one batch and the trial ends as pruned. A trial that cannot train (a NaN, a shape
 a searched width breaks, out of memory, a data error) raises `TrialFailed` with the reason,
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.io.project import Project
+from netstudio.io.sections import TrialTag
 from netstudio.search.config import SearchConfig, SearchParameter
 from netstudio.search.targets import SearchError, apply_params
 from netstudio.training.results import EpochMetrics, RunResult, TrainerCallbacks
@@ -172,7 +173,8 @@ class TrialRunner:
         snapshot = project_to_dict(project)
         snapshot["data"] = data_config.model_dump(mode="json")
         snapshot["training"] = config.model_dump(mode="json")
-        snapshot["trial"] = {"study": self.study_name, "number": trial.number, "params": values}
+        tag = TrialTag(study=self.study_name, number=trial.number, params=values)
+        snapshot["trial"] = tag.model_dump(mode="json")
         reporter = _Reporter(trial, self.config.objective.metric, self.on_epoch)
         recorder = RunRecorder(folder, snapshot, then=reporter)
         trainer = Trainer(

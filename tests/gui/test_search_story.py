@@ -12,8 +12,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QAbstractSpinBox, QPushButton
 
 from netstudio.gui.main_window import MainWindow
+from netstudio.gui.panels.run_table import TRIAL
 from netstudio.gui.search_commands import SetSearchCommand
 from netstudio.gui.search_fields import SEARCH_THIS, search_offer
+from netstudio.io import load_project
 
 
 def search_this(window: MainWindow, field: QAbstractSpinBox):
@@ -81,10 +83,21 @@ def test_search_from_the_fields_apply_best_and_undo(
     )
     assert after_undo == before
 
-    runs = window.evaluation_ui.runs_panel.model.runs
+    runs_panel = window.evaluation_ui.runs_panel
+    runs = runs_panel.model.runs
     names = [run["name"] for run in runs]
     assert names == [f"Trial {n} of digits_mlp" for n in range(3)]
     assert all(run["id"].endswith(f"trial{n}") for n, run in enumerate(runs))
+    # Each run is tagged with its trial: study, number and the values it tried.
+    for n, run in enumerate(runs):
+        assert run["trial"]["study"] == "digits_mlp" and run["trial"]["number"] == n
+        assert run["trial"]["params"] == panel.trials[n]["params"]
+    assert not runs_panel.table.isColumnHidden(TRIAL)
+    assert [runs_panel.model.text(n, TRIAL) for n in range(3)] == [
+        f"{n} of digits_mlp" for n in range(3)
+    ]
+    hands.action(window, "file_save").trigger()  # the tags are on file, read back as they were
+    assert load_project(document.path).runs == runs
 
 
 def test_a_search_of_a_deleted_node_refuses_to_start_with_the_fix(
@@ -105,6 +118,29 @@ def test_a_search_of_a_deleted_node_refuses_to_start_with_the_fix(
     assert "cannot start" in said and "there is no node dropout" in said
     assert "remove it from the search" in said
     assert "there is no node dropout" in panel.parameters.item(0, 2).text()
+
+
+def test_an_unreachable_database_is_one_line_naming_it_and_nothing_changes(
+    digits_window: MainWindow, hands, qtbot
+) -> None:
+    window, document = digits_window, digits_window.document
+    search = {"trials": 1, "epochs": 1, "parameters": [
+        {"target": "dropout.p", "domain": {"kind": "float", "low": 0.0, "high": 0.5}}]}  # fmt: skip
+    document.undo_stack.push(SetSearchCommand(document, search, "Search dropout.p"))
+    steps, files = document.undo_stack.index(), sorted(document.path.parent.iterdir())
+    panel = window.search_ui.panel
+    hands.type_into(panel.storage, "postgresql://ann:s3cret@127.0.0.1:9/studies")
+    hands.action(window, "search_start").trigger()
+    qtbot.waitUntil(lambda: not panel.worker.running, timeout=60_000)
+    said = panel.status.text()
+    assert said.startswith(
+        "The search could not run: cannot reach the study database "
+        "postgresql://ann:***@127.0.0.1:9/studies: "
+    ), said
+    assert "\n" not in said and "s3cret" not in said
+    assert panel.table.rowCount() == 0 and document.project.runs == []
+    assert document.undo_stack.index() == steps and document.project.search == search
+    assert sorted(document.path.parent.iterdir()) == files
 
 
 def test_a_range_the_field_does_not_take_is_refused_in_the_dialog(

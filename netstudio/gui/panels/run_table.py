@@ -5,7 +5,9 @@ so each row can say what made that run different ("lr 0.01, epochs 20"); `export
 writes the selected runs' per-epoch metrics, one row per run per epoch.
 
 The figures of a row are those of the weights its run ended with, and the Weights column says
-which ("best, epoch 7" or "last, epoch 10"); its tooltip has both epochs' figures.
+which ("best, epoch 7" or "last, epoch 10"); its tooltip has both epochs' figures. A run made by
+a search trial says which in the Trial column ("3 of digits_search", its values in the
+tooltip); the values it tried for a node's parameters count among its settings.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ from netstudio.training.runs import EPOCH_FIELDS
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Name", "Started", "Status", "Settings that differ", "Weights", "Val acc", "Test acc",
-           "Time")  # fmt: skip
-NAME, STARTED, STATUS, SETTINGS, WEIGHTS, VAL, TEST, TIME = range(len(COLUMNS))
+           "Time", "Trial")  # fmt: skip
+NAME, STARTED, STATUS, SETTINGS, WEIGHTS, VAL, TEST, TIME, TRIAL = range(len(COLUMNS))
 #: What the figure columns mean, in their header tooltips.
 HEADER_TIPS = {
     WEIGHTS: "The weights the run ended with: its best epoch's (early stopping restored them) "
     "or its last epoch's. The figures, Open weights and Export use them.",
     VAL: "Validation accuracy of those weights' epoch",
     TEST: "Test accuracy of those weights",
+    TRIAL: "The search trial that made the run, and its study",
 }
 #: Short names of settings whose last key says too little ("type" of what?).
 SHORT_NAMES = {
@@ -56,10 +59,34 @@ def _flatten(value: Any, prefix: str, out: dict[str, Any]) -> None:
 
 
 def flat_settings(record: dict[str, Any]) -> dict[str, Any]:
-    """A run's data and training settings as ``{"training.optimizer.lr": 0.01, ...}``."""
+    """A run's data and training settings as ``{"training.optimizer.lr": 0.01, ...}``, and the
+    node parameters its search trial set (``"fc1.out_features": 64``)."""
     out: dict[str, Any] = {}
     _flatten({"data": record.get("data") or {}, "training": record.get("training") or {}}, "", out)
+    for target, value in trial_params(record).items():
+        if not _is_setting(target):  # a setting's value is in the snapshot already
+            out[target] = value
     return out
+
+
+def trial_params(record: dict[str, Any]) -> dict[str, Any]:
+    """The values the run's search trial tried, by target ({} for a run trained by hand)."""
+    trial = record.get("trial")
+    params = trial.get("params") if isinstance(trial, dict) else None
+    return params if isinstance(params, dict) else {}
+
+
+def trial_text(record: dict[str, Any]) -> str:
+    """The Trial column: "3 of digits_search", or "" for a run trained by hand."""
+    trial = record.get("trial")
+    if not isinstance(trial, dict) or not isinstance(trial.get("number"), int):
+        return ""
+    study = trial.get("study")
+    return f"{trial['number']} of {study}" if study else str(trial["number"])
+
+
+def _is_setting(key: str) -> bool:
+    return key.startswith(("data.", "training."))
 
 
 def _format(value: Any) -> str:
@@ -73,6 +100,10 @@ def _format(value: Any) -> str:
 
 
 def setting_name(key: str) -> str:
+    """A setting's short name ("lr", "epochs"); a node's parameter keeps its node
+    ("fc1.out_features": two Linears both have out_features)."""
+    if not _is_setting(key):
+        return key
     return SHORT_NAMES.get(key, key.rsplit(".", 1)[-1].replace("_", " "))
 
 
@@ -179,6 +210,8 @@ class RunTableModel(QAbstractTableModel):
             if column == WEIGHTS:
                 return weights.label
             return percent(weights.val_accuracy if column == VAL else weights.test_accuracy)
+        if column == TRIAL:
+            return trial_text(record)
         return _duration(record.get("seconds"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -197,6 +230,10 @@ class RunTableModel(QAbstractTableModel):
                 return describe(record, list(flat_settings(record))).replace(", ", "\n")
             if column in (WEIGHTS, VAL, TEST):
                 return describe_epochs(record)
+            if column == TRIAL and trial_params(record):
+                values = trial_params(record)
+                tried = "\n".join(f"{key} = {_format(value)}" for key, value in values.items())
+                return f"Trial {self.text(row, TRIAL)}, which tried:\n{tried}"
             return self.text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             status = record.get("status")

@@ -40,7 +40,13 @@ from netstudio.gui.evaluation.reopen import reopen_run
 from netstudio.gui.evaluation.run_weights import RunWeights
 from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.plots import make_plot, series_colour
-from netstudio.gui.panels.run_table import SETTINGS, RunTableModel, export_runs_csv
+from netstudio.gui.panels.run_table import (
+    SETTINGS,
+    TRIAL,
+    RunTableModel,
+    export_runs_csv,
+    trial_text,
+)
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.gui.training.session import training_copy
 
@@ -159,6 +165,7 @@ class RunHistoryPanel(QWidget):
         kept = {id(run) for run in self.selected_runs()}
         runs = self.document.project.runs if self.document is not None else []
         self.model.set_runs(runs)
+        self.table.setColumnHidden(TRIAL, not any(trial_text(run) for run in runs))
         has_runs = bool(runs)
         self.table.setVisible(has_runs)
         self.empty.setVisible(not has_runs)

@@ -188,3 +188,40 @@ def test_open_weights_loads_them_or_names_what_does_not_fit(
     qtbot.waitUntil(lambda: not panel.opener.busy, timeout=20000)
     assert "do not fit this network" in panel.message.text()
     assert "fc2.weight" in panel.message.text()
+
+
+def _trial_run(number: int, width: int) -> dict:
+    record = _record(number, 0.001, 10, [0.8, 0.9])
+    record["name"] = f"Trial {number} of digits"
+    record["trial"] = {
+        "study": "digits",
+        "number": number,
+        "params": {"training.optimizer.lr": 0.001, "fc1.out_features": width},
+    }
+    return record
+
+
+def test_a_trial_run_says_its_trial_and_the_widths_it_tried(qtbot, tmp_path: Path) -> None:
+    from netstudio.gui.panels.run_table import TRIAL
+
+    panel, document = _panel(qtbot, _runs())
+    panel.show()
+    assert panel.table.isColumnHidden(TRIAL)  # runs trained by hand: no Trial column
+    runs = [_trial_run(3, 64), _trial_run(4, 128), _record(1, 0.001, 10, [0.8, 0.9])]
+    document.project.runs = runs
+    panel.refresh()
+    model = panel.model
+    assert not panel.table.isColumnHidden(TRIAL)
+    assert model.headerData(TRIAL, Qt.Orientation.Horizontal) == "Trial"
+    assert [model.text(row, TRIAL) for row in range(3)] == ["3 of digits", "4 of digits", ""]
+    tip = model.data(model.index(0, TRIAL), Qt.ItemDataRole.ToolTipRole)
+    assert "fc1.out_features = 64" in tip and "training.optimizer.lr = 0.001" in tip
+    # The width a trial tried is a setting of its run: it is what differs between them.
+    assert model.text(0, SETTINGS) == "fc1.out_features 64"
+    assert model.text(1, SETTINGS) == "fc1.out_features 128"
+    assert model.text(2, SETTINGS) == "fc1.out_features –"
+
+    path = tmp_path / "tagged.net"
+    save_project(document.project, path)
+    again = load_project(path)
+    assert [run.get("trial") for run in again.runs] == [r.get("trial") for r in runs]
