@@ -13,7 +13,20 @@
    SQLite study for `--seconds` each; the rate counts the trials that ended (complete or
    pruned) between the first start and the last end, so starting Python is not counted.
 
-Goal (issue 17): trial / plain train <= 1.05 for a 5-second trial.
+3. Searching from the app vs headless. The same search (digits MLP, `--gui-trials` trials of
+   `--gui-epochs` epochs, each trying the project's own values, so every trial trains the
+   same) run two ways, alternately, `--gui-rounds` times: (a) headless, the command the app
+   runs (`netstudio tune … --progress --json`) as a plain subprocess; (b) from a real, shown
+   main window (offscreen is fine) with the project open: Train > Search, the worker process
+   read line by line, the trial table, charts and Runs history filling, until the search ends.
+   Timed two ways: the whole search, from the start to the process's end ("wall"), and the
+   trials' own span in the study database, from the first trial's start to the last one's
+   end ("trials": what the trials' training cost, without starting Python). Meanwhile a
+   10 ms QTimer on the GUI thread records how late each tick is; the worst lateness and the
+   GUI thread's CPU seconds are printed.
+
+Goals (issue 17): trial / plain train <= 1.05 for a 5-second trial; searching from the app
+<= 1.10x headless, and the GUI event loop never stalls 100 ms or more.
 """
 
 from __future__ import annotations
@@ -22,6 +35,7 @@ import argparse
 import contextlib
 import io
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -39,6 +53,7 @@ from netstudio.search.trial import TrialFailed, TrialRunner
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 GOAL = 1.05
+GOAL_GUI, GOAL_STALL_MS = 1.10, 100.0
 
 
 def _plain(path: Path, out: Path) -> float:
@@ -140,18 +155,165 @@ def throughput(folder: Path, seconds: float, threads: int) -> None:
         )
 
 
+def _fixed_search(folder: Path, trials: int, epochs: int) -> Path:
+    """The digits MLP with a search of `trials` trials of `epochs` epochs that each try the
+    project's own values (one choice each), saved in `folder`."""
+    project = load_project(EXAMPLES / "digits_mlp.net")
+    project.training["regularization"] = {}  # no early stop: every trial trains its epochs
+    lr = project.training["optimizer"]["lr"]
+    width = project.graph.node("fc1").params["out_features"]
+    project.search = {
+        "trials": trials,
+        "epochs": epochs,
+        "pruner": "none",
+        "parameters": [
+            {"target": "training.optimizer.lr", "domain": {"kind": "choice", "values": [lr]}},
+            {"target": "fc1.out_features", "domain": {"kind": "choice", "values": [width]}},
+        ],
+    }
+    path = folder / "digits.net"
+    save_project(project, path)
+    return path
+
+
+def _trials_span(url: str, name: str, trials: int) -> float:
+    """Seconds from the first trial's start to the last one's end in study `name`."""
+    study = optuna.load_study(study_name=name, storage=url)
+    done = [t for t in study.trials if t.state == optuna.trial.TrialState.COMPLETE]
+    if len(done) != trials:
+        raise SystemExit(f"study {name}: {len(done)} of {trials} trials completed")
+    span = max(t.datetime_complete for t in done) - min(t.datetime_start for t in done)
+    return span.total_seconds()
+
+
+def _headless_search(path: Path, url: str, name: str, trials: int) -> tuple[float, float]:
+    """(a) wall seconds and the trials' span of the app's command run as a plain process."""
+    from netstudio.search.cli import tune_arguments
+
+    command = [sys.executable, "-m", "netstudio"]
+    command += tune_arguments(path, storage=url, study=name, out=path.parent / "runs")
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    return wall, _trials_span(url, name, trials)
+
+
+def _gui_search(window, lateness, url: str, name: str, trials: int) -> tuple[float, ...]:
+    """(b) wall seconds, the trials' span, the worst timer lateness (ms) and the GUI thread's
+    CPU seconds of Train > Search in `window`."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtGui import QAction
+
+    panel = window.search_ui.panel
+    panel.storage.setText(url)
+    panel.storage.editingFinished.emit()
+    panel.study.setText(name)
+    loop = QEventLoop()
+    ended: list[str] = []
+
+    def on_finished(_completed: bool, error: str) -> None:
+        ended.append(error)
+        loop.quit()
+
+    panel.worker.finished.connect(on_finished)
+    lateness.start()
+    start, cpu = time.perf_counter(), time.thread_time()
+    window.findChild(QAction, "search_start").trigger()
+    if not ended:
+        loop.exec()
+    wall, cpu = time.perf_counter() - start, time.thread_time() - cpu
+    lateness.stop()
+    panel.worker.finished.disconnect(on_finished)
+    if ended[0]:
+        raise SystemExit(f"the search from the app failed: {ended[0]}")
+    if panel.table.rowCount() != trials:
+        raise SystemExit(f"the app's trial table has {panel.table.rowCount()} rows")
+    return wall, _trials_span(url, name, trials), lateness.worst, cpu
+
+
+def gui_overhead(folder: Path, trials: int, epochs: int, rounds: int, threads: int) -> None:
+    """Part 3 of the module docstring; each search's process trains on `threads` threads (the
+    app's worker inherits the environment, as the headless process does)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["OMP_NUM_THREADS"] = str(threads)
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_gui_training import Lateness, settle
+
+    from netstudio.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    QMessageBox.question = lambda *a, **k: QMessageBox.StandardButton.Discard  # type: ignore
+    path = _fixed_search(folder, trials, epochs)
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)
+    window.show()
+    if not window.open_file(path):
+        raise SystemExit("the app could not open the benchmark's project")
+    settle(app, window, 1.0)
+    lateness = Lateness()
+    plain: list[tuple[float, float]] = []
+    shown: list[tuple[float, ...]] = []
+    for r in range(rounds + 1):  # round 0 warms both up (the data cache, the disk)
+        url = f"sqlite:///{folder / f'study{r}.db'}"
+        headless = _headless_search(path, url, f"headless{r}", trials)
+        settle(app, window, 0.5)
+        from_app = _gui_search(window, lateness, url, f"app{r}", trials)
+        settle(app, window, 0.5)
+        if r:
+            plain.append(headless)
+            shown.append(from_app)
+    window.document.undo_stack.setClean()
+    window.close()
+    print(
+        f"searching from the app vs headless: digits MLP, {trials} trials of {epochs} epochs, "
+        f"{rounds} rounds, {threads} thread(s) a process"
+    )
+    for label, i in (("wall", 0), ("trials", 1)):
+        a, b = [p[i] for p in plain], [g[i] for g in shown]
+        ratio = min(b) / min(a)
+        median = statistics.median(b) / statistics.median(a)
+        print(
+            f"  {label:6}  headless {min(a):6.2f} s  app {min(b):6.2f} s  app / headless = "
+            f"{ratio:.3f} (medians {median:.3f})   (headless {_list(a)}; app {_list(b)})"
+        )
+    ratio = min(g[1] for g in shown) / min(p[1] for p in plain)
+    worst = max(g[2] for g in shown)
+    cpu = statistics.median(g[3] / g[0] for g in shown)
+    print(
+        f"  worst GUI timer lateness {worst:.0f} ms; GUI thread {cpu * 100:.1f} % of a core   "
+        f"goals <= {GOAL_GUI:.2f}x, < {GOAL_STALL_MS:.0f} ms: "
+        + ("met" if ratio <= GOAL_GUI and worst < GOAL_STALL_MS else "NOT met")
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trial-seconds", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=60.0, help="each throughput run")
     parser.add_argument("--threads", type=int, default=1, help="torch threads per process")
+    parser.add_argument("--gui-trials", type=int, default=4, help="trials of each search (3)")
+    parser.add_argument("--gui-epochs", type=int, default=100, help="epochs of each trial (3)")
+    parser.add_argument("--gui-rounds", type=int, default=3, help="searches each way (3)")
+    parser.add_argument(
+        "--only", choices=("overhead", "throughput", "gui"), help="run one part only"
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     with tempfile.TemporaryDirectory() as tmp:
-        overhead(Path(tmp), args.trial_seconds, args.rounds)
-        throughput(Path(tmp), args.seconds, args.threads)
+        if args.only in (None, "overhead"):
+            overhead(Path(tmp), args.trial_seconds, args.rounds)
+        if args.only in (None, "throughput"):
+            throughput(Path(tmp), args.seconds, args.threads)
+        if args.only in (None, "gui"):
+            with tempfile.TemporaryDirectory() as gui_tmp:
+                gui_overhead(
+                    Path(gui_tmp), args.gui_trials, args.gui_epochs, args.gui_rounds, args.threads
+                )
 
 
 if __name__ == "__main__":
