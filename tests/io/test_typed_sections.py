@@ -211,7 +211,7 @@ def spoil(raw: Raw) -> None:
 SPOILED = [
     "data.val_fraction: must be less than 1, got 1.5",
     "data.shuffle: unknown key (keys here: source, params, root, val_fraction, test_fraction, "
-    "normalize, augment, seed, memory_budget_mb, streaming)",
+    "normalize, augment, seed, memory_budget_mb, streaming, decoded_cache)",
     "training.optimizer.lr: must be greater than 0, got -1",
     'training.regularization.early_stopping.patience: must be a whole number, got "five"',
     "runs[0].seconds: must be at least 0, got -2.0",
