@@ -4,6 +4,9 @@ Each `redo()` and `undo()` calls only the core graph API; the canvas redraws fro
 events. `push` tries each command before it enters the undo stack: an edit the graph refuses
 (a cycle, a taken name, a bad parameter value) changes nothing, neither the graph nor the
 history, and the refusal comes back to say why.
+
+A command's text is what Edit ▸ Undo and Redo show ("Undo Add Linear 'fc1'"): written in the
+app's language (context "Commands"; those with a count in `command_texts`).
 """
 
 from __future__ import annotations
@@ -13,14 +16,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import Edge, NetworkGraph, Position
+from netstudio.gui.command_texts import counted
 from netstudio.io import ProjectFileError, graph_from_dict
 
 if TYPE_CHECKING:
     from netstudio.gui.document import Document
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 
 class GraphCommand(QUndoCommand):
@@ -115,7 +122,7 @@ class AddNodeCommand(GraphCommand):
         name: str | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
-        super().__init__(graph, f"Add {type_id}")
+        super().__init__(graph, translate("Commands", "Add {layer}").format(layer=type_id))
         self.type_id = type_id
         self.position = position
         self.name = name
@@ -131,7 +138,7 @@ class AddNodeCommand(GraphCommand):
             node_id=self.node_id,
         )
         self.node_id, self.name = node.id, node.name
-        self.setText(f"Add {node.label}")
+        self.setText(translate("Commands", "Add {layer}").format(layer=node.label))
 
     def undo(self) -> None:
         assert self.node_id is not None
@@ -143,7 +150,10 @@ class RemoveNodesCommand(GraphCommand):
 
     def __init__(self, graph: NetworkGraph, node_ids: Iterable[str]) -> None:
         ids = list(dict.fromkeys(node_ids))
-        text = f"Delete {graph.node(ids[0]).name}" if len(ids) == 1 else f"Delete {len(ids)} nodes"
+        if len(ids) == 1:
+            text = translate("Commands", "Delete {name}").format(name=graph.node(ids[0]).name)
+        else:
+            text = counted().delete_nodes(len(ids))
         super().__init__(graph, text)
         self.node_ids = ids
         self.records: list[NodeRecord] = []
@@ -168,7 +178,10 @@ class ConnectCommand(GraphCommand):
     """Wire an output port to an input port."""
 
     def __init__(self, graph: NetworkGraph, src: str, src_port: str, dst: str, dst_port: str):
-        super().__init__(graph, f"Connect {graph.node(src).name} → {graph.node(dst).name}")
+        text = translate("Commands", "Connect {source} → {target}")
+        super().__init__(
+            graph, text.format(source=graph.node(src).name, target=graph.node(dst).name)
+        )
         self.edge = Edge(src, src_port, dst, dst_port)
 
     def apply(self) -> None:
@@ -183,7 +196,9 @@ class DisconnectCommand(GraphCommand):
     """Remove one wire."""
 
     def __init__(self, graph: NetworkGraph, edge: Edge, parent: QUndoCommand | None = None):
-        text = f"Disconnect {graph.node(edge.src).name} → {graph.node(edge.dst).name}"
+        text = translate("Commands", "Disconnect {source} → {target}").format(
+            source=graph.node(edge.src).name, target=graph.node(edge.dst).name
+        )
         super().__init__(graph, text, parent)
         self.edge = edge
         self.place: int | None = None
@@ -204,7 +219,7 @@ class DeleteCommand(GraphCommand):
         ids = list(dict.fromkeys(node_ids))
         lone = [e for e in dict.fromkeys(edges) if e.src not in ids and e.dst not in ids]
         count = len(ids) + len(lone)
-        super().__init__(graph, f"Delete {count} item{'s' if count != 1 else ''}")
+        super().__init__(graph, counted().delete_items(count))
         self.parts: list[GraphCommand] = [DisconnectCommand(graph, e) for e in lone]
         if ids:
             self.parts.append(RemoveNodesCommand(graph, ids))
@@ -228,7 +243,7 @@ class AddConnectedCommand(GraphCommand):
     def __init__(
         self, graph: NetworkGraph, add: AddNodeCommand, node_id: str, port: str, is_input: bool
     ) -> None:
-        super().__init__(graph, f"Add {add.type_id}")
+        super().__init__(graph, translate("Commands", "Add {layer}").format(layer=add.type_id))
         self.add = add
         self.node_id, self.port, self.is_input = node_id, port, is_input
         self.edge: Edge | None = None
@@ -240,16 +255,18 @@ class AddConnectedCommand(GraphCommand):
         try:
             if self.is_input:
                 if not new.output_ports:
-                    raise GraphError(f"{new.label} has no output to feed '{self.port}'", new.id)
+                    said = translate("Commands", "{layer} has no output to feed '{port}'")
+                    raise GraphError(said.format(layer=new.label, port=self.port), new.id)
                 self.edge = graph.connect(new.id, new.output_ports[0], self.node_id, self.port)
             else:
                 if not new.input_ports:
-                    raise GraphError(f"{new.label} has no input to take '{self.port}'", new.id)
+                    said = translate("Commands", "{layer} has no input to take '{port}'")
+                    raise GraphError(said.format(layer=new.label, port=self.port), new.id)
                 self.edge = graph.connect(self.node_id, self.port, new.id, new.input_ports[0])
         except GraphError:
             self.add.undo()
             raise
-        self.setText(f"Add {new.label}")
+        self.setText(translate("Commands", "Add {layer}").format(layer=new.label))
 
     def undo(self) -> None:
         assert self.edge is not None
@@ -274,7 +291,7 @@ class InsertIntoWireCommand(GraphCommand):
         add: AddNodeCommand | None = None,
         moves: Mapping[str, tuple[Position, Position]] | None = None,
     ) -> None:
-        super().__init__(graph, "Insert into wire")
+        super().__init__(graph, translate("Commands", "Insert into wire"))
         self.edge = edge
         self.node_id = node_id
         self.add = add
@@ -291,9 +308,15 @@ class InsertIntoWireCommand(GraphCommand):
         node = graph.node(self.node_id)
         try:
             if not node.input_ports or not node.output_ports:
-                raise GraphError(f"{node.label} needs an input and an output to sit in a wire")
+                said = translate(
+                    "Commands", "{layer} needs an input and an output to sit in a wire"
+                )
+                raise GraphError(said.format(layer=node.label))
             if graph.in_edges(node.id) or graph.out_edges(node.id):
-                raise GraphError(f"{node.label} is already wired: only a free node goes in a wire")
+                said = translate(
+                    "Commands", "{layer} is already wired: only a free node goes in a wire"
+                )
+                raise GraphError(said.format(layer=node.label))
             self.place = graph.place(edge)
             graph.disconnect(edge)
             try:
@@ -310,7 +333,7 @@ class InsertIntoWireCommand(GraphCommand):
             raise
         if self.move is not None:
             self.move.apply()
-        self.setText(f"Insert {node.name} into wire")
+        self.setText(translate("Commands", "Insert {name} into wire").format(name=node.name))
 
     def _unwire(self) -> None:
         for new in reversed(self.new_edges):
@@ -332,7 +355,12 @@ class MoveNodesCommand(GraphCommand):
 
     def __init__(self, graph: NetworkGraph, moves: Mapping[str, tuple[Position, Position]]):
         count = len(moves)
-        text = f"Move {graph.node(next(iter(moves))).name}" if count == 1 else f"Move {count} nodes"
+        if count == 1:
+            text = translate("Commands", "Move {name}").format(
+                name=graph.node(next(iter(moves))).name
+            )
+        else:
+            text = counted().move_nodes(count)
         super().__init__(graph, text)
         self.moves = dict(moves)
 
@@ -349,8 +377,11 @@ class SetParamsCommand(GraphCommand):
     """Change some parameters of one node."""
 
     def __init__(self, graph: NetworkGraph, node_id: str, changes: Mapping[str, Any]) -> None:
-        names = ", ".join(k.replace("_", " ") for k in changes)
-        super().__init__(graph, f"Change {graph.node(node_id).name} {names}")
+        names = translate("Commands", ", ", "between parameter names").join(
+            k.replace("_", " ") for k in changes
+        )
+        text = translate("Commands", "Change {name} {parameters}", "parameters: their names")
+        super().__init__(graph, text.format(name=graph.node(node_id).name, parameters=names))
         self.node_id = node_id
         self.changes = dict(changes)
         self.old: dict[str, Any] = {}
@@ -368,7 +399,8 @@ class RenameCommand(GraphCommand):
 
     def __init__(self, graph: NetworkGraph, node_id: str, name: str) -> None:
         old = graph.node(node_id).name
-        super().__init__(graph, f"Rename {old} to {name.strip()}")
+        text = translate("Commands", "Rename {old} to {new}").format(old=old, new=name.strip())
+        super().__init__(graph, text)
         self.node_id = node_id
         self.name = name
         self.old = old
@@ -388,7 +420,7 @@ class PasteCommand(GraphCommand):
 
     def __init__(self, graph: NetworkGraph, data: Mapping[str, Any], offset: Position) -> None:
         count = len(data.get("nodes", []))
-        super().__init__(graph, f"Paste {count} node{'s' if count != 1 else ''}")
+        super().__init__(graph, counted().paste_nodes(count))
         self.data = data
         self.offset = offset
         self.records: list[NodeRecord] = []
@@ -414,7 +446,9 @@ class PasteCommand(GraphCommand):
         try:
             graph_from_dict(data, self.graph, rename=True)
         except ProjectFileError as error:
-            raise GraphError(f"cannot paste: {error}") from None
+            raise GraphError(
+                translate("Commands", "cannot paste: {error}").format(error=error)
+            ) from None
         added = [node for node in self.graph.nodes() if node.id not in before]
         self.records = [NodeRecord.of(self.graph, n.id) for n in added]
         ids = set(self.node_ids)
@@ -488,7 +522,7 @@ class SetViewFlowCommand(QUndoCommand):
     moves as one step."""
 
     def __init__(self, document: Document, flow: str, parent: QUndoCommand | None = None):
-        super().__init__("Change flow", parent)
+        super().__init__(translate("Commands", "Change flow"), parent)
         self.document = document
         self.old = document.project.view.get("flow")
         self.new = flow
@@ -508,7 +542,8 @@ class RenameRunCommand(QUndoCommand):
 
     def __init__(self, document: Document, record: dict[str, Any], name: str) -> None:
         self.old = str(record.get("name") or "")
-        super().__init__(f"Rename {self.old or 'run'} to {name}")
+        old = self.old or translate("Commands", "run", "a run without a name")
+        super().__init__(translate("Commands", "Rename {old} to {new}").format(old=old, new=name))
         self.document = document
         self.record = record
         self.name = name
@@ -537,7 +572,11 @@ class DeleteRunsCommand(QUndoCommand):
         self.removed = [(i, r) for i, r in enumerate(runs) if id(r) in chosen]
         count = len(self.removed)
         name = self.removed[0][1].get("name") if count == 1 else None
-        super().__init__(f"Delete {name}" if name else f"Delete {count} runs")
+        if name:
+            text = translate("Commands", "Delete {name}").format(name=name)
+        else:
+            text = counted().delete_runs(count)
+        super().__init__(text)
 
     def redo(self) -> None:
         runs = self.document.project.runs

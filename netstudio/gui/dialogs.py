@@ -5,7 +5,10 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 
 class Answer(Enum):
@@ -19,8 +22,10 @@ def ask_save_changes(parent: QWidget, name: str) -> Answer:
     Button = QMessageBox.StandardButton
     answer = QMessageBox.question(
         parent,
-        "Save changes?",
-        f"“{name}” has changes that are not saved.\nSave them before closing?",
+        translate("Dialogs", "Save changes?"),
+        translate(
+            "Dialogs", "“{name}” has changes that are not saved.\nSave them before closing?"
+        ).format(name=name),
         Button.Save | Button.Discard | Button.Cancel,
         Button.Save,
     )
@@ -35,16 +40,21 @@ def ask_stop_run(parent: QWidget) -> bool:
     """Whether to stop the run in progress and close (Stop and Close, or Cancel)."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Stop training?",
-        "A run is training. Stop it and close?",
+        translate("Dialogs", "Stop training?"),
+        translate("Dialogs", "A run is training. Stop it and close?"),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setObjectName("stop_run_box")
     box.setInformativeText(
-        "Its metrics so far and its latest weights are kept in the project's run history."
+        translate(
+            "Dialogs",
+            "Its metrics so far and its latest weights are kept in the project's run history.",
+        )
     )
-    stop = box.addButton("Stop and Close", QMessageBox.ButtonRole.DestructiveRole)
+    stop = box.addButton(
+        translate("Dialogs", "Stop and Close"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     return box.clickedButton() is stop
@@ -75,17 +85,22 @@ def ask_restore(parent: QWidget, name: str, when: str) -> Restore:
     """Restore, Discard or Later for work autosaved before NetStudio closed unexpectedly."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Restore unsaved work?",
-        f"NetStudio closed without saving the changes to “{name}”.\n"
-        f"They were autosaved {when}. Restore them?",
+        translate("Dialogs", "Restore unsaved work?"),
+        translate(
+            "Dialogs",
+            "NetStudio closed without saving the changes to “{name}”.\n"
+            "They were autosaved {when}. Restore them?",
+        ).format(name=name, when=when),
         QMessageBox.StandardButton.NoButton,
         parent,
     )
     box.setObjectName("restore_box")
-    box.setInformativeText("Later keeps them for the next start; Discard deletes them.")
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText(
+        translate("Dialogs", "Later keeps them for the next start; Discard deletes them.")
+    )
+    restore = box.addButton(translate("Dialogs", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Dialogs", "Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(translate("Dialogs", "Later"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.exec()
     clicked = box.clickedButton()
@@ -107,17 +122,23 @@ def ask_save_over(parent: QWidget, path: Path, warning: str) -> SaveOver:
     own any more (e.g. "has changed since the autosave: …")."""
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Save over this file?",
-        f"Save the restored work to {path}?",
+        translate("Dialogs", "Save over this file?"),
+        translate("Dialogs", "Save the restored work to {path}?").format(path=path),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setObjectName("save_over_box")
     box.setInformativeText(
-        f"That file {warning}. Save There writes the work there; Save As… chooses another file."
+        translate(
+            "Dialogs",
+            "That file {warning}. Save There writes the work there; Save As… chooses another file.",
+            "the warning says what happened to the file: “is gone: it was moved or deleted…”",
+        ).format(warning=warning)
     )
-    there = box.addButton("Save There", QMessageBox.ButtonRole.DestructiveRole)
-    elsewhere = box.addButton("Save As…", QMessageBox.ButtonRole.AcceptRole)
+    there = box.addButton(
+        translate("Dialogs", "Save There"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    elsewhere = box.addButton(translate("Dialogs", "Save As…"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(elsewhere)
     box.exec()
     clicked = box.clickedButton()

@@ -59,6 +59,7 @@ from netstudio.core.catalogue import TensorInfo
 from netstudio.core.errors import GraphError
 from netstudio.core.events import Subscriptions
 from netstudio.core.graph import NetworkGraph, Node
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.core.shapes import NodeInfo, ShapeInference
 from netstudio.core.validation import Problem, Validator
 from netstudio.gui.commands import GraphCommand, push
@@ -66,6 +67,9 @@ from netstudio.gui.training.checks import data_network_problems
 from netstudio.io import Project, save_project
 from netstudio.training.sources import project_sample_shape
 
+# The title of a project whose name is the default one (`netstudio.io.Project`'s), in the
+# app's language (first in the module: lupdate hands the "#:" comments above a text to it).
+UNNAMED = QT_TRANSLATE_NOOP("Document", "Untitled")
 #: The project sections besides the graph whose edits `section_changed` announces.
 SECTIONS = ("data", "training")
 
@@ -247,7 +251,11 @@ class Document(QObject):
     @property
     def file_name(self) -> str:
         """What the title bar calls the project: the file name, else the project's name."""
-        return self.path.name if self.path is not None else (self.project.name or "Untitled")
+        if self.path is not None:
+            return self.path.name
+        if self.project.name in ("", UNNAMED):
+            return self.tr(UNNAMED)  # the default name, in the app's language
+        return self.project.name
 
     @property
     def modified(self) -> bool:

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -145,7 +145,7 @@ class ExamplesDialog(QDialog):
     def __init__(self, folder: Path = EXAMPLES, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("examples_dialog")
-        self.setWindowTitle("Examples")
+        self.setWindowTitle(self.tr("Examples"))
         self.list = QListWidget(self)
         self.list.setObjectName("examples_list")
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -165,10 +165,12 @@ class ExamplesDialog(QDialog):
             item.setData(PATH_ROLE, path)
             item.setToolTip(f"<b>{project.name}</b><br>{project.description}<br><i>{path.name}</i>")
             self.list.addItem(item)
-        note = QLabel("An example opens as a new, unsaved project; the file itself stays.", self)
+        note = QLabel(
+            self.tr("An example opens as a new, unsaved project; the file itself stays."), self
+        )
         note.setEnabled(False)
         buttons = QDialogButtonBox(self)
-        open_button = buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
         open_button.setObjectName("examples_open")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: self._open(self.list.currentItem()))
@@ -218,7 +220,8 @@ def open_example(window: MainWindow, path: Path) -> bool:
     try:
         project = load_project(path)
     except ProjectFileError as error:
-        show_message(window, "Cannot open the example", str(error))
+        title = QCoreApplication.translate("ExamplesDialog", "Cannot open the example")
+        show_message(window, title, str(error))
         return False
     window.set_document(Document(as_template(project, path), analysis=window.analysis_ready))
     window.view.show_network()

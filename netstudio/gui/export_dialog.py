@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.background import run_in_background
 from netstudio.io import Project, dumps_project, loads_project
 from netstudio.training.runs import record_run_folder
@@ -38,28 +39,70 @@ from netstudio.training.runs import record_run_folder
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
-#: (format id, what the person sees, file suffix, file-dialog filter)
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
+#: The context of this module's texts (the dialog's and its tables').
+CONTEXT = "ExportDialog"
+
+#: (format id, what the person sees, file suffix, file-dialog filter); the texts in English,
+#: translated where they are shown.
 FORMATS = (
-    ("python", "PyTorch code (.py)", ".py", "Python files (*.py)"),
-    ("pt2", "PyTorch 2 (torch.export, .pt2)", ".pt2", "PyTorch 2 programs (*.pt2)"),
-    ("torchscript", "TorchScript (legacy)", ".pt", "TorchScript files (*.pt)"),
-    ("onnx", "ONNX (.onnx)", ".onnx", "ONNX files (*.onnx)"),
-    ("weights", "Weights (.safetensors)", ".safetensors", "safetensors files (*.safetensors)"),
+    (
+        "python",
+        QT_TRANSLATE_NOOP("ExportDialog", "PyTorch code (.py)"),
+        ".py",
+        QT_TRANSLATE_NOOP("ExportDialog", "Python files (*.py)"),
+    ),
+    (
+        "pt2",
+        QT_TRANSLATE_NOOP("ExportDialog", "PyTorch 2 (torch.export, .pt2)"),
+        ".pt2",
+        QT_TRANSLATE_NOOP("ExportDialog", "PyTorch 2 programs (*.pt2)"),
+    ),
+    (
+        "torchscript",
+        QT_TRANSLATE_NOOP("ExportDialog", "TorchScript (legacy)"),
+        ".pt",
+        QT_TRANSLATE_NOOP("ExportDialog", "TorchScript files (*.pt)"),
+    ),
+    (
+        "onnx",
+        QT_TRANSLATE_NOOP("ExportDialog", "ONNX (.onnx)"),
+        ".onnx",
+        QT_TRANSLATE_NOOP("ExportDialog", "ONNX files (*.onnx)"),
+    ),
+    (
+        "weights",
+        QT_TRANSLATE_NOOP("ExportDialog", "Weights (.safetensors)"),
+        ".safetensors",
+        QT_TRANSLATE_NOOP("ExportDialog", "safetensors files (*.safetensors)"),
+    ),
 )
 #: What a format is for, where its label cannot say it.
 FORMAT_TIPS = {
-    "pt2": "An ExportedProgram that torch.export.load reads back; it takes any batch size",
-    "torchscript": "For programs that cannot read PyTorch 2 files yet: PyTorch deprecates "
-    "TorchScript in favour of torch.export",
+    "pt2": QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "An ExportedProgram that torch.export.load reads back; it takes any batch size",
+    ),
+    "torchscript": QT_TRANSLATE_NOOP(
+        "ExportDialog",
+        "For programs that cannot read PyTorch 2 files yet: PyTorch deprecates TorchScript in "
+        "favour of torch.export",
+    ),
 }
 FRESH, LATEST_RUN, WEIGHTS_FILE = range(3)
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
 
-#: What to do when no run has weights, in the app's own words.
-NO_RUN_HINT = (
-    "train it first (Train ▸ Train, F5), or choose “From a safetensors file…” under Weights"
+#: What to do when no run has weights, in the app's own words (translated where shown).
+NO_RUN_HINT = QT_TRANSLATE_NOOP(
+    "ExportDialog",
+    "train it first (Train ▸ Train, F5), or choose “From a safetensors file…” under Weights",
 )
+
+
+def no_run_hint() -> str:
+    """`NO_RUN_HINT` in the app's language."""
+    return translate(CONTEXT, NO_RUN_HINT)
 
 
 def latest_trained_run(project: Project) -> tuple[dict[str, Any], Path] | None:
@@ -97,45 +140,48 @@ class ExportDialog(QDialog):
     def __init__(self, project: Project, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
-        self.setWindowTitle("Export Network")
+        self.setWindowTitle(self.tr("Export Network"))
         self.project = project
         self.written: list[Path] = []
 
         self.format = QComboBox(self)
         self.format.setObjectName("export_format")
         for fmt, label, _suffix, _filter in FORMATS:
-            self.format.addItem(label, fmt)
+            self.format.addItem(translate(CONTEXT, label), fmt)
             if fmt in FORMAT_TIPS:
-                self.format.setItemData(self.format.count() - 1, FORMAT_TIPS[fmt], TOOLTIP)
+                tip = translate(CONTEXT, FORMAT_TIPS[fmt])
+                self.format.setItemData(self.format.count() - 1, tip, TOOLTIP)
         self.path = QLineEdit(self)
         self.path.setObjectName("export_path")
         self.path.setMinimumWidth(320)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path)
         where.addWidget(browse)
-        self.training = QCheckBox("Add data loading and the training loop", self)
+        self.training = QCheckBox(self.tr("Add data loading and the training loop"), self)
         self.training.setObjectName("export_with_training")
         self.training.setToolTip(
-            "Running the file with Python trains the network with the project's settings, on "
-            "one process or, under torchrun, on several processes or machines"
+            self.tr(
+                "Running the file with Python trains the network with the project's settings, "
+                "on one process or, under torchrun, on several processes or machines"
+            )
         )
         self.weights = QComboBox(self)
         self.weights.setObjectName("export_weights")
-        self.weights.addItem("Freshly initialised (the project's seed)")
-        self.weights.addItem("The latest run's trained weights")
-        self.weights.addItem("From a safetensors file…")
+        self.weights.addItem(self.tr("Freshly initialised (the project's seed)"))
+        self.weights.addItem(self.tr("The latest run's trained weights"))
+        self.weights.addItem(self.tr("From a safetensors file…"))
         latest = latest_trained_run(project)
         if latest is None:
             self.weights.model().item(LATEST_RUN).setEnabled(False)
-            self.weights.setItemData(
-                LATEST_RUN, f"No run has trained weights yet: {NO_RUN_HINT}", TOOLTIP
-            )
+            tip = self.tr("No run has trained weights yet: {hint}").format(hint=no_run_hint())
+            self.weights.setItemData(LATEST_RUN, tip, TOOLTIP)
         else:
             record, file = latest
-            name = record.get("name") or "the latest run"
-            self.weights.setItemText(LATEST_RUN, f"The latest run's trained weights ({name})")
+            name = record.get("name") or self.tr("the latest run")
+            text = self.tr("The latest run's trained weights ({name})").format(name=name)
+            self.weights.setItemText(LATEST_RUN, text)
             self.weights.setItemData(LATEST_RUN, str(file), TOOLTIP)
         self.weights_file = ""
         self.weights.activated.connect(self._on_weights)
@@ -144,13 +190,13 @@ class ExportDialog(QDialog):
         self.status.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow("Format:", self.format)
-        form.addRow("File:", where)
-        form.addRow("Weights:", self.weights)
+        form.addRow(self.tr("Format:"), self.format)
+        form.addRow(self.tr("File:"), where)
+        form.addRow(self.tr("Weights:"), self.weights)
         form.addRow("", self.training)
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.export_button.setObjectName("export_button")
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -185,7 +231,10 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Export to", self.path.text(), FORMATS[self.format.currentIndex()][3]
+            self,
+            self.tr("Export to"),
+            self.path.text(),
+            translate(CONTEXT, FORMATS[self.format.currentIndex()][3]),
         )
         if name:
             path = Path(name)
@@ -195,11 +244,12 @@ class ExportDialog(QDialog):
         if index != WEIGHTS_FILE:
             return
         name, _ = QFileDialog.getOpenFileName(
-            self, "Trained weights", "", "safetensors files (*.safetensors)"
+            self, self.tr("Trained weights"), "", translate(CONTEXT, FORMATS[-1][3])
         )
         if name:
             self.weights_file = name
-            self.weights.setItemText(WEIGHTS_FILE, f"From {Path(name).name}")
+            text = self.tr("From {file}").format(file=Path(name).name)
+            self.weights.setItemText(WEIGHTS_FILE, text)
         else:
             self.weights.setCurrentIndex(FRESH)
 
@@ -209,25 +259,29 @@ class ExportDialog(QDialog):
         """Export in the background; the dialog stays open and says how it went."""
         text = self.path.text().strip()
         if not text:
-            self.status.setText("Choose the file to export to.")
+            self.status.setText(self.tr("Choose the file to export to."))
             return
         path = Path(text).expanduser()
         weights = {FRESH: "", WEIGHTS_FILE: self.weights_file}.get(self.weights.currentIndex())
         if weights is None:  # the latest run's, looked up now: a run may have ended since
             latest = latest_trained_run(self.project)
             if latest is None:
-                self.status.setText(f"Cannot export: no run has trained weights: {NO_RUN_HINT}.")
+                self.status.setText(
+                    self.tr("Cannot export: no run has trained weights: {hint}.").format(
+                        hint=no_run_hint()
+                    )
+                )
                 return
             weights = str(latest[1])
         try:
             snapshot = dumps_project(self.project)
         except ValueError as error:
-            self.status.setText(f"Cannot export: {error}")
+            self.status.setText(self.tr("Cannot export: {error}").format(error=error))
             return
         fmt, with_training = self.format.currentData(), self.training.isChecked()
         args = (snapshot, self.project.path, fmt, path, weights, with_training)
         self.export_button.setEnabled(False)
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         run_in_background(
             lambda: run_export(*args),
             self._done,
@@ -238,12 +292,14 @@ class ExportDialog(QDialog):
     def _done(self, written: list[Path]) -> None:
         self.written = list(written)
         self.export_button.setEnabled(True)
-        names = ", ".join(str(p) for p in self.written)
-        self.status.setText(f"Exported to {names}")
+        names = self.tr(", ", "between the names of the files written").join(
+            str(p) for p in self.written
+        )
+        self.status.setText(self.tr("Exported to {files}").format(files=names))
 
     def _failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(f"Export failed: {error}")
+        self.status.setText(self.tr("Export failed: {error}").format(error=error))
 
 
 def show_export(window: MainWindow) -> ExportDialog | None:

@@ -8,10 +8,11 @@ the page opens, so neither goes stale when an action or a key changes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui import examples_dialog
 from netstudio.gui.icons import icon
 
@@ -39,8 +41,8 @@ DIGITS_EXAMPLE = "digits_mlp.net"
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 
-#: Key codes of the keys only some keyboards have (a Help, New, Copy or Zoom In key, media
-#: and phone keys): the platform's standard bindings include them, the table leaves them out.
+# Key codes of the keys only some keyboards have (a Help, New, Copy or Zoom In key, media
+# and phone keys): the platform's standard bindings include them, the table leaves them out.
 SPECIAL_KEYS = (
     range(Qt.Key.Key_Help.value, Qt.Key.Key_Help.value + 1),
     range(Qt.Key.Key_Back.value, 0x01001100),
@@ -61,17 +63,31 @@ def keys_text(action: QAction) -> str:
     return ", ".join(key.toString(NATIVE) for key in typed or keys)
 
 
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic ("&File" and the Chinese "文件(&F)" alike) and
+    ellipsis."""
+    text = re.sub(r"\(&[^&]\)", "", text)  # "打开(&O)…": the mnemonic in brackets goes whole
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…. ")
+
+
 def plain_name(action: QAction) -> str:
     """The action's menu text without its mnemonic and ellipsis ("Save As")."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…. ")
+    return plain_text(action.text())
 
 
 def what_it_does(action: QAction) -> str:
     """The action's tip without the keys the tooltip adds at its end."""
     tip = action.statusTip() or action.toolTip()
     keys = action.shortcut().toString(NATIVE)
-    suffix = f" ({keys})"
-    return tip[: -len(suffix)] if keys and tip.endswith(suffix) else tip
+    if not keys:
+        return tip
+    # The tooltip's own pattern (`actions._tooltip`), in the app's language.
+    pattern = QCoreApplication.translate("Actions", "{tip} ({keys})", "a tooltip and its shortcut")
+    before, _, after = pattern.partition("{tip}")
+    suffix = after.format(keys=keys)
+    if tip.startswith(before) and tip.endswith(suffix) and len(tip) > len(before) + len(suffix):
+        return tip[len(before) : -len(suffix)]
+    return tip
 
 
 def menu_titles(bar: QMenuBar) -> dict[QAction, str]:
@@ -81,7 +97,7 @@ def menu_titles(bar: QMenuBar) -> dict[QAction, str]:
         menu = entry.menu()
         if not isinstance(menu, QMenu):
             continue
-        title = entry.text().replace("&", "")
+        title = plain_text(entry.text())
         for action in menu.actions():
             titles.setdefault(action, title)
     return titles
@@ -96,35 +112,44 @@ class GettingStartedDialog(QDialog):
     def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_getting_started_dialog")
-        self.setWindowTitle("Getting started")
-        train, fit = keys_text(actions.train) or "none", keys_text(actions.fit) or "none"
+        self.setWindowTitle(self.tr("Getting started"))
+        none = self.tr("none", "no key is set for the action")
+        train, fit = keys_text(actions.train) or none, keys_text(actions.fit) or none
         steps = [
             (
-                "Add layers",
-                "Drag a layer from the <b>Layers</b> panel onto the canvas, or double-click "
-                "it there to place it in the middle of the view. With the canvas focused, "
-                "press <b>Tab</b> and type a few letters of a layer's name to add it where "
-                "the mouse is.",
+                self.tr("Add layers"),
+                self.tr(
+                    "Drag a layer from the <b>Layers</b> panel onto the canvas, or double-click "
+                    "it there to place it in the middle of the view. With the canvas focused, "
+                    "press <b>Tab</b> and type a few letters of a layer's name to add it where "
+                    "the mouse is."
+                ),
             ),
             (
-                "Wire them",
-                "Drag from a layer's output port (on its right) to the next layer's input "
-                "port (on its left). Every wire shows the shape of the tensor it carries; a "
-                "wire dropped on empty canvas offers the layers that fit. "
-                "<b>Model › Check Network</b> lists what is still wrong.",
+                self.tr("Wire them"),
+                self.tr(
+                    "Drag from a layer's output port (on its right) to the next layer's input "
+                    "port (on its left). Every wire shows the shape of the tensor it carries; a "
+                    "wire dropped on empty canvas offers the layers that fit. "
+                    "<b>Model › Check Network</b> lists what is still wrong."
+                ),
             ),
             (
-                "Choose data",
-                "In the <b>Data</b> panel pick a <b>Source</b> (a built-in data set, an image folder "
-                "or a CSV file) and how it is split. The Input layer's shape is filled "
-                "in from the data.",
+                self.tr("Choose data"),
+                self.tr(
+                    "In the <b>Data</b> panel pick a <b>Source</b> (a built-in data set, an image "
+                    "folder or a CSV file) and how it is split. The Input layer's shape is "
+                    "filled in from the data."
+                ),
             ),
             (
-                "Train",
-                f"Set the epochs and optimiser in the <b>Training</b> panel, then choose "
-                f"<b>Train › Train</b> ({train}). Curves grow live; when the run ends, the "
-                f"<b>Runs</b> and <b>Evaluation</b> panels show how well it does. "
-                f"Press <b>{fit}</b> on the canvas to see the whole network.",
+                self.tr("Train", "the fourth step"),
+                self.tr(
+                    "Set the epochs and optimiser in the <b>Training</b> panel, then choose "
+                    "<b>Train › Train</b> ({train}). Curves grow live; when the run ends, the "
+                    "<b>Runs</b> and <b>Evaluation</b> panels show how well it does. "
+                    "Press <b>{fit}</b> on the canvas to see the whole network."
+                ).format(train=train, fit=fit),
             ),
         ]
         text = "".join(
@@ -137,15 +162,17 @@ class GettingStartedDialog(QDialog):
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         hint = QLabel(
-            "The digits example is a small network that trains in seconds, offline: open it "
-            "to see the four steps done.",
+            self.tr(
+                "The digits example is a small network that trains in seconds, offline: open "
+                "it to see the four steps done."
+            ),
             self,
         )
         hint.setWordWrap(True)
         hint.setEnabled(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.example_button = buttons.addButton(
-            "Open the digits example", QDialogButtonBox.ButtonRole.ActionRole
+            self.tr("Open the digits example"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.example_button.setObjectName("help_open_digits")
         self.example_button.clicked.connect(self.open_example)
@@ -162,7 +189,12 @@ class ShortcutsDialog(QDialog):
     """Every action that has a shortcut: its name, keys and what it does, with a search field
     that keeps the rows holding every word typed."""
 
-    COLUMNS = ("Action", "Shortcut", "What it does")
+    #: The columns' headings (in English; shown in the app's language).
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Action"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "Shortcut"),
+        QT_TRANSLATE_NOOP("ShortcutsDialog", "What it does"),
+    )
 
     def __init__(
         self,
@@ -172,20 +204,21 @@ class ShortcutsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("help_shortcuts_dialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         menus = menus or {}
         self.shown_actions = [a for a in actions if keys_text(a)]
-        #: Each row's words for the search: its cells and the action's objectName.
+        # Each row's words for the search: its cells and the action's objectName.
         self._search_text: list[str] = []
         self.search = QLineEdit(self)
         self.search.setObjectName("shortcut_search")
-        self.search.setPlaceholderText("Search actions, keys or descriptions…")
+        self.search.setPlaceholderText(self.tr("Search actions, keys or descriptions…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self.filter)
         self.table = QTableWidget(len(self.shown_actions), len(self.COLUMNS), self)
         self.table.setObjectName("shortcut_table")
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        heading = QCoreApplication.translate
+        self.table.setHorizontalHeaderLabels([heading("ShortcutsDialog", c) for c in self.COLUMNS])
         rows = self.table.verticalHeader()
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped tips
@@ -198,7 +231,7 @@ class ShortcutsDialog(QDialog):
             name = f"{menu} › {plain_name(action)}" if menu else plain_name(action)
             does = what_it_does(action)
             if action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut:
-                does = f"{does} (on the canvas)"
+                does = self.tr("{tip} (on the canvas)").format(tip=does)
             cells = (name, keys_text(action), does)
             self._search_text.append(" ".join((*cells, action.objectName())).lower())
             for column, text in enumerate(cells):

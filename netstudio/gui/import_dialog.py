@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,9 +37,10 @@ from netstudio.gui.background import run_in_background
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 PYTHON, TORCHVISION, ONNX, KERAS = range(4)
-#: Kept in step with netstudio.importing.torchvision_models.SUPPORTED (tested), without
-#: importing torch to build a menu.
+# Kept in step with netstudio.importing.torchvision_models.SUPPORTED (tested), without
+# importing torch to build a menu.
 TORCHVISION_NAMES = (
     "alexnet", "densenet121", "efficientnet_b0", "efficientnet_b1", "efficientnet_v2_s",
     "googlenet", "inception_v3", "mnasnet0_5", "mnasnet1_0", "mobilenet_v2",
@@ -54,10 +55,18 @@ def parse_shape(text: str) -> tuple[int, ...]:
     """``"3, 224, 224"`` or ``3x224x224`` as a shape; ValueError saying what is wrong."""
     parts = re.split(r"\s*[,x×]\s*|\s+", text.strip())
     if not all(part.isdigit() for part in parts):
-        raise ValueError(f"'{text}' is not a shape: write sizes like 3, 224, 224")
+        raise ValueError(
+            translate(
+                "ImportDialog", "'{text}' is not a shape: write sizes like 3, 224, 224"
+            ).format(text=text)
+        )
     shape = tuple(int(part) for part in parts)
     if any(d < 1 for d in shape):
-        raise ValueError(f"'{text}' is not a shape: every size must be 1 or more")
+        raise ValueError(
+            translate(
+                "ImportDialog", "'{text}' is not a shape: every size must be 1 or more"
+            ).format(text=text)
+        )
     return shape
 
 
@@ -100,64 +109,68 @@ class ImportDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("import_dialog")
-        self.setWindowTitle("Import Network")
+        self.setWindowTitle(self.tr("Import Network"))
         self.tabs = QTabWidget(self)
 
-        self.py_file, py_row = self._file_row("Python files (*.py)")
+        self.py_file, py_row = self._file_row(self.tr("Python files (*.py)"))
         self.py_class = QLineEdit(self)
         self.py_class.setObjectName("import_class")
-        self.py_class.setPlaceholderText("the nn.Module class, e.g. Net")
+        self.py_class.setPlaceholderText(self.tr("the nn.Module class, e.g. Net"))
         self.py_shape = QLineEdit("1, 28, 28", self)
         python = QWidget(self)
         form = QFormLayout(python)
-        form.addRow("Python file:", py_row)
-        form.addRow("Class:", self.py_class)
-        form.addRow("Input shape:", self.py_shape)
-        form.addRow(QLabel("The class is built without arguments and traced with torch.fx."))
-        self.tabs.addTab(python, "Python class")
+        form.addRow(self.tr("Python file:"), py_row)
+        form.addRow(self.tr("Class:"), self.py_class)
+        form.addRow(self.tr("Input shape:"), self.py_shape)
+        form.addRow(
+            QLabel(self.tr("The class is built without arguments and traced with torch.fx."))
+        )
+        self.tabs.addTab(python, self.tr("Python class"))
 
         self.tv_name = QComboBox(self)
         self.tv_name.setObjectName("import_torchvision")
         self.tv_name.addItems(TORCHVISION_NAMES)
         self.tv_name.setCurrentText("resnet18")
         self.tv_shape = QLineEdit("3, 224, 224", self)
-        self.tv_weights, tv_row = self._file_row("Weights (*.safetensors *.pth *.pt)")
-        self.tv_weights.setPlaceholderText("optional: trained weights on this computer")
+        self.tv_weights, tv_row = self._file_row(self.tr("Weights (*.safetensors *.pth *.pt)"))
+        self.tv_weights.setPlaceholderText(self.tr("optional: trained weights on this computer"))
         vision = QWidget(self)
         form = QFormLayout(vision)
-        form.addRow("Architecture:", self.tv_name)
-        form.addRow("Input shape:", self.tv_shape)
-        form.addRow("Weights:", tv_row)
-        self.tabs.addTab(vision, "torchvision")
+        form.addRow(self.tr("Architecture:"), self.tv_name)
+        form.addRow(self.tr("Input shape:"), self.tv_shape)
+        form.addRow(self.tr("Weights:"), tv_row)
+        self.tabs.addTab(vision, self.tr("torchvision", "the tab: a torchvision architecture"))
 
-        self.onnx_file, onnx_row = self._file_row("ONNX files (*.onnx)")
+        self.onnx_file, onnx_row = self._file_row(self.tr("ONNX files (*.onnx)"))
         onnx = QWidget(self)
         form = QFormLayout(onnx)
-        form.addRow("ONNX file:", onnx_row)
-        form.addRow(QLabel('Its weights come along; needs pip install "netstudio[onnx]".'))
-        self.tabs.addTab(onnx, "ONNX")
+        form.addRow(self.tr("ONNX file:"), onnx_row)
+        form.addRow(QLabel(self.tr('Its weights come along; needs pip install "netstudio[onnx]".')))
+        self.tabs.addTab(onnx, self.tr("ONNX", "the tab: an ONNX file"))
 
-        self.keras_file, keras_row = self._file_row("Keras models (*.keras *.py)")
+        self.keras_file, keras_row = self._file_row(self.tr("Keras models (*.keras *.py)"))
         self.keras_model = QLineEdit(self)
-        self.keras_model.setPlaceholderText("optional: the model's variable or function")
+        self.keras_model.setPlaceholderText(self.tr("optional: the model's variable or function"))
         self.keras_shape = QLineEdit(self)
-        self.keras_shape.setPlaceholderText("optional: in Keras's order, e.g. 32, 32, 3")
+        self.keras_shape.setPlaceholderText(self.tr("optional: in Keras's order, e.g. 32, 32, 3"))
         keras = QWidget(self)
         form = QFormLayout(keras)
-        form.addRow("Keras model:", keras_row)
-        form.addRow("Model:", self.keras_model)
-        form.addRow("Input shape:", self.keras_shape)
+        form.addRow(self.tr("Keras model:"), keras_row)
+        form.addRow(self.tr("Model:"), self.keras_model)
+        form.addRow(self.tr("Input shape:"), self.keras_shape)
         form.addRow(
             QLabel(
-                "A .keras file, or a Python file that builds the model; needs pip "
-                'install "netstudio[keras]".'
+                self.tr(
+                    "A .keras file, or a Python file that builds the model; needs pip "
+                    'install "netstudio[keras]".'
+                )
             )
         )
-        self.tabs.addTab(keras, "Keras model (.keras or .py)")
+        self.tabs.addTab(keras, self.tr("Keras model (.keras or .py)"))
 
         self.data = QComboBox(self)
         self.data.setObjectName("import_data")
-        self.data.setToolTip("The data the imported project trains on")
+        self.data.setToolTip(self.tr("The data the imported project trains on"))
         self.data.addItem("", None)  # "Matching the input (…)": named by `_show_match`
         from netstudio.training.sources import all_sources
 
@@ -170,8 +183,8 @@ class ImportDialog(QDialog):
 
         self.out = QLineEdit(self)
         self.out.setObjectName("import_save_as")
-        self.out.setPlaceholderText("where the imported project is saved (.net)")
-        out_browse = QPushButton("Browse…", self)
+        self.out.setPlaceholderText(self.tr("where the imported project is saved (.net)"))
+        out_browse = QPushButton(self.tr("Browse…"), self)
         out_browse.clicked.connect(self._browse_out)
         out_row = QHBoxLayout()
         out_row.addWidget(self.out)
@@ -180,20 +193,22 @@ class ImportDialog(QDialog):
         self.status.setObjectName("import_status")
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(self)
-        self.import_button = buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setObjectName("import_button")
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.start)
         buttons.rejected.connect(self.reject)
         bottom = QFormLayout()
-        bottom.addRow("Train on:", self.data)
-        bottom.addRow("Save as:", out_row)
+        bottom.addRow(self.tr("Train on:"), self.data)
+        bottom.addRow(self.tr("Save as:"), out_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(bottom)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        #: What the person must still set in the project imported last (shown when it opens).
+        # What the person must still set in the project imported last (shown when it opens).
         self.notes: list[str] = []
         self.resize(600, 320)
 
@@ -202,7 +217,7 @@ class ImportDialog(QDialog):
         from netstudio.importing.training_defaults import choose_data
 
         field = {PYTHON: self.py_shape, TORCHVISION: self.tv_shape}.get(self.tabs.currentIndex())
-        text = "Matching the input"
+        text = self.tr("Matching the input")
         if field is not None:
             try:
                 shape = parse_shape(field.text())
@@ -210,20 +225,23 @@ class ImportDialog(QDialog):
                 shape = ()
             choice = choose_data(shape) if shape else None
             if choice is not None:
-                text += f" ({choice.name})"
+                text = self.tr("Matching the input ({data})").format(data=choice.name)
             elif shape:
-                text += f" (no built-in data fits {'×'.join(map(str, shape))})"
+                text = self.tr("Matching the input (no built-in data fits {shape})").format(
+                    shape="×".join(map(str, shape))
+                )
         self.data.setItemText(0, text)
 
     def _file_row(self, filters: str) -> tuple[QLineEdit, QHBoxLayout]:
         line = QLineEdit(self)
-        browse = QPushButton("Browse…", self)
+        browse = QPushButton(self.tr("Browse…"), self)
         row = QHBoxLayout()
         row.addWidget(line)
         row.addWidget(browse)
 
         def choose() -> None:
-            name, _ = QFileDialog.getOpenFileName(self, "Choose a file", line.text(), filters)
+            title = self.tr("Choose a file")
+            name, _ = QFileDialog.getOpenFileName(self, title, line.text(), filters)
             if name:
                 line.setText(name)
                 if not self.out.text():
@@ -234,7 +252,10 @@ class ImportDialog(QDialog):
 
     def _browse_out(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save the imported project as", self.out.text(), "NetStudio projects (*.net)"
+            self,
+            self.tr("Save the imported project as"),
+            self.out.text(),
+            self.tr("NetStudio projects (*.net)"),
         )
         if name:
             self.out.setText(str(Path(name).with_suffix(".net")))
@@ -247,7 +268,7 @@ class ImportDialog(QDialog):
         if kind == PYTHON:
             source, extra = self.py_file.text().strip(), self.py_class.text().strip()
             if not source or not extra:
-                raise ValueError("Choose the Python file and type the class name.")
+                raise ValueError(self.tr("Choose the Python file and type the class name."))
             shape = parse_shape(self.py_shape.text())
         elif kind == TORCHVISION:
             source = self.tv_name.currentText()
@@ -256,13 +277,15 @@ class ImportDialog(QDialog):
         elif kind == KERAS:
             source, extra = self.keras_file.text().strip(), self.keras_model.text().strip()
             if not source:
-                raise ValueError("Choose the .keras file or the Python file that builds the model.")
+                raise ValueError(
+                    self.tr("Choose the .keras file or the Python file that builds the model.")
+                )
             if self.keras_shape.text().strip():
                 shape = parse_shape(self.keras_shape.text())
         else:
             source = self.onnx_file.text().strip()
             if not source:
-                raise ValueError("Choose the ONNX file.")
+                raise ValueError(self.tr("Choose the ONNX file."))
         out = self.out.text().strip()
         if not out:
             default = source if kind != TORCHVISION else str(Path.cwd() / source)
@@ -278,19 +301,19 @@ class ImportDialog(QDialog):
             self.status.setText(str(error))
             return
         self.import_button.setEnabled(False)
-        self.status.setText("Importing…")
+        self.status.setText(self.tr("Importing…"))
         run_in_background(lambda: run_import(*args), self._done, self._failed, context=self)
 
     def _done(self, result: tuple[list[Path], list[str]]) -> None:
         written, self.notes = result
         self.import_button.setEnabled(True)
-        self.status.setText(f"Imported into {written[0]}")
+        self.status.setText(self.tr("Imported into {file}").format(file=written[0]))
         self.imported.emit(written[0])
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
-        self.status.setText(f"Import failed: {error}")
+        self.status.setText(self.tr("Import failed: {error}").format(error=error))
 
 
 def show_import(window: MainWindow) -> ImportDialog:
@@ -308,5 +331,8 @@ def open_imported(window: MainWindow, path: Path, notes: Sequence[str] = ()) -> 
         return False
     window.view.show_network()
     said = "".join(f" {note[:1].upper()}{note[1:]}." for note in notes)
-    window.statusBar().showMessage(f"Imported into {path}.{said}", 30000 if notes else 8000)
+    text = translate(
+        "ImportDialog", "Imported into {file}.{notes}", "the notes: what to set before training"
+    ).format(file=path, notes=said)
+    window.statusBar().showMessage(text, 30000 if notes else 8000)
     return True

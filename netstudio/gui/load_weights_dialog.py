@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,43 +30,65 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from netstudio.gui import dialogs
+from netstudio.gui import dialogs, i18n
 from netstudio.gui.commands import SetStartingWeightsCommand
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
     from netstudio.training.starting_weights import WeightsReport
 
-WEIGHTS_FILTER = "Weights (*.safetensors *.pth *.pt *.bin);;All files (*)"
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 #: How many names of each kind the report lists before "… and N more".
 SHOWN = 8
 
 
 def report_text(report: WeightsReport) -> str:
     """The report's tensors by kind, each kind with its count and its first names."""
+    elsewhere = translate(
+        "LoadWeightsDialog", "{key}: {file_shape} in the file, {model_shape} here"
+    )
     sections = [
-        ("Matched", [f"{m.key} {_shape(m.shape)}" for m in report.matched]),
         (
-            "Another shape",
+            translate("LoadWeightsDialog", "Matched"),
+            [f"{m.key} {_shape(m.shape)}" for m in report.matched],
+        ),
+        (
+            translate("LoadWeightsDialog", "Another shape"),
             [
-                f"{m.key}: {_shape(m.file_shape)} in the file, {_shape(m.model_shape)} here"
+                elsewhere.format(
+                    key=m.key, file_shape=_shape(m.file_shape), model_shape=_shape(m.model_shape)
+                )
                 for m in report.mismatched
             ],
         ),
-        ("Missing from the file (they keep their values)", list(report.missing)),
-        ("Not in this network (left out)", list(report.unexpected)),
+        (
+            translate("LoadWeightsDialog", "Missing from the file (they keep their values)"),
+            list(report.missing),
+        ),
+        (translate("LoadWeightsDialog", "Not in this network (left out)"), list(report.unexpected)),
     ]
     lines = []
     for title, names in sections:
-        lines.append(f"{title}: {len(names)}")
+        kind = translate("LoadWeightsDialog", "{title}: {count}", "a kind of tensors and how many")
+        lines.append(kind.format(title=title, count=i18n.number(len(names))))
         lines += [f"    {name}" for name in names[:SHOWN]]
         if len(names) > SHOWN:
-            lines.append(f"    … and {len(names) - SHOWN} more")
+            more = translate(
+                "LoadWeightsDialog", "… and {count} more", "more names than the list shows"
+            )
+            lines.append("    " + more.format(count=i18n.number(len(names) - SHOWN)))
     return "\n".join(lines)
 
 
 def _shape(shape: tuple[int, ...]) -> str:
-    return "(" + "×".join(map(str, shape)) + ")" if shape else "(scalar)"
+    if not shape:
+        return translate("LoadWeightsDialog", "(scalar)", "a tensor with no dimensions")
+    return "(" + "×".join(map(str, shape)) + ")"
+
+
+def weights_filter() -> str:
+    """The file dialog's filter of weights files, in the app's language."""
+    return translate("LoadWeightsDialog", "Weights (*.safetensors *.pth *.pt *.bin);;All files (*)")
 
 
 class LoadWeightsDialog(QDialog):
@@ -75,23 +97,26 @@ class LoadWeightsDialog(QDialog):
     def __init__(self, report: WeightsReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("load_weights_dialog")
-        self.setWindowTitle("Load Weights")
+        self.setWindowTitle(self.tr("Load Weights"))
         self.report = report
         layout = QVBoxLayout(self)
         count = len(report.matched)
         if report.complete:
-            heading = f"All {count} tensors of {report.source} match this network."
+            heading = self.tr("All %n tensor(s) of {source} match this network.", "", count)
         elif count:
-            heading = (
-                f"{count} tensors of {report.source} match this network by name and shape; "
-                "the others do not. Loading the matched ones is a partial load: the layers "
-                "they belong to start from them, the others from fresh weights."
+            heading = self.tr(
+                "%n tensor(s) of {source} match this network by name and shape; the others do "
+                "not. Loading the matched ones is a partial load: the layers they belong to "
+                "start from them, the others from fresh weights.",
+                "",
+                count,
             )
         else:
-            heading = (
-                f"No tensor of {report.source} matches this network by name and shape: "
-                "nothing can be loaded (were the weights made for another network?)."
+            heading = self.tr(
+                "No tensor of {source} matches this network by name and shape: nothing can be "
+                "loaded (were the weights made for another network?)."
             )
+        heading = heading.format(source=report.source)
         self.heading = QLabel(heading, self)
         self.heading.setObjectName("load_weights_heading")
         self.heading.setWordWrap(True)
@@ -103,18 +128,22 @@ class LoadWeightsDialog(QDialog):
         self.details.setMinimumSize(520, 260)
         layout.addWidget(self.details, 1)
         note = QLabel(
-            "Training starts from the loaded weights; Save keeps them beside the project. "
-            "Edit ▸ Undo takes the load back.",
+            self.tr(
+                "Training starts from the loaded weights; Save keeps them beside the project. "
+                "Edit ▸ Undo takes the load back."
+            ),
             self,
         )
         note.setWordWrap(True)
         note.setEnabled(False)
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        word = "Load" if report.complete else "Load matched"
+        if report.complete:
+            load = self.tr("Load %n tensor(s)", "", count)
+        else:
+            load = self.tr("Load matched %n tensor(s)", "", count)
         self.load_button: QPushButton = buttons.addButton(
-            f"{word} {count} tensor{'s' if count != 1 else ''}",
-            QDialogButtonBox.ButtonRole.AcceptRole,
+            load, QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.load_button.setObjectName("load_weights_accept")
         self.load_button.setEnabled(count > 0)
@@ -136,7 +165,7 @@ class WeightsLoader(QObject):
     def load_file(self) -> None:
         """Model > Load Weights…: choose a file, then see its report."""
         name, _ = QFileDialog.getOpenFileName(
-            self.window, "Load Weights", self._start_folder(), WEIGHTS_FILTER
+            self.window, self.tr("Load Weights"), self._start_folder(), weights_filter()
         )
         if name:
             self.load(Path(name))
@@ -144,7 +173,7 @@ class WeightsLoader(QObject):
     def load_run(self) -> None:
         """Model > Load Weights from a Run…: choose a run's folder, then see its report."""
         name = QFileDialog.getExistingDirectory(
-            self.window, "Load Weights from a Run", self._start_folder()
+            self.window, self.tr("Load Weights from a Run"), self._start_folder()
         )
         if name:
             self.load(Path(name))
@@ -168,23 +197,30 @@ class WeightsLoader(QObject):
             return None
         if not document.analysed_once:
             window.statusBar().showMessage(
-                "PyTorch is still loading: load weights once the shapes are shown", 8000
+                self.tr("PyTorch is still loading: load weights once the shapes are shown"), 8000
             )
             return None
         try:
             model = project_model(document.project)
         except CompileError as error:
+            first = (str(error).splitlines() or [""])[0]
             dialogs.show_message(
                 window,
-                "Cannot load weights",
-                f"The network cannot be built, so nothing can be matched: {error}".splitlines()[0]
-                + "\nFix the problems first (Model ▸ Check Network).",
+                self.tr("Cannot load weights"),
+                self.tr(
+                    "The network cannot be built, so nothing can be matched: {error}\n"
+                    "Fix the problems first (Model ▸ Check Network)."
+                ).format(error=first),
             )
             return None
         try:
             report = weights_report(path, model)
         except WeightsFileError as error:
-            dialogs.show_message(window, "Cannot load weights", f"{error}\n\nNothing was changed.")
+            dialogs.show_message(
+                window,
+                self.tr("Cannot load weights"),
+                self.tr("{error}\n\nNothing was changed.").format(error=error),
+            )
             return None
         self.dialog = dialog = LoadWeightsDialog(report, window)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -207,8 +243,7 @@ class WeightsLoader(QObject):
             return
         tensors = merged(document.starting_weights, report)
         count = len(report.matched)
-        text = f"Load {count} tensors from {report.source}"
+        text = self.tr("Load %n tensor(s) from {source}", "", count).format(source=report.source)
         document.undo_stack.push(SetStartingWeightsCommand(document, tensors, text))
-        self.window.statusBar().showMessage(
-            f"Loaded {count} tensors from {report.source}: training starts from them", 10000
-        )
+        said = self.tr("Loaded %n tensor(s) from {source}: training starts from them", "", count)
+        self.window.statusBar().showMessage(said.format(source=report.source), 10000)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from netstudio.gui import i18n
 from netstudio.gui.dialogs import Answer, SaveOver, ask_save_changes, ask_save_over, show_message
 from netstudio.gui.document import Document
 from netstudio.gui.training import session as training_session
@@ -30,7 +31,6 @@ from netstudio.training.runs import record_run_folder, relocate_runs
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
-FILE_FILTER = "NetStudio projects (*.net);;All files (*)"
 RECENT_KEY = "files/recent"
 RECENT_COUNT = 8
 
@@ -48,6 +48,10 @@ class ProjectFiles(QObject):
     def document(self) -> Document | None:
         return self.window.document
 
+    def file_filter(self) -> str:
+        """The file dialogs' filter of project files, in the app's language."""
+        return self.tr("NetStudio projects (*.net);;All files (*)")
+
     # --- opening -------------------------------------------------------------------------------
 
     def open_file(self, path: Path) -> bool:
@@ -56,7 +60,7 @@ class ProjectFiles(QObject):
             project = load_project(path, strict=False)
         except ProjectFileError as error:
             details = "\n".join(str(p) for p in error.problems)
-            show_message(self.window, "Cannot open project", str(error), details)
+            show_message(self.window, self.tr("Cannot open project"), str(error), details)
             return False
         problems = list(project.problems)
         ready = self.window.analysis_ready
@@ -64,16 +68,27 @@ class ProjectFiles(QObject):
         self.remember(path)
         if problems:
             count = len(problems)
-            many = count != 1
+            lines = [
+                self.tr("%n part(s) of {file} could not be read:", "", count).format(
+                    file=path.name
+                ),
+                str(problems[0]),
+            ]
+            more = self.tr("(and {count} more: see Details)")
+            if count > 1:
+                lines.append(more.format(count=i18n.number(count - 1)))
+            lines += [
+                "",
+                self.tr(
+                    "A node or wire that could not be read is left out; a setting that could "
+                    "not be read takes its default (see the Data and Training panels). Saving "
+                    "writes the project as it is now."
+                ),
+            ]
             show_message(
                 self.window,
-                "Project opened with problems",
-                f"{count} part{'s' if many else ''} of {path.name} could not be read:\n"
-                f"{problems[0]}"
-                + (f"\n(and {count - 1} more: see Details)" if many else "")
-                + "\n\nA node or wire that could not be read is left out; a setting that could "
-                "not be read takes its default (see the Data and Training panels). Saving "
-                "writes the project as it is now.",
+                self.tr("Project opened with problems"),
+                "\n".join(lines),
                 "\n".join(str(p) for p in problems),
                 QMessageBox.Icon.Warning,
             )
@@ -84,7 +99,9 @@ class ProjectFiles(QObject):
             return
         document = self.document
         start = str(document.path.parent) if document and document.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open Project", start, FILE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Project"), start, self.file_filter()
+        )
         if name:
             self.open_file(Path(name))
 
@@ -113,7 +130,9 @@ class ProjectFiles(QObject):
         if document is None:
             return False
         start = str(document.path or Path.home() / f"{document.project.name}.net")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Save Project As", start, FILE_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save Project As"), start, self.file_filter()
+        )
         if not name:
             return False
         path = Path(name)
@@ -133,20 +152,27 @@ class ProjectFiles(QObject):
                 record["run_dir"] = str(folder) if folder is not None else record["run_dir"]
             if moved:
                 document.runs_changed.emit()
-            show_message(self.window, "Cannot save project", str(error))
+            show_message(self.window, self.tr("Cannot save project"), str(error))
             return False
         if moved:
             document.runs_changed.emit()
         self.remember(path)
-        self.window.statusBar().showMessage(f"Saved {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 5000)
         if notes:
-            many = len(notes) != 1
+            count = len(notes)
+            lines = [
+                self.tr(
+                    "Saved {file}, but %n run(s) could not be brought beside it:", "", count
+                ).format(file=path.name),
+                notes[0],
+            ]
+            more = self.tr("(and {count} more: see Details)")
+            if count > 1:
+                lines.append(more.format(count=i18n.number(count - 1)))
             show_message(
                 self.window,
-                "Some runs stayed where they were",
-                f"Saved {path.name}, but {len(notes)} run{'s' if many else ''} could not be "
-                f"brought beside it:\n{notes[0]}"
-                + (f"\n(and {len(notes) - 1} more: see Details)" if many else ""),
+                self.tr("Some runs stayed where they were"),
+                "\n".join(lines),
                 "\n".join(notes),
                 QMessageBox.Icon.Warning,
             )
@@ -210,12 +236,13 @@ class ProjectFiles(QObject):
         menu.clear()
         paths = self.recent()
         for i, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{i} {path.name}")
+            entry = self.tr("&{number} {file}", "a recent project: its number (the key) and name")
+            action = menu.addAction(entry.format(number=i, file=path.name))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if not paths:
-            menu.addAction("No recent projects").setEnabled(False)
+            menu.addAction(self.tr("No recent projects")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear Recent Projects", lambda: self._store([]))
+            menu.addAction(self.tr("Clear Recent Projects"), lambda: self._store([]))

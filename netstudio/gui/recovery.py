@@ -24,8 +24,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QLockFile,
+    QObject,
+    QStandardPaths,
+    QTime,
+    QTimer,
+)
 
+from netstudio.gui import i18n
 from netstudio.gui.dialogs import Restore, ask_restore, show_message
 from netstudio.gui.document import Document
 from netstudio.io import Project, ProjectFileError, dumps_project, loads_project
@@ -35,6 +46,7 @@ if TYPE_CHECKING:
 from netstudio.io.writer import write_atomically
 
 INTERVAL_MS = 60_000
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
 
 
 def default_folder() -> Path:
@@ -74,13 +86,17 @@ class Recovery:
         if self.original is None:
             return ""
         if not self.original.is_file():
-            return "is gone: it was moved or deleted after the autosave"
+            return translate("Recovery", "is gone: it was moved or deleted after the autosave")
         if self.original_sha256 is None:
-            return (
-                "may hold another project now: this autosave does not say which file it came from"
+            return translate(
+                "Recovery",
+                "may hold another project now: this autosave does not say which file it came from",
             )
         if file_sha256(self.original) != self.original_sha256:
-            return "has changed since the autosave: another program or project may have written it"
+            return translate(
+                "Recovery",
+                "has changed since the autosave: another program or project may have written it",
+            )
         return ""
 
     def discard(self) -> None:
@@ -205,13 +221,25 @@ def _stem(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", Path(name).stem)[:40] or "untitled"
 
 
+def when_text(moment: datetime) -> str:
+    """When work was autosaved, as the app's language writes a date and time ("05 Mar 2025 at
+    14:30")."""
+    day, clock = moment.date(), moment.time()
+    shown = QDateTime(
+        QDate(day.year, day.month, day.day), QTime(clock.hour, clock.minute, clock.second)
+    )
+    #: A QDateTime format: d, MMM, yyyy, HH, mm are fields, words in single quotes.
+    pattern = translate("Recovery", "dd MMM yyyy 'at' HH:mm", "a date and time (QDateTime format)")
+    return QLocale(i18n.language() or "en").toString(shown, pattern)
+
+
 def offer_recovery(window: MainWindow) -> bool:
     """Offer back work autosaved by a NetStudio that closed unexpectedly; True when a project
     was restored (it opens modified, to be saved where it belongs)."""
     if window.autosave is None:
         return False
     for found in pending(window.autosave.folder):
-        answer = ask_restore(window, found.name, found.autosaved.strftime("%d %b %Y at %H:%M"))
+        answer = ask_restore(window, found.name, when_text(found.autosaved))
         if answer is Restore.DISCARD:
             found.discard()
             continue
@@ -220,15 +248,24 @@ def offer_recovery(window: MainWindow) -> bool:
         try:
             project = found.load()
         except (OSError, ProjectFileError) as error:
-            show_message(window, "Cannot restore", f"{found.file} cannot be read: {error}")
+            show_message(
+                window,
+                translate("Recovery", "Cannot restore"),
+                translate("Recovery", "{file} cannot be read: {error}").format(
+                    file=found.file, error=error
+                ),
+            )
             continue
         document = Document(project, analysis=window.analysis_ready, modified=True)
         document.save_warning = found.save_warning()
         window.set_document(document, recovered=found.file)
         window.view.show_network()
-        message = f"Restored unsaved work on {found.name}"
+        message = translate("Recovery", "Restored unsaved work on {name}").format(name=found.name)
         if document.save_warning:
-            message += f"; its file {document.save_warning}, so Save will ask first"
+            message = translate(
+                "Recovery",
+                "Restored unsaved work on {name}; its file {warning}, so Save will ask first",
+            ).format(name=found.name, warning=document.save_warning)
         window.statusBar().showMessage(message, 8000)
         return True
     return False

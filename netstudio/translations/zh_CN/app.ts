@@ -473,6 +473,687 @@
     </message>
 </context>
 <context>
+    <name>CommandTexts</name>
+    <message numerus="yes">
+        <source>Delete %n node(s)</source>
+        <translation>
+            <numerusform>删除 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>删除 %n 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>移动 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n node(s)</source>
+        <translation>
+            <numerusform>粘贴 %n 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s)</source>
+        <translation>
+            <numerusform>删除 %n 条训练记录</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add {layer}</source>
+        <translation>添加 {layer}</translation>
+    </message>
+    <message>
+        <source>Delete {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
+        <source>Connect {source} → {target}</source>
+        <translation>连接 {source} → {target}</translation>
+    </message>
+    <message>
+        <source>Disconnect {source} → {target}</source>
+        <translation>断开 {source} → {target}</translation>
+    </message>
+    <message>
+        <source>{layer} has no output to feed &apos;{port}&apos;</source>
+        <translation>{layer} 没有可以连到“{port}”的输出</translation>
+    </message>
+    <message>
+        <source>{layer} has no input to take &apos;{port}&apos;</source>
+        <translation>{layer} 没有可以接收“{port}”的输入</translation>
+    </message>
+    <message>
+        <source>Insert into wire</source>
+        <translation>插入连线</translation>
+    </message>
+    <message>
+        <source>{layer} needs an input and an output to sit in a wire</source>
+        <translation>{layer} 需要一个输入和一个输出才能插入连线</translation>
+    </message>
+    <message>
+        <source>{layer} is already wired: only a free node goes in a wire</source>
+        <translation>{layer} 已经连了线：只有未连线的节点才能插入连线</translation>
+    </message>
+    <message>
+        <source>Insert {name} into wire</source>
+        <translation>把 {name} 插入连线</translation>
+    </message>
+    <message>
+        <source>Move {name}</source>
+        <translation>移动 {name}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between parameter names</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Change {name} {parameters}</source>
+        <comment>parameters: their names</comment>
+        <translation>修改 {name} 的 {parameters}</translation>
+    </message>
+    <message>
+        <source>Rename {old} to {new}</source>
+        <translation>将 {old} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>cannot paste: {error}</source>
+        <translation>无法粘贴：{error}</translation>
+    </message>
+    <message>
+        <source>Change flow</source>
+        <translation>更改布局方向</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <comment>a run without a name</comment>
+        <translation>训练记录</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>Save changes?</source>
+        <translation>保存更改？</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved.
+Save them before closing?</source>
+        <translation>“{name}”有尚未保存的更改。
+关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <source>Stop training?</source>
+        <translation>停止训练？</translation>
+    </message>
+    <message>
+        <source>A run is training. Stop it and close?</source>
+        <translation>正在进行一次训练。要停止训练并关闭吗？</translation>
+    </message>
+    <message>
+        <source>Its metrics so far and its latest weights are kept in the project&apos;s run history.</source>
+        <translation>它到目前为止的指标和最新的权重会保留在项目的训练记录中。</translation>
+    </message>
+    <message>
+        <source>Stop and Close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>NetStudio closed without saving the changes to “{name}”.
+They were autosaved {when}. Restore them?</source>
+        <translation>NetStudio 关闭时没有保存对“{name}”的更改。
+这些更改已于 {when} 自动保存。要恢复吗？</translation>
+    </message>
+    <message>
+        <source>Later keeps them for the next start; Discard deletes them.</source>
+        <translation>“稍后”会把它们留到下次启动；“丢弃”会删除它们。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Save over this file?</source>
+        <translation>覆盖这个文件？</translation>
+    </message>
+    <message>
+        <source>Save the restored work to {path}?</source>
+        <translation>把恢复的工作保存到 {path}？</translation>
+    </message>
+    <message>
+        <source>That file {warning}. Save There writes the work there; Save As… chooses another file.</source>
+        <comment>the warning says what happened to the file: “is gone: it was moved or deleted…”</comment>
+        <translation>该文件{warning}。“保存到原处”会把工作写到那里；“另存为…”可以另选一个文件。</translation>
+    </message>
+    <message>
+        <source>Save There</source>
+        <translation>保存到原处</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesDialog</name>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>An example opens as a new, unsaved project; the file itself stays.</source>
+        <translation>示例会作为一个新的、未保存的项目打开；示例文件本身保持不变。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Cannot open the example</source>
+        <translation>无法打开示例</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>PyTorch code (.py)</source>
+        <extracomment>(format id, what the person sees, file suffix, file-dialog filter); the texts in English, translated where they are shown.</extracomment>
+        <translation>PyTorch 代码（.py）</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch 2 (torch.export, .pt2)</source>
+        <translation>PyTorch 2（torch.export，.pt2）</translation>
+    </message>
+    <message>
+        <source>PyTorch 2 programs (*.pt2)</source>
+        <translation>PyTorch 2 程序 (*.pt2)</translation>
+    </message>
+    <message>
+        <source>TorchScript (legacy)</source>
+        <translation>TorchScript（旧版）</translation>
+    </message>
+    <message>
+        <source>TorchScript files (*.pt)</source>
+        <translation>TorchScript 文件 (*.pt)</translation>
+    </message>
+    <message>
+        <source>ONNX (.onnx)</source>
+        <translation>ONNX（.onnx）</translation>
+    </message>
+    <message>
+        <source>ONNX files (*.onnx)</source>
+        <translation>ONNX 文件 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Weights (.safetensors)</source>
+        <translation>权重（.safetensors）</translation>
+    </message>
+    <message>
+        <source>safetensors files (*.safetensors)</source>
+        <translation>safetensors 文件 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>An ExportedProgram that torch.export.load reads back; it takes any batch size</source>
+        <extracomment>What a format is for, where its label cannot say it.</extracomment>
+        <translation>一个 ExportedProgram，可以用 torch.export.load 读回；它接受任意批大小</translation>
+    </message>
+    <message>
+        <source>For programs that cannot read PyTorch 2 files yet: PyTorch deprecates TorchScript in favour of torch.export</source>
+        <translation>供还不能读取 PyTorch 2 文件的程序使用：PyTorch 已弃用 TorchScript，推荐改用 torch.export</translation>
+    </message>
+    <message>
+        <source>train it first (Train ▸ Train, F5), or choose “From a safetensors file…” under Weights</source>
+        <extracomment>What to do when no run has weights, in the app&apos;s own words (translated where shown).</extracomment>
+        <translation>请先训练（训练 ▸ 训练，F5），或在“权重”中选择“从 safetensors 文件加载…”</translation>
+    </message>
+    <message>
+        <source>Export Network</source>
+        <translation>导出网络</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Add data loading and the training loop</source>
+        <translation>加入数据加载和训练循环</translation>
+    </message>
+    <message>
+        <source>Running the file with Python trains the network with the project&apos;s settings, on one process or, under torchrun, on several processes or machines</source>
+        <translation>用 Python 运行这个文件，就会按项目的设置训练网络：可以在单个进程上运行，也可以在 torchrun 下在多个进程或多台机器上运行</translation>
+    </message>
+    <message>
+        <source>Freshly initialised (the project&apos;s seed)</source>
+        <translation>全新初始化（使用项目的随机种子）</translation>
+    </message>
+    <message>
+        <source>The latest run&apos;s trained weights</source>
+        <translation>最近一次训练得到的权重</translation>
+    </message>
+    <message>
+        <source>From a safetensors file…</source>
+        <translation>从 safetensors 文件加载…</translation>
+    </message>
+    <message>
+        <source>No run has trained weights yet: {hint}</source>
+        <translation>还没有哪次训练留下训练好的权重：{hint}</translation>
+    </message>
+    <message>
+        <source>the latest run</source>
+        <translation>最近一次训练</translation>
+    </message>
+    <message>
+        <source>The latest run&apos;s trained weights ({name})</source>
+        <translation>最近一次训练得到的权重（{name}）</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Trained weights</source>
+        <translation>训练好的权重</translation>
+    </message>
+    <message>
+        <source>From {file}</source>
+        <translation>来自 {file}</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>请选择要导出到的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot export: no run has trained weights: {hint}.</source>
+        <translation>无法导出：没有哪次训练留下训练好的权重：{hint}。</translation>
+    </message>
+    <message>
+        <source>Cannot export: {error}</source>
+        <translation>无法导出：{error}</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of the files written</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Exported to {files}</source>
+        <translation>已导出到 {files}</translation>
+    </message>
+    <message>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <source>Getting started</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no key is set for the action</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Add layers</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Drag a layer from the &lt;b&gt;Layers&lt;/b&gt; panel onto the canvas, or double-click it there to place it in the middle of the view. With the canvas focused, press &lt;b&gt;Tab&lt;/b&gt; and type a few letters of a layer&apos;s name to add it where the mouse is.</source>
+        <translation>把一个层从&lt;b&gt;层&lt;/b&gt;面板拖到画布上，或在面板里双击它，把它放到视图中央。画布获得焦点时，按 &lt;b&gt;Tab&lt;/b&gt; 并输入层名称的几个字母，就能在鼠标所在的位置添加它。</translation>
+    </message>
+    <message>
+        <source>Wire them</source>
+        <translation>连接各层</translation>
+    </message>
+    <message>
+        <source>Drag from a layer&apos;s output port (on its right) to the next layer&apos;s input port (on its left). Every wire shows the shape of the tensor it carries; a wire dropped on empty canvas offers the layers that fit. &lt;b&gt;Model › Check Network&lt;/b&gt; lists what is still wrong.</source>
+        <translation>从一个层的输出端口（在它右侧）拖到下一层的输入端口（在它左侧）。每条连线都显示它所传递的张量的形状；把连线拖放到画布空白处，会列出可以接上的层。&lt;b&gt;模型 › 检查网络&lt;/b&gt;会列出还有哪些问题。</translation>
+    </message>
+    <message>
+        <source>Choose data</source>
+        <translation>选择数据</translation>
+    </message>
+    <message>
+        <source>In the &lt;b&gt;Data&lt;/b&gt; panel pick a &lt;b&gt;Source&lt;/b&gt; (a built-in data set, an image folder or a CSV file) and how it is split. The Input layer&apos;s shape is filled in from the data.</source>
+        <translation>在&lt;b&gt;数据&lt;/b&gt;面板中选择一个&lt;b&gt;数据源&lt;/b&gt;（内置数据集、图片文件夹或 CSV 文件）以及划分方式。输入（Input）层的形状会根据数据自动填写。</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <comment>the fourth step</comment>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Set the epochs and optimiser in the &lt;b&gt;Training&lt;/b&gt; panel, then choose &lt;b&gt;Train › Train&lt;/b&gt; ({train}). Curves grow live; when the run ends, the &lt;b&gt;Runs&lt;/b&gt; and &lt;b&gt;Evaluation&lt;/b&gt; panels show how well it does. Press &lt;b&gt;{fit}&lt;/b&gt; on the canvas to see the whole network.</source>
+        <translation>在&lt;b&gt;训练&lt;/b&gt;面板中设置轮次和优化器，然后选择&lt;b&gt;训练 › 训练&lt;/b&gt;（{train}）。曲线会实时增长；训练结束后，&lt;b&gt;训练记录&lt;/b&gt;和&lt;b&gt;评估&lt;/b&gt;面板会显示它的效果。在画布上按 &lt;b&gt;{fit}&lt;/b&gt; 可以看到整个网络。</translation>
+    </message>
+    <message>
+        <source>The digits example is a small network that trains in seconds, offline: open it to see the four steps done.</source>
+        <translation>手写数字示例是一个小型网络，无需联网，几秒钟就能训练完：打开它，看看这四个步骤完成后的样子。</translation>
+    </message>
+    <message>
+        <source>Open the digits example</source>
+        <translation>打开手写数字示例</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>&apos;{text}&apos; is not a shape: write sizes like 3, 224, 224</source>
+        <translation>“{text}”不是一个形状：请像 3, 224, 224 这样写出各维大小</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a shape: every size must be 1 or more</source>
+        <translation>“{text}”不是一个形状：每一维的大小都必须至少为 1</translation>
+    </message>
+    <message>
+        <source>Import Network</source>
+        <translation>导入网络</translation>
+    </message>
+    <message>
+        <source>Python files (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>the nn.Module class, e.g. Net</source>
+        <translation>nn.Module 类，例如 Net</translation>
+    </message>
+    <message>
+        <source>Python file:</source>
+        <translation>Python 文件：</translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation>类：</translation>
+    </message>
+    <message>
+        <source>Input shape:</source>
+        <translation>输入形状：</translation>
+    </message>
+    <message>
+        <source>The class is built without arguments and traced with torch.fx.</source>
+        <translation>这个类会以无参数的方式创建，并用 torch.fx 追踪。</translation>
+    </message>
+    <message>
+        <source>Python class</source>
+        <translation>Python 类</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt)</source>
+        <translation>权重 (*.safetensors *.pth *.pt)</translation>
+    </message>
+    <message>
+        <source>optional: trained weights on this computer</source>
+        <translation>可选：本机上训练好的权重</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>架构：</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>torchvision</source>
+        <comment>the tab: a torchvision architecture</comment>
+        <translation>torchvision</translation>
+    </message>
+    <message>
+        <source>ONNX files (*.onnx)</source>
+        <translation>ONNX 文件 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>ONNX file:</source>
+        <translation>ONNX 文件：</translation>
+    </message>
+    <message>
+        <source>Its weights come along; needs pip install &quot;netstudio[onnx]&quot;.</source>
+        <translation>权重会一并导入；需要先运行 pip install &quot;netstudio[onnx]&quot;。</translation>
+    </message>
+    <message>
+        <source>ONNX</source>
+        <comment>the tab: an ONNX file</comment>
+        <translation>ONNX</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.py)</source>
+        <translation>Keras 模型 (*.keras *.py)</translation>
+    </message>
+    <message>
+        <source>optional: the model&apos;s variable or function</source>
+        <translation>可选：模型的变量名或函数名</translation>
+    </message>
+    <message>
+        <source>optional: in Keras&apos;s order, e.g. 32, 32, 3</source>
+        <translation>可选：按 Keras 的维度顺序，例如 32, 32, 3</translation>
+    </message>
+    <message>
+        <source>Keras model:</source>
+        <translation>Keras 模型：</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>A .keras file, or a Python file that builds the model; needs pip install &quot;netstudio[keras]&quot;.</source>
+        <translation>一个 .keras 文件，或一个创建该模型的 Python 文件；需要先运行 pip install &quot;netstudio[keras]&quot;。</translation>
+    </message>
+    <message>
+        <source>Keras model (.keras or .py)</source>
+        <translation>Keras 模型（.keras 或 .py）</translation>
+    </message>
+    <message>
+        <source>The data the imported project trains on</source>
+        <translation>导入的项目用来训练的数据</translation>
+    </message>
+    <message>
+        <source>where the imported project is saved (.net)</source>
+        <translation>导入的项目保存到哪里（.net）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Train on:</source>
+        <translation>训练数据：</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>保存为：</translation>
+    </message>
+    <message>
+        <source>Matching the input</source>
+        <translation>与输入匹配的数据</translation>
+    </message>
+    <message>
+        <source>Matching the input ({data})</source>
+        <translation>与输入匹配的数据（{data}）</translation>
+    </message>
+    <message>
+        <source>Matching the input (no built-in data fits {shape})</source>
+        <translation>与输入匹配的数据（没有适合 {shape} 的内置数据）</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Save the imported project as</source>
+        <translation>将导入的项目保存为</translation>
+    </message>
+    <message>
+        <source>NetStudio projects (*.net)</source>
+        <translation>NetStudio 项目 (*.net)</translation>
+    </message>
+    <message>
+        <source>Choose the Python file and type the class name.</source>
+        <translation>请选择 Python 文件并输入类名。</translation>
+    </message>
+    <message>
+        <source>Choose the .keras file or the Python file that builds the model.</source>
+        <translation>请选择 .keras 文件，或创建该模型的 Python 文件。</translation>
+    </message>
+    <message>
+        <source>Choose the ONNX file.</source>
+        <translation>请选择 ONNX 文件。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Imported into {file}</source>
+        <translation>已导入到 {file}</translation>
+    </message>
+    <message>
+        <source>Import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
+    </message>
+    <message>
+        <source>Imported into {file}.{notes}</source>
+        <comment>the notes: what to set before training</comment>
+        <translation>已导入到 {file}。{notes}</translation>
+    </message>
+</context>
+<context>
+    <name>LoadWeightsDialog</name>
+    <message>
+        <source>{key}: {file_shape} in the file, {model_shape} here</source>
+        <translation>{key}：文件中为 {file_shape}，这里为 {model_shape}</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Another shape</source>
+        <translation>形状不同</translation>
+    </message>
+    <message>
+        <source>Missing from the file (they keep their values)</source>
+        <translation>文件中没有（保留原来的值）</translation>
+    </message>
+    <message>
+        <source>Not in this network (left out)</source>
+        <translation>本网络中没有（不加载）</translation>
+    </message>
+    <message>
+        <source>{title}: {count}</source>
+        <comment>a kind of tensors and how many</comment>
+        <translation>{title}：{count}</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <comment>more names than the list shows</comment>
+        <translation>… 还有 {count} 个</translation>
+    </message>
+    <message>
+        <source>(scalar)</source>
+        <comment>a tensor with no dimensions</comment>
+        <translation>（标量）</translation>
+    </message>
+    <message>
+        <source>Weights (*.safetensors *.pth *.pt *.bin);;All files (*)</source>
+        <translation>权重 (*.safetensors *.pth *.pt *.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Load Weights</source>
+        <translation>加载权重</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n tensor(s) of {source} match this network.</source>
+        <translation>
+            <numerusform>{source} 的全部 %n 个张量都与本网络匹配。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) of {source} match this network by name and shape; the others do not. Loading the matched ones is a partial load: the layers they belong to start from them, the others from fresh weights.</source>
+        <translation>
+            <numerusform>{source} 中有 %n 个张量按名称和形状与本网络匹配，其余的不匹配。只加载匹配的张量是部分加载：它们所属的层从这些权重开始，其余的层从新初始化的权重开始。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No tensor of {source} matches this network by name and shape: nothing can be loaded (were the weights made for another network?).</source>
+        <translation>{source} 中没有任何张量按名称和形状与本网络匹配：无法加载（这些权重是不是为另一个网络准备的？）。</translation>
+    </message>
+    <message>
+        <source>Training starts from the loaded weights; Save keeps them beside the project. Edit ▸ Undo takes the load back.</source>
+        <translation>训练将从加载的权重开始；保存时会把它们存放在项目旁边。编辑 ▸ 撤销 可以撤回这次加载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load %n tensor(s)</source>
+        <translation>
+            <numerusform>加载 %n 个张量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Load matched %n tensor(s)</source>
+        <translation>
+            <numerusform>加载匹配的 %n 个张量</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Language</source>
@@ -627,6 +1308,185 @@
     <message>
         <source>&lt;b&gt;{app}&lt;/b&gt;&lt;br&gt;Build, check and train neural networks visually; export plain PyTorch.</source>
         <translation>&lt;b&gt;{app}&lt;/b&gt;&lt;br&gt;以可视化方式搭建、检查和训练神经网络；导出纯 PyTorch 代码。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectFiles</name>
+    <message>
+        <source>NetStudio projects (*.net);;All files (*)</source>
+        <translation>NetStudio 项目 (*.net);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) of {file} could not be read:</source>
+        <translation>
+            <numerusform>{file} 中有 %n 个部分无法读取：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(and {count} more: see Details)</source>
+        <translation>（还有 {count} 个：请查看详情）</translation>
+    </message>
+    <message>
+        <source>A node or wire that could not be read is left out; a setting that could not be read takes its default (see the Data and Training panels). Saving writes the project as it is now.</source>
+        <translation>无法读取的节点或连线已被略去；无法读取的设置使用默认值（请查看数据和训练面板）。保存会按项目现在的样子写入文件。</translation>
+    </message>
+    <message>
+        <source>Project opened with problems</source>
+        <translation>项目已打开，但有问题</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Saved {file}</source>
+        <translation>已保存 {file}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved {file}, but %n run(s) could not be brought beside it:</source>
+        <translation>
+            <numerusform>已保存 {file}，但有 %n 条训练记录无法移到它旁边：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some runs stayed where they were</source>
+        <translation>部分训练记录留在了原处</translation>
+    </message>
+    <message>
+        <source>&amp;{number} {file}</source>
+        <comment>a recent project: its number (the key) and name</comment>
+        <translation>&amp;{number} {file}</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <source>Clear Recent Projects</source>
+        <translation>清除最近的项目</translation>
+    </message>
+</context>
+<context>
+    <name>Recovery</name>
+    <message>
+        <source>is gone: it was moved or deleted after the autosave</source>
+        <translation>已不存在：它在自动保存之后被移动或删除了</translation>
+    </message>
+    <message>
+        <source>may hold another project now: this autosave does not say which file it came from</source>
+        <translation>现在可能存放着另一个项目：这份自动保存没有记下它来自哪个文件</translation>
+    </message>
+    <message>
+        <source>has changed since the autosave: another program or project may have written it</source>
+        <translation>在自动保存之后被修改过：可能有别的程序或项目写入了它</translation>
+    </message>
+    <message>
+        <source>dd MMM yyyy &apos;at&apos; HH:mm</source>
+        <comment>a date and time (QDateTime format)</comment>
+        <extracomment>A QDateTime format: d, MMM, yyyy, HH, mm are fields, words in single quotes.</extracomment>
+        <translation>yyyy年M月d日 HH:mm</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work on {name}</source>
+        <translation>已恢复 {name} 未保存的工作</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work on {name}; its file {warning}, so Save will ask first</source>
+        <translation>已恢复 {name} 未保存的工作；它的文件{warning}，所以保存前会先询问</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Action</source>
+        <extracomment>The columns&apos; headings (in English; shown in the app&apos;s language).</extracomment>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Search actions, keys or descriptions…</source>
+        <translation>搜索操作、按键或说明…</translation>
+    </message>
+    <message>
+        <source>{tip} (on the canvas)</source>
+        <translation>{tip}（在画布上）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsLoader</name>
+    <message>
+        <source>Load Weights</source>
+        <extracomment>The report dialog on show (None when none is).</extracomment>
+        <translation>加载权重</translation>
+    </message>
+    <message>
+        <source>Load Weights from a Run</source>
+        <translation>从训练记录加载权重</translation>
+    </message>
+    <message>
+        <source>PyTorch is still loading: load weights once the shapes are shown</source>
+        <translation>PyTorch 仍在加载：请在显示形状后再加载权重</translation>
+    </message>
+    <message>
+        <source>Cannot load weights</source>
+        <translation>无法加载权重</translation>
+    </message>
+    <message>
+        <source>The network cannot be built, so nothing can be matched: {error}
+Fix the problems first (Model ▸ Check Network).</source>
+        <translation>无法构建网络，因此无法匹配任何权重：{error}
+请先解决问题（模型 ▸ 检查网络）。</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Nothing was changed.</source>
+        <translation>{error}
+
+没有做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load %n tensor(s) from {source}</source>
+        <translation>
+            <numerusform>从 {source} 加载 %n 个张量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n tensor(s) from {source}: training starts from them</source>
+        <translation>
+            <numerusform>已从 {source} 加载 %n 个张量：训练将从它们开始</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
