@@ -17,6 +17,7 @@ import copy
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from netstudio.core.blocks import BLOCK, network_name_problem, used_networks
@@ -27,11 +28,14 @@ from netstudio.gui.block_plans import (
     plan_block,
     plan_ungroup,
 )
+from netstudio.gui.i18n import translated
 from netstudio.io import graph_from_dict, graph_to_dict
 
 if TYPE_CHECKING:
     from netstudio.gui.document import Document
     from netstudio.io import Project
+
+translate = QCoreApplication.translate
 
 # --- helpers -------------------------------------------------------------------------------------
 
@@ -70,9 +74,13 @@ def name_refusal(project: Project, name: str, keep: str | None = None) -> str | 
     """Why `name` cannot name a network of `project` (`keep`: the network being renamed)."""
     problem = network_name_problem(name)
     if problem is not None:
+        problem = translated(problem)
         return problem[0].upper() + problem[1:]
     if name in project.networks and name != keep:
-        return f"This project already has a network '{name}': choose another name"
+        text = translate(
+            "BlockCommands", "This project already has a network '{network}': choose another name"
+        )
+        return text.format(network=name)
     return None
 
 
@@ -199,32 +207,50 @@ def rename_network(document: Document, old: str, new: str) -> None:
         raise BlockRefusal(refused)
     items = [(new if name == old else name, graph) for name, graph in project.networks.items()]
     main = new if project.main == old else project.main
-    command = NetworksCommand(
-        document, items, main, f"Rename network {old} to {new}", renames={old: new}
-    )
+    text = translate("BlockCommands", "Rename network {old} to {new}").format(old=old, new=new)
+    command = NetworksCommand(document, items, main, text, renames={old: new})
     document.undo_stack.push(command)
 
 
 def delete_refusal(project: Project, name: str) -> str | None:
     """Why the network `name` cannot be deleted, or None."""
     if name == project.main:
-        return (
-            f"'{name}' is the main network (the one that trains): make another network the "
-            "main one first (Set as Main Network)"
+        text = translate(
+            "BlockCommands",
+            "'{network}' is the main network (the one that trains): make another network the "
+            "main one first (Set as Main Network)",
         )
+        return text.format(network=name)
     roles = [role for role, used in gan_roles(project).items() if used == name]
-    if roles:
-        return (
-            f"'{name}' is the GAN's {' and '.join(roles)} (Training panel, "
-            f"Generative adversarial: {', '.join(r.capitalize() for r in roles)}): choose "
-            "another network there first"
+    if roles == ["generator", "discriminator"]:
+        text = translate(
+            "BlockCommands",
+            "'{network}' is the GAN's generator and discriminator (Training panel, "
+            "Generative adversarial: Generator, Discriminator): choose another network "
+            "there first",
         )
+        return text.format(network=name)
+    if roles == ["generator"]:
+        text = translate(
+            "BlockCommands",
+            "'{network}' is the GAN's generator (Training panel, Generative adversarial: "
+            "Generator): choose another network there first",
+        )
+        return text.format(network=name)
+    if roles:
+        text = translate(
+            "BlockCommands",
+            "'{network}' is the GAN's discriminator (Training panel, Generative adversarial: "
+            "Discriminator): choose another network there first",
+        )
+        return text.format(network=name)
     users = users_of(project, name)
     if users:
-        return (
-            f"A Block in {', '.join(repr(u) for u in users)} uses '{name}': delete or "
-            "ungroup that block first"
+        text = translate(
+            "BlockCommands",
+            "A Block in {users} uses '{network}': delete or ungroup that block first",
         )
+        return text.format(users=", ".join(repr(u) for u in users), network=name)
     return None
 
 
@@ -234,7 +260,8 @@ def delete_network(document: Document, name: str) -> None:
     if refused is not None:
         raise BlockRefusal(refused)
     items = [(n, g) for n, g in project.networks.items() if n != name]
-    document.undo_stack.push(NetworksCommand(document, items, project.main, f"Delete {name}"))
+    text = translate("BlockCommands", "Delete {network}").format(network=name)
+    document.undo_stack.push(NetworksCommand(document, items, project.main, text))
 
 
 def set_main_network(document: Document, name: str) -> None:
@@ -242,7 +269,8 @@ def set_main_network(document: Document, name: str) -> None:
     if name == project.main:
         return
     items = list(project.networks.items())
-    document.undo_stack.push(NetworksCommand(document, items, name, f"Make {name} the main one"))
+    text = translate("BlockCommands", "Make {network} the main one").format(network=name)
+    document.undo_stack.push(NetworksCommand(document, items, name, text))
 
 
 class MakeBlockCommand(QUndoCommand):
@@ -256,7 +284,7 @@ class MakeBlockCommand(QUndoCommand):
         if refused is not None:
             raise BlockRefusal(refused)
         self.plan, network, self.block_id = plan_block(graph, node_ids, name)
-        super().__init__(f"Make block {name}")
+        super().__init__(translate("BlockCommands", "Make block {network}").format(network=name))
         self.project = document.project
         self.graph = graph
         self.name = name
@@ -278,7 +306,8 @@ class UngroupCommand(QUndoCommand):
 
     def __init__(self, document: Document, graph: NetworkGraph, block_id: str) -> None:
         self.plan, self.name = plan_ungroup(graph, block_id)
-        super().__init__(f"Ungroup {graph.node(block_id).name}")
+        text = translate("BlockCommands", "Ungroup {block}")
+        super().__init__(text.format(block=graph.node(block_id).name))
         self.project = document.project
         self.graph = graph
         self.old_networks = (list(self.project.networks.items()), self.project.main)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSignalBlocker
+from PySide6.QtCore import QCoreApplication, QSignalBlocker
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QInputDialog, QLineEdit, QWidget
 
@@ -32,12 +32,16 @@ from netstudio.gui.block_commands import (
     set_main_network,
     starter_graph,
 )
+from netstudio.gui.block_texts import counted
+from netstudio.gui.i18n import translated
 from netstudio.gui.param_editors import ParamEditor
 
 if TYPE_CHECKING:
     from netstudio.core.graph import NetworkGraph, Node
     from netstudio.gui.document import Document
     from netstudio.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 
 def ask_name(window: MainWindow, title: str, label: str, default: str) -> str | None:
@@ -84,10 +88,14 @@ class BlockEditing:
             return
         project = document.project
         name = ask_name(
-            self.window, "New Network", "Name of the new network:", new_network_name(project, "net")
+            self.window,
+            translate("BlockEditing", "New Network"),
+            translate("BlockEditing", "Name of the new network:"),
+            new_network_name(project, "net"),
         )
         if name is not None:
-            self._add(document, name, lambda: starter_graph(project), f"Add network {name}")
+            text = translate("BlockEditing", "Add network {network}").format(network=name)
+            self._add(document, name, lambda: starter_graph(project), text)
 
     def duplicate_network(self) -> None:
         document = self.document
@@ -95,12 +103,13 @@ class BlockEditing:
             return
         old = document.shown_name
         default = new_network_name(document.project, f"{old}_copy")
-        name = ask_name(self.window, "Duplicate Network", f"Name of the copy of {old}:", default)
+        label = translate("BlockEditing", "Name of the copy of {network}:").format(network=old)
+        title = translate("BlockEditing", "Duplicate Network")
+        name = ask_name(self.window, title, label, default)
         if name is not None:
             graph = document.graph
-            self._add(
-                document, name, lambda: copied_graph(document.project, graph), f"Duplicate {old}"
-            )
+            text = translate("BlockEditing", "Duplicate {network}").format(network=old)
+            self._add(document, name, lambda: copied_graph(document.project, graph), text)
 
     def _add(
         self, document: Document, name: str, make: Callable[[], NetworkGraph], text: str
@@ -108,7 +117,9 @@ class BlockEditing:
         try:
             add_network(document, name, make(), text)
         except BlockRefusal as refusal:
-            self.say(f"Cannot add the network: {refusal}")
+            self.say(
+                translate("BlockEditing", "Cannot add the network: {reason}").format(reason=refusal)
+            )
             return
         document.show_network(name)
 
@@ -117,13 +128,15 @@ class BlockEditing:
         if document is None:
             return
         old = document.shown_name
-        name = ask_name(self.window, "Rename Network", f"New name of {old}:", old)
+        label = translate("BlockEditing", "New name of {network}:").format(network=old)
+        name = ask_name(self.window, translate("BlockEditing", "Rename Network"), label, old)
         if name is None:
             return
         try:
             rename_network(document, old, name)
         except BlockRefusal as refusal:
-            self.say(f"Cannot rename {old}: {refusal}")
+            text = translate("BlockEditing", "Cannot rename {network}: {reason}")
+            self.say(text.format(network=old, reason=refusal))
 
     def delete_network(self) -> None:
         document = self.document
@@ -133,15 +146,18 @@ class BlockEditing:
         try:
             delete_network(document, name)
         except BlockRefusal as refusal:
-            self.say(f"Cannot delete {name}: {refusal}")
+            text = translate("BlockEditing", "Cannot delete {network}: {reason}")
+            self.say(text.format(network=name, reason=refusal))
             return
-        self.say(f"Deleted the network {name} (Undo brings it back)")
+        text = translate("BlockEditing", "Deleted the network {network} (Undo brings it back)")
+        self.say(text.format(network=name))
 
     def set_main_network(self) -> None:
         document = self.document
         if document is not None:
             set_main_network(document, document.shown_name)
-            self.say(f"{document.project.main} is the main network now: it is what trains")
+            text = translate("BlockEditing", "{network} is the main network now: it is what trains")
+            self.say(text.format(network=document.project.main))
 
     # --- blocks --------------------------------------------------------------------------------
 
@@ -159,23 +175,28 @@ class BlockEditing:
         try:
             plan_block(document.graph, ids, default)  # refuse before asking for a name
         except BlockRefusal as refusal:
-            self.say(f"Cannot make a block: {refusal}")
+            self.say(
+                translate("BlockEditing", "Cannot make a block: {reason}").format(reason=refusal)
+            )
             return
-        name = ask_name(self.window, "Make Block", "Name of the block's network:", default)
+        name = ask_name(
+            self.window,
+            translate("BlockEditing", "Make Block"),
+            translate("BlockEditing", "Name of the block's network:"),
+            default,
+        )
         if name is None:
             return
         try:
             command = MakeBlockCommand(document, document.graph, ids, name)
         except BlockRefusal as refusal:
-            self.say(f"Cannot make a block: {refusal}")
+            self.say(
+                translate("BlockEditing", "Cannot make a block: {reason}").format(reason=refusal)
+            )
             return
         document.undo_stack.push(command)
         scene.select_nodes([command.block_id])
-        count = len(ids)
-        self.say(
-            f"Made the block {name} of {count} layer{'s' if count != 1 else ''}: double-click "
-            "it to open its network"
-        )
+        self.say(counted().made_block(name, len(ids)))
 
     def ungroup(self) -> None:
         """Model > Ungroup: the selected Block's layers back in its place."""
@@ -184,18 +205,24 @@ class BlockEditing:
             return
         blocks = [i for i in self._selected() if document.graph.node(i).type_id == BLOCK]
         if len(blocks) != 1:
-            self.say("Cannot ungroup: select one Block node first")
+            self.say(translate("BlockEditing", "Cannot ungroup: select one Block node first"))
             return
         before = {node.id for node in document.graph.nodes()}
         try:
             command = UngroupCommand(document, document.graph, blocks[0])
         except BlockRefusal as refusal:
-            self.say(f"Cannot ungroup: {refusal}")
+            self.say(translate("BlockEditing", "Cannot ungroup: {reason}").format(reason=refusal))
             return
         document.undo_stack.push(command)
         scene.select_nodes([n.id for n in document.graph.nodes() if n.id not in before])
-        gone = " (no other block used its network, so it went too)" if command.drops_network else ""
-        self.say(f"Ungrouped {command.name}{gone}")
+        if command.drops_network:
+            text = translate(
+                "BlockEditing",
+                "Ungrouped {network} (no other block used its network, so it went too)",
+            )
+        else:
+            text = translate("BlockEditing", "Ungrouped {network}")
+        self.say(text.format(network=command.name))
 
     def open_block(self, node_id: str) -> bool:
         """Show the network of Block `node_id`; False when the node is no Block (or its
@@ -235,6 +262,7 @@ class NetworkEditor(ParamEditor):
         library = document.project.networks
         refused = refuse_block(library, document.shown_name, name)
         if refused is not None:
+            refused = translated(refused)
             return refused[0].upper() + refused[1:]
         graph = document.graph
         node = graph.node(self.node_id)
@@ -242,10 +270,12 @@ class NetworkEditor(ParamEditor):
         wired = {e.dst_port for e in graph.in_edges(node.id)} - set(ins)
         wired |= {e.src_port for e in graph.out_edges(node.id)} - set(outs)
         if wired:
-            return (
-                f"'{name}' has no port {', '.join(sorted(wired))} that this block's wires are "
-                "on: remove those wires first"
+            text = translate(
+                "NetworkEditor",
+                "'{network}' has no port {ports} that this block's wires are on: remove those "
+                "wires first",
             )
+            return text.format(network=name, ports=", ".join(sorted(wired)))
         return None
 
     def _choose(self, name: str) -> None:
@@ -261,7 +291,10 @@ class NetworkEditor(ParamEditor):
         box: QComboBox = self.widget  # type: ignore[assignment]
         with QSignalBlocker(box):
             box.setCurrentIndex(self.names.index(value) if value in self.names else -1)
-        return "" if value in self.names else f"this project has no network '{value}'"
+        if value in self.names:
+            return ""
+        text = translate("NetworkEditor", "this project has no network '{network}'")
+        return text.format(network=value)
 
     def _show_unfit(self, value: Any) -> None:
         box: QComboBox = self.widget  # type: ignore[assignment]

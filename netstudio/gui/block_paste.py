@@ -15,14 +15,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from netstudio.core.blocks import BLOCK, network_name_problem
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
+from netstudio.gui.block_texts import counted
+from netstudio.gui.canvas.scene import error_text
 from netstudio.gui.commands import GraphCommand, PasteCommand
 from netstudio.io import ProjectFileError, graph_from_dict, graph_to_dict
 
 if TYPE_CHECKING:
     from netstudio.core.blocks import Library
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -121,8 +127,8 @@ class PasteBlocksCommand(GraphCommand):
     ) -> None:
         self.paste = PasteCommand(graph, plan.data, offset)
         added = ", ".join(name for name, _ in plan.adds)
-        noun = "network" if len(plan.adds) == 1 else "networks"
-        super().__init__(graph, f"{self.paste.text()} with the {noun} {added}")
+        text = counted().paste_with_networks(self.paste.text(), added, len(plan.adds))
+        super().__init__(graph, text)
         self.library = library
         self.plan = plan
         self.graphs: list[tuple[str, NetworkGraph]] = []
@@ -145,7 +151,11 @@ class PasteBlocksCommand(GraphCommand):
                     try:
                         graph_from_dict(section, graph)
                     except ProjectFileError as error:
-                        raise GraphError(f"cannot paste the network '{name}': {error}") from None
+                        text = translate(
+                            "BlockPaste", "cannot paste the network '{network}': {reason}"
+                        )
+                        reason = error_text(error)
+                        raise GraphError(text.format(network=name, reason=reason)) from None
                     self.library[name] = graph
                     added.append(name)
                     self.graphs.append((name, graph))

@@ -15,10 +15,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from netstudio.core.blocks import BLOCK
 from netstudio.core.graph import NetworkGraph
 from netstudio.gui.style import GRID
 from netstudio.io import graph_to_dict
+
+translate = QCoreApplication.translate
 
 #: How far left of the block's first layer its Input nodes go (right of the last: Outputs).
 SIDE_GAP = 240.0
@@ -60,23 +64,33 @@ def plan_block(
     wanted = set(node_ids)
     chosen = [node for node in graph.nodes() if node.id in wanted]
     if not chosen:
-        raise BlockRefusal("Select the layers to make into a block first")
+        raise BlockRefusal(translate("BlockPlans", "Select the layers to make into a block first"))
     ends = [node for node in chosen if node.spec.role in ("input", "output")]
     if ends:
-        raise BlockRefusal(
-            f"{ends[0].label} cannot go into a block (a block's inputs and outputs are the "
-            "wires into and out of the selection): leave the Input and Output nodes out"
+        text = translate(
+            "BlockPlans",
+            "{node} cannot go into a block (a block's inputs and outputs are the "
+            "wires into and out of the selection): leave the Input and Output nodes out",
         )
+        raise BlockRefusal(text.format(node=ends[0].label))
     inside = {node.id for node in chosen}
     edges = graph.edges()
     incoming = [e for e in edges if e.dst in inside and e.src not in inside]
     outgoing = [e for e in edges if e.src in inside and e.dst not in inside]
     if not incoming or not outgoing:
-        side = "comes into" if not incoming else "leaves"
-        raise BlockRefusal(
-            f"No wire {side} the selection: a block takes its inputs from the wires coming "
-            "in and gives its outputs to the wires going out; select wired layers"
-        )
+        if not incoming:
+            text = translate(
+                "BlockPlans",
+                "No wire comes into the selection: a block takes its inputs from the wires "
+                "coming in and gives its outputs to the wires going out; select wired layers",
+            )
+        else:
+            text = translate(
+                "BlockPlans",
+                "No wire leaves the selection: a block takes its inputs from the wires coming "
+                "in and gives its outputs to the wires going out; select wired layers",
+            )
+        raise BlockRefusal(text)
     _refuse_loop(graph, inside, incoming, outgoing)
     taken = {node.id for node in chosen} | {node.name for node in chosen}
     sources = list(dict.fromkeys((e.src, e.src_port) for e in incoming))
@@ -151,10 +165,12 @@ def _refuse_loop(graph: NetworkGraph, inside: set[str], incoming: list, outgoing
         seen.add(node_id)
         if node_id in feeders:
             label = graph.node(node_id).label
-            raise BlockRefusal(
-                f"{label} takes from the selection and feeds it again, so one block cannot "
-                "stand for the selection: select it too, or fewer layers"
+            text = translate(
+                "BlockPlans",
+                "{node} takes from the selection and feeds it again, so one block cannot "
+                "stand for the selection: select it too, or fewer layers",
             )
+            raise BlockRefusal(text.format(node=label))
         stack.extend(graph.successors(node_id))
 
 
@@ -177,21 +193,29 @@ def plan_ungroup(graph: NetworkGraph, block_id: str) -> tuple[GraphPlan, str]:
     right of the one before: layers of their own, as many parameters as the block had."""
     node = graph.node(block_id)
     if node.type_id != BLOCK:
-        raise BlockRefusal(f"{node.label} is not a block: select a Block node to ungroup")
+        text = translate("BlockPlans", "{node} is not a block: select a Block node to ungroup")
+        raise BlockRefusal(text.format(node=node.label))
     name, repeat = node.params["network"], node.params["repeat"]
     library = graph.library
     if library is None or name not in library:
-        raise BlockRefusal(
-            f"{node.label} uses the network '{name}', which this project does not have"
+        text = translate(
+            "BlockPlans", "{node} uses the network '{network}', which this project does not have"
         )
+        raise BlockRefusal(text.format(node=node.label, network=name))
     inner = library[name]
     ins = [n.id for n in inner.nodes() if n.spec.role == "input"]
     outs = [n.id for n in inner.nodes() if n.spec.role == "output"]
     if repeat > 1 and len(ins) != len(outs):
+        text = translate(
+            "BlockPlans",
+            "{node} chains {repeat} copies of '{network}', which has {inputs} Input(s) "
+            "and {outputs} Output(s), so its copies cannot be wired one after the other: "
+            "set its repeat to 1 first",
+        )
         raise BlockRefusal(
-            f"{node.label} chains {repeat} copies of '{name}', which has {len(ins)} Input(s) "
-            f"and {len(outs)} Output(s), so its copies cannot be wired one after the other: "
-            "set its repeat to 1 first"
+            text.format(
+                node=node.label, repeat=repeat, network=name, inputs=len(ins), outputs=len(outs)
+            )
         )
     heads, tails = set(ins), set(outs)
     before = graph_to_dict(graph)

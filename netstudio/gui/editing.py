@@ -23,7 +23,7 @@ from netstudio.core.layout import (
 )
 from netstudio.core.placement import Rect, after, free_spot
 from netstudio.gui.block_paste import paste_command
-from netstudio.gui.canvas.scene import view_flow
+from netstudio.gui.canvas.scene import error_text, view_flow
 from netstudio.gui.clipboard import clipboard_graph, clipboard_networks, copy_nodes
 from netstudio.gui.commands import (
     AddConnectedCommand,
@@ -141,10 +141,13 @@ class CanvasEditing(QObject):
             command = InsertIntoWireCommand(graph, wire, add=add)
         error = self.window.document.push(command)
         if error is not None and command is not add:
-            self.window.statusBar().showMessage(f"Added unwired: {error}", 8000)
+            text = self.tr("Added unwired: {reason}").format(reason=error_text(error))
+            self.window.statusBar().showMessage(text, 8000)
             error = self.window.document.push(add)
         elif error is not None:
-            self.window.statusBar().showMessage(f"Cannot add {type_id}: {error}", 8000)
+            text = self.tr("Cannot add {layer}: {reason}")
+            text = text.format(layer=type_id, reason=error_text(error))
+            self.window.statusBar().showMessage(text, 8000)
         if error is not None or add.node_id is None:
             return None
         self.window.scene.select_nodes([add.node_id])
@@ -158,17 +161,20 @@ class CanvasEditing(QObject):
             self._quick_add = QuickAddPopup(self.window)
             self._quick_add.chosen.connect(self._on_quick_add_chosen)
         self._quick_target = (at, link)
-        allowed, title = None, "Add layer"
+        allowed, title = None, self.tr("Add layer")
         if link is not None:
             node_id, port, is_input = link
+            where = f"{graph_label(self.window, node_id)}.{port}"
             if is_input:
                 allowed = [s.type_id for s in catalogue() if s.outputs]
-                title = f"Add a layer feeding {graph_label(self.window, node_id)}.{port}"
+                title = self.tr("Add a layer feeding {port}").format(port=where)
             else:
                 allowed = [s.type_id for s in catalogue() if s.input_ports({})]
-                title = f"Add a layer after {graph_label(self.window, node_id)}.{port}"
+                title = self.tr("Add a layer after {port}").format(port=where)
         elif (anchor := self.selected_anchor()) is not None:
-            title = f"Add a layer after {graph_label(self.window, anchor)}"
+            title = self.tr("Add a layer after {node}").format(
+                node=graph_label(self.window, anchor)
+            )
         point = self.window.view.viewport().mapToGlobal(self.window.view.mapFromScene(at))
         self._quick_add.open_at(point, allowed, title)
         return self._quick_add
@@ -197,7 +203,8 @@ class CanvasEditing(QObject):
         """Paste the clipboard's nodes: a little down and right of where they were copied."""
         data = clipboard_graph()
         if data is None:
-            self.window.statusBar().showMessage("The clipboard holds no layers to paste", 5000)
+            text = self.tr("The clipboard holds no layers to paste")
+            self.window.statusBar().showMessage(text, 5000)
             return
         self._pastes += 1
         offset = (GRID * 2 * self._pastes, GRID * 2 * self._pastes)
@@ -223,7 +230,7 @@ class CanvasEditing(QObject):
                                 networks or {})  # fmt: skip
         error = document.push(command)
         if error is not None:
-            self.window.statusBar().showMessage(str(error), 8000)
+            self.window.statusBar().showMessage(error_text(error), 8000)
             return
         self.window.scene.select_nodes(command.node_ids)
 
@@ -256,11 +263,11 @@ class CanvasEditing(QObject):
         flow_changes = view_flow(document.project.view) != direction
         stack = document.undo_stack
         if flow_changes:
-            stack.beginMacro("Auto-layout")
+            stack.beginMacro(self.tr("Auto-layout"))
             stack.push(SetViewFlowCommand(document, direction))
         if moves:
             command = MoveNodesCommand(graph, moves)
-            command.setText("Auto-layout")
+            command.setText(self.tr("Auto-layout"))
             document.push(command)
         if flow_changes:
             stack.endMacro()

@@ -118,12 +118,13 @@ class NetworkTabs(QWidget):
                 main = name == project.main
                 index = self.bar.addTab((MAIN_MARK if main else "") + name)
                 self.bar.setTabData(index, name)
-                self.bar.setTabToolTip(
-                    index,
-                    f"{name}: the main network, the one that trains"
-                    if main
-                    else f"{name}: used as a block (double-click a Block node to come here)",
-                )
+                if main:
+                    tip = self.tr("{network}: the main network, the one that trains")
+                else:
+                    tip = self.tr(
+                        "{network}: used as a block (double-click a Block node to come here)"
+                    )
+                self.bar.setTabToolTip(index, tip.format(network=name))
             self.bar.setCurrentIndex(self.names().index(document.shown_name))
         finally:
             self._filling = False

@@ -34,11 +34,11 @@ class QuickAddPopup(QFrame):
         self.filter.setSourceModel(self.model)
         self._done = False
 
-        self.title = QLabel("Add layer", self)
+        self.title = QLabel(self.tr("Add layer"), self)
         self.title.setObjectName("quick_add_title")
         self.search = QLineEdit(self)
         self.search.setObjectName("quick_add_search")
-        self.search.setPlaceholderText("Type a layer name…")
+        self.search.setPlaceholderText(self.tr("Type a layer name…"))
         self.search.textChanged.connect(self._on_search)
         self.search.installEventFilter(self)
         self.tree = QTreeView(self)
@@ -62,11 +62,12 @@ class QuickAddPopup(QFrame):
         self.resize(WIDTH, HEIGHT)
 
     def open_at(
-        self, global_pos: QPoint, allowed: Iterable[str] | None = None, title: str = "Add layer"
+        self, global_pos: QPoint, allowed: Iterable[str] | None = None, title: str | None = None
     ) -> None:
-        """Show at `global_pos`, listing only `allowed` layer types when given."""
+        """Show at `global_pos`, listing only `allowed` layer types when given, under `title`
+        (by default "Add layer")."""
         self._done = False
-        self.title.setText(title)
+        self.title.setText(title if title is not None else self.tr("Add layer"))
         self.filter.set_allowed(allowed)
         self.search.clear()
         self._on_search("")

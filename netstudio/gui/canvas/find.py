@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QToolButto
 
 from netstudio.core.errors import CycleError
 from netstudio.core.graph import NetworkGraph
+from netstudio.gui import i18n
 from netstudio.gui.icons import icon
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ class FindBar(QFrame):
 
         self.field = QLineEdit(self)
         self.field.setObjectName("find_field")
-        self.field.setPlaceholderText("Find a layer by name or type")
+        self.field.setPlaceholderText(self.tr("Find a layer by name or type"))
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(220)
         self.field.textChanged.connect(self._on_text)
@@ -73,9 +74,9 @@ class FindBar(QFrame):
         self.count.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = []
         for name, tip, slot in (
-            ("previous", "Previous match (Shift+Enter)", self.previous),
-            ("next", "Next match (Enter, F3)", self.next),
-            ("close", "Close (Escape)", self.close_bar),
+            ("previous", self.tr("Previous match (Shift+Enter)"), self.previous),
+            ("next", self.tr("Next match (Enter, F3)"), self.next),
+            ("close", self.tr("Close (Escape)"), self.close_bar),
         ):
             button = QToolButton(self)
             button.setObjectName(f"find_{name}")
@@ -167,11 +168,15 @@ class FindBar(QFrame):
         if not text:
             self.count.setText("")
         elif not self.matches:
-            self.count.setText("No match")
+            self.count.setText(self.tr("No match"))
         elif self.current < 0:
-            self.count.setText(f"{len(self.matches)} found")
+            self.count.setText(
+                self.tr("{count} found").format(count=i18n.number(len(self.matches)))
+            )
         else:
-            self.count.setText(f"{self.current + 1} of {len(self.matches)}")
+            text = self.tr("{current} of {count}", "the match shown, of all found")
+            current, count = i18n.number(self.current + 1), i18n.number(len(self.matches))
+            self.count.setText(text.format(current=current, count=count))
         palette = self.count.palette()
         colour = self.view.theme.error if text and not self.matches else self.view.theme.text
         palette.setColor(self.count.foregroundRole(), colour)

@@ -36,7 +36,7 @@ from itertools import combinations, pairwise
 from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from netstudio.core.layout import FOOTER, HEADER, MIN_BODY, PORT_SPACING, PREVIEW, card_height
 from netstudio.core.layout import NODE_WIDTH as WIDTH
 from netstudio.core.routing import Flow
+from netstudio.gui import i18n
 from netstudio.gui.canvas.port_item import PortItem
 from netstudio.gui.style import CanvasTheme, text_on, with_alpha
 
@@ -78,6 +79,7 @@ FLASH_MS = 250
 LOCK = 12.0
 
 Severity = Literal["error", "warning"] | None
+translate = QCoreApplication.translate
 
 
 @cache
@@ -318,8 +320,12 @@ class NodeItem(QGraphicsItem):
             self.update()
 
     def set_problem(self, severity: Severity, message: str, prefix: str = "") -> None:
-        """Mark the node invalid (`error`), doubtful (`warning`) or fine (None)."""
-        short = message.removeprefix(prefix).lstrip(": ") if prefix else message
+        """Mark the node invalid (`error`), doubtful (`warning`) or fine (None). The footer
+        writes `message` without the node's name (`prefix`) it starts with, where the rest
+        reads alone (in Chinese "{node} 的输入…" keeps its name: "的…" does not)."""
+        short = message.removeprefix(prefix).lstrip(": ：") if prefix else message
+        if short.startswith("的"):
+            short = message
         short = short[:1].upper() + short[1:]
         if (severity, message) == (self.severity, self.message):
             return
@@ -342,12 +348,14 @@ class NodeItem(QGraphicsItem):
         footer = " · ".join(t for t in (self.shape_text, self.params_text) if t and t != "…")
         tuning = []
         if self.frozen:
-            tuning.append("frozen: its weights do not change in training")
+            tuning.append(translate("NodeItem", "frozen: its weights do not change in training"))
         if self.multiplier != 1:
-            tuning.append(f"learning rate × {self.multiplier:g}")
+            rate = translate("NodeItem", "learning rate × {multiplier}")
+            tuning.append(rate.format(multiplier=i18n.number(self.multiplier)))
         preview = " · ".join(t for t in (self.preview_text, self.preview_alert) if t)
         parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.health_tip,
-                 f"Preview: {preview}" if preview else "", self.message)  # fmt: skip
+                 translate("NodeItem", "Preview: {preview}").format(preview=preview)
+                 if preview else "", self.message)  # fmt: skip
         text = "\n".join(p for p in parts if p)
         if text != self._tooltip:  # a tooltip set again costs as much as a new one
             self._tooltip = text
@@ -672,7 +680,7 @@ class NodeItem(QGraphicsItem):
             self._draw(painter, line, self.preview_alert)
         else:
             painter.setPen(theme.muted)
-            self._draw(painter, line, self.preview_text or "preview…")
+            self._draw(painter, line, self.preview_text or translate("NodeItem", "preview…"))
 
     @staticmethod
     def _draw(painter: QPainter, rect: QRectF, text: str) -> None:

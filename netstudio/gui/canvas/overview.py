@@ -40,8 +40,8 @@ class OverviewMap(QWidget):
     def __init__(self, view: CanvasView) -> None:
         super().__init__(view)
         self.setObjectName("overview_map")
-        self.setAccessibleName("Overview map")
-        self.setToolTip("The whole network: click or drag to move the view there")
+        self.setAccessibleName(self.tr("Overview map"))
+        self.setToolTip(self.tr("The whole network: click or drag to move the view there"))
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.view = view
         #: The scene rectangle the map shows, and its scale (map pixels per scene unit).

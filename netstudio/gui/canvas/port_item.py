@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -23,6 +23,8 @@ from netstudio.gui.style import CanvasTheme, with_alpha
 RADIUS = 5.0
 HOVER_RADIUS = 7.0
 HIT_RADIUS = 10.0
+
+translate = QCoreApplication.translate
 
 
 class PortState(Enum):
@@ -71,9 +73,15 @@ class PortItem(QGraphicsItem):
         if shape == self._shape:
             return
         self._shape = shape
-        kind = "input" if self.is_input else "output"
-        detail = f" · {shape}" if shape else ""
-        self.setToolTip(f"{kind} '{self.name}'{detail}")
+        if self.is_input and shape:
+            tip = translate("PortItem", "input '{port}' · {shape}")
+        elif self.is_input:
+            tip = translate("PortItem", "input '{port}'")
+        elif shape:
+            tip = translate("PortItem", "output '{port}' · {shape}")
+        else:
+            tip = translate("PortItem", "output '{port}'")
+        self.setToolTip(tip.format(port=self.name, shape=shape))
 
     def set_connected(self, connected: bool) -> None:
         if connected != self.connected:

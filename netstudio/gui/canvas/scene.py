@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -36,11 +36,11 @@ from netstudio.core.events import Subscriptions
 from netstudio.core.graph import Edge, Node
 from netstudio.core.routing import Flow, Rect, SpatialGrid
 from netstudio.core.shapes import NodeInfo, is_auto_input
-from netstudio.core.summary import format_count
 from netstudio.core.validation import Problem
 from netstudio.gui.canvas.edge_item import EdgeItem, node_rect
 from netstudio.gui.canvas.node_item import NodeItem
 from netstudio.gui.canvas.port_item import PortItem
+from netstudio.gui.canvas.subtitles import short_count, subtitle
 from netstudio.gui.canvas.wire_drag import WireDrag
 from netstudio.gui.commands import (
     ConnectCommand,
@@ -49,6 +49,7 @@ from netstudio.gui.commands import (
     MoveNodesCommand,
 )
 from netstudio.gui.document import Document
+from netstudio.gui.i18n import translated
 from netstudio.gui.style import GRID, CanvasTheme, category_colour
 from netstudio.gui.tuning_edits import frozen_ids, multiplier_of
 
@@ -71,7 +72,15 @@ def auto_input_subtitle(node: Node, info: NodeInfo) -> str:
     shape = info.resolved.get("shape")
     known = f" ({'×'.join(str(d) for d in shape)})" if shape is not None else ""
     dtype = node.params.get("dtype", "float32")
-    return f"{node.spec.name} · auto{known}" + ("" if dtype == "float32" else f" {dtype}")
+    auto = QCoreApplication.translate("NodeSubtitle", "auto")
+    return f"{node.spec.name} · {auto}{known}" + ("" if dtype == "float32" else f" {dtype}")
+
+
+def error_text(error: BaseException) -> str:
+    """What an error says, in the app's language (its message translated when the core made
+    it a `netstudio.core.messages.Message`)."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return translated(first) if isinstance(first, str) else str(error)
 
 
 class CanvasScene(QGraphicsScene):
@@ -336,14 +345,16 @@ class CanvasScene(QGraphicsScene):
                     )
                 return
             if not verdict:
-                self.message.emit(f"Cannot connect: {verdict.reason}")
+                reason = translated(verdict.reason)
+                self.message.emit(self.tr("Cannot connect: {reason}").format(reason=reason))
                 return
             source, sink = wire.endpoints(target)
             graph = self.document.graph
             command = ConnectCommand(graph, source.node_id, source.name, sink.node_id, sink.name)
             error = self.document.push(command)
             if error is not None:
-                self.message.emit(f"Cannot connect: {error}")
+                reason = error_text(error)
+                self.message.emit(self.tr("Cannot connect: {reason}").format(reason=reason))
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
@@ -408,7 +419,10 @@ class CanvasScene(QGraphicsScene):
                 error = self.document.push(command)
                 if error is None:
                     return
-                self.message.emit(f"Cannot insert into the wire: {error}")
+                reason = error_text(error)
+                self.message.emit(
+                    self.tr("Cannot insert into the wire: {reason}").format(reason=reason)
+                )
         if moves:
             self.document.push(MoveNodesCommand(graph, moves))
 
@@ -419,7 +433,7 @@ class CanvasScene(QGraphicsScene):
         item = NodeItem(node.id, category_colour(spec.category), self.theme)
         item.set_flow(self.flow)
         item.set_ports(node.input_ports, node.output_ports)
-        item.set_text(node.name, spec.describe(node.params))
+        item.set_text(node.name, subtitle(spec, node.params))
         item.setPos(*node.position)
         self.nodes[node.id] = item
         self.addItem(item)
@@ -481,7 +495,7 @@ class CanvasScene(QGraphicsScene):
     def _on_params_changed(self, node: Node, _old: Any) -> None:
         item = self.nodes[node.id]
         item.set_ports(node.input_ports, node.output_ports)
-        item.set_text(node.name, node.spec.describe(node.params))
+        item.set_text(node.name, subtitle(node.spec, node.params))
         self._on_item_moved(item)
 
     def _on_node_moved(self, node: Node, _old: Any) -> None:
@@ -491,7 +505,7 @@ class CanvasScene(QGraphicsScene):
             self._on_item_moved(item)
 
     def _on_renamed(self, node: Node, _old: str) -> None:
-        self.nodes[node.id].set_text(node.name, node.spec.describe(node.params))
+        self.nodes[node.id].set_text(node.name, subtitle(node.spec, node.params))
 
     def _on_cleared(self) -> None:
         self.clearSelection()  # at once: items going one by one would change it at each
@@ -619,7 +633,7 @@ class CanvasScene(QGraphicsScene):
         if info is None:
             return
         shape = info.output.describe() if info.output is not None else "?"
-        item.set_footer(shape, format_count(info.param_count) if info.param_count else "")
+        item.set_footer(shape, short_count(info.param_count) if info.param_count else "")
         if is_auto_input(node):
             item.set_text(node.name, auto_input_subtitle(node, info))
         problems = self._problems.get(node_id, [])
@@ -629,7 +643,7 @@ class CanvasScene(QGraphicsScene):
         if worst is None:
             item.set_problem(None, "")
         else:
-            text = "\n".join(p.message for p in problems)
+            text = "\n".join(translated(p.message) for p in problems)
             item.set_problem(worst.severity, text, prefix=node.label)
         for port, tensor in zip(node.input_ports, info.inputs, strict=False):
             port_item = item.port(port, True)

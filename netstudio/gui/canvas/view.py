@@ -91,7 +91,7 @@ class CanvasView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Graph canvas")
+        self.setAccessibleName(self.tr("Graph canvas"))
         #: The graph events the view follows (the hint, the overview), while a scene is shown.
         self._followed: list[tuple[Event, Any]] = []
         self.find_bar = FindBar(self)
@@ -517,8 +517,10 @@ class CanvasView(QGraphicsView):
         painter.drawText(
             self.viewport().rect(),
             Qt.AlignmentFlag.AlignCenter,
-            "Drag a layer from the Layers palette onto the canvas\n"
-            "(or double-click it), then drag from an output port to an input port to wire it.",
+            self.tr(
+                "Drag a layer from the Layers palette onto the canvas\n"
+                "(or double-click it), then drag from an output port to an input port to wire it."
+            ),
         )
         painter.restore()
 

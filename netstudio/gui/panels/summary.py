@@ -10,17 +10,42 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from netstudio.core.summary import ModelSummary, format_bytes, summarize
+from netstudio.gui import i18n
+from netstudio.gui.canvas.subtitles import translate_subtitle
 from netstudio.gui.document import Document
+from netstudio.gui.i18n import number, translated
 from netstudio.gui.style import ERROR_COLOUR
-from netstudio.gui.tuning_edits import frozen_ids, split_text, starting_text
+from netstudio.gui.tuning_edits import frozen_ids, split_text
 from netstudio.training.fine_tuning import parameter_split
 
 COLUMNS = ("Name", "Type", "Output shape", "Parameters", "MACs")
+
+
+def headers() -> tuple[str, ...]:
+    """The column headers as shown: `COLUMNS` in the person's language."""
+    translate = QCoreApplication.translate
+    return (
+        translate("SummaryModel", "Name"),
+        translate("SummaryModel", "Type"),
+        translate("SummaryModel", "Output shape"),
+        translate("SummaryModel", "Parameters"),
+        #: Multiply-accumulate operations of one sample's forward pass.
+        translate("SummaryModel", "MACs"),
+    )
+
+
 NUMERIC = {3, 4}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +56,7 @@ class SummaryModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
+        i18n.ensure_installed()  # English's plural forms ("3 layers")
         self.summary: ModelSummary | None = None
         #: The ids of the frozen nodes, and how many starting tensors the project has.
         self.frozen: set[str] = set()
@@ -64,7 +90,7 @@ class SummaryModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return headers()[section]
         return None
 
     def node_id(self, row: int) -> str | None:
@@ -88,43 +114,59 @@ class SummaryModel(QAbstractTableModel):
                 count = len(summary.rows)
                 weights = format_bytes(summary.size_bytes)
                 split = parameter_split(summary.params_by_node, self.frozen)
-                frozen = f"; {split.frozen:,} frozen" if split.frozen else ""
+                if split.frozen:
+                    layers = self.tr(
+                        "%n layer(s), {weights} of weights; {frozen} frozen", "", count
+                    )
+                else:
+                    layers = self.tr("%n layer(s), {weights} of weights", "", count)
                 return (
-                    "Total",
-                    f"{count} layer{'s' if count != 1 else ''}, {weights} of weights{frozen}",
+                    self.tr("Total"),
+                    layers.format(weights=weights, frozen=number(split.frozen)),
                     "",
-                    f"{summary.total_params:,}",
-                    "…" if summary.macs_pending else f"{summary.total_macs:,}",
+                    number(summary.total_params),
+                    "…" if summary.macs_pending else number(summary.total_macs),
                 )[column]
             if role == Qt.ItemDataRole.ToolTipRole and column in (1, 3):
                 split = parameter_split(summary.params_by_node, self.frozen)
                 lines = [
-                    "Weights counted as float32 (4 bytes each)",
-                    f"{split.trainable:,} trainable, {split.frozen:,} frozen",
+                    self.tr("Weights counted as float32 (4 bytes each)"),
+                    self.tr("{trainable} trainable, {frozen} frozen").format(
+                        trainable=number(split.trainable), frozen=number(split.frozen)
+                    ),
                 ]
-                start = starting_text(self.starting)
-                lines.append(
-                    f"The project {start}" if start else "Training starts from fresh weights"
-                )
+                if self.starting:
+                    lines.append(
+                        self.tr(
+                            "The project starts from loaded weights (%n tensor(s))",
+                            "",
+                            self.starting,
+                        )
+                    )
+                else:
+                    lines.append(self.tr("Training starts from fresh weights"))
                 return "\n".join(lines)
             if role == Qt.ItemDataRole.ToolTipRole and column == 4 and summary.macs_pending:
-                return "Counting the MACs: they follow the shapes in a moment"
+                return self.tr("Counting the MACs: they follow the shapes in a moment")
             return None
         row = summary.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
                 return row.name
             if column == 1:
-                return f"{row.detail} · frozen" if row.node_id in self.frozen else row.detail
+                detail = translate_subtitle(row.detail, row.type_name)
+                if row.node_id in self.frozen:
+                    return self.tr("{layer} · frozen").format(layer=detail)
+                return detail
             if column == 2:
-                return "error" if row.error else row.shape
+                return self.tr("error") if row.error else row.shape
             if column == 3:
-                return f"{row.params:,}"
+                return number(row.params)
             if row.macs is None:
                 return "…" if row.macs_pending else "–"
-            return f"{row.macs:,}"
+            return number(row.macs)
         if role == Qt.ItemDataRole.ToolTipRole and row.error:
-            return row.error
+            return translated(row.error)
         if role == Qt.ItemDataRole.ForegroundRole and row.error and column == 2:
             return QColor(ERROR_COLOUR)
         return None
