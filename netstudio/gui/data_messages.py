@@ -8,7 +8,10 @@ lists its fixes (`FailureFix`) the same way: `training_failure_text`.
 
 from __future__ import annotations
 
-from netstudio.training.loaded_data import DataError, DataFix
+from PySide6.QtCore import QCoreApplication
+
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Message
+from netstudio.training.loaded_data import DataError, DataFix, with_fixes
 from netstudio.training.results import FailureFix, TrainingFailure
 
 _WHERE = " in the Data panel"
@@ -22,6 +25,69 @@ _PHRASES = {
     DataFix.SAVE_PROJECT: "save the project (File ▸ Save As…) in the folder its data folder "
     "is relative to",
 }
+
+
+#: The same fixes as the person reads them, whole clauses in both places: outside the Data
+#: panel (naming it), and in it. `data_error_shown` translates these.
+_SHOWN = {
+    DataFix.CHOOSE_FOLDER: (
+        QT_TRANSLATE_NOOP(
+            "DataMessages",
+            "choose the folder that holds them with the “…” button beside Folder in the Data panel",
+        ),
+        QT_TRANSLATE_NOOP(
+            "DataMessages", "choose the folder that holds them with the “…” button beside Folder"
+        ),
+    ),
+    DataFix.DOWNLOAD: (
+        QT_TRANSLATE_NOOP(
+            "DataMessages", "tick “download” in the Data panel to fetch them when online"
+        ),
+        QT_TRANSLATE_NOOP("DataMessages", "tick “download” to fetch them when online"),
+    ),
+    DataFix.CHOOSE_FILE: (
+        QT_TRANSLATE_NOOP(
+            "DataMessages", "choose the file with the “…” button beside File in the Data panel"
+        ),
+        QT_TRANSLATE_NOOP("DataMessages", "choose the file with the “…” button beside File"),
+    ),
+    DataFix.SAVE_PROJECT: (
+        QT_TRANSLATE_NOOP(
+            "DataMessages",
+            "save the project (File ▸ Save As…) in the folder its data folder is relative to",
+        ),
+    )
+    * 2,
+}
+
+
+def data_error_shown(error: BaseException, *, in_data_panel: bool = False) -> str:
+    """`data_error_text` in the person's language, for a window to show (never stored: a
+    run's record keeps `data_error_text`'s English). The message is translated where it is a
+    `netstudio.core.messages.Message`, the fixes always."""
+    from netstudio.gui.i18n import language, translated
+
+    if not isinstance(error, DataError):
+        first = error.args[0] if error.args else None
+        return translated(first) if isinstance(first, Message) else data_error_text(error)
+    first = error.args[0] if error.args else None
+    message = translated(first) if isinstance(first, Message) else str(error)
+    translate = QCoreApplication.translate
+    said = [
+        translate("DataMessages", _SHOWN[fix][1 if in_data_panel else 0])
+        for fix in error.fixes
+        if fix in _SHOWN
+    ]
+    if language() in ("", "en") or not said:  # English: the sentence as the app always said it
+        return with_fixes(message, said)
+    fixes = said[0]
+    for fix in said[1:]:
+        fixes = translate("DataMessages", "{fixes}, or {fix}", "one more way to fix it").format(
+            fixes=fixes, fix=fix
+        )
+    return translate(
+        "DataMessages", "{message} {fixes}.", "what is wrong, then how to fix it"
+    ).format(message=message, fixes=fixes)
 
 
 def data_error_text(error: BaseException, *, in_data_panel: bool = False) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox
 from netstudio.gui.panels.data_source_settings import group_form
@@ -36,28 +37,31 @@ class SplitsBox(QGroupBox):
     edited = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Splits", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Splits"))
         holds_project_fields(self)
         form = group_form(self)
-        self.val_spin = self._percent_spin("data_val", "val_fraction", "validation split")
-        self.test_spin = self._percent_spin("data_test", "test_fraction", "test split")
+        self.val_spin = self._percent_spin("data_val", "val_fraction", self.tr("validation split"))
+        self.test_spin = self._percent_spin("data_test", "test_fraction", self.tr("test split"))
         self.seed_spin = IntSpinBox(self)
         self.seed_spin.setObjectName("data_seed")
         self.seed_spin.setRange(0, 2**31 - 1)
         self.seed_spin.setKeyboardTracking(False)
-        self.seed_spin.setToolTip("Seeds the split and the toy sets' points.")
-        self.seed_spin.valueChanged.connect(lambda v: self.edited.emit(("seed",), v, "data seed"))
-        self.normalize_check = QCheckBox("Normalise (mean 0, std 1)", self)
+        self.seed_spin.setToolTip(self.tr("Seeds the split and the toy sets' points."))
+        seed_what = self.tr("data seed")
+        self.seed_spin.valueChanged.connect(lambda v: self.edited.emit(("seed",), v, seed_what))
+        self.normalize_check = QCheckBox(self.tr("Normalise (mean 0, std 1)"), self)
         self.normalize_check.setObjectName("data_normalize")
         self.normalize_check.setToolTip(
-            "Per channel or feature, with the training split's statistics."
+            self.tr("Per channel or feature, with the training split's statistics.")
         )
+        normalise_what = self.tr("normalisation")
         self.normalize_check.toggled.connect(
-            lambda on: self.edited.emit(("normalize",), on, "normalisation")
+            lambda on: self.edited.emit(("normalize",), on, normalise_what)
         )
-        add_number_row(form, "Validation", self.val_spin)
-        add_number_row(form, "Test", self.test_spin)
-        add_number_row(form, "Seed", self.seed_spin)
+        add_number_row(form, self.tr("Validation"), self.val_spin)
+        add_number_row(form, self.tr("Test"), self.test_spin)
+        add_number_row(form, self.tr("Seed"), self.seed_spin)
         form.addRow(self.normalize_check)
 
     def _percent_spin(self, name: str, key: str, what: str) -> IntSpinBox:
@@ -74,17 +78,19 @@ class SplitsBox(QGroupBox):
         Returns the values a field could not hold, one message each."""
         self.test_spin.setEnabled(not source.official_test)
         self.test_spin.setToolTip(
-            f"{source.name} has its own test split" if source.official_test
-            else "Held out for the final test, after training"
-        )  # fmt: skip
+            self.tr("{source} has its own test split").format(source=source.name)
+            if source.official_test
+            else self.tr("Held out for the final test, after training")
+        )
         shown = [
-            ("Validation", self.val_spin.show_number(round(config.val_fraction * 100))),
-            ("Test", self.test_spin.show_number(round(config.test_fraction * 100))),
-            ("Seed", self.seed_spin.show_number(config.seed)),
+            (self.tr("Validation"), self.val_spin.show_number(round(config.val_fraction * 100))),
+            (self.tr("Test"), self.test_spin.show_number(round(config.test_fraction * 100))),
+            (self.tr("Seed"), self.seed_spin.show_number(config.seed)),
         ]
         with QSignalBlocker(self.normalize_check):
             self.normalize_check.setChecked(config.normalize)
-        return [f"{field}: {problem}" for field, problem in shown if problem]
+        field_problem = self.tr("{field}: {problem}", "a field of the form, what is wrong with it")
+        return [field_problem.format(field=f, problem=p) for f, p in shown if p]
 
 
 class AugmentBox(QGroupBox):
@@ -94,7 +100,8 @@ class AugmentBox(QGroupBox):
     edited = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Augmentation (training images)", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Augmentation (training images)"))
         holds_project_fields(self)
         form = group_form(self)
         self.crop_spin = IntSpinBox(self)
@@ -102,14 +109,18 @@ class AugmentBox(QGroupBox):
         self.crop_spin.setRange(0, 64)
         self.crop_spin.setSuffix(" px")
         self.crop_spin.setKeyboardTracking(False)
-        self.crop_spin.setToolTip(AugmentConfig.model_fields["random_crop_padding"].description)
-        self.crop_spin.valueChanged.connect(
-            lambda v: self.edited.emit(("augment", "random_crop_padding"), v, "crop padding")
+        #: The same words as AugmentConfig's field descriptions (the file's reference).
+        self.crop_spin.setToolTip(
+            self.tr("Pad by this many pixels, then crop back at a random offset.")
         )
-        self.flip_check = QCheckBox("Mirror left-right", self)
+        crop_what, flip_what = self.tr("crop padding"), self.tr("flip")
+        self.crop_spin.valueChanged.connect(
+            lambda v: self.edited.emit(("augment", "random_crop_padding"), v, crop_what)
+        )
+        self.flip_check = QCheckBox(self.tr("Mirror left-right"), self)
         self.flip_check.setObjectName("augment_flip")
         self.flip_check.toggled.connect(
-            lambda on: self.edited.emit(("augment", "horizontal_flip"), on, "flip")
+            lambda on: self.edited.emit(("augment", "horizontal_flip"), on, flip_what)
         )
         self.rotation_spin = FloatSpinBox(self)
         self.rotation_spin.setObjectName("augment_rotation")
@@ -118,12 +129,13 @@ class AugmentBox(QGroupBox):
         self.rotation_spin.setSingleStep(1)
         self.rotation_spin.setSuffix("°")
         self.rotation_spin.setKeyboardTracking(False)
-        self.rotation_spin.setToolTip(AugmentConfig.model_fields["rotation_degrees"].description)
+        self.rotation_spin.setToolTip(self.tr("Rotate by a random angle in [-degrees, +degrees]."))
+        rotation_what = self.tr("rotation")
         self.rotation_spin.valueChanged.connect(
-            lambda v: self.edited.emit(("augment", "rotation_degrees"), float(v), "rotation")
+            lambda v: self.edited.emit(("augment", "rotation_degrees"), float(v), rotation_what)
         )
-        add_number_row(form, "Crop padding", self.crop_spin)
-        add_number_row(form, "Rotation ±", self.rotation_spin)
+        add_number_row(form, self.tr("Crop padding"), self.crop_spin)
+        add_number_row(form, self.tr("Rotation ±"), self.rotation_spin)
         form.addRow(self.flip_check)
 
     def show_config(self, augment: AugmentConfig) -> list[str]:
@@ -132,18 +144,23 @@ class AugmentBox(QGroupBox):
         self.rotation_spin.show_number(augment.rotation_degrees)  # its range is the config's
         with QSignalBlocker(self.flip_check):
             self.flip_check.setChecked(augment.horizontal_flip)
-        return [f"Crop padding: {problem}"] if problem else []
+        field_problem = self.tr("{field}: {problem}", "a field of the form, what is wrong with it")
+        return (
+            [field_problem.format(field=self.tr("Crop padding"), problem=problem)]
+            if problem
+            else []
+        )
 
 
 #: The "Stream from disk" choices: the data section's value and what the person reads.
 STREAMING_CHOICES = (
-    ("auto", "Automatic"),
-    ("always", "Always"),
-    ("never", "Never"),
+    ("auto", QT_TRANSLATE_NOOP("MemoryBox", "Automatic")),
+    ("always", QT_TRANSLATE_NOOP("MemoryBox", "Always")),
+    ("never", QT_TRANSLATE_NOOP("MemoryBox", "Never")),
 )
 #: What the memory budget box shows for no budget of its own (its minimum, 0): half the
 #: memory available when Train starts.
-AUTO_BUDGET_TEXT = "Auto"
+AUTO_BUDGET_TEXT = QT_TRANSLATE_NOOP("MemoryBox", "Auto")
 
 
 class MemoryBox(QGroupBox):
@@ -154,7 +171,8 @@ class MemoryBox(QGroupBox):
     edited = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Memory", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Memory"))
         holds_project_fields(self)
         form = group_form(self)
         self.budget_spin = IntSpinBox(self)
@@ -162,40 +180,49 @@ class MemoryBox(QGroupBox):
         self.budget_spin.setRange(0, 2**31 - 1)
         self.budget_spin.setSingleStep(256)
         self.budget_spin.setSuffix(" MB")
-        self.budget_spin.setSpecialValueText(AUTO_BUDGET_TEXT)
+        self.budget_spin.setSpecialValueText(self.tr(AUTO_BUDGET_TEXT))
         self.budget_spin.setKeyboardTracking(False)
         self.budget_spin.setToolTip(
-            "Memory (MB) the data may take when it is read into memory before training; "
-            "over it, image folders stream from disk. Auto: half the memory available."
+            self.tr(
+                "Memory (MB) the data may take when it is read into memory before training; "
+                "over it, image folders stream from disk. Auto: half the memory available."
+            )
         )
+        budget_what = self.tr("memory budget")
         self.budget_spin.valueChanged.connect(
-            lambda v: self.edited.emit(("memory_budget_mb",), v or None, "memory budget")
+            lambda v: self.edited.emit(("memory_budget_mb",), v or None, budget_what)
         )
         self.streaming_combo = QComboBox(self)
         self.streaming_combo.setObjectName("data_streaming")
         for value, text in STREAMING_CHOICES:
-            self.streaming_combo.addItem(text, value)
+            self.streaming_combo.addItem(self.tr(text), value)
         self.streaming_combo.setToolTip(
-            "Read images from disk batch by batch instead of holding them all in memory. "
-            "Automatic: when the data needs more than the memory budget."
-        )
-        self.streaming_combo.activated.connect(
-            lambda i: self.edited.emit(
-                ("streaming",), self.streaming_combo.itemData(i), "streaming from disk"
+            self.tr(
+                "Read images from disk batch by batch instead of holding them all in memory. "
+                "Automatic: when the data needs more than the memory budget."
             )
         )
-        self.cache_check = QCheckBox("Cache decoded images on disk", self)
+        streaming_what = self.tr("streaming from disk")
+        self.streaming_combo.activated.connect(
+            lambda i: self.edited.emit(
+                ("streaming",), self.streaming_combo.itemData(i), streaming_what
+            )
+        )
+        self.cache_check = QCheckBox(self.tr("Cache decoded images on disk"), self)
         self.cache_check.setObjectName("data_decoded_cache")
         self.cache_check.setToolTip(
-            "When images stream from disk, keep each one decoded in the cache folder, so the "
-            "epochs after the first read it back instead of decoding it again. Off when the "
-            "disk has no room for them (the Data panel and the run's notes say so)."
+            self.tr(
+                "When images stream from disk, keep each one decoded in the cache folder, so "
+                "the epochs after the first read it back instead of decoding it again. Off when "
+                "the disk has no room for them (the Data panel and the run's notes say so)."
+            )
         )
+        cache_what = self.tr("decoded-image cache")
         self.cache_check.toggled.connect(
-            lambda on: self.edited.emit(("decoded_cache",), on, "decoded-image cache")
+            lambda on: self.edited.emit(("decoded_cache",), on, cache_what)
         )
-        add_number_row(form, "Memory budget", self.budget_spin)
-        form.addRow("Stream from disk", self.streaming_combo)
+        add_number_row(form, self.tr("Memory budget"), self.budget_spin)
+        form.addRow(self.tr("Stream from disk"), self.streaming_combo)
         form.addRow(self.cache_check)
 
     def show_config(self, config: DataConfig) -> list[str]:
@@ -206,4 +233,9 @@ class MemoryBox(QGroupBox):
             self.streaming_combo.setCurrentIndex(self.streaming_combo.findData(config.streaming))
         with QSignalBlocker(self.cache_check):
             self.cache_check.setChecked(config.decoded_cache)
-        return [f"Memory budget: {problem}"] if problem else []
+        field_problem = self.tr("{field}: {problem}", "a field of the form, what is wrong with it")
+        return (
+            [field_problem.format(field=self.tr("Memory budget"), problem=problem)]
+            if problem
+            else []
+        )

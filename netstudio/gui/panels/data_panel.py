@@ -29,12 +29,13 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBox
 
 from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import SetSectionCommand
-from netstudio.gui.data_messages import data_error_text
+from netstudio.gui.data_messages import data_error_shown
 from netstudio.gui.document import Document
 from netstudio.gui.field_marks import describe
 from netstudio.gui.panels.data_options import AugmentBox, MemoryBox, SplitsBox
 from netstudio.gui.panels.data_preview import DataPreview
 from netstudio.gui.panels.data_source_settings import SourceSettingsBox
+from netstudio.gui.panels.data_source_words import source_text
 from netstudio.gui.panels.preview_data import (
     PreviewData,
     augment_samples,
@@ -87,11 +88,12 @@ class DataPanel(QWidget):
         self.source_combo.setObjectName("data_source")
         for index, source in enumerate(all_sources()):
             self.source_combo.addItem(source.name, source.id)
-            self.source_combo.setItemData(index, source.description, Qt.ItemDataRole.ToolTipRole)
+            description = source_text(source.description)
+            self.source_combo.setItemData(index, description, Qt.ItemDataRole.ToolTipRole)
         self.source_combo.activated.connect(self._on_source_chosen)
         top = QFormLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addRow("Source", self.source_combo)
+        top.addRow(self.tr("Source"), self.source_combo)
         layout.addLayout(top)
         self.description = QLabel(body)
         self.description.setWordWrap(True)
@@ -183,7 +185,8 @@ class DataPanel(QWidget):
             try:  # only the source's own settings are wrong: show them, marked, to be fixed
                 config = DataConfig.model_validate({**data, "params": {}})
             except ValidationError:
-                self._show_problems([f"The project's data settings are not valid: {_first(error)}"])
+                said = self.tr("The project's data settings are not valid: {problem}")
+                self._show_problems([said.format(problem=_first(error))])
                 return
         try:
             source = get_source(config.source)
@@ -193,13 +196,14 @@ class DataPanel(QWidget):
         self.source_combo.blockSignals(True)
         self.source_combo.setCurrentIndex(self.source_combo.findData(source.id))
         self.source_combo.blockSignals(False)
-        self.source_combo.setToolTip(source.description)
-        self.description.setText(source.description)
+        self.source_combo.setToolTip(source_text(source.description))
+        self.description.setText(source_text(source.description))
         params = data.get("params", {})
         if isinstance(params, dict):
             problems = source.problems(params)  # what would stop loading, in the file's words
         else:
-            problems = [f"data.params must name {source.name}'s settings, got {describe(params)}"]
+            said = self.tr("data.params must name {source}'s settings, got {value}")
+            problems = [said.format(source=source.name, value=describe(params))]
             params = {}
         shown = self.params_box.show_config(config, source, params)
         shown += self.splits_box.show_config(config, source)
@@ -223,7 +227,9 @@ class DataPanel(QWidget):
         if target.get(path[-1]) == value:
             return
         target[path[-1]] = value
-        self._push(data, f"Change {what}")
+        self._push(
+            data, self.tr("Change {what}", "an edit of the Data panel, for Undo").format(what=what)
+        )
 
     def _push(self, data: dict[str, Any], text: str) -> None:
         assert self.document is not None
@@ -244,7 +250,10 @@ class DataPanel(QWidget):
             return
         data["source"] = source_id
         data.pop("params", None)  # they belong to the source chosen before
-        self._push(data, f"Use {self.source_combo.itemText(index)} data")
+        text = self.tr("Use {source} data", "for Undo").format(
+            source=self.source_combo.itemText(index)
+        )
+        self._push(data, text)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -260,14 +269,14 @@ class DataPanel(QWidget):
         key = json.dumps([what, str(project_dir)], sort_keys=True)
         self._waiting = not self.ready()
         if self._waiting:
-            self._show_status("Loading… (PyTorch is starting)")
-            self.preview.show_message("Loading…")
+            self._show_status(self.tr("Loading… (PyTorch is starting)"))
+            self.preview.show_message(self.tr("Loading…"))
             return
         if key != self._load_key:
             self._load_key = key
             self._augment_key = None
-            self._show_status("Loading…")
-            self.preview.show_message("Loading…")
+            self._show_status(self.tr("Loading…"))
+            self.preview.show_message(self.tr("Loading…"))
             self.loading_plan.setText("")
             self.loader.submit(
                 lambda: load_preview(config, project_dir), self._on_loaded, self._on_failed
@@ -278,7 +287,7 @@ class DataPanel(QWidget):
 
     def _on_loaded(self, preview: PreviewData) -> None:
         self.preview_data = preview
-        self._show_status(preview.summary)
+        self._show_status(self.summary_text(preview))
         self.preview.show_preview(preview)
         self.augment_box.setEnabled(preview.kind == "image")
         if self.document is not None:
@@ -286,6 +295,25 @@ class DataPanel(QWidget):
             self._reaugment(config.augment)
             self._replan(config)
         self.preview_ready.emit(preview)
+
+    def summary_text(self, preview: PreviewData) -> str:
+        """The data's one-line summary in the person's language (`preview.summary` is the
+        English one, as logs write it; the same words in English)."""
+        shape = "×".join(str(d) for d in preview.input_shape)
+        classes = preview.classes
+        if preview.split_sizes is None:  # an image folder's sample
+            said = self.tr("{name}: {train} train / {rest} val and test, {shape}, {what}")
+            what = self.tr("%n classes", "", len(classes or []))
+            rest = preview.total - preview.train_count
+            return said.format(
+                name=preview.name, train=preview.train_count, rest=rest, shape=shape, what=what
+            )
+        train, val, test = preview.split_sizes
+        what = self.tr("%n classes", "", len(classes)) if classes is not None else ""
+        what = what or self.tr("regression")
+        said = self.tr("{name}: {train} train / {val} val / {test} test, {shape}, {what}")
+        return said.format(name=preview.name, train=train, val=val, test=test, shape=shape,
+                           what=what)  # fmt: skip
 
     def _replan(self, config: DataConfig) -> None:
         """Say which way Train will read the data and why (the memory available is read on a
@@ -297,13 +325,17 @@ class DataPanel(QWidget):
         self.planner.submit(
             lambda: loading_line(preview, streaming, budget, cache),
             self.loading_plan.setText,
-            lambda error: self.loading_plan.setText(f"Train: {data_error_text(error)}"),
+            lambda error: self.loading_plan.setText(
+                self.tr("Train: {reason}", "how Train will read the data").format(
+                    reason=data_error_shown(error)
+                )
+            ),
         )
 
     def _on_failed(self, error: BaseException) -> None:
         self.preview_data = None
         self.loading_plan.setText("")
-        message = data_error_text(error, in_data_panel=True)
+        message = data_error_shown(error, in_data_panel=True)
         self._show_status(message, error=True)
         self.preview.show_message(message)
         self.preview_ready.emit(message)
@@ -332,7 +364,7 @@ class DataPanel(QWidget):
         self.preview_data = None
         message = "\n".join(problems)
         if marked:
-            message += "\n\nChange the fields marked in red to put this right."
+            message += "\n\n" + self.tr("Change the fields marked in red to put this right.")
         self._show_status(message, error=True)
         self.preview.show_message(message)
         self.preview_ready.emit(message)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui.i18n import number
 from netstudio.gui.panels.plots import make_plot, series_colour, set_bars
 from netstudio.gui.panels.preview_data import PreviewData
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
@@ -54,7 +55,7 @@ class DataPreview(QWidget):
         self.preview: PreviewData | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 4, 6, 6)
-        self.message = QLabel("Loading…", self)
+        self.message = QLabel(self.tr("Loading…"), self)
         self.message.setObjectName("data_preview_message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,7 +75,7 @@ class DataPreview(QWidget):
         scroll.setWidget(self.sample_grid)
         self.scatter = make_plot(self, x="x₀", y="x₁")
         self.scatter.setObjectName("sample_scatter")
-        self.curves = make_plot(self, x="step", y="value")
+        self.curves = make_plot(self, x=self.tr("step"), y=self.tr("value"))
         self.table = QTableWidget(self)
         self.table.setObjectName("sample_table")
         self.table.verticalHeader().hide()
@@ -88,11 +89,11 @@ class DataPreview(QWidget):
             )
         self.sample_grid.installEventFilter(self)
         self.table.itemDoubleClicked.connect(lambda item: self._pick(self.table_index(item.row())))
-        self.samples_box = _group("Samples", self.samples_stack, self)
+        self.samples_box = _group(self.tr("Samples"), self.samples_stack, self)
 
-        self.balance = make_plot(self, y="examples")
+        self.balance = make_plot(self, y=self.tr("examples"))
         self.balance.setObjectName("class_balance")
-        self.balance_box = _group("Class balance (training split)", self.balance, self)
+        self.balance_box = _group(self.tr("Class balance (training split)"), self.balance, self)
         self.bars: pg.BarGraphItem | None = None
 
         self.augment_grid = ThumbnailGrid(48, self)
@@ -102,12 +103,12 @@ class DataPreview(QWidget):
         augment_layout.setContentsMargins(0, 0, 0, 0)
         augment_layout.addWidget(self.augment_grid)
         augment_layout.addStretch(1)
-        self.augment_box = _group("Augmentation (first: original)", augment_body, self)
+        self.augment_box = _group(self.tr("Augmentation (first: original)"), augment_body, self)
 
         row.addWidget(self.samples_box, 5)
         row.addWidget(self.balance_box, 3)
         row.addWidget(self.augment_box, 3)
-        self.show_message("Loading…")
+        self.show_message(self.tr("Loading…"))
 
     # --- states --------------------------------------------------------------------------------
 
@@ -124,7 +125,11 @@ class DataPreview(QWidget):
         self._show_samples(preview)
         self.bars = set_bars(self.balance, preview.counts, preview.count_labels,
                              coloured=preview.classes is not None)  # fmt: skip
-        title = "Class balance (training split)" if preview.classes else "Targets (histogram)"
+        title = (
+            self.tr("Class balance (training split)")
+            if preview.classes
+            else self.tr("Targets (histogram)")
+        )
         self.balance_box.setTitle(title)
         self.augment_box.setVisible(preview.kind == "image")
 
@@ -160,9 +165,10 @@ class DataPreview(QWidget):
         if index is None:
             return None
         menu = QMenu(widget)
-        use = QAction("Use for Previews", menu)
+        use = QAction(self.tr("Use for Previews"), menu)
         use.setObjectName("data_preview_use_for_previews")
-        use.setToolTip(f"Show training sample {index + 1} on every layer's preview")
+        tip = self.tr("Show training sample {number} on every layer's preview")
+        use.setToolTip(tip.format(number=number(index + 1)))
         use.triggered.connect(lambda: self._pick(index))
         menu.addAction(use)
         return menu
@@ -190,7 +196,7 @@ class DataPreview(QWidget):
     # --- samples -------------------------------------------------------------------------------
 
     def _show_samples(self, preview: PreviewData) -> None:
-        title = "Samples"
+        title = self.tr("Samples")
         if preview.kind == "image":
             rows = [
                 (name, [Thumb(to_qimage(s), tooltip=self._tip(name, r, c))
@@ -200,7 +206,9 @@ class DataPreview(QWidget):
             self.sample_grid.set_rows(rows)
             self.samples_stack.setCurrentIndex(0)
             if preview.hidden_classes:
-                title = f"Samples (first {len(rows)} classes of {len(preview.classes or [])})"
+                title = self.tr("Samples (first {shown} classes of {total})").format(
+                    shown=number(len(rows)), total=number(len(preview.classes or []))
+                )
         elif preview.kind == "points" and preview.points is not None:
             self._show_points(preview)
             self.samples_stack.setCurrentIndex(1)
@@ -216,8 +224,15 @@ class DataPreview(QWidget):
         index = self.grid_index(row, column)
         if index is None:
             return name
-        where = f"training sample {index + 1}" + (f", {name}" if name else "")
-        return f"{where}\nDouble-click to show it on every layer's preview"
+        if name:
+            tip = self.tr(
+                "training sample {number}, {name}\nDouble-click to show it on every layer's preview"
+            )
+        else:
+            tip = self.tr(
+                "training sample {number}\nDouble-click to show it on every layer's preview"
+            )
+        return tip.format(number=number(index + 1), name=name)
 
     def _show_points(self, preview: PreviewData) -> None:
         plot = self.scatter.getPlotItem()
@@ -230,7 +245,7 @@ class DataPreview(QWidget):
         legend = plot.addLegend(offset=(4, 4), labelTextSize="8pt")
         for index in np.unique(labels):
             mask = labels == index
-            name = preview.classes[int(index)] if preview.classes else "samples"
+            name = preview.classes[int(index)] if preview.classes else self.tr("samples")
             colour = series_colour(int(index))
             plot.addItem(
                 pg.ScatterPlotItem(
@@ -253,7 +268,9 @@ class DataPreview(QWidget):
         self.table.clear()
         self.table.setColumnCount(len(preview.table_header))
         self.table.setRowCount(len(preview.table_rows))
-        self.table.setHorizontalHeaderLabels(preview.table_header)
+        words = {"label": self.tr("label"), "target": self.tr("target")}  # x0, x1… stay
+        header = [words.get(h, h) for h in preview.table_header]
+        self.table.setHorizontalHeaderLabels(header)
         for r, row in enumerate(preview.table_rows):
             for c, value in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(value))

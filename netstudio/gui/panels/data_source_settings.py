@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
+from netstudio.gui.panels.data_source_words import source_text
 from netstudio.gui.param_editors import ParamEditor, make_editor
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import DataSource
@@ -55,7 +56,8 @@ class SourceSettingsBox(QGroupBox):
     edited = Signal(object, object, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Source", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Source"))
         holds_project_fields(self)
         self.form = group_form(self)
         self.editors: dict[str, ParamEditor] = {}
@@ -66,12 +68,12 @@ class SourceSettingsBox(QGroupBox):
         self.project_path: Callable[[], Path | None] = lambda: None
         self.folder_edit = QLineEdit(self)
         self.folder_edit.setObjectName("data_root")
-        self.folder_edit.setPlaceholderText("the project's folder")
+        self.folder_edit.setPlaceholderText(self.tr("the project's folder"))
         self.folder_edit.editingFinished.connect(self._on_folder_typed)
         folder_button = QToolButton(self)
         folder_button.setObjectName("data_root_choose")
         folder_button.setText("…")
-        folder_button.setToolTip("Choose the data folder")
+        folder_button.setToolTip(self.tr("Choose the data folder"))
         folder_button.clicked.connect(self.choose_folder)
         self.folder_row = QWidget(self)
         row = QHBoxLayout(self.folder_row)
@@ -93,7 +95,8 @@ class SourceSettingsBox(QGroupBox):
         for name, editor in self.editors.items():
             editor.set_value(values.get(name))
             if editor.problem:
-                problems.append(f"{source.name}: {editor.problem}")
+                said = self.tr("{source}: {problem}", "a data source, what is wrong with a setting")
+                problems.append(said.format(source=source.name, problem=editor.problem))
         return problems
 
     def _build(self, source: DataSource) -> None:
@@ -108,6 +111,7 @@ class SourceSettingsBox(QGroupBox):
             editor = make_editor(spec, self)
             editor.committed.connect(self._on_param)
             editor.invalid.connect(self._on_invalid)
+            editor.widget.setToolTip(source_text(spec.doc))  # the sources' words, not layers
             self.editors[spec.name] = editor
             field: QWidget = editor.widget
             if spec.name in FILE_PARAMS:
@@ -118,16 +122,20 @@ class SourceSettingsBox(QGroupBox):
                 button = QToolButton(field)
                 button.setText("…")
                 button.setObjectName(f"choose_{spec.name}")
-                button.setToolTip(f"Choose the {spec.display_name}")
+                label = spec.display_name.capitalize()
+                words = source_text(label)  # lower case in English: "Choose the test file"
+                setting = spec.display_name if words == label else words
+                button.setToolTip(self.tr("Choose the {setting}").format(setting=setting))
                 button.clicked.connect(lambda _=False, n=spec.name: self.choose_file(n))
                 row.addWidget(button)
             field, self.messages[spec.name] = with_message_line(field, self)
-            form.addRow(spec.display_name.capitalize(), field)
+            form.addRow(source_text(spec.display_name.capitalize()), field)
             field.show()  # the layout shows a row added to a shown box only a turn later
         if source.needs_root:
-            form.insertRow(0, "Folder", self.folder_row)
-            self.folder_row.setToolTip(f"The folder that holds {source.files}")
-        self.setTitle(f"{source.name} settings")
+            form.insertRow(0, self.tr("Folder"), self.folder_row)
+            tip = self.tr("The folder that holds {files}").format(files=source.files)
+            self.folder_row.setToolTip(tip)
+        self.setTitle(self.tr("{source} settings").format(source=source.name))
         self.setVisible(form.rowCount() > 0)
         self.source_id = source.id
 
@@ -154,14 +162,17 @@ class SourceSettingsBox(QGroupBox):
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
-            self, "Choose the data folder", self.folder_edit.text()
+            self, self.tr("Choose the data folder"), self.folder_edit.text()
         )
         if folder:
             self.edited.emit(("root",), self._relative(folder), "data folder")
 
     def choose_file(self, name: str) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Choose a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+            self,
+            self.tr("Choose a CSV file"),
+            "",
+            self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self._on_param(name, self._relative(path))

@@ -67,6 +67,10 @@ class PreviewData:
     #: Images in the training split and in all (a streamed folder's plan line names them).
     train_count: int = 0
     total: int = 0
+    #: Examples in the train, validation and test splits of a source read whole (None: an
+    #: image folder's sample, which knows `train_count` and `total` only). The Data panel
+    #: says `summary` (English, for logs) in the person's language from these.
+    split_sizes: tuple[int, int, int] | None = None
 
 
 def _kind(input_shape: tuple[int, ...]) -> str:
@@ -166,6 +170,7 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
         name=data.name,
         needed=held,
         can_stream=get_source(config.source).can_stream,
+        split_sizes=(len(data.train), len(data.val), len(data.test)),
     )
     if data.classes is not None:
         labels = train.y
@@ -205,24 +210,33 @@ def loading_line(
     available now, so it belongs on a worker). A streamed folder adds how many images its
     normalisation statistics come from and, with `cache`, where the decoded images are kept
     or why they cannot be."""
+    from PySide6.QtCore import QCoreApplication
+
+    from netstudio.gui.i18n import translated
     from netstudio.training.memory_budget import memory_budget, plan_loading
 
     budget = memory_budget(budget_mb)
     plan = plan_loading(streaming, preview.needed, budget, preview.can_stream, preview.name)
-    line = f"Train: {plan.reason}"
+    line = QCoreApplication.translate(
+        "DataPanel", "Train: {reason}", "how Train will read the data"
+    )
+    line = line.format(reason=translated(plan.reason))  # the reason is made headless
     if not plan.streaming:
         return line
+    more = QCoreApplication.translate("DataPanel", "{line}; {more}", "one more clause of the line")
     from netstudio.training.folder_source import stats_line
     from netstudio.training.streaming import STATS_SAMPLE
 
     if preview.mean is not None and preview.train_count > STATS_SAMPLE:
-        line += f"; {stats_line(STATS_SAMPLE, preview.train_count)}"
+        line = more.format(
+            line=line, more=translated(stats_line(STATS_SAMPLE, preview.train_count))
+        )
     if cache and preview.kind == "image":
         from netstudio.training.decoded_cache import plan_cache
 
         channels, height, width = preview.input_shape
         _, said = plan_cache(preview.total, (height, width), channels, False)
-        line += f"; {said}"
+        line = more.format(line=line, more=translated(said))
     return line
 
 
