@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeyEvent, QKeySequence, QUndoG
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDockWidget, QLineEdit, QWidget
 
 from netstudio.gui.field_marks import edits_project
-from netstudio.gui.i18n import LANGUAGES, SYSTEM
+from netstudio.gui.i18n import LANGUAGES, SYSTEM, plain_text
 from netstudio.gui.icons import icon
 
 Key = QKeySequence.StandardKey
@@ -145,9 +145,7 @@ class Actions:
         self.redo.setIcon(icon("redo"))
         undo_word, redo_word = translate("Actions", "Undo"), translate("Actions", "Redo")
         for action, word in ((self.undo, undo_word), (self.redo, redo_word)):
-            action.changed.connect(
-                lambda a=action, w=word: _tooltip(a, a.text().replace("&", "") or w)
-            )
+            action.changed.connect(lambda a=action, w=word: _tooltip(a, plain_text(a.text()) or w))
             _tooltip(action, word)
 
         self.cut = _make(

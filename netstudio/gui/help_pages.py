@@ -8,7 +8,6 @@ the page opens, so neither goes stale when an action or a key changes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui import examples_dialog
+from netstudio.gui.i18n import plain_text
 from netstudio.gui.icons import icon
 
 if TYPE_CHECKING:
@@ -61,13 +61,6 @@ def keys_text(action: QAction) -> str:
     keys = [key for key in action.shortcuts() if not key.isEmpty()]
     typed = [key for key in keys if not any(_first_key(key) in r for r in SPECIAL_KEYS)]
     return ", ".join(key.toString(NATIVE) for key in typed or keys)
-
-
-def plain_text(text: str) -> str:
-    """A menu text without its mnemonic ("&File" and the Chinese "文件(&F)" alike) and
-    ellipsis."""
-    text = re.sub(r"\(&[^&]\)", "", text)  # "打开(&O)…": the mnemonic in brackets goes whole
-    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…. ")
 
 
 def plain_name(action: QAction) -> str:

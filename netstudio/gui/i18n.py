@@ -14,6 +14,7 @@ first. Qt's own catalogue (qtbase) translates the standard dialogs' buttons, whe
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files
 from pathlib import Path
 
@@ -123,3 +124,10 @@ def translated(text: str) -> str:
     if isinstance(text, Message):
         return text.translated(QCoreApplication.translate, number)
     return text
+
+
+def plain_text(text: str) -> str:
+    """A menu text without its mnemonic ("&File" and the Chinese "文件(&F)" alike) and
+    ellipsis."""
+    text = re.sub(r"\(&[^&]\)", "", text)  # "打开(&O)…": the mnemonic in brackets goes whole
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…. ")

@@ -63,6 +63,10 @@ def test_the_main_window_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese)
     window.scene.select_nodes([output.id])
     window.menu_actions.delete.trigger()
     qtbot.waitUntil(lambda: window.validity_label.text() == "✗ 1 个错误", timeout=20000)
+    undo = window.menu_actions.undo  # its tooltip names the step without the menu's "(&U)"
+    assert undo.text().startswith("撤销(&U) ")
+    assert undo.toolTip().startswith("撤销 ") and "(U)" not in undo.toolTip()
+    assert undo.toolTip().endswith("（Ctrl+Z）")
     items = [window.problems.item(i) for i in range(window.problems.count())]
     assert [item.text() for item in items] == [
         "网络没有输出（Output）节点：请添加一个，并把最后一层连到它"
