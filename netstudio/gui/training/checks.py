@@ -15,9 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QObject
 
 from netstudio.core.graph import Node
 from netstudio.core.validation import Problem, errors
+from netstudio.gui import i18n
 from netstudio.training.compat import check_compatibility, check_input_shape, known_classes
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
@@ -25,6 +27,26 @@ from netstudio.training.gan_checks import gan_problems
 
 if TYPE_CHECKING:
     from netstudio.gui.document import Document
+
+
+class StartChecks(QObject):
+    """The words of the checks before a run (a QObject for its `tr`: the count of errors is a
+    plural, `%n`, which lupdate finds in `self.tr` only)."""
+
+    def network_errors(self, problems: list[Problem]) -> str:
+        first = problems[0]
+        return self.tr(
+            "The network has %n error(s) (first: {where}: {message}): fix the problems first "
+            "(Model ▸ Check Network)",
+            "",
+            len(problems),
+        ).format(where=first.where, message=i18n.translated(first.message))
+
+    def ends(self, inputs: int, outputs: int) -> str:
+        return self.tr(
+            "Training needs exactly one Input and one Output; this network has {inputs} and "
+            "{outputs}: add or remove them"
+        ).format(inputs=i18n.number(inputs), outputs=i18n.number(outputs))
 
 
 def _shape(document: Document, node_id: str) -> tuple[int, ...] | None:
@@ -133,24 +155,14 @@ def start_problems(
     """
     found = errors(document.main_problems())
     if found:
-        count = len(found)
-        return [
-            f"The network has {count} error{'s' if count != 1 else ''} "
-            f"(first: {found[0].where}: {found[0].message}): fix the problems first "
-            "(Model ▸ Check Network)"
-        ]
+        return [StartChecks().network_errors(found)]
     if config.task == "gan":
-        return _frozen_problems(document, config) + [
-            problem.message[:1].upper() + problem.message[1:]
-            for problem in _gan_problems(document, config)
-        ]
+        said = [i18n.translated(problem.message) for problem in _gan_problems(document, config)]
+        return _frozen_problems(document, config) + [text[:1].upper() + text[1:] for text in said]
     ends = _one_input_output(document)
     if ends is None:
         inputs, outputs = document.main_ends()
-        return [
-            f"Training needs exactly one Input and one Output; this network has "
-            f"{len(inputs)} and {len(outputs)}: add or remove them"
-        ]
+        return [StartChecks().ends(len(inputs), len(outputs))]
     source, output = ends
     return (
         _frozen_problems(document, config)

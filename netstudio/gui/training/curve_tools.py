@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QSlider, QWidget
 
+from netstudio.gui import i18n
 from netstudio.gui.dialogs import show_message
 
 if TYPE_CHECKING:
@@ -37,22 +38,24 @@ class CurveControls(QWidget):
         layout.setContentsMargins(6, 2, 6, 0)
         layout.setSpacing(6)
         layout.addStretch(1)
-        label = QLabel("Smoothing", self)
+        label = QLabel(self.tr("Smoothing"), self)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("curve_smoothing")
         self.slider.setRange(0, 99)
         self.slider.setValue(round(DEFAULT_SMOOTHING * 100))
         self.slider.setFixedWidth(110)
         self.slider.setToolTip(
-            "Smoothing of the per-batch loss: the weight of the past in its moving average "
-            "(0 shows every batch as it is)"
+            self.tr(
+                "Smoothing of the per-batch loss: the weight of the past in its moving average "
+                "(0 shows every batch as it is)"
+            )
         )
         label.setBuddy(self.slider)
         self.value = QLabel(self)
         self.value.setMinimumWidth(self.value.fontMetrics().horizontalAdvance("0.00") + 2)
-        self.log = QCheckBox("Log scale (loss)", self)
+        self.log = QCheckBox(self.tr("Log scale (loss)"), self)
         self.log.setObjectName("curve_log_scale")
-        self.log.setToolTip("Draw the losses on a logarithmic scale")
+        self.log.setToolTip(self.tr("Draw the losses on a logarithmic scale"))
         for widget in (label, self.slider, self.value, self.log):
             layout.addWidget(widget)
         self._show_value(self.slider.value())
@@ -68,7 +71,7 @@ class CurveControls(QWidget):
         self.smoothing_changed.emit(value / 100)
 
     def _show_value(self, value: int) -> None:
-        self.value.setText(f"{value / 100:.2f}")
+        self.value.setText(i18n.locale().toString(value / 100, "f", 2))
 
 
 def moving_average(values: np.ndarray, smoothing: float, start: float | None = None) -> np.ndarray:
@@ -118,10 +121,11 @@ class CurveMenu(QObject):
 
     def menu(self, pos: QPoint) -> QMenu:
         menu = QMenu(self.panel)
-        menu.addAction("Save Image as PNG…", self.save_png)
+        menu.addAction(self.tr("Save Image as PNG…"), self.save_png)
         key = self.plot_at(pos)
         if key is not None:
-            action = menu.addAction(f"Save “{self.panel.title(key)}” Data as CSV…")
+            text = self.tr("Save “{plot}” Data as CSV…").format(plot=self.panel.title(key))
+            action = menu.addAction(text)
             action.triggered.connect(lambda: self.save_csv(key))
         return menu
 
@@ -129,23 +133,28 @@ class CurveMenu(QObject):
         """The panel's plots as a PNG at `path` (asked for when None)."""
         panel = self.panel
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(panel, "Save the curves", "curves.png",
-                                                  "PNG image (*.png)")  # fmt: skip
+            name, _ = QFileDialog.getSaveFileName(
+                panel, self.tr("Save the curves"), "curves.png", self.tr("PNG image (*.png)")
+            )
             if not name:
                 return False
             path = Path(name)
         if panel.view.grab().save(str(path), "PNG"):
             return True
-        show_message(panel, "Cannot save the image", f"{path} could not be written: check "
-                     "that the folder exists and can be written to")  # fmt: skip
+        why = self.tr(
+            "{path} could not be written: check that the folder exists and can be written to"
+        )
+        show_message(panel, self.tr("Cannot save the image"), why.format(path=path))
         return False
 
     def save_csv(self, plot: str, path: Path | None = None) -> bool:
         """`plot`'s full data as CSV at `path` (asked for when None)."""
         panel = self.panel
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(panel, f"Save “{panel.title(plot)}” data",
-                                                  f"{plot}.csv", "CSV (*.csv)")  # fmt: skip
+            title = self.tr("Save “{plot}” data").format(plot=panel.title(plot))
+            name, _ = QFileDialog.getSaveFileName(
+                panel, title, f"{plot}.csv", self.tr("CSV (*.csv)")
+            )
             if not name:
                 return False
             path = Path(name)
@@ -153,6 +162,11 @@ class CurveMenu(QObject):
         try:
             write_csv(path, header, columns)
         except OSError as error:
-            show_message(panel, "Cannot save the data", f"{path}: {error.strerror or error}")
+            why = self.tr("{path}: {error}", "a file and why it could not be written")
+            show_message(
+                panel,
+                self.tr("Cannot save the data"),
+                why.format(path=path, error=error.strerror or error),
+            )
             return False
         return True

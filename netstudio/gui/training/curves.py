@@ -48,6 +48,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap, QShowEvent
 from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.document import Document
 from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.style import CanvasTheme, with_alpha
@@ -79,30 +80,45 @@ GAN_CURVES = (
 NOT_GAN = ("train_loss", "val_loss", "train_acc", "val_acc")
 EPOCH_CURVES = (*NOT_GAN, *(name for name, _, _ in GAN_CURVES))
 #: Each plot's series: (name in legends and readouts, buffer, column name in a CSV export).
+#: The names are English, translated where shown (context "CurvesPanel"); the CSV columns stay
+#: English: a file's header is read by scripts.
 SERIES = {
-    "batch": (("loss", "batch_loss", "loss"), ("smoothed", "smoothed", "smoothed loss")),
+    "batch": (
+        (QT_TRANSLATE_NOOP("CurvesPanel", "loss"), "batch_loss", "loss"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "smoothed"), "smoothed", "smoothed loss"),
+    ),
     "loss": (
-        ("train", "train_loss", "train loss"),
-        ("validation", "val_loss", "validation loss"),
-        ("D loss", "d_loss", "D loss"),
-        ("G loss", "g_loss", "G loss"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "train"), "train_loss", "train loss"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "validation"), "val_loss", "validation loss"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "D loss"), "d_loss", "D loss"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "G loss"), "g_loss", "G loss"),
     ),
     "accuracy": (
-        ("train", "train_acc", "train accuracy"),
-        ("validation", "val_acc", "validation accuracy"),
-        ("D(x)", "d_real", "D(x)"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "train"), "train_acc", "train accuracy"),
+        (QT_TRANSLATE_NOOP("CurvesPanel", "validation"), "val_acc", "validation accuracy"),
+        ("D(x)", "d_real", "D(x)"),  # formulas: the same in every language
         ("D(G(z))", "d_fake", "D(G(z))"),
     ),
-    "lr": (("learning rate", "lr", "learning rate"),),
+    "lr": ((QT_TRANSLATE_NOOP("CurvesPanel", "learning rate"), "lr", "learning rate"),),
 }
 TITLES = {
-    "batch": "Training loss per batch",
-    "loss": "Loss per epoch",
-    "accuracy": "Accuracy per epoch",
-    "lr": "Learning rate",
+    "batch": QT_TRANSLATE_NOOP("CurvesPanel", "Training loss per batch"),
+    "loss": QT_TRANSLATE_NOOP("CurvesPanel", "Loss per epoch"),
+    "accuracy": QT_TRANSLATE_NOOP("CurvesPanel", "Accuracy per epoch"),
+    "lr": QT_TRANSLATE_NOOP("CurvesPanel", "Learning rate"),
 }
 #: The titles a GAN run gives its epoch plots.
-GAN_TITLES = {"loss": "D and G loss per epoch", "accuracy": "D(x) and D(G(z)) per epoch"}
+GAN_TITLES = {
+    "loss": QT_TRANSLATE_NOOP("CurvesPanel", "D and G loss per epoch"),
+    "accuracy": QT_TRANSLATE_NOOP("CurvesPanel", "D(x) and D(G(z)) per epoch"),
+}
+#: Each plot's y axis label (x is always the epoch).
+Y_LABELS = {
+    "batch": QT_TRANSLATE_NOOP("CurvesPanel", "loss"),
+    "loss": QT_TRANSLATE_NOOP("CurvesPanel", "loss"),
+    "accuracy": QT_TRANSLATE_NOOP("CurvesPanel", "accuracy"),
+    "lr": QT_TRANSLATE_NOOP("CurvesPanel", "learning rate"),
+}
 #: The side of the shown sample grid, in pixels.
 SAMPLES_SIZE = 168
 #: The plots the log-scale switch applies to.
@@ -215,12 +231,10 @@ class CurvesPanel(QWidget):
         base = self.palette().color(self.backgroundRole())
         self.view.setBackground(base)
         train, val, lr = series_colours()
-        y_labels = {"batch": "loss", "loss": "loss", "accuracy": "accuracy", "lr": "learning rate"}
         for column, (key, title) in enumerate(TITLES.items()):
             plot = self.view.addPlot(row=0, col=column)
-            plot.setTitle(title, size="9pt", color=self.palette().text().color().name())
-            y_label = y_labels[key]
-            style_plot(plot, "epoch", y_label, small=True)
+            plot.setTitle(self.tr(title), size="9pt", color=self.palette().text().color().name())
+            style_plot(plot, self.tr("epoch"), self.tr(Y_LABELS[key]), small=True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
             plot.setMenuEnabled(False)
@@ -238,12 +252,14 @@ class CurvesPanel(QWidget):
             legend = self.plots[key].addLegend(offset=offset, labelTextSize="8pt")
             legend.setBrush(with_alpha(base, 0.7))
         faint = with_alpha(train, 0.3)
-        self.curves["batch_loss"] = self._curve("batch", faint, 1, "batch")
-        self.curves["smoothed"] = self._curve("batch", train, 2, "smoothed")
-        self.curves["train_loss"] = self._curve("loss", train, 2, "train", symbol=True)
-        self.curves["val_loss"] = self._curve("loss", val, 2, "validation", symbol=True)
-        self.curves["train_acc"] = self._curve("accuracy", train, 2, "train", symbol=True)
-        self.curves["val_acc"] = self._curve("accuracy", val, 2, "validation", symbol=True)
+        batch, smoothed = self.tr("batch"), self.tr("smoothed")
+        train_name, val_name = self.tr("train"), self.tr("validation")
+        self.curves["batch_loss"] = self._curve("batch", faint, 1, batch)
+        self.curves["smoothed"] = self._curve("batch", train, 2, smoothed)
+        self.curves["train_loss"] = self._curve("loss", train, 2, train_name, symbol=True)
+        self.curves["val_loss"] = self._curve("loss", val, 2, val_name, symbol=True)
+        self.curves["train_acc"] = self._curve("accuracy", train, 2, train_name, symbol=True)
+        self.curves["val_acc"] = self._curve("accuracy", val, 2, val_name, symbol=True)
         self.curves["lr"] = self._curve("lr", lr, 2, None)
         for (name, _, plot), colour in zip(GAN_CURVES, (val, train, train, val), strict=True):
             self.curves[name] = self._curve(plot, colour, 2, None, symbol=True)
@@ -270,14 +286,15 @@ class CurvesPanel(QWidget):
         """Title and legend the epoch plots for a GAN run (its four figures) or any other."""
         self.gan = gan
         for key in GAN_TITLES:
-            title = GAN_TITLES[key] if gan else TITLES[key]
+            title = self.tr(GAN_TITLES[key] if gan else TITLES[key])
             self.plots[key].setTitle(title, size="9pt", color=self.palette().text().color().name())
             legend = self.plots[key].legend
             for label, buffer, _ in SERIES[key]:
                 legend.removeItem(self.curves[buffer])
                 if (buffer in NOT_GAN) != gan:
-                    legend.addItem(self.curves[buffer], label)
-        self.plots["accuracy"].getAxis("left").setLabel("probability" if gan else "accuracy")
+                    legend.addItem(self.curves[buffer], self.tr(label))
+        y_label = self.tr("probability") if gan else self.tr(Y_LABELS["accuracy"])
+        self.plots["accuracy"].getAxis("left").setLabel(y_label)
         if not gan:
             self.samples.hide()
         # Two optimizers at their own fixed rates: the sample grid takes the rate plot's place.
@@ -301,7 +318,8 @@ class CurvesPanel(QWidget):
                 Qt.TransformationMode.FastTransformation,  # pixels stay sharp
             )
         )
-        self.samples.setToolTip(f"The samples of epoch {path.stem.rsplit('_', 1)[-1].lstrip('0')}")
+        epoch = path.stem.rsplit("_", 1)[-1].lstrip("0")
+        self.samples.setToolTip(self.tr("The samples of epoch {epoch}").format(epoch=epoch))
         self.samples.show()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -422,7 +440,9 @@ class CurvesPanel(QWidget):
 
     def mark_unfreezing(self, epoch: int, node_ids: tuple[str, ...]) -> None:
         """Mark `epoch` (1-based), at whose start the nodes `node_ids` began to learn."""
-        label = "unfroze " + ", ".join(self._node_name(node_id) for node_id in node_ids)
+        names = ", ".join(self._node_name(node_id) for node_id in node_ids)
+        label = self.tr("unfroze {nodes}", "gradual unfreezing: layers that began to learn")
+        label = label.format(nodes=names)
         self.unfreezings.append((epoch, label))
         self._add_markers(epoch, label)
 
@@ -527,7 +547,9 @@ class CurvesPanel(QWidget):
     def series(self, plot: str) -> list[Series]:
         """The curves of `plot` as data (for the hover readout)."""
         return [
-            Series(name, self.buffers[buffer].x, self.buffers[buffer].y, self._colour(buffer))
+            Series(
+                self.tr(name), self.buffers[buffer].x, self.buffers[buffer].y, self._colour(buffer)
+            )
             for name, buffer, _ in self._shown_series(plot)
         ]
 
@@ -545,7 +567,8 @@ class CurvesPanel(QWidget):
         return colour
 
     def title(self, plot: str) -> str:
-        return TITLES[plot]
+        """`plot`'s title in the language installed."""
+        return self.tr(TITLES[plot])
 
     def table(self, plot: str) -> tuple[list[str], list[np.ndarray]]:
         """`plot`'s data as CSV columns: the epoch, then each series."""

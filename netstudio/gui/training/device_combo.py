@@ -15,14 +15,16 @@ import copy
 from pydantic import ValidationError
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.document import Document
 from netstudio.gui.training.devices import DeviceField, device_choices, fill_device_box
 from netstudio.training.config import TrainingConfig
 
-TOOLTIP = (
+TOOLTIP = QT_TRANSLATE_NOOP(
+    "DeviceCombo",
     "The device the next run trains on: Auto picks the GPU when there is one, else the CPU "
-    "(the Training panel's Device setting)"
+    "(the Training panel's Device setting)",
 )
 
 
@@ -38,15 +40,16 @@ class DeviceCombo(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 4, 0)
         layout.setSpacing(4)
-        self.label = QLabel("Device:", self)
+        self.label = QLabel(self.tr("Device:"), self)
         self.box = QComboBox(self)
         self.box.setObjectName("toolbar_device_combo")
         self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.label.setBuddy(self.box)
         layout.addWidget(self.label)
         layout.addWidget(self.box)
-        self.setToolTip(TOOLTIP)
-        self.box.setToolTip(TOOLTIP)
+        tip = self.tr(TOOLTIP)
+        self.setToolTip(tip)
+        self.box.setToolTip(tip)
         fill_device_box(self.box, device_choices(field.devices))
         self.box.currentIndexChanged.connect(self._on_chosen)
         field.refreshed.connect(self._on_devices)
@@ -97,4 +100,5 @@ class DeviceCombo(QWidget):
             return
         section = copy.deepcopy(document.project.training)
         section["device"] = value
-        document.undo_stack.push(SetSectionCommand(document, "training", section, "Change device"))
+        text = self.tr("Change device")
+        document.undo_stack.push(SetSectionCommand(document, "training", section, text))

@@ -9,30 +9,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from netstudio.gui.training.fields import FieldEditor
 
+#: The device choices' words are translated in the context "Devices". A GPU's own name
+#: ("NVIDIA H100 (80 GB)", from `netstudio.training.devices`) stays as it is.
+translate = QCoreApplication.translate
+
 
 def device_choices(devices: list[Any] | None) -> list[tuple[str, str, bool]]:
     """(value, label, available) for each entry; `devices` from `available_devices()`, None
     while it is not known yet (PyTorch still loading): then every entry is offered."""
+    cpu = translate("Devices", "CPU")
     if devices is None:
-        return [("auto", "Auto", True), ("cpu", "CPU", True),
-                ("cuda", "CUDA GPU", True), ("mps", "Apple GPU (MPS)", True)]  # fmt: skip
+        return [("auto", translate("Devices", "Auto"), True), ("cpu", cpu, True),
+                ("cuda", translate("Devices", "CUDA GPU"), True),
+                ("mps", translate("Devices", "Apple GPU (MPS)"), True)]  # fmt: skip
     gpus = [d for d in devices if d.id.startswith("cuda")]
     mps = [d for d in devices if d.id == "mps"]
-    best = gpus[0].describe() if gpus else mps[0].describe() if mps else "CPU"
-    cuda_label = gpus[0].describe() if gpus else "CUDA GPU — none here"
+    best = gpus[0].describe() if gpus else mps[0].describe() if mps else cpu
+    cuda_label = gpus[0].describe() if gpus else translate("Devices", "CUDA GPU — none here")
     if len(gpus) > 1:
-        cuda_label += f" (first of {len(gpus)})"
+        cuda_label = translate("Devices", "{gpu} (first of {count})").format(
+            gpu=cuda_label, count=len(gpus)
+        )
+    mps_label = mps[0].describe() if mps else translate("Devices", "Apple GPU (MPS) — none here")
     return [
-        ("auto", f"Auto — {best}", True),
-        ("cpu", "CPU", True),
+        ("auto", translate("Devices", "Auto — {device}").format(device=best), True),
+        ("cpu", cpu, True),
         ("cuda", cuda_label, bool(gpus)),
-        ("mps", mps[0].describe() if mps else "Apple GPU (MPS) — none here", bool(mps)),
+        ("mps", mps_label, bool(mps)),
     ]
 
 
@@ -48,7 +57,7 @@ def fill_device_box(box: QComboBox, choices: list[tuple[str, str, bool]]) -> Non
         if not available and isinstance(model, QStandardItemModel):
             item = model.item(box.count() - 1)
             item.setEnabled(False)
-            item.setToolTip("This machine has no such device")
+            item.setToolTip(translate("Devices", "This machine has no such device"))
     if current is not None:
         box.setCurrentIndex(max(0, box.findData(current)))
     box.blockSignals(False)

@@ -14,7 +14,7 @@ from typing import Any, get_args
 import annotated_types as at
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,12 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.field_marks import describe
 from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox, ShowsAnyValue
 from netstudio.gui.search_fields import offer_setting
+from netstudio.gui.training.field_docs import tooltip
 from netstudio.training.config import TrainingConfig
 
 INT_LIMIT = 2**31 - 1
+#: The fields' words are translated in the context "TrainingFields" (the editors are
+#: QObjects of several classes: one context for all of them).
+translate = QCoreApplication.translate
 
 
 def field_info(path: str, model: type[BaseModel] = TrainingConfig) -> FieldInfo:
@@ -103,7 +108,7 @@ class FieldEditor(QObject):
             widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         description = field_info(path).description
         if description:
-            widget.setToolTip(description[0].upper() + description[1:])
+            widget.setToolTip(tooltip(description))
 
     def set_value(self, value: Any) -> None:
         raise NotImplementedError
@@ -125,7 +130,11 @@ def show_number(box: ShowsAnyValue, value: Any) -> None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         box.show_number(value)
     else:
-        box.show_text(describe(value), f"{describe(value) or 'nothing'} is not a number")
+        said = describe(value) or translate("TrainingFields", "nothing")
+        box.show_text(
+            describe(value),
+            translate("TrainingFields", "{value} is not a number").format(value=said),
+        )
 
 
 class ChoiceField(FieldEditor):
@@ -202,7 +211,7 @@ class FloatField(FieldEditor):
         self.optional = optional
         if optional:  # 0 is written "off" and stored as None
             low, low_f, low_open = 0.0, 0.0, False
-            box.off_text = "off"
+            box.off_text = translate("TrainingFields", "off")
         box.setRange(low_f, high_f)
         box.set_allowed(low, high, low_open, high_open)
         box.setSingleStep(step)
@@ -249,10 +258,12 @@ class NumbersField(FieldEditor):
         try:
             values = [self.kind(t) for t in edit.text().replace(",", " ").split()]
         except ValueError:
-            self.invalid.emit(self.path, f"'{edit.text()}' is not a list of numbers")
+            why = translate("TrainingFields", "'{text}' is not a list of numbers")
+            self.invalid.emit(self.path, why.format(text=edit.text()))
             return
         if self.count is not None and len(values) != self.count:
-            self.invalid.emit(self.path, f"give {self.count} numbers, e.g. 0.9, 0.999")
+            why = translate("TrainingFields", "give {count} numbers, e.g. 0.9, 0.999")
+            self.invalid.emit(self.path, why.format(count=i18n.number(self.count)))
             return
         self.invalid.emit(self.path, "")
         self._commit(values)
@@ -269,9 +280,9 @@ class OptionalIntField(FieldEditor):
     """A whole number or nothing: blank or 0 is "off" (stored as None), e.g. gradual
     unfreezing's epochs; an entry it cannot take stays as typed, and `invalid` says why."""
 
-    def __init__(self, path: str, parent: QWidget, off_text: str = "off") -> None:
+    def __init__(self, path: str, parent: QWidget, off_text: str | None = None) -> None:
         edit = QLineEdit(parent)
-        edit.setPlaceholderText(off_text)
+        edit.setPlaceholderText(off_text or translate("TrainingFields", "off"))
         _, high, _, _ = bounds(field_info(path))
         self.high = int(high) if high is not None else INT_LIMIT
         super().__init__(path, edit)
@@ -286,11 +297,11 @@ class OptionalIntField(FieldEditor):
             value = -1
         if not 0 <= value <= self.high:
             shown = edit.text().strip()
-            self.invalid.emit(
-                self.path,
-                f"'{shown}' is not a whole number from 1 to {self.high:,} (blank or 0: off). "
-                "Not applied.",
+            why = translate(
+                "TrainingFields",
+                "'{text}' is not a whole number from 1 to {high} (blank or 0: off). Not applied.",
             )
+            self.invalid.emit(self.path, why.format(text=shown, high=i18n.number(self.high)))
             return
         self.invalid.emit(self.path, "")
         self._commit(value or None)

@@ -123,5 +123,5 @@ class EditLock(QObject):
 
     def _say_locked(self) -> None:
         self.window.statusBar().showMessage(
-            "Editing is locked while training: Stop the run to change the network", 5000
+            self.tr("Editing is locked while training: Stop the run to change the network"), 5000
         )

@@ -20,6 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.training.config import TrainingConfig
@@ -59,8 +60,9 @@ class LrPreview(pg.PlotWidget):
         self.setMenuEnabled(False)
         self.setMouseEnabled(False, False)
         self.hideButtons()
-        style_plot(self.getPlotItem(), "epoch", "", small=True)
-        self.getPlotItem().setTitle("Learning rate per epoch", size="8pt")
+        style_plot(self.getPlotItem(), self.tr("epoch"), "", small=True)
+        self.getPlotItem().setTitle(self.tr("Learning rate per epoch"), size="8pt")
+        i18n.ensure_installed()  # English's plural forms ("1 epoch") when built alone
         self.curve = self.plot([], [], pen=pg.mkPen(series_colours()[2], width=2))
         #: The curves of the other parameter groups, by multiplier, and the unfreezing marks.
         self.group_curves: dict[float, pg.PlotDataItem] = {}
@@ -109,17 +111,24 @@ class LrPreview(pg.PlotWidget):
             )
             plot.addItem(line)
             self.markers.append(line)
+        number = i18n.locale().toString
         tip = (
-            f"Learning rate from {rates[0]:.3g} to {rates[-1]:.3g} over {len(rates)} epochs"
+            self.tr("Learning rate from {start} to {end} over %n epoch(s)", "", len(rates)).format(
+                start=number(float(rates[0]), "g", 3), end=number(float(rates[-1]), "g", 3)
+            )
             if len(rates)
             else ""
         )
         if others:
-            tip += "; layers with a multiplier: " + ", ".join(f"× {m:g}" for m in others)
-        if marks:
-            tip += "\nDashed lines: one more frozen layer learns from epoch " + ", ".join(
-                map(str, marks)
+            multipliers = ", ".join(f"× {i18n.number(m)}" for m in others)
+            tip += self.tr("; layers with a multiplier: {multipliers}").format(
+                multipliers=multipliers
             )
+        if marks:
+            epochs = ", ".join(i18n.number(epoch) for epoch in marks)
+            tip += "\n" + self.tr(
+                "Dashed lines: one more frozen layer learns from epoch {epochs}"
+            ).format(epochs=epochs)
         self.setToolTip(tip)
 
     def _show_legend(self, others: list[float]) -> None:

@@ -1,7 +1,9 @@
 """The Training panel: Train/Pause/Stop, progress, messages, and the settings form.
 
 Top to bottom: the run controls (the window's Train, Pause and Stop actions), a progress bar
-("Epoch 3/10 · batch 120/844 · 5,400 samples/s · ETA 0:42"), the banner that says editing is
+("Epoch 3/10 · batch 120/844 · 5,400 samples/s · ETA 0:42"; before that, for data that takes
+over half a second to load, "Loading the data — decoding images: 1,234 / 5,000 files · ETA
+0:07"), the banner that says editing is
 locked during a run, a banner with why training cannot start or why a run failed, and the
 settings in a scroll area. Settings edits become one undo command each (`SetSectionCommand`):
 steps of one field in a row merge into one, a typed entry is always a step of its own.
@@ -12,7 +14,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.run_weights import RunWeights, percent
@@ -32,10 +36,32 @@ from netstudio.gui.status_text import StatusText
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
 from netstudio.gui.training.session import FinishedRun, TrainingSession
 from netstudio.gui.training.settings import TrainingSettingsForm
+from netstudio.training.loading_progress import LoadingProgress
 from netstudio.training.results import BatchMetrics, RunInfo
 
-LOCKED_TEXT = "Training — editing is locked until the run ends (Stop to end it)"
-READY_TEXT = "Ready: F5 trains this network"
+#: The panel's words are translated in the context "TrainingPanel" (docs/translating.md); the
+#: constants below are English, translated where they are shown (`tr_text`).
+translate = QCoreApplication.translate
+
+LOCKED_TEXT = QT_TRANSLATE_NOOP(
+    "TrainingPanel", "Training — editing is locked until the run ends (Stop to end it)"
+)
+READY_TEXT = QT_TRANSLATE_NOOP("TrainingPanel", "Ready: F5 trains this network")
+#: A failed run's headline, by the failure's kind.
+FAILURE_KINDS = {
+    "nan": QT_TRANSLATE_NOOP("TrainingPanel", "The loss stopped being a number"),
+    "shape": QT_TRANSLATE_NOOP("TrainingPanel", "Shapes do not fit"),
+    "memory": QT_TRANSLATE_NOOP("TrainingPanel", "Out of memory"),
+    "data": QT_TRANSLATE_NOOP("TrainingPanel", "The data could not be loaded"),
+    "device": QT_TRANSLATE_NOOP("TrainingPanel", "Device not available"),
+    "config": QT_TRANSLATE_NOOP("TrainingPanel", "The settings cannot work"),
+    "error": QT_TRANSLATE_NOOP("TrainingPanel", "Training stopped"),
+}
+
+
+def tr_text(text: str) -> str:
+    """One of this module's English constants in the language installed."""
+    return translate("TrainingPanel", text)
 
 
 def format_eta(seconds: float) -> str:
@@ -46,7 +72,15 @@ def format_eta(seconds: float) -> str:
 
 
 #: Said beside a run's progress when its data streams from disk (the Data panel says why).
-STREAMING_TEXT = "streaming from disk"
+STREAMING_TEXT = QT_TRANSLATE_NOOP("TrainingPanel", "streaming from disk")
+
+
+def loading_text(progress: LoadingProgress) -> str:
+    """ "Loading the data — decoding images: 1,234 / 5,000 files · ETA 0:07"."""
+    # The progress line itself is headless text (netstudio.training.loading_progress).
+    return translate("TrainingPanel", "Loading the data — {progress}").format(
+        progress=progress.line()
+    )
 
 
 def progress_text(info: RunInfo, batch: BatchMetrics, elapsed: float) -> tuple[str, float]:
@@ -55,12 +89,19 @@ def progress_text(info: RunInfo, batch: BatchMetrics, elapsed: float) -> tuple[s
     done = (batch.epoch - 1 - info.start_epoch) * info.batches_per_epoch + batch.batch
     fraction = min(1.0, done / total)
     eta = elapsed * (1 - fraction) / fraction if fraction > 0 else 0.0
-    text = (
-        f"Epoch {batch.epoch}/{info.epochs} · batch {batch.batch}/{batch.batches} · "
-        f"{batch.samples_per_second:,.0f} samples/s · ETA {format_eta(eta)}"
+    text = translate(
+        "TrainingPanel",
+        "Epoch {epoch}/{epochs} · batch {batch}/{batches} · {speed} samples/s · ETA {eta}",
+    ).format(
+        epoch=i18n.number(batch.epoch),
+        epochs=i18n.number(info.epochs),
+        batch=i18n.number(batch.batch),
+        batches=i18n.number(batch.batches),
+        speed=i18n.number(round(batch.samples_per_second)),
+        eta=format_eta(eta),
     )
     if info.streaming:
-        text += f" · {STREAMING_TEXT}"
+        text += f" · {tr_text(STREAMING_TEXT)}"
     return text, fraction
 
 
@@ -81,7 +122,7 @@ class Banner(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.set_colour(colour)
@@ -115,6 +156,9 @@ class TrainingPanel(QWidget):
         self.document: Document | None = None
         self._info: RunInfo | None = None
         self._started = 0.0
+        #: The status without "Paused — " (the words of the run's state shown under it).
+        self._plain_status = tr_text(READY_TEXT)
+        i18n.ensure_installed()  # English's plural forms ("1 epoch") when built alone
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -136,7 +180,7 @@ class TrainingPanel(QWidget):
         self.progress.setRange(0, 1000)
         layout.addWidget(self.progress)
         # Not a QLabel: its text changes 5 times a second during a run (see StatusText).
-        self.status = StatusText(READY_TEXT, lines=2, parent=self)
+        self.status = StatusText(self._plain_status, lines=2, parent=self)
         self.status.setObjectName("training_status")
         layout.addWidget(self.status)
 
@@ -159,6 +203,7 @@ class TrainingPanel(QWidget):
         layout.addWidget(scroll, 1)
 
         session.run_started.connect(self._on_run_started)
+        session.loading_progressed.connect(self._on_loading)
         session.batches_ended.connect(self._on_batches)
         session.running_changed.connect(self._on_running)
         session.paused_changed.connect(self._on_paused)
@@ -182,7 +227,7 @@ class TrainingPanel(QWidget):
         self._on_networks_changed()
         self.failure.show_message("")
         if not self.session.running:  # a project opens clean: nothing of the run before
-            self.status.setText(READY_TEXT)
+            self._show_status(tr_text(READY_TEXT))
             self.progress.setValue(0)
         self._on_document_edited()
         if document is not None and document.analysed_once and self.form.device.devices is None:
@@ -235,42 +280,72 @@ class TrainingPanel(QWidget):
             self.checks.show_message("")
             return
         problems = self.session.problems()
-        text = "\n".join(f"• {p}" for p in problems)
-        self.checks.show_message(f"Cannot train yet:\n{text}" if problems else "", False)
+        self.checks.show_message(self._cannot_train(problems) if problems else "", False)
+
+    def _cannot_train(self, problems: list[str]) -> str:
+        text = "\n".join(f"• {i18n.translated(p)}" for p in problems)
+        return self.tr("Cannot train yet:\n{problems}").format(problems=text)
+
+    def _show_status(self, text: str, paused: bool = False) -> None:
+        """Show `text` as the run's state, after "Paused — " while the run is paused."""
+        self._plain_status = text
+        if paused:
+            text = self.tr("Paused — {status}").format(status=text)
+        self.status.setText(text)
 
     # --- a run ---------------------------------------------------------------------------------
 
     def _on_refused(self, problems: list[str]) -> None:
-        text = "\n".join(f"• {p}" for p in problems)
-        self.checks.show_message(f"Cannot train yet:\n{text}", False)
-        self.status.setText("Not started: see why above")
+        self.checks.show_message(self._cannot_train(problems), False)
+        self._show_status(self.tr("Not started: see why above"))
 
     def _on_running(self, running: bool) -> None:
         self.form.setEnabled(not running)
-        self.locked.show_message(LOCKED_TEXT if running else "", closable=False)
+        self.locked.show_message(tr_text(LOCKED_TEXT) if running else "", closable=False)
         if running:
             self.failure.show_message("")
             self.checks.show_message("")
             self.progress.setValue(0)
             self._info = None
             self._started = time.perf_counter()
-            self.status.setText("Loading the data…")
+            self._show_status(self.tr("Loading the data…"))
         else:
             self.update_checks()
 
     def _on_paused(self, paused: bool) -> None:
-        if paused:
-            self.status.setText(f"Paused — {self.status.text()}")
-        elif self.status.text().startswith("Paused — "):
-            self.status.setText(self.status.text().removeprefix("Paused — "))
+        self._show_status(self._plain_status, paused)
+
+    def _on_loading(self, progress: LoadingProgress) -> None:
+        """Loading the data takes a while: how far it is, and how long it still takes."""
+        if self._info is not None:
+            return  # a late report: the run has started
+        self.progress.setValue(round(progress.fraction * 1000))
+        self._show_status(loading_text(progress))
 
     def _on_run_started(self, info: RunInfo) -> None:
         self._info = info
         self._started = time.perf_counter()
-        self.status.setText(
-            f"Training on {info.device}: {info.parameters:,} parameters, {info.train_samples:,} "
-            f"samples, {info.epochs} epochs of {info.batches_per_epoch} batches"
-            + (f", {STREAMING_TEXT}" if info.streaming else "")
+        if info.streaming:
+            text = self.tr(
+                "Training on {device}: {parameters} parameters, {samples} samples, "
+                "%n epoch(s) of {batches} batches, streaming from disk",
+                "",
+                info.epochs,
+            )
+        else:
+            text = self.tr(
+                "Training on {device}: {parameters} parameters, {samples} samples, "
+                "%n epoch(s) of {batches} batches",
+                "",
+                info.epochs,
+            )
+        self._show_status(
+            text.format(
+                device=info.device,
+                parameters=i18n.number(info.parameters),
+                samples=i18n.number(info.train_samples),
+                batches=i18n.number(info.batches_per_epoch),
+            )
         )
 
     def _on_batches(self, batches: list[BatchMetrics]) -> None:
@@ -278,39 +353,64 @@ class TrainingPanel(QWidget):
             return
         text, fraction = progress_text(self._info, batches[-1], time.perf_counter() - self._started)
         self.progress.setValue(round(fraction * 1000))
-        prefix = "Paused — " if self.session.paused else ""
-        self.status.setText(prefix + text)
+        self._show_status(text, self.session.paused)
 
     def _on_finished(self, run: FinishedRun) -> None:
         record, result = run.record, run.result
-        epochs = len(record["epochs"])
-        words = {"finished": "Finished", "stopped": "Stopped", "early_stopped": "Stopped early",
-                 "failed": "Failed"}  # fmt: skip
-        parts = [f"{words[record['status']]} after {epochs} epoch{'s' if epochs != 1 else ''}"]
-        parts.append(f"{record['seconds']:.1f} s")
+        parts = [self._ended(record["status"], len(record["epochs"]))]
+        seconds = i18n.locale().toString(float(record["seconds"]), "f", 1)
+        parts.append(self.tr("{seconds} s", "seconds the run took").format(seconds=seconds))
         weights = RunWeights.of(record)
-        which = f" (weights: {weights.label})" if weights is not None else ""
         if result.test_accuracy is not None:
-            parts.append(f"test accuracy {percent(result.test_accuracy)}{which}")
+            accuracy = percent(result.test_accuracy)
+            if weights is not None:
+                parts.append(
+                    self.tr("test accuracy {accuracy} (weights: {weights})").format(
+                        accuracy=accuracy, weights=weights.label
+                    )
+                )
+            else:
+                parts.append(self.tr("test accuracy {accuracy}").format(accuracy=accuracy))
         elif result.test_loss is not None:
-            parts.append(f"test loss {result.test_loss:.4g}{which}")
-        self.status.setText(" · ".join(parts) + f" — {record['name']}")
+            loss = i18n.locale().toString(float(result.test_loss), "g", 4)
+            if weights is not None:
+                parts.append(
+                    self.tr("test loss {loss} (weights: {weights})").format(
+                        loss=loss, weights=weights.label
+                    )
+                )
+            else:
+                parts.append(self.tr("test loss {loss}").format(loss=loss))
+        self._show_status(" · ".join(parts) + f" — {record['name']}")
         if record["status"] != "failed":
             self.progress.setValue(1000)
         error = record["error"]
         if error is not None:
             self.failure.show_message(self.failure_text(error))
 
+    def _ended(self, status: str, epochs: int) -> str:
+        """ "Finished after 3 epochs", by how the run ended."""
+        if status == "finished":
+            return self.tr("Finished after %n epoch(s)", "", epochs)
+        if status == "stopped":
+            return self.tr("Stopped after %n epoch(s)", "", epochs)
+        if status == "early_stopped":
+            return self.tr("Stopped early after %n epoch(s)", "", epochs)
+        return self.tr("Failed after %n epoch(s)", "", epochs)
+
     def failure_text(self, error: dict[str, Any]) -> str:
-        kinds = {"nan": "The loss stopped being a number", "shape": "Shapes do not fit",
-                 "memory": "Out of memory", "data": "The data could not be loaded",
-                 "device": "Device not available", "config": "The settings cannot work",
-                 "error": "Training stopped"}  # fmt: skip
-        message = str(error.get("message", ""))
+        """Why a run failed: its kind's headline around the failure's own (headless) text, and
+        the node at fault."""
+        message = i18n.translated(str(error.get("message", "")))
         node_id = error.get("node_id")
         document = self.document
-        where = ""
+        title = tr_text(FAILURE_KINDS.get(str(error.get("kind")), FAILURE_KINDS["error"]))
+        # The sentence ends here, in the language's own full stop: not the message's.
+        message = message.removesuffix(".")
+        text = self.tr("{kind}: {message}.", "a failed run's headline and why").format(
+            kind=title, message=message[:1].upper() + message[1:]
+        )
         if node_id and document is not None and node_id in document.graph:
-            where = f"\nAt {document.graph.node(node_id).label} (selected on the canvas)."
-        title = kinds.get(str(error.get("kind")), "Training stopped")
-        return f"{title}: {message[:1].upper()}{message[1:]}.{where}".replace("..", ".")
+            where = self.tr("At {node} (selected on the canvas).")
+            text += "\n" + where.format(node=document.graph.node(node_id).label)
+        return text.replace("..", ".")

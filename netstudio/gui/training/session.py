@@ -136,18 +136,19 @@ class TrainingSession(QObject):
     def problems(self) -> list[str]:
         """Why a run cannot start now, each with what to do ([] when it can)."""
         if self.running:
-            return ["A run is in progress: stop it first"]
+            return [self.tr("A run is in progress: stop it first")]
         document = self.document
         if document is None:
-            return ["No project is open"]
+            return [self.tr("No project is open")]
         if not document.analysed_once:
-            return ["PyTorch is still loading: train once the shapes are shown"]
+            return [self.tr("PyTorch is still loading: train once the shapes are shown")]
         try:
             data, config = self.data_config(), self.training_config()
         except ValidationError as error:
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
-            return [f"The project's settings are not valid ({where}: {first['msg']}): fix them"]
+            text = self.tr("The project's settings are not valid ({where}: {why}): fix them")
+            return [text.format(where=where, why=first["msg"])]
         loaded = None
         last = self.last_run
         if last is not None and last.record["data"] == data.model_dump(mode="json"):
@@ -186,7 +187,8 @@ class TrainingSession(QObject):
             else:
                 folder = new_run_dir(None, unsaved_runs_root())
         except OSError as error:
-            self.refused.emit([f"Cannot make the run folder: {error}: check the disk"])
+            text = self.tr("Cannot make the run folder: {error}: check the disk")
+            self.refused.emit([text.format(error=error)])
             return False
         snapshot = project_to_dict(project)
         snapshot["data"] = data.model_dump(mode="json")

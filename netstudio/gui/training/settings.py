@@ -22,9 +22,11 @@ import sys
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.style import ERROR_COLOUR
 from netstudio.gui.training.devices import DeviceField
@@ -42,25 +44,70 @@ from netstudio.gui.training.fields import (
 from netstudio.gui.training.lr_preview import LrPreview
 from netstudio.training.config import GanConfig, TrainingConfig
 
-TASKS = [("classification", "Classification"), ("regression", "Regression"),
-         ("reconstruction", "Reconstruction"), ("gan", "Generative adversarial")]  # fmt: skip
-GAN_NOISE = [("normal", "Normal (Gaussian)"), ("uniform", "Uniform (-1 to 1)")]
-GAN_LOSSES = [("bce_with_logits", "Non-saturating BCE"), ("hinge", "Hinge")]
+#: The form's words are translated in the context "TrainingSettingsForm"; the tables below
+#: hold English (the groups are keyed by their English titles), translated where shown.
+CONTEXT = "TrainingSettingsForm"
+TASKS = [
+    ("classification", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Classification")),
+    ("regression", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Regression")),
+    ("reconstruction", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Reconstruction")),
+    ("gan", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Generative adversarial")),
+]
+GAN_NOISE = [
+    ("normal", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Normal (Gaussian)")),
+    ("uniform", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Uniform (-1 to 1)")),
+]
+GAN_LOSSES = [
+    ("bce_with_logits", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Non-saturating BCE")),
+    ("hinge", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Hinge")),
+]
 #: The groups a GAN run does not read (hidden for the task "gan"); the GAN's group shows then.
-NOT_GAN_GROUPS = ("Optimizer", "Learning-rate schedule", "Regularization")
-GAN_GROUP = "Generative adversarial"
+NOT_GAN_GROUPS = (
+    QT_TRANSLATE_NOOP("TrainingSettingsForm", "Optimizer"),
+    QT_TRANSLATE_NOOP("TrainingSettingsForm", "Learning-rate schedule"),
+    QT_TRANSLATE_NOOP("TrainingSettingsForm", "Regularization"),
+)
+GAN_GROUP = QT_TRANSLATE_NOOP("TrainingSettingsForm", "Generative adversarial")
 #: The rows of the "Task and loss" group a GAN run does not read.
 NOT_GAN_ROWS = ("loss.type", "loss.label_smoothing", "loss.huber_delta")
-LOSSES = [("cross_entropy", "Cross-entropy"), ("nll", "NLL (log-probabilities)"),
-          ("bce_with_logits", "BCE with logits"), ("bce", "BCE (probabilities)"), ("mse", "MSE"),
-          ("l1", "L1 (MAE)"), ("huber", "Huber"), ("kl_div", "KL divergence")]  # fmt: skip
-OPTIMIZERS = [("adam", "Adam"), ("adamw", "AdamW"), ("sgd", "SGD"), ("rmsprop", "RMSprop"),
-              ("adagrad", "Adagrad")]  # fmt: skip
-SCHEDULES = [("none", "Constant"), ("step", "Step"), ("multistep", "Multi-step"),
-             ("exponential", "Exponential"), ("cosine", "Cosine"), ("one_cycle", "One-cycle"),
-             ("reduce_on_plateau", "Reduce on plateau")]  # fmt: skip
-METRICS = [("val_loss", "Validation loss"), ("val_accuracy", "Validation accuracy"),
-           ("train_loss", "Training loss")]  # fmt: skip
+LOSSES = [
+    ("cross_entropy", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Cross-entropy")),
+    ("nll", QT_TRANSLATE_NOOP("TrainingSettingsForm", "NLL (log-probabilities)")),
+    ("bce_with_logits", QT_TRANSLATE_NOOP("TrainingSettingsForm", "BCE with logits")),
+    ("bce", QT_TRANSLATE_NOOP("TrainingSettingsForm", "BCE (probabilities)")),
+    ("mse", QT_TRANSLATE_NOOP("TrainingSettingsForm", "MSE")),
+    ("l1", QT_TRANSLATE_NOOP("TrainingSettingsForm", "L1 (MAE)")),
+    ("huber", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Huber")),
+    ("kl_div", QT_TRANSLATE_NOOP("TrainingSettingsForm", "KL divergence")),
+]
+#: PyTorch's own class names: never translated.
+OPTIMIZERS = [
+    ("adam", "Adam"),
+    ("adamw", "AdamW"),
+    ("sgd", "SGD"),
+    ("rmsprop", "RMSprop"),
+    ("adagrad", "Adagrad"),
+]
+SCHEDULES = [
+    ("none", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Constant")),
+    ("step", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Step")),
+    ("multistep", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Multi-step")),
+    ("exponential", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Exponential")),
+    ("cosine", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Cosine")),
+    ("one_cycle", QT_TRANSLATE_NOOP("TrainingSettingsForm", "One-cycle")),
+    ("reduce_on_plateau", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Reduce on plateau")),
+]
+METRICS = [
+    ("val_loss", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Validation loss")),
+    ("val_accuracy", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Validation accuracy")),
+    ("train_loss", QT_TRANSLATE_NOOP("TrainingSettingsForm", "Training loss")),
+]
+
+
+def translated_choices(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(value, label) choices with their labels in the language installed."""
+    return [(value, QCoreApplication.translate(CONTEXT, label)) for value, label in choices]
+
 
 #: Which fields show for which choice: path -> (the choice's path, the values it shows for).
 SHOWN_FOR: dict[str, tuple[str, set[str]]] = {
@@ -116,79 +163,96 @@ class TrainingSettingsForm(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
 
-        form = self._group(layout, "Task and loss")
-        self._add(form, "Task", ChoiceField("task", TASKS, self))
-        self._add(form, "Loss", ChoiceField("loss.type", LOSSES, self))
-        self._add(form, "Label smoothing", FloatField("loss.label_smoothing", self, 0.05))
-        self._add(form, "Huber delta", FloatField("loss.huber_delta", self, 0.1))
+        form = self._group(layout, QT_TRANSLATE_NOOP("TrainingSettingsForm", "Task and loss"))
+        self._add(form, self.tr("Task"), ChoiceField("task", translated_choices(TASKS), self))
+        self._add(form, self.tr("Loss"), ChoiceField("loss.type", translated_choices(LOSSES), self))
+        self._add(form, self.tr("Label smoothing"), FloatField("loss.label_smoothing", self, 0.05))
+        self._add(form, self.tr("Huber delta"), FloatField("loss.huber_delta", self, 0.1))
 
         form = self._group(layout, GAN_GROUP)
-        self._add(form, "Generator", ChoiceField("gan.generator", [], self))
-        self._add(form, "Discriminator", ChoiceField("gan.discriminator", [], self))
-        self._add(form, "Noise size", IntField("gan.noise_size", self))
-        self._add(form, "Noise", ChoiceField("gan.noise", GAN_NOISE, self))
-        self._add(form, "GAN loss", ChoiceField("gan.loss", GAN_LOSSES, self))
-        self._add(form, "D steps per G step", IntField("gan.d_steps", self))
-        self._add(form, "Generator LR", FloatField("gan.generator_optimizer.lr", self, 0.0001))
+        self._add(form, self.tr("Generator"), ChoiceField("gan.generator", [], self))
+        self._add(form, self.tr("Discriminator"), ChoiceField("gan.discriminator", [], self))
+        self._add(form, self.tr("Noise size"), IntField("gan.noise_size", self))
         self._add(
-            form, "Discriminator LR", FloatField("gan.discriminator_optimizer.lr", self, 1e-4)
+            form, self.tr("Noise"), ChoiceField("gan.noise", translated_choices(GAN_NOISE), self)
         )
+        gan_losses = translated_choices(GAN_LOSSES)
+        self._add(form, self.tr("GAN loss"), ChoiceField("gan.loss", gan_losses, self))
+        self._add(form, self.tr("D steps per G step"), IntField("gan.d_steps", self))
+        generator_lr = FloatField("gan.generator_optimizer.lr", self, 0.0001)
+        self._add(form, self.tr("Generator LR"), generator_lr)
+        discriminator_lr = FloatField("gan.discriminator_optimizer.lr", self, 1e-4)
+        self._add(form, self.tr("Discriminator LR"), discriminator_lr)
 
-        form = self._group(layout, "Optimizer")
-        self._add(form, "Optimizer", ChoiceField("optimizer.type", OPTIMIZERS, self))
-        self._add(form, "Learning rate", FloatField("optimizer.lr", self, 0.0005))
-        self._add(form, "Momentum", FloatField("optimizer.momentum", self, 0.05))
-        self._add(form, "", BoolField("optimizer.nesterov", "Nesterov momentum", self))
-        self._add(form, "Betas", NumbersField("optimizer.betas", self, float, count=2))
-        self._add(form, "Epsilon", FloatField("optimizer.eps", self, 1e-8))
-        self._add(form, "Alpha", FloatField("optimizer.alpha", self, 0.01))
+        form = self._group(layout, NOT_GAN_GROUPS[0])
+        self._add(form, self.tr("Optimizer"), ChoiceField("optimizer.type", OPTIMIZERS, self))
+        self._add(form, self.tr("Learning rate"), FloatField("optimizer.lr", self, 0.0005))
+        self._add(form, self.tr("Momentum"), FloatField("optimizer.momentum", self, 0.05))
+        self._add(form, "", BoolField("optimizer.nesterov", self.tr("Nesterov momentum"), self))
+        self._add(form, self.tr("Betas"), NumbersField("optimizer.betas", self, float, count=2))
+        self._add(form, self.tr("Epsilon"), FloatField("optimizer.eps", self, 1e-8))
+        self._add(form, self.tr("Alpha"), FloatField("optimizer.alpha", self, 0.01))
         unfreeze = OptionalIntField("fine_tuning.unfreeze_every", self)
         unfreeze.widget.setToolTip(
-            "Gradual unfreezing: every this many epochs one more frozen layer learns, from the "
-            "one nearest the output back towards the input (blank or 0: off). Freeze layers "
-            "with the Inspector's Trainable switch."
+            self.tr(
+                "Gradual unfreezing: every this many epochs one more frozen layer learns, from "
+                "the one nearest the output back towards the input (blank or 0: off). Freeze "
+                "layers with the Inspector's Trainable switch."
+            )
         )
-        self._add(form, "Unfreeze every", unfreeze)
+        self._add(form, self.tr("Unfreeze every"), unfreeze)
         statistics = BoolField(
-            "fine_tuning.frozen_batchnorm_eval", "Frozen BatchNorm keeps its statistics", self
+            "fine_tuning.frozen_batchnorm_eval",
+            self.tr("Frozen BatchNorm keeps its statistics"),
+            self,
         )
         statistics.widget.setToolTip(
-            "A frozen BatchNorm layer keeps the running mean and variance it came with (it runs "
-            "in evaluation mode while the rest trains). Untick to let it follow the new data."
+            self.tr(
+                "A frozen BatchNorm layer keeps the running mean and variance it came with (it "
+                "runs in evaluation mode while the rest trains). Untick to let it follow the new "
+                "data."
+            )
         )
         self._add(form, "", statistics)
 
-        form = self._group(layout, "Learning-rate schedule")
-        self._add(form, "Schedule", ChoiceField("schedule.type", SCHEDULES, self))
-        self._add(form, "Step size", IntField("schedule.step_size", self))
-        self._add(form, "Gamma", FloatField("schedule.gamma", self, 0.05))
-        self._add(form, "Milestones", NumbersField("schedule.milestones", self, int))
-        self._add(form, "Final LR", FloatField("schedule.min_lr", self, 0.0001))
-        self._add(form, "Peak LR", FloatField("schedule.max_lr", self, 0.001, optional=True))
-        self._add(form, "Patience", IntField("schedule.patience", self))
-        self._add(form, "Factor", FloatField("schedule.factor", self, 0.05))
-        self._add(form, "Warm-up epochs", IntField("schedule.warmup_epochs", self))
+        form = self._group(layout, NOT_GAN_GROUPS[1])
+        schedules = translated_choices(SCHEDULES)
+        self._add(form, self.tr("Schedule"), ChoiceField("schedule.type", schedules, self))
+        self._add(form, self.tr("Step size"), IntField("schedule.step_size", self))
+        self._add(form, self.tr("Gamma"), FloatField("schedule.gamma", self, 0.05))
+        self._add(form, self.tr("Milestones"), NumbersField("schedule.milestones", self, int))
+        self._add(form, self.tr("Final LR"), FloatField("schedule.min_lr", self, 0.0001))
+        peak = FloatField("schedule.max_lr", self, 0.001, optional=True)
+        self._add(form, self.tr("Peak LR"), peak)
+        self._add(form, self.tr("Patience"), IntField("schedule.patience", self))
+        self._add(form, self.tr("Factor"), FloatField("schedule.factor", self, 0.05))
+        self._add(form, self.tr("Warm-up epochs"), IntField("schedule.warmup_epochs", self))
         self.preview = LrPreview(self)
         form.addRow(self.preview)
 
-        form = self._group(layout, "Run")
-        self._add(form, "Epochs", IntField("epochs", self))
-        self._add(form, "Batch size", IntField("batch_size", self))
-        self._add(form, "Seed", IntField("seed", self))
+        form = self._group(layout, QT_TRANSLATE_NOOP("TrainingSettingsForm", "Run"))
+        self._add(form, self.tr("Epochs"), IntField("epochs", self))
+        self._add(form, self.tr("Batch size"), IntField("batch_size", self))
+        self._add(form, self.tr("Seed"), IntField("seed", self))
         self.device = DeviceField(self)
-        self._add(form, "Device", self.device)
-        self._add(form, "", BoolField("mixed_precision", "Mixed precision (float16)", self))
+        self._add(form, self.tr("Device"), self.device)
+        mixed = BoolField("mixed_precision", self.tr("Mixed precision (float16)"), self)
+        self._add(form, "", mixed)
 
-        form = self._group(layout, "Regularization")
-        self._add(form, "Weight decay", FloatField("regularization.weight_decay", self, 0.0001))
-        self._add(form, "L1 penalty", FloatField("regularization.l1", self, 0.0001))
-        self._add(form, "Clip gradients", FloatField("regularization.grad_clip", self, 0.5, True))
+        form = self._group(layout, NOT_GAN_GROUPS[2])
+        decay = FloatField("regularization.weight_decay", self, 0.0001)
+        self._add(form, self.tr("Weight decay"), decay)
+        self._add(form, self.tr("L1 penalty"), FloatField("regularization.l1", self, 0.0001))
+        clip = FloatField("regularization.grad_clip", self, 0.5, True)
+        self._add(form, self.tr("Clip gradients"), clip)
         early = "regularization.early_stopping"
-        self._add(form, "", BoolField(f"{early}.enabled", "Stop early", self))
-        self._add(form, "Watch", ChoiceField(f"{early}.metric", METRICS, self))
-        self._add(form, "Patience", IntField(f"{early}.patience", self))
-        self._add(form, "Min. change", FloatField(f"{early}.min_delta", self, 0.001))
-        self._add(form, "", BoolField(f"{early}.restore_best", "Restore the best epoch", self))
+        self._add(form, "", BoolField(f"{early}.enabled", self.tr("Stop early"), self))
+        watch = ChoiceField(f"{early}.metric", translated_choices(METRICS), self)
+        self._add(form, self.tr("Watch"), watch)
+        self._add(form, self.tr("Patience"), IntField(f"{early}.patience", self))
+        self._add(form, self.tr("Min. change"), FloatField(f"{early}.min_delta", self, 0.001))
+        restore = BoolField(f"{early}.restore_best", self.tr("Restore the best epoch"), self)
+        self._add(form, "", restore)
 
         self.error = QLabel(self)
         self.error.setObjectName("training_settings_error")
@@ -212,7 +276,8 @@ class TrainingSettingsForm(QWidget):
             label.setMinimumWidth(width)
 
     def _group(self, layout: QVBoxLayout, title: str) -> QFormLayout:
-        box = QGroupBox(title, self)
+        """A group box titled `title` (English: the key of `groups`; shown translated)."""
+        box = QGroupBox(self.tr(title), self)
         self.groups[title] = box
         form = QFormLayout(box)
         form.setContentsMargins(8, 6, 8, 8)
@@ -269,7 +334,8 @@ class TrainingSettingsForm(QWidget):
             chosen = get_path(values, path)
             choices = [(name, name) for name in self.networks]
             if chosen not in self.networks:  # a name the project lacks: shown, and a Problem
-                choices.append((chosen, f"{chosen} (no such network)"))
+                missing = self.tr("{network} (no such network)").format(network=chosen)
+                choices.append((chosen, missing))
             editor = self.editors[path]
             assert isinstance(editor, ChoiceField)
             editor.set_choices(choices, chosen)
@@ -301,7 +367,8 @@ class TrainingSettingsForm(QWidget):
         self._update_rows()
         self.preview.set_config(config)
         label = self._label(path)
-        self.edited.emit(copy.deepcopy(section), f"Change {label}", self.editors[path].typed())
+        text = self.tr("Change {setting}", "an undo step: a training setting").format(setting=label)
+        self.edited.emit(copy.deepcopy(section), text, self.editors[path].typed())
 
     def _label(self, path: str) -> str:
         form, field = self._rows[path]
@@ -309,7 +376,10 @@ class TrainingSettingsForm(QWidget):
         text = label.text() if isinstance(label, QLabel) else ""
         if not text:
             text = getattr(self.editors[path].widget, "text", lambda: path)()
-        return text.lower() if text else path
+        if not text:
+            return path
+        # "Change learning rate": English lowers the label in a sentence; others keep it.
+        return text.lower() if i18n.language() in ("", "en") else text
 
     def _update_rows(self) -> None:
         values = self.config.model_dump()

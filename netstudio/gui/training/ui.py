@@ -6,7 +6,9 @@ The window builds one `TrainingUi` after its docks and before its menus (so the 
 listed under View ▸ Panels) and holds it as ``window.training_ui``; it puts `device_combo` on
 its toolbar and calls ``panel.set_document`` and ``session.set_document`` for each project. The
 status bar shows, during a run, a small progress bar (the Training panel's fraction) and the
-device with the panel's progress line ("cpu · Epoch 3/10 · …"), both hidden between runs.
+device with the panel's progress line ("cpu · Epoch 3/10 · …"; while a slow load runs, how far
+it is: "Loading the data — decoding images: 1,234 / 5,000 files · ETA 0:07"), both hidden
+between runs.
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from netstudio.gui.status_text import StatusText
 from netstudio.gui.training.curves import CurvesPanel
 from netstudio.gui.training.device_combo import DeviceCombo
 from netstudio.gui.training.lock import EditLock
-from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel
+from netstudio.gui.training.panel import LOCKED_TEXT, TrainingPanel, tr_text
 from netstudio.gui.training.session import FinishedRun, TrainingSession
 from netstudio.training.results import RunInfo
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
 
+#: The words of the window's training part are translated in the context "TrainingUi".
+translate = QCoreApplication.translate
 #: Width and height of the status bar's progress bar, in pixels.
 PROGRESS_SIZE = (120, 10)
 
@@ -48,7 +52,8 @@ class TrainingUi:
             old.deleteLater()
         self.curves = CurvesPanel(session, window)
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        self.curves_dock = window.add_dock("curves_dock", "Curves", self.curves, bottom)
+        title = translate("TrainingUi", "Curves")
+        self.curves_dock = window.add_dock("curves_dock", title, self.curves, bottom)
         window.tabifyDockWidget(window.problems_dock, self.curves_dock)
         window.summary_dock.raise_()
         self.lock = EditLock(window)
@@ -95,7 +100,7 @@ class TrainingUi:
         self.lock.set_locked(running)
         self.device_combo.set_running(running)
         self._device = ""
-        self.status.setText(LOCKED_TEXT)
+        self.status.setText(tr_text(LOCKED_TEXT))
         self.progress.setValue(0)
         self.progress.setVisible(running)
         self.status.setVisible(running)
@@ -124,16 +129,21 @@ class TrainingUi:
 
     def _on_paused(self, paused: bool) -> None:
         pause = self.window.menu_actions.pause
-        pause.setText("&Resume" if paused else "&Pause")
-        pause.setStatusTip("Resume training" if paused else "Pause training")
-        pause.setToolTip(f"{pause.statusTip()} (F6)")
+        if paused:
+            pause.setText(translate("TrainingUi", "&Resume"))
+            pause.setStatusTip(translate("TrainingUi", "Resume training"))
+        else:
+            pause.setText(translate("TrainingUi", "&Pause"))
+            pause.setStatusTip(translate("TrainingUi", "Pause training"))
+        tip = translate("TrainingUi", "{tip} ({keys})", "a tooltip and its shortcut")
+        pause.setToolTip(tip.format(tip=pause.statusTip(), keys="F6"))
 
     def _on_batches(self, _batches: list[Any]) -> None:
         # The panel has taken these batches already (it connected first): show what it shows.
         self.progress.setValue(self.panel.progress.value())
         text = self.panel.status.text()
         device = f"{self._device} · " if self._device else ""
-        self.status.setText(f"{device}{text} — editing locked")
+        self.status.setText(device + _locked(text))
 
     def _on_finished(self, run: FinishedRun) -> None:
         error = run.record["error"]
@@ -145,3 +155,9 @@ class TrainingUi:
         node_id = error.get("node_id")
         if node_id and window.document is not None and node_id in window.document.graph:
             window.reveal_node(node_id, flash=True)
+
+
+def _locked(status: str) -> str:
+    """ "Epoch 3/10 · … — editing locked": the run's state, and that the network cannot be
+    edited now."""
+    return translate("TrainingUi", "{status} — editing locked").format(status=status)
