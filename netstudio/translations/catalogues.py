@@ -15,6 +15,7 @@ translate what is unfinished (Qt Linguist: ``pyside6-linguist netstudio/translat
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -170,7 +171,11 @@ def release(folder: Path = FOLDER, into: Path | None = None) -> None:
     for language in (*LANGUAGES, SOURCE_LANGUAGE):
         ts = [str(catalogue(language, area, folder)) for area in AREAS]
         qm = compiled(language, into or folder)
-        subprocess.run([tool("pyside6-lrelease"), "-silent", *ts, "-qm", str(qm)], check=True)
+        # Written beside it and renamed over it: a running app maps the .qm it loaded, and a
+        # file rewritten in place under it reads as garbage (or a bus error).
+        fresh = qm.with_suffix(".qm.new")
+        subprocess.run([tool("pyside6-lrelease"), "-silent", *ts, "-qm", str(fresh)], check=True)
+        os.replace(fresh, qm)
 
 
 def stale() -> list[str]:
