@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, cast
 import torch
 from torch.utils.data import DataLoader, Dataset, Sampler
 
+from netstudio.training import failure_messages as words
 from netstudio.training.augment import BatchAugment
 from netstudio.training.loaded_data import TensorSplit
 
@@ -286,8 +287,7 @@ def _reported(loader: DataLoader) -> Iterator[Any]:
                 raise
             raise TrainingFailure(
                 "data",
-                f"a process reading the data stopped ({_original_line(error)}): the data so far "
-                "is kept; if memory ran out, lower the batch size or the image size",
+                words.READER_STOPPED(error=_original_line(error)),
             ) from None
         yield batch
 

@@ -17,6 +17,7 @@ import torch
 
 from netstudio.core.compiler import node_for_error
 from netstudio.core.graph import NetworkGraph, Node
+from netstudio.training import failure_messages as words
 from netstudio.training.checkpoints import CheckpointError
 from netstudio.training.config import TrainingConfig
 from netstudio.training.results import TrainingFailure
@@ -48,19 +49,18 @@ class FailureDiagnosis:
         The weights are those before the failing batch when still finite, else the ones the
         epoch started from (`fallback`, loaded into the model here).
         """
-        kept = "the weights are kept from the batch before"
+        kept = words.KEPT_BEFORE()
         if not all_finite(self.model.state_dict()):
             self.model.load_state_dict(fallback)
-            kept = f"the weights are restored to those at the start of epoch {epoch + 1}"
+            kept = words.KEPT_RESTORED(epoch=epoch + 1)
         what = (
-            f"the loss became {value} at epoch {epoch + 1}, batch {batch + 1}"
+            words.LOSS_BECAME(value=str(value), epoch=epoch + 1, batch=batch + 1)
             if batch is not None
-            else f"the weights stopped being finite during epoch {epoch + 1}"
+            else words.WEIGHTS_NOT_FINITE(epoch=epoch + 1)
         )
         return TrainingFailure(
             "nan",
-            f"{what}: {kept}. Lower the learning rate, add gradient clipping, or check the data "
-            "for invalid values",
+            words.NOT_FINITE(what=what, kept=kept),
             epoch=epoch + 1,
             batch=batch + 1 if batch is not None else None,
         )
@@ -73,9 +73,9 @@ class FailureDiagnosis:
             return self.runtime(error, epoch, batch)
         return TrainingFailure(
             "shape",
-            f"the {self.config.loss.type} loss failed{when}: {text}. Check that "
-            f"{self.output_node.label} matches the data's targets and the loss (e.g. one unit "
-            "per class for cross-entropy)",
+            words.LOSS_FAILED(
+                loss=self.config.loss.type, when=when, error=text, node=self.output_node.label
+            ),
             node_id=self.output_node.id,
             epoch=epoch + 1 if epoch is not None else None,
             batch=batch + 1 if batch is not None else None,
@@ -89,20 +89,28 @@ class FailureDiagnosis:
         details = "".join(traceback.format_exception(error))
         node_id = node_for_error(self.model, error)
         node = self.graph.node(node_id) if node_id is not None else None
-        where = f" in {node.label}" if node is not None else ""
+        where = words.WHERE(node=node.label) if node is not None else ""
         when = _when(epoch, batch)
         epoch = epoch + 1 if epoch is not None else None
         batch = batch + 1 if batch is not None else None
         text = first_line(error)
         if is_out_of_memory(error):
-            shrink = f"lower the batch size ({self.config.batch_size:,} now)"
+            batch_size = f"{self.config.batch_size:,}"
+            shrink = words.SHRINK_BATCH(size=batch_size)
             size = size_parameter(node) if node is not None else None
             if node is not None and size is not None:
-                shrink += f" or the {size[0]} of {node.label} ({size[1]:,} now)"
+                shrink = words.SHRINK_BATCH_OR_NODE(
+                    size=batch_size, param=size[0], node=node.label, value=f"{size[1]:,}"
+                )
             return TrainingFailure(
                 "memory",
-                f"ran out of memory on {device_name(self.device)}{where}{when}"
-                f"{asked_for(error)}: {shrink}",
+                words.OUT_OF_MEMORY_ON(
+                    device=device_name(self.device),
+                    where=where,
+                    when=when,
+                    asked=asked_for(error),
+                    shrink=shrink,
+                ),
                 node_id=node_id,
                 epoch=epoch,
                 batch=batch,
@@ -110,17 +118,14 @@ class FailureDiagnosis:
             )
         if isinstance(error, (RuntimeError, ValueError, IndexError)):
             if node is not None and node.type_id == "Embedding" and isinstance(error, IndexError):
-                hint = (
-                    f"the data holds token ids outside 0..{node.params['num_embeddings'] - 1}: "
-                    "raise num_embeddings to the vocabulary size"
-                )
+                hint = words.HINT_TOKEN_IDS(last=node.params["num_embeddings"] - 1)
             elif node is not None:
-                hint = f"check {node.label}'s parameters against the data it gets"
+                hint = words.HINT_NODE(node=node.label)
             else:
-                hint = "check that the Input's shape and dtype match the data"
+                hint = words.HINT_INPUT()
             return TrainingFailure(
                 "shape",
-                f"the network failed{where}{when}: {text}. {hint[0].upper()}{hint[1:]}",
+                words.NETWORK_FAILED(where=where, when=when, error=text, hint=hint),
                 node_id=node_id,
                 epoch=epoch,
                 batch=batch,
@@ -128,7 +133,7 @@ class FailureDiagnosis:
             )
         return TrainingFailure(
             "error",
-            f"training stopped{where}{when}: {type(error).__name__}: {text}",
+            words.STOPPED(where=where, when=when, error_type=type(error).__name__, error=text),
             node_id=node_id,
             epoch=epoch,
             batch=batch,
@@ -143,10 +148,10 @@ def as_failure(error: Exception) -> TrainingFailure:
     if isinstance(error, CheckpointError):
         return TrainingFailure("config", str(error))
     if is_out_of_memory(error):
-        return out_of_memory(error, "", "lower the batch size or use a smaller network")
+        return out_of_memory(error, "", words.SHRINK_ANY())
     return TrainingFailure(
         "error",
-        f"training stopped: {type(error).__name__}: {first_line(error)}",
+        words.STOPPED(where="", when="", error_type=type(error).__name__, error=first_line(error)),
         details="".join(traceback.format_exception(error)),
     )
 
@@ -173,9 +178,9 @@ def asked_for(error: BaseException) -> str:
     text = str(error)
     found = _ASKED_BYTES.search(text)
     if found:
-        return f" (it asked for {human_bytes(int(found.group(1)))} more)"
+        return words.ASKED(size=human_bytes(int(found.group(1))))
     found = _ASKED_SIZE.search(text)
-    return f" (it asked for {found.group(1)} more)" if found else ""
+    return words.ASKED(size=found.group(1)) if found else ""
 
 
 def human_bytes(size: int) -> str:
@@ -195,7 +200,9 @@ def out_of_memory(
     CPU"), with how much was asked and what to `shrink`."""
     return TrainingFailure(
         "memory",
-        f"ran out of memory{' ' if doing else ''}{doing}{asked_for(error)}: {shrink}",
+        words.OUT_OF_MEMORY_DOING(doing=doing, asked=asked_for(error), shrink=shrink)
+        if doing
+        else words.OUT_OF_MEMORY(asked=asked_for(error), shrink=shrink),
         node_id=node_id,
         details="".join(traceback.format_exception(error)),
     )
@@ -203,7 +210,7 @@ def out_of_memory(
 
 def device_name(device: str) -> str:
     """ "the CPU" for ``cpu``; a GPU as torch names it (``cuda:0``, ``mps``)."""
-    return "the CPU" if device == "cpu" else device
+    return words.THE_CPU() if device == "cpu" else device
 
 
 def size_parameter(node: Node) -> tuple[str, int] | None:
@@ -231,6 +238,4 @@ def first_line(error: BaseException) -> str:
 
 def _when(epoch: int | None, batch: int | None) -> str:
     """ " at epoch 3, batch 12" from 0-based indices; "" outside the training loop."""
-    if epoch is None:
-        return ""
-    return f" at epoch {epoch + 1}" + (f", batch {batch + 1}" if batch is not None else "")
+    return words.when(epoch, batch)

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from netstudio.training import failure_messages as words
 from netstudio.training.config import FineTuningConfig
 from netstudio.training.results import FailureFix, TrainingFailure
 
@@ -94,8 +95,7 @@ def everything_frozen() -> TrainingFailure:
     """The failure of a run whose every learnable layer is frozen: said before it starts."""
     return TrainingFailure(
         "config",
-        "every layer that learns is frozen, so training would change nothing: unfreeze at "
-        "least one layer",
+        words.EVERYTHING_FROZEN(),
         fixes=(FailureFix.UNFREEZE,),
     )
 

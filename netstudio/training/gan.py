@@ -29,6 +29,7 @@ from torch.nn import functional as F
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
+from netstudio.training import failure_messages as words
 from netstudio.training.batches import make_batches
 from netstudio.training.config import GanConfig
 from netstudio.training.devices import DeviceError, resolve_device
@@ -77,7 +78,12 @@ def _compile(name: str, role: str, graph: NetworkGraph, shape: tuple[int, ...]) 
         return compile_graph(graph, inference, class_name=name)
     except CompileError as error:
         raise TrainingFailure(
-            "config", f"the GAN's {role} '{name}' is not valid: {error}".splitlines()[0]
+            "config",
+            words.GAN_NOT_VALID(
+                role=words.GAN_GENERATOR() if role == "generator" else words.GAN_DISCRIMINATOR(),
+                name=name,
+                problem=(str(error).splitlines() or [""])[0],
+            ),
         ) from None
     finally:
         inference.close()
@@ -89,9 +95,7 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     config = trainer.config
     gan = config.gan or GanConfig()
     if resume_from is not None:
-        raise TrainingFailure(
-            "config", "a GAN run cannot be resumed yet: train a new run (it starts afresh)"
-        )
+        raise TrainingFailure("config", words.GAN_NO_RESUME())
     try:
         device = trainer.device = resolve_device(config.device)
     except DeviceError as error:
@@ -102,8 +106,13 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     sample_shape = tuple(trainer.data.input_shape)
     problems = gan_problems(networks, gan, sample_shape)
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise TrainingFailure("config", problems[0].message + more)
+        first = problems[0].message
+        raise TrainingFailure(
+            "config",
+            words.GAN_MORE_PROBLEMS(problem=first, more=len(problems) - 1)
+            if len(problems) > 1
+            else first,
+        )
     g_name, d_name = gan.generator, gan.discriminator
     generator = _compile(g_name, "generator", networks[g_name], (gan.noise_size,)).to(device)
     discriminator = _compile(d_name, "discriminator", networks[d_name], sample_shape).to(device)
@@ -115,7 +124,7 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     if len(split) == 0:
         raise TrainingFailure(
             "data",
-            "the training split is empty: add data or lower the validation and test fractions",
+            words.EMPTY_TRAINING_SPLIT(),
         )
     if isinstance(split, TensorSplit):
         split = TensorSplit(split.x.float().to(device), split.y.to(device))
@@ -199,12 +208,15 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
             d_value, g_value = figures[0], figures[1]
             if not math.isfinite(d_value) or (g_step and not math.isfinite(g_value)):
                 bad_d = not math.isfinite(d_value)
-                which = f"discriminator '{d_name}'" if bad_d else f"generator '{g_name}'"
                 raise TrainingFailure(
                     "nan",
-                    f"the {which}'s loss became {d_value if bad_d else g_value} at "
-                    f"epoch {epoch + 1}, batch {index + 1}: lower the learning rates in "
-                    "training.gan, or add normalisation to the networks",
+                    words.GAN_LOSS_BECAME(
+                        role=words.GAN_DISCRIMINATOR() if bad_d else words.GAN_GENERATOR(),
+                        name=d_name if bad_d else g_name,
+                        value=str(d_value if bad_d else g_value),
+                        epoch=epoch + 1,
+                        batch=index + 1,
+                    ),
                     epoch=epoch + 1,
                     batch=index + 1,
                 )

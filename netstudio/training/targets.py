@@ -15,10 +15,75 @@ import torch
 from torch import nn
 
 from netstudio.core.graph import Node
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
+from netstudio.training import failure_messages as words
 from netstudio.training.config import TrainingConfig
 from netstudio.training.loaded_data import LoadedData
 from netstudio.training.objectives import CLASS_INDEX_LOSSES
 from netstudio.training.results import TrainingFailure
+
+# Why the output cannot meet the targets (`Targets.output_problem`), said after the output
+# node's label; shape: "3 values" or "one value" (below).
+_C = "TrainingFailures"
+OUTPUT_PROBLEM = Template(
+    "training.output", _C, QT_TRANSLATE_NOOP("TrainingFailures", "{node} {problem}")
+)
+VALUES = Template("training.values", _C, QT_TRANSLATE_NOOP("TrainingFailures", "{shape} values"))
+ONE_VALUE = Template("training.one-value", _C, QT_TRANSLATE_NOOP("TrainingFailures", "one value"))
+RECONSTRUCTION = Template(
+    "training.output-reconstruction",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but reconstruction compares it with the input's {want} "
+        "values: make the last layer give {want} values",
+    ),
+)
+ONE_SCORE_PER_CLASS = Template(
+    "training.output-one-score-per-class",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but the data has {k} classes and {loss} needs one score per "
+        "class: set the last layer to {k} units",
+    ),
+)
+ONE_VALUE_PER_CLASS = Template(
+    "training.output-one-value-per-class",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but the data has {k} classes and {loss} compares one value "
+        "per class: set the last layer to {k} units",
+    ),
+)
+ONE_VALUE_PER_CLASS_OR_ONE = Template(
+    "training.output-one-value-per-class-or-one",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but the data has {k} classes and {loss} compares one value "
+        "per class: set the last layer to {k} units (or 1 unit for two classes)",
+    ),
+)
+TARGET_VALUE = Template(
+    "training.output-one-target-value",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but the data has {want} target value per sample: set the "
+        "last layer to {want} units",
+    ),
+)
+TARGET_VALUES = Template(
+    "training.output-target-values",
+    _C,
+    QT_TRANSLATE_NOOP(
+        "TrainingFailures",
+        "gives {shape} per sample, but the data has {want} target values per sample: set the "
+        "last layer to {want} units",
+    ),
+)
 
 
 class Targets:
@@ -44,8 +109,7 @@ class Targets:
         ):
             raise TrainingFailure(
                 "config",
-                f"the data has regression targets but the loss is {loss}, which needs class "
-                "labels: choose MSE, L1 or Huber",
+                words.REGRESSION_TARGETS(loss=loss),
             )
 
     def target(self, x: torch.Tensor, y: torch.Tensor, out: torch.Tensor) -> torch.Tensor:
@@ -70,7 +134,7 @@ class Targets:
         if problem is not None:
             raise TrainingFailure(
                 "shape",
-                f"{output_node.label} {problem}",
+                OUTPUT_PROBLEM(node=output_node.label, problem=problem),
                 node_id=output_node.id,
                 epoch=epoch + 1,
                 batch=batch + 1,
@@ -82,16 +146,13 @@ class Targets:
         Said after the output node's label: "gives 3 values per sample, but ...: set the last
         layer to 10 units".
         """
-        shape = "×".join(map(str, out.shape[1:])) + " values" if out.dim() > 1 else "one value"
+        shape = VALUES(shape="×".join(map(str, out.shape[1:]))) if out.dim() > 1 else ONE_VALUE()
         values = math.prod(out.shape[1:])
         loss = self.config.loss.type
         if self.config.task == "reconstruction":
             want = math.prod(x.shape[1:])
             if values != want:
-                return (
-                    f"gives {shape} per sample, but reconstruction compares it with the input's "
-                    f"{want:,} values: make the last layer give {want:,} values"
-                )
+                return RECONSTRUCTION(shape=shape, want=f"{want:,}")
             return None
         if self.data.task == "classification":
             k = self.data.num_classes or int(self.data.train.y.max()) + 1
@@ -100,25 +161,18 @@ class Targets:
                 # have (the report and the confusion matrix then leave those samples out).
                 extra = self.data.num_classes is not None and out.dim() == 2 and out.shape[1] > k
                 if out.dim() != 2 or out.shape[1] < k or extra:
-                    return (
-                        f"gives {shape} per sample, but the data has {k} classes and {loss} "
-                        f"needs one score per class: set the last layer to {k} units"
-                    )
+                    return ONE_SCORE_PER_CLASS(shape=shape, k=k, loss=loss)
                 return None
             binary = k == 2 and out.dim() == 2 and out.shape[1] == 1
             if not binary and (out.dim() != 2 or out.shape[1] != k):
-                either = " (or 1 unit for two classes)" if k == 2 else ""
-                return (
-                    f"gives {shape} per sample, but the data has {k} classes and {loss} "
-                    f"compares one value per class: set the last layer to {k} units{either}"
-                )
+                if k == 2:
+                    return ONE_VALUE_PER_CLASS_OR_ONE(shape=shape, k=k, loss=loss)
+                return ONE_VALUE_PER_CLASS(shape=shape, k=k, loss=loss)
             return None
         want = self.data.target_size
         if values != want:
-            return (
-                f"gives {shape} per sample, but the data has {want} target value"
-                f"{'s' if want != 1 else ''} per sample: set the last layer to {want} units"
-            )
+            template = TARGET_VALUE if want == 1 else TARGET_VALUES
+            return template(shape=shape, want=want)
         return None
 
     def predict(self, out: torch.Tensor) -> torch.Tensor:

@@ -31,6 +31,7 @@ from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
 from netstudio.training import distributed
+from netstudio.training import failure_messages as words
 from netstudio.training.batches import make_batches
 from netstudio.training.checkpoints import (
     WeightsMismatchError,
@@ -199,7 +200,7 @@ class Trainer:
                 raise self._building_out_of_memory(first.node_id, cause) from None
             raise TrainingFailure(
                 "config",
-                f"the network is not valid: {error}".splitlines()[0],
+                words.NOT_VALID(problem=_first_problem(error)),
                 node_id=first.node_id if first else None,
             ) from None
         finally:
@@ -208,7 +209,7 @@ class Trainer:
         if len(meta.get("inputs", [])) != 1 or len(meta.get("outputs", [])) != 1:
             raise TrainingFailure(
                 "config",
-                "training needs a network with exactly one Input and one Output",
+                words.ONE_INPUT_ONE_OUTPUT(),
             )
         self.input_node = self.graph.node(meta["inputs"][0])
         self.output_node = self.graph.node(meta["outputs"][0])
@@ -221,8 +222,8 @@ class Trainer:
             weights = sum(t.numel() * t.element_size() for t in model.state_dict().values())
             raise out_of_memory(
                 error,
-                f"moving the network's weights ({human_bytes(weights)}) to {device_name(self.device)}",
-                "use a smaller network, or train on another device",
+                words.MOVING_WEIGHTS(size=human_bytes(weights), device=device_name(self.device)),
+                words.SMALLER_NETWORK_OR_DEVICE(),
             ) from None
         self.model = model
         try:
@@ -235,8 +236,8 @@ class Trainer:
                 raise
             raise out_of_memory(
                 error,
-                f"moving the data to {device_name(self.device)}",
-                "use less data (e.g. smaller images), or train on another device",
+                words.MOVING_DATA(device=device_name(self.device)),
+                words.LESS_DATA_OR_DEVICE(),
             ) from None
         self.loss_fn = build_loss(config.loss)
         self._targets = Targets(self.data, config)
@@ -247,11 +248,15 @@ class Trainer:
     def _building_out_of_memory(self, node_id: str | None, error: BaseException) -> TrainingFailure:
         """Building the layer of `node_id` (on the CPU) asked for more memory than there is."""
         if node_id is None or node_id not in self.graph:
-            return out_of_memory(error, "building the network", "use a smaller network")
+            return out_of_memory(error, words.BUILDING_NETWORK(), words.SMALLER_NETWORK())
         node = self.graph.node(node_id)
         size = size_parameter(node)
-        shrink = f"lower its {size[0]} ({size[1]:,} now)" if size else "make it smaller"
-        return out_of_memory(error, f"building {node.label} on the CPU", shrink, node_id=node_id)
+        shrink = (
+            words.SHRINK_PARAM(param=size[0], value=f"{size[1]:,}")
+            if size
+            else words.MAKE_SMALLER()
+        )
+        return out_of_memory(error, words.BUILDING_NODE(node=node.label), shrink, node_id=node_id)
 
     def _fit_to_input(self, split: TensorSplit | StreamSplit) -> TensorSplit | StreamSplit:
         """Data on the device, each sample reshaped to the Input's shape when only the layout
@@ -264,10 +269,13 @@ class Trainer:
         if have != want and math.prod(have) != math.prod(want):
             raise TrainingFailure(
                 "shape",
-                f"the data's samples are {'×'.join(map(str, have))} "
-                f"({math.prod(have):,} values) but Input '{self.input_node.name}' expects "
-                f"{'×'.join(map(str, want))}: set the Input shape to "
-                f"{', '.join(map(str, have))}",
+                words.SAMPLES_DO_NOT_FIT(
+                    have="×".join(map(str, have)),
+                    values=f"{math.prod(have):,}",
+                    name=self.input_node.name,
+                    want="×".join(map(str, want)),
+                    shape=", ".join(map(str, have)),
+                ),
                 node_id=self.input_node.id,
             )
         as_long = self.input_node.params.get("dtype") == "int64"
@@ -291,7 +299,7 @@ class Trainer:
         if len(train) == 0:
             raise TrainingFailure(
                 "data",
-                "the training split is empty: add data or lower the validation and test fractions",
+                words.EMPTY_TRAINING_SPLIT(),
             )
         batches = make_batches(
             train,
@@ -307,7 +315,7 @@ class Trainer:
         if not any(p.requires_grad for p in model.parameters()):
             raise TrainingFailure(
                 "config",
-                "the network has no weights to train: add a layer that learns, such as Linear",
+                words.NO_WEIGHTS(),
             )
         plan = TuningPlan.resolve(model, config.fine_tuning)
         freeze_modules(model, plan.frozen)
@@ -540,8 +548,7 @@ class Trainer:
         except WeightsMismatchError as error:
             raise TrainingFailure(
                 "config",
-                f"cannot resume: {error}. A run resumes only with the network it trained: "
-                "undo the changes to the network, or train a new run",
+                words.RESUME_MISMATCH(error=str(error)),
             ) from None
         config = self.config
         kinds = (config.optimizer.type, config.schedule.type)
@@ -549,17 +556,15 @@ class Trainer:
         if saved != kinds:
             raise TrainingFailure(
                 "config",
-                f"cannot resume from {folder}: it was saved with another optimizer or schedule "
-                f"({' and '.join(saved)}, not {' and '.join(kinds)}); resume with the run's own "
-                "settings",
+                words.RESUME_OTHER_OPTIMIZER(
+                    folder=str(folder), saved=" and ".join(saved), kinds=" and ".join(kinds)
+                ),
             )
         tuning = config.fine_tuning.model_dump(mode="json")
         if state.get("fine_tuning", type(config.fine_tuning)().model_dump(mode="json")) != tuning:
             raise TrainingFailure(
                 "config",
-                f"cannot resume from {folder}: it was saved with other fine-tuning settings "
-                "(frozen layers, learning-rate multipliers or unfreezing); resume with the run's "
-                "own settings",
+                words.RESUME_OTHER_TUNING(folder=str(folder)),
             )
         for epoch in range(1, int(state["epoch"])):
             _unfreeze(plan, epoch, model, schedule)
@@ -569,8 +574,7 @@ class Trainer:
         except (KeyError, IndexError, RuntimeError, TypeError, ValueError) as error:
             raise TrainingFailure(
                 "config",
-                f"cannot resume from {folder}: its optimizer or schedule state does not fit "
-                f"these settings ({first_line(error)}); resume with the run's own settings",
+                words.RESUME_STATE_DOES_NOT_FIT(folder=str(folder), error=first_line(error)),
             ) from None
         result.epochs = [EpochMetrics(**e) for e in state["history"]]
         early.load_state_dict(state.get("early", {}))
@@ -620,3 +624,13 @@ def _unfreeze(plan: TuningPlan, epoch: int, model: nn.Module, schedule: Schedule
         if params:
             schedule.add_group(params, plan.multiplier(name), [name])
     return names
+
+
+def _first_problem(error: CompileError) -> str:
+    """The first line of `error`'s message ("fc1: …"), its first problem's message kept as
+    made (a `netstudio.core.messages.Message` the app translates) when it is that line."""
+    line = str(error).splitlines()[0] if str(error) else ""
+    first = error.problems[0] if error.problems else None
+    if first is not None and "\n" not in first.message:
+        return words.AT(where=first.where, problem=first.message)
+    return line
