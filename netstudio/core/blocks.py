@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core import block_messages as words
 from netstudio.core.catalogue import LayerSpec
 from netstudio.core.events import Event
 from netstudio.core.params import ParamSpec, p_int
@@ -57,16 +58,13 @@ def network_name_problem(name: Any) -> str | None:
     ``stage1``): it names a tab, a block's network and, in exported code, a class.
     """
     if not isinstance(name, str):
-        return "a network name must be text"
+        return words.NAME_NOT_TEXT()
     if not name:
-        return "a network needs a name"
+        return words.NAME_EMPTY()
     if len(name) > MAX_NAME:
-        return f"a network name has at most {MAX_NAME} characters"
+        return words.NAME_TOO_LONG(most=MAX_NAME)
     if not _NAME_RE.match(name):
-        return (
-            "a network name is a word of letters, digits and '_' that does not start with a "
-            "digit (like stage1)"
-        )
+        return words.NAME_NOT_A_WORD()
     return None
 
 
@@ -168,9 +166,9 @@ def refuse_block(library: Mapping[str, NetworkGraph], into: str, network: str) -
     network that uses it (its shapes and module would never end).
     """
     if network not in library:
-        return f"there is no network '{network}' in this project"
+        return words.NO_SUCH_NETWORK(network=network)
     if network == into:
-        return f"network '{into}' cannot use itself as a block"
+        return words.USES_ITSELF(into=into)
     seen: set[str] = set()
     stack = [network]
     while stack:
@@ -180,10 +178,7 @@ def refuse_block(library: Mapping[str, NetworkGraph], into: str, network: str) -
         seen.add(name)
         for used in used_networks(library[name]):
             if used == into:
-                return (
-                    f"network '{network}' already uses '{into}' (through its blocks), so "
-                    f"'{into}' cannot use it: that would repeat them without end"
-                )
+                return words.ALREADY_USES(network=network, into=into)
             stack.append(used)
     return None
 
@@ -320,21 +315,15 @@ def block_problem(
     anything is analysed: a network the project does not have, or one that uses itself."""
     name = node.params.get("network", "")
     if library is None or name not in library:
-        names = ", ".join(library or ()) or "none"
-        return (
-            f"{node.label} uses the network '{name}', which this project does not have "
-            f"(networks: {names}): choose one of its networks"
-        )
+        names = ", ".join(library or ()) or words.NONE()
+        return words.MISSING_NETWORK(node=node.label, name=name, names=names)
     if into is not None:
         refused = refuse_block(library, into, name)
         if refused is not None:
-            return f"{node.label}: {refused}; remove this block"
+            return words.REFUSED(node=node.label, refused=refused)
     loop = block_cycle(library, name)
     if loop is not None:
-        return (
-            f"{node.label} uses the network '{name}', which uses itself through its blocks "
-            f"({' → '.join(loop)}): remove one of those blocks"
-        )
+        return words.CYCLE(node=node.label, name=name, loop=" → ".join(loop))
     return None
 
 
@@ -396,20 +385,17 @@ def infer_block(
 
     problem = block_problem(library, own_name(library, inference.graph) if library else None, node)
     if problem is not None or library is None:
-        return failed(problem or f"{node.label} has no network")
+        return failed(problem or words.NO_NETWORK(node=node.label))
     name, repeat = node.params["network"], node.params["repeat"]
     inner = library[name]
     ins, outs = inner.inputs(), inner.outputs()
     if not ins or not outs:
-        return failed(
-            f"{node.label}: its network '{name}' needs an Input and an Output node: add them "
-            "in that network"
-        )
+        return failed(words.NO_INPUT_OUTPUT(node=node.label, name=name))
     if repeat > 1 and len(ins) != len(outs):
         return failed(
-            f"{node.label} chains {repeat} copies, each copy's outputs feeding the next one's "
-            f"inputs, but network '{name}' has {len(ins)} Input(s) and {len(outs)} Output(s): "
-            "give it as many of each, or set repeat to 1"
+            words.CHAIN_MISMATCH(
+                node=node.label, repeat=repeat, name=name, ins=len(ins), outs=len(outs)
+            )
         )
     kept = inference.block_copies(node.id, inner) if keep else BlockCopies(inference, inner)
     try:
@@ -446,15 +432,24 @@ def _chain(
             copy = kept.copy(number - 1, dict(zip((n.id for n in ins), tensors, strict=True)))
             found = errors(validate_analysed(inner, copy, structure))
             if found:
-                where = f"block '{node.name}'" + (f" (copy {number})" if repeat > 1 else "")
+                where = (
+                    words.IN_BLOCK_COPY(block=node.name, copy=number)
+                    if repeat > 1
+                    else words.IN_BLOCK(block=node.name)
+                )
                 first = found[0]
-                inside = f"node '{inner.node(first.node_id).name}'" if first.node_id else ""
-                more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+                problem = first.message
+                if len(found) > 1:
+                    problem = words.AND_MORE(problem=problem, more=len(found) - 1)
                 return NodeInfo(
                     inputs=inputs,
                     resolved=resolved,
                     param_count=params,
-                    error=f"{where}{', ' + inside if inside else ''}: {first.message}{more}",
+                    error=words.INSIDE(
+                        where=where, name=inner.node(first.node_id).name, problem=problem
+                    )
+                    if first.node_id
+                    else words.INSIDE_BLOCK(where=where, problem=problem),
                 )
         copies.append(copy)
         params += copy.total_params()

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 from netstudio.core.blocks import BLOCK
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph, Node, python_name
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
+from netstudio.core.shape_messages import MODULE_REFUSED
 from netstudio.core.shapes import ShapeInference
 from netstudio.core.validation import Problem, errors, validate
 
@@ -44,6 +46,27 @@ _FX_GLOBALS = frozenset(
 _CALL_RE = re.compile(r"\bself\.(\w+)\(|getattr\(self\.(\w+), ")
 
 
+#: The compiler's words (`netstudio.core.messages`): node is the node's label ("Linear 'fc1'").
+NO_INPUT = Template(
+    "compile.no-input", "Compiler", QT_TRANSLATE_NOOP("Compiler", "{node} gets no input")
+)
+IN_BLOCK_COPY = Template(
+    "compile.in-block-copy",
+    "Compiler",
+    QT_TRANSLATE_NOOP("Compiler", "block '{block}' (copy {copy}): {problem}"),
+)
+EMPTY_INPUT = Template(
+    "compile.empty-input",
+    "Compiler",
+    QT_TRANSLATE_NOOP("Compiler", "input '{port}' of {node} is empty"),
+)
+NOT_COMPILABLE = Template(
+    "compile.not-compilable",
+    "Compiler",
+    QT_TRANSLATE_NOOP("Compiler", "the graph cannot be compiled"),
+)
+
+
 class CompileError(GraphError):
     """The graph cannot become a module; `problems` holds every error found.
 
@@ -55,7 +78,7 @@ class CompileError(GraphError):
         self.problems: list[Problem] = errors(problems)
         first = self.problems[0].node_id if self.problems else None
         text = "\n".join(f"{p.where}: {p.message}" for p in self.problems)
-        super().__init__(text or "the graph cannot be compiled", first)
+        super().__init__(text or NOT_COMPILABLE(), first)
 
 
 def compile_graph(
@@ -116,7 +139,7 @@ def _compile(graph: NetworkGraph, inference: ShapeInference, class_name: str) ->
     inputs, outputs = graph.inputs(), graph.outputs()
     used = _leading_to(graph, outputs)
     problems = [
-        Problem("error", node.id, inference.info(node.id).error or f"{node.label} gets no input")
+        Problem("error", node.id, inference.info(node.id).error or NO_INPUT(node=node.label))
         for node in order
         if node.spec.role == "layer" and node.id in used and not inference.info(node.id).ok
     ]
@@ -192,7 +215,11 @@ def _call_block(
         except CompileError as error:  # validate() saw none: say which block and copy anyway
             raise CompileError(
                 [
-                    Problem("error", node.id, f"block '{node.name}' (copy {k + 1}): {p.message}")
+                    Problem(
+                        "error",
+                        node.id,
+                        IN_BLOCK_COPY(block=node.name, copy=k + 1, problem=p.message),
+                    )
                     for p in error.problems
                 ]
             ) from error
@@ -232,14 +259,14 @@ def _create_module(node: Node, resolved: dict[str, Any]) -> nn.Module:
         text = str(error).strip().splitlines()
         reason = text[0] if text else type(error).__name__
         raise CompileError(
-            [Problem("error", node.id, f"{node.label}: {reason}: change its parameters")]
+            [Problem("error", node.id, MODULE_REFUSED(node=node.label, reason=reason))]
         ) from error
 
 
 def _source(graph: NetworkGraph, node: Node, port: str) -> tuple[str, str]:
     edge = graph.edge_into(node.id, port)
     if edge is None:  # validate() reports unwired ports; this guards a changed validate()
-        raise CompileError([Problem("error", node.id, f"input '{port}' of {node.label} is empty")])
+        raise CompileError([Problem("error", node.id, EMPTY_INPUT(port=port, node=node.label))])
     return edge.src, edge.src_port
 
 

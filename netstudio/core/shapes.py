@@ -32,6 +32,24 @@ from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
 from netstudio.core.events import Event, Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
+from netstudio.core.shape_messages import (
+    BATCH_DIMENSION,
+    CANNOT_TAKE,
+    CANNOT_TAKE_INPUT,
+    EXPECTS_RANK,
+    EXPECTS_RANK_HINT,
+    INPUT_SHAPE_CLASH,
+    MODULE_REFUSED,
+    NEEDS_FLOAT,
+    NEEDS_LONG,
+    NEEDS_ONE_SHAPE,
+    PARAM_CLASH,
+    SHAPE_UNKNOWN,
+    TOO_BIG,
+    both,
+    either,
+    rank_hint,
+)
 
 if TYPE_CHECKING:
     import torch
@@ -121,7 +139,7 @@ def _freeze(value: Any) -> Any:
 
 def _ranks(ranks: Sequence[int]) -> str:
     words = [f"{r}-D" for r in ranks]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+    return words[0] if len(words) == 1 else either(", ".join(words[:-1]), words[-1])
 
 
 def _first_line(error: BaseException) -> str:
@@ -641,7 +659,7 @@ class ShapeInference:
             return NodeInfo(
                 inputs=inputs,
                 resolved=dict(node.params),
-                error=f"{node.label} cannot take input {known[0]}: {error}",
+                error=CANNOT_TAKE_INPUT(node=node.label, input=str(known[0]), error=str(error)),
             )
         for name, value in implied.items():
             given = node.params.get(name)
@@ -649,9 +667,8 @@ class ShapeInference:
                 return NodeInfo(
                     inputs=inputs,
                     resolved=resolved,
-                    error=(
-                        f"{node.label} has {name} = {given} but its input gives {value}: "
-                        f"clear {name} to fill it from the input, or change the layer before"
+                    error=PARAM_CLASH(
+                        node=node.label, name=name, given=str(given), value=str(value)
                     ),
                 )
         too_big = self._too_big(node, spec.weight_count(resolved) if spec.weight_count else 0)
@@ -663,7 +680,7 @@ class ShapeInference:
             return NodeInfo(
                 inputs=inputs,
                 resolved=resolved,
-                error=f"{node.label}: {_first_line(error)}: change its parameters",
+                error=MODULE_REFUSED(node=node.label, reason=_first_line(error)),
             )
         too_big = self._too_big(node, count)
         if too_big:
@@ -685,10 +702,10 @@ class ShapeInference:
                 resolved=resolved,
                 param_count=count,
                 trainable_count=trainable,
-                error=(
-                    f"{node.label} cannot take input "
-                    f"{', '.join(str(t) for t in known)}: {_first_line(error)}; "
-                    "change its parameters or the layers before it"
+                error=CANNOT_TAKE(
+                    node=node.label,
+                    inputs=", ".join(str(t) for t in known),
+                    error=_first_line(error),
                 ),
             )
         moved = next((t for t in out if t.rank == 0 or t.shape[0] != self.batch_size), None)
@@ -698,8 +715,7 @@ class ShapeInference:
                 resolved=resolved,
                 param_count=count,
                 trainable_count=trainable,
-                error=f"{node.label} changes the batch dimension: a layer must act on each "
-                "sample separately; change its parameters (dimension 0 is the batch)",
+                error=BATCH_DIMENSION(node=node.label),
             )
         outputs = dict(zip(spec.outputs, out, strict=False))
         return NodeInfo(
@@ -720,10 +736,8 @@ class ShapeInference:
             if shape is not None and tuple(shape) != feed.shape[1:]:
                 return NodeInfo(
                     resolved=resolved,
-                    error=(
-                        f"{node.label} has the shape {TensorInfo((0, *shape))} but gets "
-                        f"{feed}: clear its shape to take what arrives, or change the layers "
-                        "before it"
+                    error=INPUT_SHAPE_CLASH(
+                        node=node.label, shape=str(TensorInfo((0, *shape))), feed=str(feed)
                     ),
                 )
             resolved["shape"] = feed.shape[1:]
@@ -732,10 +746,7 @@ class ShapeInference:
             if self._data_shape is None:
                 return NodeInfo(
                     resolved=resolved,
-                    error=(
-                        f"{node.label} takes its shape from the data, and the shape of the "
-                        "data's samples is not known: fix the data settings, or set the shape"
-                    ),
+                    error=SHAPE_UNKNOWN(node=node.label),
                 )
             shape = resolved["shape"] = self._data_shape
         return NodeInfo(
@@ -746,28 +757,19 @@ class ShapeInference:
     def _check_inputs(self, node: Node, spec: LayerSpec, inputs: Sequence[TensorInfo]) -> str:
         first = inputs[0]
         if spec.input_ranks and first.rank not in spec.input_ranks:
-            hint = spec.rank_hint.format(name=node.name)
-            return f"{node.label} expects {_ranks(spec.input_ranks)} input, got {first}" + (
-                f": {hint}" if hint else ""
-            )
+            hint = rank_hint(spec.rank_hint, node.name)
+            if hint:
+                return EXPECTS_RANK_HINT(
+                    node=node.label, ranks=_ranks(spec.input_ranks), got=str(first), hint=hint
+                )
+            return EXPECTS_RANK(node=node.label, ranks=_ranks(spec.input_ranks), got=str(first))
         if spec.same_input_shapes and len({t.shape for t in inputs}) > 1:
-            shapes = " and ".join(str(t) for t in inputs)
-            return (
-                f"{node.label} needs inputs of one shape, got {shapes}: make the branches "
-                "end in the same shape (e.g. a Linear or 1×1 Conv2d on one branch), or use Concat"
-            )
+            return NEEDS_ONE_SHAPE(node=node.label, shapes=both([str(t) for t in inputs]))
         is_int = first.dtype.startswith("int")
         if spec.input_dtype == "float" and is_int:
-            return (
-                f"{node.label} needs floating-point input but gets {first.dtype} token ids: "
-                f"insert an Embedding before '{node.name}', or set the Input's dtype to "
-                "float32"
-            )
+            return NEEDS_FLOAT(node=node.label, dtype=first.dtype, name=node.name)
         if spec.input_dtype == "long" and not is_int:
-            return (
-                f"{node.label} needs integer token ids but gets {first.dtype}: set the "
-                "Input's dtype to int64"
-            )
+            return NEEDS_LONG(node=node.label, dtype=first.dtype)
         return ""
 
     @staticmethod
@@ -776,9 +778,8 @@ class ShapeInference:
         if count <= MAX_LAYER_PARAMS:
             return ""
         gib = count * 4 / 2**30
-        return (
-            f"{node.label} would have {count:,} parameters ({gib:,.0f} GiB as float32), more "
-            f"than the {MAX_LAYER_PARAMS:,} one layer may have: make its sizes smaller"
+        return TOO_BIG(
+            node=node.label, count=f"{count:,}", gib=f"{gib:,.0f}", most=f"{MAX_LAYER_PARAMS:,}"
         )
 
     def _module(self, spec: LayerSpec, resolved: Mapping[str, Any]) -> tuple[nn.Module, int, int]:
