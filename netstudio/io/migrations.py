@@ -30,6 +30,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from netstudio.io import file_messages as words
 from netstudio.io.errors import FileProblem, ProjectFileError
 from netstudio.io.schema import NonEmptyText, describe, problems_from
 
@@ -62,14 +63,13 @@ def file_version(raw: RawProject) -> int:
         raise ProjectFileError(
             FileProblem(
                 "version",
-                f'missing: a NetStudio project names its file format version ("version": '
-                f"{CURRENT_VERSION})",
+                words.NO_VERSION(current=CURRENT_VERSION),
             )
         )
     version = raw["version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise ProjectFileError(
-            FileProblem("version", f"must be a whole number, got {describe(version)}")
+            FileProblem("version", words.VERSION_NOT_NUMBER(kind=describe(version)))
         )
     return version
 
@@ -82,17 +82,13 @@ def migrate(raw: RawProject) -> RawProject:
     """
     version = file_version(raw)
     if version > CURRENT_VERSION:
-        raise ProjectFileError(
-            f"written by a newer NetStudio (file format version {version}; this NetStudio reads "
-            f"versions up to {CURRENT_VERSION}): update NetStudio to open it"
-        )
+        raise ProjectFileError(words.NEWER_VERSION(version=version, current=CURRENT_VERSION))
     oldest = min(_MIGRATIONS, default=CURRENT_VERSION)
     if version < oldest:
         raise ProjectFileError(
             FileProblem(
                 "version",
-                f"unknown file format version {version} (this NetStudio reads versions "
-                f"{oldest} to {CURRENT_VERSION})",
+                words.UNKNOWN_VERSION(version=version, oldest=oldest, current=CURRENT_VERSION),
             )
         )
     while version < CURRENT_VERSION:

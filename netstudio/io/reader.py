@@ -19,6 +19,7 @@ from typing import Any
 
 from netstudio.core.blocks import Library
 from netstudio.core.graph import NetworkGraph
+from netstudio.io import file_messages as words
 from netstudio.io.builder import GraphBuilder
 from netstudio.io.errors import FileProblem, ProjectFileError, json_path
 from netstudio.io.migrations import (
@@ -50,7 +51,9 @@ def load_project(path: str | os.PathLike[str], *, strict: bool = True) -> Projec
     try:
         content = file.read_bytes()
     except OSError as error:
-        raise ProjectFileError(f"cannot read: {error.strerror or error}", file) from None
+        raise ProjectFileError(
+            words.CANNOT_READ(reason=str(error.strerror or error)), file
+        ) from None
     project = loads_project(content, source=file, strict=strict)
     project.path = file
     return project
@@ -131,42 +134,38 @@ def _parse(text: str | bytes) -> tuple[dict[str, Any], list[FileProblem]]:
         try:
             text = text.decode("utf-8-sig")  # a byte-order mark (Windows editors) is fine
         except UnicodeDecodeError:
-            raise ProjectFileError(f"{NOT_A_PROJECT}: not text") from None
+            raise ProjectFileError(words.NOT_TEXT()) from None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise ProjectFileError(f"{NOT_A_PROJECT}: not text")
+        raise ProjectFileError(words.NOT_TEXT())
     if not text.strip():
-        raise ProjectFileError("the file is empty")
+        raise ProjectFileError(words.EMPTY())
     try:
         raw = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         # An unterminated string always runs to the end of the text: JSON strings cannot hold
         # a line break, so a string left open mid-file fails on that instead.
         at_end = error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string")
-        detail = "the file ends too early (truncated?)" if at_end else error.msg
+        detail = words.TRUNCATED() if at_end else error.msg
         raise ProjectFileError(
-            f"not valid JSON at line {error.lineno} column {error.colno}: {detail}"
+            words.BAD_JSON_AT(line=error.lineno, column=error.colno, detail=detail)
         ) from None
     except _NotFinite as error:
-        raise ProjectFileError(f"not valid JSON: {error}") from None
+        raise ProjectFileError(words.BAD_JSON(error=str(error))) from None
     except RecursionError:
-        raise ProjectFileError("not valid JSON: nested too deeply") from None
+        raise ProjectFileError(words.TOO_DEEP()) from None
     problems: list[FileProblem] = []
     if _MAYBE_SURROGATE.search(text):
         try:
             raw, problems = replace_lone_surrogates(raw)
         except RecursionError:
-            raise ProjectFileError("not valid JSON: nested too deeply") from None
+            raise ProjectFileError(words.TOO_DEEP()) from None
     if not isinstance(raw, dict):
-        raise ProjectFileError(
-            f"{NOT_A_PROJECT}: the file holds {describe(raw)}, not a project object"
-        )
+        raise ProjectFileError(words.NOT_AN_OBJECT(kind=describe(raw)))
     if "format" not in raw:
-        raise ProjectFileError(f'{NOT_A_PROJECT}: it has no "format" key')
+        raise ProjectFileError(words.NO_FORMAT())
     if raw["format"] != "netstudio":
-        raise ProjectFileError(
-            f'{NOT_A_PROJECT}: its "format" is {describe(raw["format"])}, not "netstudio"'
-        )
+        raise ProjectFileError(words.OTHER_FORMAT(kind=describe(raw["format"])))
     return raw, problems
 
 
@@ -196,8 +195,7 @@ def _build(
             problems.append(
                 FileProblem(
                     json_path("networks", rows.index, "name"),
-                    f"another network ({first_one}) is already named '{network.name}': "
-                    "give each network its own name",
+                    words.DUPLICATE_NETWORK(first=first_one, name=network.name),
                 )
             )
             continue
@@ -213,12 +211,11 @@ def _build(
         problems += builder.problems
     main = model.main
     if main not in library:
-        names = ", ".join(library) or "none"
+        names = ", ".join(library) or words.NONE()
         problems.append(
             FileProblem(
                 "main",
-                f"there is no network named '{main}' (networks: {names}): name the network "
-                "that trains",
+                words.NO_MAIN(main=main, names=names),
             )
         )
         main = next(iter(library), MAIN_NETWORK)
