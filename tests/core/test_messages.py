@@ -86,3 +86,100 @@ def test_lupdate_found_every_validation_template_and_it_is_translated() -> None:
         assert translation, template.code
         fields = set(re.findall(r"\{(\w+)\}", template.text))
         assert set(re.findall(r"\{(\w+)\}", translation)) == fields, template.code
+
+
+def _all_message_modules() -> None:
+    """Import every module that declares templates, so that TEMPLATES holds them all."""
+    import netstudio.core.block_messages
+    import netstudio.core.compiler
+    import netstudio.core.shape_messages
+    import netstudio.io.file_messages
+    import netstudio.training.failure_messages
+    import netstudio.training.health_warnings
+    import netstudio.training.targets  # noqa: F401
+
+
+def test_every_template_of_the_app_is_in_the_catalogue_translated_with_its_fields() -> None:
+    _all_message_modules()
+    entries = _catalogue_entries("zh_CN", "messages")
+    ours = [t for t in TEMPLATES.values() if not t.code.startswith("tests.")]
+    assert len(ours) > 120  # codes are unique: Template refuses a second one (test above)
+    for template in ours:
+        entry = entries.get((template.context, template.text))
+        assert entry is not None, f"{template.code} is not in zh_CN/messages.ts"
+        translation = entry.findtext("translation") or ""
+        assert translation and entry.find("translation").get("type") is None, template.code
+        fields = set(re.findall(r"\{(\w+)\}", template.text))
+        assert set(re.findall(r"\{(\w+)\}", translation)) == fields, template.code
+
+
+def test_a_shape_error_is_the_same_english_and_carries_its_arguments() -> None:
+    from netstudio.core.shapes import ShapeInference
+
+    graph = NetworkGraph()
+    graph.add_node("Input", name="in", node_id="in", params={"shape": [1, 8, 8]})
+    graph.add_node("Linear", name="fc1", node_id="fc1", params={"out_features": 4})
+    graph.connect("in", "out", "fc1", "in")
+    error = ShapeInference(graph).info("fc1").error
+    assert (
+        error
+        == "Linear 'fc1' expects 2-D or 3-D input, got (N, 1, 8, 8): insert a Flatten before 'fc1'"
+    )
+    assert isinstance(error, Message) and error.code == "shapes.expects-rank-hint"
+    assert error.args["node"] == "Linear 'fc1'" and error.args["hint"].code == "shapes.hint-flatten"
+    chinese = {
+        (
+            "Shapes",
+            "{node} expects {ranks} input, got {got}: {hint}",
+        ): "{node} 需要 {ranks} 输入：{hint}",
+        ("Shapes", "insert a Flatten before '{name}'"): "请在 '{name}' 前插入 Flatten",
+    }
+    text = error.translated(lambda c, s: chinese.get((c, s), s))
+    assert text == "Linear 'fc1' 需要 2-D or 3-D 输入：请在 'fc1' 前插入 Flatten"
+
+
+def test_every_rank_hint_of_the_layer_catalogue_is_a_message_with_the_same_english() -> None:
+    from netstudio.core.layers import CATALOGUE
+    from netstudio.core.shape_messages import rank_hint
+
+    hints = {spec.rank_hint for spec in CATALOGUE if spec.rank_hint}
+    for hint in hints:
+        message = rank_hint(hint, "x")
+        assert isinstance(message, Message), hint
+        assert message == hint.format(name="x")
+
+
+def test_training_failures_keep_their_english_and_carry_their_arguments() -> None:
+    from netstudio.training import failure_messages as words
+    from netstudio.training.failures import out_of_memory
+
+    failure = out_of_memory(
+        RuntimeError("CUDA out of memory. Tried to allocate 2.00 GiB"),
+        words.BUILDING_NODE(node="Linear 'fc1'"),
+        words.SHRINK_PARAM(param="out_features", value=f"{10**9:,}"),
+    )
+    assert failure.message == (
+        "ran out of memory building Linear 'fc1' on the CPU (it asked for 2.00 GiB more): "
+        "lower its out_features (1,000,000,000 now)"
+    )
+    assert failure.message.code == "training.out-of-memory-doing"
+    assert failure.message.args["asked"].args["size"] == "2.00 GiB"
+    nan = words.NOT_FINITE(
+        what=words.LOSS_BECAME(value="nan", epoch=2, batch=7), kept=words.KEPT_BEFORE()
+    )
+    assert nan == (
+        "the loss became nan at epoch 2, batch 7: the weights are kept from the batch before. "
+        "Lower the learning rate, add gradient clipping, or check the data for invalid values"
+    )
+
+
+def test_file_problems_are_messages() -> None:
+    from netstudio.io.errors import ProjectFileError
+    from netstudio.io.reader import loads_project
+
+    with pytest.raises(ProjectFileError) as caught:
+        loads_project(b'{"format": "netstudio", "version": 999}')
+    message = caught.value.problems[0].message
+    assert isinstance(message, Message) and message.code == "file.newer-version"
+    assert message.args["version"] == 999
+    assert "update NetStudio to open it" in str(caught.value)
