@@ -12,6 +12,7 @@ import copy
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from netstudio.search.targets import apply_params
@@ -61,8 +62,16 @@ def set_search_parameter(
     else:
         return
     section["parameters"] = parameters
-    verb = "Stop searching" if entry is None else ("Search" if index is None else "Edit search of")
-    document.undo_stack.push(SetSearchCommand(document, section, text or f"{verb} {target}"))
+    if not text:
+        translate = QCoreApplication.translate
+        if entry is None:
+            text = translate("SearchCommands", "Stop searching {target}")
+        elif index is None:
+            text = translate("SearchCommands", "Search {target}")
+        else:
+            text = translate("SearchCommands", "Edit search of {target}")
+        text = text.format(target=target)
+    document.undo_stack.push(SetSearchCommand(document, section, text))
 
 
 class ApplyParamsCommand(QUndoCommand):

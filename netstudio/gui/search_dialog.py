@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.field_marks import format_value, message_line, show_message
 from netstudio.gui.search_fields import SearchSpot
 
@@ -71,7 +72,8 @@ def _number(text: str, whole: bool) -> int | float | None:
     value = float(text)
     if whole:
         if not value.is_integer():
-            raise ValueError(f"'{text}' is not a whole number")
+            message = QCoreApplication.translate("SearchDialog", "'{text}' is not a whole number")
+            raise ValueError(message.format(text=text))
         return int(value)
     return value
 
@@ -91,21 +93,27 @@ class SearchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("search_dialog")
-        self.setWindowTitle(f"Search {spot.label}")
+        self.setWindowTitle(self.tr("Search {label}").format(label=spot.label))
         self.spot = spot
         self.document = document
         shown = domain or suggested_domain(spot)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Try values of <b>{spot.label}</b> (<code>{spot.target}</code>, now "
-            f"{format_value(spot.value) or 'unset'}) in the project's search.",
+            self.tr(
+                "Try values of <b>{label}</b> (<code>{target}</code>, now {value}) in the "
+                "project's search."
+            ).format(
+                label=spot.label,
+                target=spot.target,
+                value=format_value(spot.value) or self.tr("unset"),
+            ),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.range_button = QRadioButton("A range", self)
+        self.range_button = QRadioButton(self.tr("A range"), self)
         self.range_button.setObjectName("search_as_range")
-        self.list_button = QRadioButton("A list of values", self)
+        self.list_button = QRadioButton(self.tr("A list of values"), self)
         self.list_button.setObjectName("search_as_list")
         group = QButtonGroup(self)
         group.addButton(self.range_button)
@@ -118,16 +126,16 @@ class SearchDialog(QDialog):
         self.low.setObjectName("search_low")
         self.high = QLineEdit(self)
         self.high.setObjectName("search_high")
-        self.log = QCheckBox("Log scale (as even for 1e-4…1e-3 as for 1e-2…1e-1)", self)
+        self.log = QCheckBox(self.tr("Log scale (as even for 1e-4…1e-3 as for 1e-2…1e-1)"), self)
         self.log.setObjectName("search_log")
         self.step = QLineEdit(self)
         self.step.setObjectName("search_step")
-        self.step.setPlaceholderText("every whole number")
-        form.addRow("Low", self.low)
-        form.addRow("High", self.high)
+        self.step.setPlaceholderText(self.tr("every whole number"))
+        form.addRow(self.tr("Low"), self.low)
+        form.addRow(self.tr("High"), self.high)
         form.addRow("", self.log)
         if spot.kind == "int":
-            form.addRow("Step", self.step)
+            form.addRow(self.tr("Step"), self.step)
         else:
             self.step.hide()
         self.range_box = QWidget(self)
@@ -136,7 +144,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.list_button)
         self.values = QLineEdit(self)
         self.values.setObjectName("search_values")
-        self.values.setPlaceholderText("e.g. 32, 64, 128")
+        self.values.setPlaceholderText(self.tr("e.g. 32, 64, 128"))
         self.choices = QListWidget(self)
         self.choices.setObjectName("search_choices")
         for choice in spot.choices:
@@ -153,12 +161,12 @@ class SearchDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Search")
+        ok.setText(self.tr("Search"))
         ok.setObjectName("search_ok")
         self.stop_button: QPushButton | None = None
         if domain is not None:
             self.stop_button = buttons.addButton(
-                "Stop searching", QDialogButtonBox.ButtonRole.DestructiveRole
+                self.tr("Stop searching"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
             self.stop_button.setObjectName("search_stop_searching")
             self.stop_button.clicked.connect(self._stop_searching)
@@ -205,15 +213,17 @@ class SearchDialog(QDialog):
             try:
                 numbers = [_number(t, whole) for t in texts]
             except ValueError:
-                raise ValueError(f"'{self.values.text()}' is not a list of numbers") from None
+                message = self.tr("'{text}' is not a list of numbers")
+                raise ValueError(message.format(text=self.values.text())) from None
             return {"kind": "choice", "values": numbers}
         try:
             low, high = _number(self.low.text(), whole), _number(self.high.text(), whole)
             step = _number(self.step.text(), whole) if whole else None
         except ValueError as error:
-            raise ValueError(f"{error}: give numbers such as 0.001 or 1e-4") from None
+            message = self.tr("{error}: give numbers such as 0.001 or 1e-4")
+            raise ValueError(message.format(error=error)) from None
         if low is None or high is None:
-            raise ValueError("give both ends of the range")
+            raise ValueError(self.tr("give both ends of the range"))
         domain: dict[str, Any] = {"kind": spot.kind, "low": low, "high": high}
         if self.log.isChecked():
             domain["log"] = True
@@ -242,7 +252,7 @@ class SearchDialog(QDialog):
             config = SearchConfig()
         config = config.model_copy(update={"parameters": [parameter], "sampler": "tpe"})
         found = search_problems(config, self.document.project)
-        return found[0].message if found else ""
+        return i18n.translated(found[0].message) if found else ""
 
     def accept(self) -> None:
         try:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractSpinBox, QFormLayout, QLabel, QLineEdit, QMenu, QWidget
 
@@ -49,12 +49,18 @@ def domain_text(domain: Mapping[str, Any]) -> str:
     """A searched domain in words: "0.0001 … 0.1 (log)", "32 … 512, step 32", "adam, sgd"."""
     if domain.get("kind") == "choice":
         return ", ".join(format_value(v) for v in domain.get("values") or [])
-    text = f"{format_value(domain.get('low'))} … {format_value(domain.get('high'))}"
-    if domain.get("log"):
-        text += " (log)"
-    if domain.get("step"):
-        text += f", step {format_value(domain['step'])}"
-    return text
+    translate = QCoreApplication.translate
+    low, high = format_value(domain.get("low")), format_value(domain.get("high"))
+    step = format_value(domain["step"]) if domain.get("step") else ""
+    if domain.get("log") and step:
+        text = translate("SearchFields", "{low} … {high} (log), step {step}")
+    elif domain.get("log"):
+        text = translate("SearchFields", "{low} … {high} (log)")
+    elif step:
+        text = translate("SearchFields", "{low} … {high}, step {step}")
+    else:
+        text = translate("SearchFields", "{low} … {high}")
+    return text.format(low=low, high=high, step=step)
 
 
 class SearchHost(QObject):
@@ -187,11 +193,11 @@ class SearchOffer(QObject):
         menu.setParent(self.widget, menu.windowFlags())
         if not menu.isEmpty():
             menu.addSeparator()
-        action = QAction("Search this…", menu)
+        action = QAction(self.tr("Search this…"), menu)
         action.setObjectName(SEARCH_THIS)
         spot = self.current_spot()
         action.setEnabled(spot is not None)
-        action.setToolTip("Try a range of values (or a list of choices) here in a search")
+        action.setToolTip(self.tr("Try a range of values (or a list of choices) here in a search"))
         action.triggered.connect(self.search_this)
         menu.addAction(action)
         return menu
@@ -211,7 +217,11 @@ class SearchOffer(QObject):
         host = self.host()
         spot = self.current_spot() if host is not None else None
         domain = host.domain_of(spot.target) if host is not None and spot is not None else None
-        text = f"searched: {domain_text(domain)}" if domain is not None else ""
+        text = (
+            self.tr("searched: {domain}").format(domain=domain_text(domain))
+            if domain is not None
+            else ""
+        )
         if text == self._tip:
             return
         tip = self.widget.toolTip()

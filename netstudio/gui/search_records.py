@@ -89,5 +89,10 @@ def read_study(url: str, name: str) -> tuple[str, list[dict[str, Any]]]:
     try:
         study = optuna.load_study(study_name=name, storage=storage)
     except KeyError:
-        raise StorageError(f"there is no study '{name}' in that database yet") from None
+        from PySide6.QtCore import QCoreApplication
+
+        text = QCoreApplication.translate(
+            "SearchRecords", "there is no study '{name}' in that database yet"
+        )
+        raise StorageError(text.format(name=name)) from None
     return study.direction.name.lower(), [trial_summary(trial) for trial in study.trials]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from netstudio.gui.panels.search_panel import SearchPanel
@@ -45,7 +45,10 @@ class SearchUi:
         self.window = window
         self.panel = SearchPanel(window)
         self.dock = window.add_dock(
-            "search_dock", "Search", self.panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            "search_dock",
+            QCoreApplication.translate("SearchUi", "Search"),
+            self.panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         window.tabifyDockWidget(after, self.dock)
         data_panel = window.evaluation_ui.data_panel

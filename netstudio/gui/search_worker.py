@@ -167,7 +167,11 @@ class SearchProcess(QObject):
 
     def _on_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart:
-            self._errors.append(f"the search worker could not start ({sys.executable})")
+            self._errors.append(
+                self.tr("the search worker could not start ({python})").format(
+                    python=sys.executable
+                )
+            )
             self._on_finished(-1, QProcess.ExitStatus.CrashExit)
 
     def _on_finished(self, _code: int, _status: QProcess.ExitStatus) -> None:

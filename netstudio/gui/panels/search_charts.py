@@ -39,22 +39,24 @@ class SearchCharts(QWidget):
         self.study = study
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.best_plot = make_plot(self, x="trial", y="best so far")
+        self.best_plot = make_plot(self, x=self.tr("trial"), y=self.tr("best so far"))
         self.best_curve = self.best_plot.plot(
             [], [], pen=series_colour(0), symbol="o", symbolSize=5
         )
         self.trial_points = self.best_plot.plot(
             [], [], pen=None, symbol="x", symbolSize=6, symbolPen=series_colour(1)
         )
-        self.running_plot = make_plot(self, x="epoch", y="this trial")
+        self.running_plot = make_plot(self, x=self.tr("epoch"), y=self.tr("this trial"))
         self.running_curve = self.running_plot.plot(
             [], [], pen=series_colour(2), symbol="o", symbolSize=4
         )
-        self.importance_plot = make_plot(self, y="importance")
+        self.importance_plot = make_plot(self, y=self.tr("importance"))
         self.importance_plot.setObjectName("search_importances")
         self.parallel_plot = make_plot(self)
         self.parallel_plot.setObjectName("search_parallel")
-        self.parallel_plot.getPlotItem().getAxis("left").setTicks([[(0, "low"), (1, "high")]])
+        self.parallel_plot.getPlotItem().getAxis("left").setTicks(
+            [[(0, self.tr("low")), (1, self.tr("high"))]]
+        )
         grid.addWidget(self.best_plot, 0, 0)
         grid.addWidget(self.running_plot, 0, 1)
         grid.addWidget(self.importance_plot, 1, 0)
@@ -71,7 +73,7 @@ class SearchCharts(QWidget):
         """A new trial runs: its curve starts empty."""
         self._running = []
         self.running_curve.setData([], [])
-        self.running_plot.getPlotItem().setTitle(f"trial {number}")
+        self.running_plot.getPlotItem().setTitle(self.tr("trial {number}").format(number=number))
 
     def epoch_ended(self, value: float) -> None:
         """The running trial's objective after its latest epoch."""

@@ -39,10 +39,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.document import Document
-from netstudio.gui.field_marks import format_value
-from netstudio.gui.panels.search_charts import SearchCharts, short_target
+from netstudio.gui.panels.search_charts import SearchCharts
+from netstudio.gui.panels.search_trials import (
+    DIRECTIONS,
+    OBJECTIVES,
+    PRUNERS,
+    SAMPLERS,
+    SearchTrialTable,
+    choice_items,
+)
 from netstudio.gui.search_commands import (
     ApplyParamsCommand,
     SetSearchCommand,
@@ -54,37 +62,8 @@ from netstudio.gui.search_records import read_study, trial_record
 from netstudio.gui.search_worker import SearchProcess
 from netstudio.gui.style import ERROR_COLOUR
 
-OBJECTIVES = (
-    ("val_accuracy", "Validation accuracy"),
-    ("val_loss", "Validation loss"),
-    ("train_accuracy", "Training accuracy"),
-    ("train_loss", "Training loss"),
-    ("test_accuracy", "Test accuracy"),
-    ("test_loss", "Test loss"),
-)
-DIRECTIONS = (
-    (None, "Up for accuracy, down for loss"),
-    ("maximize", "Maximise"),
-    ("minimize", "Minimise"),
-)
-SAMPLERS = (
-    ("tpe", "TPE (learns from earlier trials)"),
-    ("random", "Random"),
-    ("grid", "Grid (lists of choices only)"),
-)
-PRUNERS = (("median", "Median"), ("hyperband", "Hyperband"), ("none", "Off"))
-TRIAL_COLUMNS = ("Trial", "Values", "Objective", "State", "Time")
 #: How often a watched study is read again (ms).
 WATCH_MS = 5000
-#: How a trial stopped by Stop (the worker's interrupt) says so in its error.
-INTERRUPTED = "stopped by Ctrl+C"
-STATES = {
-    "complete": "complete",
-    "pruned": "pruned",
-    "fail": "failed",
-    "running": "running",
-    "waiting": "waiting",
-}
 
 
 class SearchPanel(QWidget):
@@ -97,6 +76,7 @@ class SearchPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms ("1 trial") when built alone
         self.setObjectName("search_panel")
         self.document: Document | None = None
         self.worker = SearchProcess(self)
@@ -132,7 +112,9 @@ class SearchPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.parameters = QTableWidget(0, 3, left)
         self.parameters.setObjectName("search_parameters")
-        self.parameters.setHorizontalHeaderLabels(["Searched", "Values", "Problem"])
+        self.parameters.setHorizontalHeaderLabels(
+            [self.tr("Searched"), self.tr("Values"), self.tr("Problem")]
+        )
         self.parameters.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.parameters.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.parameters.verticalHeader().hide()
@@ -147,50 +129,64 @@ class SearchPanel(QWidget):
         self.parameters.doubleClicked.connect(lambda *_: self.edit_selected())
         column.addWidget(self.parameters)
         row = QHBoxLayout()
-        self.edit_button = self._button("Edit…", "search_edit", "Change the selected range")
+        self.edit_button = self._button(
+            self.tr("Edit…"), "search_edit", self.tr("Change the selected range")
+        )
         self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button = self._button("Remove", "search_remove", "Stop searching it")
+        self.remove_button = self._button(
+            self.tr("Remove"), "search_remove", self.tr("Stop searching it")
+        )
         self.remove_button.clicked.connect(self.remove_selected)
         row.addWidget(self.edit_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
         column.addLayout(row)
         form = QFormLayout()
-        self.trials_box = self._spin("search_trials", 0, 1_000_000, "no limit")
-        self.minutes_box = self._spin("search_minutes", 0, 100_000, "no limit", " min")
-        self.epochs_box = self._spin("search_epochs", 0, 100_000, "as Training says")
+        self.trials_box = self._spin("search_trials", 0, 1_000_000, self.tr("no limit"))
+        self.minutes_box = self._spin(
+            "search_minutes", 0, 100_000, self.tr("no limit"), self.tr(" min")
+        )
+        self.epochs_box = self._spin("search_epochs", 0, 100_000, self.tr("as Training says"))
         self.objective = self._combo("search_objective", OBJECTIVES)
         self.direction = self._combo("search_direction", DIRECTIONS)
         self.sampler = self._combo("search_sampler", SAMPLERS)
         self.pruner = self._combo("search_pruner", PRUNERS)
         self.storage = QLineEdit(self)
         self.storage.setObjectName("search_storage")
-        self.storage.setPlaceholderText("beside the project (<name>.tune.db)")
+        self.storage.setPlaceholderText(self.tr("beside the project (<name>.tune.db)"))
         self.storage.setToolTip(
-            "Where the study is kept: empty for the file beside the project, or a database "
-            "URL (postgresql://user@host/db) that several machines share"
+            self.tr(
+                "Where the study is kept: empty for the file beside the project, or a database "
+                "URL (postgresql://user@host/db) that several machines share"
+            )
         )
         self.storage.editingFinished.connect(self._take_storage)
         self.study = QLineEdit(self)
         self.study.setObjectName("search_study")
-        self.study.setPlaceholderText("the project's name")
-        form.addRow("Trials", self.trials_box)
-        form.addRow("Time limit", self.minutes_box)
-        form.addRow("Epochs a trial", self.epochs_box)
-        form.addRow("Objective", self.objective)
-        form.addRow("Direction", self.direction)
-        form.addRow("Sampler", self.sampler)
-        form.addRow("Pruner", self.pruner)
-        form.addRow("Study database", self.storage)
-        form.addRow("Study name", self.study)
+        self.study.setPlaceholderText(self.tr("the project's name"))
+        form.addRow(self.tr("Trials"), self.trials_box)
+        form.addRow(self.tr("Time limit"), self.minutes_box)
+        form.addRow(self.tr("Epochs a trial"), self.epochs_box)
+        form.addRow(self.tr("Objective"), self.objective)
+        form.addRow(self.tr("Direction"), self.direction)
+        form.addRow(self.tr("Sampler"), self.sampler)
+        form.addRow(self.tr("Pruner"), self.pruner)
+        form.addRow(self.tr("Study database"), self.storage)
+        form.addRow(self.tr("Study name"), self.study)
         column.addLayout(form)
         buttons = QHBoxLayout()
-        self.search_button = self._button("Search", "search_run", "Run the search (Ctrl+F5)")
+        self.search_button = self._button(
+            self.tr("Search"), "search_run", self.tr("Run the search (Ctrl+F5)")
+        )
         self.search_button.clicked.connect(self.start)
-        self.stop_button = self._button("Stop", "search_halt", "End the running trial")
+        self.stop_button = self._button(
+            self.tr("Stop"), "search_halt", self.tr("End the running trial")
+        )
         self.stop_button.clicked.connect(self.stop)
         self.watch_button = self._button(
-            "Watch", "search_watch", "Show the trials of the study in the database above"
+            self.tr("Watch"),
+            "search_watch",
+            self.tr("Show the trials of the study in the database above"),
         )
         self.watch_button.clicked.connect(self.watch)
         for button in (self.search_button, self.stop_button, self.watch_button):
@@ -204,20 +200,13 @@ class SearchPanel(QWidget):
         right = QWidget(splitter)
         results = QVBoxLayout(right)
         results.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, len(TRIAL_COLUMNS), right)
-        self.table.setObjectName("search_trials_table")
-        self.table.setHorizontalHeaderLabels(list(TRIAL_COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = SearchTrialTable(right)
         results.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.apply_button = self._button(
-            "Apply best", "search_apply_best", "Write the best trial's values into the project"
+            self.tr("Apply best"),
+            "search_apply_best",
+            self.tr("Write the best trial's values into the project"),
         )
         self.apply_button.clicked.connect(self.apply_best)
         row.addStretch(1)
@@ -246,7 +235,7 @@ class SearchPanel(QWidget):
     def _combo(self, name: str, items: tuple[tuple[Any, str], ...]) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(name)
-        for value, label in items:
+        for value, label in choice_items(items):
             box.addItem(label, value)
         box.activated.connect(lambda _i: self._write_settings())
         return box
@@ -297,7 +286,7 @@ class SearchPanel(QWidget):
         parameters = [p for p in section.get("parameters", []) if isinstance(p, dict)]
         self.parameters.setRowCount(len(parameters))
         for row, parameter in enumerate(parameters):
-            problem = problems.get(row, "")
+            problem = i18n.translated(problems.get(row, ""))
             cells = (
                 str(parameter.get("target")),
                 domain_text(parameter.get("domain") or {}),
@@ -346,7 +335,9 @@ class SearchPanel(QWidget):
         section["sampler"] = self.sampler.currentData()
         section["pruner"] = self.pruner.currentData()
         if section != search_section(document):
-            document.undo_stack.push(SetSearchCommand(document, section, "Change the search"))
+            document.undo_stack.push(
+                SetSearchCommand(document, section, self.tr("Change the search"))
+            )
 
     def _selected_target(self) -> str | None:
         rows = {index.row() for index in self.parameters.selectedIndexes()}
@@ -426,14 +417,18 @@ class SearchPanel(QWidget):
             return
         problems = self.problems()
         if problems:
-            first = problems[min(problems)]
-            self._say(f"The search cannot start: {first}", error=True)
+            first = i18n.translated(problems[min(problems)])
+            self._say(
+                self.tr("The search cannot start: {problem}").format(problem=first), error=True
+            )
             return
         url = self.storage_url()
         if not url:
             self._say(
-                "The search cannot start: save the project first (its study is kept beside "
-                "it), or give a study database",
+                self.tr(
+                    "The search cannot start: save the project first (its study is kept beside "
+                    "it), or give a study database"
+                ),
                 error=True,
             )
             return
@@ -451,7 +446,7 @@ class SearchPanel(QWidget):
             seconds=section.get("seconds"),
         )
         self._run_document = document
-        self._say(f"Searching: study {self.study_name}…")
+        self._say(self.tr("Searching: study {name}…").format(name=self.study_name))
         self._update_buttons()
         self.running_changed.emit(True)
 
@@ -459,7 +454,7 @@ class SearchPanel(QWidget):
         """End the search: the running trial stops within one batch; Search resumes it."""
         if self.worker.running:
             self.worker.stop()
-            self._say("Stopping after this batch…")
+            self._say(self.tr("Stopping after this batch…"))
             self._update_buttons()
 
     def _on_event(self, item: dict[str, Any]) -> None:
@@ -480,16 +475,30 @@ class SearchPanel(QWidget):
     def _on_finished(self, completed: bool, error: str) -> None:
         self._running_number = None
         if error:
-            self._say(f"The search could not run: {error}", error=True)
+            self._say(self.tr("The search could not run: {error}").format(error=error), error=True)
         else:
-            done = len(self.trials)
-            best = self.best()
-            said = f"; best: trial {best['number']}" if best is not None else ""
-            ended = "stopped" if self.worker.stopping else "ended"
-            again = "; Search goes on with the study" if self.worker.stopping else ""
-            self._say(f"Search {ended}: {done} trial{'s' if done != 1 else ''}{said}{again}")
+            self._say(self._ended_text(len(self.trials), self.best(), self.worker.stopping))
         self._update_buttons()
         self.running_changed.emit(False)
+
+    def _ended_text(self, done: int, best: dict[str, Any] | None, stopped: bool) -> str:
+        """What the status line says when the search ends (or Stop ended it)."""
+        if best is None:
+            if stopped:
+                return self.tr(
+                    "Search stopped: %n trial(s); Search goes on with the study", "", done
+                )
+            return self.tr("Search ended: %n trial(s)", "", done)
+        number = str(best["number"])
+        if stopped:
+            text = self.tr(
+                "Search stopped: %n trial(s); best: trial {number}; Search goes on with the study",
+                "",
+                done,
+            )
+        else:
+            text = self.tr("Search ended: %n trial(s); best: trial {number}", "", done)
+        return text.format(number=number)
 
     def _add_run(self, item: dict[str, Any]) -> None:
         """Keep the trial's run in the project's Runs history: a record, tagged with its
@@ -508,10 +517,10 @@ class SearchPanel(QWidget):
         (read off the GUI thread)."""
         url, name = self.storage_url(), self._study_name()
         if not url:
-            self._say("Give the study database to watch", error=True)
+            self._say(self.tr("Give the study database to watch"), error=True)
             return
         self.study_name = name
-        self._say(f"Reading study {name}…")
+        self._say(self.tr("Reading study {name}…").format(name=name))
         self._watch_timer.start()
         self._read_watched()
 
@@ -526,11 +535,15 @@ class SearchPanel(QWidget):
         self.goal, trials = found
         self.trials = {t["number"]: t for t in trials}
         self._show_trials()
-        self._say(f"Watching study {self.study_name}: {len(trials)} trials")
+        self._say(
+            self.tr("Watching study {name}: {count} trials").format(
+                name=self.study_name, count=i18n.number(len(trials))
+            )
+        )
 
     def _on_watch_failed(self, error: BaseException) -> None:
         self._watch_timer.stop()
-        self._say(str(error), error=True)
+        self._say(i18n.translated(str(error)), error=True)
 
     # --- results -------------------------------------------------------------------------------
 
@@ -547,31 +560,7 @@ class SearchPanel(QWidget):
         return pick(done, key=lambda t: t["value"])
 
     def _show_trials(self) -> None:
-        numbers = sorted(self.trials)
-        self.table.setRowCount(len(numbers))
-        for row, number in enumerate(numbers):
-            trial = self.trials[number]
-            values = ", ".join(
-                f"{short_target(k)}={_value(v)}" for k, v in (trial.get("params") or {}).items()
-            )
-            value = trial.get("value")
-            state = STATES.get(str(trial.get("state")), str(trial.get("state")))
-            if state == "failed" and str(trial.get("error", "")).startswith(INTERRUPTED):
-                state = "stopped"  # by Stop: the next Search goes on with the study
-            seconds = trial.get("seconds")
-            cells = (
-                str(number),
-                values,
-                format_value(value) if value is not None else "",
-                state,
-                f"{seconds:.1f} s" if isinstance(seconds, (int, float)) else "",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if trial.get("error"):
-                    error = str(trial["error"])
-                    item.setToolTip(error.replace(INTERRUPTED, "stopped by Stop", 1))
-                self.table.setItem(row, column, item)
+        self.table.show_trials(self.trials)
         self.charts.show_trials(self.trials, self.goal)
         self._update_buttons()
 
@@ -584,13 +573,17 @@ class SearchPanel(QWidget):
             return
         try:
             command = ApplyParamsCommand(
-                document, best.get("params") or {}, f"Apply search trial {best['number']}"
+                document,
+                best.get("params") or {},
+                self.tr("Apply search trial {number}").format(number=best["number"]),
             )
         except SearchError as error:
-            self._say(f"Apply best: {error}", error=True)
+            self._say(
+                self.tr("Apply best: {error}").format(error=i18n.translated(str(error))), error=True
+            )
             return
         document.undo_stack.push(command)
-        self._say(f"Applied trial {best['number']}'s values")
+        self._say(self.tr("Applied trial {number}'s values").format(number=best["number"]))
 
     def _update_buttons(self) -> None:
         running = self.worker.running
@@ -605,10 +598,6 @@ class SearchPanel(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
         self.message.emit(text)
-
-
-def _value(value: Any) -> str:
-    return f"{value:.4g}" if isinstance(value, float) else format_value(value)
 
 
 def _password(url: str) -> str:
