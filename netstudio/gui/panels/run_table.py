@@ -17,25 +17,71 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.evaluation.run_weights import RunWeights, describe_epochs, percent
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR
 from netstudio.training.runs import EPOCH_FIELDS
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Started", "Status", "Settings that differ", "Weights", "Val acc", "Test acc",
-           "Time", "Trial")  # fmt: skip
+#: The table's context in the catalogue.
+CONTEXT = "RunTableModel"
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RunTableModel", "Name"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Started"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Status"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Settings that differ"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Weights"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Val acc"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Test acc"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Time"),
+    QT_TRANSLATE_NOOP("RunTableModel", "Trial"),
+)
 NAME, STARTED, STATUS, SETTINGS, WEIGHTS, VAL, TEST, TIME, TRIAL = range(len(COLUMNS))
 #: What the figure columns mean, in their header tooltips.
 HEADER_TIPS = {
-    WEIGHTS: "The weights the run ended with: its best epoch's (early stopping restored them) "
-    "or its last epoch's. The figures, Open weights and Export use them.",
-    VAL: "Validation accuracy of those weights' epoch",
-    TEST: "Test accuracy of those weights",
-    TRIAL: "The search trial that made the run, and its study",
+    WEIGHTS: QT_TRANSLATE_NOOP(
+        "RunTableModel",
+        "The weights the run ended with: its best epoch's (early stopping restored them) "
+        "or its last epoch's. The figures, Open weights and Export use them.",
+    ),
+    VAL: QT_TRANSLATE_NOOP("RunTableModel", "Validation accuracy of those weights' epoch"),
+    TEST: QT_TRANSLATE_NOOP("RunTableModel", "Test accuracy of those weights"),
+    TRIAL: QT_TRANSLATE_NOOP("RunTableModel", "The search trial that made the run, and its study"),
 }
+#: A run's status (as the record holds it) in words.
+STATUSES = {
+    "finished": QT_TRANSLATE_NOOP("RunTableModel", "finished"),
+    "stopped": QT_TRANSLATE_NOOP("RunTableModel", "stopped"),
+    "early_stopped": QT_TRANSLATE_NOOP("RunTableModel", "early stopped"),
+    "failed": QT_TRANSLATE_NOOP("RunTableModel", "failed"),
+}
+#: Why a run failed (`FailureKind`), in a word.
+FAILURE_KINDS = {
+    "nan": QT_TRANSLATE_NOOP("RunTableModel", "nan"),
+    "shape": QT_TRANSLATE_NOOP("RunTableModel", "shape"),
+    "memory": QT_TRANSLATE_NOOP("RunTableModel", "memory"),
+    "data": QT_TRANSLATE_NOOP("RunTableModel", "data"),
+    "device": QT_TRANSLATE_NOOP("RunTableModel", "device"),
+    "config": QT_TRANSLATE_NOOP("RunTableModel", "config"),
+    "error": QT_TRANSLATE_NOOP("RunTableModel", "error"),
+}
+
+
+def _word(words: dict[str, str], key: str, fallback: str) -> str:
+    return QCoreApplication.translate(CONTEXT, words[key]) if key in words else fallback
+
+
 #: Short names of settings whose last key says too little ("type" of what?).
 SHORT_NAMES = {
     "data.source": "data",
@@ -82,7 +128,10 @@ def trial_text(record: dict[str, Any]) -> str:
     if not isinstance(trial, dict) or not isinstance(trial.get("number"), int):
         return ""
     study = trial.get("study")
-    return f"{trial['number']} of {study}" if study else str(trial["number"])
+    if not study:
+        return str(trial["number"])
+    text = QCoreApplication.translate("RunTableModel", "{number} of {study}")
+    return text.format(number=trial["number"], study=study)
 
 
 def _is_setting(key: str) -> bool:
@@ -91,7 +140,9 @@ def _is_setting(key: str) -> bool:
 
 def _format(value: Any) -> str:
     if isinstance(value, bool):
-        return "on" if value else "off"
+        if value:
+            return QCoreApplication.translate("RunTableModel", "on")
+        return QCoreApplication.translate("RunTableModel", "off")
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, (list, tuple)):
@@ -127,7 +178,8 @@ def _duration(seconds: Any) -> str:
     if not isinstance(seconds, (int, float)):
         return "–"
     if seconds < 60:
-        return f"{seconds:.1f} s"
+        text = QCoreApplication.translate("RunTableModel", "{seconds} s")
+        return text.format(seconds=i18n.locale().toString(float(seconds), "f", 1))
     minutes, secs = divmod(round(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
@@ -163,6 +215,7 @@ class RunTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
+        i18n.ensure_installed()
         self.runs: list[dict[str, Any]] = []
         self.differing: list[str] = []
 
@@ -182,9 +235,10 @@ class RunTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(section)
+            tip = HEADER_TIPS.get(section)
+            return self.tr(tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -194,13 +248,20 @@ class RunTableModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         record = self.runs[row]
         if column == NAME:
-            return str(record.get("name") or record.get("id") or f"Run {row + 1}")
+            name = record.get("name") or record.get("id")
+            return str(name or self.tr("Run {number}").format(number=row + 1))
         if column == STARTED:
             return str(record.get("started") or "").replace("T", " ")[:16]
         if column == STATUS:
             status = str(record.get("status") or "")
             error = record.get("error") or {}
-            return f"{status} ({error['kind']})" if error.get("kind") else status.replace("_", " ")
+            shown = _word(STATUSES, status, status.replace("_", " "))
+            if error.get("kind"):
+                kind = _word(FAILURE_KINDS, str(error["kind"]), str(error["kind"]))
+                return self.tr("{status} ({kind})").format(
+                    status=_word(STATUSES, status, status), kind=kind
+                )
+            return shown
         if column == SETTINGS:
             return describe(record, self.differing)
         if column in (WEIGHTS, VAL, TEST):
@@ -225,7 +286,7 @@ class RunTableModel(QAbstractTableModel):
         record = self.runs[row]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == STATUS and record.get("error"):
-                return str(record["error"].get("message", ""))
+                return i18n.translated(record["error"].get("message", ""))
             if column == SETTINGS:
                 return describe(record, list(flat_settings(record))).replace(", ", "\n")
             if column in (WEIGHTS, VAL, TEST):
@@ -233,7 +294,8 @@ class RunTableModel(QAbstractTableModel):
             if column == TRIAL and trial_params(record):
                 values = trial_params(record)
                 tried = "\n".join(f"{key} = {_format(value)}" for key, value in values.items())
-                return f"Trial {self.text(row, TRIAL)}, which tried:\n{tried}"
+                text = self.tr("Trial {trial}, which tried:\n{tried}")
+                return text.format(trial=self.text(row, TRIAL), tried=tried)
             return self.text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             status = record.get("status")

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import DeleteRunsCommand, RenameRunCommand
 from netstudio.gui.document import Document
@@ -51,11 +53,13 @@ from netstudio.gui.style import ERROR_COLOUR
 from netstudio.gui.training.session import training_copy
 
 #: (label, key of EpochMetrics.to_dict(), axis label) of the metrics the overlay can show.
+ACCURACY = QT_TRANSLATE_NOOP("RunHistoryPanel", "accuracy")
+LOSS = QT_TRANSLATE_NOOP("RunHistoryPanel", "loss")
 METRICS = (
-    ("Validation accuracy", "val_accuracy", "accuracy"),
-    ("Validation loss", "val_loss", "loss"),
-    ("Training loss", "train_loss", "loss"),
-    ("Training accuracy", "train_accuracy", "accuracy"),
+    (QT_TRANSLATE_NOOP("RunHistoryPanel", "Validation accuracy"), "val_accuracy", ACCURACY),
+    (QT_TRANSLATE_NOOP("RunHistoryPanel", "Validation loss"), "val_loss", LOSS),
+    (QT_TRANSLATE_NOOP("RunHistoryPanel", "Training loss"), "train_loss", LOSS),
+    (QT_TRANSLATE_NOOP("RunHistoryPanel", "Training accuracy"), "train_accuracy", ACCURACY),
 )
 
 
@@ -67,6 +71,7 @@ class RunHistoryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        i18n.ensure_installed()  # English's plural forms ("1 run") when built alone
         self.setObjectName("runs_panel")
         self.document: Document | None = None
         self.model = RunTableModel()
@@ -101,13 +106,32 @@ class RunHistoryPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SETTINGS, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self.empty = QLabel("No runs yet: press F5 to train. Every run is kept here.", left)
+        self.empty = QLabel(
+            self.tr("No runs yet: press F5 to train. Every run is kept here."), left
+        )
         self.empty.setEnabled(False)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         buttons = QHBoxLayout()
-        self.open_button = self._button("Open weights", "runs_open", "Load the weights the selected run ended with (the Weights column says which) into the network, for Evaluation and Try it")  # fmt: skip
-        self.export_button = self._button("Export CSV…", "runs_export", "Write the selected runs' per-epoch metrics to a CSV file")  # fmt: skip
-        self.delete_button = self._button("Delete", "runs_delete", "Remove the selected runs from the history (undoable; their folders stay on disk)")  # fmt: skip
+        self.open_button = self._button(
+            self.tr("Open weights"),
+            "runs_open",
+            self.tr(
+                "Load the weights the selected run ended with (the Weights column says which) "
+                "into the network, for Evaluation and Try it"
+            ),
+        )
+        self.export_button = self._button(
+            self.tr("Export CSV…"),
+            "runs_export",
+            self.tr("Write the selected runs' per-epoch metrics to a CSV file"),
+        )
+        self.delete_button = self._button(
+            self.tr("Delete"),
+            "runs_delete",
+            self.tr(
+                "Remove the selected runs from the history (undoable; their folders stay on disk)"
+            ),
+        )
         self.open_button.clicked.connect(self.open_selected)
         self.export_button.clicked.connect(self.export_selected)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -127,9 +151,9 @@ class RunHistoryPanel(QWidget):
         self.metric_combo = QComboBox(right)
         self.metric_combo.setObjectName("runs_metric")
         for label, key, _ in METRICS:
-            self.metric_combo.addItem(label, key)
+            self.metric_combo.addItem(self.tr(label), key)
         self.metric_combo.currentIndexChanged.connect(self._plot)
-        self.plot = make_plot(right, x="epoch", y="accuracy")
+        self.plot = make_plot(right, x=self.tr("epoch"), y=self.tr(ACCURACY))
         self.plot.setObjectName("runs_plot")
         self.legend = self.plot.getPlotItem().addLegend(offset=(-4, 4), labelTextSize="8pt")
         palette = self.plot.palette()
@@ -204,7 +228,7 @@ class RunHistoryPanel(QWidget):
         plot.clear()
         self.legend.clear()
         _, key, axis = METRICS[max(0, self.metric_combo.currentIndex())]
-        plot.setLabel("left", axis)
+        plot.setLabel("left", self.tr(axis))
         positions = {id(run): row for row, run in enumerate(self.model.runs)}
         self.curves: list[pg.PlotDataItem] = []
         self._series = []
@@ -247,16 +271,21 @@ class RunHistoryPanel(QWidget):
                 else "runs.csv"
             )
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export run metrics", str(suggested), "CSV files (*.csv)"
+                self,
+                self.tr("Export run metrics"),
+                str(suggested),
+                self.tr("CSV files (*.csv)"),
             )
             if not path:
                 return
         try:
             rows = export_runs_csv(runs, path)
         except OSError as error:
-            self._say(f"Could not write {path}: {error.strerror or error}", error=True)
+            text = self.tr("Could not write {path}: {reason}")
+            self._say(text.format(path=path, reason=error.strerror or error), error=True)
             return
-        self._say(f"Wrote {rows} rows ({len(runs)} run{'s' if len(runs) != 1 else ''}) to {path}")
+        text = self.tr("Wrote {rows} rows (%n run(s)) to {path}", "", len(runs))
+        self._say(text.format(rows=i18n.number(rows), path=path))
 
     def open_selected(self) -> None:
         runs = self.selected_runs()
@@ -266,7 +295,7 @@ class RunHistoryPanel(QWidget):
         graph = training_copy(self.document.project)  # the worker's own, blocks' networks too
         path = self.document.path
         name = record.get("name") or record.get("id")
-        self._say(f"Opening the weights of {name}…")
+        self._say(self.tr("Opening the weights of {name}…").format(name=name))
         self.open_button.setEnabled(False)
         self.opener.submit(
             lambda: reopen_run(record, graph, path), self._on_opened, self._on_open_failed
@@ -276,14 +305,20 @@ class RunHistoryPanel(QWidget):
         self._update_buttons()
         name = finished.record.get("name") or finished.record.get("id")
         weights = RunWeights.of(finished.record)
-        which = f" ({weights.label})" if weights is not None else ""
-        note = f" ({finished.result.failure.message})" if finished.result.failure else ""
-        self._say(f"Opened the weights of {name}{which}: see Evaluation and Try it{note}")
+        if weights is not None:
+            text = self.tr("Opened the weights of {name} ({weights}): see Evaluation and Try it")
+        else:
+            text = self.tr("Opened the weights of {name}: see Evaluation and Try it")
+        text = text.format(name=name, weights=weights.label if weights is not None else "")
+        if finished.result.failure:
+            note = i18n.translated(finished.result.failure.message)
+            text = self.tr("{opened} ({note})").format(opened=text, note=note)
+        self._say(text)
         self.run_opened.emit(finished)
 
     def _on_open_failed(self, error: BaseException) -> None:
         self._update_buttons()
-        self._say(str(error), error=True)
+        self._say(i18n.translated(str(error)), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

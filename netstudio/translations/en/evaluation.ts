@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>RunHistoryPanel</name>
+    <message numerus="yes">
+        <source>Wrote {rows} rows (%n run(s)) to {path}</source>
+        <translation>
+            <numerusform>Wrote {rows} rows (%n run) to {path}</numerusform>
+            <numerusform>Wrote {rows} rows (%n runs) to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SampleView</name>
     <message numerus="yes">
         <source>{title}: %n sample(s) (the first {shown})</source>

@@ -193,6 +193,235 @@
     </message>
 </context>
 <context>
+    <name>RunHistoryPanel</name>
+    <message>
+        <source>accuracy</source>
+        <extracomment>(label, key of EpochMetrics.to_dict(), axis label) of the metrics the overlay can show.</extracomment>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Training accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>No runs yet: press F5 to train. Every run is kept here.</source>
+        <extracomment>A run&apos;s weights were loaded: a FinishedRun for Evaluation and Try it.</extracomment>
+        <translation>还没有训练记录：按 F5 开始训练。每次训练都会保存在这里。</translation>
+    </message>
+    <message>
+        <source>Open weights</source>
+        <translation>打开权重</translation>
+    </message>
+    <message>
+        <source>Load the weights the selected run ended with (the Weights column says which) into the network, for Evaluation and Try it</source>
+        <translation>把所选训练记录最终的权重（“权重”列说明是哪一轮的）载入网络，供“评估”和“试一试”使用</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Write the selected runs&apos; per-epoch metrics to a CSV file</source>
+        <translation>把所选训练记录每一轮的指标写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the history (undoable; their folders stay on disk)</source>
+        <translation>从历史中移除所选训练记录（可撤销；它们的文件夹仍留在磁盘上）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Export run metrics</source>
+        <translation>导出训练指标</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote {rows} rows (%n run(s)) to {path}</source>
+        <translation>
+            <numerusform>已将 {rows} 行（%n 条训练记录）写入 {path}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opening the weights of {name}…</source>
+        <translation>正在打开 {name} 的权重…</translation>
+    </message>
+    <message>
+        <source>Opened the weights of {name} ({weights}): see Evaluation and Try it</source>
+        <translation>已打开 {name} 的权重（{weights}）：请查看“评估”和“试一试”</translation>
+    </message>
+    <message>
+        <source>Opened the weights of {name}: see Evaluation and Try it</source>
+        <translation>已打开 {name} 的权重：请查看“评估”和“试一试”</translation>
+    </message>
+    <message>
+        <source>{opened} ({note})</source>
+        <translation>{opened}（{note}）</translation>
+    </message>
+</context>
+<context>
+    <name>RunTableModel</name>
+    <message>
+        <source>Name</source>
+        <extracomment>The table&apos;s context in the catalogue.</extracomment>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>不同的设置</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Val acc</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Test acc</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>The weights the run ended with: its best epoch&apos;s (early stopping restored them) or its last epoch&apos;s. The figures, Open weights and Export use them.</source>
+        <extracomment>What the figure columns mean, in their header tooltips.</extracomment>
+        <translation>训练结束时的权重：最佳轮次的（早停恢复了它们）或最后一轮的。各项指标、“打开权重”和导出都使用这些权重。</translation>
+    </message>
+    <message>
+        <source>Validation accuracy of those weights&apos; epoch</source>
+        <translation>这些权重所在轮次的验证准确率</translation>
+    </message>
+    <message>
+        <source>Test accuracy of those weights</source>
+        <translation>这些权重的测试准确率</translation>
+    </message>
+    <message>
+        <source>The search trial that made the run, and its study</source>
+        <translation>产生这条训练记录的搜索试验及其所属搜索</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <extracomment>A run&apos;s status (as the record holds it) in words.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>early stopped</source>
+        <translation>已早停</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>nan</source>
+        <extracomment>Why a run failed (`FailureKind`), in a word.</extracomment>
+        <translation>非有限值</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>{number} of {study}</source>
+        <extracomment>Short names of settings whose last key says too little (&quot;type&quot; of what?).</extracomment>
+        <translation>{study} 的第 {number} 次</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>Run {number}</source>
+        <translation>训练记录 {number}</translation>
+    </message>
+    <message>
+        <source>{status} ({kind})</source>
+        <translation>{status}（{kind}）</translation>
+    </message>
+    <message>
+        <source>Trial {trial}, which tried:
+{tried}</source>
+        <translation>试验 {trial}，尝试了：
+{tried}</translation>
+    </message>
+</context>
+<context>
     <name>RunWeights</name>
     <message>
         <source>best, epoch {epoch}</source>
