@@ -14,6 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication, QObject
+
+from netstudio.gui import i18n
 from netstudio.gui.commands import SetParamsCommand, SetSectionCommand, SetStartingWeightsCommand
 from netstudio.training.fine_tuning import (
     ParameterSplit,
@@ -88,7 +91,8 @@ def _names(document: Document, node_ids: list[str]) -> str:
     graph = document.graph
     if len(node_ids) == 1:
         return graph.node(node_ids[0]).name
-    return f"{len(node_ids)} layers"
+    text = QCoreApplication.translate("TuningEdits", "{count} layers")
+    return text.format(count=i18n.number(len(node_ids)))
 
 
 def set_frozen(document: Document, node_ids: Iterable[str], frozen: bool) -> bool:
@@ -100,8 +104,11 @@ def set_frozen(document: Document, node_ids: Iterable[str], frozen: bool) -> boo
     if not ids:
         return False
     section = with_frozen(document.project.training, ids, frozen)
-    verb = "Freeze" if frozen else "Unfreeze"
-    return _push_section(document, section, f"{verb} {_names(document, ids)}")
+    if frozen:
+        text = QCoreApplication.translate("TuningEdits", "Freeze {layers}")
+    else:
+        text = QCoreApplication.translate("TuningEdits", "Unfreeze {layers}")
+    return _push_section(document, section, text.format(layers=_names(document, ids)))
 
 
 def freeze_before(document: Document, node_id: str) -> list[str]:
@@ -112,7 +119,8 @@ def freeze_before(document: Document, node_id: str) -> list[str]:
         return []
     section = with_frozen(document.project.training, ids, True)
     name = document.graph.node(node_id).name
-    _push_section(document, section, f"Freeze everything before {name}")
+    text = QCoreApplication.translate("TuningEdits", "Freeze everything before {name}")
+    _push_section(document, section, text.format(name=name))
     return ids
 
 
@@ -125,9 +133,15 @@ def parse_multiplier(text: str) -> tuple[float | None, str]:
     try:
         value = float(text)
     except ValueError:
-        return None, f"'{text}' is not a number: allowed is more than 0, at most 1000"
+        message = QCoreApplication.translate(
+            "TuningEdits", "'{text}' is not a number: allowed is more than 0, at most 1000"
+        )
+        return None, message.format(text=text)
     if not 0 < value <= MAX_MULTIPLIER:
-        return None, f"{text} is out of range: allowed is more than 0, at most 1000"
+        message = QCoreApplication.translate(
+            "TuningEdits", "{text} is out of range: allowed is more than 0, at most 1000"
+        )
+        return None, message.format(text=text)
     return value, ""
 
 
@@ -136,7 +150,8 @@ def set_multiplier(document: Document, node_id: str, multiplier: float | None) -
     undo step; False when it already has it."""
     section = with_multiplier(document.project.training, node_id, multiplier)
     name = document.graph.node(node_id).name
-    return _push_section(document, section, f"Change {name} learning-rate multiplier")
+    text = QCoreApplication.translate("TuningEdits", "Change {name} learning-rate multiplier")
+    return _push_section(document, section, text.format(name=name))
 
 
 def fit_to_data(document: Document, node_id: str) -> str:
@@ -152,9 +167,14 @@ def fit_to_data(document: Document, node_id: str) -> str:
     keep = _without_node(document, fit.node_id)
     drops = len(keep) != len(document.starting_weights)
     if not fit.changes and not drops:
-        return f"{node.name} already has {fit.units} units: {fit.reason}"
+        text = QCoreApplication.translate(
+            "TuningEdits", "{name} already has {units} units: {reason}"
+        )
+        return text.format(name=node.name, units=fit.units, reason=i18n.translated(fit.reason))
     stack = document.undo_stack
-    text = f"Fit {node.name} to the data"
+    text = QCoreApplication.translate("TuningEdits", "Fit {name} to the data").format(
+        name=node.name
+    )
     command = SetParamsCommand(document.graph, fit.node_id, {fit.param: fit.units})
     if fit.changes:
         error = command.attempt()
@@ -166,9 +186,13 @@ def fit_to_data(document: Document, node_id: str) -> str:
     if drops:
         stack.push(SetStartingWeightsCommand(document, keep, text))
     stack.endMacro()
-    units = f"{fit.units} units ({fit.reason})"
-    fresh = "; it starts from fresh weights" if drops else ""
-    return f"{node.name} now has {units}{fresh}"
+    if drops:
+        done = QCoreApplication.translate(
+            "TuningEdits", "{name} now has {units} units ({reason}); it starts from fresh weights"
+        )
+    else:
+        done = QCoreApplication.translate("TuningEdits", "{name} now has {units} units ({reason})")
+    return done.format(name=node.name, units=fit.units, reason=i18n.translated(fit.reason))
 
 
 def _without_node(document: Document, node_id: str) -> dict[str, Any]:
@@ -193,12 +217,23 @@ def _without_node(document: Document, node_id: str) -> dict[str, Any]:
 
 def split_text(split: ParameterSplit) -> str:
     """ "38,378 params (12,000 frozen)", or "38,378 params" when nothing is frozen."""
-    text = f"{split.total:,} params"
-    return text + (f" ({split.frozen:,} frozen)" if split.frozen else "")
+    total = i18n.number(split.total)
+    if split.frozen:
+        text = QCoreApplication.translate("TuningEdits", "{total} params ({frozen} frozen)")
+        return text.format(total=total, frozen=i18n.number(split.frozen))
+    return QCoreApplication.translate("TuningEdits", "{total} params").format(total=total)
 
 
 def starting_text(count: int) -> str:
     """What the project starts from, when it has loaded weights ("" when it has none)."""
     if not count:
         return ""
-    return f"starts from loaded weights ({count:,} tensor{'s' if count != 1 else ''})"
+    return TuningWords().starting(count)
+
+
+class TuningWords(QObject):
+    """The sentences of this module with a count in them (Qt's plural forms need `self.tr`)."""
+
+    def starting(self, count: int) -> str:
+        i18n.ensure_installed()  # English's "1 tensor"
+        return self.tr("starts from loaded weights (%n tensor(s))", "", count)

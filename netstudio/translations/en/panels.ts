@@ -51,4 +51,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TuningWords</name>
+    <message numerus="yes">
+        <source>starts from loaded weights (%n tensor(s))</source>
+        <translation>
+            <numerusform>starts from loaded weights (%n tensor)</numerusform>
+            <numerusform>starts from loaded weights (%n tensors)</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -337,4 +337,69 @@ PyTorch 参数名：{name}</translation>
         <translation>错误</translation>
     </message>
 </context>
+<context>
+    <name>TuningEdits</name>
+    <message>
+        <source>{count} layers</source>
+        <extracomment>The largest learning-rate multiplier a layer takes (as `FineTuningConfig` allows).</extracomment>
+        <translation>{count} 个层</translation>
+    </message>
+    <message>
+        <source>Freeze {layers}</source>
+        <translation>冻结 {layers}</translation>
+    </message>
+    <message>
+        <source>Unfreeze {layers}</source>
+        <translation>解冻 {layers}</translation>
+    </message>
+    <message>
+        <source>Freeze everything before {name}</source>
+        <translation>冻结 {name} 之前的所有层</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number: allowed is more than 0, at most 1000</source>
+        <translation>“{text}”不是数字：允许大于 0、最多 1000</translation>
+    </message>
+    <message>
+        <source>{text} is out of range: allowed is more than 0, at most 1000</source>
+        <translation>{text} 超出范围：允许大于 0、最多 1000</translation>
+    </message>
+    <message>
+        <source>Change {name} learning-rate multiplier</source>
+        <translation>修改 {name} 的学习率倍数</translation>
+    </message>
+    <message>
+        <source>{name} already has {units} units: {reason}</source>
+        <translation>{name} 已有 {units} 个单元：{reason}</translation>
+    </message>
+    <message>
+        <source>Fit {name} to the data</source>
+        <translation>让 {name} 适配数据</translation>
+    </message>
+    <message>
+        <source>{name} now has {units} units ({reason}); it starts from fresh weights</source>
+        <translation>{name} 现在有 {units} 个单元（{reason}）；它从新的权重开始</translation>
+    </message>
+    <message>
+        <source>{name} now has {units} units ({reason})</source>
+        <translation>{name} 现在有 {units} 个单元（{reason}）</translation>
+    </message>
+    <message>
+        <source>{total} params ({frozen} frozen)</source>
+        <translation>{total} 个参数（{frozen} 个已冻结）</translation>
+    </message>
+    <message>
+        <source>{total} params</source>
+        <translation>{total} 个参数</translation>
+    </message>
+</context>
+<context>
+    <name>TuningWords</name>
+    <message numerus="yes">
+        <source>starts from loaded weights (%n tensor(s))</source>
+        <translation>
+            <numerusform>从载入的权重开始（%n 个张量）</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
