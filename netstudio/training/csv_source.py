@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from netstudio.core.params import ParamSpec, p_bool, p_choice
+from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
 from netstudio.training.memory_budget import plan_loading
 from netstudio.training.sources import DataSource
@@ -47,7 +48,9 @@ class Table:
     lines: list[int]
 
     def where(self, row: int, column: int) -> str:
-        return f"{self.path.name} line {self.lines[row]}, column '{self.columns[column]}'"
+        return words.CSV_WHERE(
+            file=self.path.name, line=self.lines[row], column=self.columns[column]
+        )
 
 
 def _rows(
@@ -72,22 +75,27 @@ def _columns(header: list[str] | None, row: list[str]) -> list[str]:
 def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
     """Read every non-blank row; headerless columns are named "0", "1", ..."""
     if not path.is_file():
-        raise DataError(f"CSV file {path} not found", fixes=(DataFix.CHOOSE_FILE,))
+        raise DataError(words.CSV_NOT_FOUND(path=path), fixes=(DataFix.CHOOSE_FILE,))
     try:
         with open(path, newline="", encoding="utf-8-sig") as handle:
             found = list(_rows(handle, delimiter, has_header))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"Could not read the CSV file {path}: {exc}") from exc
+        raise DataError(words.CSV_UNREADABLE(path=path, error=str(exc))) from exc
     if not found:
-        raise DataError(f"{path.name} has no data rows")
+        raise DataError(words.NO_DATA_ROWS(file=path.name))
     rows = [row for _, row, _ in found]
     lines = [line for _, _, line in found]
     columns = _columns(found[0][0], rows[0])
     for row, line in zip(rows, lines, strict=True):
         if len(row) != len(columns):
             raise DataError(
-                f"{path.name} line {line}: {len(row)} values, expected {len(columns)} "
-                f"(columns: {', '.join(columns)})"
+                words.VALUE_COUNT(
+                    file=path.name,
+                    line=line,
+                    count=len(row),
+                    expected=len(columns),
+                    columns=", ".join(columns),
+                )
             )
     return Table(path, columns, rows, lines)
 
@@ -96,7 +104,7 @@ def read_chunks(path: Path, delimiter: str, has_header: bool, size: int) -> Iter
     """The non-blank rows of the CSV file at `path` as tables of up to `size` rows, read as
     they are asked for; DataError as `read_table` raises it."""
     if not path.is_file():
-        raise DataError(f"CSV file {path} not found", fixes=(DataFix.CHOOSE_FILE,))
+        raise DataError(words.CSV_NOT_FOUND(path=path), fixes=(DataFix.CHOOSE_FILE,))
     columns: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -107,8 +115,13 @@ def read_chunks(path: Path, delimiter: str, has_header: bool, size: int) -> Iter
                     columns = _columns(header, row)
                 if len(row) != len(columns):
                     raise DataError(
-                        f"{path.name} line {line}: {len(row)} values, expected {len(columns)} "
-                        f"(columns: {', '.join(columns)})"
+                        words.VALUE_COUNT(
+                            file=path.name,
+                            line=line,
+                            count=len(row),
+                            expected=len(columns),
+                            columns=", ".join(columns),
+                        )
                     )
                 rows.append(row)
                 lines.append(line)
@@ -116,9 +129,9 @@ def read_chunks(path: Path, delimiter: str, has_header: bool, size: int) -> Iter
                     yield Table(path, columns, rows, lines)
                     rows, lines = [], []
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"Could not read the CSV file {path}: {exc}") from exc
+        raise DataError(words.CSV_UNREADABLE(path=path, error=str(exc))) from exc
     if columns is None:
-        raise DataError(f"{path.name} has no data rows")
+        raise DataError(words.NO_DATA_ROWS(file=path.name))
     if rows:
         yield Table(path, columns, rows, lines)
 
@@ -151,11 +164,15 @@ def numbers(table: Table, columns: list[int]) -> np.ndarray:
             try:
                 value = float(cell)
             except ValueError:
-                shown = f"'{cell}'" if cell.strip() else "an empty cell"
-                raise DataError(f"{table.where(r, c)}: {shown} is not a number") from None
+                where = table.where(r, c)
+                raise DataError(
+                    words.NOT_A_NUMBER(where=where, cell=cell)
+                    if cell.strip()
+                    else words.EMPTY_NOT_A_NUMBER(where=where)
+                ) from None
             if not math.isfinite(value):
-                raise DataError(f"{table.where(r, c)}: '{cell}' is not a finite number")
-    raise DataError(f"{table.path.name}: a cell is not a number")  # numpy and float() disagree
+                raise DataError(words.NOT_FINITE(where=table.where(r, c), cell=cell))
+    raise DataError(words.A_CELL_NOT_A_NUMBER(file=table.path.name))  # numpy and float() disagree
 
 
 def class_names(values: list[str]) -> list[str]:
@@ -195,8 +212,12 @@ class CsvSource(DataSource):
             test = read_table(self._path(params["test_file"], root), delimiter, header)
             if test.columns != table.columns:
                 raise DataError(
-                    f"{test.path.name} has the columns {', '.join(test.columns)} but "
-                    f"{table.path.name} has {', '.join(table.columns)}"
+                    words.COLUMNS_DIFFER(
+                        file=test.path.name,
+                        columns=", ".join(test.columns),
+                        other=table.path.name,
+                        theirs=", ".join(table.columns),
+                    )
                 )
             test_x, test_y, _ = self._arrays(test, labels, features, params["task"], classes)
         return RawData(
@@ -238,7 +259,7 @@ class CsvSource(DataSource):
             classes=classes,
             config=config,
             source_id=self.id,
-            reason=plan.reason + "; the numbers copied once to a temporary file",
+            reason=words.NUMBERS_COPIED(reason=plan.reason),
             test=test,
         )
 
@@ -270,8 +291,12 @@ class CsvSource(DataSource):
                 if not found:
                     if like is not None and table.columns != like[1]:
                         raise DataError(
-                            f"{path.name} has the columns {', '.join(table.columns)} but "
-                            f"{like[0].name} has {', '.join(like[1])}"
+                            words.COLUMNS_DIFFER(
+                                file=path.name,
+                                columns=", ".join(table.columns),
+                                other=like[0].name,
+                                theirs=", ".join(like[1]),
+                            )
                         )
                     found["columns"] = table.columns
                     found["labels"], found["features"] = self._columns(table, params)
@@ -283,10 +308,12 @@ class CsvSource(DataSource):
                     chunk = [row[labels[0]].strip() for row in table.rows]
                     for r, value in enumerate(chunk):
                         if not value:
-                            raise DataError(f"{table.where(r, labels[0])}: the label is empty")
+                            raise DataError(words.LABEL_EMPTY(where=table.where(r, labels[0])))
                         if index is not None and value not in index:
                             raise DataError(
-                                f"{table.where(r, labels[0])}: '{value}' is not a training class"
+                                words.NOT_A_TRAINING_CLASS(
+                                    where=table.where(r, labels[0]), value=value
+                                )
                             )
                     values.extend(chunk)
                 yield x
@@ -298,10 +325,7 @@ class CsvSource(DataSource):
             classes = class_names(values)
             if len(classes) < 2:
                 column = found["columns"][found["labels"][0]]
-                raise DataError(
-                    f"{path.name}: column '{column}' has a single value; classification needs "
-                    "at least two classes"
-                )
+                raise DataError(words.SINGLE_VALUE(file=path.name, column=column))
             index = {name: i for i, name in enumerate(classes)}
         assert index is not None
         y = torch.tensor([index[value] for value in values], dtype=torch.int64)
@@ -311,15 +335,14 @@ class CsvSource(DataSource):
     def _path(name: str, root: Path | None) -> Path:
         if not name:
             raise DataError(
-                "CSV: no file is set: the 'file' parameter names the CSV file to read",
+                words.CSV_NO_FILE(),
                 fixes=(DataFix.CHOOSE_FILE,),
             )
         path = Path(name).expanduser()
         if not path.is_absolute():
             if root is None:
                 raise DataError(
-                    f"CSV: the file {name} is a relative path, and there is no folder it is "
-                    "relative to (the project has not been saved yet)",
+                    words.CSV_RELATIVE(name=name),
                     fixes=(DataFix.CHOOSE_FILE, DataFix.SAVE_PROJECT),
                 )
             path = root / path
@@ -332,8 +355,9 @@ class CsvSource(DataSource):
             for name in (part.strip() for part in names.split(",")):
                 if name not in table.columns:
                     raise DataError(
-                        f"{table.path.name} has no column '{name}' (columns: "
-                        f"{', '.join(table.columns)})"
+                        words.NO_COLUMN(
+                            file=table.path.name, name=name, columns=", ".join(table.columns)
+                        )
                     )
                 found.append(table.columns.index(name))
             return found
@@ -341,16 +365,16 @@ class CsvSource(DataSource):
         labels = find(params["label_column"]) if params["label_column"].strip() else [-1]
         labels = [i % len(table.columns) for i in labels]
         if params["task"] == "classification" and len(labels) != 1:
-            raise DataError("CSV: classification takes exactly one label column")
+            raise DataError(words.ONE_LABEL_COLUMN())
         if params["feature_columns"].strip():
             features = find(params["feature_columns"])
         else:
             features = [i for i in range(len(table.columns)) if i not in labels]
         if not features:
-            raise DataError(f"{table.path.name}: no feature columns are left besides the label")
+            raise DataError(words.NO_FEATURES(file=table.path.name))
         if overlap := set(features) & set(labels):
             names = ", ".join(table.columns[i] for i in sorted(overlap))
-            raise DataError(f"CSV: column {names} cannot be both a feature and the label")
+            raise DataError(words.FEATURE_AND_LABEL(names=names))
         return labels, features
 
     @staticmethod
@@ -369,18 +393,19 @@ class CsvSource(DataSource):
         values = [row[labels[0]].strip() for row in table.rows]
         for r, value in enumerate(values):
             if not value:
-                raise DataError(f"{table.where(r, labels[0])}: the label is empty")
+                raise DataError(words.LABEL_EMPTY(where=table.where(r, labels[0])))
         if classes is None:
             classes = class_names(values)
             if len(classes) < 2:
                 raise DataError(
-                    f"{table.path.name}: column '{table.columns[labels[0]]}' has a single "
-                    "value; classification needs at least two classes"
+                    words.SINGLE_VALUE(file=table.path.name, column=table.columns[labels[0]])
                 )
         index = {name: i for i, name in enumerate(classes)}
         for r, value in enumerate(values):
             if value not in index:
-                raise DataError(f"{table.where(r, labels[0])}: '{value}' is not a training class")
+                raise DataError(
+                    words.NOT_A_TRAINING_CLASS(where=table.where(r, labels[0]), value=value)
+                )
         y = np.array([index[value] for value in values], dtype=np.int64)
         return x, y, classes
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netstudio.training import data_messages as words
 from netstudio.training.memory_budget import gib
 
 if TYPE_CHECKING:
@@ -133,12 +134,10 @@ def plan_cache(
     try:
         usable = usable_bytes(folder)
     except OSError as error:
-        return None, f"the decoded-image cache is off: its folder {folder} cannot be used ({error})"
+        return None, words.CACHE_FOLDER_UNUSABLE(folder=folder, error=str(error))
     if needed > usable:
-        return None, (
-            f"the decoded-image cache is off: the decoded images need ~{gib(needed)} on disk and "
-            f"only {gib(usable)} can be used at {folder} (it keeps {KEEP_FREE_SHARE:.0%} of the "
-            "disk free); every epoch decodes the images again"
+        return None, words.CACHE_NO_ROOM(
+            size=gib(needed), usable=gib(usable), folder=folder, share=f"{KEEP_FREE_SHARE:.0%}"
         )
     cache = DecodedCache(folder, size[0], size[1], channels, fixed)
-    return cache, f"decoded images cached on disk in {folder} (~{gib(needed)})"
+    return cache, words.CACHED(folder=folder, size=gib(needed))

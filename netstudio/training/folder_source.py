@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool, p_int
+from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import (
     DataError,
     DataFix,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from netstudio.training.data_config import DataConfig
 
-LAYOUT = "one sub-folder per class (ROOT/cat/1.png, ROOT/dog/2.jpg, ...)"
+LAYOUT = words.LAYOUT()
 #: The file endings torchvision's ImageFolder reads as images.
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp")
 #: Unreadable images are left out (and named) up to this share of a folder; more are refused.
@@ -72,7 +73,7 @@ class ImageFolderSource(DataSource):
         assert root is not None
         if not root.is_dir():
             raise DataError(
-                f"Image folder {root} does not exist: expected {LAYOUT}",
+                words.FOLDER_MISSING(folder=root, layout=LAYOUT),
                 fixes=(DataFix.CHOOSE_FOLDER,),
             )
         train_dir, test_dir = root, None
@@ -81,16 +82,19 @@ class ImageFolderSource(DataSource):
         classes, samples = _scan(train_dir)
         if len(classes) < 2:
             raise DataError(
-                f"{train_dir} holds one class sub-folder ('{classes[0]}'): classification needs "
-                f"at least two classes, so add a sub-folder for each other class ({LAYOUT})"
+                words.ONE_CLASS_FOLDER(folder=train_dir, name=classes[0], layout=LAYOUT)
             )
         test_samples = None
         if test_dir is not None:
             test_classes, test_samples = _scan(test_dir)
             if test_classes != classes:
                 raise DataError(
-                    f"{test_dir} has the classes {', '.join(test_classes)} but {train_dir} has "
-                    f"{', '.join(classes)}: both need the same class sub-folders"
+                    words.CLASSES_DIFFER(
+                        test=test_dir,
+                        test_classes=", ".join(test_classes),
+                        train=train_dir,
+                        classes=", ".join(classes),
+                    )
                 )
         size = params["resize"]
         shape = (size, size) if size else _image_size(samples[0][0])
@@ -157,7 +161,7 @@ class ImageFolderSource(DataSource):
             if cache is None:
                 notes.append(said)  # the cache is off: the run's notes say why
             else:
-                reason += f"; {said}"
+                reason = words.AND(first=reason, then=said)
         skipped: dict[str, str] = {}  # the images left out, by all the splits of this folder
 
         def split_of(samples: list[tuple[str, int]]) -> StreamSplit:
@@ -176,14 +180,14 @@ class ImageFolderSource(DataSource):
         else:
             test = whole.subset(test_at)
         if len(train) == 0:
-            raise DataError(f"{listing.name}: no training examples are left after the splits")
+            raise DataError(words.NO_TRAINING_LEFT(name=listing.name))
         mean = std = None
         stats_sample = 0
         if config.normalize:
             mean, std, used = sample_stats(train, config.seed)
             stats_sample = used if used < len(train) else 0
             if stats_sample:
-                reason += f"; {stats_line(stats_sample, len(train))}"
+                reason = words.AND(first=reason, then=stats_line(stats_sample, len(train)))
             train, val, test = (split.normalized(mean, std) for split in (train, val, test))
         return LoadedData(
             name=listing.name,
@@ -204,7 +208,7 @@ class ImageFolderSource(DataSource):
 
 def stats_line(sample: int, train: int) -> str:
     """ "mean/std from 1,000 of 43,200 training images" (a streamed folder's statistics)."""
-    return f"mean/std from {sample:,} of {train:,} training images"
+    return words.STATS_SAMPLE(sample=f"{sample:,}", train=f"{train:,}")
 
 
 @dataclass(frozen=True)
@@ -233,7 +237,7 @@ def _scan(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
     try:
         found = ImageFolder(str(folder))
     except (FileNotFoundError, OSError) as exc:
-        raise DataError(f"No images found under {folder}: expected {LAYOUT} ({exc})") from exc
+        raise DataError(words.NO_IMAGES(folder=folder, layout=LAYOUT, error=str(exc))) from exc
     return list(found.classes), list(found.samples)
 
 
@@ -285,7 +289,7 @@ def decode_images(
 
     with (
         ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool,
-        loading_steps("decoding images", len(samples)) as step,
+        loading_steps(words.DECODING_IMAGES(), len(samples)) as step,
     ):
         for _ in pool.map(decode, range(len(samples))):
             step(1)
@@ -312,8 +316,13 @@ def read_image(path: str, grayscale: bool, height: int, width: int, fixed: bool)
         if image.size != (width, height):
             if fixed:
                 raise DataError(
-                    f"{path} is {image.width}×{image.height}, the first image is "
-                    f"{width}×{height}: set resize to give them one size"
+                    words.IMAGE_SIZE_DIFFERS(
+                        path=path,
+                        width=image.width,
+                        height=image.height,
+                        first_width=width,
+                        first_height=height,
+                    )
                 )
             image = image.resize((width, height), Image.Resampling.BILINEAR)
         return np.array(image).reshape(height, width, channels)  # owned: writable
@@ -335,21 +344,16 @@ def reading(path: str) -> Iterator[None]:
         raise
     except Image.DecompressionBombError as exc:
         most = Image.MAX_IMAGE_PIXELS  # PIL refuses twice this many (and warns above it)
-        limit = f"the {2 * most:,} pixels" if most else "the number"
         raise DataError(
-            f"Could not read the image {path}: it declares more pixels than {limit} that can be "
-            "decoded safely; shrink it or take it out of the folder"
+            words.TOO_MANY_PIXELS(path=path, pixels=f"{2 * most:,}")
+            if most
+            else words.TOO_MANY_PIXELS_UNSAID(path=path)
         ) from exc
     except UnidentifiedImageError as exc:
-        raise DataError(
-            f"Could not read the image {path}: it is corrupt or not in an image format that can "
-            "be read; replace it or take it out of the folder"
-        ) from exc
+        raise DataError(words.IMAGE_UNIDENTIFIED(path=path)) from exc
     except Exception as exc:  # any decoder failure means this file cannot be used
         reason = " ".join(str(exc).split()) or type(exc).__name__
-        raise DataError(
-            f"Could not read the image {path} ({reason}): replace it or take it out of the folder"
-        ) from exc
+        raise DataError(words.IMAGE_UNREADABLE(path=path, error=reason)) from exc
 
 
 def _image_size(path: str) -> tuple[int, int]:
@@ -372,13 +376,20 @@ def judge_skipped(skipped: list[tuple[str, DataError]], total: int, where: Path)
         if len(skipped) == 1:
             raise skipped[0][1]
         raise DataError(
-            f"{len(skipped)} of the {total} images under {where} cannot be read, more than the "
-            f"{MAX_SKIPPED_SHARE:.0%} that are left out ({named}): {skipped[0][1]}"
+            words.TOO_MANY_UNREADABLE(
+                count=len(skipped),
+                total=total,
+                folder=where,
+                share=f"{MAX_SKIPPED_SHARE:.0%}",
+                named=named,
+                error=skipped[0][1].args[0],
+            )
         )
-    plural = "s" if len(skipped) > 1 else ""
-    return (
-        f"left out {len(skipped)} unreadable image{plural} of {total} under {where} "
-        f"(up to {MAX_SKIPPED_SHARE:.0%} are left out): {named}"
+    share = f"{MAX_SKIPPED_SHARE:.0%}"
+    if len(skipped) == 1:
+        return words.LEFT_OUT_ONE(total=total, folder=where, share=share, named=named)
+    return words.LEFT_OUT_MANY(
+        count=len(skipped), total=total, folder=where, share=share, named=named
     )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
+from netstudio.training import data_messages as words
+
 if TYPE_CHECKING:
     import torch
     from torch import Tensor
@@ -201,7 +203,7 @@ def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData
     raw.x = raw.x.new_empty((0, *raw.x.shape[1:]))  # a slice would keep the storage
     raw.test_x = None
     if len(train) == 0:
-        raise DataError(f"{raw.name}: no training examples are left after the splits")
+        raise DataError(words.NO_TRAINING_LEFT(name=raw.name))
     splits = [train, val, test]
     del train, val, test
     for index, split in enumerate(splits):
@@ -253,7 +255,7 @@ def check_labels(name: str, classes: list[str], labels: Iterable[Tensor]) -> Non
     count = len(classes)
     for y in labels:
         if len(y) and (int(y.min()) < 0 or int(y.max()) >= count):
-            raise DataError(f"{name}: a class index lies outside 0..{count - 1}")
+            raise DataError(words.CLASS_OUT_OF_RANGE(name=name, last=count - 1))
 
 
 def split_indices(
@@ -286,7 +288,7 @@ def split_indices(
             keep, held = train_test_split(indices, test_size=fraction, random_state=seed)
     except ValueError as exc:
         raise DataError(
-            f"{name}: {n} examples are too few to hold out {fraction:g} of them ({exc})"
+            words.TOO_FEW_TO_HOLD_OUT(name=name, count=n, fraction=f"{fraction:g}", error=str(exc))
         ) from exc
     return torch.from_numpy(np.sort(keep)), torch.from_numpy(np.sort(held))
 

@@ -28,6 +28,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TextIO
 
+from netstudio.training import data_messages as words
+
 #: Seconds a load runs before its progress is shown (see module docstring).
 THRESHOLD = 0.5
 #: Seconds between two reports at most.
@@ -65,10 +67,12 @@ class LoadingProgress:
     def line(self) -> str:
         """ "decoding images: 1,234 / 5,000 files · ETA 0:07"."""
         eta = self.eta
-        tail = (
-            f" · ETA {format_duration(eta)}" if eta is not None and self.done < self.total else ""
-        )
-        return f"{self.what}: {self.done:,} / {self.total:,} files{tail}"
+        done, total = f"{self.done:,}", f"{self.total:,}"
+        if eta is not None and self.done < self.total:
+            return words.PROGRESS_ETA(
+                what=self.what, done=done, total=total, eta=format_duration(eta)
+            )
+        return words.PROGRESS(what=self.what, done=done, total=total)
 
 
 ProgressCallback = Callable[[LoadingProgress], None]

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
+from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import DataError
 
 #: Bytes the preloaded path holds at its peak per decoded uint8 value (see module docstring).
@@ -41,7 +42,7 @@ def memory_budget(budget_mb: int | None) -> int:
     if budget_mb is None:
         return int(available_memory() * DEFAULT_SHARE)
     if budget_mb < 1:
-        raise DataError(f"the memory budget must be at least 1 MB, got {budget_mb}")
+        raise DataError(words.BUDGET_TOO_SMALL(budget=budget_mb))
     return budget_mb * 2**20
 
 
@@ -70,27 +71,24 @@ def plan_loading(
 ) -> LoadingPlan:
     """Stream when asked to (``always``) or when `needed` bytes are over `budget` (``auto``),
     where the source can; otherwise preload. `name` is the source's, for the reason."""
-    size = f"the data needs ~{gib(needed)} in memory" if needed is not None else ""
+    size = gib(needed) if needed is not None else ""
+    reason: str
     if not can_stream:
-        why = f"{name} is always read whole"
-        return LoadingPlan(
-            False, needed, budget, f"in memory: {why}" + (f"; {size}" if size else "")
-        )
+        reason = words.WHOLE_SIZED(name=name, size=size) if size else words.WHOLE(name=name)
+        return LoadingPlan(False, needed, budget, reason)
     if streaming == "always":
-        reason = "streaming from disk: the data settings ask for it" + (
-            f" ({size})" if size else ""
-        )
+        reason = words.STREAM_ASKED_SIZED(size=size) if size else words.STREAM_ASKED()
         return LoadingPlan(True, needed, budget, reason)
     over = needed is not None and needed > budget
     if streaming == "never":
-        tail = f", over the {gib(budget)} budget" if over else ""
-        reason = "in memory: the data settings turn streaming off" + (
-            f" ({size}{tail})" if size else ""
-        )
+        if not size:
+            reason = words.STREAM_OFF()
+        elif over:
+            reason = words.STREAM_OFF_OVER(size=size, budget=gib(budget))
+        else:
+            reason = words.STREAM_OFF_SIZED(size=size)
         return LoadingPlan(False, needed, budget, reason)
     if over:
-        return LoadingPlan(
-            True, needed, budget, f"streaming from disk: {size}, over the {gib(budget)} budget"
-        )
-    within = f"{size}, within the {gib(budget)} budget" if size else "its size is not known"
-    return LoadingPlan(False, needed, budget, f"in memory: {within}")
+        return LoadingPlan(True, needed, budget, words.STREAM_OVER(size=size, budget=gib(budget)))
+    reason = words.WITHIN(size=size, budget=gib(budget)) if size else words.SIZE_UNKNOWN()
+    return LoadingPlan(False, needed, budget, reason)

@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
+from netstudio.training import data_messages as words
 from netstudio.training.data_config import DataConfig
 from netstudio.training.loaded_data import (
     DataError,
@@ -98,15 +99,20 @@ class DataSource:
         never reaches `read`. A source whose parameters bound each other extends this.
         """
         known = [spec.name for spec in self.params]
-        found = []
+        found: list[tuple[str, str]] = []
         for key in params:
             if key not in known:
                 close = difflib.get_close_matches(str(key), known, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                options = ", ".join(known) or "none"
-                found.append(
-                    (key, f"{self.name} has no parameter '{key}'{hint} (parameters: {options})")
-                )
+                options = ", ".join(known)
+                if close:
+                    said = words.NO_PARAMETER_MEANT(
+                        source=self.name, key=key, close=close[0], parameters=options
+                    )
+                elif options:
+                    said = words.NO_PARAMETER(source=self.name, key=key, parameters=options)
+                else:
+                    said = words.NO_PARAMETERS(source=self.name, key=key)
+                found.append((key, said))
         for spec in self.params:
             try:
                 spec.check(params.get(spec.name, spec.default), owner=self.name)
@@ -118,7 +124,10 @@ class DataSource:
         """`params` completed with defaults, in spec order; DataError listing every problem."""
         found = self.problems(params)
         if found:
-            raise DataError("; ".join(found))
+            said = found[0]
+            for more in found[1:]:
+                said = words.AND(first=said, then=more)
+            raise DataError(said)
         return {
             spec.name: spec.check(params.get(spec.name, spec.default), owner=self.name)
             for spec in self.params
@@ -130,13 +139,11 @@ class DataSource:
         if self.needs_root and root is None:
             if config.root:  # relative, and the project has no file for it to be relative to
                 raise DataError(
-                    f"{self.name} reads {self.files} from the data folder {config.root!r}, "
-                    "which is relative to the project's file, and the project has not been "
-                    "saved yet",
+                    words.ROOT_UNSAVED(source=self.name, files=self.files, root=repr(config.root)),
                     fixes=(DataFix.CHOOSE_FOLDER, DataFix.SAVE_PROJECT),
                 )
             raise DataError(
-                f"{self.name} reads {self.files} from a data folder, and the project names none",
+                words.NO_ROOT(source=self.name, files=self.files),
                 fixes=(DataFix.CHOOSE_FOLDER,),
             )
         return self.load_within(params, config, root, memory_budget(config.memory_budget_mb))
@@ -194,9 +201,11 @@ def get_source(source_id: str) -> DataSource:
     except KeyError:
         known = list(_registry())
         close = difflib.get_close_matches(str(source_id), known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        source, sources = repr(source_id), ", ".join(known)
         raise DataError(
-            f"unknown data source {source_id!r}{hint} (sources: {', '.join(known)})"
+            words.UNKNOWN_SOURCE_MEANT(source=source, close=close[0], known=sources)
+            if close
+            else words.UNKNOWN_SOURCE(source=source, known=sources)
         ) from None
 
 
@@ -205,7 +214,7 @@ def check_config(config: DataConfig) -> list[str]:
     try:
         source = get_source(config.source)
     except DataError as exc:
-        return [str(exc)]
+        return [exc.args[0]]
     return source.problems(config.params)
 
 
@@ -225,7 +234,9 @@ def data_problems(data: Mapping[str, Any] | DataConfig, section: str = "data") -
     if isinstance(data, DataConfig):
         data = data.model_dump()
     if not isinstance(data, Mapping):
-        return [FileProblem(section, f"must be an object {{...}}, got {describe(data)}")]
+        from netstudio.io.problem_messages import AN_OBJECT_NEEDED
+
+        return [FileProblem(section, AN_OBJECT_NEEDED(value=describe(data)))]
     found: list[FileProblem] = []
     try:
         DataConfig.model_validate(data)
@@ -241,7 +252,7 @@ def data_problems(data: Mapping[str, Any] | DataConfig, section: str = "data") -
     try:
         source = get_source(source_id)
     except DataError as exc:
-        return [*found, FileProblem(json_path(section, "source"), str(exc))]
+        return [*found, FileProblem(json_path(section, "source"), exc.args[0])]
     if isinstance(params, Mapping):
         found += [
             FileProblem(json_path(section, "params", str(name)), message)

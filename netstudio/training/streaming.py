@@ -25,6 +25,7 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset, default_collate
 
+from netstudio.training import data_messages as words
 from netstudio.training.decoded_cache import DecodedCache
 from netstudio.training.folder_source import judge_skipped, read_image
 from netstudio.training.loaded_data import DataError
@@ -130,7 +131,7 @@ class StreamSplit(Dataset):
             try:
                 samples.append(self[index])
             except DataError as error:
-                skipped.append((self.paths[index], str(error)))
+                skipped.append((self.paths[index], error.args[0]))
         if not samples:
             return torch.zeros(0), torch.zeros(0, dtype=torch.int64), tuple(skipped)
         x, y = default_collate(samples)
@@ -166,7 +167,7 @@ class StreamSplit(Dataset):
         return self._with(self._samples(), shape=shape, as_long=as_long)
 
     def decode(
-        self, indices: Sequence[int], what: str = "decoding images", skip: bool = False
+        self, indices: Sequence[int], what: str = words.DECODING_IMAGES(), skip: bool = False
     ) -> torch.Tensor:
         """The images at `indices` as one uint8 stack (N, C, H, W), not normalised; `what` the
         loading progress calls it. An image that cannot be read raises its DataError, or with
@@ -233,11 +234,9 @@ def sample_stats(
 
     count = STATS_SAMPLE if count is None else count
     chosen = sample_indices(len(split), count, seed)
-    x = split.decode(chosen, "normalisation statistics", skip=True).to(torch.float32).div_(255)
+    what = words.NORMALISATION_STATISTICS()
+    x = split.decode(chosen, what, skip=True).to(torch.float32).div_(255)
     if len(x) == 0:
-        raise DataError(
-            f"None of the {len(chosen)} images sampled for the normalisation statistics can be "
-            "read: replace them, or take them out of the folder"
-        )
+        raise DataError(words.NONE_SAMPLED_READABLE(count=len(chosen)))
     mean, std = feature_stats(x)
     return tuple(mean.tolist()), tuple(std.tolist()), len(x)

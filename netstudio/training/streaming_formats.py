@@ -25,6 +25,7 @@ import numpy as np
 import torch
 from torch.utils.data import Dataset
 
+from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import (
     DataError,
     LoadedData,
@@ -96,8 +97,7 @@ def temporary_rows(samples: Iterable[np.ndarray], dtype: str) -> RowFile:
         _remove(path)
         why = error.strerror or str(error)
         raise DataError(
-            f"could not write the temporary copy of the data to stream it ({why}, in "
-            f"{tempfile.gettempdir()}): free some disk space there, or raise the memory budget"
+            words.TEMPORARY_COPY_FAILED(error=why, folder=tempfile.gettempdir())
         ) from error
     except BaseException:
         _remove(path)
@@ -247,7 +247,7 @@ def stream_splits(
     else:
         test_split = whole.subset(test_at)
     if len(train) == 0:
-        raise DataError(f"{name}: no training examples are left after the splits")
+        raise DataError(words.NO_TRAINING_LEFT(name=name))
     if classes is not None:
         check_labels(name, classes, [train.y, val.y, test_split.y])
     mean = std = None

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool
+from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
 from netstudio.training.memory_budget import plan_loading, preload_bytes
 from netstudio.training.sources import DataSource
@@ -62,10 +63,7 @@ def _dataset_root(root: Path, folder: str) -> Path:
 
 
 def _download_failed(name: str, where: Path, exc: Exception) -> DataError:
-    return DataError(
-        f"Could not download {name} into {where}: {exc}. Without a network, put the "
-        "files there by hand."
-    )
+    return DataError(words.DOWNLOAD_FAILED(name=name, folder=where, error=str(exc)))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,8 +128,13 @@ class IdxSource(DataSource):
         labels = torch.from_numpy(np.fromfile(path, dtype=np.uint8, offset=8).astype(np.int64))
         if len(labels) and int(labels.max()) >= classes:
             raise DataError(
-                f"{self.name}: {path} holds the label {int(labels.max())}, but {self.name} has "
-                f"only {classes} classes (0 to {classes - 1}): replace it with the original file"
+                words.LABEL_OUT_OF_RANGE(
+                    name=self.name,
+                    path=path,
+                    label=int(labels.max()),
+                    classes=classes,
+                    last=classes - 1,
+                )
             )
         return labels
 
@@ -172,16 +175,21 @@ class IdxSource(DataSource):
             test_set = cls(str(root), train=False, download=False)
         except (AssertionError, OSError, RuntimeError, TypeError, ValueError) as exc:
             raise DataError(
-                f"{self.name}: the files under {raw} are not valid IDX files "
-                f"({exc or type(exc).__name__}): replace them with the original files"
+                words.IDX_NOT_VALID(
+                    name=self.name, folder=raw, error=str(exc or type(exc).__name__)
+                )
             ) from exc
         classes = list(train_set.classes)
         for labels, prefix in ((train_set.targets, "train"), (test_set.targets, "t10k")):
             if len(labels) and int(labels.max()) >= len(classes):
                 raise DataError(
-                    f"{self.name}: {raw / f'{prefix}-labels-idx1-ubyte'} holds the label "
-                    f"{int(labels.max())}, but {self.name} has only {len(classes)} classes "
-                    f"(0 to {len(classes) - 1}): replace it with the original file"
+                    words.LABEL_OUT_OF_RANGE(
+                        name=self.name,
+                        path=raw / f"{prefix}-labels-idx1-ubyte",
+                        label=int(labels.max()),
+                        classes=len(classes),
+                        last=len(classes) - 1,
+                    )
                 )
         return RawData(
             name=self.name,
@@ -207,9 +215,9 @@ class IdxSource(DataSource):
             else:
                 missing.append(name)
         if missing:
-            expected = ", ".join(f"{name} (or {name}.gz)" for name in missing)
+            expected = ", ".join(words.OR_PACKED(file=name) for name in missing)
             raise DataError(
-                f"{self.name} not found under {raw}: expected {expected}. Put the files there",
+                words.IDX_NOT_FOUND(name=self.name, folder=raw, expected=expected),
                 fixes=MISSING_FIXES,
             )
 
@@ -230,9 +238,13 @@ def _check_idx_pair(name: str, raw: Path, prefix: str) -> None:
     labels = _idx_shape(name, raw / f"{prefix}-labels-idx1-ubyte", 1)
     if images[0] != labels[0]:
         raise DataError(
-            f"{name}: {raw / f'{prefix}-images-idx3-ubyte'} holds {images[0]:,} images but "
-            f"{prefix}-labels-idx1-ubyte holds {labels[0]:,} labels: the two files do not belong "
-            "together; replace them with a matching pair"
+            words.IDX_COUNTS_DIFFER(
+                name=name,
+                path=raw / f"{prefix}-images-idx3-ubyte",
+                images=f"{images[0]:,}",
+                labels_file=f"{prefix}-labels-idx1-ubyte",
+                labels=f"{labels[0]:,}",
+            )
         )
 
 
@@ -245,29 +257,33 @@ def _idx_shape(name: str, path: Path, rank: int) -> tuple[int, ...]:
     """
     import struct
 
-    fix = "replace it with the original file"
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             header = handle.read(4 + 4 * rank)
     except OSError as exc:
-        raise DataError(f"{name}: could not read {path} ({exc.strerror or exc})") from exc
-    if size == 0:
-        raise DataError(f"{name}: {path} is empty: {fix}")
-    if len(header) < 4 or header[:2] != b"\0\0" or header[2] != 0x08 or header[3] != rank:
         raise DataError(
-            f"{name}: {path} is not an IDX file of {rank}-dimensional unsigned bytes "
-            f"(its header is {header[:4].hex(' ') or 'missing'}): {fix}"
+            words.IDX_UNREADABLE(name=name, path=path, error=str(exc.strerror or exc))
+        ) from exc
+    if size == 0:
+        raise DataError(words.IDX_EMPTY(name=name, path=path))
+    if len(header) < 4 or header[:2] != b"\0\0" or header[2] != 0x08 or header[3] != rank:
+        said = header[:4].hex(" ")
+        raise DataError(
+            words.IDX_BAD_HEADER(name=name, path=path, rank=rank, header=said)
+            if said
+            else words.IDX_NO_HEADER(name=name, path=path, rank=rank)
         )
     if len(header) < 4 + 4 * rank:
-        raise DataError(f"{name}: {path} ends inside its header ({size} bytes): {fix}")
+        raise DataError(words.IDX_SHORT_HEADER(name=name, path=path, size=size))
     dims = struct.unpack(f">{rank}I", header[4:])
     expected = len(header) + math.prod(dims)
     if size != expected:
         shape = "×".join(str(d) for d in dims)
         raise DataError(
-            f"{name}: {path} declares {shape} values ({expected:,} bytes with its header) but "
-            f"has {size:,} bytes: it is truncated or damaged; {fix}"
+            words.IDX_TRUNCATED(
+                name=name, path=path, shape=shape, expected=f"{expected:,}", size=f"{size:,}"
+            )
         )
     return dims
 
@@ -283,7 +299,7 @@ def _gunzip(packed: Path, target: Path) -> None:
         partial.replace(target)
     except OSError as exc:  # gzip.BadGzipFile is an OSError
         partial.unlink(missing_ok=True)
-        raise DataError(f"Could not unpack {packed}: {exc}") from exc
+        raise DataError(words.UNPACK_FAILED(archive=packed, error=str(exc))) from exc
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -331,7 +347,7 @@ class CifarSource(DataSource):
             classes=list(train_set.classes),
             config=config,
             source_id=self.id,
-            reason=plan.reason + "; the images copied once to a temporary file",
+            reason=words.IMAGES_COPIED(reason=plan.reason),
             test=splits[1],
         )
 
@@ -374,15 +390,15 @@ class CifarSource(DataSource):
             )
         except RuntimeError as exc:
             raise DataError(
-                f"{self.name}: the files under {folder} do not match the official CIFAR-10 "
-                f"checksums ({exc}). Replace them with the contents of {CIFAR_ARCHIVE}",
+                words.CIFAR_CHECKSUMS(
+                    name=self.name, folder=folder, error=str(exc), archive=CIFAR_ARCHIVE
+                ),
                 fixes=(DataFix.DOWNLOAD,),
             ) from exc
         except OSError as exc:  # a file that cannot be opened (permissions, a folder)
             where = exc.filename or folder
             raise DataError(
-                f"{self.name}: could not read {where} ({exc.strerror or exc}): check that the "
-                "files can be read"
+                words.CIFAR_UNREADABLE(name=self.name, path=where, error=str(exc.strerror or exc))
             ) from exc
 
     def _require_files(self, root: Path, folder: Path) -> None:
@@ -395,13 +411,17 @@ class CifarSource(DataSource):
             try:
                 extract_archive(str(archive), str(root))
             except (OSError, EOFError, tarfile.TarError) as exc:
-                raise DataError(f"Could not unpack {archive}: {exc}") from exc
+                raise DataError(words.UNPACK_FAILED(archive=archive, error=str(exc))) from exc
         missing = [name for name in CIFAR_FILES if not (folder / name).is_file()]
         if missing:
             raise DataError(
-                f"{self.name} not found under {folder}: expected {', '.join(missing)} (the "
-                f"contents of {CIFAR_ARCHIVE}). Put the files there (or the archive in "
-                f"{root})",
+                words.CIFAR_NOT_FOUND(
+                    name=self.name,
+                    folder=folder,
+                    files=", ".join(missing),
+                    archive=CIFAR_ARCHIVE,
+                    root=root,
+                ),
                 fixes=MISSING_FIXES,
             )
 
