@@ -254,7 +254,7 @@ class LoaderBatches:
         try:
             self.dataset.left_out([tuple(pair) for pair in skipped])
         except DataError as error:
-            raise TrainingFailure("data", str(error)) from None
+            raise TrainingFailure("data", error.args[0]) from None
 
 
 def _worker_start(num_workers: int) -> str | None:

@@ -19,6 +19,7 @@ import torch
 from safetensors.torch import load_file, save_file
 from torch import nn
 
+from netstudio.training import checkpoint_messages as words
 from netstudio.training.results import EpochMetrics
 from netstudio.training.runs import write_atomically
 
@@ -51,8 +52,7 @@ def read_weights(path: Path, device: str | torch.device = "cpu") -> dict[str, to
         return load_file(str(path), device=str(device))
     except Exception as error:
         raise CheckpointError(
-            f"cannot read the weights in {path}: the file is damaged or is not a safetensors "
-            f"weights file ({_first_line(error)})"
+            words.UNREADABLE_WEIGHTS(path=path, error=_first_line(error))
         ) from None
 
 
@@ -65,22 +65,21 @@ def load_weights(model: nn.Module, path: Path) -> None:
     unexpected = sorted(set(state) - set(own))
     wrong = [k for k in own if k in state and own[k].shape != state[k].shape]
     if missing or unexpected or wrong:
-        parts = []
+        parts: list[str] = []
         if missing:
-            parts.append(f"missing {', '.join(missing[:5])}")
+            parts.append(words.MISSING(names=", ".join(missing[:5])))
         if unexpected:
-            parts.append(f"not in the model {', '.join(unexpected[:5])}")
+            parts.append(words.NOT_IN_MODEL(names=", ".join(unexpected[:5])))
         if wrong:
-            parts.append(
-                "wrong shape "
-                + ", ".join(
-                    f"{k} {tuple(state[k].shape)} vs {tuple(own[k].shape)}" for k in wrong[:5]
-                )
+            shapes = ", ".join(
+                words.SHAPE_VS(name=k, saved=tuple(state[k].shape), own=tuple(own[k].shape))
+                for k in wrong[:5]
             )
-        raise WeightsMismatchError(
-            f"the weights in {path} do not fit this network ({'; '.join(parts)}): "
-            "they were saved from a different architecture"
-        )
+            parts.append(words.WRONG_SHAPE(shapes=shapes))
+        said = parts[0]
+        for part in parts[1:]:
+            said = words.AND(first=said, then=part)
+        raise WeightsMismatchError(words.MISMATCH(path=path, parts=said))
     model.load_state_dict(state)
 
 
@@ -118,24 +117,16 @@ def load_checkpoint(folder: Path, model: nn.Module) -> dict[str, Any]:
     """Load the weights into `model` and return the training state, read with weights_only and
     checked (`check_state`) before the caller restores anything from it."""
     if not (folder / WEIGHTS).exists() or not (folder / STATE).exists():
-        raise CheckpointError(
-            f"no checkpoint in {folder}: expected {WEIGHTS} and {STATE} (a run folder's "
-            "'checkpoint' sub-folder)"
-        )
+        raise CheckpointError(words.NO_CHECKPOINT(folder=folder, weights=WEIGHTS, state=STATE))
     load_weights(model, folder / WEIGHTS)
     path = folder / STATE
     try:
         state = torch.load(path, map_location="cpu", weights_only=True)
     except pickle.UnpicklingError:
         # torch's own message suggests loading the file unsafely: never pass that on.
-        raise CheckpointError(
-            f"cannot read the training state in {path}: it is damaged, or holds objects other "
-            "than tensors and plain values (such files are never loaded); train a new run"
-        ) from None
+        raise CheckpointError(words.UNSAFE_STATE(path=path)) from None
     except Exception as error:
-        raise CheckpointError(
-            f"cannot read the training state in {path}: {_first_line(error)}; train a new run"
-        ) from None
+        raise CheckpointError(words.UNREADABLE_STATE(path=path, error=_first_line(error))) from None
     check_state(state, path)
     return state
 
@@ -145,56 +136,55 @@ def check_state(state: Any, path: Path) -> None:
     or of the wrong kind, so a damaged or crafted state file never half-restores a run."""
 
     def damaged(what: str) -> CheckpointError:
-        return CheckpointError(
-            f"the training state in {path} is damaged: {what}; it cannot be resumed, train a "
-            "new run"
-        )
+        return CheckpointError(words.DAMAGED(path=path, what=what))
 
     if not isinstance(state, dict):
-        raise damaged(f"it holds {type(state).__name__}, not a dictionary")
+        raise damaged(words.DAMAGED_NOT_DICT(kind=type(state).__name__))
     kinds = {"optimizer": dict, "schedule": dict, "epoch": int, "history": list, "rng": dict}
     for key, kind in kinds.items():
         if key not in state:
-            raise damaged(f"'{key}' is missing")
+            raise damaged(words.DAMAGED_MISSING(key=key))
         if not _is(state[key], kind):
-            raise damaged(f"'{key}' is {type(state[key]).__name__}, not {kind.__name__}")
+            raise damaged(
+                words.DAMAGED_KIND(key=key, kind=type(state[key]).__name__, expected=kind.__name__)
+            )
     if "kinds" in state and not (
         isinstance(state["kinds"], (list, tuple))
         and len(state["kinds"]) == 2
         and all(isinstance(k, str) for k in state["kinds"])
     ):
-        raise damaged("'kinds' is not the optimizer and schedule names")
+        raise damaged(words.DAMAGED_KINDS())
     optimizer = state["optimizer"]
     if not isinstance(optimizer.get("state"), dict) or not (
         isinstance(optimizer.get("param_groups"), list)
         and all(isinstance(g, dict) for g in optimizer["param_groups"])
     ):
-        raise damaged("'optimizer' is not an optimizer's state")
+        raise damaged(words.DAMAGED_OPTIMIZER())
     schedule = state["schedule"]
     if not _is(schedule.get("step_count"), int) or not isinstance(
         schedule.get("inner"), (dict, type(None))
     ):
-        raise damaged("'schedule' is not a learning-rate schedule's state")
+        raise damaged(words.DAMAGED_SCHEDULE())
     epoch = state["epoch"]
     if epoch < 0 or len(state["history"]) != epoch:
-        raise damaged(f"'history' holds {len(state['history'])} epochs, 'epoch' says {epoch}")
+        raise damaged(words.DAMAGED_HISTORY(count=len(state["history"]), epoch=epoch))
     for i, row in enumerate(state["history"]):
-        problem = _epoch_problem(row)
+        problem = _epoch_problem(row, i + 1)
         if problem:
-            raise damaged(f"'history' entry {i + 1} {problem}")
+            raise damaged(problem)
     early = state.get("early", {})
     if not isinstance(early, dict) or not (
         _is(early.get("stale", 0), int)
         and isinstance(early.get("best_metric"), (int, float, type(None)))
         and isinstance(early.get("best_epoch"), (int, type(None)))
     ):
-        raise damaged("'early' is not early-stopping bookkeeping")
+        raise damaged(words.DAMAGED_EARLY())
     rng = state["rng"]
     generators = [rng.get("torch"), *(rng.get("cuda") or [])]
     if not isinstance(rng.get("cuda", []), (list, tuple)) or not all(
         isinstance(g, torch.Tensor) and g.dtype == torch.uint8 and g.dim() == 1 for g in generators
     ):
-        raise damaged("'rng' is not random number generator state")
+        raise damaged(words.DAMAGED_RNG())
 
 
 def rng_state() -> dict[str, Any]:
@@ -211,10 +201,7 @@ def set_rng_state(state: dict[str, Any]) -> None:
         if "cuda" in state and torch.cuda.is_available():
             torch.cuda.set_rng_state_all(state["cuda"])
     except (RuntimeError, ValueError, TypeError) as error:
-        raise CheckpointError(
-            f"the checkpoint's random number generator state does not fit: {_first_line(error)}; "
-            "train a new run"
-        ) from None
+        raise CheckpointError(words.RNG_MISFIT(error=_first_line(error))) from None
 
 
 def _is(value: Any, kind: type) -> bool:
@@ -222,21 +209,21 @@ def _is(value: Any, kind: type) -> bool:
     return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
 
 
-def _epoch_problem(row: Any) -> str | None:
-    """What is wrong with one epoch of a checkpoint's history, or None."""
+def _epoch_problem(row: Any, entry: int) -> str | None:
+    """What is wrong with one epoch (`entry`, 1-based) of a checkpoint's history, or None."""
     if not isinstance(row, dict) or set(row) - {"unfrozen"} != set(_EPOCH_FIELDS) - {"unfrozen"}:
-        return "is not one epoch's metrics"
+        return words.ENTRY_NOT_METRICS(entry=entry)
     for name, value in row.items():
         if name == "unfrozen":  # node ids, only in an epoch that unfroze some
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                return "has unfrozen nodes that are not a list of node ids"
+                return words.ENTRY_UNFROZEN(entry=entry)
             continue
         optional = "None" in str(_EPOCH_FIELDS[name])
         number = _is(value, int) or isinstance(value, float)
         if name == "epoch" and not _is(value, int):
-            return "has no whole epoch number"
+            return words.ENTRY_NO_EPOCH(entry=entry)
         if not number and not (optional and value is None):
-            return f"has a {name} of {type(value).__name__}"
+            return words.ENTRY_KIND(entry=entry, name=name, kind=type(value).__name__)
     return None
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from netstudio.training import checkpoint_messages as words
+
 
 @dataclass(frozen=True)
 class DeviceInfo:
@@ -56,16 +58,13 @@ def resolve_device(choice: str) -> str:
         return "cpu"
     if choice.startswith("cuda"):
         if not torch.cuda.is_available():
-            raise DeviceError(
-                "CUDA was asked for but no CUDA GPU is available here: choose the device auto "
-                "or cpu"
-            )
+            raise DeviceError(words.NO_CUDA())
         return choice
     if choice == "mps":
         mps = getattr(torch.backends, "mps", None)
         if mps is None or not mps.is_available():
-            raise DeviceError("MPS was asked for but this machine has no Apple GPU: use cpu")
+            raise DeviceError(words.NO_MPS())
         return choice
     if choice == "cpu":
         return choice
-    raise DeviceError(f"unknown device {choice!r}: use auto, cpu, cuda or mps")
+    raise DeviceError(words.UNKNOWN_DEVICE(choice=repr(choice)))

@@ -99,7 +99,7 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     try:
         device = trainer.device = resolve_device(config.device)
     except DeviceError as error:
-        raise TrainingFailure("device", str(error)) from None
+        raise TrainingFailure("device", error.args[0]) from None
     torch.manual_seed(config.seed)
     library = trainer.graph.library
     networks = dict(library.items()) if library is not None else {"main": trainer.graph}

@@ -187,7 +187,7 @@ class Trainer:
         try:
             self.device = resolve_device(config.device)
         except DeviceError as error:
-            raise TrainingFailure("device", str(error)) from None
+            raise TrainingFailure("device", error.args[0]) from None
         torch.manual_seed(config.seed)
         # An auto Input takes the shape of the data's samples.
         inference = ShapeInference(self.graph, data_shape=self.data.input_shape)
@@ -548,7 +548,7 @@ class Trainer:
         except WeightsMismatchError as error:
             raise TrainingFailure(
                 "config",
-                words.RESUME_MISMATCH(error=str(error)),
+                words.RESUME_MISMATCH(error=error.args[0]),
             ) from None
         config = self.config
         kinds = (config.optimizer.type, config.schedule.type)
