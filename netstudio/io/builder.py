@@ -22,6 +22,7 @@ from netstudio.core.errors import (
     UnknownNodeError,
 )
 from netstudio.core.graph import Edge, NetworkGraph
+from netstudio.io import problem_messages as words
 from netstudio.io.errors import FileProblem, json_path
 from netstudio.io.schema import EdgeModel, NodeModel
 
@@ -67,7 +68,7 @@ class GraphBuilder:
 
         if node.id in self._rows:
             first = json_path(*self.at, "nodes", self._rows[node.id])
-            self._problem(at("id"), f"another node ({first}) already has the id '{node.id}'")
+            self._problem(at("id"), words.DUPLICATE_ID(first=first, id=node.id))
             return
         self._rows[node.id] = row
         if node.type not in catalogue():
@@ -84,7 +85,7 @@ class GraphBuilder:
         if name in self._names:
             self._unread.add(node.id)
             first = json_path(*self.at, "nodes", self._names[name])
-            self._problem(at("name"), f"another node ({first}) is already named '{name}'")
+            self._problem(at("name"), words.DUPLICATE_NAME(first=first, name=name))
             return
         self._names[name] = row
         node_id: str | None = node.id
@@ -92,7 +93,7 @@ class GraphBuilder:
             node_id, name = self._fresh(node.id, name, spec)
         elif node.id in self.graph:  # pasting into a graph that has it
             self._unread.add(node.id)
-            self._problem(at("id"), f"a node with id '{node.id}' already exists")
+            self._problem(at("id"), words.ID_EXISTS(id=node.id))
             return
         try:
             built = self.graph.add_node(
@@ -157,7 +158,7 @@ class GraphBuilder:
             return
         missing = [key for key, node_id in ends.items() if node_id not in self._graph_ids]
         for key in missing:
-            self._problem(at(key), f"there is no node '{ends[key]}'")
+            self._problem(at(key), words.NO_NODE(id=ends[key]))
         if missing:
             return
         src, dst = self._graph_ids[edge.from_], self._graph_ids[edge.to]
@@ -165,11 +166,18 @@ class GraphBuilder:
         earlier = self.graph.edge_into(dst, edge.to_port)
         if earlier is not None:
             first = self._edge_rows.get(earlier)
-            where = f" ({json_path(*self.at, 'edges', first)})" if first is not None else ""
+            port, node = edge.to_port, target.label
+            source_name = self.graph.node(earlier.src).name
             self._problem(
                 at("to_port"),
-                f"input '{edge.to_port}' of {target.label} is already wired from "
-                f"'{self.graph.node(earlier.src).name}'{where}: an input takes one wire",
+                words.ALREADY_WIRED(port=port, node=node, source=source_name)
+                if first is None
+                else words.ALREADY_WIRED_AT(
+                    port=port,
+                    node=node,
+                    source=source_name,
+                    at=json_path(*self.at, "edges", first),
+                ),
             )
             return
         try:

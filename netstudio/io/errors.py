@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from netstudio.io import problem_messages as words
+
 
 @dataclass(frozen=True)
 class FileProblem:
@@ -23,7 +25,7 @@ class FileProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return words.PROBLEM_AT(path=self.path, message=self.message) if self.path else self.message
 
 
 class ProjectFileError(Exception):
@@ -44,13 +46,16 @@ class ProjectFileError(Exception):
         super().__init__(self.problems, file)
 
     def __str__(self) -> str:
-        first = str(self.problems[0]) if self.problems else "unreadable project file"
+        first = str(self.problems[0]) if self.problems else words.UNREADABLE()
         more = len(self.problems) - 1
-        if more:
-            first += f" (and {more} more problem{'s' if more > 1 else ''})"
-        line = f"{self.file}: {first}" if self.file is not None else first
+        if more == 1:
+            first = words.AND_ONE_MORE(problem=first)
+        elif more:
+            first = words.AND_MORE(problem=first, count=more)
+        line = words.IN_FILE(file=self.file, problem=first) if self.file is not None else first
         # One line always: a name or value quoted in a message may hold a line break.
-        return " ".join(line.splitlines())
+        joined = " ".join(line.splitlines())
+        return line if joined == line else joined
 
 
 _KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

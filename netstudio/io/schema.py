@@ -24,6 +24,7 @@ from typing import Annotated, Any, Literal, TypeVar, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from netstudio.core.blocks import network_name_problem
+from netstudio.io import problem_messages as words
 from netstudio.io.errors import FileProblem, json_path
 from netstudio.io.sections import RunRecord, ViewModel
 from netstudio.search.config import SearchConfig
@@ -156,50 +157,64 @@ def error_message(item: Any, root: type[BaseModel]) -> str:
     kind: str = item["type"]
     value = item.get("input")
     ctx = item.get("ctx") or {}
-    got = f", got {describe(value)}"
+    got = describe(value)
     if kind == "missing":
-        return "missing: this key is required"
+        return words.MISSING_KEY()
     if kind == "extra_forbidden":
         known = keys_at(root, item["loc"][:-1])
         close = difflib.get_close_matches(str(item["loc"][-1]), known, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown key{hint} (keys here: {', '.join(known) or 'none'})"
-    if kind == "string_type":
-        return "must be text" + got
+        if close:
+            return words.UNKNOWN_KEY_MEANT(close=close[0], keys=", ".join(known))
+        return words.UNKNOWN_KEY(keys=", ".join(known)) if known else words.UNKNOWN_KEY_NONE()
+    if kind in _KINDS:
+        return _KINDS[kind](value=got)
     if kind == "string_too_short":
-        return "must not be empty"
-    if kind in ("int_type", "int_from_float", "int_parsing"):
-        return "must be a whole number" + got
-    if kind in ("float_type", "float_parsing"):
-        return "must be a number" + got
-    if kind == "finite_number":
-        return "must be a finite number" + got
-    if kind == "bool_type":
-        return "must be true or false" + got
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "must be an object {...}" + got
-    if kind in ("list_type", "tuple_type"):
-        return "must be a list [...]" + got
+        return words.NOT_EMPTY()
     if kind == "too_short":
-        return f"needs {ctx.get('min_length')} items, got {ctx.get('actual_length')}"
+        return words.TOO_FEW_ITEMS(count=ctx.get("min_length"), actual=ctx.get("actual_length"))
     if kind == "too_long":
-        return f"takes {ctx.get('max_length')} items, got {ctx.get('actual_length')}"
+        return words.TOO_MANY_ITEMS(count=ctx.get("max_length"), actual=ctx.get("actual_length"))
     if kind == "literal_error":
-        return f"must be {ctx.get('expected')}" + got
+        return words.ONE_OF(expected=ctx.get("expected"), value=got)
     if kind in _BOUNDS:
-        return f"must be {_BOUNDS[kind]} {_number(ctx.get(_BOUND_KEYS[kind]))}" + got
+        return _BOUNDS[kind](limit=_number(ctx.get(_BOUND_KEYS[kind])), value=got)
     if kind == "value_error" and "error" in ctx:
-        return f"{ctx['error']}" + got
+        error = ctx["error"]
+        said = error.args[0] if _one_text(error) else str(error)
+        return words.CHECK_FAILED(error=said, value=got)
     text = str(item.get("msg", "is not valid"))
-    return text[:1].lower() + text[1:] + got
+    return words.CHECK_FAILED(error=text[:1].lower() + text[1:], value=got)
 
 
-#: A range check's words, and the key of its limit in the error's context.
+def _one_text(error: Any) -> bool:
+    """Whether `error` is an exception whose message is its one text argument (kept as it is,
+    so a `Message` stays one)."""
+    return isinstance(error, Exception) and len(error.args) == 1 and isinstance(error.args[0], str)
+
+
+#: The sentence for each kind of wrong type, "must be …, got {value}".
+_KINDS = {
+    "string_type": words.MUST_BE_TEXT,
+    "int_type": words.WHOLE_NUMBER,
+    "int_from_float": words.WHOLE_NUMBER,
+    "int_parsing": words.WHOLE_NUMBER,
+    "float_type": words.NUMBER,
+    "float_parsing": words.NUMBER,
+    "finite_number": words.FINITE_NUMBER,
+    "bool_type": words.TRUE_OR_FALSE,
+    "dict_type": words.AN_OBJECT_NEEDED,
+    "model_type": words.AN_OBJECT_NEEDED,
+    "model_attributes_type": words.AN_OBJECT_NEEDED,
+    "list_type": words.A_LIST_NEEDED,
+    "tuple_type": words.A_LIST_NEEDED,
+}
+
+#: A range check's sentence, and the key of its limit in the error's context.
 _BOUNDS = {
-    "greater_than": "greater than",
-    "greater_than_equal": "at least",
-    "less_than": "less than",
-    "less_than_equal": "at most",
+    "greater_than": words.GREATER_THAN,
+    "greater_than_equal": words.AT_LEAST,
+    "less_than": words.LESS_THAN,
+    "less_than_equal": words.AT_MOST,
 }
 _BOUND_KEYS = {
     "greater_than": "gt",
@@ -223,9 +238,9 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "an object"
+        return words.AN_OBJECT()
     if isinstance(value, list):
-        return "a list"
+        return words.A_LIST()
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return json.dumps(shown, ensure_ascii=False)

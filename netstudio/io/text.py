@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from netstudio.io import problem_messages as words
 from netstudio.io.errors import FileProblem, json_path
 
 #: A surrogate code point in a Python string is always a lone one: json and UTF-8 decoding
@@ -61,12 +62,9 @@ def replace_lone_surrogates(
 def find_lone_surrogates(value: Any) -> list[str]:
     """The JSON paths of the strings (and keys) in `value` that hold a lone surrogate."""
     _, problems = replace_lone_surrogates(value)
-    return [problem.path or "the file" for problem in problems]
+    return [problem.path or words.THE_FILE() for problem in problems]
 
 
 def _message(text: str) -> str:
     code = next(f"\\u{ord(ch):04x}" for ch in text if _SURROGATE.match(ch))
-    return (
-        f'the text "{shown(text)}" holds a lone surrogate ({code}), half of a character pair, '
-        f"which no file can store (NetStudio shows it as {REPLACEMENT}): retype this text"
-    )
+    return words.LONE_SURROGATE(text=shown(text), code=code, replacement=REPLACEMENT)
