@@ -81,6 +81,111 @@
     </message>
 </context>
 <context>
+    <name>Checkpoints</name>
+    <message>
+        <source>{first}; {then}</source>
+        <extracomment>Two clauses of one list, in order (&quot;missing fc1.bias; wrong shape …&quot;).</extracomment>
+        <translation>{first}；{then}</translation>
+    </message>
+    <message>
+        <source>cannot read the weights in {path}: the file is damaged or is not a safetensors weights file ({error})</source>
+        <translation>无法读取 {path} 中的权重：文件已损坏，或不是 safetensors 权重文件（{error}）</translation>
+    </message>
+    <message>
+        <source>missing {names}</source>
+        <translation>缺少 {names}</translation>
+    </message>
+    <message>
+        <source>not in the model {names}</source>
+        <translation>模型中没有 {names}</translation>
+    </message>
+    <message>
+        <source>wrong shape {shapes}</source>
+        <translation>形状不符 {shapes}</translation>
+    </message>
+    <message>
+        <source>{name} {saved} vs {own}</source>
+        <extracomment>One weight of the wrong shape: &quot;fc1.weight (10, 4) vs (10, 8)&quot; (the file&apos;s, the model&apos;s).</extracomment>
+        <translation>{name} {saved} 对 {own}</translation>
+    </message>
+    <message>
+        <source>the weights in {path} do not fit this network ({parts}): they were saved from a different architecture</source>
+        <translation>{path} 中的权重与此网络不匹配（{parts}）：它们保存自另一种网络结构</translation>
+    </message>
+    <message>
+        <source>no checkpoint in {folder}: expected {weights} and {state} (a run folder&apos;s &apos;checkpoint&apos; sub-folder)</source>
+        <translation>{folder} 中没有检查点：应有 {weights} 和 {state}（训练记录文件夹中的 &apos;checkpoint&apos; 子文件夹）</translation>
+    </message>
+    <message>
+        <source>cannot read the training state in {path}: it is damaged, or holds objects other than tensors and plain values (such files are never loaded); train a new run</source>
+        <translation>无法读取 {path} 中的训练状态：它已损坏，或含有张量和普通值以外的对象（这类文件绝不会被加载）；请重新训练</translation>
+    </message>
+    <message>
+        <source>cannot read the training state in {path}: {error}; train a new run</source>
+        <translation>无法读取 {path} 中的训练状态：{error}；请重新训练</translation>
+    </message>
+    <message>
+        <source>the training state in {path} is damaged: {what}; it cannot be resumed, train a new run</source>
+        <translation>{path} 中的训练状态已损坏：{what}；无法继续训练，请重新训练</translation>
+    </message>
+    <message>
+        <source>it holds {kind}, not a dictionary</source>
+        <translation>它是 {kind}，不是字典</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is missing</source>
+        <translation>缺少 &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is {kind}, not {expected}</source>
+        <translation>&apos;{key}&apos; 是 {kind}，不是 {expected}</translation>
+    </message>
+    <message>
+        <source>&apos;kinds&apos; is not the optimizer and schedule names</source>
+        <translation>&apos;kinds&apos; 不是优化器和学习率调度的名称</translation>
+    </message>
+    <message>
+        <source>&apos;optimizer&apos; is not an optimizer&apos;s state</source>
+        <translation>&apos;optimizer&apos; 不是优化器的状态</translation>
+    </message>
+    <message>
+        <source>&apos;schedule&apos; is not a learning-rate schedule&apos;s state</source>
+        <translation>&apos;schedule&apos; 不是学习率调度的状态</translation>
+    </message>
+    <message>
+        <source>&apos;history&apos; holds {count} epochs, &apos;epoch&apos; says {epoch}</source>
+        <translation>&apos;history&apos; 含 {count} 个轮次，而 &apos;epoch&apos; 为 {epoch}</translation>
+    </message>
+    <message>
+        <source>&apos;early&apos; is not early-stopping bookkeeping</source>
+        <translation>&apos;early&apos; 不是早停的记录</translation>
+    </message>
+    <message>
+        <source>&apos;rng&apos; is not random number generator state</source>
+        <translation>&apos;rng&apos; 不是随机数生成器的状态</translation>
+    </message>
+    <message>
+        <source>&apos;history&apos; entry {entry} is not one epoch&apos;s metrics</source>
+        <translation>&apos;history&apos; 第 {entry} 项不是一个轮次的指标</translation>
+    </message>
+    <message>
+        <source>&apos;history&apos; entry {entry} has unfrozen nodes that are not a list of node ids</source>
+        <translation>&apos;history&apos; 第 {entry} 项的解冻节点不是节点 id 列表</translation>
+    </message>
+    <message>
+        <source>&apos;history&apos; entry {entry} has no whole epoch number</source>
+        <translation>&apos;history&apos; 第 {entry} 项没有整数轮次</translation>
+    </message>
+    <message>
+        <source>&apos;history&apos; entry {entry} has a {name} of {kind}</source>
+        <translation>&apos;history&apos; 第 {entry} 项的 {name} 是 {kind}</translation>
+    </message>
+    <message>
+        <source>the checkpoint&apos;s random number generator state does not fit: {error}; train a new run</source>
+        <translation>检查点的随机数生成器状态不匹配：{error}；请重新训练</translation>
+    </message>
+</context>
+<context>
     <name>Compiler</name>
     <message>
         <source>{node} gets no input</source>
@@ -98,6 +203,354 @@
     <message>
         <source>the graph cannot be compiled</source>
         <translation>无法编译这个图</translation>
+    </message>
+</context>
+<context>
+    <name>DataErrors</name>
+    <message>
+        <source>{first}; {then}</source>
+        <extracomment>Two clauses of one line, in order (&quot;in memory: …; mean/std from …&quot;).</extracomment>
+        <translation>{first}；{then}</translation>
+    </message>
+    <message>
+        <source>unknown data source {source} (sources: {known})</source>
+        <translation>未知的数据源 {source}（数据源：{known}）</translation>
+    </message>
+    <message>
+        <source>unknown data source {source}; did you mean &apos;{close}&apos;? (sources: {known})</source>
+        <translation>未知的数据源 {source}；是不是指 &apos;{close}&apos;？（数据源：{known}）</translation>
+    </message>
+    <message>
+        <source>{source} has no parameter &apos;{key}&apos; (parameters: {parameters})</source>
+        <translation>{source} 没有参数 &apos;{key}&apos;（参数：{parameters}）</translation>
+    </message>
+    <message>
+        <source>{source} has no parameter &apos;{key}&apos;; did you mean &apos;{close}&apos;? (parameters: {parameters})</source>
+        <translation>{source} 没有参数 &apos;{key}&apos;；是不是指 &apos;{close}&apos;？（参数：{parameters}）</translation>
+    </message>
+    <message>
+        <source>{source} has no parameter &apos;{key}&apos; (parameters: none)</source>
+        <translation>{source} 没有参数 &apos;{key}&apos;（它没有参数）</translation>
+    </message>
+    <message>
+        <source>{source} reads {files} from the data folder {root}, which is relative to the project&apos;s file, and the project has not been saved yet</source>
+        <translation>{source} 从数据文件夹 {root} 读取 {files}，该路径相对于项目文件，而项目尚未保存</translation>
+    </message>
+    <message>
+        <source>{source} reads {files} from a data folder, and the project names none</source>
+        <translation>{source} 从数据文件夹读取 {files}，但项目没有指定数据文件夹</translation>
+    </message>
+    <message>
+        <source>{name}: no training examples are left after the splits</source>
+        <translation>{name}：数据划分后没有剩下训练样本</translation>
+    </message>
+    <message>
+        <source>{name}: a class index lies outside 0..{last}</source>
+        <translation>{name}：有类别索引超出 0..{last}</translation>
+    </message>
+    <message>
+        <source>{name}: {count} examples are too few to hold out {fraction} of them ({error})</source>
+        <translation>{name}：{count} 个样本太少，无法留出其中的 {fraction}（{error}）</translation>
+    </message>
+    <message>
+        <source>{file} line {line}, column &apos;{column}&apos;</source>
+        <translation>{file} 第 {line} 行，&apos;{column}&apos; 列</translation>
+    </message>
+    <message>
+        <source>CSV file {path} not found</source>
+        <translation>找不到 CSV 文件 {path}</translation>
+    </message>
+    <message>
+        <source>Could not read the CSV file {path}: {error}</source>
+        <translation>无法读取 CSV 文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>{file} has no data rows</source>
+        <translation>{file} 没有数据行</translation>
+    </message>
+    <message>
+        <source>{file} line {line}: {count} values, expected {expected} (columns: {columns})</source>
+        <translation>{file} 第 {line} 行：有 {count} 个值，应为 {expected} 个（列：{columns}）</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{cell}&apos; is not a number</source>
+        <translation>{where}：&apos;{cell}&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>{where}: an empty cell is not a number</source>
+        <translation>{where}：空单元格不是数字</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{cell}&apos; is not a finite number</source>
+        <translation>{where}：&apos;{cell}&apos; 不是有限数</translation>
+    </message>
+    <message>
+        <source>{file}: a cell is not a number</source>
+        <translation>{file}：有单元格不是数字</translation>
+    </message>
+    <message>
+        <source>{file} has the columns {columns} but {other} has {theirs}</source>
+        <translation>{file} 的列是 {columns}，而 {other} 的列是 {theirs}</translation>
+    </message>
+    <message>
+        <source>{where}: the label is empty</source>
+        <translation>{where}：标签为空</translation>
+    </message>
+    <message>
+        <source>{where}: &apos;{value}&apos; is not a training class</source>
+        <translation>{where}：&apos;{value}&apos; 不是训练集中的类别</translation>
+    </message>
+    <message>
+        <source>{file}: column &apos;{column}&apos; has a single value; classification needs at least two classes</source>
+        <translation>{file}：&apos;{column}&apos; 列只有一个值；分类至少需要两个类别</translation>
+    </message>
+    <message>
+        <source>CSV: no file is set: the &apos;file&apos; parameter names the CSV file to read</source>
+        <translation>CSV：未设置文件：&apos;file&apos; 参数指定要读取的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>CSV: the file {name} is a relative path, and there is no folder it is relative to (the project has not been saved yet)</source>
+        <translation>CSV：文件 {name} 是相对路径，但没有可相对的文件夹（项目尚未保存）</translation>
+    </message>
+    <message>
+        <source>{file} has no column &apos;{name}&apos; (columns: {columns})</source>
+        <translation>{file} 没有 &apos;{name}&apos; 列（列：{columns}）</translation>
+    </message>
+    <message>
+        <source>CSV: classification takes exactly one label column</source>
+        <translation>CSV：分类只能有一个标签列</translation>
+    </message>
+    <message>
+        <source>{file}: no feature columns are left besides the label</source>
+        <translation>{file}：除标签外没有剩下特征列</translation>
+    </message>
+    <message>
+        <source>CSV: column {names} cannot be both a feature and the label</source>
+        <translation>CSV：{names} 列不能既是特征又是标签</translation>
+    </message>
+    <message>
+        <source>one sub-folder per class (ROOT/cat/1.png, ROOT/dog/2.jpg, ...)</source>
+        <translation>每个类别一个子文件夹（ROOT/cat/1.png, ROOT/dog/2.jpg, ...）</translation>
+    </message>
+    <message>
+        <source>Image folder {folder} does not exist: expected {layout}</source>
+        <translation>图像文件夹 {folder} 不存在：应为{layout}</translation>
+    </message>
+    <message>
+        <source>{folder} holds one class sub-folder (&apos;{name}&apos;): classification needs at least two classes, so add a sub-folder for each other class ({layout})</source>
+        <translation>{folder} 只有一个类别子文件夹（&apos;{name}&apos;）：分类至少需要两个类别，请为其他每个类别添加一个子文件夹（{layout}）</translation>
+    </message>
+    <message>
+        <source>{test} has the classes {test_classes} but {train} has {classes}: both need the same class sub-folders</source>
+        <translation>{test} 的类别是 {test_classes}，而 {train} 的类别是 {classes}：两者需要相同的类别子文件夹</translation>
+    </message>
+    <message>
+        <source>No images found under {folder}: expected {layout} ({error})</source>
+        <translation>{folder} 下没有找到图像：应为{layout}（{error}）</translation>
+    </message>
+    <message>
+        <source>{path} is {width}×{height}, the first image is {first_width}×{first_height}: set resize to give them one size</source>
+        <translation>{path} 为 {width}×{height}，而第一张图像为 {first_width}×{first_height}：请设置缩放尺寸，使它们大小一致</translation>
+    </message>
+    <message>
+        <source>Could not read the image {path}: it declares more pixels than the {pixels} pixels that can be decoded safely; shrink it or take it out of the folder</source>
+        <translation>无法读取图像 {path}：它声明的像素超过可安全解码的 {pixels} 像素；请缩小它，或将它移出文件夹</translation>
+    </message>
+    <message>
+        <source>Could not read the image {path}: it declares more pixels than the number that can be decoded safely; shrink it or take it out of the folder</source>
+        <translation>无法读取图像 {path}：它声明的像素超过可安全解码的数量；请缩小它，或将它移出文件夹</translation>
+    </message>
+    <message>
+        <source>Could not read the image {path}: it is corrupt or not in an image format that can be read; replace it or take it out of the folder</source>
+        <translation>无法读取图像 {path}：它已损坏，或不是可读取的图像格式；请替换它，或将它移出文件夹</translation>
+    </message>
+    <message>
+        <source>Could not read the image {path} ({error}): replace it or take it out of the folder</source>
+        <translation>无法读取图像 {path}（{error}）：请替换它，或将它移出文件夹</translation>
+    </message>
+    <message>
+        <source>{count} of the {total} images under {folder} cannot be read, more than the {share} that are left out ({named}): {error}</source>
+        <translation>{folder} 下的 {total} 张图像中有 {count} 张无法读取，超过了可跳过的 {share}（{named}）：{error}</translation>
+    </message>
+    <message>
+        <source>left out 1 unreadable image of {total} under {folder} (up to {share} are left out): {named}</source>
+        <translation>跳过了 {folder} 下 {total} 张图像中 1 张无法读取的图像（最多跳过 {share}）：{named}</translation>
+    </message>
+    <message>
+        <source>left out {count} unreadable images of {total} under {folder} (up to {share} are left out): {named}</source>
+        <translation>跳过了 {folder} 下 {total} 张图像中 {count} 张无法读取的图像（最多跳过 {share}）：{named}</translation>
+    </message>
+    <message>
+        <source>None of the {count} images sampled for the normalisation statistics can be read: replace them, or take them out of the folder</source>
+        <translation>为计算标准化统计量抽取的 {count} 张图像都无法读取：请替换它们，或将它们移出文件夹</translation>
+    </message>
+    <message>
+        <source>mean/std from {sample} of {train} training images</source>
+        <translation>均值/标准差取自 {train} 张训练图像中的 {sample} 张</translation>
+    </message>
+    <message>
+        <source>Could not download {name} into {folder}: {error}. Without a network, put the files there by hand.</source>
+        <translation>无法将 {name} 下载到 {folder}：{error}。没有网络时，请手动将文件放到那里。</translation>
+    </message>
+    <message>
+        <source>{name}: {path} holds the label {label}, but {name} has only {classes} classes (0 to {last}): replace it with the original file</source>
+        <translation>{name}：{path} 含有标签 {label}，但 {name} 只有 {classes} 个类别（0 到 {last}）：请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>{name}: the files under {folder} are not valid IDX files ({error}): replace them with the original files</source>
+        <translation>{name}：{folder} 下的文件不是有效的 IDX 文件（{error}）：请用原始文件替换它们</translation>
+    </message>
+    <message>
+        <source>{file} (or {file}.gz)</source>
+        <extracomment>One expected file, packed or not: &quot;train-images-idx3-ubyte (or train-images-idx3-ubyte.gz)&quot;.</extracomment>
+        <translation>{file}（或 {file}.gz）</translation>
+    </message>
+    <message>
+        <source>{name} not found under {folder}: expected {expected}. Put the files there</source>
+        <translation>在 {folder} 下找不到 {name}：应有 {expected}。请将文件放到那里</translation>
+    </message>
+    <message>
+        <source>{name}: {path} holds {images} images but {labels_file} holds {labels} labels: the two files do not belong together; replace them with a matching pair</source>
+        <translation>{name}：{path} 有 {images} 张图像，而 {labels_file} 有 {labels} 个标签：这两个文件不配套；请换成配套的一对</translation>
+    </message>
+    <message>
+        <source>{name}: could not read {path} ({error})</source>
+        <translation>{name}：无法读取 {path}（{error}）</translation>
+    </message>
+    <message>
+        <source>{name}: {path} is empty: replace it with the original file</source>
+        <translation>{name}：{path} 为空：请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>{name}: {path} is not an IDX file of {rank}-dimensional unsigned bytes (its header is {header}): replace it with the original file</source>
+        <translation>{name}：{path} 不是 {rank} 维无符号字节的 IDX 文件（其文件头为 {header}）：请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>{name}: {path} is not an IDX file of {rank}-dimensional unsigned bytes (its header is missing): replace it with the original file</source>
+        <translation>{name}：{path} 不是 {rank} 维无符号字节的 IDX 文件（缺少文件头）：请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>{name}: {path} ends inside its header ({size} bytes): replace it with the original file</source>
+        <translation>{name}：{path} 在文件头内就结束了（{size} 字节）：请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>{name}: {path} declares {shape} values ({expected} bytes with its header) but has {size} bytes: it is truncated or damaged; replace it with the original file</source>
+        <translation>{name}：{path} 声明有 {shape} 个值（连同文件头 {expected} 字节），实际却有 {size} 字节：文件被截断或已损坏；请用原始文件替换它</translation>
+    </message>
+    <message>
+        <source>Could not unpack {archive}: {error}</source>
+        <translation>无法解压 {archive}：{error}</translation>
+    </message>
+    <message>
+        <source>{name}: the files under {folder} do not match the official CIFAR-10 checksums ({error}). Replace them with the contents of {archive}</source>
+        <translation>{name}：{folder} 下的文件与 CIFAR-10 官方校验和不符（{error}）。请用 {archive} 的内容替换它们</translation>
+    </message>
+    <message>
+        <source>{name}: could not read {path} ({error}): check that the files can be read</source>
+        <translation>{name}：无法读取 {path}（{error}）：请检查这些文件是否可读</translation>
+    </message>
+    <message>
+        <source>{name} not found under {folder}: expected {files} (the contents of {archive}). Put the files there (or the archive in {root})</source>
+        <translation>在 {folder} 下找不到 {name}：应有 {files}（{archive} 的内容）。请将文件放到那里（或将压缩包放到 {root}）</translation>
+    </message>
+    <message>
+        <source>could not write the temporary copy of the data to stream it ({error}, in {folder}): free some disk space there, or raise the memory budget</source>
+        <translation>无法写入用于流式读取的数据临时副本（{error}，位于 {folder}）：请释放那里的磁盘空间，或提高内存预算</translation>
+    </message>
+    <message>
+        <source>{reason}; the numbers copied once to a temporary file</source>
+        <translation>{reason}；数值已一次性复制到临时文件</translation>
+    </message>
+    <message>
+        <source>{reason}; the images copied once to a temporary file</source>
+        <translation>{reason}；图像已一次性复制到临时文件</translation>
+    </message>
+    <message>
+        <source>the memory budget must be at least 1 MB, got {budget}</source>
+        <translation>内存预算至少应为 1 MB，实际为 {budget}</translation>
+    </message>
+    <message>
+        <source>in memory: {name} is always read whole</source>
+        <translation>载入内存：{name} 总是整体读取</translation>
+    </message>
+    <message>
+        <source>in memory: {name} is always read whole; the data needs ~{size} in memory</source>
+        <translation>载入内存：{name} 总是整体读取；数据约需 {size} 内存</translation>
+    </message>
+    <message>
+        <source>streaming from disk: the data settings ask for it</source>
+        <translation>从磁盘流式读取：数据设置要求如此</translation>
+    </message>
+    <message>
+        <source>streaming from disk: the data settings ask for it (the data needs ~{size} in memory)</source>
+        <translation>从磁盘流式读取：数据设置要求如此（数据约需 {size} 内存）</translation>
+    </message>
+    <message>
+        <source>in memory: the data settings turn streaming off</source>
+        <translation>载入内存：数据设置关闭了流式读取</translation>
+    </message>
+    <message>
+        <source>in memory: the data settings turn streaming off (the data needs ~{size} in memory)</source>
+        <translation>载入内存：数据设置关闭了流式读取（数据约需 {size} 内存）</translation>
+    </message>
+    <message>
+        <source>in memory: the data settings turn streaming off (the data needs ~{size} in memory, over the {budget} budget)</source>
+        <translation>载入内存：数据设置关闭了流式读取（数据约需 {size} 内存，超出 {budget} 的预算）</translation>
+    </message>
+    <message>
+        <source>streaming from disk: the data needs ~{size} in memory, over the {budget} budget</source>
+        <translation>从磁盘流式读取：数据约需 {size} 内存，超出 {budget} 的预算</translation>
+    </message>
+    <message>
+        <source>in memory: the data needs ~{size} in memory, within the {budget} budget</source>
+        <translation>载入内存：数据约需 {size} 内存，在 {budget} 的预算之内</translation>
+    </message>
+    <message>
+        <source>in memory: its size is not known</source>
+        <translation>载入内存：数据大小未知</translation>
+    </message>
+    <message>
+        <source>the decoded-image cache is off: its folder {folder} cannot be used ({error})</source>
+        <translation>解码图像缓存已关闭：无法使用其文件夹 {folder}（{error}）</translation>
+    </message>
+    <message>
+        <source>the decoded-image cache is off: the decoded images need ~{size} on disk and only {usable} can be used at {folder} (it keeps {share} of the disk free); every epoch decodes the images again</source>
+        <translation>解码图像缓存已关闭：解码后的图像约需 {size} 磁盘空间，而 {folder} 只有 {usable} 可用（缓存会保留 {share} 的磁盘空闲）；每个轮次都会重新解码图像</translation>
+    </message>
+    <message>
+        <source>decoded images cached on disk in {folder} (~{size})</source>
+        <translation>解码后的图像缓存在磁盘上的 {folder}（约 {size}）</translation>
+    </message>
+    <message>
+        <source>{what}: {done} / {total} files</source>
+        <translation>{what}：{done} / {total} 个文件</translation>
+    </message>
+    <message>
+        <source>{what}: {done} / {total} files · ETA {eta}</source>
+        <translation>{what}：{done} / {total} 个文件 · 预计剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>decoding images</source>
+        <translation>正在解码图像</translation>
+    </message>
+    <message>
+        <source>normalisation statistics</source>
+        <translation>标准化统计量</translation>
+    </message>
+</context>
+<context>
+    <name>Devices</name>
+    <message>
+        <source>CUDA was asked for but no CUDA GPU is available here: choose the device auto or cpu</source>
+        <translation>要求使用 CUDA，但这里没有可用的 CUDA GPU：请选择设备 auto 或 cpu</translation>
+    </message>
+    <message>
+        <source>MPS was asked for but this machine has no Apple GPU: use cpu</source>
+        <translation>要求使用 MPS，但这台机器没有 Apple GPU：请使用 cpu</translation>
+    </message>
+    <message>
+        <source>unknown device {choice}: use auto, cpu, cuda or mps</source>
+        <translation>未知的设备 {choice}：请使用 auto、cpu、cuda 或 mps</translation>
     </message>
 </context>
 <context>
@@ -244,6 +697,147 @@
     <message>
         <source>unknown file format version {version} (this NetStudio reads versions {oldest} to {current})</source>
         <translation>未知的文件格式版本 {version}（这个 NetStudio 能读取版本 {oldest} 到 {current}）</translation>
+    </message>
+    <message>
+        <source>{path}: {message}</source>
+        <translation>{path}：{message}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}：{problem}</translation>
+    </message>
+    <message>
+        <source>unreadable project file</source>
+        <translation>无法读取的项目文件</translation>
+    </message>
+    <message>
+        <source>{problem} (and 1 more problem)</source>
+        <translation>{problem}（另有 1 个问题）</translation>
+    </message>
+    <message>
+        <source>{problem} (and {count} more problems)</source>
+        <translation>{problem}（另有 {count} 个问题）</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>一个列表</translation>
+    </message>
+    <message>
+        <source>missing: this key is required</source>
+        <translation>缺少：此键是必需的</translation>
+    </message>
+    <message>
+        <source>unknown key (keys here: {keys})</source>
+        <translation>未知的键（此处的键：{keys}）</translation>
+    </message>
+    <message>
+        <source>unknown key; did you mean &apos;{close}&apos;? (keys here: {keys})</source>
+        <translation>未知的键；是不是指 &apos;{close}&apos;？（此处的键：{keys}）</translation>
+    </message>
+    <message>
+        <source>unknown key (keys here: none)</source>
+        <translation>未知的键（此处没有键）</translation>
+    </message>
+    <message>
+        <source>must be text, got {value}</source>
+        <translation>必须是文本，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>must be a whole number, got {value}</source>
+        <translation>必须是整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a number, got {value}</source>
+        <translation>必须是数字，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {value}</source>
+        <translation>必须是有限数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be true or false, got {value}</source>
+        <translation>必须是 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be an object {{...}}, got {value}</source>
+        <translation>必须是对象 {{...}}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be a list [...], got {value}</source>
+        <translation>必须是列表 [...]，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>needs {count} items, got {actual}</source>
+        <translation>需要 {count} 项，实际为 {actual} 项</translation>
+    </message>
+    <message>
+        <source>takes {count} items, got {actual}</source>
+        <translation>最多 {count} 项，实际为 {actual} 项</translation>
+    </message>
+    <message>
+        <source>must be {expected}, got {value}</source>
+        <translation>必须是 {expected}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be greater than {limit}, got {value}</source>
+        <translation>必须大于 {limit}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at least {limit}, got {value}</source>
+        <translation>必须至少为 {limit}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be less than {limit}, got {value}</source>
+        <translation>必须小于 {limit}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>must be at most {limit}, got {value}</source>
+        <translation>必须至多为 {limit}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>{error}, got {value}</source>
+        <extracomment>A check NetStudio has no sentence for: pydantic&apos;s (or a validator&apos;s) own words.</extracomment>
+        <translation>{error}，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>another node ({first}) already has the id &apos;{id}&apos;</source>
+        <translation>另一个节点（{first}）已使用 id &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>another node ({first}) is already named &apos;{name}&apos;</source>
+        <translation>另一个节点（{first}）已命名为 &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>a node with id &apos;{id}&apos; already exists</source>
+        <translation>id 为 &apos;{id}&apos; 的节点已存在</translation>
+    </message>
+    <message>
+        <source>there is no node &apos;{id}&apos;</source>
+        <translation>没有节点 &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>input &apos;{port}&apos; of {node} is already wired from &apos;{source}&apos;: an input takes one wire</source>
+        <translation>{node} 的输入 &apos;{port}&apos; 已连接自 &apos;{source}&apos;：一个输入只能接一条连线</translation>
+    </message>
+    <message>
+        <source>input &apos;{port}&apos; of {node} is already wired from &apos;{source}&apos; ({at}): an input takes one wire</source>
+        <translation>{node} 的输入 &apos;{port}&apos; 已连接自 &apos;{source}&apos;（{at}）：一个输入只能接一条连线</translation>
+    </message>
+    <message>
+        <source>the text &quot;{text}&quot; holds a lone surrogate ({code}), half of a character pair, which no file can store (NetStudio shows it as {replacement}): retype this text</source>
+        <translation>文本“{text}”含有孤立的代理字符（{code}），即字符对的一半，任何文件都无法保存它（NetStudio 将其显示为 {replacement}）：请重新输入这段文本</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>文件</translation>
     </message>
 </context>
 <context>
