@@ -23,6 +23,7 @@ from netstudio.core.graph import NetworkGraph
 from netstudio.gui.block_texts import counted
 from netstudio.gui.canvas.scene import error_text
 from netstudio.gui.commands import GraphCommand, PasteCommand
+from netstudio.gui.project_files import file_problem_text
 from netstudio.io import ProjectFileError, graph_from_dict, graph_to_dict
 
 if TYPE_CHECKING:
@@ -154,7 +155,8 @@ class PasteBlocksCommand(GraphCommand):
                         text = translate(
                             "BlockPaste", "cannot paste the network '{network}': {reason}"
                         )
-                        reason = error_text(error)
+                        first = error.problems[0] if error.problems else None
+                        reason = file_problem_text(first) if first else error_text(error)
                         raise GraphError(text.format(network=name, reason=reason)) from None
                     self.library[name] = graph
                     added.append(name)

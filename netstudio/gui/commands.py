@@ -446,8 +446,11 @@ class PasteCommand(GraphCommand):
         try:
             graph_from_dict(data, self.graph, rename=True)
         except ProjectFileError as error:
+            from netstudio.gui.project_files import file_problem_text
+
+            said = file_problem_text(error.problems[0]) if error.problems else str(error)
             raise GraphError(
-                translate("Commands", "cannot paste: {error}").format(error=error)
+                translate("Commands", "cannot paste: {error}").format(error=said)
             ) from None
         added = [node for node in self.graph.nodes() if node.id not in before]
         self.records = [NodeRecord.of(self.graph, n.id) for n in added]

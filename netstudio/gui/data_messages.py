@@ -65,7 +65,7 @@ def data_error_shown(error: BaseException, *, in_data_panel: bool = False) -> st
     """`data_error_text` in the person's language, for a window to show (never stored: a
     run's record keeps `data_error_text`'s English). The message is translated where it is a
     `netstudio.core.messages.Message`, the fixes always."""
-    from netstudio.gui.i18n import language, translated
+    from netstudio.gui.i18n import translated
 
     if not isinstance(error, DataError):
         first = error.args[0] if error.args else None
@@ -78,6 +78,15 @@ def data_error_shown(error: BaseException, *, in_data_panel: bool = False) -> st
         for fix in error.fixes
         if fix in _SHOWN
     ]
+    return _with_fixes_shown(message, said)
+
+
+def _with_fixes_shown(message: str, said: list[str]) -> str:
+    """`message` (translated) and then the fixes `said` (translated clauses) as one more
+    sentence, in the language installed."""
+    from netstudio.gui.i18n import language
+
+    translate = QCoreApplication.translate
     if language() in ("", "en") or not said:  # English: the sentence as the app always said it
         return with_fixes(message, said)
     fixes = said[0]
@@ -100,13 +109,35 @@ def data_error_text(error: BaseException, *, in_data_panel: bool = False) -> str
     return error.advice({fix: text.format(where=where) for fix, text in _PHRASES.items()})
 
 
-#: Each fix of a failed run as the app says it.
+#: Each fix of a failed run as the app says it (English; `training_failure_shown` translates).
 _FAILURE_PHRASES = {
-    FailureFix.UNFREEZE: "select a layer on the canvas and turn on Trainable in the Inspector "
-    "(or Model ▸ Unfreeze Selected Layers)",
+    FailureFix.UNFREEZE: QT_TRANSLATE_NOOP(
+        "DataMessages",
+        "select a layer on the canvas and turn on Trainable in the Inspector "
+        "(or Model ▸ Unfreeze Selected Layers)",
+    ),
 }
 
 
 def training_failure_text(failure: TrainingFailure) -> str:
-    """The message of a run's `failure`, with its fixes named by the app's controls."""
+    """The message of a run's `failure`, with its fixes named by the app's controls, in
+    English: what a run's record keeps (`training_failure_shown` is what a window shows)."""
     return failure.advice(_FAILURE_PHRASES)
+
+
+def training_failure_shown(failure: TrainingFailure) -> str:
+    """`training_failure_text` in the person's language, for a window to show: the message
+    translated where it is a `netstudio.core.messages.Message` (a failure to load the data,
+    which keeps its `DataError` as its `__cause__`, as `data_error_shown` says it), then its
+    fixes."""
+    from netstudio.gui.i18n import translated
+
+    if isinstance(failure.__cause__, DataError):
+        return data_error_shown(failure.__cause__)
+    translate = QCoreApplication.translate
+    said = [
+        translate("DataMessages", _FAILURE_PHRASES[fix])
+        for fix in failure.fixes
+        if fix in _FAILURE_PHRASES
+    ]
+    return _with_fixes_shown(translated(failure.message), said)

@@ -221,7 +221,7 @@ def open_example(window: MainWindow, path: Path) -> bool:
         project = load_project(path)
     except ProjectFileError as error:
         title = QCoreApplication.translate("ExamplesDialog", "Cannot open the example")
-        show_message(window, title, str(error))
+        show_message(window, title, window.files.error_text(error))
         return False
     window.set_document(Document(as_template(project, path), analysis=window.analysis_ready))
     window.view.show_network()

@@ -203,7 +203,11 @@ class WeightsLoader(QObject):
         try:
             model = project_model(document.project)
         except CompileError as error:
-            first = (str(error).splitlines() or [""])[0]
+            if error.problems:  # the first, its message in the app's language
+                problem = error.problems[0]
+                first = f"{problem.where}: {i18n.translated(problem.message)}"
+            else:
+                first = (str(error).splitlines() or [""])[0]
             dialogs.show_message(
                 window,
                 self.tr("Cannot load weights"),

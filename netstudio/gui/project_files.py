@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from netstudio.gui import i18n
@@ -26,10 +26,25 @@ from netstudio.gui.dialogs import Answer, SaveOver, ask_save_changes, ask_save_o
 from netstudio.gui.document import Document
 from netstudio.gui.training import session as training_session
 from netstudio.io import ProjectFileError, load_project
+from netstudio.io.errors import FileProblem
 from netstudio.training.runs import record_run_folder, relocate_runs
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
+
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
+
+
+def file_problem_text(problem: FileProblem) -> str:
+    """One problem of a project file in the app's language: where (its JSON path, the file's
+    own words) and what (translated where the reader made it a `Message`)."""
+    message = i18n.translated(problem.message)
+    if not problem.path:
+        return message
+    return translate("ProjectFiles", "{path}: {problem}", "where in the file, what").format(
+        path=problem.path, problem=message
+    )
+
 
 RECENT_KEY = "files/recent"
 RECENT_COUNT = 8
@@ -59,8 +74,10 @@ class ProjectFiles(QObject):
         try:
             project = load_project(path, strict=False)
         except ProjectFileError as error:
-            details = "\n".join(str(p) for p in error.problems)
-            show_message(self.window, self.tr("Cannot open project"), str(error), details)
+            details = "\n".join(file_problem_text(p) for p in error.problems)
+            show_message(
+                self.window, self.tr("Cannot open project"), self.error_text(error), details
+            )
             return False
         problems = list(project.problems)
         ready = self.window.analysis_ready
@@ -72,7 +89,7 @@ class ProjectFiles(QObject):
                 self.tr("%n part(s) of {file} could not be read:", "", count).format(
                     file=path.name
                 ),
-                str(problems[0]),
+                file_problem_text(problems[0]),
             ]
             more = self.tr("(and {count} more: see Details)")
             if count > 1:
@@ -89,10 +106,25 @@ class ProjectFiles(QObject):
                 self.window,
                 self.tr("Project opened with problems"),
                 "\n".join(lines),
-                "\n".join(str(p) for p in problems),
+                "\n".join(file_problem_text(p) for p in problems),
                 QMessageBox.Icon.Warning,
             )
         return True
+
+    def error_text(self, error: ProjectFileError) -> str:
+        """Why a file cannot be opened, in the app's language: the file, its first problem and
+        how many more there are (the Details list them all)."""
+        if not error.problems:
+            return str(error)
+        first = file_problem_text(error.problems[0])
+        more = len(error.problems) - 1
+        if more:
+            first = self.tr("{problem} (and %n more problem(s))", "", more).format(problem=first)
+        if error.file is not None:
+            first = self.tr("{file}: {problem}", "a file and what is wrong with it").format(
+                file=error.file, problem=first
+            )
+        return " ".join(first.splitlines())  # one line: a quoted name may hold a line break
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

@@ -252,7 +252,10 @@ def offer_recovery(window: MainWindow) -> bool:
                 window,
                 translate("Recovery", "Cannot restore"),
                 translate("Recovery", "{file} cannot be read: {error}").format(
-                    file=found.file, error=error
+                    file=found.file,
+                    error=window.files.error_text(error)
+                    if isinstance(error, ProjectFileError)
+                    else error,
                 ),
             )
             continue

@@ -353,9 +353,11 @@ class NodeItem(QGraphicsItem):
             rate = translate("NodeItem", "learning rate × {multiplier}")
             tuning.append(rate.format(multiplier=i18n.number(self.multiplier)))
         preview = " · ".join(t for t in (self.preview_text, self.preview_alert) if t)
+        if preview and (self.preview_pixmap is not None or self.preview_alert):
+            preview = translate("NodeItem", "Preview: {preview}").format(preview=preview)
+        # else it says why there is no preview, naming previews itself ("Previews: …")
         parts = (self.title, self.subtitle, footer, " · ".join(tuning), self.health_tip,
-                 translate("NodeItem", "Preview: {preview}").format(preview=preview)
-                 if preview else "", self.message)  # fmt: skip
+                 preview, self.message)  # fmt: skip
         text = "\n".join(p for p in parts if p)
         if text != self._tooltip:  # a tooltip set again costs as much as a new one
             self._tooltip = text

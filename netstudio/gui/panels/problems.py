@@ -17,6 +17,7 @@ from netstudio.core.validation import Problem
 from netstudio.gui.document import Document
 from netstudio.gui.i18n import translated
 from netstudio.gui.icons import icon
+from netstudio.gui.project_files import file_problem_text
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +74,8 @@ class ProblemsPanel(QListWidget):
             return
         graph = self.document.graph if self.document is not None else None
         problems = [*problems, *(p for p in self.extra if graph is not None and p.node_id in graph)]
-        for file_problem in self.document.project.problems if self.document else []:
+        for found in self.document.project.problems if self.document else []:
+            file_problem = file_problem_text(found)
             item = QListWidgetItem(
                 self._icons["warning"], self.tr("file: {problem}").format(problem=file_problem)
             )

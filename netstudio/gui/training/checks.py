@@ -176,12 +176,12 @@ def _frozen_problems(document: Document, config: TrainingConfig) -> list[str]:
     trainer refuses it, in the app's words)."""
     if not config.fine_tuning.frozen:
         return []
-    from netstudio.gui.data_messages import training_failure_text
+    from netstudio.gui.data_messages import training_failure_shown
     from netstudio.gui.tuning_edits import split
     from netstudio.training.fine_tuning import everything_frozen
 
     parts = split(document)
     if parts.total == 0 or parts.trainable > 0:
         return []
-    text = training_failure_text(everything_frozen())
+    text = training_failure_shown(everything_frozen())
     return [text[:1].upper() + text[1:]]

@@ -11,6 +11,7 @@ steps of one field in a row merge into one, a typed entry is always a step of it
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui import i18n
 from netstudio.gui.commands import SetSectionCommand
+from netstudio.gui.data_messages import training_failure_shown
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.run_weights import RunWeights, percent
 from netstudio.gui.progress_line import ProgressLine
@@ -37,7 +39,7 @@ from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
 from netstudio.gui.training.session import FinishedRun, TrainingSession
 from netstudio.gui.training.settings import TrainingSettingsForm
 from netstudio.training.loading_progress import LoadingProgress
-from netstudio.training.results import BatchMetrics, RunInfo
+from netstudio.training.results import BatchMetrics, RunInfo, TrainingFailure
 
 #: The panel's words are translated in the context "TrainingPanel" (docs/translating.md); the
 #: constants below are English, translated where they are shown (`tr_text`).
@@ -386,7 +388,7 @@ class TrainingPanel(QWidget):
             self.progress.setValue(1000)
         error = record["error"]
         if error is not None:
-            self.failure.show_message(self.failure_text(error))
+            self.failure.show_message(self.failure_text(error, result.failure))
 
     def _ended(self, status: str, epochs: int) -> str:
         """ "Finished after 3 epochs", by how the run ended."""
@@ -398,10 +400,14 @@ class TrainingPanel(QWidget):
             return self.tr("Stopped early after %n epoch(s)", "", epochs)
         return self.tr("Failed after %n epoch(s)", "", epochs)
 
-    def failure_text(self, error: dict[str, Any]) -> str:
+    def failure_text(self, error: dict[str, Any], failure: TrainingFailure | None = None) -> str:
         """Why a run failed: its kind's headline around the failure's own (headless) text, and
-        the node at fault."""
-        message = i18n.translated(str(error.get("message", "")))
+        the node at fault. `failure`: the run's own, said in the app's language (the record
+        keeps the English)."""
+        if failure is not None:
+            message = training_failure_shown(failure)
+        else:
+            message = i18n.translated(error.get("message") or "")
         node_id = error.get("node_id")
         document = self.document
         title = tr_text(FAILURE_KINDS.get(str(error.get("kind")), FAILURE_KINDS["error"]))
@@ -413,4 +419,5 @@ class TrainingPanel(QWidget):
         if node_id and document is not None and node_id in document.graph:
             where = self.tr("At {node} (selected on the canvas).")
             text += "\n" + where.format(node=document.graph.node(node_id).label)
-        return text.replace("..", ".")
+        # A sentence ends in one full stop; a range ("0..9") inside it stays.
+        return re.sub(r"\.\.$", ".", text, flags=re.MULTILINE)

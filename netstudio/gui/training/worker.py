@@ -191,6 +191,7 @@ class TrainingWorker(QObject):
                 data = load_data(job.data_config, job.project_dir)
         except DataError as error:
             failure = TrainingFailure("data", data_error_text(error))
+            failure.__cause__ = error  # a window says it in the app's language
             result = RunResult(status="failed", failure=failure, run_dir=job.run_dir)
             recorder.failed(failure, result)
             return Outcome(result)

@@ -104,6 +104,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>{problem} (and %n more problem(s))</source>
+        <translation>
+            <numerusform>{problem} (and %n more problem)</numerusform>
+            <numerusform>{problem} (and %n more problems)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Saved {file}, but %n run(s) could not be brought beside it:</source>
         <translation>
             <numerusform>Saved {file}, but %n run could not be brought beside it:</numerusform>

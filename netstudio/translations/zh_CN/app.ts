@@ -1313,6 +1313,11 @@ They were autosaved {when}. Restore them?</source>
 <context>
     <name>ProjectFiles</name>
     <message>
+        <source>{path}: {problem}</source>
+        <comment>where in the file, what</comment>
+        <translation>{path}：{problem}</translation>
+    </message>
+    <message>
         <source>NetStudio projects (*.net);;All files (*)</source>
         <translation>NetStudio 项目 (*.net);;所有文件 (*)</translation>
     </message>
@@ -1337,6 +1342,17 @@ They were autosaved {when}. Restore them?</source>
     <message>
         <source>Project opened with problems</source>
         <translation>项目已打开，但有问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>{problem} (and %n more problem(s))</source>
+        <translation>
+            <numerusform>{problem}（另有 %n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <comment>a file and what is wrong with it</comment>
+        <translation>{file}：{problem}</translation>
     </message>
     <message>
         <source>Open Project</source>

@@ -88,6 +88,11 @@
         <comment>what is wrong, then how to fix it</comment>
         <translation>{message} {fixes}。</translation>
     </message>
+    <message>
+        <source>select a layer on the canvas and turn on Trainable in the Inspector (or Model ▸ Unfreeze Selected Layers)</source>
+        <extracomment>Each fix of a failed run as the app says it (English; `training_failure_shown` translates).</extracomment>
+        <translation>请在画布上选中一个层，在检查器中打开“可训练”（或用 模型 ▸ 解冻选中的层）</translation>
+    </message>
 </context>
 <context>
     <name>DataPanel</name>
