@@ -5,6 +5,9 @@ computes: the `Recurrent` module, the spiral generator, the stratified split. `S
 copies such an object's source and follows every module-level name it uses: a name the
 defining module imports is imported the same way (unless it comes from NetStudio, then its
 source is copied too), a function, class or constant defined there is copied before it.
+A NetStudio message template (`netstudio.core.messages.Template`) is written as its English
+text's ``str.format``, and a module of templates used by name (``words.NOT_FOUND(...)``) as a
+small class holding the templates used: the file says what NetStudio says, in English.
 """
 
 from __future__ import annotations
@@ -15,11 +18,13 @@ import importlib
 import inspect
 import sys
 import textwrap
+from collections.abc import Set
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from netstudio.export.code import Imports
+from netstudio.core.messages import Template
+from netstudio.export.code import Imports, literal
 from netstudio.export.errors import ExportError
 
 _OWN = "netstudio"
@@ -43,6 +48,8 @@ class SourceBundle:
         self.imports = imports
         self._copied: dict[str, Any] = {}
         self._sources: list[str] = []
+        #: A module of message templates used by name: its name here -> (module, names used).
+        self._wordings: dict[str, tuple[ModuleType, set[str]]] = {}
 
     def add(self, obj: Any) -> str:
         """Copy the function or class `obj` (and what it uses); returns its name in the file."""
@@ -62,17 +69,24 @@ class SourceBundle:
 
     def definitions(self) -> list[str]:
         """The copied sources, each a block of lines, dependencies first."""
-        return list(self._sources)
+        return [*map(_wording, self._wordings, self._wordings.values()), *self._sources]
 
     def _follow(self, source: str, module: ModuleType, own: str) -> None:
         bindings = _bindings(module.__name__)
-        used = {node.id for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Name)}
+        tree = ast.parse(source)
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+        attributes: dict[str, set[str]] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                attributes.setdefault(node.value.id, set()).add(node.attr)
         for name in sorted(used - {own}):
             binding = bindings.get(name)
             if binding is not None:  # else a local name or a builtin
-                self._bind(name, binding, module)
+                self._bind(name, binding, module, attributes.get(name, set()))
 
-    def _bind(self, name: str, binding: _Binding, module: ModuleType) -> None:
+    def _bind(
+        self, name: str, binding: _Binding, module: ModuleType, attributes: Set[str] = frozenset()
+    ) -> None:
         if binding.kind == "def":
             self.add(getattr(module, name))
         elif binding.kind == "const":
@@ -86,12 +100,54 @@ class SourceBundle:
                     f"{module.__name__} uses the module {binding.module} as a whole; only its "
                     "functions and classes can be copied into an exported file"
                 )
-            self.add(getattr(importlib.import_module(binding.module), binding.name))
+            found = getattr(importlib.import_module(binding.module), binding.name)
+            if isinstance(found, Template):
+                self._add_template(name, found)
+            elif isinstance(found, ModuleType):
+                self._add_wording(name, found, attributes)
+            else:
+                self.add(found)
         elif binding.module != "__future__":
             if binding.kind == "import":
                 self.imports.add(binding.module, alias=binding.alias)
             else:
                 self.imports.add(binding.module, binding.name, binding.alias)
+
+    def _add_template(self, name: str, template: Template) -> None:
+        if self._copied.setdefault(name, template) is not template:
+            raise ExportError(
+                f"two different definitions named {name} would be written to one file"
+            )
+        self._sources.insert(0, _assignment(name, template, ""))
+
+    def _add_wording(self, name: str, module: ModuleType, attributes: Set[str]) -> None:
+        known, used = self._wordings.setdefault(name, (module, set()))
+        if known is not module:
+            raise ExportError(f"two different modules named {name} would be written to one file")
+        for attribute in attributes:
+            if not isinstance(getattr(module, attribute, None), Template):
+                raise ExportError(
+                    f"{module.__name__}.{attribute} is not a message template; only its "
+                    "templates can be copied into an exported file"
+                )
+        used |= attributes
+
+
+def _wording(name: str, entry: tuple[ModuleType, set[str]]) -> str:
+    """A class holding the English of the templates used from a module (`words.X(...)`)."""
+    module, used = entry
+    lines = [f"class {name}:", '    """English messages (as NetStudio writes them)."""', ""]
+    lines += [_assignment(key, getattr(module, key), "    ") for key in sorted(used)]
+    return "\n".join(lines)
+
+
+def _assignment(name: str, template: Template, indent: str) -> str:
+    """``NAME = "English {field}".format``, wrapped as ruff formats a line over 100."""
+    value = f"{literal(template.text)}.format"
+    line = f"{indent}{name} = {value}"
+    if len(line) <= 100 or len(indent) + 4 + len(value) > 100:
+        return line  # (a value too long even on its own line stays where it is)
+    return f"{indent}{name} = (\n{indent}    {value}\n{indent})"
 
 
 @functools.cache
