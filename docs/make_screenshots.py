@@ -1,7 +1,9 @@
 """Render the README's screenshots: `python docs/make_screenshots.py` (offscreen is fine).
 
 The editor on the CIFAR-10 CNN; the digits MLP trained from the app (live curves); the
-evaluation of that run (confusion matrix, per-class scores). Each PNG is the real main window.
+evaluation of that run (confusion matrix, per-class scores). Each PNG is the real main window,
+once in English and once in Simplified Chinese (``*_zh_CN.png``; the app picks its language at
+start, so the Chinese set comes from a second window made after the language is installed).
 """
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     import torch  # noqa: F401  (the app loads it behind the window)
 
+    from netstudio.gui import i18n
+
+    for language, suffix in (("en", ""), ("zh_CN", "_zh_CN")):
+        i18n.install(language)
+        render(app, suffix)
+    return 0
+
+
+def render(app: QApplication, suffix: str) -> None:
+    """The three pictures, named with `suffix`, from a new window in the installed language."""
     from netstudio.gui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,7 +55,7 @@ def main() -> int:
         assert window.open_file(ROOT / "examples" / "cifar10_cnn.net")
         window.view.show_network()
         app.processEvents()
-        window.grab().save(str(ROOT / "docs" / "screenshot.png"))
+        window.grab().save(str(ROOT / "docs" / f"screenshot{suffix}.png"))
 
         project = Path(tmp) / "digits_mlp.net"
         shutil.copy(ROOT / "examples" / "digits_mlp.net", project)
@@ -57,7 +69,7 @@ def main() -> int:
         window.training_ui.curves_dock.raise_()
         window.training_dock.raise_()
         app.processEvents()
-        window.grab().save(str(ROOT / "docs" / "training.png"))
+        window.grab().save(str(ROOT / "docs" / f"training{suffix}.png"))
         window.evaluation_ui.docks["evaluation_dock"].raise_()
         matrix = window.evaluation_ui.evaluation_panel.matrix.matrix_model.matrix
         wrong = max(
@@ -66,10 +78,9 @@ def main() -> int:
         )
         window.evaluation_ui.evaluation_panel.show_cell(*wrong)  # the most common confusion
         app.processEvents()
-        window.grab().save(str(ROOT / "docs" / "evaluation.png"))
-        window.document.undo_stack.setClean()
-        window.close()
-    return 0
+        window.grab().save(str(ROOT / "docs" / f"evaluation{suffix}.png"))
+        window.hide()  # not close(): the run it made is new, and closing would ask to save it
+        window.deleteLater()
 
 
 if __name__ == "__main__":
