@@ -191,3 +191,16 @@ def digits_window(qtbot, tmp_path: Path, monkeypatch) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+@pytest.fixture
+def chinese() -> Iterator[None]:
+    """Simplified Chinese installed for one test, before its window is built (English, the
+    tests' language, again after)."""
+    from netstudio.gui import i18n
+
+    i18n.install("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install("en")

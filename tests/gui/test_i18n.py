@@ -6,10 +6,8 @@ app starts in the system's language when it has it; English plurals read right."
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 
@@ -18,16 +16,6 @@ from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.problems import NODE_ROLE
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed for one test (English, the tests' language, after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _shown_window(qtbot, tmp_path: Path, monkeypatch, analysis: bool = False) -> MainWindow:

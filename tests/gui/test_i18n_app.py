@@ -7,15 +7,13 @@ names and layer types as they are, and the files on disk right."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from netstudio.gui import i18n
 from netstudio.gui.dialogs import Restore, ask_restore
 from netstudio.gui.export_dialog import ExportDialog
 from netstudio.gui.help_pages import ShortcutsDialog
@@ -26,16 +24,6 @@ from netstudio.gui.warmup import warm_up_torch
 from netstudio.io import load_project
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed for one test (English, the tests' language, after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def answer_box(seen: list[dict[str, str]], button: Callable[[QMessageBox], object]) -> None:

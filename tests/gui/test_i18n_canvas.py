@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,16 +24,6 @@ from netstudio.gui.main_window import MainWindow
 from tests.gui.test_i18n_walk import NOT_YET, offenders, pseudo_window  # noqa: F401 (a fixture)
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed for one test (English, the tests' language, after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 @pytest.fixture

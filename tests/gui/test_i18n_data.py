@@ -6,28 +6,16 @@ balance and samples titled in Chinese; dataset names stay as they are."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox
 
-from netstudio.gui import i18n
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.data_source_words import WORDS
 from netstudio.training.sources import all_sources
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _labels(form: QFormLayout) -> list[str]:

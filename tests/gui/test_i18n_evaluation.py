@@ -7,10 +7,8 @@ wrapped, with runs shown, is checked by the walk: `_evaluation` in test_i18n_wal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -30,16 +28,6 @@ BEST_EPOCH_ONE = {
     "epochs": 2,
     "regularization": {"early_stopping": {"enabled": True, "patience": 5, "min_delta": 10.0}},
 }
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed before the window is built (English again after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def _dock(window: MainWindow, name: str) -> QDockWidget:

@@ -14,13 +14,11 @@ import functools
 import json
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDockWidget, QGroupBox, QMenu, QPushButton, QWidget
 
-from netstudio.gui import i18n
 from netstudio.gui.main_window import MainWindow
 from tests.gui.test_health_story import RUN_TIMEOUT, _dead_relu_project
 from tests.gui.test_previews_story import _node, _project, _wait_previews
@@ -33,14 +31,9 @@ DEAD_RELU_EN = (
 
 
 @pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    """Simplified Chinese for the test (installed before the `window` fixture builds the
-    window: autouse fixtures come first), English after."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
+def _in_chinese(chinese) -> None:
+    """Every test here in Chinese: autouse fixtures come first, so the language is
+    installed before the `window` fixture builds the window."""
 
 
 def _shot(widget: QWidget, name: str) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training import session as session_module
-from tests.gui.test_i18n import EXAMPLES, chinese  # noqa: F401 (a fixture)
+from tests.gui.test_i18n import EXAMPLES
 
 RUN_TIMEOUT = 30_000
 
@@ -60,7 +60,7 @@ def test_headless_messages_are_shown_in_chinese(
     qtbot,
     tmp_path: Path,
     monkeypatch,
-    chinese,  # noqa: F811
+    chinese,
 ) -> None:
     shown: list[QMessageBox] = []
     window = _window(qtbot, tmp_path, monkeypatch, shown)
@@ -142,7 +142,7 @@ def test_headless_messages_are_shown_in_chinese(
     assert not shown[1:]  # no other message box
 
 
-def test_a_file_problem_keeps_its_json_path(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:  # noqa: F811
+def test_a_file_problem_keeps_its_json_path(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:
     """A file read in part: the dialog says the part left out, by its JSON path, in Chinese."""
     shown: list[QMessageBox] = []
     window = _window(qtbot, tmp_path, monkeypatch, shown)

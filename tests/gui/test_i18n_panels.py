@@ -7,7 +7,6 @@ catalogue itself stays English for the CLI and the files."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from netstudio.core.catalogue import CATEGORIES, catalogue
-from netstudio.gui import i18n
 from netstudio.gui.layer_reference import layer_page
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.palette import TYPE_ROLE, layer_text, param_label
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed for one test (English, the tests' language, after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 @pytest.fixture

@@ -7,29 +7,16 @@ test_i18n_walk.py.)"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QPushButton
 
-from netstudio.gui import i18n
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.run_table import STATUS, TRIAL
 from netstudio.gui.search_fields import SEARCH_THIS, search_offer
 
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture
-def chinese() -> Iterator[None]:
-    """Simplified Chinese installed before the window is built (English again after)."""
-    i18n.install("zh_CN")
-    try:
-        yield
-    finally:
-        i18n.install("en")
 
 
 def test_searching_the_learning_rate_in_chinese(

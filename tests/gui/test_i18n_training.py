@@ -13,12 +13,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from netstudio.gui.training.field_docs import DESCRIPTIONS, shown, tooltip
 from netstudio.training.config import TrainingConfig
-from tests.gui.test_i18n import _shown_window, chinese  # noqa: F401 (a fixture)
+from tests.gui.test_i18n import _shown_window
 
 RUN_TIMEOUT = 60_000
 
 
-def test_training_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:  # noqa: F811
+def test_training_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:
     window = _shown_window(qtbot, tmp_path, monkeypatch, analysis=True)
     qtbot.waitUntil(lambda: window.validity_label.text().startswith("✓ 有效"), timeout=20_000)
     ui = window.training_ui
