@@ -3,12 +3,16 @@
 A source reads its files into `RawData`; `prepare` splits it (stratified and seeded) and
 normalises it with statistics of the training split only, giving `LoadedData`. torch and
 scikit-learn are imported when `prepare` runs, not when this module is imported.
+
+Whatever reads a split's samples outside the trainer (the app's sample gallery, Try it,
+evaluating reopened weights) goes through `read_samples` and `read_in_batches`, which read a
+split held in memory and one streamed from disk alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Literal
 
@@ -90,6 +94,10 @@ class TensorSplit:
 
     def to(self, device: str | torch.device) -> TensorSplit:
         return TensorSplit(self.x.to(device), self.y.to(device))
+
+    def subset(self, indices: Tensor) -> TensorSplit:
+        """The samples at `indices` (as a streamed split's `subset`)."""
+        return TensorSplit(self.x[indices], self.y[indices])
 
 
 @dataclass
@@ -177,6 +185,89 @@ class LoadedData:
         mean = x.new_tensor(self.mean).view(shape)
         std = x.new_tensor(self.std).view(shape)
         return x * std + mean
+
+
+#: Samples one batch of `read_in_batches` holds at most, and bytes of them (as float32): large
+#: images come a few dozen at a time, whatever the split's size.
+BATCH_SAMPLES = 1024
+BATCH_BYTES = 64 * 2**20
+
+
+@dataclass
+class SplitSamples:
+    """Samples read from a split (`read_samples`, `read_in_batches`): `x`/`y` of those that
+    could be read, at `positions` of the split, in the order asked; `missing` holds, by
+    position, the DataError naming the file of each sample that could not (a streamed image
+    deleted or damaged since the data was loaded)."""
+
+    positions: list[int]
+    x: Tensor
+    y: Tensor
+    missing: dict[int, DataError] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+
+def read_samples(split: TensorSplit | StreamSplit, positions: Sequence[int]) -> SplitSamples:
+    """The samples at `positions` of `split`, as the trainer gets them (normalised).
+
+    One way for both ways a split is held: indexed from memory, or read from disk and decoded
+    (a few at once: the decoders release the GIL). A sample that cannot be read is left out
+    and named in `missing`, never raised, so a view of a few samples shows the others."""
+    import torch
+
+    wanted = [int(position) for position in positions]
+    if isinstance(split, TensorSplit):
+        index = torch.as_tensor(wanted, dtype=torch.int64)
+        return SplitSamples(wanted, split.x[index], split.y[index])
+    kept: list[int] = []
+    pairs: list[tuple[Tensor, Tensor]] = []
+    missing: dict[int, DataError] = {}
+    for position, item in zip(wanted, _read_each(split, wanted), strict=True):
+        if isinstance(item, DataError):
+            missing[position] = item
+        else:
+            kept.append(position)
+            pairs.append(item)
+    if not pairs:
+        shape = split.shape or split.sample_shape
+        return SplitSamples([], torch.zeros((0, *shape)), split.y[:0], missing)
+    x = torch.stack([x for x, _ in pairs])
+    y = torch.stack([y for _, y in pairs])
+    return SplitSamples(kept, x, y, missing)
+
+
+def read_in_batches(split: TensorSplit | StreamSplit) -> Iterator[SplitSamples]:
+    """The whole of `split` in order, a batch at a time (`read_samples`' samples): at most
+    `BATCH_SAMPLES` samples and about `BATCH_BYTES` each, so a split read from disk never has
+    to fit in memory. A batch of a split in memory is a view of it, not a copy."""
+    count = len(split)
+    per_sample = max(1, split.nbytes // max(1, count))
+    size = max(1, min(BATCH_SAMPLES, BATCH_BYTES // per_sample))
+    for start in range(0, count, size):
+        stop = min(count, start + size)
+        if isinstance(split, TensorSplit):
+            yield SplitSamples(list(range(start, stop)), split.x[start:stop], split.y[start:stop])
+        else:
+            yield read_samples(split, range(start, stop))
+
+
+def _read_each(split: StreamSplit, positions: list[int]) -> list[tuple[Tensor, Tensor] | DataError]:
+    """Each sample of a streamed split at `positions`, or the DataError that reading it raised."""
+    import os
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(position: int) -> tuple[Tensor, Tensor] | DataError:
+        try:
+            return split[position]
+        except DataError as error:
+            return error
+
+    if len(positions) <= 1:
+        return [one(position) for position in positions]
+    with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1, len(positions))) as pool:
+        return list(pool.map(one, positions))
 
 
 def prepare(raw: RawData, config: DataConfig, source_id: str = "") -> LoadedData:
