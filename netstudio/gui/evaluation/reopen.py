@@ -146,8 +146,17 @@ def _failure(message: str) -> Any:
 
 
 def _evaluate(model: Any, graph: Any, data: Any, record: dict[str, Any], result: Any) -> None:
-    """Test predictions and report, as the trainer makes them at the end of a run."""
+    """Test predictions and report, as the trainer makes them at the end of a run.
+
+    The test split is read a batch at a time (`read_in_batches`), from memory or from disk
+    when the data streams. Test samples that cannot be read (a damaged file) are left out of
+    the figures, as the trainer leaves them out, and ``data.test`` keeps the samples predicted,
+    so the Evaluation's gallery shows the sample each prediction is about; `result.failure`
+    says which were left out."""
+    import torch
+
     from netstudio.gui.evaluation.inference import input_spec, probabilities, run_model
+    from netstudio.training.loaded_data import read_in_batches
     from netstudio.training.metrics import (
         Predictions,
         classification_report,
@@ -161,19 +170,40 @@ def _evaluate(model: Any, graph: Any, data: Any, record: dict[str, Any], result:
     test = data.test
     if len(test) == 0:
         return
-    out = run_model(model, test.x, shape, dtype)
+    outs: list[np.ndarray] = []
+    wanted: list[np.ndarray] = []
+    kept: list[int] = []
+    missing: list[BaseException] = []
+    for batch in read_in_batches(test):
+        missing += batch.missing.values()
+        if not len(batch):
+            continue
+        out = run_model(model, batch.x, shape, dtype)
+        outs.append(out)
+        if task == "reconstruction":
+            wanted.append(batch.x.reshape(out.shape).float().numpy())
+        elif task != "classification" or data.task != "classification":
+            wanted.append(batch.y.reshape(out.shape).float().numpy())
+        else:
+            wanted.append(batch.y.numpy())
+        kept += batch.positions
+    if missing:  # said where the opened run is (Runs; Evaluation when none is left)
+        if not kept:
+            text = translate("Reopen", "none of the test samples could be read: {error}")
+            result.failure = _failure(text.format(error=error_text(missing[0])))
+            return
+        text = translate("Reopen", "%n test sample(s) could not be read and are left out of the figures: {error}", "", len(missing))  # fmt: skip
+        result.failure = _failure(text.format(error=error_text(missing[0])))
+        data.test = test.subset(torch.tensor(kept))
+    out = np.concatenate(outs)
+    targets = np.concatenate(wanted)
     if task == "classification" and data.task == "classification":
-        import torch
-
         probs = probabilities(torch.from_numpy(out), loss).numpy()
         predicted = probs.argmax(axis=1)
-        targets = test.y.numpy()
         confidence = probs[np.arange(len(probs)), predicted]
         result.predictions = Predictions(targets, predicted, confidence)
         result.report = classification_report(targets, predicted, data.classes)
         result.test_accuracy = float((predicted == targets).mean())
         return
-    wanted = test.x if task == "reconstruction" else test.y
-    targets = wanted.reshape(out.shape).float().numpy()
     result.predictions = Predictions(targets, out)
     result.report = regression_report(targets, out)

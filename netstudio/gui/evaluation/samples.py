@@ -1,11 +1,17 @@
 """The test samples behind one confusion-matrix cell, with true and predicted labels and the
-model's confidence: thumbnails for images, a table of feature values otherwise."""
+model's confidence: thumbnails for images, a table of feature values otherwise.
+
+The samples are read with `loaded_data.read_samples`: indexed from memory on the GUI thread, or
+decoded from disk on a worker when the data streams. A file gone or damaged since the run is
+named under the title; the other samples still show.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,11 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.gui import i18n
+from netstudio.gui.background import LatestJob
+from netstudio.gui.evaluation.reopen import error_text
 from netstudio.gui.evaluation.run_weights import percent, significant
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR
 
 MAX_SHOWN = 96
+#: Unreadable samples named under the title; more are an ellipsis there (all in its tooltip).
+MISSING_NAMED = 3
 
 
 class SampleView(QWidget):
@@ -39,6 +49,17 @@ class SampleView(QWidget):
         self.title.setWordWrap(True)
         self.title.setEnabled(False)
         layout.addWidget(self.title)
+        self.missing = QLabel("", self)
+        self.missing.setObjectName("evaluation_samples_missing")
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.missing.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.missing.hide()
+        layout.addWidget(self.missing)
+        #: Reads the samples of a streamed split off the GUI thread (`busy` while it runs).
+        self.reader = LatestJob(self)
+        self._labels_shown: dict[int, tuple[str, str, str, bool]] = {}
+        self._data: Any = None
         self.stack = QStackedWidget(self)
         self.grid = ThumbnailGrid(40, self)
         self.grid.setObjectName("evaluation_thumbnails")
@@ -54,9 +75,11 @@ class SampleView(QWidget):
         layout.addWidget(self.stack, 1)
 
     def clear(self) -> None:
+        self.reader.cancel()
         self.indices = []
         self.grid.set_rows([])
         self.table.setRowCount(0)
+        self.missing.hide()
         self.title.setText(self.tr("Click a cell of the matrix to see its test samples."))
         self.title.setEnabled(False)
 
@@ -73,13 +96,29 @@ class SampleView(QWidget):
             text = self.tr("{title}: %n sample(s)", "", total)
         self.title.setText(text.format(title=title, shown=i18n.number(len(shown))))
         self.title.setEnabled(True)
+        self.missing.hide()
+        self.reader.cancel()
         if data is None or not shown:
             self.grid.set_rows([])
             self.table.setRowCount(0)
             return
-        # Indexing a few samples of kept tensors is no real work for the GUI thread.
-        x = data.test.x[shown]
-        labels = [self._labels(i, predictions, classes) for i in shown]
+        from netstudio.training.loaded_data import read_samples
+
+        self._data = data
+        self._labels_shown = {i: self._labels(i, predictions, classes) for i in shown}
+        split = data.test
+        if not data.streaming:  # indexing a few samples held in memory is no work
+            self._show_read(read_samples(split, shown))
+            return
+        self.grid.set_rows([])
+        self.table.setRowCount(0)
+        self.reader.submit(lambda: read_samples(split, shown), self._show_read, self._failed)
+
+    def _show_read(self, read: Any) -> None:
+        """Show the samples `read` (a `SplitSamples`), naming those that could not be read."""
+        self._say_missing(list(read.missing.values()))
+        data, x = self._data, read.x
+        labels = [self._labels_shown[i] for i in read.positions]
         if data.is_image:
             images = data.denormalize(x).clamp(0, 1).numpy()
             thumbs = []
@@ -93,16 +132,16 @@ class SampleView(QWidget):
             self.grid.set_thumbs(thumbs)
             self.stack.setCurrentIndex(0)
             return
-        values = x.reshape(len(x), -1).numpy()
+        values = x.reshape(len(x), -1).numpy() if len(x) else np.zeros((0, 0), np.float32)
         width = min(values.shape[1], 8)
         header = ["#", self.tr("true"), self.tr("predicted"), self.tr("confidence")]
         header += [f"x{i}" for i in range(width)]
         self.table.clear()
         self.table.setColumnCount(len(header))
         self.table.setHorizontalHeaderLabels(header)
-        self.table.setRowCount(len(shown))
+        self.table.setRowCount(len(read.positions))
         for row, (index, (true, pred, conf, _), features) in enumerate(
-            zip(shown, labels, values, strict=True)
+            zip(read.positions, labels, values, strict=True)
         ):
             cells = [str(index), true, pred, conf]
             cells += [significant(v, 3) for v in features[:width]]
@@ -110,6 +149,22 @@ class SampleView(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
         self.stack.setCurrentIndex(1)
+
+    def _failed(self, error: BaseException) -> None:
+        """Reading the samples failed outright (not one file: that is `missing`): say why."""
+        self._say_missing([error])
+
+    def _say_missing(self, errors: list[BaseException]) -> None:
+        if not errors:
+            self.missing.hide()
+            return
+        # Each message names its file and says what to do; the title keeps the cell's count.
+        said = [error_text(error) for error in errors]
+        self.missing.setText(
+            "\n".join(said[:MISSING_NAMED]) + ("\n…" if said[MISSING_NAMED:] else "")
+        )
+        self.missing.setToolTip("\n".join(said))
+        self.missing.show()
 
     @staticmethod
     def _labels(index: int, predictions: Any, classes: list[str]) -> tuple[str, str, str, bool]:

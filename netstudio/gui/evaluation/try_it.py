@@ -195,7 +195,12 @@ class TryItPanel(QWidget):
         self.spins = []
         start = np.zeros(count, dtype=np.float32)
         if self.data is not None and len(self.data.test):
-            start = self.data.denormalize(self.data.test.x[:1]).reshape(-1).numpy()[:count]
+            from netstudio.training.loaded_data import read_samples
+
+            # The first test sample (one row, even when the data streams from disk), else zeros.
+            first = read_samples(self.data.test, [0]).x
+            if len(first):
+                start = self.data.denormalize(first).reshape(-1).numpy()[:count]
         for i in range(count):
             spin = QDoubleSpinBox(self.features)
             spin.setObjectName(f"try_it_x{i}")
