@@ -123,7 +123,8 @@ def rank_slice(index: torch.Tensor, shard: Shard) -> torch.Tensor:
 class EpochSampler(Sampler[list[int]]):
     """Yields the batches of the `epoch_order` of the epoch set with `set_epoch` (a batch
     sampler), each cut to this rank's `rank_slice` in a distributed run (the role of torch's
-    DistributedSampler, keeping the one-process run's batches)."""
+    DistributedSampler, keeping the one-process run's batches). The `n` samples are the
+    dataset's from `first` on (an evaluation's `distributed.part` of a split)."""
 
     def __init__(
         self,
@@ -133,16 +134,17 @@ class EpochSampler(Sampler[list[int]]):
         seed: int = 0,
         drop_last: bool = False,
         shard: Shard = (0, 1),
+        first: int = 0,
     ) -> None:
         self.n, self.batch_size, self.shuffle, self.seed = n, batch_size, shuffle, seed
-        self.drop_last, self.shard = drop_last, shard
+        self.drop_last, self.shard, self.first = drop_last, shard, first
         self.epoch = 0
 
     def set_epoch(self, epoch: int) -> None:
         self.epoch = epoch
 
     def __iter__(self) -> Iterator[list[int]]:
-        order = epoch_order(self.n, self.seed, self.epoch, self.shuffle)
+        order = epoch_order(self.n, self.seed, self.epoch, self.shuffle) + self.first
         for start in range(0, len(self) * self.batch_size, self.batch_size):
             yield rank_slice(order[start : start + self.batch_size], self.shard).tolist()
 
@@ -193,6 +195,7 @@ class LoaderBatches:
         pin_memory: bool | None = None,
         persistent: bool = True,
         shard: Shard = (0, 1),
+        part: range | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
@@ -204,7 +207,10 @@ class LoaderBatches:
         self.device = torch.device(device)
         if pin_memory is None:
             pin_memory = self.device.type == "cuda"
-        self.sampler = EpochSampler(len(dataset), batch_size, shuffle, seed, drop_last, shard)
+        part = range(len(dataset)) if part is None else part  # the samples it reads
+        self.sampler = EpochSampler(
+            len(part), batch_size, shuffle, seed, drop_last, shard, first=part.start
+        )
         # A split in memory, or a streamed one (`StreamSplit`), hands over whole batches.
         self.dataset = dataset
         whole = in_memory or hasattr(dataset, "left_out")
@@ -306,15 +312,24 @@ def _original_line(error: Exception) -> str:
 
 
 def split_batches(
-    split: TensorSplit | Dataset, batch_size: int, device: str | torch.device
+    split: TensorSplit | Dataset,
+    batch_size: int,
+    device: str | torch.device,
+    part: range | None = None,
 ) -> Iterator[Batch]:
     """A split's batches in order, for evaluation: slices of tensors already on `device`, or a
-    loader's batches moved there (its workers end with the pass)."""
+    loader's batches moved there (its workers end with the pass). `part` (a range of steps of
+    one) limits them to those samples: a distributed run's rank evaluates its
+    `distributed.part`."""
     if isinstance(split, TensorSplit):
-        for start in range(0, len(split), batch_size):
-            yield split.x[start : start + batch_size], split.y[start : start + batch_size]
+        part = range(len(split)) if part is None else part
+        for start in range(part.start, part.stop, batch_size):
+            stop = min(start + batch_size, part.stop)
+            yield split.x[start:stop], split.y[start:stop]
         return
-    yield from LoaderBatches(split, batch_size, shuffle=False, device=device, persistent=False)
+    yield from LoaderBatches(
+        split, batch_size, shuffle=False, device=device, persistent=False, part=part
+    )
 
 
 def loader_batches(

@@ -8,9 +8,11 @@ DistributedDataParallel (`wrap`), cuts every batch of the one-process run into t
 (`reduce_epoch`), so N processes with a batch size B train as one process with B would: each
 rank's mean loss is weighted by its `share` of the global batch before DDP averages the
 gradients, so a last batch that splits unevenly (13 samples: 7 and 6) still steps as the
-one-process batch. Every rank evaluates the whole validation and test splits, unpadded (the
-same weights give the same numbers, with no sample counted twice as a padding
-DistributedSampler would); only rank 0 writes the run folder and prints (`netstudio.cli`; the
+one-process batch. The GAN loop does the same for both of its networks. Each rank evaluates
+its own contiguous `part` of the validation and test splits, unpadded (no sample counted twice
+as a padding DistributedSampler would), and the sums are reduced (`reduce_sums`) and the kept
+predictions gathered in order (`gather_rows`), so every rank gets the one-process numbers for a
+1/N share of the work; only rank 0 writes the run folder and prints (`netstudio.cli`; the
 other ranks record into a private temporary folder and resume from rank 0's checkpoint).
 
 Before anything is loaded or written the ranks check that they are about to train the same
@@ -131,14 +133,96 @@ def reduce_epoch(
     if not active():
         return loss_sum, seen, correct
     import torch
+
+    loss, count, right = reduce_sums([loss_sum, float(seen), float(correct)])
+    return loss, round(count), torch.tensor(round(right), device=correct.device)
+
+
+def reduce_sums(values: Sequence[float]) -> list[float]:
+    """Each of `values` summed over the ranks (in float64: counts stay exact); as given alone."""
+    if not active():
+        return list(values)
+    import torch
     import torch.distributed as dist
 
-    totals = torch.tensor([loss_sum, float(seen), float(correct)], dtype=torch.float64)
-    if dist.get_backend() == "nccl":
-        totals = totals.to(correct.device)
+    totals = _for_backend(torch.tensor(list(values), dtype=torch.float64))
     dist.all_reduce(totals)
-    loss, count, right = totals.tolist()
-    return loss, round(count), torch.tensor(round(right), device=correct.device)
+    return totals.tolist()
+
+
+def part(n: int, ranks: tuple[int, int] | None = None) -> range:
+    """The samples of a split of `n` that this rank (or `ranks`: rank, world size) evaluates: one
+    contiguous range, the ranks' ranges disjoint and in rank order, together the whole split
+    once (sizes differing by one at most, none padded); the whole split alone."""
+    rank, world = shard() if ranks is None else ranks
+    return range(rank * n // world, (rank + 1) * n // world)
+
+
+#: The most dimensions a tensor `gather_rows` gathers may have.
+_MAX_DIMS = 8
+
+
+def gather_rows(rows: torch.Tensor) -> torch.Tensor:
+    """Every rank's `rows` concatenated along the first dimension in rank order, on every rank:
+    with the ranks' `part`s, the whole split's rows in the one-process order. The ranks may hold
+    different numbers of rows (none at all too: an empty tensor of the same dtype takes the
+    others' row shape); each rank's rows are padded to the longest and sent with their count,
+    as tensors (all_gather, nothing pickled). `rows` itself alone."""
+    if not active():
+        return rows
+    import torch
+    import torch.distributed as dist
+
+    world = dist.get_world_size()
+    if rows.dim() > _MAX_DIMS:
+        raise ValueError(f"gather_rows takes at most {_MAX_DIMS} dimensions, got {rows.dim()}")
+    count = len(rows) if rows.dim() else 0
+    header = torch.full((_MAX_DIMS + 1,), -1, dtype=torch.int64)
+    header[0] = count
+    if count:
+        header[1 : rows.dim()] = torch.tensor(rows.shape[1:], dtype=torch.int64)
+    headers = [_for_backend(torch.empty_like(header)) for _ in range(world)]
+    dist.all_gather(headers, _for_backend(header))
+    table = torch.stack(headers).cpu()
+    counts = table[:, 0].tolist()
+    if not any(counts):
+        return rows
+    shaped = table[next(i for i, c in enumerate(counts) if c), 1:]
+    row_shape = [int(d) for d in shaped.tolist() if d >= 0]
+    longest = max(counts)
+    padded = torch.zeros((longest, *row_shape), dtype=rows.dtype)
+    if count:
+        padded[:count] = rows.detach().cpu()
+    padded = _for_backend(padded)
+    everyone = [torch.empty_like(padded) for _ in range(world)]
+    dist.all_gather(everyone, padded)
+    whole = torch.cat([got[:n] for got, n in zip(everyone, counts, strict=True)])
+    return whole.to(rows.device)
+
+
+def same_buffers(model: nn.Module) -> None:
+    """Give every rank rank 0's buffers (BatchNorm's running statistics): DDP hands them out at
+    the start of each forward, so after the last training batch each rank holds its own, and an
+    evaluation shared between the ranks must use the ones rank 0 saves. Nothing alone."""
+    if not active():
+        return
+    import torch.distributed as dist
+
+    for buffer in model.buffers():
+        shared = _for_backend(buffer)  # the buffer itself where the backend can send it
+        dist.broadcast(shared, src=0)
+        if shared.device != buffer.device:
+            buffer.copy_(shared)
+
+
+def _for_backend(tensor: torch.Tensor) -> torch.Tensor:
+    """`tensor` where the process group's backend can send it: this rank's GPU under nccl."""
+    import torch
+    import torch.distributed as dist
+
+    if dist.get_backend() == "nccl" and tensor.device.type != "cuda":
+        return tensor.to(torch.device("cuda", torch.cuda.current_device()))
+    return tensor
 
 
 def share(local: int, whole: int) -> float:

@@ -2,7 +2,8 @@
 
 The trainer evaluates the validation split after each epoch and the test split at the end, in
 large batches without gradients; the test predictions feed the report (per-class precision and
-recall, or regression errors) and the app's evaluation views.
+recall, or regression errors) and the app's evaluation views. Under torchrun the ranks share
+the work: each evaluates its own part, and the sums and predictions are put together exactly.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import numpy as np
 import torch
 from torch import nn
 
+from netstudio.training import distributed
 from netstudio.training.batches import split_batches
 from netstudio.training.failures import FailureDiagnosis
 from netstudio.training.loaded_data import TensorSplit
@@ -41,15 +43,23 @@ def evaluate_split(
 
     Kept targets are the class indices or values, or the inputs for reconstruction. An error
     from the model or the loss is raised as the `TrainingFailure` that `failures` makes of it.
+    In a distributed run each rank evaluates its `distributed.part` of the split and every rank
+    gets the whole split's figures and predictions, as one process would have them.
     """
     if len(split) == 0:
         return None, None, None
     model.eval()
+    distributed.same_buffers(model)
     loss_sum = 0.0
     correct = 0
-    wanted_all, predicted, confidence = [], [], []
+    count = 0
+    wanted_all: list[torch.Tensor] = []
+    predicted: list[torch.Tensor] = []
+    confidence: list[torch.Tensor] = []
+    part = distributed.part(len(split))
+    batches = split_batches(split, EVAL_BATCH, _device_of(model), part) if part else ()
     with torch.no_grad():
-        for x, y in split_batches(split, EVAL_BATCH, _device_of(model)):
+        for x, y in batches:
             try:
                 out = model(x)
             except Exception as error:
@@ -59,28 +69,38 @@ def evaluate_split(
             except Exception as error:
                 raise failures.loss(error, None, None) from None
             loss_sum += float(loss) * len(x)
+            count += len(x)
             if targets.classifies:
                 pred = targets.predict(out)
                 correct += int((pred == y).sum())
                 if keep:
                     probs = class_probabilities(out, targets.config.loss.type)
-                    wanted_all.append(y.cpu().numpy())
-                    predicted.append(pred.cpu().numpy())
-                    confidence.append(probs.gather(1, pred[:, None])[:, 0].float().cpu().numpy())
+                    wanted_all.append(y.long().cpu())
+                    predicted.append(pred.long().cpu())
+                    confidence.append(probs.gather(1, pred[:, None])[:, 0].float().cpu())
             elif keep:
                 wanted = x if targets.config.task == "reconstruction" else y
-                wanted_all.append(wanted.reshape(out.shape).float().cpu().numpy())
-                predicted.append(out.float().cpu().numpy())
-    n = len(split)
-    accuracy = correct / n if targets.classifies else None
+                wanted_all.append(wanted.reshape(out.shape).float().cpu())
+                predicted.append(out.float().cpu())
+    total, n, right = distributed.reduce_sums([loss_sum, float(count), float(correct)])
+    if n == 0:  # every sample left out (a streamed split's unreadable images)
+        return None, None, None
+    accuracy = right / n if targets.classifies else None
     kept = None
     if keep:
+        kind = torch.int64 if targets.classifies else torch.float32
         kept = Predictions(
-            targets=np.concatenate(wanted_all),
-            predicted=np.concatenate(predicted),
-            confidence=np.concatenate(confidence) if confidence else None,
+            targets=_gathered(wanted_all, kind),
+            predicted=_gathered(predicted, kind),
+            confidence=_gathered(confidence, torch.float32) if targets.classifies else None,
         )
-    return loss_sum / n, accuracy, kept
+    return total / n, accuracy, kept
+
+
+def _gathered(parts: list[torch.Tensor], dtype: torch.dtype) -> np.ndarray:
+    """This rank's kept batches joined, with every other rank's (`distributed.gather_rows`)."""
+    rows = torch.cat(parts) if parts else torch.empty(0, dtype=dtype)
+    return distributed.gather_rows(rows).numpy()
 
 
 def _device_of(model: nn.Module) -> torch.device:

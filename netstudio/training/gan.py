@@ -13,6 +13,12 @@ failures are reported. The run's model is a `ModuleDict` of both networks by nam
 weights file holds each network's tensors under its name (``generator.fc1.weight``). After
 every epoch the samples of one fixed noise batch are drawn into the run folder
 (samples_epoch_003.png) and the figures written to gan.csv.
+
+Under torchrun both networks are wrapped in DistributedDataParallel and each rank takes its
+share of every batch, as the classifier's loop does (`netstudio.training.distributed`): each
+rank draws the noise of the whole batch and keeps its share of it, both losses are weighted by
+the rank's share of the batch before DDP averages the gradients, and the epoch's figures are
+summed over the ranks, so N processes train and report as one would (an uneven last batch too).
 """
 
 from __future__ import annotations
@@ -29,8 +35,9 @@ from torch.nn import functional as F
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
+from netstudio.training import distributed
 from netstudio.training import failure_messages as words
-from netstudio.training.batches import make_batches
+from netstudio.training.batches import make_batches, rank_slice
 from netstudio.training.config import GanConfig
 from netstudio.training.devices import DeviceError, resolve_device
 from netstudio.training.gan_checks import gan_problems
@@ -140,12 +147,14 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     if scale and isinstance(split, TensorSplit):  # once here, not per batch
         split = TensorSplit(split.x.mul(a).add_(b), split.y)
         scale = False
+    shard = distributed.shard()
     batches = make_batches(
         split,
         config.batch_size,
         train=True,
         seed=config.seed,
         device=device,
+        shard=shard,
         drop_last=len(split) % config.batch_size == 1 and len(split) > 1,
     )
     g_opt = build_optimizer(generator.parameters(), gan.generator_optimizer)
@@ -168,6 +177,8 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
         )
     )
     result.notes = list(trainer.data.notes)
+    # the modules the steps call: the networks themselves, unless under torchrun
+    make, judge = distributed.wrap(generator), distributed.wrap(discriminator)
     run_start = time.perf_counter()
     samples_seen = 0
     epochs: list[GanEpochMetrics] = []
@@ -176,28 +187,34 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
         batches.set_epoch(epoch)
         model.train()
         epoch_start = time.perf_counter()
-        sums = torch.zeros(4, dtype=torch.float64)  # d_loss, g_loss, d_real, d_fake
-        g_steps = seen = 0
+        # d_loss × samples, g_loss × share of the batch, d_real × samples, d_fake × fakes
+        sums = [0.0] * 4
+        g_steps = seen = made = 0
         stopped = False
         for index, (x, _) in enumerate(batches):
             if trainer._should_stop():
                 stopped = True
                 break
             n = len(x)
+            # the whole batch's noise on every rank (the one-process draws), this rank's share
+            whole = min(config.batch_size, len(split) - index * config.batch_size)
+            noise = rank_slice(draw_noise(gan, whole, device), shard)
+            m = len(noise)
+            weight = distributed.share(n, whole)  # 1.0 alone (see `distributed.share`)
             real = (x * a + b if scale else x).reshape(n, *d_shape)
-            fake = generator(draw_noise(gan, n, device))
-            d_real = discriminator(real).reshape(n)
-            d_fake = discriminator(fake.detach().reshape(n, *d_shape)).reshape(n)
+            fake = make(noise)
+            d_real = judge(real).reshape(n)
+            d_fake = judge(fake.detach().reshape(m, *d_shape)).reshape(m)
             d_loss = discriminator_loss(gan.loss, d_real, d_fake)
             d_opt.zero_grad(set_to_none=True)
-            d_loss.backward()
+            (d_loss * weight if shard[1] > 1 else d_loss).backward()
             d_opt.step()
             g_step = (index + 1) % gan.d_steps == 0
             if g_step:
-                judged = discriminator(fake.reshape(n, *d_shape)).reshape(n)
+                judged = judge(fake.reshape(m, *d_shape)).reshape(m)
                 g_loss = generator_loss(gan.loss, judged)
                 g_opt.zero_grad(set_to_none=True)
-                g_loss.backward()
+                (g_loss * weight if shard[1] > 1 else g_loss).backward()
                 g_opt.step()
             # One read-back per batch: both losses and D's mean verdicts on real and fake.
             verdicts = torch.sigmoid(torch.stack([d_real.detach(), d_fake.detach()])).mean(1)
@@ -223,11 +240,12 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
             if g_step:
                 g_loss_value = g_value
                 g_steps += 1
-                sums[1] += g_value
+                sums[1] += g_value * (m / whole)  # exactly g_value alone
             sums[0] += d_value * n
             sums[2] += figures[2] * n
-            sums[3] += figures[3] * n
+            sums[3] += figures[3] * m
             seen += n
+            made += m
             if (index + 1) % trainer.batch_every == 0:
                 elapsed = time.perf_counter() - epoch_start
                 trainer.callbacks.batch_ended(
@@ -247,6 +265,8 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
         if stopped and seen == 0:
             result.status = "stopped"
             break
+        *sums, counted, fakes = distributed.reduce_sums([*sums, float(seen), float(made)])
+        seen = round(counted)  # over the ranks (as they were alone)
         seconds = time.perf_counter() - epoch_start
         samples_seen += seen
         samples = _draw_samples(trainer.checkpoint_dir, epoch + 1, generator, fixed, gan, shown)
@@ -263,7 +283,7 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
             d_loss=float(sums[0]) / seen,
             g_loss=g_mean,
             d_real=float(sums[2]) / seen,
-            d_fake=float(sums[3]) / seen,
+            d_fake=float(sums[3]) / fakes,
             samples=samples,
         )
         epochs.append(metrics)

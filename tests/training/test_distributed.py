@@ -1,7 +1,8 @@
 """`torchrun --nproc_per_node 2 -m netstudio train`: two CPU processes (gloo) train as one
-process with the same global batch would (an uneven last batch and the evaluation metrics
-included), only rank 0 writes the run, --resume goes on, ranks that read different projects are
-refused before anything is written, and the exported training script runs under torchrun too.
+process with the same global batch would (an uneven last batch included), share the evaluation
+and still report the one-process figures, predictions and per-class report, train a GAN as one
+process would, only rank 0 writes the run, --resume goes on, ranks that read different projects
+are refused before anything is written, and the exported training script runs under torchrun.
 
 Starting torchrun and two processes that import torch costs seconds, so one launch does all of
 it: this file, run as a script under torchrun (`_worker`), calls the command several times in
@@ -25,11 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 import torch
 
 from netstudio.training import distributed
-from netstudio.training.batches import TensorBatches, loader_batches, make_batches
+from netstudio.training.batches import TensorBatches, loader_batches, make_batches, split_batches
 from netstudio.training.loaded_data import TensorSplit
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "netstudio" / "examples"
@@ -41,6 +43,9 @@ BATCH = 64
 #: Fractions that leave odd splits: 1,261 train / 173 validation / 363 test samples.
 SPLITS = {"val_fraction": 0.12, "test_fraction": 0.202}
 COMMON = ["--batch-size", str(BATCH), "--device", "cpu", "--json"]
+#: The GAN's 179 training samples in batches of 16 end in a batch of 3 (2 and 1 per rank).
+GAN_SPLITS = {"val_fraction": 0.0, "test_fraction": 0.9}
+GAN_COMMON = ["--epochs", "1", "--batch-size", "16", "--device", "cpu", "--json"]
 needs_torchrun = pytest.mark.skipif(
     TORCHRUN is None, reason="torchrun is not installed beside this Python"
 )
@@ -62,6 +67,33 @@ def test_the_ranks_share_each_global_batch_on_both_paths() -> None:
     # a last global batch of one sample cannot feed two ranks: it is left out on both
     odd = TensorSplit(x[:17], torch.arange(17) % 3)
     assert len(make_batches(odd, 8, train=True, shard=(1, 2))) == 2
+
+
+def test_each_rank_evaluates_its_own_part_of_a_split_on_both_paths(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from netstudio.training.streaming import StreamSplit
+
+    for n, world in ((11, 3), (173, 2), (1, 2), (0, 2)):  # disjoint, in order, the whole split
+        parts = [distributed.part(n, (rank, world)) for rank in range(world)]
+        assert [i for part in parts for i in part] == list(range(n))
+        assert max(map(len, parts)) - min(map(len, parts)) <= 1
+    assert distributed.part(7) == range(7)  # alone: all of it
+    for i in range(11):
+        Image.fromarray(np.full((4, 4), 20 * i, dtype=np.uint8)).save(tmp_path / f"{i}.png")
+    samples = [(str(tmp_path / f"{i}.png"), i % 3) for i in range(11)]
+    streamed = StreamSplit(samples, (4, 4), grayscale=True)
+    preloaded = TensorSplit(torch.arange(11.0).reshape(11, 1), torch.arange(11) % 3)
+    for split in (preloaded, streamed):
+        whole = list(split_batches(split, 4, "cpu"))
+        shared = [
+            b
+            for r in range(3)
+            for b in split_batches(split, 4, "cpu", distributed.part(11, (r, 3)))
+        ]
+        assert len(shared) == 3  # 3, 4 and 4 samples: a batch each
+        for got, wanted in zip(zip(*shared, strict=True), zip(*whole, strict=True), strict=True):
+            assert torch.equal(torch.cat(got), torch.cat(wanted))
 
 
 def test_the_first_rank_that_differs_is_named_with_what_differs() -> None:
@@ -97,25 +129,52 @@ def test_the_data_digest_follows_the_samples_read_and_their_split() -> None:
 
 
 def _worker(work: Path) -> None:
-    """Run under torchrun (two processes): the command's refusal, a run, its resume and the
-    exported script, one after the other; each rank writes what it saw to rank<R>.json."""
+    """Run under torchrun (two processes): rows gathered and sums reduced, then the command's
+    refusal, a run, a GAN's run, the run's resume and the exported script, one after the other;
+    each rank writes what it saw to rank<R>.json."""
     from netstudio.cli import main
+    from netstudio.training import evaluation, gan
 
     rank = int(os.environ["RANK"])
     seen: dict[str, object] = {}
+    # which samples each evaluation pass of this rank read, and how the GAN cut its batches
+    parts: list[list[int]] = []
+    split_batches, make_batches = evaluation.split_batches, gan.make_batches
+
+    def evaluating(split, size, device, part=None):  # a spy
+        parts.append([part.start, part.stop] if part is not None else [])
+        return split_batches(split, size, device, part)
+
+    def batching(*args, **kwargs):  # a spy
+        seen["gan_shard"] = kwargs.get("shard")
+        return make_batches(*args, **kwargs)
+
+    evaluation.split_batches, gan.make_batches = evaluating, batching  # type: ignore[assignment]
 
     def command(name: str, argv: list[str]) -> None:
         _fresh_rendezvous(work / f"{name}.port", rank)
         text = io.StringIO()  # rank 0's stdout; the others print nothing
+        parts.clear()
         with contextlib.redirect_stdout(text):
             seen[name] = main(argv)
         seen[f"{name}_stdout"] = text.getvalue()
+        seen[f"{name}_parts"] = list(parts)
+
+    # uneven rows, none at all on rank 1 (it takes rank 0's row shape), gathered as tensors; the
+    # first command goes on in this process group (and ends it)
+    _fresh_rendezvous(work / "gather.port", rank)
+    distributed.join("cpu")
+    rows = torch.arange(6.0).reshape(3, 2) if rank == 0 else torch.empty(0)
+    seen["gathered"] = distributed.gather_rows(rows).tolist()
+    seen["gathered_ids"] = distributed.gather_rows(torch.arange(rank + 1) + 10 * rank).tolist()
+    seen["sums"] = distributed.reduce_sums([0.5, float(rank)])
 
     project = str(work / "digits.net")
     # rank 1 reads another project file: refused on both ranks before anything is written
     mine = project if rank == 0 else str(work / "other.net")
     command("refused", ["train", mine, "--epochs", "1", "--out", str(work / "refused"), *COMMON])
     command("two", ["train", project, "--epochs", "1", "--out", str(work / "two"), *COMMON])
+    command("gan", ["train", str(work / "gan.net"), "--out", str(work / "gan"), *GAN_COMMON])
     run_dir = work / "two.run"
     if rank == 0:
         _write_once(run_dir, json.loads(str(seen["two_stdout"]).splitlines()[-1])["run_dir"])
@@ -172,6 +231,7 @@ class Launch:
     stderr: str
     one: dict  # the one-process run's JSON summary (2 epochs)
     one_epochs: list[dict[str, str]]  # its epochs.csv rows
+    gan: dict  # the one-process GAN run's JSON summary (1 epoch)
 
 
 def _summary(stdout: str) -> dict:
@@ -209,6 +269,10 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
     first_hidden = next(n for n in project.graph.nodes() if n.type_id == "Linear")
     project.graph.set_params(first_hidden.id, {"out_features": 17})
     save_project(project, work / "other.net")
+    gan = load_project(EXAMPLES / "digits_gan.net")
+    gan.data.update(GAN_SPLITS)
+    gan.training["gan"].update(d_steps=2, sample_grid=2)  # G steps on every other batch
+    save_project(gan, work / "gan.net")
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
     two = subprocess.Popen(
         [TORCHRUN, "--standalone", "--nproc_per_node", "2", __file__, str(work)],
@@ -233,10 +297,15 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
         )
     assert code == 0
     one = _summary(text.getvalue())
+    text = io.StringIO()
+    with contextlib.redirect_stdout(text):
+        code = main(["train", str(work / "gan.net"), "--out", str(work / "gan_one"), *GAN_COMMON])
+    assert code == 0
+    gan_one = _summary(text.getvalue())
     _, stderr = two.communicate(timeout=180)
     assert two.returncode == 0, stderr[-3000:]
     ranks = [json.loads((work / f"rank{rank}.json").read_text()) for rank in (0, 1)]
-    return Launch(work, ranks, stderr, one, _epochs(one["run_dir"]))
+    return Launch(work, ranks, stderr, one, _epochs(one["run_dir"]), gan_one)
 
 
 @needs_torchrun
@@ -268,6 +337,75 @@ def test_two_processes_train_as_one_process_and_rank_0_alone_writes(launch: Laun
     ours, theirs = launch.one_epochs[0], _epochs(two["run_dir"])[0]
     for key in ("train_loss", "train_accuracy", "val_loss", "val_accuracy"):
         assert float(theirs[key]) == pytest.approx(float(ours[key]), rel=1e-5, abs=1e-6), key
+
+
+@needs_torchrun
+def test_rows_and_sums_of_every_rank_reach_every_rank(launch: Launch) -> None:
+    for rank in launch.ranks:
+        assert rank["gathered"] == [[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]
+        assert rank["gathered_ids"] == [0, 10, 11]
+        assert rank["sums"] == [1.0, 1.0]
+
+
+@needs_torchrun
+def test_the_ranks_share_the_evaluation_and_report_what_one_process_would(launch: Launch) -> None:
+    from safetensors.torch import load_file
+
+    from netstudio.io import load_project
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.evaluation import report_for
+    from netstudio.training.sources import load_data
+    from netstudio.training.trainer import Trainer
+
+    rank0, rank1 = launch.ranks
+    # the validation pass (173 samples), then the test pass (363): each rank a disjoint part
+    for size, ours, theirs in zip((173, 363), rank0["two_parts"], rank1["two_parts"], strict=True):
+        assert ours[0] == 0 and 0 < ours[1] == theirs[0] < size and theirs[1] == size
+    # the same weights in one process: the same figures, predictions and per-class report (the
+    # run folder holds the resumed run's end: the best epoch's weights, restored for the test)
+    run_dir = Path(_summary(rank0["two_stdout"])["run_dir"])
+    project = load_project(launch.work / "digits.net")
+    config = TrainingConfig.model_validate({**project.training, "device": "cpu"})
+    data = load_data(project.data_config(), launch.work)
+    weights = load_file(str(run_dir / "last.safetensors"))
+    trainer = Trainer(project.graph, data, config, starting_weights=weights)
+    trainer._setup()  # the model and splits a run evaluates, without training
+    val_loss, val_accuracy, _ = trainer.evaluate(trainer.data_splits["val"])
+    test_loss, test_accuracy, predictions = trainer.evaluate(trainer.data_splits["test"], True)
+    assert predictions is not None and len(predictions.targets) == 363
+    report = report_for(predictions, trainer._targets)
+    assert report is not None
+    two = json.loads((run_dir / "result.json").read_text())
+    epoch = _epochs(run_dir)[two["best_epoch"] - 1]
+    close = {"rel": 1e-5, "abs": 1e-6}
+    assert float(epoch["val_loss"]) == pytest.approx(val_loss, **close)
+    assert float(epoch["val_accuracy"]) == pytest.approx(val_accuracy, **close)
+    assert two["test_loss"] == pytest.approx(test_loss, **close)
+    assert two["test_accuracy"] == pytest.approx(test_accuracy, **close)
+    ours = report.to_dict()
+    assert two["report"]["confusion"] == ours["confusion"]
+    assert two["report"]["support"] == ours["support"] and sum(ours["support"]) == 363
+    for key in ("precision", "recall", "f1"):
+        assert two["report"][key] == pytest.approx(ours[key], **close), key
+    assert two["report"]["macro_f1"] == pytest.approx(ours["macro_f1"], **close)
+
+
+@needs_torchrun
+def test_a_gan_trains_on_two_processes_as_on_one(launch: Launch) -> None:
+    from safetensors.torch import load_file
+
+    rank0, rank1 = launch.ranks
+    assert rank0["gan"] == rank1["gan"] == 0
+    assert ": 179 train" in rank0["gan_stdout"]
+    assert [rank0["gan_shard"], rank1["gan_shard"]] == [[0, 2], [1, 2]]  # half of every batch
+    two, one = _summary(rank0["gan_stdout"]), launch.gan
+    for key in ("d_loss", "g_loss", "d_real", "d_fake"):
+        assert two[key] == pytest.approx(one[key], rel=1e-5, abs=1e-6), key
+    ours = load_file(str(Path(one["run_dir"]) / "last.safetensors"))
+    theirs = load_file(str(Path(two["run_dir"]) / "last.safetensors"))
+    assert ours.keys() == theirs.keys()
+    for key, value in ours.items():
+        torch.testing.assert_close(theirs[key], value, rtol=1e-4, atol=1e-5, msg=key)
 
 
 @needs_torchrun
