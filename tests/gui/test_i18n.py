@@ -5,9 +5,6 @@ app starts in the system's language when it has it; English plurals read right."
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 
@@ -15,24 +12,9 @@ from netstudio.gui import i18n
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.problems import NODE_ROLE
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
-
-def _shown_window(qtbot, tmp_path: Path, monkeypatch, analysis: bool = False) -> MainWindow:
-    discard = QMessageBox.StandardButton.Discard
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: discard)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(settings, analysis_ready=analysis)
-    qtbot.addWidget(window)
-    path = Path(shutil.copy(EXAMPLES / "digits_mlp.net", tmp_path / "digits_mlp.net"))
-    assert window.open_file(path)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-def test_the_main_window_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:
-    window = _shown_window(qtbot, tmp_path, monkeypatch, analysis=True)
+def test_the_main_window_in_chinese(qtbot, chinese, window: MainWindow, open_example) -> None:
+    open_example("digits_mlp.net")  # `chinese` comes first: installed before the window is built
     qtbot.waitUntil(lambda: window.validity_label.text().startswith("✓ 有效 · "), timeout=20000)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "模型(&M)", "训练(&T)", "帮助(&H)"]
@@ -74,8 +56,10 @@ def test_qt_standard_buttons_are_chinese_too(chinese) -> None:
     assert i18n.language() == "zh_CN"
 
 
-def test_choosing_a_language_keeps_it_for_the_next_start(qtbot, tmp_path, monkeypatch) -> None:
-    window = _shown_window(qtbot, tmp_path, monkeypatch)
+def test_choosing_a_language_keeps_it_for_the_next_start(
+    qtbot, digits_window: MainWindow, monkeypatch
+) -> None:
+    window = digits_window
     shown: list[tuple[str, str]] = []
 
     def exec_(box: QMessageBox) -> int:
@@ -117,8 +101,8 @@ def test_the_system_language_is_used_when_netstudio_has_it() -> None:
     assert i18n.saved_choice(None) == "system"
 
 
-def test_english_plurals_and_numbers(qtbot, tmp_path, monkeypatch) -> None:
-    window = _shown_window(qtbot, tmp_path, monkeypatch)
+def test_english_plurals_and_numbers(digits_window: MainWindow) -> None:
+    window = digits_window
     assert window.tr("✗ %n error(s)", "", 1) == "✗ 1 error"
     assert window.tr("✗ %n error(s)", "", 3) == "✗ 3 errors"
     assert i18n.number(1234567) == i18n.locale().toString(1234567)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training import session as session_module
-from tests.gui.test_i18n import EXAMPLES
+from tests.gui.conftest import EXAMPLES
 
 RUN_TIMEOUT = 30_000
 

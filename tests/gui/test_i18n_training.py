@@ -5,21 +5,20 @@ And the settings' tooltips (the model's field descriptions) are all in the catal
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import get_args
 
 from pydantic import BaseModel
 from PySide6.QtCore import QCoreApplication, Qt
 
+from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training.field_docs import DESCRIPTIONS, shown, tooltip
 from netstudio.training.config import TrainingConfig
-from tests.gui.test_i18n import _shown_window
 
 RUN_TIMEOUT = 60_000
 
 
-def test_training_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) -> None:
-    window = _shown_window(qtbot, tmp_path, monkeypatch, analysis=True)
+def test_training_in_chinese(qtbot, chinese, window: MainWindow, open_example) -> None:
+    open_example("digits_mlp.net")  # `chinese` comes first: installed before the window is built
     qtbot.waitUntil(lambda: window.validity_label.text().startswith("✓ 有效"), timeout=20_000)
     ui = window.training_ui
     panel, form = ui.panel, ui.panel.form
