@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from netstudio.core import param_messages as param_words
 from netstudio.core.errors import ParamError, UnknownLayerError
+from netstudio.core.messages import Message, Template
 from netstudio.core.params import ParamSpec
 
 if TYPE_CHECKING:
@@ -69,6 +71,21 @@ _NUMERIC = frozenset({"int", "float", "ints", "floats"})
 
 
 @dataclass(frozen=True)
+class RankHint:
+    """What to do when a layer gets input of a rank it does not take: a message template
+    (`netstudio.core.shape_messages`) with ``{name}`` for the node's name, and the arguments
+    that are the same for every node of the type (a shape such as "(N, C, H, W)", another
+    layer type). A message, not English text, so the app shows it translated."""
+
+    template: Template
+    args: Mapping[str, str] = field(default_factory=dict)
+
+    def message(self, name: str) -> Message:
+        """The hint for the node called `name`."""
+        return self.template(name=name, **self.args)
+
+
+@dataclass(frozen=True)
 class LayerSpec:
     """One layer type of the catalogue.
 
@@ -78,8 +95,7 @@ class LayerSpec:
     the value of the ``inputs`` parameter (merge layers).
     autofill: derives the `auto` parameters from the input tensors.
     same_input_shapes: every input must have the same shape (element-wise merges).
-    input_ranks: accepted input ranks (batch included); `rank_hint` says what to do otherwise,
-    with ``{name}`` standing for the node's name.
+    input_ranks: accepted input ranks (batch included); `rank_hint` says what to do otherwise.
     weight_count: the number of parameters the resolved values give, worked out without building
     the module, so that shape inference refuses an absurdly large layer before torch allocates
     (or loops over) anything. Layers without one are small for any value in their ranges.
@@ -105,7 +121,7 @@ class LayerSpec:
     variadic: bool = False
     autofill: Autofill | None = None
     input_ranks: tuple[int, ...] | None = None
-    rank_hint: str = ""
+    rank_hint: RankHint | None = None
     input_dtype: Literal["float", "long"] | None = "float"
     same_input_shapes: bool = False
     summary: Summary | None = None
@@ -154,13 +170,12 @@ class LayerSpec:
         for key in params:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                options = ", ".join(known) if known else "none"
-                raise ParamError(
-                    f"{owner + ': ' if owner else ''}{self.type_id} has no parameter '{key}'"
-                    f"{hint} (parameters: {options})",
-                    param=key,
-                )
+                said = {"layer": self.type_id, "param": key, "options": ", ".join(known)}
+                if close:
+                    problem = param_words.UNKNOWN_CLOSE(close=close[0], **said)
+                else:
+                    problem = (param_words.UNKNOWN if known else param_words.UNKNOWN_NONE)(**said)
+                raise ParamError(param_words.owned(owner, problem), param=key)
         return {
             spec.name: spec.check(params.get(spec.name, spec.default), owner)
             for spec in self.params

@@ -6,7 +6,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from netstudio.core.catalogue import Catalogue, LayerSpec, TensorInfo
+from netstudio.core.catalogue import Catalogue, LayerSpec, RankHint, TensorInfo
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.core.params import (
     MAX_EXTENT,
@@ -19,6 +19,16 @@ from netstudio.core.params import (
     p_float,
     p_int,
     p_ints,
+)
+from netstudio.core.shape_messages import (
+    HINT_CHANNELS,
+    HINT_FLATTEN,
+    HINT_NEEDS,
+    HINT_SEQUENCE,
+    HINT_SEQUENCE_TOKENS,
+    HINT_SPATIAL,
+    HINT_UNFLATTEN,
+    HINT_USE_OTHER,
 )
 
 CATALOGUE = Catalogue()
@@ -258,7 +268,7 @@ add(
         module="torch.nn.Linear",
         autofill=_from_last("in_features"),
         input_ranks=(2, 3),
-        rank_hint="insert a Flatten before '{name}'",
+        rank_hint=RankHint(HINT_FLATTEN),
         summary=lambda p: f"{p['out_features']} units" + ("" if p["bias"] else ", no bias"),
         short_name="fc",
         weight_count=_linear_weights,
@@ -393,7 +403,7 @@ add(
         ),
         module="torch.nn.ZeroPad2d",
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input: insert an Unflatten or Reshape before it",
+        rank_hint=RankHint(HINT_UNFLATTEN, {"shape": "(N, C, H, W)"}),
         summary=lambda p: f"pad {_size(p['padding'])}",
         short_name="pad",
     )
@@ -515,9 +525,8 @@ for rank in (1, 2, 3):
             weight_count=_conv_weights(rank),
             autofill=_from_channels("in_channels"),
             input_ranks=(rank + 2,),
-            rank_hint=(
-                f"'{{name}}' needs {('(N, C, L)', '(N, C, H, W)', '(N, C, D, H, W)')[rank - 1]} input: "
-                "set the Input shape to include channels, or insert an Unflatten or Reshape before it"
+            rank_hint=RankHint(
+                HINT_CHANNELS, {"shape": ("(N, C, L)", "(N, C, H, W)", "(N, C, D, H, W)")[rank - 1]}
             ),
             summary=_conv_summary(rank),
             short_name="conv",
@@ -572,7 +581,7 @@ add(
         weight_count=_conv_weights(2, transposed=True),
         autofill=_from_channels("in_channels"),
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input: insert an Unflatten or Reshape before it",
+        rank_hint=RankHint(HINT_UNFLATTEN, {"shape": "(N, C, H, W)"}),
         summary=_conv_summary(2),
         short_name="deconv",
     )
@@ -621,7 +630,7 @@ for rank in (1, 2):
                 ),
                 module=f"torch.nn.{kind}Pool{rank}d",
                 input_ranks=(rank + 2,),
-                rank_hint=f"'{{name}}' needs {shape} input: insert an Unflatten or Reshape before it",
+                rank_hint=RankHint(HINT_UNFLATTEN, {"shape": shape}),
                 summary=_pool_summary(rank),
                 short_name=f"{kind.lower()}pool",
             )
@@ -646,7 +655,7 @@ add(
         ),
         module="torch.nn.AdaptiveAvgPool2d",
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input",
+        rank_hint=RankHint(HINT_NEEDS, {"shape": "(N, C, H, W)"}),
         summary=lambda p: "×".join(str(v) for v in p["output_size"]),
         short_name="gap",
     )
@@ -672,7 +681,7 @@ add(
         ),
         module="torch.nn.AdaptiveMaxPool2d",
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input",
+        rank_hint=RankHint(HINT_NEEDS, {"shape": "(N, C, H, W)"}),
         summary=lambda p: "×".join(str(v) for v in p["output_size"]),
         short_name="gmp",
     )
@@ -702,7 +711,7 @@ add(
         ),
         module="torch.nn.Upsample",
         input_ranks=(3, 4, 5),
-        rank_hint="'{name}' needs (N, C, ...) input with 1 to 3 spatial dimensions",
+        rank_hint=RankHint(HINT_SPATIAL),
         summary=lambda p: f"×{p['scale_factor']:g}, {p['mode']}",
         short_name="up",
     )
@@ -748,7 +757,7 @@ for rank, ranks, shape in ((1, (2, 3), "(N, C) or (N, C, L)"), (2, (4,), "(N, C,
             module=f"torch.nn.BatchNorm{rank}d",
             autofill=_from_channels("num_features"),
             input_ranks=ranks,
-            rank_hint=f"'{{name}}' needs {shape} input",
+            rank_hint=RankHint(HINT_NEEDS, {"shape": shape}),
             short_name="bn",
         )
     )
@@ -816,7 +825,7 @@ add(
         module=M + "LayerNorm2d",
         autofill=_from_channels("num_channels"),
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input: use LayerNorm for other shapes",
+        rank_hint=RankHint(HINT_USE_OTHER, {"shape": "(N, C, H, W)", "other": "LayerNorm"}),
         short_name="ln2d",
     )
 )
@@ -850,7 +859,7 @@ add(
         module="torch.nn.GroupNorm",
         autofill=_from_channels("num_channels"),
         input_ranks=(2, 3, 4, 5),
-        rank_hint="'{name}' needs (N, C, ...) input",
+        rank_hint=RankHint(HINT_NEEDS, {"shape": "(N, C, ...)"}),
         summary=lambda p: f"{p['num_groups']} groups",
         short_name="gn",
     )
@@ -1152,7 +1161,7 @@ add(
         ),
         module="torch.nn.Dropout2d",
         input_ranks=(4,),
-        rank_hint="'{name}' needs (N, C, H, W) input: use Dropout for other shapes",
+        rank_hint=RankHint(HINT_USE_OTHER, {"shape": "(N, C, H, W)", "other": "Dropout"}),
         summary=lambda p: f"p={p['p']:g}",
         short_name="drop2d",
     )
@@ -1292,7 +1301,7 @@ for cell, doc in _RECURRENT_DOCS.items():
             stepwise=True,
             autofill=_from_last("input_size"),
             input_ranks=(3,),
-            rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape before it",
+            rank_hint=RankHint(HINT_SEQUENCE),
             summary=lambda p: (
                 f"{p['hidden_size']}"
                 + (f"×{p['num_layers']}" if p["num_layers"] > 1 else "")
@@ -1333,7 +1342,7 @@ add(
         weight_count=lambda p: _attention_weights(_n(p, "embed_dim"), bool(p.get("bias"))),
         autofill=_from_last("embed_dim"),
         input_ranks=(3,),
-        rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
+        rank_hint=RankHint(HINT_SEQUENCE_TOKENS),
         summary=lambda p: f"{p['num_heads']} heads",
         short_name="attn",
     )
@@ -1383,7 +1392,7 @@ add(
         fixed={"batch_first": True},
         autofill=_from_last("d_model"),
         input_ranks=(3,),
-        rank_hint="'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
+        rank_hint=RankHint(HINT_SEQUENCE_TOKENS),
         summary=lambda p: f"{p['nhead']} heads, ff {p['dim_feedforward']}",
         short_name="encoder",
     )

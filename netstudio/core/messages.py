@@ -83,6 +83,8 @@ class Message(str):
         for name, value in self.args.items():
             if isinstance(value, Message):
                 values[name] = value.translated(translate, number)
+            elif isinstance(value, Phrase):
+                values[name] = translate(value.context, str(value)) or str(value)
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 values[name] = number(value)
             else:
@@ -93,5 +95,58 @@ class Message(str):
         except (KeyError, IndexError, ValueError):
             return self.template.text.format_map(values)
 
+    def to_dict(self) -> dict[str, Any]:
+        """The code and arguments, for a record in a file (`Message.from_dict` makes the
+        message again); an argument that is a message is written as its own dict, a `Phrase`
+        as its English."""
+        return {"code": self.code, "args": {k: _plain(v) for k, v in self.args.items()}}
+
+    @staticmethod
+    def from_dict(data: Any) -> Message | None:
+        """The message `to_dict` wrote; None when `data` names no known template (a file
+        written by another version, whose module is not loaded) or its arguments do not fit
+        it (a damaged file). Only plain values are taken as arguments: a file never makes
+        anything but text and numbers."""
+        if not isinstance(data, Mapping):
+            return None
+        template = TEMPLATES.get(str(data.get("code")))
+        raw = data.get("args", {})
+        if template is None or not isinstance(raw, Mapping):
+            return None
+        args: dict[str, Any] = {}
+        for name, value in raw.items():
+            if isinstance(value, Mapping):
+                value = Message.from_dict(value)
+            if value is None or not isinstance(value, (str, int, float)):
+                return None
+            args[str(name)] = value
+        try:
+            return template(**args)
+        except (KeyError, IndexError, ValueError):
+            return None
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (Message, (self.template, dict(self.args)))
+
+
+class Phrase(str):
+    """A word or phrase of the catalogue's `context` put into a message as an argument (a layer
+    parameter's one-line doc, marked where it is written): English as it is, translated with
+    the message that holds it."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Phrase:
+        self = super().__new__(cls, text)
+        self.context = context
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Phrase, (self.context, str(self)))
+
+
+def _plain(value: Any) -> Any:
+    """An argument as `Message.to_dict` writes it."""
+    if isinstance(value, Message):
+        return value.to_dict()
+    return str(value) if isinstance(value, Phrase) else value

@@ -9,7 +9,6 @@ Fields: node, the node's label ("Linear 'fc1'"); name, its name; shapes and tens
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP, Message, Template
@@ -122,83 +121,58 @@ TOO_BIG = Template(
     ),
 )
 
-#: What to do when a layer gets input of the wrong rank (the layer catalogue's `rank_hint`s,
-#: written there with {name} and a shape such as "(N, C, H, W)"), as templates.
-RANK_HINTS = (
-    Template(
-        "shapes.hint-flatten",
-        CONTEXT,
-        QT_TRANSLATE_NOOP("Shapes", "insert a Flatten before '{name}'"),
-    ),
-    Template(
-        "shapes.hint-channels",
-        CONTEXT,
-        QT_TRANSLATE_NOOP(
-            "Shapes",
-            "'{name}' needs {shape} input: set the Input shape to include channels, or insert an "
-            "Unflatten or Reshape before it",
-        ),
-    ),
-    Template(
-        "shapes.hint-unflatten",
-        CONTEXT,
-        QT_TRANSLATE_NOOP(
-            "Shapes", "'{name}' needs {shape} input: insert an Unflatten or Reshape before it"
-        ),
-    ),
-    Template(
-        "shapes.hint-spatial",
-        CONTEXT,
-        QT_TRANSLATE_NOOP(
-            "Shapes", "'{name}' needs (N, C, ...) input with 1 to 3 spatial dimensions"
-        ),
-    ),
-    Template(
-        "shapes.hint-needs", CONTEXT, QT_TRANSLATE_NOOP("Shapes", "'{name}' needs {shape} input")
-    ),
-    Template(
-        "shapes.hint-use-other",
-        CONTEXT,
-        QT_TRANSLATE_NOOP("Shapes", "'{name}' needs {shape} input: use {other} for other shapes"),
-    ),
-    Template(
-        "shapes.hint-sequence",
-        CONTEXT,
-        QT_TRANSLATE_NOOP(
-            "Shapes", "'{name}' needs a sequence (N, L, features): insert a Reshape before it"
-        ),
-    ),
-    Template(
-        "shapes.hint-sequence-tokens",
-        CONTEXT,
-        QT_TRANSLATE_NOOP(
-            "Shapes",
-            "'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
-        ),
+# What to do when a layer gets input of the wrong rank: the layer catalogue's `rank_hint`s
+# (`netstudio.core.catalogue.RankHint`), with {name} the node's name, {shape} a shape such as
+# "(N, C, H, W)" and {other} a layer type.
+HINT_FLATTEN = Template(
+    "shapes.hint-flatten",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("Shapes", "insert a Flatten before '{name}'"),
+)
+HINT_CHANNELS = Template(
+    "shapes.hint-channels",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "Shapes",
+        "'{name}' needs {shape} input: set the Input shape to include channels, or insert an "
+        "Unflatten or Reshape before it",
     ),
 )
-
-
-def _pattern(template: Template) -> re.Pattern[str]:
-    """Matches a catalogue hint written like `template`: {name} as it is, {shape} any shape,
-    {other} a layer type."""
-    fields = {"{name}": r"\{name\}", "{shape}": r"(?P<shape>\(.*?\))", "{other}": r"(?P<other>\w+)"}
-    parts = re.split(r"(\{name\}|\{shape\}|\{other\})", template.text)
-    regex = "".join(fields.get(part, re.escape(part)) for part in parts)
-    return re.compile(regex + r"\Z")
-
-
-_PATTERNS = [(template, _pattern(template)) for template in RANK_HINTS]
-
-
-def rank_hint(hint: str, name: str) -> str:
-    """The catalogue's `hint` for the node called `name`, as a message when it is one of
-    `RANK_HINTS` (else the English, formatted as before; "" when there is none)."""
-    for template, pattern in _PATTERNS:
-        found = pattern.match(hint)
-        if found:
-            return template(name=name, **found.groupdict())
-    return hint.format(name=name)
+HINT_UNFLATTEN = Template(
+    "shapes.hint-unflatten",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "Shapes", "'{name}' needs {shape} input: insert an Unflatten or Reshape before it"
+    ),
+)
+HINT_SPATIAL = Template(
+    "shapes.hint-spatial",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("Shapes", "'{name}' needs (N, C, ...) input with 1 to 3 spatial dimensions"),
+)
+HINT_NEEDS = Template(
+    "shapes.hint-needs", CONTEXT, QT_TRANSLATE_NOOP("Shapes", "'{name}' needs {shape} input")
+)
+HINT_USE_OTHER = Template(
+    "shapes.hint-use-other",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("Shapes", "'{name}' needs {shape} input: use {other} for other shapes"),
+)
+HINT_SEQUENCE = Template(
+    "shapes.hint-sequence",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "Shapes", "'{name}' needs a sequence (N, L, features): insert a Reshape before it"
+    ),
+)
+HINT_SEQUENCE_TOKENS = Template(
+    "shapes.hint-sequence-tokens",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "Shapes",
+        "'{name}' needs a sequence (N, L, features): insert a Reshape or Embedding before it",
+    ),
+)
 
 
 def either(first: str, last: str) -> Message:

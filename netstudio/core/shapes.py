@@ -48,7 +48,6 @@ from netstudio.core.shape_messages import (
     TOO_BIG,
     both,
     either,
-    rank_hint,
 )
 
 if TYPE_CHECKING:
@@ -757,10 +756,12 @@ class ShapeInference:
     def _check_inputs(self, node: Node, spec: LayerSpec, inputs: Sequence[TensorInfo]) -> str:
         first = inputs[0]
         if spec.input_ranks and first.rank not in spec.input_ranks:
-            hint = rank_hint(spec.rank_hint, node.name)
-            if hint:
+            if spec.rank_hint is not None:
                 return EXPECTS_RANK_HINT(
-                    node=node.label, ranks=_ranks(spec.input_ranks), got=str(first), hint=hint
+                    node=node.label,
+                    ranks=_ranks(spec.input_ranks),
+                    got=str(first),
+                    hint=spec.rank_hint.message(node.name),
                 )
             return EXPECTS_RANK(node=node.label, ranks=_ranks(spec.input_ranks), got=str(first))
         if spec.same_input_shapes and len({t.shape for t in inputs}) > 1:

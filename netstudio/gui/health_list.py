@@ -5,8 +5,8 @@ outputs are zero … — lower the learning rate or try LeakyReLU"); double-clic
 the node and centres the canvas on it (`node_activated`). It shows the `HealthView`'s run: the
 one training, the one that ended, or one opened from the Runs table. Its words are in the app's
 language: its own (context ``HealthList``) and the warnings' (`netstudio.training.health_warnings`
-templates, translated with `i18n.translated`; a run's health.json holds them in English, read
-back as the messages they were).
+templates, translated with `i18n.translated`; a run's health.json keeps their codes and
+arguments, and a run recorded before it did shows them in English).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from netstudio.gui import i18n
 from netstudio.gui.health_view import HealthView
 from netstudio.gui.icons import icon
 from netstudio.gui.style import OK_COLOUR, WARNING_COLOUR
-from netstudio.training.health_warnings import as_message
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: What the list says before any run recorded health (English; shown translated).
@@ -75,7 +74,7 @@ class HealthList(QWidget):
         )
         self.heading.setVisible(bool(health.source))
         for warning in health.warnings:
-            message = i18n.translated(as_message(warning.message))
+            message = i18n.translated(warning.message)
             item = QListWidgetItem(self._warning, message)
             item.setData(NODE_ROLE, warning.node_id)
             item.setToolTip(message)

@@ -153,10 +153,7 @@ class HealthView(QObject):
         try:
             data = json.loads((run_dir / "health.json").read_text(encoding="utf-8"))
             epochs = [EpochHealth.from_dict(e) for e in data.get("epochs") or []]
-            warnings = [
-                HealthWarning(str(w["node_id"]), str(w["kind"]), str(w["message"]))
-                for w in data.get("warnings") or []
-            ]
+            warnings = [HealthWarning.from_dict(w) for w in data.get("warnings") or []]
         except (OSError, ValueError, KeyError, TypeError):
             epochs, warnings = [], []  # the run recorded no health (or its file is damaged)
         self.show(epochs, warnings, source)

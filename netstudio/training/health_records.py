@@ -11,6 +11,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from netstudio.core.messages import Message
+
 #: The statistics of one node, in the order the CSV file writes them.
 STAT_NAMES = ("mean", "std", "zeros", "saturated", "grad_norm", "update_ratio")
 
@@ -48,14 +50,36 @@ class HealthSample:
 class HealthWarning:
     """Something a person should look at: `node_id`, the `kind` (``dead_relu``,
     ``vanishing_gradients``, ``exploding_gradients``, ``large_updates``, ``saturated``) and the
-    message in plain words, remedy included."""
+    message in plain words, remedy included (a `Message` of
+    `netstudio.training.health_warnings`, so the app shows it in the person's language)."""
 
     node_id: str
     kind: str
     message: str
 
-    def to_dict(self) -> dict[str, str]:
-        return {"node_id": self.node_id, "kind": self.kind, "message": self.message}
+    def to_dict(self) -> dict[str, Any]:
+        """As health.json and ``netstudio train --json`` write it: the English ``message``, and
+        the message's ``code`` and ``args`` (since the app was translated) to show it in
+        another language."""
+        data: dict[str, Any] = {"node_id": self.node_id, "kind": self.kind}
+        data["message"] = str(self.message)
+        if isinstance(self.message, Message):
+            data.update(self.message.to_dict())
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> HealthWarning:
+        """A warning `to_dict` wrote. A health.json written before the warnings carried their
+        code and arguments holds only the English ``message``: that text is the message (shown
+        in English in any language); so is a code this version does not know."""
+        # The templates register their codes when their module is imported (it needs this one).
+        from netstudio.training import health_warnings  # noqa: F401
+
+        text = str(data["message"])
+        message = Message.from_dict(data) if "code" in data else None
+        return cls(
+            str(data["node_id"]), str(data["kind"]), message if message is not None else text
+        )
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,10 @@ before it. The thresholds, chosen so that the healthy examples stay silent:
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 
 from netstudio.core.graph import NetworkGraph
-from netstudio.core.messages import QT_TRANSLATE_NOOP, Message, Template
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
 from netstudio.training.health_records import EpochHealth, HealthWarning
 
 DEAD_ZEROS = 0.90
@@ -34,7 +33,7 @@ SATURATED = 0.90
 RELU_FAMILY = frozenset({"ReLU", "ReLU6"})
 
 #: The warnings' words (`netstudio.core.messages`: the CLI prints the English, the Training
-#: health list shows them translated). node: the node's name; percent: a figure without its
+#: health list shows them translated; health.json keeps their codes and arguments). node: the node's name; percent: a figure without its
 #: percent sign ("92", ">99"); norm and times: numbers as `_number` and `_times` write them.
 DEAD_RELU = Template(
     "health.dead-relu",
@@ -181,44 +180,6 @@ def health_warnings(graph: NetworkGraph, history: Sequence[EpochHealth]) -> list
     order = {node_id: i for i, node_id in enumerate(graph.topological_order())}
     found.sort(key=lambda w: order.get(w.node_id, len(order)))
     return found
-
-
-def as_message(text: str) -> str:
-    """A warning read back as English text (a run's health.json) as the `Message` it was made
-    as, so that the Training health list can show it translated; `text` itself when no
-    template makes it (a warning of an older version)."""
-    if isinstance(text, Message):
-        return text
-    for template in TEMPLATES:
-        found = _pattern(template).fullmatch(text)
-        if found is not None:
-            args: dict[str, object] = dict(found.groupdict())
-            if "epoch" in args:
-                args["epoch"] = int(found["epoch"])
-            return template(**args)
-    return text
-
-
-#: What each field of the templates looks like as `health_warnings` writes it (a node's name
-#: may hold anything, even the templates' own words: the other fields pin it down).
-_FIELDS = {
-    "percent": r"(?:>99|∞|\d[\d ]*)",
-    "epoch": r"\d+",
-    "norm": r"\S+",
-    "times": r"(?:∞|\d[\d ]*)×",
-}
-
-
-def _pattern(template: Template) -> re.Pattern[str]:
-    """A template's English as a pattern whose groups are its fields."""
-    parts = re.split(r"\{(\w+)\}", template.text)
-    return re.compile(
-        "".join(
-            f"(?P<{part}>{_FIELDS.get(part, '.+?')})" if i % 2 else re.escape(part)
-            for i, part in enumerate(parts)
-        ),
-        re.DOTALL,
-    )
 
 
 def _percent(fraction: float) -> str:

@@ -37,6 +37,21 @@ def test_translated_puts_the_arguments_into_the_translation_with_numbers_of_the_
     assert text == "Linear 'fc1' 有 1,200 条连线：删除一条"
 
 
+def test_a_message_written_as_its_code_and_arguments_is_made_again() -> None:
+    message = WORDS(node="Linear 'fc1'", count=1200, hint=HINT())
+    data = message.to_dict()
+    assert data == {
+        "code": "tests.words",
+        "args": {"node": "Linear 'fc1'", "count": 1200, "hint": {"code": "tests.hint", "args": {}}},
+    }
+    again = Message.from_dict(data)
+    assert again == message and again is not None and again.args["hint"].code == "tests.hint"
+    assert Message.from_dict({"code": "tests.unknown", "args": {}}) is None
+    assert Message.from_dict({"code": "tests.words", "args": {"node": "fc1"}}) is None
+    assert Message.from_dict({**data, "args": {**data["args"], "hint": {"code": "?"}}}) is None
+    assert Message.from_dict("tests.words") is None
+
+
 def test_a_missing_or_broken_translation_shows_english() -> None:
     message = WORDS(node="n", count=2, hint="x")
     assert message.translated(lambda c, s: "") == "n has 2 wires: x"
@@ -142,15 +157,20 @@ def test_a_shape_error_is_the_same_english_and_carries_its_arguments() -> None:
     assert text == "Linear 'fc1' 需要 2-D or 3-D 输入：请在 'fc1' 前插入 Flatten"
 
 
-def test_every_rank_hint_of_the_layer_catalogue_is_a_message_with_the_same_english() -> None:
+def test_every_rank_hint_of_the_layer_catalogue_is_a_shape_message_naming_the_node() -> None:
     from netstudio.core.layers import CATALOGUE
-    from netstudio.core.shape_messages import rank_hint
 
-    hints = {spec.rank_hint for spec in CATALOGUE if spec.rank_hint}
+    hints = [spec.rank_hint for spec in CATALOGUE if spec.rank_hint is not None]
+    assert len(hints) > 15
     for hint in hints:
-        message = rank_hint(hint, "x")
-        assert isinstance(message, Message), hint
-        assert message == hint.format(name="x")
+        message = hint.message("x")
+        assert message.code.startswith("shapes.hint-"), message
+        assert "'x'" in message and "{" not in message, message
+    conv = CATALOGUE.get("Conv2d").rank_hint
+    assert conv is not None and conv.message("c1") == (
+        "'c1' needs (N, C, H, W) input: set the Input shape to include channels, or insert an "
+        "Unflatten or Reshape before it"
+    )
 
 
 def test_training_failures_keep_their_english_and_carry_their_arguments() -> None:

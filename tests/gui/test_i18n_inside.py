@@ -2,8 +2,9 @@
 pass anything, reads the Training health list's warning in Chinese, colours the nodes by their
 zero fraction (badge, tooltip and legend in Chinese, numbers as the locale writes them), looks at
 the node in the Inspector, and opens the run again from the Runs table: the warning comes back in
-Chinese although health.json keeps the English the CLI prints. A layer that fails on the
-sample says why on its card and in Problems in Chinese, while the core's message stays English.
+Chinese from the code and arguments health.json keeps beside the English the CLI prints. A layer
+that fails on the sample says why on its card and in Problems in Chinese, while the core's
+message stays English.
 
 NETSTUDIO_SHOTS=folder saves the screens shown to that folder (to look at them).
 """
@@ -66,7 +67,8 @@ def test_training_health_in_chinese(
     assert DEAD_RELU_ZH in inside.health_list.messages()
     assert inside.health_list.heading.text().endswith("：第 1 轮")
     saved = json.loads((session.last_run.result.run_dir / "health.json").read_text("utf-8"))
-    assert DEAD_RELU_EN in [w["message"] for w in saved["warnings"]]
+    (dead,) = [w for w in saved["warnings"] if w["kind"] == "dead_relu"]
+    assert dead["message"] == DEAD_RELU_EN and dead["code"] == "health.dead-relu"
 
     # View > Colour Nodes By > Zero fraction: badge, tooltip and legend in Chinese.
     colour_by = window.menuBar().findChild(QMenu, "menu_colour_by")
@@ -152,32 +154,29 @@ def test_previews_in_chinese(window: MainWindow, qtbot, tmp_path) -> None:
     _shot(window, "previews")
 
 
-def test_health_warnings_read_back_from_english_are_the_messages_they_were() -> None:
-    """A run's health.json holds the warnings' English; read back, each is its template's
-    message again (so the list shows it translated), and other text stays as it is."""
-    from PySide6.QtCore import QCoreApplication
-
-    from netstudio.core.messages import Message
-    from netstudio.training import health_warnings as rules
-
-    args = {
-        "node": "fc 1: wide",  # a name with the template's own punctuation in it
-        "percent": ">99",
-        "epoch": 3,
-        "norm": "5e4",
-        "times": "10 000×",
-        "largest": "head",
+def test_an_old_run_folder_shows_its_health_warnings_as_written(
+    digits_window: MainWindow, tmp_path: Path
+) -> None:
+    """A run recorded before health.json kept the warnings' codes holds only their English:
+    opened in Chinese, those warnings read as they were written, beside a new one in Chinese."""
+    run_dir = tmp_path / "run-old"
+    run_dir.mkdir()
+    nodes = {"relu1": {"mean": 0.0, "std": 0.0, "zeros": 1.0}}
+    new = {
+        "node_id": "relu1",
+        "kind": "dead_relu",
+        "message": DEAD_RELU_EN,
+        "code": "health.dead-relu",
+        "args": {"node": "relu1", "percent": "100", "epoch": 1},
     }
-    for template in rules.TEMPLATES:
-        fields = {k: v for k, v in args.items() if "{" + k + "}" in template.text}
-        made = template(**fields)
-        back = rules.as_message(str(made))
-        assert isinstance(back, Message) and back.code == made.code and back == made
-        assert back.translated(QCoreApplication.translate) == made.translated(
-            QCoreApplication.translate
-        )
-        assert back.translated(QCoreApplication.translate) != str(made)  # it is Chinese
-    assert rules.as_message("fc1: something an older version said") == (
-        "fc1: something an older version said"
+    words = (
+        "fc1: each step changes its weights by 50 % of their size (about 0.1 % is healthy) — "
+        "lower the learning rate"
     )
-    assert not isinstance(rules.as_message("fc1: something"), Message)
+    old = {"node_id": "fc1", "kind": "large_updates", "message": words}
+    health = {"epochs": [{"epoch": 1, "recordings": 2, "nodes": nodes}], "warnings": [old, new]}
+    (run_dir / "health.json").write_text(json.dumps(health), encoding="utf-8")
+    health_list = digits_window.inside.health_list
+    digits_window.inside.health.load_run(run_dir, "运行 1")
+    assert health_list.messages() == [words, DEAD_RELU_ZH]
+    assert health_list.heading.text() == "运行 1：第 1 轮"
