@@ -15,7 +15,10 @@ class GraphError(Exception):
 
     @property
     def message(self) -> str:
-        return str(self)
+        """The message as raised: a `netstudio.core.messages.Message` where it is one, so the
+        app can show it translated."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return first if isinstance(first, str) else str(self)
 
 
 class UnknownLayerError(GraphError):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from netstudio.core import param_messages as words
 from netstudio.core.blocks import BLOCK, block_ports
 from netstudio.core.catalogue import LayerSpec, catalogue
 from netstudio.core.errors import (
@@ -405,10 +406,7 @@ class NetworkGraph:
             for port in node.input_ports:
                 if port not in kept and (node_id, port) in self._inputs:
                     raise ParamError(
-                        f"{node.label}: input '{port}' still has a wire; remove it before "
-                        "lowering the number of inputs",
-                        node_id,
-                        "inputs",
+                        words.INPUT_STILL_WIRED(owner=node.label, port=port), node_id, "inputs"
                     )
         if checked == node.params:
             return dict(node.params)
@@ -452,14 +450,14 @@ class NetworkGraph:
 
     def _check_name(self, name: str, node_id: str | None) -> None:
         if not name:
-            raise NameInUseError("a node needs a name", node_id)
+            raise NameInUseError(words.NO_NAME(), node_id)
         if any(not ch.isprintable() for ch in name):
-            raise NameInUseError("a node name must be one line of printable text", node_id)
+            raise NameInUseError(words.NOT_PRINTABLE(), node_id)
         if len(name) > 64:
-            raise NameInUseError(f"the name '{name[:20]}…' is longer than 64 characters", node_id)
+            raise NameInUseError(words.TOO_LONG(start=name[:20]), node_id)
         owner = self._names.get(name)
         if owner is not None and owner != node_id:
-            raise NameInUseError(f"another node is already named '{name}'", node_id)
+            raise NameInUseError(words.NAME_TAKEN(name=name), node_id)
 
 
 def _position(position: Iterable[float], node_id: str | None) -> Position:

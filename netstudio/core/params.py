@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NoReturn
 
+from netstudio.core import param_messages as words
 from netstudio.core.errors import ParamError
+from netstudio.core.messages import Message, Phrase, Template
 
 ParamKind = Literal["int", "float", "bool", "choice", "str", "ints", "floats"]
 
@@ -70,104 +72,92 @@ class ParamSpec:
 
         `owner` prefixes the message, e.g. "Conv2d 'conv1'".
         """
-        where = f"{owner}: " if owner else ""
+        name = self.name
         if value is None:
             if self.accepts_none:
                 return None
-            raise ParamError(f"{where}'{self.name}' needs a value ({self.doc})", param=self.name)
+            self._refuse(owner, words.NEEDS_VALUE(param=name, doc=Phrase("Layers", self.doc)))
         if self.kind == "int":
-            return self._check_number(self._as_int(value, where), where)
+            return self._check_number(self._as_int(value, owner), owner)
         if self.kind == "float":
-            return self._check_number(self._as_float(value, where), where)
+            return self._check_number(self._as_float(value, owner), owner)
         if self.kind == "bool":
             if not isinstance(value, bool):
-                raise ParamError(
-                    f"{where}'{self.name}' must be true or false, got {value!r}", param=self.name
-                )
+                self._refuse(owner, words.NOT_BOOL(param=name, value=repr(value)))
             return value
         if self.kind == "choice":
             if value not in self.choices:
                 options = ", ".join(repr(c) for c in self.choices)
-                raise ParamError(
-                    f"{where}'{self.name}' must be one of {options}, got {value!r}",
-                    param=self.name,
+                self._refuse(
+                    owner, words.NOT_CHOICE(param=name, options=options, value=repr(value))
                 )
             return value
         if self.kind == "str":
             if not isinstance(value, str):
-                raise ParamError(
-                    f"{where}'{self.name}' must be text, got {value!r}", param=self.name
-                )
+                self._refuse(owner, words.NOT_TEXT(param=name, value=repr(value)))
             return value
-        return self._check_tuple(value, where)
+        return self._check_tuple(value, owner)
 
-    def _as_int(self, value: Any, where: str) -> int:
+    def _refuse(self, owner: str, problem: Message) -> NoReturn:
+        """Raise the ParamError of `problem`, the node's label in front."""
+        raise ParamError(words.owned(owner, problem), param=self.name)
+
+    def _as_int(self, value: Any, owner: str) -> int:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(
-                f"{where}'{self.name}' must be a whole number, got {value!r}", param=self.name
-            )
+            self._refuse(owner, words.NOT_WHOLE(param=self.name, value=repr(value)))
         if isinstance(value, float):
             if not value.is_integer():
-                raise ParamError(
-                    f"{where}'{self.name}' must be a whole number, got {value!r}", param=self.name
-                )
+                self._refuse(owner, words.NOT_WHOLE(param=self.name, value=repr(value)))
             value = int(value)
         return value
 
-    def _as_float(self, value: Any, where: str) -> float:
+    def _as_float(self, value: Any, owner: str) -> float:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ParamError(
-                f"{where}'{self.name}' must be a number, got {value!r}", param=self.name
-            )
+            self._refuse(owner, words.NOT_NUMBER(param=self.name, value=repr(value)))
         value = float(value)
         if not math.isfinite(value):
-            raise ParamError(f"{where}'{self.name}' must be finite, got {value!r}", param=self.name)
+            self._refuse(owner, words.NOT_FINITE(param=self.name, value=repr(value)))
         return value
 
-    def _check_number(self, value: float, where: str) -> Any:
-        if self.minimum is not None and value < self.minimum:
-            raise ParamError(
-                f"{where}'{self.name}' must be at least {_fmt(self.minimum)}, got {_fmt(value)}"
-                + self._range_hint(),
-                param=self.name,
-            )
-        if self.maximum is not None and value > self.maximum:
-            raise ParamError(
-                f"{where}'{self.name}' must be at most {_fmt(self.maximum)}, got {_fmt(value)}"
-                + self._range_hint(),
-                param=self.name,
-            )
+    def _check_number(self, value: float, owner: str) -> Any:
+        low, high = self.minimum, self.maximum
+        if low is not None and value < low:
+            self._refuse_bound(owner, value, words.TOO_SMALL, words.TOO_SMALL_RANGE)
+        if high is not None and value > high:
+            self._refuse_bound(owner, value, words.TOO_LARGE, words.TOO_LARGE_RANGE)
         return value
 
-    def _range_hint(self) -> str:
-        """What to do about a number out of range: the whole range, where both ends exist."""
-        if self.minimum is None or self.maximum is None:
-            return ""
-        return f": choose a value from {_fmt(self.minimum)} to {_fmt(self.maximum)}"
+    def _refuse_bound(
+        self, owner: str, value: float, alone: Template, with_range: Template
+    ) -> NoReturn:
+        """Refuse a number out of range, saying the whole range where both ends exist."""
+        low, high = self.minimum, self.maximum
+        said = {"param": self.name, "value": _fmt(value)}
+        said |= {"minimum": _fmt(low)} if low is not None else {}
+        said |= {"maximum": _fmt(high)} if high is not None else {}
+        if low is not None and high is not None:
+            self._refuse(owner, with_range(low=_fmt(low), high=_fmt(high), **said))
+        self._refuse(owner, alone(**said))
 
-    def _check_tuple(self, value: Any, where: str) -> tuple[Any, ...]:
+    def _check_tuple(self, value: Any, owner: str) -> tuple[Any, ...]:
+        name = self.name
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = (value,) * (self.length or 1)
         if not isinstance(value, (list, tuple)):
-            raise ParamError(
-                f"{where}'{self.name}' must be a list of numbers, got {value!r}", param=self.name
-            )
+            self._refuse(owner, words.NOT_A_LIST(param=name, value=repr(value)))
+        count = str(len(value))
         if self.length is not None and len(value) != self.length:
-            raise ParamError(
-                f"{where}'{self.name}' must have {self.length} values, got {len(value)}",
-                param=self.name,
+            self._refuse(
+                owner, words.WRONG_LENGTH(param=name, length=str(self.length), count=count)
             )
         if len(value) < self.min_length:
-            raise ParamError(
-                f"{where}'{self.name}' needs at least {self.min_length} value(s)", param=self.name
-            )
+            self._refuse(owner, words.TOO_FEW(param=name, length=str(self.min_length)))
         if len(value) > self.max_length:
-            raise ParamError(
-                f"{where}'{self.name}' takes at most {self.max_length} values, got {len(value)}",
-                param=self.name,
+            self._refuse(
+                owner, words.TOO_MANY(param=name, length=str(self.max_length), count=count)
             )
         convert = self._as_int if self.kind == "ints" else self._as_float
-        return tuple(self._check_number(convert(item, where), where) for item in value)
+        return tuple(self._check_number(convert(item, owner), owner) for item in value)
 
     def to_json(self, value: Any) -> Any:
         """The value as it is written in a .net file (tuples become lists)."""

@@ -1,7 +1,8 @@
 """File > Examples: the example projects as a gallery of thumbnails, opened as templates.
 
 Each thumbnail is drawn from the example's own graph (its nodes where they sit, coloured by
-category, and its wires), so it is never out of date with the file.
+category, and its wires), so it is never out of date with the file. Names and descriptions are
+shown in the person's language (`example_words`); the files keep their English.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from netstudio.core.graph import NetworkGraph
 from netstudio.gui.canvas.node_item import WIDTH
 from netstudio.gui.dialogs import show_message
 from netstudio.gui.document import Document
+from netstudio.gui.example_words import example_text
 from netstudio.gui.style import category_colour
 from netstudio.io import Project, ProjectFileError, load_project
 from netstudio.package_data import examples_dir
@@ -161,9 +163,11 @@ class ExamplesDialog(QDialog):
                 project = load_project(path)
             except ProjectFileError:
                 continue  # a broken example is not offered
-            item = QListWidgetItem(QIcon(graph_thumbnail(project.graph)), project.name)
+            name = example_text(project.name)
+            item = QListWidgetItem(QIcon(graph_thumbnail(project.graph)), name)
             item.setData(PATH_ROLE, path)
-            item.setToolTip(f"<b>{project.name}</b><br>{project.description}<br><i>{path.name}</i>")
+            description = example_text(project.description)
+            item.setToolTip(f"<b>{name}</b><br>{description}<br><i>{path.name}</i>")
             self.list.addItem(item)
         note = QLabel(
             self.tr("An example opens as a new, unsaved project; the file itself stays."), self
@@ -204,8 +208,12 @@ def as_template(project: Project, path: Path) -> Project:
 
     A relative data folder is relative to the example's file; the copy has no file to be
     relative to, so it names the folder beside the example instead (never the working folder).
+    The new project's name and description are the example's in the person's language: the
+    project is theirs from now on.
     """
     project.path = None
+    project.name = example_text(project.name)
+    project.description = example_text(project.description)
     data = project.data
     root = data.get("root") if isinstance(data, dict) else None
     if isinstance(root, str) and root and not Path(root).expanduser().is_absolute():

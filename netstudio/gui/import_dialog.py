@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.gui.background import run_in_background
+from netstudio.gui.panels.data_source_words import source_text
 
 if TYPE_CHECKING:
     from netstudio.gui.main_window import MainWindow
@@ -175,7 +176,7 @@ class ImportDialog(QDialog):
         from netstudio.training.sources import all_sources
 
         for data_source in all_sources():
-            self.data.addItem(data_source.name, data_source.id)
+            self.data.addItem(source_text(data_source.name), data_source.id)
         self.tabs.currentChanged.connect(self._show_match)
         for shape_field in (self.py_shape, self.tv_shape):
             shape_field.textChanged.connect(self._show_match)
@@ -225,7 +226,7 @@ class ImportDialog(QDialog):
                 shape = ()
             choice = choose_data(shape) if shape else None
             if choice is not None:
-                text = self.tr("Matching the input ({data})").format(data=choice.name)
+                text = self.tr("Matching the input ({data})").format(data=source_text(choice.name))
             elif shape:
                 text = self.tr("Matching the input (no built-in data fits {shape})").format(
                     shape="×".join(map(str, shape))

@@ -476,7 +476,9 @@ class Inspector(QStackedWidget):
 
     @staticmethod
     def _short(message: str, node: Node) -> str:
-        return message.removeprefix(f"{node.label}: ")
+        """The message without the node's label in front (the form is the node's); Chinese
+        writes its colon full-width."""
+        return message.removeprefix(f"{node.label}: ").removeprefix(f"{node.label}：")
 
     def focus_name(self) -> None:
         if self.name_edit is not None and self.currentWidget() is self.scroll:

@@ -1,5 +1,6 @@
 """Help > Layer reference: every layer of the catalogue, grouped and searchable, with its doc
-and its parameters (type, default, range, what each does).
+and its parameters (type, default, range, what each does), in the person's language (context
+"LayerReference"; the layers' own words are the catalogue's, "Layers").
 
 It is built from the same catalogue and the same Qt model as the Layers palette
 (`LayerModel`, `LayerFilter`), so a layer added to the catalogue appears here with its docs.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,17 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.core.catalogue import Catalogue, LayerSpec, catalogue
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.core.params import ParamSpec
 from netstudio.gui.icons import icon
 from netstudio.gui.palette import TYPE_ROLE, LayerFilter, LayerModel, layer_text, param_words
 
+translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
+_lookup = QCoreApplication.translate  # a word marked elsewhere, looked up by value
+CONTEXT = "LayerReference"
+
+#: What each kind of parameter takes, in words (looked up in the person's language).
 KIND_NAMES = {
-    "int": "whole number",
-    "float": "number",
-    "bool": "on/off",
-    "str": "text",
-    "ints": "whole numbers",
-    "floats": "numbers",
+    "int": QT_TRANSLATE_NOOP("LayerReference", "whole number"),
+    "float": QT_TRANSLATE_NOOP("LayerReference", "number"),
+    "bool": QT_TRANSLATE_NOOP("LayerReference", "on/off"),
+    "str": QT_TRANSLATE_NOOP("LayerReference", "text"),
 }
 
 
@@ -43,36 +48,48 @@ def _number(value: float) -> str:
 
 def _value(value: object) -> str:
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return translate("LayerReference", "on") if value else translate("LayerReference", "off")
     if isinstance(value, (int, float)):
         return _number(value)
     if isinstance(value, (tuple, list)):
         return "(" + ", ".join(_value(v) for v in value) + ")"
-    return str(value)
+    return str(value)  # a choice, as PyTorch names it (zeros, nearest)
+
+
+def _span(low: float, high: float) -> str:
+    return translate("LayerReference", "{low} to {high}").format(
+        low=_number(low), high=_number(high)
+    )
 
 
 def param_type(spec: ParamSpec) -> str:
     """What kind of value `spec` takes, in words ("2 whole numbers", "one of: a, b")."""
     if spec.kind == "choice":
-        text = "one of: " + ", ".join(_value(c) for c in spec.choices)
+        choices = ", ".join(_value(c) for c in spec.choices)
+        text = translate("LayerReference", "one of: {choices}").format(choices=choices)
     elif spec.kind in ("ints", "floats"):
         count = (
-            str(spec.length)
-            if spec.length is not None
-            else f"{spec.min_length} to {spec.max_length}"
+            str(spec.length) if spec.length is not None else _span(spec.min_length, spec.max_length)
         )
-        text = f"{count} {KIND_NAMES[spec.kind]}"
+        if spec.kind == "ints":
+            text = translate("LayerReference", "{count} whole numbers").format(count=count)
+        else:
+            text = translate("LayerReference", "{count} numbers").format(count=count)
     else:
-        text = KIND_NAMES[spec.kind]
+        text = _lookup(CONTEXT, KIND_NAMES[spec.kind])
     if spec.auto:
-        return f"{text}, or auto"
-    return f"{text}, or none" if spec.optional else text
+        return translate("LayerReference", "{type}, or auto").format(type=text)
+    if spec.optional:
+        return translate("LayerReference", "{type}, or none").format(type=text)
+    return text
 
 
 def param_default(spec: ParamSpec) -> str:
     """The value a new layer starts with ("auto" when it is filled from the input)."""
     if spec.default is None:
-        return "auto" if spec.auto else "none"
+        if spec.auto:
+            return translate("LayerReference", "auto", "a default filled from the input")
+        return translate("LayerReference", "none", "no default value")
     return _value(spec.default)
 
 
@@ -82,12 +99,17 @@ def param_range(spec: ParamSpec) -> str:
     if spec.kind not in ("int", "float", "ints", "floats") or (low is None and high is None):
         return ""
     if low is not None and high is not None:
-        text = f"{_number(low)} to {_number(high)}"
+        text = _span(low, high)
     elif low is not None:
-        text = f"at least {_number(low)}"
+        text = translate("LayerReference", "at least {low}").format(low=_number(low))
     else:
-        text = f"at most {_number(high)}" if high is not None else ""
-    return f"each {text}" if spec.kind in ("ints", "floats") else text
+        assert high is not None
+        text = translate("LayerReference", "at most {high}").format(high=_number(high))
+    if spec.kind in ("ints", "floats"):
+        return translate("LayerReference", "each {range}", "each number of a list").format(
+            range=text
+        )
+    return text
 
 
 def layer_page(spec: LayerSpec) -> str:
@@ -97,21 +119,35 @@ def layer_page(spec: LayerSpec) -> str:
     parts = [f"<h2>{e(spec.name)}</h2>", f"<p><i>{e(category)}</i> · {e(spec.type_id)}</p>"]
     parts.append(f"<p>{e(layer_text(spec.doc))}</p>")
     if spec.input_ranks:
-        ranks = " or ".join(str(r) for r in spec.input_ranks)
-        parts.append(f"<p>Takes tensors of {ranks} dimensions, the batch included.</p>")
+        ranks = translate("LayerReference", " or ", "between two ranks: 2 or 3").join(
+            str(r) for r in spec.input_ranks
+        )
+        takes = translate(
+            "LayerReference", "Takes tensors of {ranks} dimensions, the batch included."
+        )
+        parts.append(f"<p>{e(takes.format(ranks=ranks))}</p>")
     if spec.variadic:
-        parts.append("<p>Takes any number of inputs.</p>")
+        many = translate("LayerReference", "Takes any number of inputs.")
+        parts.append(f"<p>{e(many)}</p>")
     if not spec.params:
-        parts.append("<p>No parameters.</p>")
+        none = translate("LayerReference", "No parameters.")
+        parts.append(f"<p>{e(none)}</p>")
         return "".join(parts)
-    head = "".join(f"<th align='left'>{h}</th>" for h in ("Parameter", "Type", "Default", "Range"))
+    headings = (
+        translate("LayerReference", "Parameter"),
+        translate("LayerReference", "Type"),
+        translate("LayerReference", "Default"),
+        translate("LayerReference", "Range"),
+    )
+    head = "".join(f"<th align='left'>{e(h)}</th>" for h in headings)
     rows = [f"<tr>{head}</tr>"]
     for param in spec.params:
         cells = (param_words(param), param_type(param), param_default(param), param_range(param))
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
         rows.append(f"<tr><td></td><td colspan='3'><i>{e(layer_text(param.doc))}</i></td></tr>")
     table = "<table cellspacing='0' cellpadding='4'>" + "".join(rows) + "</table>"
-    parts += ["<h3>Parameters</h3>", table]
+    title = translate("LayerReference", "Parameters")
+    parts += [f"<h3>{e(title)}</h3>", table]
     return "".join(parts)
 
 
@@ -121,14 +157,14 @@ class LayerReferenceDialog(QDialog):
     def __init__(self, layers: Catalogue | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("help_layer_reference_dialog")
-        self.setWindowTitle("Layer reference")
+        self.setWindowTitle(self.tr("Layer reference"))
         self.layers = layers or catalogue()
         self.model = LayerModel(self.layers, self)
         self.filter = LayerFilter(self)
         self.filter.setSourceModel(self.model)
         self.search = QLineEdit(self)
         self.search.setObjectName("layer_reference_search")
-        self.search.setPlaceholderText("Search layers and their docs…")
+        self.search.setPlaceholderText(self.tr("Search layers and their docs…"))
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.textChanged.connect(self._on_search)
@@ -177,7 +213,8 @@ class LayerReferenceDialog(QDialog):
         if rows:
             self.tree.setCurrentIndex(rows[0])
         else:
-            self.page.setHtml("<p>No layer matches the search.</p>")
+            nothing = self.tr("No layer matches the search.")
+            self.page.setHtml(f"<p>{html.escape(nothing)}</p>")
 
     def _on_search(self, text: str) -> None:
         self.filter.set_query(text)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from netstudio.core.errors import ParamError
 from netstudio.core.params import ParamSpec
 from netstudio.gui.field_marks import beyond_range, describe, format_value, mark_problem
+from netstudio.gui.i18n import translated
 from netstudio.gui.number_boxes import INT_LIMIT, FloatSpinBox, IntSpinBox
 from netstudio.gui.palette import layer_text, param_words
 from netstudio.gui.search_fields import offer_node_param
@@ -112,7 +113,7 @@ class ParamEditor(QObject):
         try:
             checked = self.spec.check(value)
         except ParamError as error:
-            self.problem = str(error)
+            self.problem = translated(error.message)
             self._show_unfit(value)
         else:
             self.problem = self._show(checked, implied)

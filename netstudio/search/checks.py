@@ -23,10 +23,48 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Phrase, Template
 from netstudio.io.errors import FileProblem, ProjectFileError, json_path
 from netstudio.io.project import Project
 from netstudio.search.config import SearchConfig
 from netstudio.search.targets import search_config, search_problems
+
+CONTEXT = "SearchChecks"
+
+# The objective's problems (`netstudio.core.messages`: `netstudio check` prints the English, the
+# Search panel shows them translated). metric: the objective's figure as runs record it
+# (val_accuracy); loss: the figure to judge by instead (val_loss); task: the training's task.
+NO_ACCURACY = Template(
+    "search.no-accuracy",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "SearchChecks", "a {task} run records no {metric}: judge the trials by {loss}"
+    ),
+)
+NO_VALIDATION = Template(
+    "search.no-validation-split",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "SearchChecks",
+        "the data keeps no validation split (data.val_fraction is 0), so no run records "
+        "{metric}: give the split a fraction, or judge the trials by another figure",
+    ),
+)
+NO_TEST = Template(
+    "search.no-test-split",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "SearchChecks",
+        "the data keeps no test split (data.test_fraction is 0), so no run records "
+        "{metric}: give the split a fraction, or judge the trials by another figure",
+    ),
+)
+#: The tasks, as {task} names them in a sentence (the project's own word, translated).
+TASK_WORDS = (
+    QT_TRANSLATE_NOOP("SearchChecks", "regression"),
+    QT_TRANSLATE_NOOP("SearchChecks", "reconstruction"),
+    QT_TRANSLATE_NOOP("SearchChecks", "gan"),
+)
 
 
 @dataclass
@@ -107,32 +145,16 @@ def objective_problems(config: SearchConfig, project: Project) -> list[FileProbl
     path = "search.objective.metric"
     training = project.training if isinstance(project.training, dict) else {}
     data = project.data if isinstance(project.data, dict) else {}
-    task = training.get("task", "classification")
+    task = str(training.get("task", "classification"))
     if metric.endswith("accuracy") and task != "classification":
-        return [
-            FileProblem(
-                path,
-                f"a {task} run records no {metric}: judge the trials by "
-                f"{metric.removesuffix('accuracy')}loss",
-            )
-        ]
+        loss = f"{metric.removesuffix('accuracy')}loss"
+        said = NO_ACCURACY(task=Phrase(CONTEXT, task), metric=metric, loss=loss)
+        return [FileProblem(path, said)]
     if metric.startswith("val_") and _fraction(data, "val_fraction", 0.1) == 0:
-        return [
-            FileProblem(
-                path,
-                f"the data keeps no validation split (data.val_fraction is 0), so no run records "
-                f"{metric}: give the split a fraction, or judge the trials by another figure",
-            )
-        ]
+        return [FileProblem(path, NO_VALIDATION(metric=metric))]
     test = metric.startswith("test_")
     if test and _fraction(data, "test_fraction", 0.2) == 0 and not _official_test(data):
-        return [
-            FileProblem(
-                path,
-                f"the data keeps no test split (data.test_fraction is 0), so no run records "
-                f"{metric}: give the split a fraction, or judge the trials by another figure",
-            )
-        ]
+        return [FileProblem(path, NO_TEST(metric=metric))]
     return []
 
 

@@ -704,6 +704,57 @@ def _search(window: MainWindow) -> Texts:
     yield "runs/plot/axis bottom", runs.plot.getPlotItem().getAxis("bottom").labelText
 
 
+def _gallery_reference_and_refusals(window: MainWindow) -> Texts:
+    """Area "app" (and the core's messages it shows): the Examples gallery's names and
+    descriptions (file names are data), the Import dialog's "Train on" sources (a dataset's own
+    name is data), Help > Layer reference (a layer with every kind of parameter, a merge, one
+    without parameters, a search matching nothing), and the Inspector refusing a value and a
+    name."""
+    from netstudio.gui.examples_dialog import ExamplesDialog
+    from netstudio.gui.import_dialog import ImportDialog
+    from netstudio.gui.layer_reference import LayerReferenceDialog
+
+    gallery = ExamplesDialog(parent=window)
+    for row in range(gallery.list.count()):
+        item = gallery.list.item(row)
+        tip = re.sub(r"<i>[^<]*</i>", "", item.toolTip())  # the example's file name
+        yield f"examples/{row}/text", item.text()
+        yield f"examples/{row}/toolTip", re.sub(r"<[^>]*>", " ", tip)
+    datasets = {"MNIST", "Fashion-MNIST", "Kuzushiji-MNIST", "CIFAR-10", "XOR", "CSV"}
+    imports = ImportDialog(window)
+    for row in range(imports.data.count()):
+        text = imports.data.itemText(row)
+        if text not in datasets:
+            yield f"import/import_data/item {row}", text
+    reference = LayerReferenceDialog(parent=window)
+    yield "layer_reference/windowTitle", reference.windowTitle()
+    for where, text in widget_texts(reference, "layer_reference"):
+        if text != "Close":  # Qt's own standard button: Qt's catalogue
+            yield where, text
+    for type_id in ("Conv2d", "Add", "Identity", "Upsample", "BatchNorm1d", "Dropout"):
+        spec = reference.layers.get(type_id)
+        assert reference.show_layer(type_id)
+        text = reference.page.toPlainText()
+        choices = [str(c) for p in spec.params for c in p.choices]
+        for word in sorted({spec.name, spec.type_id, *choices}, key=len, reverse=True):
+            text = re.sub(rf"\b{re.escape(word)}\b", "", text)
+        for line in text.splitlines():
+            if not _is_number(line.strip()):  # a default value (1e-05)
+                yield f"layer_reference/{type_id}", line
+    reference.search.setText("no such layer at all")
+    yield "layer_reference/nothing", reference.page.toPlainText()
+    inspector = window.inspector
+    inspector.show_node("fc1")
+    inspector._commit_param("out_features", 0)
+    yield "inspector/refused value", inspector.errors["out_features"].text()
+    assert inspector.name_edit is not None
+    inspector.name_edit.setText("fc2")
+    inspector._commit_name()
+    yield "inspector/refused name", inspector.errors[""].text()
+    inspector.name_edit.setText("fc1")
+    inspector._commit_name()
+
+
 #: Every part of the window the walk knows.
 COLLECTORS: dict[str, Callable[[MainWindow], Texts]] = {
     "window title": _window_title,
@@ -720,6 +771,7 @@ COLLECTORS: dict[str, Callable[[MainWindow], Texts]] = {
     "evaluation": _evaluation,
     "data": _data,
     "search": _search,
+    "gallery, reference, refusals": _gallery_reference_and_refusals,
 }
 #: The parts checked now (helpers widen it as they wrap more: "dock contents" next).
 AREAS = ["window title", "menus", "toolbar", "dock titles", "status bar"]
@@ -731,6 +783,7 @@ AREAS += ["app"]  # File and Help dialogs, Open Recent, questions, messages, und
 AREAS += ["evaluation"]  # Evaluation and Try it, with runs shown; a run's weights in words
 AREAS += ["data"]  # the Data panel, every source's settings, the Data preview
 AREAS += ["search"]  # the Search and Runs docks with trials and runs shown, Search this…
+AREAS += ["gallery, reference, refusals"]  # Examples, Import's data, Layer reference, Inspector
 #: Texts in those parts that belong to areas not wrapped yet: path pattern -> catalogue area.
 NOT_YET = {
     # the search section's checks are headless (netstudio/search): another helper's messages

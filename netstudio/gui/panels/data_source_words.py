@@ -107,6 +107,17 @@ WORDS = (
     ),
 )
 
+#: The sources' names that are words (a dataset's own name, MNIST or CIFAR-10, stays as it is).
+NAMES = (
+    QT_TRANSLATE_NOOP("DataSources", "Digits (8×8)"),
+    QT_TRANSLATE_NOOP("DataSources", "Spiral"),
+    QT_TRANSLATE_NOOP("DataSources", "Two moons"),
+    QT_TRANSLATE_NOOP("DataSources", "Circles"),
+    QT_TRANSLATE_NOOP("DataSources", "Gaussian blobs"),
+    QT_TRANSLATE_NOOP("DataSources", "Wave shapes"),
+    QT_TRANSLATE_NOOP("DataSources", "Image folder"),
+)
+
 
 def source_text(text: str) -> str:
     """A data source's `text` (a description, a setting's label or doc) in the person's

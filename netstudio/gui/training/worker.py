@@ -169,7 +169,10 @@ class TrainingWorker(QObject):
         try:
             outcome = self._run()
         except Exception as error:  # a bug, not the person's mistake: still reported
-            failure = TrainingFailure("error", f"training stopped: {type(error).__name__}: {error}")
+            from netstudio.training.failure_messages import STOPPED
+
+            said = STOPPED(where="", when="", error_type=type(error).__name__, error=str(error))
+            failure = TrainingFailure("error", said)
             outcome = Outcome(RunResult(status="failed", failure=failure))
         outcome.seconds = time.perf_counter() - start
         outcome.batches_run = self.batches_run

@@ -663,6 +663,114 @@ They were autosaved {when}. Restore them?</source>
     </message>
 </context>
 <context>
+    <name>Examples</name>
+    <message>
+        <source>CIFAR-10 CNN</source>
+        <extracomment>Each example&apos;s name and description, as its file writes them (lupdate reads them here).</extracomment>
+        <translation>CIFAR-10 卷积网络</translation>
+    </message>
+    <message>
+        <source>Two convolution blocks and two dense layers for 32×32 colour images.</source>
+        <translation>两个卷积块加两个全连接层，用于 32×32 的彩色图像。</translation>
+    </message>
+    <message>
+        <source>Digits GAN</source>
+        <translation>手写数字 GAN</translation>
+    </message>
+    <message>
+        <source>A generative adversarial network on the bundled 8×8 digits: the generator turns 32 random numbers into a digit, the discriminator tells its digits from the real ones. Trains on a CPU in under a minute; the run folder keeps a grid of samples per epoch.</source>
+        <translation>在自带的 8×8 手写数字上训练的生成对抗网络：生成器把 32 个随机数变成一个数字，判别器分辨它生成的数字和真实的数字。在 CPU 上不到一分钟即可训练完；训练记录的文件夹中保存每一轮生成的样本网格。</translation>
+    </message>
+    <message>
+        <source>Digits MLP</source>
+        <translation>手写数字 MLP</translation>
+    </message>
+    <message>
+        <source>scikit-learn&apos;s bundled 8×8 handwritten digits (real, offline): trains in seconds on a CPU.</source>
+        <translation>scikit-learn 自带的 8×8 手写数字（真实数据，无需联网）：在 CPU 上几秒即可训练完。</translation>
+    </message>
+    <message>
+        <source>Digits MLP search</source>
+        <translation>手写数字 MLP 超参数搜索</translation>
+    </message>
+    <message>
+        <source>The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1&apos;s width (16 to 256) and the dropout probability (0 to 0.5). Run it with &apos;netstudio tune&apos;.</source>
+        <translation>带有现成搜索空间的手写数字 MLP：学习率（对数刻度，1e-4 到 0.1）、fc1 的宽度（16 到 256）和 Dropout 概率（0 到 0.5）。在“搜索”面板中运行它。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST CNN</source>
+        <translation>Fashion-MNIST 卷积网络</translation>
+    </message>
+    <message>
+        <source>A small two-block CNN for 28×28 pictures of clothing (10 kinds), with left-right flips as augmentation.</source>
+        <translation>一个由两个卷积块组成的小型卷积网络，用于 28×28 的服装图片（10 类），以左右镜像翻转作为数据增强。</translation>
+    </message>
+    <message>
+        <source>MNIST autoencoder</source>
+        <translation>MNIST 自编码器</translation>
+    </message>
+    <message>
+        <source>Squeezes each digit through 32 numbers and rebuilds it (784-128-32-128-784): the target is the input. Pixels stay in [0, 1] to match the Sigmoid output.</source>
+        <translation>把每个数字压缩成 32 个数，再重建出来（784-128-32-128-784）：目标就是输入本身。像素保持在 [0, 1] 之间，与 Sigmoid 的输出相匹配。</translation>
+    </message>
+    <message>
+        <source>MNIST GAN</source>
+        <translation>MNIST GAN</translation>
+    </message>
+    <message>
+        <source>A GAN on the real MNIST digits (28×28): the generator (64-256-512-784) turns 64 random numbers into a digit, the discriminator (784-512-256-1) tells its digits from the real ones. Needs the MNIST files under data/MNIST/raw; the run folder keeps a grid of samples per epoch.</source>
+        <translation>在真实的 MNIST 手写数字（28×28）上训练的 GAN：生成器（64-256-512-784）把 64 个随机数变成一个数字，判别器（784-512-256-1）分辨它生成的数字和真实的数字。需要 data/MNIST/raw 下的 MNIST 文件；训练记录的文件夹中保存每一轮生成的样本网格。</translation>
+    </message>
+    <message>
+        <source>MNIST MLP</source>
+        <translation>MNIST MLP</translation>
+    </message>
+    <message>
+        <source>The classic 784-256-128-10 multilayer perceptron for handwritten digits.</source>
+        <translation>经典的 784-256-128-10 多层感知机，用于识别手写数字。</translation>
+    </message>
+    <message>
+        <source>Residual blocks</source>
+        <translation>残差块</translation>
+    </message>
+    <message>
+        <source>One residual block (convolution branch + identity skip, joined by Add) drawn once as its own network and used three times by a Block node, on the bundled 8×8 digits.</source>
+        <translation>一个残差块（卷积分支加恒等跳跃连接，由 Add 汇合）作为单独的网络只画一次，由 Block 节点使用三次；在自带的 8×8 手写数字上训练。</translation>
+    </message>
+    <message>
+        <source>Residual CNN</source>
+        <translation>残差卷积网络</translation>
+    </message>
+    <message>
+        <source>Two residual blocks (convolution branch + identity skip, joined by Add).</source>
+        <translation>两个残差块（卷积分支加恒等跳跃连接，由 Add 汇合）。</translation>
+    </message>
+    <message>
+        <source>Wave shapes LSTM</source>
+        <translation>波形分类 LSTM</translation>
+    </message>
+    <message>
+        <source>An LSTM reads a noisy wave step by step and tells a sine from a square from a sawtooth by its last hidden state. Generated in code; trains in seconds.</source>
+        <translation>LSTM 逐步读取一段带噪声的波形，根据最后的隐藏状态分辨正弦波、方波和锯齿波。数据由代码生成；几秒即可训练完。</translation>
+    </message>
+    <message>
+        <source>Spiral toy</source>
+        <translation>螺旋分类入门</translation>
+    </message>
+    <message>
+        <source>Three interleaved spiral arms: no straight line separates them, two hidden layers do. Generated in code; trains in seconds.</source>
+        <translation>三条交错的螺旋臂：没有一条直线能把它们分开，两个隐藏层可以。数据由代码生成；几秒即可训练完。</translation>
+    </message>
+    <message>
+        <source>Transfer learning: digits 5–9</source>
+        <translation>迁移学习：数字 5–9</translation>
+    </message>
+    <message>
+        <source>The two convolutions start from weights learnt on the digits 0–4 (transfer_digits.safetensors) and are frozen; only the head learns the digits 5–9, from 71 examples. Compare with the same network trained from scratch.</source>
+        <translation>两个卷积层从在数字 0–4 上学到的权重（transfer_digits.safetensors）开始，并被冻结；只有分类头学习数字 5–9，仅用 71 个样本。可以与从零开始训练的同一个网络作比较。</translation>
+    </message>
+</context>
+<context>
     <name>ExamplesDialog</name>
     <message>
         <source>Examples</source>
@@ -1073,6 +1181,133 @@ They were autosaved {when}. Restore them?</source>
         <source>Imported into {file}.{notes}</source>
         <comment>the notes: what to set before training</comment>
         <translation>已导入到 {file}。{notes}</translation>
+    </message>
+</context>
+<context>
+    <name>LayerReference</name>
+    <message>
+        <source>whole number</source>
+        <extracomment>What each kind of parameter takes, in words (looked up in the person&apos;s language).</extracomment>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>on/off</source>
+        <translation>开/关</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>{low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>one of: {choices}</source>
+        <translation>以下之一：{choices}</translation>
+    </message>
+    <message>
+        <source>{count} whole numbers</source>
+        <translation>{count} 个整数</translation>
+    </message>
+    <message>
+        <source>{count} numbers</source>
+        <translation>{count} 个数</translation>
+    </message>
+    <message>
+        <source>{type}, or auto</source>
+        <translation>{type}，或自动</translation>
+    </message>
+    <message>
+        <source>{type}, or none</source>
+        <translation>{type}，或无</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <comment>a default filled from the input</comment>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no default value</comment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>at least {low}</source>
+        <translation>不小于 {low}</translation>
+    </message>
+    <message>
+        <source>at most {high}</source>
+        <translation>不大于 {high}</translation>
+    </message>
+    <message>
+        <source>each {range}</source>
+        <comment>each number of a list</comment>
+        <translation>每个值：{range}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <comment>between two ranks: 2 or 3</comment>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Takes tensors of {ranks} dimensions, the batch included.</source>
+        <translation>接受 {ranks} 维的张量（含批次维度）。</translation>
+    </message>
+    <message>
+        <source>Takes any number of inputs.</source>
+        <translation>可接受任意数量的输入。</translation>
+    </message>
+    <message>
+        <source>No parameters.</source>
+        <translation>没有参数。</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+</context>
+<context>
+    <name>LayerReferenceDialog</name>
+    <message>
+        <source>Layer reference</source>
+        <translation>层参考</translation>
+    </message>
+    <message>
+        <source>Search layers and their docs…</source>
+        <translation>搜索层及其说明…</translation>
+    </message>
+    <message>
+        <source>No layer matches the search.</source>
+        <translation>没有与搜索匹配的层。</translation>
     </message>
 </context>
 <context>

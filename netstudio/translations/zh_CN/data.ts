@@ -441,6 +441,35 @@ Double-click to show it on every layer&apos;s preview</source>
         <source>CSV file with the test rows; empty holds out test_fraction of the file.</source>
         <translation>存放测试行的 CSV 文件；留空则从该文件中留出 test_fraction 比例作为测试集。</translation>
     </message>
+    <message>
+        <source>Digits (8×8)</source>
+        <extracomment>The sources&apos; names that are words (a dataset&apos;s own name, MNIST or CIFAR-10, stays as it is).</extracomment>
+        <translation>手写数字（8×8）</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>双月牙</translation>
+    </message>
+    <message>
+        <source>Circles</source>
+        <translation>同心圆</translation>
+    </message>
+    <message>
+        <source>Gaussian blobs</source>
+        <translation>高斯团簇</translation>
+    </message>
+    <message>
+        <source>Wave shapes</source>
+        <translation>波形</translation>
+    </message>
+    <message>
+        <source>Image folder</source>
+        <translation>图像文件夹</translation>
+    </message>
 </context>
 <context>
     <name>MemoryBox</name>

@@ -530,8 +530,29 @@
         <translation>{what}：{done} / {total} 个文件 · 预计剩余 {eta}</translation>
     </message>
     <message>
+        <source>{what}: {done} / {total} images</source>
+        <translation>{what}：{done} / {total} 张图像</translation>
+    </message>
+    <message>
+        <source>{what}: {done} / {total} images · ETA {eta}</source>
+        <translation>{what}：{done} / {total} 张图像 · 预计剩余 {eta}</translation>
+    </message>
+    <message>
+        <source>{what}: {done} / {total} rows</source>
+        <translation>{what}：{done} / {total} 行</translation>
+    </message>
+    <message>
+        <source>{what}: {done} / {total} rows · ETA {eta}</source>
+        <translation>{what}：{done} / {total} 行 · 预计剩余 {eta}</translation>
+    </message>
+    <message>
         <source>decoding images</source>
         <translation>正在解码图像</translation>
+    </message>
+    <message>
+        <source>reading {name}</source>
+        <extracomment>Reading a source&apos;s files (&quot;MNIST&quot;, &quot;CIFAR-10&quot;) or one file (&quot;data.csv&quot;).</extracomment>
+        <translation>正在读取 {name}</translation>
     </message>
     <message>
         <source>normalisation statistics</source>
@@ -557,7 +578,7 @@
     <name>HealthWarnings</name>
     <message>
         <source>{node}: {percent} % of outputs have been zero since epoch {epoch} — lower the learning rate or try LeakyReLU</source>
-        <extracomment>Layers whose exact zeros mean a unit stopped learning. The warnings&apos; words (`netstudio.core.messages`: the CLI prints the English, the Training health list shows them translated). node: the node&apos;s name; percent: a figure without its percent sign (&quot;92&quot;, &quot;&gt;99&quot;); norm and times: numbers as `_number` and `_times` write them.</extracomment>
+        <extracomment>Layers whose exact zeros mean a unit stopped learning. The warnings&apos; words (`netstudio.core.messages`: the CLI prints the English, the Training health list shows them translated; health.json keeps their codes and arguments). node: the node&apos;s name; percent: a figure without its percent sign (&quot;92&quot;, &quot;&gt;99&quot;); norm and times: numbers as `_number` and `_times` write them.</extracomment>
         <translation>{node}：自第 {epoch} 轮起，{percent}% 的输出一直为零——请降低学习率，或改用 LeakyReLU</translation>
     </message>
     <message>
@@ -579,6 +600,110 @@
     <message>
         <source>{node}: {percent} % of outputs sit at the ends of its range, where it passes almost no gradient — add BatchNorm before it or use ReLU</source>
         <translation>{node}：{percent}% 的输出落在取值范围的两端，那里几乎传不过梯度——请在它之前添加 BatchNorm（批归一化）层，或改用 ReLU</translation>
+    </message>
+</context>
+<context>
+    <name>NodeNames</name>
+    <message>
+        <source>a node needs a name</source>
+        <translation>节点需要一个名称</translation>
+    </message>
+    <message>
+        <source>a node name must be one line of printable text</source>
+        <translation>节点名称必须是一行可打印的文字</translation>
+    </message>
+    <message>
+        <source>the name &apos;{start}…&apos; is longer than 64 characters</source>
+        <translation>名称 &apos;{start}…&apos; 超过了 64 个字符</translation>
+    </message>
+    <message>
+        <source>another node is already named &apos;{name}&apos;</source>
+        <translation>已有另一个节点名为 &apos;{name}&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>Parameters</name>
+    <message>
+        <source>{owner}: {problem}</source>
+        <extracomment>A problem of a node&apos;s parameter, with the node it belongs to in front.</extracomment>
+        <translation>{owner}：{problem}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; needs a value ({doc})</source>
+        <translation>&apos;{param}&apos; 需要一个值（{doc}）</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be true or false, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是 true 或 false，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be one of {options}, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是 {options} 之一，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be text, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是文字，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be a whole number, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是整数，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be a number, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是数字，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be finite, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是有限的数，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be at least {minimum}, got {value}</source>
+        <translation>&apos;{param}&apos; 不能小于 {minimum}，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be at least {minimum}, got {value}: choose a value from {low} to {high}</source>
+        <translation>&apos;{param}&apos; 不能小于 {minimum}，当前为 {value}：请选择 {low} 到 {high} 之间的值</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be at most {maximum}, got {value}</source>
+        <translation>&apos;{param}&apos; 不能大于 {maximum}，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be at most {maximum}, got {value}: choose a value from {low} to {high}</source>
+        <translation>&apos;{param}&apos; 不能大于 {maximum}，当前为 {value}：请选择 {low} 到 {high} 之间的值</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must be a list of numbers, got {value}</source>
+        <translation>&apos;{param}&apos; 必须是一组数字，当前为 {value}</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; must have {length} values, got {count}</source>
+        <translation>&apos;{param}&apos; 必须有 {length} 个值，当前有 {count} 个</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; needs at least {length} value(s)</source>
+        <translation>&apos;{param}&apos; 至少需要 {length} 个值</translation>
+    </message>
+    <message>
+        <source>&apos;{param}&apos; takes at most {length} values, got {count}</source>
+        <translation>&apos;{param}&apos; 最多接受 {length} 个值，当前有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{layer} has no parameter &apos;{param}&apos;; did you mean &apos;{close}&apos;? (parameters: {options})</source>
+        <extracomment>A parameter name the layer type does not have; `close`: the nearest one it has.</extracomment>
+        <translation>{layer} 没有参数 &apos;{param}&apos;；你是想写 &apos;{close}&apos; 吗？（它的参数：{options}）</translation>
+    </message>
+    <message>
+        <source>{layer} has no parameter &apos;{param}&apos; (parameters: {options})</source>
+        <translation>{layer} 没有参数 &apos;{param}&apos;（它的参数：{options}）</translation>
+    </message>
+    <message>
+        <source>{layer} has no parameter &apos;{param}&apos; (parameters: none)</source>
+        <translation>{layer} 没有参数 &apos;{param}&apos;（它没有任何参数）</translation>
+    </message>
+    <message>
+        <source>{owner}: input &apos;{port}&apos; still has a wire; remove it before lowering the number of inputs</source>
+        <translation>{owner}：输入端口 &apos;{port}&apos; 上仍有连线：请先删除这条连线，再减少输入数</translation>
     </message>
 </context>
 <context>
@@ -841,6 +966,34 @@
     </message>
 </context>
 <context>
+    <name>SearchChecks</name>
+    <message>
+        <source>a {task} run records no {metric}: judge the trials by {loss}</source>
+        <translation>训练任务为“{task}”时不会记录 {metric}：请改用 {loss} 评判试验</translation>
+    </message>
+    <message>
+        <source>the data keeps no validation split (data.val_fraction is 0), so no run records {metric}: give the split a fraction, or judge the trials by another figure</source>
+        <translation>数据没有留出验证集（验证集比例为 0），所以训练不会记录 {metric}：请在“数据”面板中给验证集比例设一个值，或改用其他指标评判试验</translation>
+    </message>
+    <message>
+        <source>the data keeps no test split (data.test_fraction is 0), so no run records {metric}: give the split a fraction, or judge the trials by another figure</source>
+        <translation>数据没有留出测试集（测试集比例为 0），所以训练不会记录 {metric}：请在“数据”面板中给测试集比例设一个值，或改用其他指标评判试验</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <extracomment>The tasks, as {task} names them in a sentence (the project&apos;s own word, translated).</extracomment>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>reconstruction</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>gan</source>
+        <translation>GAN</translation>
+    </message>
+</context>
+<context>
     <name>Shapes</name>
     <message>
         <source>{node} cannot take input {input}: {error}</source>
@@ -906,7 +1059,6 @@
     </message>
     <message>
         <source>insert a Flatten before &apos;{name}&apos;</source>
-        <extracomment>What to do when a layer gets input of the wrong rank (the layer catalogue&apos;s `rank_hint`s, written there with {name} and a shape such as &quot;(N, C, H, W)&quot;), as templates.</extracomment>
         <translation>请在 &apos;{name}&apos; 前插入一个 Flatten</translation>
     </message>
     <message>
