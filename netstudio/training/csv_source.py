@@ -4,24 +4,36 @@ Features must be numbers; a cell that is not (or is empty, or not finite) is a `
 naming the file, line and column. Classification labels may be any text: each distinct value
 becomes a class (numbers sorted by value, text sorted alphabetically) and keeps its name.
 
-A table over the memory budget (or when the data settings ask for it) is read in chunks of
-`CHUNK_ROWS` rows, its numbers written once to a temporary file that the training streams
-from (`streaming_formats`); only the labels stay in memory.
+Both paths read the table in chunks of about `CHUNK_CELLS` cells, each chunk's text turned into
+float32 numbers at once (a cell's text takes ~20 times its number), and report how many rows
+are read (`loading_progress`). Preloaded, the chunks are joined in memory; over the memory
+budget (or when the data settings ask for it) they are written once to a temporary file that
+the training streams from (`streaming_formats`), and only the labels stay in memory. The
+budget is planned with `memory_budget.table_bytes` from a count of the file's lines, its
+columns and the chunk size (`CsvSource.memory_needed`).
 """
 
 from __future__ import annotations
 
-import csv
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import ParamSpec, p_bool, p_choice
 from netstudio.training import data_messages as words
+from netstudio.training.csv_reading import (
+    Table,
+    class_names,
+    count_lines,
+    first_rows,
+    numbers,
+    read_chunks,
+)
+from netstudio.training.csv_reading import read_table as read_table  # exported scripts copy it
 from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
-from netstudio.training.memory_budget import plan_loading
+from netstudio.training.loading_progress import loading_steps
+from netstudio.training.memory_budget import plan_loading, table_bytes
 from netstudio.training.sources import DataSource
 
 if TYPE_CHECKING:
@@ -30,158 +42,34 @@ if TYPE_CHECKING:
     from netstudio.training.data_config import DataConfig
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "|": "|"}
-#: Rows read at a time when a table streams.
-CHUNK_ROWS = 10_000
-#: Bytes the preloaded path holds at its peak per byte of CSV file: every cell as a Python
-#: string in a list of rows, then as float64 and float32 numbers (measured: 13.9 on a 15 MB
-#: table of 100,000 rows of 20 numbers with 4 decimals; streaming it peaked at 3.2).
-CSV_BYTES_PER_FILE_BYTE = 14
+#: Cells read (as text) at a time, on both paths, in whole rows; one loading-progress step a
+#: chunk. Their text takes ~3 MB (`memory_budget.TEXT_CELL_BYTES`).
+CHUNK_CELLS = 40_000
 
 
-@dataclass
-class Table:
-    """The rows of a CSV file as text, with the file line each row came from."""
-
-    path: Path
-    columns: list[str]
-    rows: list[list[str]]
-    lines: list[int]
-
-    def where(self, row: int, column: int) -> str:
-        return words.CSV_WHERE(
-            file=self.path.name, line=self.lines[row], column=self.columns[column]
-        )
+def chunk_rows(columns: int) -> int:
+    """The rows of a chunk of a table of `columns` columns."""
+    return max(1, CHUNK_CELLS // max(1, columns))
 
 
-def _rows(
-    handle: TextIO, delimiter: str, has_header: bool
-) -> Iterator[tuple[list[str] | None, list[str], int]]:
-    """(header, row, line number) for every non-blank data row of an open CSV file."""
-    reader = csv.reader(handle, delimiter=delimiter)
-    header: list[str] | None = None
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
-        if has_header and header is None:
-            header = [cell.strip() for cell in row]
-            continue
-        yield header, row, reader.line_num
-
-
-def _columns(header: list[str] | None, row: list[str]) -> list[str]:
-    return header if header is not None else [str(i) for i in range(len(row))]
-
-
-def read_table(path: Path, delimiter: str, has_header: bool) -> Table:
-    """Read every non-blank row; headerless columns are named "0", "1", ..."""
-    if not path.is_file():
-        raise DataError(words.CSV_NOT_FOUND(path=path), fixes=(DataFix.CHOOSE_FILE,))
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            found = list(_rows(handle, delimiter, has_header))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(words.CSV_UNREADABLE(path=path, error=str(exc))) from exc
-    if not found:
-        raise DataError(words.NO_DATA_ROWS(file=path.name))
-    rows = [row for _, row, _ in found]
-    lines = [line for _, _, line in found]
-    columns = _columns(found[0][0], rows[0])
-    for row, line in zip(rows, lines, strict=True):
-        if len(row) != len(columns):
-            raise DataError(
-                words.VALUE_COUNT(
-                    file=path.name,
-                    line=line,
-                    count=len(row),
-                    expected=len(columns),
-                    columns=", ".join(columns),
-                )
-            )
-    return Table(path, columns, rows, lines)
-
-
-def read_chunks(path: Path, delimiter: str, has_header: bool, size: int) -> Iterator[Table]:
-    """The non-blank rows of the CSV file at `path` as tables of up to `size` rows, read as
-    they are asked for; DataError as `read_table` raises it."""
-    if not path.is_file():
-        raise DataError(words.CSV_NOT_FOUND(path=path), fixes=(DataFix.CHOOSE_FILE,))
-    columns: list[str] | None = None
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            for header, row, line in _rows(handle, delimiter, has_header):
-                if columns is None:
-                    columns = _columns(header, row)
-                if len(row) != len(columns):
-                    raise DataError(
-                        words.VALUE_COUNT(
-                            file=path.name,
-                            line=line,
-                            count=len(row),
-                            expected=len(columns),
-                            columns=", ".join(columns),
-                        )
-                    )
-                rows.append(row)
-                lines.append(line)
-                if len(rows) == size:
-                    yield Table(path, columns, rows, lines)
-                    rows, lines = [], []
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(words.CSV_UNREADABLE(path=path, error=str(exc))) from exc
-    if columns is None:
-        raise DataError(words.NO_DATA_ROWS(file=path.name))
-    if rows:
-        yield Table(path, columns, rows, lines)
-
-
-def _first_rows(path: Path, delimiter: str, has_header: bool) -> Table | None:
-    """The header (when there is one) and the first data row of the CSV file at `path`, read
-    without reading the rest; None when the file has no data row."""
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as handle:
-            for header, row, line in _rows(handle, delimiter, has_header):
-                return Table(path, _columns(header, row), [row], [line])
-    except csv.Error:
-        return None  # loading the file says what is wrong with it
-    return None
-
-
-def numbers(table: Table, columns: list[int]) -> np.ndarray:
-    """The `columns` of every row as float32 (N, len(columns)); DataError naming a bad cell."""
+def _filled(chunks: Iterator[np.ndarray], rows: int) -> np.ndarray:
+    """The `chunks` (each (n, k)) one after the other in one array, made for `rows` rows (an
+    upper bound: the file's lines) and filled as they come, so the numbers are never held
+    twice; grown, should there be more."""
     import numpy as np
 
-    cells = [[row[c] for c in columns] for row in table.rows]
-    try:
-        values = np.array(cells, dtype=np.float64).reshape(len(cells), len(columns))
-        if np.isfinite(values).all():
-            return values.astype(np.float32)
-    except ValueError:
-        pass
-    for r, row in enumerate(cells):  # find the first bad cell, to name it
-        for c, cell in zip(columns, row, strict=True):
-            try:
-                value = float(cell)
-            except ValueError:
-                where = table.where(r, c)
-                raise DataError(
-                    words.NOT_A_NUMBER(where=where, cell=cell)
-                    if cell.strip()
-                    else words.EMPTY_NOT_A_NUMBER(where=where)
-                ) from None
-            if not math.isfinite(value):
-                raise DataError(words.NOT_FINITE(where=table.where(r, c), cell=cell))
-    raise DataError(words.A_CELL_NOT_A_NUMBER(file=table.path.name))  # numpy and float() disagree
-
-
-def class_names(values: list[str]) -> list[str]:
-    """Distinct labels in class order: by value when all are numbers, else alphabetical."""
-    distinct = set(values)
-    try:
-        return sorted(distinct, key=float)
-    except ValueError:
-        return sorted(distinct)
+    into: np.ndarray | None = None
+    at = 0
+    for chunk in chunks:
+        if into is None:
+            into = np.empty((max(rows, len(chunk)), *chunk.shape[1:]), dtype=chunk.dtype)
+        if at + len(chunk) > len(into):
+            into = np.concatenate([into[:at], chunk])
+        else:
+            into[at : at + len(chunk)] = chunk
+        at += len(chunk)
+    assert into is not None  # read_chunks raises DataError for a file without rows
+    return into[:at]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,63 +81,46 @@ class CsvSource(DataSource):
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...] | None:
         """(feature columns,): from the header and the first row only."""
         path = self._path(params["file"], root)
-        table = _first_rows(path, DELIMITERS[params["delimiter"]], params["has_header"])
+        table = first_rows(path, DELIMITERS[params["delimiter"]], params["has_header"])
         if table is None:
             return None
         _, features = self._columns(table, params)
         return (len(features),)
 
-    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
-        import torch
+    def memory_needed(self, params: dict[str, Any], root: Path | None) -> int | None:
+        """Peak bytes of the preloaded path (`memory_budget.table_bytes`), from the files' line
+        counts (an upper bound of their rows), the columns the settings take and the chunk size,
+        without parsing the files; None when a file cannot be read, or the settings do not fit
+        it (loading it says why)."""
+        try:
+            return self._needed(params, root, self._line_counts(params, root))
+        except DataError:
+            return None
 
-        delimiter, header = DELIMITERS[params["delimiter"]], params["has_header"]
-        path = self._path(params["file"], root)
-        table = read_table(path, delimiter, header)
-        labels, features = self._columns(table, params)
-        x, y, classes = self._arrays(table, labels, features, params["task"], None)
-        test_x = test_y = None
-        if params["test_file"]:
-            test = read_table(self._path(params["test_file"], root), delimiter, header)
-            if test.columns != table.columns:
-                raise DataError(
-                    words.COLUMNS_DIFFER(
-                        file=test.path.name,
-                        columns=", ".join(test.columns),
-                        other=table.path.name,
-                        theirs=", ".join(table.columns),
-                    )
-                )
-            test_x, test_y, _ = self._arrays(test, labels, features, params["task"], classes)
-        return RawData(
-            name=f"{self.name} {path.name}",
-            task=params["task"],
-            x=torch.from_numpy(x),
-            y=torch.from_numpy(y),
-            classes=classes,
-            test_x=torch.from_numpy(test_x) if test_x is not None else None,
-            test_y=torch.from_numpy(test_y) if test_y is not None else None,
-        )
+    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
+        return self._raw(params, root, self._line_counts(params, root))
 
     def load_within(
         self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
     ) -> LoadedData:
-        """Preloaded when the table fits `budget` (estimated from the files' sizes) or
-        streaming is off, else streamed (see module docstring)."""
-        path = self._path(params["file"], root)
-        test_path = self._path(params["test_file"], root) if params["test_file"] else None
-        sizes = [p.stat().st_size for p in (path, test_path) if p is not None and p.is_file()]
-        needed = sum(sizes) * CSV_BYTES_PER_FILE_BYTE if path.is_file() else None
+        """Preloaded when the table fits `budget` (`memory_needed`) or streaming is off, else
+        streamed (see module docstring)."""
+        lines = self._line_counts(params, root)
+        needed = self._needed(params, root, lines)
         plan = plan_loading(config.streaming, needed, budget, True, self.name)
         if not plan.streaming:
-            data = prepare(self.read(params, root, config.seed), config, source_id=self.id)
+            data = prepare(self._raw(params, root, lines), config, source_id=self.id)
             data.loading = plan.reason
             return data
         from netstudio.training.streaming_formats import stream_splits
 
-        rows, y, classes, columns = self._streamed(path, params, None, None)
+        path = self._path(params["file"], root)
+        rows, y, classes, columns = self._read(path, params, None, None, lines, stream=True)
         test = None
-        if test_path is not None:
-            test_rows, test_y, _, _ = self._streamed(test_path, params, classes, (path, columns))
+        if params["test_file"]:
+            test_path = self._path(params["test_file"], root)
+            like = (path, columns)
+            test_rows, test_y, _, _ = self._read(test_path, params, classes, like, lines, True)
             test = (test_rows, test_y)
         return stream_splits(
             name=f"{self.name} {path.name}",
@@ -263,73 +134,177 @@ class CsvSource(DataSource):
             test=test,
         )
 
-    def _streamed(
+    def _line_counts(self, params: dict[str, Any], root: Path | None) -> dict[Path, int]:
+        """The data lines (`count_lines`, less the header) of the training and test files that
+        are there and readable."""
+        names = [params["file"], *([params["test_file"]] if params["test_file"] else [])]
+        found = {}
+        for path in (self._path(name, root) for name in names):
+            try:
+                found[path] = max(0, count_lines(path) - bool(params["has_header"]))
+            except OSError:
+                continue  # reading it says what is wrong
+        return found
+
+    def _needed(
+        self, params: dict[str, Any], root: Path | None, lines: dict[Path, int]
+    ) -> int | None:
+        """`memory_needed`, with the files' data `lines` counted (`_line_counts`)."""
+        path = self._path(params["file"], root)
+        if path not in lines or len(lines) < 1 + bool(params["test_file"]):
+            return None
+        try:
+            first = first_rows(path, DELIMITERS[params["delimiter"]], params["has_header"])
+        except (OSError, UnicodeDecodeError):
+            return None
+        if first is None:
+            return None
+        labels, features = self._columns(first, params)
+        classify = params["task"] == "classification"
+        values = len(features) + (0 if classify else len(labels))  # regression targets too
+        columns = len(first.columns)
+        chunk = min(chunk_rows(columns), max(lines.values())) * columns
+        return table_bytes(sum(lines.values()), values, chunk, stratified=classify)
+
+    def _raw(self, params: dict[str, Any], root: Path | None, lines: dict[Path, int]) -> RawData:
+        """The whole table (and the test file's) in memory, read in chunks."""
+        import torch
+
+        path = self._path(params["file"], root)
+        x, y, classes, columns = self._read(path, params, None, None, lines, stream=False)
+        test_x = test_y = None
+        if params["test_file"]:
+            test_path = self._path(params["test_file"], root)
+            like = (path, columns)
+            test_x, test_y, _, _ = self._read(test_path, params, classes, like, lines, False)
+        return RawData(
+            name=f"{self.name} {path.name}",
+            task=params["task"],
+            x=torch.from_numpy(x),
+            y=y,
+            classes=classes,
+            test_x=torch.from_numpy(test_x) if test_x is not None else None,
+            test_y=test_y,
+        )
+
+    def _read(
         self,
         path: Path,
         params: dict[str, Any],
         classes: list[str] | None,
         like: tuple[Path, list[str]] | None,
+        lines: dict[Path, int],
+        stream: bool,
     ) -> tuple[Any, Any, list[str] | None, list[str]]:
-        """The feature rows of the CSV file at `path` in a temporary `RowFile`, its targets,
-        its classes (`classes`, or found in the file) and its columns, read in chunks and
-        checked as `read` checks them; `like` is the training file and its columns, which a
-        test file must have."""
+        """The feature rows of the CSV file at `path` (in memory as one float32 array, or with
+        `stream` in a temporary `RowFile`), its targets, its classes (`classes`, or found in
+        the file) and its columns, read in chunks (`chunk_rows`) and checked cell by cell;
+        `like` is the training file and its columns, which a test file must have. `lines`
+        holds its data lines, the loading progress's total."""
         import numpy as np
         import torch
-
-        from netstudio.training.streaming_formats import temporary_rows
 
         delimiter, header = DELIMITERS[params["delimiter"]], params["has_header"]
         task = params["task"]
         found: dict[str, Any] = {}
-        values: list[str] = []
-        targets: list[np.ndarray] = []
-        index = {name: i for i, name in enumerate(classes)} if classes is not None else None
+        targets: list[np.ndarray] = []  # regression targets, or each row's label code
+        # A label's code: its index in `classes` when they are given, else in order of first
+        # appearance (mapped to the sorted classes at the end), so no label text is kept.
+        codes = {name: i for i, name in enumerate(classes)} if classes is not None else {}
 
         def features() -> Iterator[np.ndarray]:
-            for table in read_chunks(path, delimiter, header, CHUNK_ROWS):
-                if not found:
-                    if like is not None and table.columns != like[1]:
-                        raise DataError(
-                            words.COLUMNS_DIFFER(
-                                file=path.name,
-                                columns=", ".join(table.columns),
-                                other=like[0].name,
-                                theirs=", ".join(like[1]),
-                            )
-                        )
-                    found["columns"] = table.columns
-                    found["labels"], found["features"] = self._columns(table, params)
-                labels = found["labels"]
-                x = numbers(table, found["features"])
-                if task == "regression":
-                    targets.append(numbers(table, labels))
-                else:
-                    chunk = [row[labels[0]].strip() for row in table.rows]
-                    for r, value in enumerate(chunk):
-                        if not value:
-                            raise DataError(words.LABEL_EMPTY(where=table.where(r, labels[0])))
-                        if index is not None and value not in index:
-                            raise DataError(
-                                words.NOT_A_TRAINING_CLASS(
-                                    where=table.where(r, labels[0]), value=value
-                                )
-                            )
-                    values.extend(chunk)
-                yield x
+            total = lines.get(path, 0)
+            try:
+                first = first_rows(path, delimiter, header)
+            except (OSError, UnicodeDecodeError):
+                first = None  # read_chunks says what is wrong with the file
+            size = chunk_rows(len(first.columns) if first is not None else 1)
+            with loading_steps(words.READING(name=path.name), total, "rows") as step:
+                for table in read_chunks(path, delimiter, header, size):
+                    if not found:
+                        found["columns"] = self._same_columns(table, like)
+                        found["labels"], found["features"] = self._columns(table, params)
+                    x = numbers(table, found["features"])
+                    if task == "regression":
+                        targets.append(numbers(table, found["labels"]))
+                    else:
+                        targets.append(self._label_codes(table, found["labels"][0], codes, classes))
+                    step(len(table.rows))
+                    del table  # its text goes before the next chunk's is read
+                    yield x
+                step(total)  # the count was an upper bound: blank lines are no rows
 
-        rows = temporary_rows(features(), "f4")
+        kept: Any
+        if stream:
+            from netstudio.training.streaming_formats import temporary_rows
+
+            kept = temporary_rows(features(), "f4")
+        else:
+            kept = _filled(features(), lines.get(path, 0))
         if task == "regression":
-            return rows, torch.from_numpy(np.concatenate(targets)), None, found["columns"]
-        if classes is None:
-            classes = class_names(values)
-            if len(classes) < 2:
-                column = found["columns"][found["labels"][0]]
-                raise DataError(words.SINGLE_VALUE(file=path.name, column=column))
-            index = {name: i for i, name in enumerate(classes)}
-        assert index is not None
-        y = torch.tensor([index[value] for value in values], dtype=torch.int64)
-        return rows, y, classes, found["columns"]
+            y = torch.from_numpy(np.concatenate(targets))
+        else:
+            y, classes = self._classes(np.concatenate(targets), codes, classes, path, found)
+        return kept, y, classes, found["columns"]
+
+    @staticmethod
+    def _same_columns(table: Table, like: tuple[Path, list[str]] | None) -> list[str]:
+        """`table`'s columns; DataError when they are not those of `like` (the training file)."""
+        if like is not None and table.columns != like[1]:
+            raise DataError(
+                words.COLUMNS_DIFFER(
+                    file=table.path.name,
+                    columns=", ".join(table.columns),
+                    other=like[0].name,
+                    theirs=", ".join(like[1]),
+                )
+            )
+        return table.columns
+
+    @staticmethod
+    def _label_codes(
+        table: Table, column: int, codes: dict[str, int], classes: list[str] | None
+    ) -> np.ndarray:
+        """Each row's label code (`_read`); DataError naming an empty label, or one that is not
+        among the `classes` given."""
+        import numpy as np
+
+        chunk = np.empty(len(table.rows), dtype=np.int64)
+        for r, row in enumerate(table.rows):
+            value = row[column].strip()
+            if not value:
+                raise DataError(words.LABEL_EMPTY(where=table.where(r, column)))
+            code = codes.get(value)
+            if code is None:
+                if classes is not None:
+                    where = table.where(r, column)
+                    raise DataError(words.NOT_A_TRAINING_CLASS(where=where, value=value))
+                code = codes[value] = len(codes)
+            chunk[r] = code
+        return chunk
+
+    @staticmethod
+    def _classes(
+        codes_read: np.ndarray,
+        codes: dict[str, int],
+        classes: list[str] | None,
+        path: Path,
+        found: dict[str, Any],
+    ) -> tuple[Any, list[str]]:
+        """The class indices (int64) of the label codes read, and the classes (those given, or
+        the labels found in class order: `class_names`); DataError when only one was found."""
+        import numpy as np
+        import torch
+
+        if classes is not None:
+            return torch.from_numpy(codes_read), classes
+        classes = class_names(list(codes))
+        if len(classes) < 2:
+            column = found["columns"][found["labels"][0]]
+            raise DataError(words.SINGLE_VALUE(file=path.name, column=column))
+        index = {name: i for i, name in enumerate(classes)}
+        order = np.array([index[name] for name in codes], dtype=np.int64)
+        return torch.from_numpy(order[codes_read]), classes
 
     @staticmethod
     def _path(name: str, root: Path | None) -> Path:
@@ -376,38 +351,6 @@ class CsvSource(DataSource):
             names = ", ".join(table.columns[i] for i in sorted(overlap))
             raise DataError(words.FEATURE_AND_LABEL(names=names))
         return labels, features
-
-    @staticmethod
-    def _arrays(
-        table: Table,
-        labels: list[int],
-        features: list[int],
-        task: str,
-        classes: list[str] | None,
-    ) -> tuple[np.ndarray, np.ndarray, list[str] | None]:
-        import numpy as np
-
-        x = numbers(table, features)
-        if task == "regression":
-            return x, numbers(table, labels), None
-        values = [row[labels[0]].strip() for row in table.rows]
-        for r, value in enumerate(values):
-            if not value:
-                raise DataError(words.LABEL_EMPTY(where=table.where(r, labels[0])))
-        if classes is None:
-            classes = class_names(values)
-            if len(classes) < 2:
-                raise DataError(
-                    words.SINGLE_VALUE(file=table.path.name, column=table.columns[labels[0]])
-                )
-        index = {name: i for i, name in enumerate(classes)}
-        for r, value in enumerate(values):
-            if value not in index:
-                raise DataError(
-                    words.NOT_A_TRAINING_CLASS(where=table.where(r, labels[0]), value=value)
-                )
-        y = np.array([index[value] for value in values], dtype=np.int64)
-        return x, y, classes
 
 
 def _p_str(name: str, default: str, doc: str) -> ParamSpec:

@@ -553,7 +553,8 @@ CACHED = Template(
     QT_TRANSLATE_NOOP("DataErrors", "decoded images cached on disk in {folder} (~{size})"),
 )
 
-# Loading progress ("decoding images: 1,234 / 5,000 files · ETA 0:07").
+# Loading progress ("decoding images: 1,234 / 5,000 files · ETA 0:07", "reading data.csv:
+# 40,000 / 100,000 rows"): the line of each unit (`loading_progress.Unit`), and what is read.
 PROGRESS = Template(
     "data.progress",
     CONTEXT,
@@ -564,9 +565,31 @@ PROGRESS_ETA = Template(
     CONTEXT,
     QT_TRANSLATE_NOOP("DataErrors", "{what}: {done} / {total} files · ETA {eta}"),
 )
+PROGRESS_IMAGES = Template(
+    "data.progress-images",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("DataErrors", "{what}: {done} / {total} images"),
+)
+PROGRESS_IMAGES_ETA = Template(
+    "data.progress-images-eta",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("DataErrors", "{what}: {done} / {total} images · ETA {eta}"),
+)
+PROGRESS_ROWS = Template(
+    "data.progress-rows",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("DataErrors", "{what}: {done} / {total} rows"),
+)
+PROGRESS_ROWS_ETA = Template(
+    "data.progress-rows-eta",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("DataErrors", "{what}: {done} / {total} rows · ETA {eta}"),
+)
 DECODING_IMAGES = Template(
     "data.decoding-images", CONTEXT, QT_TRANSLATE_NOOP("DataErrors", "decoding images")
 )
+#: Reading a source's files ("MNIST", "CIFAR-10") or one file ("data.csv").
+READING = Template("data.reading", CONTEXT, QT_TRANSLATE_NOOP("DataErrors", "reading {name}"))
 NORMALISATION_STATISTICS = Template(
     "data.normalisation-statistics",
     CONTEXT,

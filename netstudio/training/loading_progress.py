@@ -1,8 +1,11 @@
-"""Progress of loading the data (files read of the total, with an ETA), for any front end.
+"""Progress of loading the data (files, images or rows read of the total, with an ETA), for
+any front end.
 
-Loading code counts its steps without knowing who listens::
+Loading code counts its steps without knowing who listens, in the unit a person counts the
+data in (image files, the images of an IDX file, a CSV table's rows, CIFAR-10's batch files),
+a chunk at a time where it reads in chunks (a step costs a clock read, never per row)::
 
-    with loading_steps("decoding images", len(files)) as step:
+    with loading_steps(words.DECODING_IMAGES(), len(files)) as step:
         for _ in pool.map(decode, files):
             step()
 
@@ -26,7 +29,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Literal, TextIO
 
 from netstudio.training import data_messages as words
 
@@ -34,6 +37,17 @@ from netstudio.training import data_messages as words
 THRESHOLD = 0.5
 #: Seconds between two reports at most.
 INTERVAL = 0.2
+
+#: What the steps of a load count: image files (and CIFAR-10's batch files), the images of
+#: one file (IDX), or the rows of a table (CSV).
+Unit = Literal["files", "images", "rows"]
+
+#: The line of each unit: without and with an ETA.
+_LINES = {
+    "files": (words.PROGRESS, words.PROGRESS_ETA),
+    "images": (words.PROGRESS_IMAGES, words.PROGRESS_IMAGES_ETA),
+    "rows": (words.PROGRESS_ROWS, words.PROGRESS_ROWS_ETA),
+}
 
 
 def format_duration(seconds: float) -> str:
@@ -46,12 +60,13 @@ def format_duration(seconds: float) -> str:
 
 @dataclass(frozen=True)
 class LoadingProgress:
-    """Where one step of a load stands: `done` of `total` files, `elapsed` seconds in."""
+    """Where one step of a load stands: `done` of `total` `unit`, `elapsed` seconds in."""
 
     what: str
     done: int
     total: int
     elapsed: float
+    unit: Unit = "files"
 
     @property
     def fraction(self) -> float:
@@ -65,14 +80,14 @@ class LoadingProgress:
         return self.elapsed * (self.total - self.done) / self.done
 
     def line(self) -> str:
-        """ "decoding images: 1,234 / 5,000 files · ETA 0:07"."""
+        """ "decoding images: 1,234 / 5,000 files · ETA 0:07", "reading data.csv: 40,000 /
+        100,000 rows"."""
         eta = self.eta
         done, total = f"{self.done:,}", f"{self.total:,}"
+        plain, timed = _LINES[self.unit]
         if eta is not None and self.done < self.total:
-            return words.PROGRESS_ETA(
-                what=self.what, done=done, total=total, eta=format_duration(eta)
-            )
-        return words.PROGRESS(what=self.what, done=done, total=total)
+            return timed(what=self.what, done=done, total=total, eta=format_duration(eta))
+        return plain(what=self.what, done=done, total=total)
 
 
 ProgressCallback = Callable[[LoadingProgress], None]
@@ -105,8 +120,8 @@ def reporting(
 class _Steps:
     """Counts the steps of one part of a load and reports them to the listener, if any."""
 
-    def __init__(self, what: str, total: int, listener: _Listener | None) -> None:
-        self.what, self.total, self.listener = what, total, listener
+    def __init__(self, what: str, total: int, unit: Unit, listener: _Listener | None) -> None:
+        self.what, self.total, self.unit, self.listener = what, total, unit, listener
         self.done = 0
         self.start = time.perf_counter()
         self.last_sent: float | None = None
@@ -138,14 +153,17 @@ class _Steps:
         assert self.listener is not None
         self.last_sent = now
         self._sent_done = self.done
-        self.listener.callback(LoadingProgress(self.what, self.done, self.total, now - self.start))
+        progress = LoadingProgress(self.what, self.done, self.total, now - self.start, self.unit)
+        self.listener.callback(progress)
 
 
 @contextlib.contextmanager
-def loading_steps(what: str, total: int) -> Iterator[Callable[[int], None]]:
-    """Count `total` steps of `what` ("decoding images"); call the yielded function once per
-    file (or with a count). Reports go to the listener of `reporting`, if any."""
-    steps = _Steps(what, total, _listener.get())
+def loading_steps(what: str, total: int, unit: Unit = "files") -> Iterator[Callable[[int], None]]:
+    """Count `total` `unit` of `what` ("decoding images", "reading data.csv"); call the yielded
+    function once per file (or with a count: the rows of a chunk). A count past `total` stops
+    at it (a row count found in advance may be an upper bound: a reader that ends short of it
+    steps the rest). Reports go to the listener of `reporting`, if any."""
+    steps = _Steps(what, total, unit, _listener.get())
     yield steps
     steps.finish()
 

@@ -3,8 +3,12 @@
 The preloaded fast path decodes every image into one uint8 stack, copies it into the splits
 (dropping the stack) and converts each split to float32; at its peak the uint8 splits and the
 float32 ones live at once, so it needs about `PRELOAD_BYTES_PER_VALUE` bytes per decoded value
-(5: 1 + 4), measured by ``tests/training/test_memory_budget.py`` against the process's peak. Data whose estimate is over
-the budget (by default `DEFAULT_SHARE` of the memory available now) streams from disk instead.
+(5: 1 + 4), measured by ``tests/training/test_memory_budget.py`` against the process's peak.
+A table of numbers (CSV) is read in chunks of text, each turned into float32 numbers at once,
+and then split: `table_bytes`, measured by ``tests/training/test_csv_memory.py``. Every
+source's estimate is its `DataSource.memory_needed`, which Train plans with and the Data panel
+shows. Data whose estimate is over the budget (by default `DEFAULT_SHARE` of the memory
+available now) streams from disk instead.
 """
 
 from __future__ import annotations
@@ -18,6 +22,21 @@ from netstudio.training.loaded_data import DataError
 
 #: Bytes the preloaded path holds at its peak per decoded uint8 value (see module docstring).
 PRELOAD_BYTES_PER_VALUE = 5
+#: Bytes of one float32 number, as every preloaded split holds its samples.
+FLOAT_BYTES = 4
+#: Bytes one cell of a CSV chunk takes while the chunk is read: its text as a Python string
+#: (~49 bytes and the text), its places in the lists of the rows, and its float64 and float32
+#: numbers (measured ~75 with ``tests/training/test_csv_memory.py``).
+TEXT_CELL_BYTES = 75
+#: Bytes of a chunk's cell the process keeps after the chunk is read (Python holds on to part
+#: of the heap the text took).
+KEPT_CELL_BYTES = 30
+#: Bytes a row takes for a moment while the splits are drawn, with its label: a stratified
+#: split (classification) works with several index arrays (measured ~74), a plain one less.
+PLAN_ROW_BYTES = {True: 80, False: 35}
+#: Bytes a row keeps beside its numbers once split: its label, the split's copy of it, and
+#: its index in the split plan.
+SPLIT_ROW_BYTES = 24
 #: The share of the available memory the data may take when no budget is set.
 DEFAULT_SHARE = 0.5
 
@@ -27,6 +46,24 @@ Streaming = Literal["auto", "always", "never"]
 def preload_bytes(count: int, sample_shape: tuple[int, ...]) -> int:
     """Peak bytes the fast path takes to hold `count` samples of `sample_shape` (decoded)."""
     return count * math.prod(sample_shape) * PRELOAD_BYTES_PER_VALUE
+
+
+def table_bytes(rows: int, values: int, chunk_cells: int, stratified: bool) -> int:
+    """Peak bytes the preloaded path takes for a table of `rows` rows of `values` numbers each
+    (features, and regression targets), read as text `chunk_cells` cells at a time and split
+    `stratified` by class (classification) or not.
+
+    Three moments compete: the last chunk read, its text beside the float32 numbers read so
+    far; the split plan drawn beside them; and the splits, each a float32 copy of its rows of
+    the whole table (twice the numbers). With a separate test file (held as read, not copied)
+    it is an upper bound, by 4 bytes a test-file number at most.
+    """
+    numbers = rows * values * FLOAT_BYTES
+    kept = chunk_cells * KEPT_CELL_BYTES
+    reading = numbers + chunk_cells * TEXT_CELL_BYTES
+    planning = numbers + rows * PLAN_ROW_BYTES[stratified] + kept
+    splitting = 2 * numbers + rows * SPLIT_ROW_BYTES + kept
+    return max(reading, planning, splitting)
 
 
 def available_memory() -> int:

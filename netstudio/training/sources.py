@@ -61,6 +61,7 @@ _SOURCE_MODULES = (
     "netstudio.training.builtin_sources",
     "netstudio.training.sequence_source",
     "netstudio.training.torchvision_sources",
+    "netstudio.training.cifar_source",
     "netstudio.training.folder_source",
     "netstudio.training.csv_source",
 )
@@ -162,6 +163,13 @@ class DataSource:
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
         """The examples before splitting; `params` are checked and complete."""
         raise NotImplementedError
+
+    def memory_needed(self, params: dict[str, Any], root: Path | None) -> int | None:
+        """Peak bytes the preloaded path takes, estimated without reading the data (from
+        `memory_budget`'s arithmetic): what `load_within` plans with, and the Data panel
+        shows. None when only reading tells (a source read whole then plans with what its
+        loaded splits hold), or when the files cannot be read (loading them says why)."""
+        return None
 
     def class_count(self, params: Mapping[str, Any]) -> int | None:
         """The number of classes `params` give, when the source can tell it without reading

@@ -18,7 +18,7 @@ import math
 import os
 import tempfile
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
@@ -34,6 +34,7 @@ from netstudio.training.loaded_data import (
     feature_stats,
     split_plan,
 )
+from netstudio.training.loading_progress import Unit, loading_steps
 
 if TYPE_CHECKING:
     from netstudio.training.data_config import DataConfig
@@ -191,23 +192,36 @@ class RowSplit(Dataset):
 
 
 def row_stats(
-    split: RowSplit, chunk_bytes: int = STATS_CHUNK_BYTES
+    split: RowSplit, chunk_bytes: int | None = None
 ) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """Per-channel (images) or per-feature mean and std of `split`, in chunks of about
-    `chunk_bytes`: the preloaded path's own numbers (`feature_stats`) when one chunk holds the
-    whole split, else one pass in float64 (within float32 rounding of them)."""
+    `chunk_bytes` (default `STATS_CHUNK_BYTES`): the preloaded path's own numbers
+    (`feature_stats`) when one chunk holds the whole split, else one pass in float64 (within
+    float32 rounding of them), with its loading progress (images or rows)."""
+    chunk_bytes = STATS_CHUNK_BYTES if chunk_bytes is None else chunk_bytes
     n = len(split)
     per_row = max(1, math.prod(split.sample_shape) * 4)
     step = max(1, chunk_bytes // per_row)
-    if n <= step:
-        mean_t, std_t = feature_stats(split.values(range(n)))
-        return tuple(mean_t.tolist()), tuple(std_t.tolist())
+    unit: Unit = "images" if len(split.sample_shape) == 3 else "rows"
+    with loading_steps(words.NORMALISATION_STATISTICS(), n, unit) as done:
+        if n > step:
+            return _chunked_stats(split, n, step, done)
+        mean, std = feature_stats(split.values(range(n)))
+        done(n)
+    return tuple(mean.tolist()), tuple(std.tolist())
+
+
+def _chunked_stats(
+    split: RowSplit, n: int, step: int, done: Callable[[int], None]
+) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """`row_stats` in one pass over chunks of `step` rows, counting them with `done`."""
     count, mean, m2 = 0, None, None  # Chan et al.'s parallel mean and variance
     for start in range(0, n, step):
         x = split.values(range(start, min(n, start + step))).to(torch.float64)
         dims = (0, 2, 3) if x.dim() == 4 else tuple(range(x.dim() - 1))
         size = x.numel() // x.shape[1 if x.dim() == 4 else -1]
         var, chunk_mean = torch.var_mean(x, dim=dims, correction=0)
+        done(len(x))
         if mean is None or m2 is None:
             count, mean, m2 = size, chunk_mean, var * size
             continue

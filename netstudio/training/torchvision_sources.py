@@ -1,18 +1,15 @@
-"""torchvision's MNIST, FashionMNIST, KMNIST and CIFAR-10 from a data folder.
+"""torchvision's MNIST, FashionMNIST and KMNIST (MNIST-format IDX files) from a data folder.
 
-The files are read with torchvision's own dataset classes, in torchvision's layout
-(``ROOT/MNIST/raw/train-images-idx3-ubyte``, ``ROOT/cifar-10-batches-py/data_batch_1``), and the
-whole split is taken at once from the dataset's ``data``/``targets`` tensors: no per-sample
-PIL images. Without the ``download`` parameter nothing is fetched; a missing file is a
-`DataError` naming every file that must be where (its fixes: choose the folder, or download).
+The files are where torchvision puts them (``ROOT/MNIST/raw/train-images-idx3-ubyte``).
+Without the ``download`` parameter nothing is fetched; a missing file is a `DataError` naming
+every file that must be where (its fixes: choose the folder, or download). CIFAR-10, also
+torchvision's, is `cifar_source`; the helpers both use are here.
 
-CIFAR-10's official "python" format is pickle. It is read by torchvision's loader, which first
-checks every file against the official MD5 checksums, so only the genuine files are unpickled;
-files that differ are reported as corrupted and never loaded.
-
-Over the memory budget, or when the data settings ask for it, both stream from disk
-(`streaming_formats`): the IDX images memory-mapped where they lie, the verified CIFAR-10
-images written once to a temporary file and memory-mapped from there.
+The IDX files are checked against their headers and sizes, then read here `IDX_CHUNK` images at
+a time, so a load over half a second shows the images read (`loading_progress`); the layout of
+torchvision before 0.8 (``processed/*.pt``) is read whole by torchvision. Over the memory
+budget, or when the data settings ask for it, the images stream from disk, memory-mapped where
+they lie (`streaming_formats`).
 """
 
 from __future__ import annotations
@@ -25,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from netstudio.core.params import p_bool
 from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
+from netstudio.training.loading_progress import loading_steps
 from netstudio.training.memory_budget import plan_loading, preload_bytes
 from netstudio.training.sources import DataSource
 
@@ -37,32 +35,26 @@ IDX_FILES = (
     "t10k-images-idx3-ubyte",
     "t10k-labels-idx1-ubyte",
 )
-CIFAR_FOLDER = "cifar-10-batches-py"
-CIFAR_ARCHIVE = "cifar-10-python.tar.gz"
-#: Images in the official CIFAR-10 files (50,000 training, 10,000 test).
-CIFAR_IMAGES = 60_000
-CIFAR_FILES = (
-    *(f"data_batch_{i}" for i in range(1, 6)),
-    "test_batch",
-    "batches.meta",
-)
+#: IDX images read at a time (2.3 MiB of 28×28): one loading-progress step.
+IDX_CHUNK = 3_000
 
 #: What else to do about missing files, besides putting them there.
 MISSING_FIXES = (DataFix.CHOOSE_FOLDER, DataFix.DOWNLOAD)
 
-_DOWNLOAD = p_bool(
+#: The ``download`` parameter of torchvision's data sets.
+DOWNLOAD = p_bool(
     "download",
     False,
     "Fetch the files into the data folder when they are missing (needs a network).",
 )
 
 
-def _dataset_root(root: Path, folder: str) -> Path:
+def dataset_root(root: Path, folder: str) -> Path:
     """Accept the dataset's own folder as root too (``.../MNIST`` instead of its parent)."""
     return root.parent if root.name == folder and root.is_dir() else root
 
 
-def _download_failed(name: str, where: Path, exc: Exception) -> DataError:
+def download_failed(name: str, where: Path, exc: Exception) -> DataError:
     return DataError(words.DOWNLOAD_FAILED(name=name, folder=where, error=str(exc)))
 
 
@@ -81,6 +73,25 @@ class IdxSource(DataSource):
     def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
         return (1, 28, 28)
 
+    def memory_needed(self, params: dict[str, Any], root: Path | None) -> int | None:
+        """`preload_bytes` of the images the label files' headers count (None: the files are
+        not there, or only in the layout of torchvision before 0.8)."""
+        return self._needed(dataset_root(root, self.dataset)) if root is not None else None
+
+    def _needed(self, root: Path) -> int | None:
+        """`memory_needed` with the data root found (`_dataset_root`)."""
+        folder = root / self.dataset
+        if _legacy_exists(folder / "processed"):
+            return None  # read whole, by torchvision
+        try:
+            return preload_bytes(sum(self._counts(folder / "raw")), (1, 28, 28))
+        except DataError:
+            return None
+
+    def _counts(self, raw: Path) -> list[int]:
+        """The examples of the training and test files, from their label files' headers."""
+        return [_idx_shape(self.name, raw / f"{p}-labels-idx1-ubyte", 1)[0] for p in _PREFIXES]
+
     def load_within(
         self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
     ) -> LoadedData:
@@ -92,11 +103,10 @@ class IdxSource(DataSource):
             data = prepare(self._read_files(root, raw), config, source_id=self.id)
             data.loading = plan_loading(config.streaming, None, budget, False, self.name).reason
             return data
-        counts = [_idx_shape(self.name, raw / f"{p}-labels-idx1-ubyte", 1)[0] for p in _PREFIXES]
-        needed = preload_bytes(sum(counts), (1, 28, 28))
-        plan = plan_loading(config.streaming, needed, budget, True, self.name)
+        counts = self._counts(raw)
+        plan = plan_loading(config.streaming, self._needed(root), budget, True, self.name)
         if not plan.streaming:
-            data = prepare(self._read_files(root, raw), config, source_id=self.id)
+            data = prepare(self._read_idx(raw, counts), config, source_id=self.id)
             data.loading = plan.reason
             return data
         from netstudio.training.streaming_formats import RowFile, stream_splits
@@ -147,7 +157,7 @@ class IdxSource(DataSource):
         """The data root, the raw folder and whether only the legacy layout is there: the files
         downloaded (with ``download``), unpacked and checked; DataError naming what is wrong."""
         assert root is not None
-        root = _dataset_root(root, self.dataset)
+        root = dataset_root(root, self.dataset)
         raw = root / self.dataset / "raw"
         cls = self._dataset_class()
         if params["download"]:
@@ -155,7 +165,7 @@ class IdxSource(DataSource):
                 for train in (True, False):
                     cls(str(root), train=train, download=True)
             except (OSError, RuntimeError) as exc:  # URLError is an OSError
-                raise _download_failed(self.name, raw, exc) from exc
+                raise download_failed(self.name, raw, exc) from exc
         else:
             self._require_files(root, raw)
         legacy = _legacy_exists(root / self.dataset / "processed")
@@ -165,10 +175,50 @@ class IdxSource(DataSource):
         return root, raw, legacy
 
     def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
-        root, raw, _ = self._files(params, root)
-        return self._read_files(root, raw)
+        root, raw, legacy = self._files(params, root)
+        if legacy:
+            return self._read_files(root, raw)
+        return self._read_idx(raw, self._counts(raw))
+
+    def _read_idx(self, raw: Path, counts: list[int]) -> RawData:
+        """The training and test images and labels of the IDX files (checked by `_files`),
+        read `IDX_CHUNK` images at a time with their loading progress."""
+        import numpy as np
+        import torch
+
+        classes = list(self._dataset_class().classes)
+        images = []
+        with loading_steps(words.READING(name=self.name), sum(counts), "images") as step:
+            for prefix, count in zip(_PREFIXES, counts, strict=True):
+                path = raw / f"{prefix}-images-idx3-ubyte"
+                into = np.empty((count, 1, 28, 28), dtype=np.uint8)
+                flat = into.reshape(count, 28 * 28)
+                try:
+                    with open(path, "rb") as handle:
+                        handle.seek(16)  # the header: magic and three dimensions
+                        for start in range(0, count, IDX_CHUNK):
+                            chunk = flat[start : start + IDX_CHUNK]
+                            if handle.readinto(chunk.data) != chunk.nbytes:
+                                raise OSError(f"the file ends before image {start + len(chunk)}")
+                            step(len(chunk))
+                except OSError as exc:
+                    error = str(exc.strerror or exc)
+                    message = words.IDX_UNREADABLE(name=self.name, path=path, error=error)
+                    raise DataError(message) from exc
+                images.append(torch.from_numpy(into))
+        labels = [self._labels(raw, prefix, len(classes)) for prefix in _PREFIXES]
+        return RawData(
+            name=self.name,
+            task="classification",
+            x=images[0],
+            y=labels[0],
+            classes=classes,
+            test_x=images[1],
+            test_y=labels[1],
+        )
 
     def _read_files(self, root: Path, raw: Path) -> RawData:
+        """The files of torchvision before 0.8 (``processed/*.pt``), read by torchvision."""
         cls = self._dataset_class()
         try:
             train_set = cls(str(root), train=True, download=False)
@@ -302,136 +352,12 @@ def _gunzip(packed: Path, target: Path) -> None:
         raise DataError(words.UNPACK_FAILED(archive=packed, error=str(exc))) from exc
 
 
-@dataclass(frozen=True, kw_only=True)
-class CifarSource(DataSource):
-    """CIFAR-10: 32×32 colour images, 10 classes, 50,000 train / 10,000 test."""
-
-    needs_root: bool = True
-    official_test: bool = True
-    can_stream: bool = True
-
-    def sample_shape(self, params: dict[str, Any], root: Path | None) -> tuple[int, ...]:
-        return (3, 32, 32)
-
-    def load_within(
-        self, params: dict[str, Any], config: DataConfig, root: Path | None, budget: int
-    ) -> LoadedData:
-        """Preloaded when the official 60,000 images fit `budget` (or streaming is off), else
-        streamed: the verified images written once to a temporary file, memory-mapped."""
-        needed = preload_bytes(CIFAR_IMAGES, (3, 32, 32))
-        plan = plan_loading(config.streaming, needed, budget, True, self.name)
-        if not plan.streaming:
-            data = prepare(self.read(params, root, config.seed), config, source_id=self.id)
-            data.loading = plan.reason
-            return data
-        import numpy as np
-        import torch
-
-        from netstudio.training.streaming_formats import stream_splits, temporary_rows
-
-        train_set, test_set = self._datasets(params, root)
-        splits = []
-        for dataset in (train_set, test_set):
-            images = dataset.data  # (N, 32, 32, 3) uint8, as the preloaded path permutes it
-            chunks = (
-                images[i : i + 4096].transpose(0, 3, 1, 2) for i in range(0, len(images), 4096)
-            )
-            rows = temporary_rows(list(chunks), "u1")
-            splits.append((rows, torch.tensor(np.asarray(dataset.targets), dtype=torch.int64)))
-            dataset.data = None  # the copy on disk is what the splits read
-        return stream_splits(
-            name=self.name,
-            task="classification",
-            rows=splits[0][0],
-            y=splits[0][1],
-            classes=list(train_set.classes),
-            config=config,
-            source_id=self.id,
-            reason=words.IMAGES_COPIED(reason=plan.reason),
-            test=splits[1],
-        )
-
-    def read(self, params: dict[str, Any], root: Path | None, seed: int) -> RawData:
-        import torch
-
-        train_set, test_set = self._datasets(params, root)
-
-        def images(data: Any) -> torch.Tensor:
-            return torch.from_numpy(data).permute(0, 3, 1, 2).contiguous()  # HWC -> CHW
-
-        return RawData(
-            name=self.name,
-            task="classification",
-            x=images(train_set.data),
-            y=torch.tensor(train_set.targets, dtype=torch.int64),
-            classes=list(train_set.classes),
-            test_x=images(test_set.data),
-            test_y=torch.tensor(test_set.targets, dtype=torch.int64),
-        )
-
-    def _datasets(self, params: dict[str, Any], root: Path | None) -> tuple[Any, Any]:
-        """torchvision's training and test sets, read only after every file passed the official
-        checksums (downloaded first with ``download``); DataError naming what is wrong."""
-        from torchvision.datasets import CIFAR10
-
-        assert root is not None
-        root = _dataset_root(root, CIFAR_FOLDER)
-        folder = root / CIFAR_FOLDER
-        if params["download"]:
-            try:
-                CIFAR10(str(root), train=True, download=True)
-            except (OSError, RuntimeError) as exc:
-                raise _download_failed(self.name, root, exc) from exc
-        else:
-            self._require_files(root, folder)
-        try:
-            return CIFAR10(str(root), train=True, download=False), CIFAR10(
-                str(root), train=False, download=False
-            )
-        except RuntimeError as exc:
-            raise DataError(
-                words.CIFAR_CHECKSUMS(
-                    name=self.name, folder=folder, error=str(exc), archive=CIFAR_ARCHIVE
-                ),
-                fixes=(DataFix.DOWNLOAD,),
-            ) from exc
-        except OSError as exc:  # a file that cannot be opened (permissions, a folder)
-            where = exc.filename or folder
-            raise DataError(
-                words.CIFAR_UNREADABLE(name=self.name, path=where, error=str(exc.strerror or exc))
-            ) from exc
-
-    def _require_files(self, root: Path, folder: Path) -> None:
-        archive = root / CIFAR_ARCHIVE
-        if not folder.is_dir() and archive.is_file():
-            import tarfile
-
-            from torchvision.datasets.utils import extract_archive
-
-            try:
-                extract_archive(str(archive), str(root))
-            except (OSError, EOFError, tarfile.TarError) as exc:
-                raise DataError(words.UNPACK_FAILED(archive=archive, error=str(exc))) from exc
-        missing = [name for name in CIFAR_FILES if not (folder / name).is_file()]
-        if missing:
-            raise DataError(
-                words.CIFAR_NOT_FOUND(
-                    name=self.name,
-                    folder=folder,
-                    files=", ".join(missing),
-                    archive=CIFAR_ARCHIVE,
-                    root=root,
-                ),
-                fixes=MISSING_FIXES,
-            )
-
-
 def _idx(source_id: str, dataset: str, name: str, description: str) -> IdxSource:
     return IdxSource(
         id=source_id,
         name=name,
         description=description,
-        params=(_DOWNLOAD,),
+        params=(DOWNLOAD,),
         files=f"{dataset}/raw/" + ", ".join(IDX_FILES),
         dataset=dataset,
     )
@@ -450,12 +376,5 @@ SOURCES: tuple[DataSource, ...] = (
         "KMNIST",
         "Kuzushiji-MNIST",
         "70,000 cursive Japanese characters, 28×28 grey, 10 classes.",
-    ),
-    CifarSource(
-        id="cifar10",
-        name="CIFAR-10",
-        description="60,000 colour photos, 32×32, 10 classes (airplane, car, bird, ...).",
-        params=(_DOWNLOAD,),
-        files=f"{CIFAR_FOLDER}/" + ", ".join(CIFAR_FILES),
     ),
 )

@@ -116,7 +116,7 @@ def _csv(path: Path, rows: int, seed: int, label: str = "kind") -> Path:
 def test_a_csv_table_streams_in_chunks_as_it_preloads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csv_source, "CHUNK_ROWS", 7)  # many chunks of a small table
+    monkeypatch.setattr(csv_source, "CHUNK_CELLS", 7 * 4)  # many chunks of 7 rows
     _csv(tmp_path / "train.csv", 90, 0)
     _csv(tmp_path / "test.csv", 25, 1)
     params = {"file": "train.csv", "test_file": "test.csv", "label_column": "kind"}
@@ -153,7 +153,7 @@ def _temporary_rows() -> set[str]:
 def test_a_bad_cell_is_named_and_the_temporary_copy_goes_with_its_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(csv_source, "CHUNK_ROWS", 7)
+    monkeypatch.setattr(csv_source, "CHUNK_CELLS", 7 * 4)  # chunks of 7 rows of 4 columns
     path = _csv(tmp_path / "train.csv", 30, 0)
     before = _temporary_rows()
     data = load_data(

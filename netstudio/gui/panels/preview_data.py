@@ -143,14 +143,20 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
     import torch
 
     from netstudio.training.loaded_data import TensorSplit
-    from netstudio.training.sources import get_source, load_data
+    from netstudio.training.sources import get_source, load_data, resolve_root
 
     # Read whole for the preview, even a source that streams to train (IDX, CIFAR-10, CSV).
     data = load_data(config.model_copy(update={"streaming": "never"}), project_dir)
     train = data.train
     assert isinstance(train, TensorSplit)  # only an image folder streams, and it is sampled
     kind = _kind(data.input_shape)
-    held = sum(split.nbytes for split in (data.train, data.val, data.test))
+    # The number Train plans with: the source's estimate, or (a source read whole) what the
+    # loaded splits hold.
+    source = get_source(config.source)
+    params, root = source.check_params(config.params), resolve_root(config, project_dir)
+    needed = source.memory_needed(params, root)
+    if needed is None:
+        needed = sum(split.nbytes for split in (data.train, data.val, data.test))
 
     def shown(x: torch.Tensor) -> np.ndarray:
         """Only the samples picked, denormalised: never a copy of the whole split."""
@@ -168,8 +174,8 @@ def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData
         mean=data.mean,
         std=data.std,
         name=data.name,
-        needed=held,
-        can_stream=get_source(config.source).can_stream,
+        needed=needed,
+        can_stream=source.can_stream,
         split_sizes=(len(data.train), len(data.val), len(data.test)),
     )
     if data.classes is not None:
