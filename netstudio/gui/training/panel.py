@@ -79,9 +79,9 @@ STREAMING_TEXT = QT_TRANSLATE_NOOP("TrainingPanel", "streaming from disk")
 
 def loading_text(progress: LoadingProgress) -> str:
     """ "Loading the data — decoding images: 1,234 / 5,000 files · ETA 0:07"."""
-    # The progress line itself is headless text (netstudio.training.loading_progress).
+    # The progress line itself is a headless message (netstudio.training.loading_progress).
     return translate("TrainingPanel", "Loading the data — {progress}").format(
-        progress=progress.line()
+        progress=i18n.translated(progress.line())
     )
 
 
