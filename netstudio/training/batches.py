@@ -180,7 +180,14 @@ _WHOLE_BATCH = cast("Callable[[list[Any]], Any]", _whole_batch)
 
 
 class LoaderBatches:
-    """Batches from a DataLoader, moved to `device` and augmented there."""
+    """Batches from a DataLoader, moved to `device` and augmented there.
+
+    A streamed split's batches come with the images they left out (`streaming.StreamSplit`),
+    which the split is told of (`record_left_out`): in a distributed run's training, whose
+    ranks step together, each rank's are sent to every rank first. `collect`, given, gathers
+    them instead (an evaluation pass whose ranks read parts of different lengths tells the
+    split after the pass). `positioned` also gives each batch's sample positions.
+    """
 
     def __init__(
         self,
@@ -196,9 +203,11 @@ class LoaderBatches:
         persistent: bool = True,
         shard: Shard = (0, 1),
         part: range | None = None,
+        collect: list[tuple[str, str]] | None = None,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
+        self.shard, self.collect = shard, collect
         in_memory = isinstance(data, TensorSplit)
         # Any: torch's `Dataset` declares no ``__len__``, which every dataset here has.
         dataset: Any = SplitDataset(data) if isinstance(data, TensorSplit) else data
@@ -238,29 +247,59 @@ class LoaderBatches:
         return len(self.loader)
 
     def __iter__(self) -> Iterator[Batch]:
+        for x, y, _ in self._read(positions=False):
+            yield x, y
+
+    def positioned(self) -> Iterator[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """The batches, each with the dataset position of each of its samples (int64, on the
+        CPU): a streamed batch leaves out the images it could not read, so the positions say
+        which samples the rows are."""
+        for x, y, at in self._read(positions=True):
+            assert at is not None
+            yield x, y, at
+
+    def _read(
+        self, positions: bool
+    ) -> Iterator[tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]]:
         generator = augment_generator(self.seed, self.epoch) if self.augment else None
+        # the loader hands out the sampler's batches in its order: its indices are the rows'
+        asked = iter(self.sampler) if positions else None
         for batch in _reported(self.loader):
+            indices = next(asked) if asked is not None else None
             x, y = batch[0], batch[1]
+            at = torch.as_tensor(indices, dtype=torch.int64) if indices is not None else None
             if len(batch) > 2:  # a streamed batch: the images it left out come with it
-                self._left_out(batch[2])
+                at = batch[3] if positions else None  # and the samples it kept
+                skipped = [(str(path), why) for path, why in batch[2]]
+                if self.collect is not None:  # told after the pass, with the other ranks'
+                    self.collect.extend(skipped)
+                else:
+                    record_left_out(self.dataset, skipped, every_rank=self.shard[1] > 1)
                 if len(y) == 0:
                     continue
             x = x.to(self.device, non_blocking=self.non_blocking)
             y = y.to(self.device, non_blocking=self.non_blocking)
             if self.augment is not None and generator is not None:
                 x = self.augment(x, generator)
-            yield x, y
+            yield x, y, at
 
-    def _left_out(self, skipped: Any) -> None:
-        """Tell the streamed split which images a batch left out; a run with more of them than
-        the split allows stops, naming them."""
-        from netstudio.training.loaded_data import DataError
-        from netstudio.training.results import TrainingFailure
 
-        try:
-            self.dataset.left_out([tuple(pair) for pair in skipped])
-        except DataError as error:
-            raise TrainingFailure("data", error.args[0]) from None
+def record_left_out(dataset: Any, skipped: list[tuple[str, str]], every_rank: bool) -> None:
+    """Tell the streamed `dataset` which images (path, why) were left out; a run with more of
+    them than the split allows stops, naming them. With `every_rank` (a distributed run, all
+    ranks calling at the same point) each rank's are first sent to every rank
+    (`distributed.gather_pairs`), so every rank judges the whole run's images and stops, or
+    goes on, with the others."""
+    from netstudio.training import distributed
+    from netstudio.training.loaded_data import DataError
+    from netstudio.training.results import TrainingFailure
+
+    if every_rank:
+        skipped = distributed.gather_pairs(skipped)
+    try:
+        dataset.left_out(skipped)
+    except DataError as error:
+        raise TrainingFailure("data", error.args[0]) from None
 
 
 def _worker_start(num_workers: int) -> str | None:
@@ -316,20 +355,29 @@ def split_batches(
     batch_size: int,
     device: str | torch.device,
     part: range | None = None,
-) -> Iterator[Batch]:
+    left_out: list[tuple[str, str]] | None = None,
+) -> Iterator[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
     """A split's batches in order, for evaluation: slices of tensors already on `device`, or a
-    loader's batches moved there (its workers end with the pass). `part` (a range of steps of
-    one) limits them to those samples: a distributed run's rank evaluates its
-    `distributed.part`."""
+    loader's batches moved there (its workers end with the pass), each with its samples'
+    positions in the split (int64, on the CPU: a streamed batch leaves out the images it
+    could not read). `part` (a range of steps of one) limits them to those samples: a
+    distributed run's rank evaluates its `distributed.part`. `left_out`, given, collects the
+    images left out (path, why) instead of telling the split (`LoaderBatches`)."""
     if isinstance(split, TensorSplit):
         part = range(len(split)) if part is None else part
         for start in range(part.start, part.stop, batch_size):
             stop = min(start + batch_size, part.stop)
-            yield split.x[start:stop], split.y[start:stop]
+            yield split.x[start:stop], split.y[start:stop], torch.arange(start, stop)
         return
     yield from LoaderBatches(
-        split, batch_size, shuffle=False, device=device, persistent=False, part=part
-    )
+        split,
+        batch_size,
+        shuffle=False,
+        device=device,
+        persistent=False,
+        part=part,
+        collect=left_out,
+    ).positioned()
 
 
 def loader_batches(

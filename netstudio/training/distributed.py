@@ -15,6 +15,11 @@ predictions gathered in order (`gather_rows`), so every rank gets the one-proces
 1/N share of the work; only rank 0 writes the run folder and prints (`netstudio.cli`; the
 other ranks record into a private temporary folder and resume from rank 0's checkpoint).
 
+What one rank meets alone, every rank learns in the same batch: a loss that is not finite
+(`first_not_finite`, `every_rank`: all ranks stop together, naming the rank), and a streamed image that
+could not be read (`gather_pairs`: each rank knows the whole run's, so the share that may be
+left out is of all of them and rank 0's note names them all).
+
 Before anything is loaded or written the ranks check that they are about to train the same
 thing (`agree`): each hashes its project, settings and, once read, its data; a rank whose
 hash differs from rank 0's stops every rank with one line naming it and what differs.
@@ -26,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import struct
 import sys
@@ -198,6 +204,58 @@ def gather_rows(rows: torch.Tensor) -> torch.Tensor:
     dist.all_gather(everyone, padded)
     whole = torch.cat([got[:n] for got, n in zip(everyone, counts, strict=True)])
     return whole.to(rows.device)
+
+
+def gather_pairs(pairs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every rank's (text, text) pairs (a streamed batch's unreadable images: path, why), in
+    rank order, on every rank; `pairs` alone. They travel as the bytes of one JSON line per
+    pair in a uint8 tensor (`gather_rows`): nothing is pickled, and a rank without any sends
+    none (when no rank has any, the exchange is the one header all_gather)."""
+    if not active():
+        return list(pairs)
+    import torch
+
+    # ASCII JSON (every control and non-ASCII character escaped): "\n" ends each pair alone
+    payload = "".join(json.dumps([first, second]) + "\n" for first, second in pairs).encode()
+    empty = torch.empty(0, dtype=torch.uint8)
+    whole = gather_rows(
+        torch.frombuffer(bytearray(payload), dtype=torch.uint8) if payload else empty
+    )
+    lines = whole.cpu().numpy().tobytes().decode("ascii").split("\n")
+    gathered = []
+    for line in lines:
+        if line:
+            first, second = json.loads(line)
+            gathered.append((str(first), str(second)))
+    return gathered
+
+
+def every_rank(values: Sequence[float]) -> list[list[float]]:
+    """Each rank's `values` (as many on every rank), in rank order, on every rank: one
+    all_reduce of a table with a row per rank, each rank filling its own (the others add
+    zeros, so NaN and ±inf arrive as they were). ``[values]`` alone."""
+    if not active():
+        return [list(values)]
+    import torch
+    import torch.distributed as dist
+
+    rank, world = shard()
+    table = torch.zeros((world, len(values)), dtype=torch.float64)
+    table[rank] = torch.tensor(list(values), dtype=torch.float64)
+    table = _for_backend(table)
+    dist.all_reduce(table)
+    return table.cpu().tolist()
+
+
+def first_not_finite(values: Sequence[float]) -> tuple[int, list[float]] | None:
+    """(rank, that rank's `values`) of the first rank holding a value that is not finite (a
+    loss that became NaN or infinite), None when every rank's are finite (`every_rank`): the
+    same answer on every rank, so all of them stop together at the same batch, where a rank
+    that stopped alone would leave the others waiting in their next collective."""
+    for rank, row in enumerate(every_rank(values)):
+        if not all(math.isfinite(value) for value in row):
+            return rank, row
+    return None
 
 
 def same_buffers(model: nn.Module) -> None:

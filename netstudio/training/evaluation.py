@@ -13,7 +13,7 @@ import torch
 from torch import nn
 
 from netstudio.training import distributed
-from netstudio.training.batches import split_batches
+from netstudio.training.batches import record_left_out, split_batches
 from netstudio.training.failures import FailureDiagnosis
 from netstudio.training.loaded_data import TensorSplit
 from netstudio.training.metrics import (
@@ -41,10 +41,13 @@ def evaluate_split(
 ) -> tuple[float | None, float | None, Predictions | None]:
     """Mean loss, accuracy (classification) and, with `keep`, every prediction.
 
-    Kept targets are the class indices or values, or the inputs for reconstruction. An error
-    from the model or the loss is raised as the `TrainingFailure` that `failures` makes of it.
-    In a distributed run each rank evaluates its `distributed.part` of the split and every rank
-    gets the whole split's figures and predictions, as one process would have them.
+    Kept targets are the class indices or values, or the inputs for reconstruction; the kept
+    predictions carry the split position of each row's sample (`Predictions.positions`: a
+    streamed image that cannot be read is left out). An error from the model or the loss is
+    raised as the `TrainingFailure` that `failures` makes of it. In a distributed run each rank
+    evaluates its `distributed.part` of the split and every rank gets the whole split's
+    figures and predictions, as one process would have them, and judges the images all ranks
+    left out together.
     """
     if len(split) == 0:
         return None, None, None
@@ -56,10 +59,16 @@ def evaluate_split(
     wanted_all: list[torch.Tensor] = []
     predicted: list[torch.Tensor] = []
     confidence: list[torch.Tensor] = []
+    positions: list[torch.Tensor] = []
     part = distributed.part(len(split))
-    batches = split_batches(split, EVAL_BATCH, _device_of(model), part) if part else ()
+    # the ranks' parts may take different numbers of batches: no rank judges its unreadable
+    # images alone mid-pass (the others would not meet it there); all do after the pass
+    together = isinstance(split, StreamSplit) and distributed.active()
+    left_out: list[tuple[str, str]] | None = [] if together else None
+    device = _device_of(model)
+    batches = split_batches(split, EVAL_BATCH, device, part, left_out) if part else ()
     with torch.no_grad():
-        for x, y in batches:
+        for x, y, at in batches:
             try:
                 out = model(x)
             except Exception as error:
@@ -70,6 +79,8 @@ def evaluate_split(
                 raise failures.loss(error, None, None) from None
             loss_sum += float(loss) * len(x)
             count += len(x)
+            if keep:
+                positions.append(at)
             if targets.classifies:
                 pred = targets.predict(out)
                 correct += int((pred == y).sum())
@@ -82,6 +93,8 @@ def evaluate_split(
                 wanted = x if targets.config.task == "reconstruction" else y
                 wanted_all.append(wanted.reshape(out.shape).float().cpu())
                 predicted.append(out.float().cpu())
+    if left_out is not None:
+        record_left_out(split, left_out, every_rank=True)
     total, n, right = distributed.reduce_sums([loss_sum, float(count), float(correct)])
     if n == 0:  # every sample left out (a streamed split's unreadable images)
         return None, None, None
@@ -93,6 +106,7 @@ def evaluate_split(
             targets=_gathered(wanted_all, kind),
             predicted=_gathered(predicted, kind),
             confidence=_gathered(confidence, torch.float32) if targets.classifies else None,
+            positions=_gathered(positions, torch.int64),
         )
     return total / n, accuracy, kept
 

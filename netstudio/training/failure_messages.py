@@ -45,6 +45,12 @@ WEIGHTS_NOT_FINITE = Template(
     CONTEXT,
     QT_TRANSLATE_NOOP("TrainingFailures", "the weights stopped being finite during epoch {epoch}"),
 )
+#: A failure one process of a distributed run met, as every process reports it.
+ON_RANK = Template(
+    "training.on-rank",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("TrainingFailures", "on rank {rank}, {failure}"),
+)
 KEPT_BEFORE = Template(
     "training.weights-kept",
     CONTEXT,

@@ -19,6 +19,7 @@ share of every batch, as the classifier's loop does (`netstudio.training.distrib
 rank draws the noise of the whole batch and keeps its share of it, both losses are weighted by
 the rank's share of the batch before DDP averages the gradients, and the epoch's figures are
 summed over the ranks, so N processes train and report as one would (an uneven last batch too).
+A loss that stops being finite on one rank stops every rank at that batch, naming the rank.
 """
 
 from __future__ import annotations
@@ -223,20 +224,9 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
             if not g_step:
                 figures[1] = math.nan
             d_value, g_value = figures[0], figures[1]
-            if not math.isfinite(d_value) or (g_step and not math.isfinite(g_value)):
-                bad_d = not math.isfinite(d_value)
-                raise TrainingFailure(
-                    "nan",
-                    words.GAN_LOSS_BECAME(
-                        role=words.GAN_DISCRIMINATOR() if bad_d else words.GAN_GENERATOR(),
-                        name=d_name if bad_d else g_name,
-                        value=str(d_value if bad_d else g_value),
-                        epoch=epoch + 1,
-                        batch=index + 1,
-                    ),
-                    epoch=epoch + 1,
-                    batch=index + 1,
-                )
+            checked = [d_value, g_value if g_step else 0.0]
+            if shard[1] > 1 or not all(map(math.isfinite, checked)):  # all ranks stop, or none
+                _stop_if_not_finite(distributed.every_rank(checked), (d_name, g_name), epoch, index)
             if g_step:
                 g_loss_value = g_value
                 g_steps += 1
@@ -297,6 +287,32 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     total = time.perf_counter() - run_start
     result.train_seconds = total
     result.samples_per_second = samples_seen / total if total > 0 else 0.0
+
+
+def _stop_if_not_finite(
+    losses: list[list[float]], names: tuple[str, str], epoch: int, index: int
+) -> None:
+    """Raise the failure of a loss that stopped being finite, given each rank's D and G loss
+    of batch `index` (G's 0 when it took no step): D's first, as its step comes first (a
+    generator loss behind it became NaN through D's weights), on the first rank it happened
+    on, named when there are several."""
+    for column, role in ((0, words.GAN_DISCRIMINATOR()), (1, words.GAN_GENERATOR())):
+        for rank, row in enumerate(losses):
+            if math.isfinite(row[column]):
+                continue
+            failure = TrainingFailure(
+                "nan",
+                words.GAN_LOSS_BECAME(
+                    role=role,
+                    name=names[column],
+                    value=str(row[column]),
+                    epoch=epoch + 1,
+                    batch=index + 1,
+                ),
+                epoch=epoch + 1,
+                batch=index + 1,
+            )
+            raise failure.on_rank(rank) if len(losses) > 1 else failure
 
 
 def _draw_samples(

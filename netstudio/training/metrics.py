@@ -45,12 +45,21 @@ class Predictions:
 
     targets: true class indices (classification) or values; predicted: class indices or values;
     confidence: probability of the predicted class (classification only).
+    positions: the position in its split of each row's sample (the trainer's test predictions:
+    a streamed image that could not be read is left out, so row i need not be sample i); None
+    when row i is the split's sample i. `sample_positions` reads either.
     """
 
     targets: np.ndarray
     predicted: np.ndarray
     confidence: np.ndarray | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    positions: np.ndarray | None = None
+
+    def sample_positions(self, rows: np.ndarray) -> np.ndarray:
+        """The split positions of the samples the predictions at `rows` are about."""
+        rows = np.asarray(rows, dtype=np.int64)
+        return rows if self.positions is None else np.asarray(self.positions)[rows]
 
     def misclassified(self, true_class: int | None = None, predicted_class: int | None = None):
         """Indices of samples with this true and predicted class (None: any), wrong ones only

@@ -151,6 +151,21 @@ class TrainingFailure(Exception):
         "remove a node id from training.fine_tuning.frozen"), as one more sentence."""
         return with_fixes(self.message, [phrases[fix] for fix in self.fixes if fix in phrases])
 
+    def on_rank(self, rank: int) -> TrainingFailure:
+        """This failure as every process of a distributed run reports it when one of them met
+        it (a loss that became NaN there): the message names that `rank`."""
+        from netstudio.training import failure_messages as words
+
+        return TrainingFailure(
+            self.kind,
+            words.ON_RANK(rank=rank, failure=self.message),
+            node_id=self.node_id,
+            epoch=self.epoch,
+            batch=self.batch,
+            details=self.details,
+            fixes=self.fixes,
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,

@@ -122,24 +122,31 @@ class StreamSplit(Dataset):
 
     def __getitems__(
         self, indices: list[int]
-    ) -> tuple[torch.Tensor, torch.Tensor, tuple[tuple[str, str], ...]]:
-        """One batch (what the loader's workers call): the samples at `indices` collated, and
-        (path, why) of each image that could not be read, left out of the batch."""
+    ) -> tuple[torch.Tensor, torch.Tensor, tuple[tuple[str, str], ...], torch.Tensor]:
+        """One batch (what the loader's workers call): the samples at `indices` collated,
+        (path, why) of each image that could not be read, left out of the batch, and the
+        positions of the samples kept (int64), so predictions stay with their samples."""
         samples = []
         skipped = []
+        kept = []
         for index in indices:
             try:
                 samples.append(self[index])
             except DataError as error:
                 skipped.append((self.paths[index], error.args[0]))
+            else:
+                kept.append(index)
+        at = torch.tensor(kept, dtype=torch.int64)
         if not samples:
-            return torch.zeros(0), torch.zeros(0, dtype=torch.int64), tuple(skipped)
+            return torch.zeros(0), torch.zeros(0, dtype=torch.int64), tuple(skipped), at
         x, y = default_collate(samples)
-        return x, y, tuple(skipped)
+        return x, y, tuple(skipped), at
 
     def left_out(self, skipped: Sequence[tuple[str, str]]) -> None:
         """Record the images a batch left out (in the process reading the batches); DataError
-        once they are more than `MAX_SKIPPED_SHARE` of the folder's images."""
+        once they are more than `MAX_SKIPPED_SHARE` of the folder's images. A distributed run
+        gives every rank the images all ranks left out (`batches.LoaderBatches`), so the share
+        is of the whole run's."""
         if not skipped:
             return
         self.skipped.update(skipped)
@@ -156,7 +163,8 @@ class StreamSplit(Dataset):
 
     def subset(self, indices: torch.Tensor) -> StreamSplit:
         """The samples at `indices`, with these settings."""
-        picked = [(self.paths[i], int(self.y[i])) for i in indices.tolist()]
+        at = indices.tolist()
+        picked = list(zip([self.paths[i] for i in at], self.y[indices].tolist(), strict=True))
         return self._with(picked)
 
     def normalized(self, mean: Sequence[float], std: Sequence[float]) -> StreamSplit:

@@ -3,7 +3,8 @@
 A `Trainer` compiles the graph, moves the data to the device once (the fast path: shuffled
 batches are sliced from tensors, no per-sample Python), and runs epochs of training and
 validation, then a test pass. Stop and pause are honoured between batches; a non-finite loss
-stops the run before the step that would spoil the weights; runtime errors are reported
+stops the run before the step that would spoil the weights (under torchrun, every process at
+the same batch, naming the one it happened on); runtime errors are reported
 naming the node they came from. `run()` never raises for a problem of the network, the data or
 the settings: the result says what went wrong.
 
@@ -406,8 +407,12 @@ class Trainer:
                 except Exception as error:
                     raise self._failures.loss(error, epoch, index) from None
                 value = float(loss.detach())
-                if not math.isfinite(value):
-                    raise self._failures.nan(value, epoch, index, epoch_state)
+                if world > 1 or not math.isfinite(value):  # every rank stops if one must
+                    bad = distributed.first_not_finite([value])
+                    if bad is not None:
+                        rank, (value,) = bad
+                        failure = self._failures.nan(value, epoch, index, epoch_state)
+                        raise failure.on_rank(rank) if world > 1 else failure
                 if world > 1:  # DDP averages the ranks' gradients: weigh each by its share
                     whole = min(config.batch_size, len(train) - index * config.batch_size)
                     loss = loss * distributed.share(len(x), whole)

@@ -3,6 +3,8 @@ process with the same global batch would (an uneven last batch included), share 
 and still report the one-process figures, predictions and per-class report, train a GAN as one
 process would, only rank 0 writes the run, --resume goes on, ranks that read different projects
 are refused before anything is written, and the exported training script runs under torchrun.
+A loss that becomes NaN on one rank only stops both ranks at that batch (classifier and GAN),
+and a streamed image folder's unreadable images are counted and named over both ranks.
 
 Starting torchrun and two processes that import torch costs seconds, so one launch does all of
 it: this file, run as a script under torchrun (`_worker`), calls the command several times in
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import faulthandler
 import importlib.util
 import io
 import json
@@ -46,6 +49,17 @@ COMMON = ["--batch-size", str(BATCH), "--device", "cpu", "--json"]
 #: The GAN's 179 training samples in batches of 16 end in a batch of 3 (2 and 1 per rank).
 GAN_SPLITS = {"val_fraction": 0.0, "test_fraction": 0.9}
 GAN_COMMON = ["--epochs", "1", "--batch-size", "16", "--device", "cpu", "--json"]
+#: With batches of 256 the digits' epoch is 5 batches: rank 1's loss becomes NaN at the 7th step,
+#: epoch 2's batch 2 (after one whole epoch, whose figures the run keeps).
+NAN_BATCH = 256
+NAN_AT = 5 + 2
+#: The streamed image folders: 300 images (3 may be left out), 216 train / 24 val / 60 test,
+#: in batches of 32.
+STREAMED = ["--epochs", "1", "--batch-size", "32", "--device", "cpu", "--json"]
+PER_CLASS = 100
+#: Seconds a command of the launch may take before its processes give up (with their stacks on
+#: stderr): a rank left waiting in a collective fails the launch instead of blocking it.
+WATCHDOG = 150
 needs_torchrun = pytest.mark.skipif(
     TORCHRUN is None, reason="torchrun is not installed beside this Python"
 )
@@ -133,17 +147,30 @@ def _worker(work: Path) -> None:
     refusal, a run, a GAN's run, the run's resume and the exported script, one after the other;
     each rank writes what it saw to rank<R>.json."""
     from netstudio.cli import main
-    from netstudio.training import evaluation, gan
+    from netstudio.training import batches, evaluation, gan
+    from netstudio.training import trainer as training
 
     rank = int(os.environ["RANK"])
     seen: dict[str, object] = {}
     # which samples each evaluation pass of this rank read, and how the GAN cut its batches
     parts: list[list[int]] = []
     split_batches, make_batches = evaluation.split_batches, gan.make_batches
+    batches.default_workers = lambda: 0  # type: ignore[assignment] # streamed: read in the rank
 
-    def evaluating(split, size, device, part=None):  # a spy
+    def evaluating(split, size, device, part=None, *rest):  # a spy
         parts.append([part.start, part.stop] if part is not None else [])
-        return split_batches(split, size, device, part)
+        return split_batches(split, size, device, part, *rest)
+
+    tested: dict[str, list] = {}  # the test predictions' positions and targets (a spy)
+    test_pass = training.Trainer._test
+
+    def testing(self, result) -> None:
+        test_pass(self, result)
+        if result.predictions is not None and result.predictions.positions is not None:
+            tested["positions"] = result.predictions.positions.tolist()
+            tested["targets"] = result.predictions.targets.tolist()
+
+    training.Trainer._test = testing  # type: ignore[method-assign]
 
     def batching(*args, **kwargs):  # a spy
         seen["gan_shard"] = kwargs.get("shard")
@@ -155,10 +182,16 @@ def _worker(work: Path) -> None:
         _fresh_rendezvous(work / f"{name}.port", rank)
         text = io.StringIO()  # rank 0's stdout; the others print nothing
         parts.clear()
-        with contextlib.redirect_stdout(text):
-            seen[name] = main(argv)
+        tested.clear()
+        faulthandler.dump_traceback_later(WATCHDOG, exit=True)  # a hang fails the launch
+        try:
+            with contextlib.redirect_stdout(text):
+                seen[name] = main(argv)
+        finally:
+            faulthandler.cancel_dump_traceback_later()
         seen[f"{name}_stdout"] = text.getvalue()
         seen[f"{name}_parts"] = list(parts)
+        seen[f"{name}_test"] = dict(tested)
 
     # uneven rows, none at all on rank 1 (it takes rank 0's row shape), gathered as tensors; the
     # first command goes on in this process group (and ends it)
@@ -180,6 +213,18 @@ def _worker(work: Path) -> None:
         _write_once(run_dir, json.loads(str(seen["two_stdout"]).splitlines()[-1])["run_dir"])
     command("resumed", ["train", project, "--epochs", "2", "--resume", _wait(run_dir), *COMMON])
 
+    # rank 1's loss alone becomes NaN (a hook of this test): both ranks stop at that batch
+    build_loss, discriminator_loss = training.build_loss, gan.discriminator_loss
+    training.build_loss = lambda config: _poisoned(build_loss(config), rank, NAN_AT)  # type: ignore[assignment]
+    gan.discriminator_loss = _poisoned(discriminator_loss, rank, 2)  # batch 2 of its epoch
+    nan = ["--epochs", "2", "--batch-size", str(NAN_BATCH), "--out", str(work / "nan")]
+    command("nan", ["train", project, *nan, "--device", "cpu", "--json"])
+    command("gan_nan", ["train", str(work / "gan.net"), "--out", str(work / "gan_nan"), *GAN_COMMON])  # fmt: skip
+    training.build_loss, gan.discriminator_loss = build_loss, discriminator_loss
+    # streamed image folders with unreadable images on both ranks
+    for name in ("streamed", "streamed_many"):
+        command(name, ["train", str(work / f"{name}.net"), "--out", str(work / name), *STREAMED])
+
     script = _load_script(work / "train.py")
     _fresh_rendezvous(work / "script.port", rank)
     text = io.StringIO()
@@ -188,6 +233,23 @@ def _worker(work: Path) -> None:
         script.main(["--epochs", "1", "--out", out, "--save-every-rank"])
     seen["script_stdout"] = text.getvalue()
     (work / f"rank{rank}.json").write_text(json.dumps(seen))
+
+
+def _poisoned(loss, rank: int, at: int):
+    """`loss` (a loss module, or the GAN's discriminator loss) but that on rank 1 it becomes
+    NaN at its `at`-th training step (a call with gradients: evaluations are not counted)."""
+    steps = 0
+
+    def measured(*args):
+        nonlocal steps
+        value = loss(*args)
+        if torch.is_grad_enabled():
+            steps += 1
+            if rank == 1 and steps == at:
+                return value * float("nan")
+        return value
+
+    return measured
 
 
 def _fresh_rendezvous(port_file: Path, rank: int) -> None:
@@ -232,6 +294,57 @@ class Launch:
     one: dict  # the one-process run's JSON summary (2 epochs)
     one_epochs: list[dict[str, str]]  # its epochs.csv rows
     gan: dict  # the one-process GAN run's JSON summary (1 epoch)
+    streamed: dict[str, dict]  # each streamed folder's damaged images (`_streamed_project`)
+
+
+def _streamed_project(work: Path, name: str, ranks: tuple[int, int], test: bool) -> dict:
+    """NAME.net: the digits network (3 classes) on a folder of 300 grey 8×8 PNGs streamed from
+    disk, in which `ranks` (how many of rank 0's, of rank 1's) of the training images the
+    launch's epoch reads are damaged, and a test image beside one of another class when
+    `test`. What was damaged: the folder, the paths, the test image's position, the labels."""
+    from PIL import Image
+
+    from netstudio.io import load_project, save_project
+    from netstudio.training.batches import epoch_order, rank_slice
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.sources import load_data
+
+    folder = work / name
+    rng = np.random.default_rng(7)
+    for index, kind in enumerate(("ant", "bee", "cow")):
+        (folder / kind).mkdir(parents=True)
+        for i in range(PER_CLASS):
+            pixels = rng.integers(0, 120, (8, 8), dtype=np.uint8) + np.uint8(60 * index)
+            Image.fromarray(pixels).save(folder / kind / f"{i}.png")
+    project = load_project(EXAMPLES / "digits_mlp.net")
+    project.graph.set_params("dropout", {"p": 0.0})
+    last = [node for node in project.graph.nodes() if node.type_id == "Linear"][-1]
+    project.graph.set_params(last.id, {"out_features": 3})
+    project.data.clear()
+    project.data.update(
+        source="image_folder",
+        root=str(folder),
+        params={"resize": 8, "grayscale": True},
+        streaming="always",
+        normalize=False,
+        val_fraction=0.1,
+        test_fraction=0.2,
+    )
+    save_project(project, work / f"{name}.net")
+    data = load_data(project.data_config(), work)
+    batch = int(STREAMED[STREAMED.index("--batch-size") + 1])
+    # the training images each rank reads in the epoch: its share of every global batch
+    order = epoch_order(len(data.train), TrainingConfig.model_validate(project.training).seed, 0)
+    batches = [order[start : start + batch] for start in range(0, len(order), batch)]
+    reads = [torch.cat([rank_slice(b, (rank, 2)) for b in batches]).tolist() for rank in (0, 1)]
+    damaged = [data.train.paths[i] for rank in (0, 1) for i in reads[rank][3 : 3 + ranks[rank]]]
+    labels = data.test.y.tolist()
+    broken = next(i for i in range(len(labels) - 1) if labels[i] != labels[i + 1])
+    if test:
+        damaged.append(data.test.paths[broken])
+    for path in damaged:
+        Path(path).write_bytes(b"not a png")
+    return {"folder": str(folder), "damaged": damaged, "broken_test": broken, "labels": labels}
 
 
 def _summary(stdout: str) -> dict:
@@ -273,6 +386,10 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
     gan.data.update(GAN_SPLITS)
     gan.training["gan"].update(d_steps=2, sample_grid=2)  # G steps on every other batch
     save_project(gan, work / "gan.net")
+    streamed = {  # 3 may be left out: 3 are (one a test image), then 4 are
+        "streamed": _streamed_project(work, "streamed", (1, 1), test=True),
+        "streamed_many": _streamed_project(work, "streamed_many", (1, 3), test=False),
+    }
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
     two = subprocess.Popen(
         [TORCHRUN, "--standalone", "--nproc_per_node", "2", __file__, str(work)],
@@ -302,10 +419,15 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
         code = main(["train", str(work / "gan.net"), "--out", str(work / "gan_one"), *GAN_COMMON])
     assert code == 0
     gan_one = _summary(text.getvalue())
-    _, stderr = two.communicate(timeout=180)
+    try:
+        _, stderr = two.communicate(timeout=600)  # each command has its WATCHDOG besides
+    except subprocess.TimeoutExpired:
+        two.kill()
+        _, stderr = two.communicate()
+        pytest.fail(f"the launch did not end in 10 minutes: {stderr[-3000:]}")
     assert two.returncode == 0, stderr[-3000:]
     ranks = [json.loads((work / f"rank{rank}.json").read_text()) for rank in (0, 1)]
-    return Launch(work, ranks, stderr, one, _epochs(one["run_dir"]), gan_one)
+    return Launch(work, ranks, stderr, one, _epochs(one["run_dir"]), gan_one, streamed)
 
 
 @needs_torchrun
@@ -417,6 +539,64 @@ def test_a_distributed_run_resumes_and_ends_as_the_one_process_run(launch: Launc
     assert after["epochs"] == 2
     for key in ("train_loss", "val_loss", "val_accuracy", "test_loss", "test_accuracy"):
         assert after[key] == pytest.approx(launch.one[key], rel=1e-4, abs=1e-6), key
+
+
+@needs_torchrun
+def test_a_loss_that_becomes_nan_on_one_rank_stops_every_rank_at_that_batch(
+    launch: Launch,
+) -> None:
+    from netstudio.cli import EXIT_FAILED
+
+    rank0, rank1 = launch.ranks
+    assert rank0["nan"] == rank1["nan"] == EXIT_FAILED  # as a one-process run that fails
+    summary = _summary(rank0["nan_stdout"])
+    assert summary["status"] == "failed" and summary["epochs"] == 1
+    error = summary["error"]
+    assert error["kind"] == "nan" and (error["epoch"], error["batch"]) == (2, 2)
+    said = (
+        "on rank 1, the loss became nan at epoch 2, batch 2: the weights are kept from the batch "
+        "before. Lower the learning rate"
+    )
+    assert error["message"].startswith(said)
+    assert launch.stderr.count(f"error: {said}") == 2  # each rank stops with the same words
+    assert len(_epochs(summary["run_dir"])) == 1  # the first epoch's figures are kept
+    # the GAN: rank 1's discriminator loss, at the second batch of the epoch
+    assert rank0["gan_nan"] == rank1["gan_nan"] == EXIT_FAILED
+    error = _summary(rank0["gan_nan_stdout"])["error"]
+    said = "on rank 1, the discriminator 'discriminator''s loss became nan at epoch 1, batch 2"
+    assert error["kind"] == "nan" and error["message"].startswith(said)
+    assert launch.stderr.count(f"error: {said}") == 2
+
+
+@needs_torchrun
+def test_unreadable_images_are_counted_and_named_over_every_rank(launch: Launch) -> None:
+    rank0, rank1 = launch.ranks
+    # one damaged training image read by each rank and one test image: 3 of 300, all named
+    streamed = launch.streamed["streamed"]
+    assert rank0["streamed"] == rank1["streamed"] == 0
+    run_dir = Path(_summary(rank0["streamed_stdout"])["run_dir"])
+    result = json.loads((run_dir / "result.json").read_text())
+    notes = [note for note in result["notes"] if note.startswith("left out")]
+    folder = streamed["folder"]
+    assert len(notes) == 1
+    assert notes[0].startswith(f"left out 3 unreadable images of 300 under {folder} (up to 1%")
+    assert all(path in notes[0] for path in streamed["damaged"])
+    # the test predictions, gathered from both ranks, skip the damaged test image
+    labels, broken = streamed["labels"], streamed["broken_test"]
+    for rank in launch.ranks:
+        tested = rank["streamed_test"]
+        assert tested["positions"] == [i for i in range(len(labels)) if i != broken]
+        assert tested["targets"] == [labels[i] for i in tested["positions"]]
+    assert sum(result["report"]["support"]) == len(labels) - 1
+    # 4 damaged training images, 1 read by rank 0 and 3 by rank 1: more than the 3 the folder
+    # may leave out, though neither rank read more than 3: both ranks stop, naming them
+    many = launch.streamed["streamed_many"]
+    assert rank0["streamed_many"] == rank1["streamed_many"] == 1
+    error = _summary(rank0["streamed_many_stdout"])["error"]
+    said = f"4 of the 300 images under {many['folder']} cannot be read, more than the 1%"
+    assert error["kind"] == "data" and error["message"].startswith(said)
+    assert all(path in error["message"] for path in many["damaged"][:3])  # the first named
+    assert launch.stderr.count(f"error: {said}") == 2
 
 
 @needs_torchrun

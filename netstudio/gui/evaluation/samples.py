@@ -86,7 +86,9 @@ class SampleView(QWidget):
     def show_samples(
         self, indices: np.ndarray, data: Any, predictions: Any, classes: list[str], title: str
     ) -> None:
-        """Show the test samples at `indices` (into ``data.test``) under `title`."""
+        """Show the test samples of the predictions at `indices` under `title`: the samples of
+        ``data.test`` at the positions the predictions name (`Predictions.sample_positions`:
+        a test image the run could not read has no prediction)."""
         total = len(indices)
         shown = [int(i) for i in indices[:MAX_SHOWN]]
         self.indices = shown
@@ -105,14 +107,18 @@ class SampleView(QWidget):
         from netstudio.training.loaded_data import read_samples
 
         self._data = data
-        self._labels_shown = {i: self._labels(i, predictions, classes) for i in shown}
+        at = [int(p) for p in predictions.sample_positions(np.asarray(shown, dtype=np.int64))]
+        self._labels_shown = {
+            position: self._labels(row, predictions, classes)
+            for row, position in zip(shown, at, strict=True)
+        }
         split = data.test
         if not data.streaming:  # indexing a few samples held in memory is no work
-            self._show_read(read_samples(split, shown))
+            self._show_read(read_samples(split, at))
             return
         self.grid.set_rows([])
         self.table.setRowCount(0)
-        self.reader.submit(lambda: read_samples(split, shown), self._show_read, self._failed)
+        self.reader.submit(lambda: read_samples(split, at), self._show_read, self._failed)
 
     def _show_read(self, read: Any) -> None:
         """Show the samples `read` (a `SplitSamples`), naming those that could not be read."""
