@@ -1,7 +1,8 @@
 """The Data panel and the Data preview in Chinese: a person opens the digits example, reads the
 source's description, the groups and the memory settings in Chinese, changes the validation
-split (the project changes, Undo names the edit in Chinese), and sees the preview's class
-balance and samples titled in Chinese; dataset names stay as they are."""
+split (the project changes, Undo names the edit in Chinese), sees the preview's class
+balance and samples titled in Chinese, and picks another source by its Chinese name (the
+project stores its id); dataset names (MNIST, CIFAR-10) stay as they are."""
 
 from __future__ import annotations
 
@@ -38,9 +39,15 @@ def test_the_data_panel_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) 
     window.data_dock.raise_()
     qtbot.waitUntil(lambda: panel.preview_data is not None, timeout=30_000)
 
-    assert panel.source_combo.currentText() == "Digits (8×8)"  # a dataset's name stays
+    combo = panel.source_combo
+    assert combo.currentText() == "手写数字（8×8）"  # a source's name that is a word
+    assert combo.currentData() == "digits"  # the stored id stays
+    names = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
+    assert names["moons"] == "双月牙" and names["image_folder"] == "图像文件夹"
+    assert names["mnist"] == "MNIST" and names["cifar10"] == "CIFAR-10"  # a dataset's name stays
+    assert names["csv"] == "CSV" and names["fashion_mnist"] == "Fashion-MNIST"
     assert panel.description.text().startswith("1,797 张真实手写数字")
-    assert panel.status.text().startswith("Digits (8×8)：训练 ")
+    assert panel.status.text().startswith("手写数字（8×8）：训练 ")
     assert panel.status.text().endswith("，10 个类别")
     assert panel.splits_box.title() == "数据划分"
     assert panel.augment_box.title() == "数据增强（训练图像）"
@@ -81,6 +88,15 @@ def test_the_data_panel_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) 
     preview.resize(900, 420)
     preview.grab().save("/tmp/shots/i18n_data_preview.png")
 
+    # The person picks the two moons by their Chinese name: the project stores the source's id.
+    index = combo.findText("双月牙")
+    combo.setCurrentIndex(index)
+    with qtbot.waitSignal(panel.preview_ready, timeout=30_000):
+        combo.activated.emit(index)
+    assert window.document.project.data["source"] == "moons"
+    assert window.document.undo_stack.undoText() == "使用 双月牙 数据"
+    assert panel.status.text().startswith("双月牙：训练 ")
+
 
 def test_every_data_source_word_is_listed_for_translation() -> None:
     """A new source, or a changed description or setting, fails here until it is listed in
@@ -91,6 +107,17 @@ def test_every_data_source_word_is_listed_for_translation() -> None:
         for spec in source.params:
             assert spec.display_name.capitalize() in listed, (source.id, spec.name)
             assert spec.doc in listed, (source.id, spec.name)
+
+
+def test_a_loaded_datas_name_is_shown_in_chinese(chinese) -> None:
+    """The summary's name: a source's word translated, the folder or file it read as it is."""
+    from netstudio.gui.panels.data_panel import shown_name
+
+    assert shown_name("Digits (8×8)") == "手写数字（8×8）"
+    assert shown_name("Image folder flowers") == "图像文件夹 flowers"
+    assert shown_name("CSV iris.csv") == "CSV iris.csv"
+    assert shown_name("CIFAR-10") == "CIFAR-10"
+    assert shown_name("my data") == "my data"  # not a source's: as it is
 
 
 def test_a_missing_folder_says_its_fix_in_chinese(chinese) -> None:

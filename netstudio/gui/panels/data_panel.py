@@ -87,7 +87,7 @@ class DataPanel(QWidget):
         self.source_combo = QComboBox(body)
         self.source_combo.setObjectName("data_source")
         for index, source in enumerate(all_sources()):
-            self.source_combo.addItem(source.name, source.id)
+            self.source_combo.addItem(source_text(source.name), source.id)  # the id stays
             description = source_text(source.description)
             self.source_combo.setItemData(index, description, Qt.ItemDataRole.ToolTipRole)
         self.source_combo.activated.connect(self._on_source_chosen)
@@ -203,7 +203,7 @@ class DataPanel(QWidget):
             problems = source.problems(params)  # what would stop loading, in the file's words
         else:
             said = self.tr("data.params must name {source}'s settings, got {value}")
-            problems = [said.format(source=source.name, value=describe(params))]
+            problems = [said.format(source=source_text(source.name), value=describe(params))]
             params = {}
         shown = self.params_box.show_config(config, source, params)
         shown += self.splits_box.show_config(config, source)
@@ -306,14 +306,18 @@ class DataPanel(QWidget):
             what = self.tr("%n classes", "", len(classes or []))
             rest = preview.total - preview.train_count
             return said.format(
-                name=preview.name, train=preview.train_count, rest=rest, shape=shape, what=what
+                name=shown_name(preview.name),
+                train=preview.train_count,
+                rest=rest,
+                shape=shape,
+                what=what,
             )
         train, val, test = preview.split_sizes
         what = self.tr("%n classes", "", len(classes)) if classes is not None else ""
         what = what or self.tr("regression")
         said = self.tr("{name}: {train} train / {val} val / {test} test, {shape}, {what}")
-        return said.format(name=preview.name, train=train, val=val, test=test, shape=shape,
-                           what=what)  # fmt: skip
+        return said.format(name=shown_name(preview.name), train=train, val=val, test=test,
+                           shape=shape, what=what)  # fmt: skip
 
     def _replan(self, config: DataConfig) -> None:
         """Say which way Train will read the data and why (the memory available is read on a
@@ -372,6 +376,18 @@ class DataPanel(QWidget):
     def _show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
         self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if error else "")
+
+
+def shown_name(name: str) -> str:
+    """A loaded data's `name` in the person's language: a source's name ("Digits (8×8)"), or a
+    source's name and then the folder or file it read ("Image folder flowers", "CSV
+    iris.csv"), the source's part translated (a dataset's own name, MNIST, stays as it is)."""
+    for source in all_sources():
+        if name == source.name:
+            return source_text(name)
+        if name.startswith(source.name + " "):
+            return source_text(source.name) + name[len(source.name) :]
+    return name
 
 
 def _first(error: ValidationError) -> str:
