@@ -101,15 +101,15 @@ class GraphBuilder:
             )
         except ParamError as error:  # already checked above; kept for safety
             self._unread.add(node.id)
-            self._problem(at("params", error.param or ""), str(error))
+            self._problem(at("params", error.param or ""), error.message)
             return
         except NameInUseError as error:
             self._unread.add(node.id)
-            self._problem(at("name"), str(error))
+            self._problem(at("name"), error.message)
             return
         except GraphError as error:  # an id taken in the graph, or not a valid id
             self._unread.add(node.id)
-            self._problem(at("id"), str(error))
+            self._problem(at("id"), error.message)
             return
         self._graph_ids[node.id] = built.id
         self.added.append(built.id)
@@ -138,7 +138,7 @@ class GraphBuilder:
                     spec.check_params({key: value}, owner)
             except ParamError as error:
                 path = json_path(*self.at, "nodes", row, "params", key)
-                problems.append(FileProblem(path, str(error)))
+                problems.append(FileProblem(path, error.message))
         return problems
 
     # --- wires ---------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ class GraphBuilder:
             wire = self.graph.connect(src, edge.from_port, dst, edge.to_port)
         except PortError as error:
             key = "from_port" if edge.from_port not in source.output_ports else "to_port"
-            self._problem(at(key), str(error))
+            self._problem(at(key), error.message)
             return
         except CycleError:
             # A cycle makes the network invalid, not the file unreadable: the person opens it
@@ -193,7 +193,7 @@ class GraphBuilder:
             wire = Edge(src, edge.from_port, dst, edge.to_port)
             self.graph._add_edge(wire)
         except GraphError as error:
-            self._problem(at("to_port"), str(error))
+            self._problem(at("to_port"), error.message)
             return
         self._edge_rows[wire] = row
 

@@ -23,8 +23,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ValidationError
 
 from netstudio.core.errors import ParamError
+from netstudio.core.messages import Phrase, Template
 from netstudio.io.errors import FileProblem, json_path
 from netstudio.io.project import Project
+from netstudio.search import target_words as words
 from netstudio.search.config import Domain, SearchConfig
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
@@ -35,7 +37,20 @@ SETTINGS: dict[str, type[BaseModel]] = {"training": TrainingConfig, "data": Data
 
 class SearchError(ValueError):
     """A search that cannot run as it is set up, or values that do not fit their targets:
-    the message says which target and what to do."""
+    the message says which target and what to do.
+
+    Its `str()` is the message as raised: a `netstudio.core.messages.Message` (English, as the
+    CLI prints it), which the Search panel shows translated (`i18n.translated(str(error))`).
+    """
+
+    @property
+    def message(self) -> str:
+        """The message as raised (a `Message` where it is one)."""
+        first = self.args[0] if len(self.args) == 1 else None
+        return first if isinstance(first, str) else super().__str__()
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
@@ -71,12 +86,7 @@ def search_problems(config: SearchConfig, project: Project) -> list[FileProblem]
     parameter at fault; [] when every target exists and takes its whole domain."""
     problems: list[FileProblem] = []
     if not config.parameters:
-        problems.append(
-            FileProblem(
-                "search.parameters",
-                "the search has no parameters: choose at least one value to search",
-            )
-        )
+        problems.append(FileProblem("search.parameters", words.NO_PARAMETERS()))
     for index, parameter in enumerate(config.parameters):
         message = _target_problem(Target.parse(parameter.target), parameter.domain, project)
         if message is not None:
@@ -95,7 +105,7 @@ def apply_params(project: Project, params: Mapping[str, Any]) -> Project:
     try:
         result = loads_project(dumps_project(project))
     except ValueError as error:  # ProjectFileError too: the project cannot be copied whole
-        raise SearchError(f"the project cannot be copied for a trial: {error}") from None
+        raise SearchError(words.NOT_COPIED(error=str(error))) from None
     result.path = project.path
     for text, value in params.items():
         target = Target.parse(text)
@@ -105,11 +115,11 @@ def apply_params(project: Project, params: Mapping[str, Any]) -> Project:
             try:
                 result.graph.set_params(target.node_id, {target.param: value})
             except ParamError as error:
-                raise SearchError(f"{text}: {error}") from None
+                raise SearchError(words.AT_TARGET(target=text, problem=error.message)) from None
             continue
         problem = _setting_problem(target, result) or _setting_value_problem(target, value, result)
         if problem is not None:
-            raise SearchError(f"{text}: {problem}")
+            raise SearchError(words.AT_TARGET(target=text, problem=problem))
         section = getattr(result, target.path[0])
         _set_path(section, target.path[1:], value)
     return result
@@ -125,10 +135,11 @@ def _target_problem(target: Target, domain: Domain, project: Project) -> str | N
             return _no_node(target)
         node = project.graph.node(target.node_id)
         if target.param not in node.spec.param_names():
-            names = ", ".join(node.spec.param_names()) or "none"
-            return (
-                f"{target.text}: {node.label} has no parameter '{target.param}' "
-                f"(its parameters: {names}) — remove it from the search or pick another"
+            return words.NO_NODE_PARAMETER(
+                target=target.text,
+                owner=node.label,
+                param=target.param,
+                names=words.names_of(node.spec.param_names()),
             )
         spec = node.spec.param(target.param)
 
@@ -136,40 +147,38 @@ def _target_problem(target: Target, domain: Domain, project: Project) -> str | N
             try:
                 spec.check(value, node.label)
             except ParamError as error:
-                return str(error)
+                return error.message
             return None
 
     else:
         problem = _setting_problem(target, project)
         if problem is not None:
-            return f"{target.text}: {problem}"
+            return words.AT_TARGET(target=target.text, problem=problem)
 
         def refuse(value: Any) -> str | None:
             return _setting_value_problem(target, value, project)
 
-    for what, value in _probes(domain):
+    for refused, value in _probes(domain):
         reason = refuse(value)
         if reason is not None:
-            if what == "a value between":
-                return (
-                    f"{target.text}: a float range gives values such as {value:g}, which it "
-                    f"does not take ({reason}): use an int range or a list of choices"
-                )
-            return f"{target.text}: {what} {_shown(value)} does not fit: {reason}"
+            return refused(target=target.text, value=_shown(value), reason=reason)
     return None
 
 
-def _probes(domain: Domain) -> list[tuple[str, Any]]:
-    """The values that show whether a target takes all of `domain`: both ends of a range (the
-    bounds are ranges too) and a value between them (a float range on a whole-number
-    target), or every choice."""
+def _probes(domain: Domain) -> list[tuple[Template, Any]]:
+    """The values that show whether a target takes all of `domain`, each with the message
+    that says it does not: both ends of a range (the bounds are ranges too) and a value
+    between them (a float range on a whole-number target), or every choice."""
     if domain.kind == "choice" or domain.low is None or domain.high is None:
-        return [("the choice", value) for value in domain.choices]
-    probes: list[tuple[str, Any]] = [("the low end", domain.low), ("the high end", domain.high)]
+        return [(words.CHOICE_REFUSED, value) for value in domain.choices]
+    probes: list[tuple[Template, Any]] = [
+        (words.LOW_END_REFUSED, domain.low),
+        (words.HIGH_END_REFUSED, domain.high),
+    ]
     if domain.kind == "float" and domain.step is None and domain.low < domain.high:
         middle = domain.low + (domain.high - domain.low) * 0.37
         if not float(middle).is_integer():
-            probes.append(("a value between", middle))
+            probes.append((words.FLOAT_RANGE_REFUSED, float(middle)))
     return probes
 
 
@@ -178,10 +187,7 @@ def _shown(value: Any) -> str:
 
 
 def _no_node(target: Target) -> str:
-    return (
-        f"{target.text}: there is no node {target.node_id} — remove it from the search or pick "
-        "another"
-    )
+    return words.NO_NODE(target=target.text, node=target.node_id)
 
 
 def _setting_problem(target: Target, project: Project) -> str | None:
@@ -194,18 +200,13 @@ def _setting_problem(target: Target, project: Project) -> str | None:
     for key in keys:
         fields = model.model_fields if model is not None else {}
         if key not in fields:
-            known = ", ".join(fields) or "none"
-            return (
-                f"{'.'.join(walked)} has no setting '{key}' (its settings: {known}) — remove it "
-                "from the search or pick another"
+            return words.NO_SETTING(
+                setting=".".join(walked), key=key, names=words.names_of(list(fields))
             )
         walked.append(key)
         model = _model_in(fields[key].annotation)
     if model is not None:
-        return (
-            f"{'.'.join(walked)} is a group of settings, not one value: search one of its "
-            f"settings ({', '.join(model.model_fields)})"
-        )
+        return words.A_GROUP(setting=".".join(walked), names=", ".join(model.model_fields))
     return None
 
 
@@ -217,13 +218,14 @@ def _source_param_problem(keys: list[str], project: Project) -> str | None:
     try:
         source = get_source(str(project.data.get("source", DataConfig().source)))
     except DataError as error:
-        return f"the data source is not known: {error}"
+        first = error.args[0] if len(error.args) == 1 else None
+        return words.UNKNOWN_SOURCE(error=first if isinstance(first, str) else str(error))
     names = [spec.name for spec in source.params]
     if len(keys) != 1 or keys[0] not in names:
-        return (
-            f"the data source {source.name} has no parameter {'.'.join(keys) or '(none)'} "
-            f"(its parameters: {', '.join(names) or 'none'}) — remove it from the search or "
-            "pick another"
+        return words.NO_SOURCE_PARAMETER(
+            source=Phrase("DataSources", source.name),  # as the Data panel names it
+            param=".".join(keys) or words.NO_NAME,
+            names=words.names_of(names),
         )
     return None
 

@@ -224,6 +224,63 @@ def test_a_search_objective_no_run_records_is_refused_in_chinese(
     assert not panel.worker.running
 
 
+def test_a_search_target_that_is_gone_is_refused_in_chinese(
+    window: MainWindow, open_example
+) -> None:
+    """A searched node deleted since, and a data source's parameter that does not exist: the
+    Search panel's table and its refusal say each in Chinese (the data source by its Chinese
+    name); `netstudio check` keeps the English."""
+    from netstudio.search.checks import check_problems
+
+    path = open_example("digits_search.net")
+    project = json.loads(path.read_text(encoding="utf-8"))
+    parameters = project["search"]["parameters"]
+    parameters[1]["target"] = "fc9.out_features"
+    parameters[2] = {"target": "data.params.nope", "domain": {"kind": "choice", "values": [1]}}
+    path.write_text(json.dumps(project), encoding="utf-8")
+    assert window.open_file(path)
+    panel = window.search_ui.panel
+    panel.start()
+    assert panel.status.text() == (
+        "超参数搜索无法开始：fc9.out_features：没有节点 fc9——请把它从超参数搜索中移除，或另选一个"
+    )
+    assert not panel.worker.running
+    said = panel.parameters.item(2, 2).text()
+    assert said == (
+        "data.params.nope：数据源“手写数字（8×8）”没有参数 nope（它的参数：digits）——"
+        "请把它从超参数搜索中移除，或另选一个"
+    )
+    assert window.document is not None
+    assert check_problems(window.document.project)[1] == (  # the CLI's words stay English
+        "search.parameters[2]: data.params.nope: the data source Digits (8×8) has no parameter "
+        "nope (its parameters: digits) — remove it from the search or pick another"
+    )
+    panel.resize(1300, 520)
+    _shot(panel, "search_target_gone")
+
+
+def test_a_files_bad_parameter_is_said_in_chinese() -> None:
+    """A parameter the graph refuses, inside a file's problems: the file reader keeps the
+    refusal's message, so the app says it in Chinese; the English (the CLI's) is unchanged."""
+    from netstudio.gui import i18n
+    from netstudio.io import loads_project
+    from netstudio.io.errors import ProjectFileError
+
+    raw = json.loads((EXAMPLES / "digits_mlp.net").read_text(encoding="utf-8"))
+    nodes = raw["networks"][0]["graph"]["nodes"]
+    next(n for n in nodes if n["id"] == "fc1")["params"]["out_features"] = 0
+    with pytest.raises(ProjectFileError) as caught:
+        loads_project(json.dumps(raw))
+    problem = caught.value.problems[0]
+    assert str(problem) == (
+        "networks[0].graph.nodes[1].params.out_features: Linear 'fc1': 'out_features' must be "
+        "at least 1, got 0: choose a value from 1 to 1048576"
+    )
+    assert i18n.translated(problem.message) == (
+        "Linear 'fc1'：'out_features' 不能小于 1，当前为 0：请选择 1 到 1048576 之间的值"
+    )
+
+
 def test_every_example_is_listed_for_translation() -> None:
     """A new example, or a changed name or description, fails here until it is listed in
     example_words.WORDS (and so reaches the catalogue) and translated."""
