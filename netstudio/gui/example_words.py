@@ -33,7 +33,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Examples", "Digits MLP search"),
     QT_TRANSLATE_NOOP(
         "Examples",
-        "The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1's width (16 to 256) and the dropout probability (0 to 0.5). Run it with 'netstudio tune'.",
+        "The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1's width (16 to 256) and the dropout probability (0 to 0.5). Run it from the Search panel: Train ▸ Search (Ctrl+F5).",
     ),
     QT_TRANSLATE_NOOP("Examples", "Fashion-MNIST CNN"),
     QT_TRANSLATE_NOOP(
