@@ -694,8 +694,8 @@ They were autosaved {when}. Restore them?</source>
         <translation>手写数字 MLP 超参数搜索</translation>
     </message>
     <message>
-        <source>The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1&apos;s width (16 to 256) and the dropout probability (0 to 0.5). Run it with &apos;netstudio tune&apos;.</source>
-        <translation>带有现成搜索空间的手写数字 MLP：学习率（对数刻度，1e-4 到 0.1）、fc1 的宽度（16 到 256）和 Dropout 概率（0 到 0.5）。在“搜索”面板中运行它。</translation>
+        <source>The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1&apos;s width (16 to 256) and the dropout probability (0 to 0.5). Run it from the Search panel: Train ▸ Search (Ctrl+F5).</source>
+        <translation>带有现成搜索空间的手写数字 MLP：学习率（对数刻度，1e-4 到 0.1）、fc1 的宽度（16 到 256）和 Dropout 概率（0 到 0.5）。在“搜索”面板中运行它：训练 ▸ 超参数搜索（Ctrl+F5）。</translation>
     </message>
     <message>
         <source>Fashion-MNIST CNN</source>

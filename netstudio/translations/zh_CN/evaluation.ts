@@ -191,6 +191,10 @@
         <source>the run&apos;s data could not be loaded: {error}</source>
         <translation>无法加载这次训练所用的数据：{error}</translation>
     </message>
+    <message>
+        <source>none of the test samples could be read: {error}</source>
+        <translation>所有测试样本都无法读取：{error}</translation>
+    </message>
 </context>
 <context>
     <name>RunHistoryPanel</name>
@@ -470,6 +474,9 @@
     <name>SampleView</name>
     <message>
         <source>Click a cell of the matrix to see its test samples.</source>
+        <extracomment>Unreadable samples named under the title; more are an ellipsis there (all in its tooltip).
+----------
+Reads the samples of a streamed split off the GUI thread (`busy` while it runs).</extracomment>
         <translation>点击矩阵中的单元格，查看其中的测试样本。</translation>
     </message>
     <message numerus="yes">

@@ -994,6 +994,72 @@
     </message>
 </context>
 <context>
+    <name>SearchTargets</name>
+    <message>
+        <source>none</source>
+        <extracomment>A list of names with nothing in it (&quot;its parameters: none&quot;).</extracomment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <extracomment>A setting path with nothing after ``data.params``.</extracomment>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>the search has no parameters: choose at least one value to search</source>
+        <translation>超参数搜索没有参数：请至少选择一个要搜索的值</translation>
+    </message>
+    <message>
+        <source>the project cannot be copied for a trial: {error}</source>
+        <translation>无法为试验复制项目：{error}</translation>
+    </message>
+    <message>
+        <source>{target}: {problem}</source>
+        <extracomment>A problem of one target, with the target in front.</extracomment>
+        <translation>{target}：{problem}</translation>
+    </message>
+    <message>
+        <source>{target}: there is no node {node} — remove it from the search or pick another</source>
+        <translation>{target}：没有节点 {node}——请把它从超参数搜索中移除，或另选一个</translation>
+    </message>
+    <message>
+        <source>{target}: {owner} has no parameter &apos;{param}&apos; (its parameters: {names}) — remove it from the search or pick another</source>
+        <translation>{target}：{owner} 没有参数 &apos;{param}&apos;（它的参数：{names}）——请把它从超参数搜索中移除，或另选一个</translation>
+    </message>
+    <message>
+        <source>{target}: a float range gives values such as {value}, which it does not take ({reason}): use an int range or a list of choices</source>
+        <translation>{target}：浮点数范围会给出 {value} 这样的值，而它不接受（{reason}）：请改用整数范围或一组选项</translation>
+    </message>
+    <message>
+        <source>{target}: the low end {value} does not fit: {reason}</source>
+        <translation>{target}：下限 {value} 不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>{target}: the high end {value} does not fit: {reason}</source>
+        <translation>{target}：上限 {value} 不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>{target}: the choice {value} does not fit: {reason}</source>
+        <translation>{target}：选项 {value} 不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>{setting} has no setting &apos;{key}&apos; (its settings: {names}) — remove it from the search or pick another</source>
+        <translation>{setting} 没有设置项 &apos;{key}&apos;（它的设置项：{names}）——请把它从超参数搜索中移除，或另选一个</translation>
+    </message>
+    <message>
+        <source>{setting} is a group of settings, not one value: search one of its settings ({names})</source>
+        <translation>{setting} 是一组设置，不是单个值：请搜索其中的一项设置（{names}）</translation>
+    </message>
+    <message>
+        <source>the data source is not known: {error}</source>
+        <translation>数据源未知：{error}</translation>
+    </message>
+    <message>
+        <source>the data source {source} has no parameter {param} (its parameters: {names}) — remove it from the search or pick another</source>
+        <translation>数据源“{source}”没有参数 {param}（它的参数：{names}）——请把它从超参数搜索中移除，或另选一个</translation>
+    </message>
+</context>
+<context>
     <name>Shapes</name>
     <message>
         <source>{node} cannot take input {input}: {error}</source>
@@ -1122,6 +1188,11 @@
     <message>
         <source>the weights stopped being finite during epoch {epoch}</source>
         <translation>权重在第 {epoch} 轮中出现了非有限值</translation>
+    </message>
+    <message>
+        <source>on rank {rank}, {failure}</source>
+        <extracomment>A failure one process of a distributed run met, as every process reports it.</extracomment>
+        <translation>在进程 rank {rank} 上，{failure}</translation>
     </message>
     <message>
         <source>the weights are kept from the batch before</source>
