@@ -204,3 +204,13 @@ def chinese() -> Iterator[None]:
         yield
     finally:
         i18n.install("en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp: QApplication) -> None:
+    """English installed as the app installs it at start, so every test reads what a person
+    reads ("1 test sample could not be read", not "1 test sample(s)"), whichever test ran
+    first in its process."""
+    from netstudio.gui import i18n
+
+    i18n.install("en")

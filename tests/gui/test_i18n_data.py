@@ -52,7 +52,7 @@ def test_the_data_panel_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) 
     assert panel.splits_box.title() == "数据划分"
     assert panel.augment_box.title() == "数据增强（训练图像）"
     assert panel.memory_box.title() == "内存"
-    assert panel.params_box.title() == "Digits (8×8) 设置"
+    assert panel.params_box.title() == "手写数字（8×8） 设置"
     assert panel.cache_check.text() == "在磁盘上缓存解码后的图像"
     assert panel.budget_spin.specialValueText() == "自动"
     items = [panel.streaming_combo.itemText(i) for i in range(panel.streaming_combo.count())]

@@ -18,6 +18,7 @@ from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.field_marks import holds_project_fields, show_message, with_message_line
 from netstudio.gui.number_boxes import FloatSpinBox, IntSpinBox
 from netstudio.gui.panels.data_source_settings import group_form
+from netstudio.gui.panels.data_source_words import source_text
 from netstudio.training.data_config import AugmentConfig, DataConfig
 from netstudio.training.sources import DataSource
 
@@ -78,7 +79,7 @@ class SplitsBox(QGroupBox):
         Returns the values a field could not hold, one message each."""
         self.test_spin.setEnabled(not source.official_test)
         self.test_spin.setToolTip(
-            self.tr("{source} has its own test split").format(source=source.name)
+            self.tr("{source} has its own test split").format(source=source_text(source.name))
             if source.official_test
             else self.tr("Held out for the final test, after training")
         )

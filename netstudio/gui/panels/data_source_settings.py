@@ -96,7 +96,9 @@ class SourceSettingsBox(QGroupBox):
             editor.set_value(values.get(name))
             if editor.problem:
                 said = self.tr("{source}: {problem}", "a data source, what is wrong with a setting")
-                problems.append(said.format(source=source.name, problem=editor.problem))
+                problems.append(
+                    said.format(source=source_text(source.name), problem=editor.problem)
+                )
         return problems
 
     def _build(self, source: DataSource) -> None:
@@ -135,7 +137,7 @@ class SourceSettingsBox(QGroupBox):
             form.insertRow(0, self.tr("Folder"), self.folder_row)
             tip = self.tr("The folder that holds {files}").format(files=source.files)
             self.folder_row.setToolTip(tip)
-        self.setTitle(self.tr("{source} settings").format(source=source.name))
+        self.setTitle(self.tr("{source} settings").format(source=source_text(source.name)))
         self.setVisible(form.rowCount() > 0)
         self.source_id = source.id
 

@@ -19,6 +19,16 @@
     </message>
 </context>
 <context>
+    <name>Reopen</name>
+    <message numerus="yes">
+        <source>%n test sample(s) could not be read and are left out of the figures: {error}</source>
+        <translation>
+            <numerusform>%n test sample could not be read and is left out of the figures: {error}</numerusform>
+            <numerusform>%n test samples could not be read and are left out of the figures: {error}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunHistoryPanel</name>
     <message numerus="yes">
         <source>Wrote {rows} rows (%n run(s)) to {path}</source>

@@ -163,6 +163,12 @@
 </context>
 <context>
     <name>Reopen</name>
+    <message numerus="yes">
+        <source>%n test sample(s) could not be read and are left out of the figures: {error}</source>
+        <translation>
+            <numerusform>%n 个测试样本无法读取，未计入这些数字：{error}</numerusform>
+        </translation>
+    </message>
     <message>
         <source>{name} has no run folder recorded</source>
         <translation>{name} 没有记录训练文件夹</translation>

@@ -254,4 +254,7 @@ def test_reopening_leaves_out_a_damaged_test_image_and_says_so(tmp_path: Path) -
         opened.result.predictions.predicted, whole.result.predictions.predicted[keep]
     )
     message = str(opened.result.failure.message)
-    assert message.startswith("1 test sample") and f"Could not read the image {damaged}" in message
+    assert (
+        message.startswith("1 test sample could not be read and is left out of the figures")
+        and f"Could not read the image {damaged}" in message
+    )
