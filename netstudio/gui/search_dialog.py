@@ -78,6 +78,15 @@ def _number(text: str, whole: bool) -> int | float | None:
     return value
 
 
+def _refusal(item: Any) -> str:
+    """One pydantic error of the search section's model, for the person: the section's own
+    refusal (a `Message`, pydantic keeps the exception) translated, else pydantic's text."""
+    error = (item.get("ctx") or {}).get("error")
+    if isinstance(error, ValueError) and len(error.args) == 1 and isinstance(error.args[0], str):
+        return i18n.translated(error.args[0])
+    return str(item["msg"]).removeprefix("Value error, ")
+
+
 class SearchDialog(QDialog):
     """Choose what the search tries for one field (module docstring). `chosen(domain)` on OK,
     `chosen(None)` on Stop searching."""
@@ -243,7 +252,7 @@ class SearchDialog(QDialog):
                 {"target": self.spot.target, "domain": domain}
             )
         except ValidationError as error:
-            return str(error.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
+            return _refusal(error.errors(include_url=False)[0])
         try:
             config = search_config(self.document.project)
         except ValidationError:
@@ -258,14 +267,25 @@ class SearchDialog(QDialog):
         try:
             domain = self.domain()
         except ValueError as error:
-            show_message(self.message, str(error))
+            self._say(str(error))
             return
         problem = self.problem(domain)
         if problem:
-            show_message(self.message, problem)
+            self._say(problem)
             return
         self.chosen.emit(domain)
         super().accept()
+
+    def _say(self, text: str) -> None:
+        """Show why the entry is refused, the dialog grown to fit its lines (it was sized
+        without them)."""
+        show_message(self.message, text)
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            height = layout.totalHeightForWidth(self.width())
+            if height > self.height():
+                self.resize(self.width(), height)
 
     def _stop_searching(self) -> None:
         self.chosen.emit(None)

@@ -31,6 +31,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from netstudio.search import config_words as words
+
 #: What a trial can be judged by: the figures of the epoch whose weights the run ends with,
 #: or of the test pass after it.
 ObjectiveMetric = Literal[
@@ -46,7 +48,7 @@ Choice = int | float | str | bool
 def _choice(value: Any) -> Choice:
     if isinstance(value, (bool, int, str)) or (isinstance(value, float) and math.isfinite(value)):
         return value
-    raise ValueError("a value to try is a number, text, or true/false")
+    raise ValueError(words.NOT_A_CHOICE())
 
 
 #: A `Choice` as read from a file: checked as one value (not as each member of the union in
@@ -88,7 +90,7 @@ class Domain(_Section):
     @classmethod
     def _log_of_a_range(cls, log: bool, info: ValidationInfo) -> bool:
         if log and info.data.get("kind") == "choice":
-            raise ValueError("a list of choices is not on a scale: remove 'log'")
+            raise ValueError(words.CHOICES_NO_LOG())
         return log
 
     @field_validator("step")
@@ -98,11 +100,11 @@ class Domain(_Section):
             return None
         kind = info.data.get("kind")
         if kind == "choice":
-            raise ValueError("a list of choices takes no step: remove it")
+            raise ValueError(words.CHOICES_NO_STEP())
         if info.data.get("log"):
-            raise ValueError("a log range takes no step: remove the step or make it linear")
+            raise ValueError(words.LOG_NO_STEP())
         if kind == "int" and not float(step).is_integer():
-            raise ValueError("the step of an int range is a whole number")
+            raise ValueError(words.WHOLE_STEP())
         return step
 
     @field_validator("low", "high")
@@ -111,25 +113,22 @@ class Domain(_Section):
         kind, name = info.data.get("kind"), info.field_name
         if kind == "choice":
             if end is not None:
-                raise ValueError(f"a list of choices has no {name} end: list its values")
+                raise ValueError(words.CHOICES_NO_END(end=name))
             return None
         if end is None:
             if kind is None:  # reported at kind already
                 return None
             # "missing": a file reader that took out a bad end does not report it twice.
-            raise PydanticCustomError("missing", "a range needs its {end} end", {"end": name})
+            raise PydanticCustomError("missing", words.NEEDS_END.text, {"end": name})
         if kind == "int" and not float(end).is_integer():
-            raise ValueError("an int range takes whole numbers: make it a float range")
+            raise ValueError(words.WHOLE_ENDS())
         low = info.data.get("low")
         if name == "high" and low is not None and low > end:
             raise ValueError(
-                f"the range {_range_text(low, end)} is empty: its low end must be at most its "
-                f"high end (did you mean {_range_text(end, low)}?)"
+                words.EMPTY_RANGE(range=_range_text(low, end), suggestion=_range_text(end, low))
             )
         if info.data.get("log") and end <= 0:
-            raise ValueError(
-                "a log range needs both ends above 0: raise the low end, or make the range linear"
-            )
+            raise ValueError(words.LOG_ABOVE_ZERO())
         return int(end) if kind == "int" else float(end)
 
     @field_validator("values")
@@ -138,19 +137,17 @@ class Domain(_Section):
         kind = info.data.get("kind")
         if kind != "choice":
             if values is not None:
-                raise ValueError(
-                    "a range takes no list of values: remove it, or make the kind 'choice'"
-                )
+                raise ValueError(words.RANGE_NO_VALUES())
             return None
         if values is None:  # "missing", as for a range's end
-            raise PydanticCustomError("missing", "a list of choices needs at least one value")
+            raise PydanticCustomError("missing", words.NO_VALUES.text)
         if not values:
-            raise ValueError("a list of choices needs at least one value")
+            raise ValueError(words.NO_VALUES())
         seen: list[tuple[type, Choice]] = []
         for value in values:
             key = (type(value), value)
             if key in seen:
-                raise ValueError(f"{value!r} is listed twice: list each choice once")
+                raise ValueError(words.LISTED_TWICE(value=repr(value)))
             seen.append(key)
         return values
 
@@ -172,10 +169,7 @@ class SearchParameter(_Section):
     def _has_a_dot(cls, target: str) -> str:
         head, dot, tail = target.rpartition(".")
         if not dot or not head or not tail:
-            raise ValueError(
-                f"{target!r} names no parameter: write a node's id and its parameter "
-                "('fc1.out_features') or a setting's path ('training.optimizer.lr')"
-            )
+            raise ValueError(words.NO_PARAMETER_NAMED(target=repr(target)))
         return target
 
 
@@ -218,7 +212,7 @@ class SearchConfig(_Section):
     @classmethod
     def _some_budget(cls, seconds: float | None, info: ValidationInfo) -> float | None:
         if seconds is None and "trials" in info.data and info.data["trials"] is None:
-            raise ValueError("the search has no budget: give a number of trials, seconds, or both")
+            raise ValueError(words.NO_BUDGET())
         return seconds
 
     @field_validator("parameters")
@@ -229,13 +223,10 @@ class SearchConfig(_Section):
         seen: set[str] = set()
         for parameter in parameters:
             if parameter.target in seen:
-                raise ValueError(f"{parameter.target} is searched twice: keep one of its entries")
+                raise ValueError(words.SEARCHED_TWICE(target=parameter.target))
             seen.add(parameter.target)
             if info.data.get("sampler") == "grid" and parameter.domain.kind != "choice":
-                raise ValueError(
-                    f"{parameter.target}: the grid sampler tries lists of choices only, and this "
-                    "is a range: list the values to try, or choose the tpe or random sampler"
-                )
+                raise ValueError(words.GRID_OF_CHOICES(target=parameter.target))
         return parameters
 
     def parameter(self, target: str) -> SearchParameter:

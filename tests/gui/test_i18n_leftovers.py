@@ -293,3 +293,44 @@ def test_every_example_is_listed_for_translation() -> None:
         for text in (project.name, project.description):
             assert text in WORDS, (path.name, text)
             assert example_text(text) != text or text in same_in_chinese, (path.name, text)
+
+
+def test_search_this_refuses_an_empty_list_and_an_empty_range_in_chinese(
+    window: MainWindow, open_example, hands
+) -> None:
+    """The "Search this…" dialog of the learning rate, with a list of values left empty, then
+    a range given high end first: the dialog says each refusal of the search section in
+    Chinese (the section's English is unchanged) and nothing is added to the project."""
+    from PySide6.QtWidgets import QAbstractSpinBox
+
+    from netstudio.gui.search_fields import SEARCH_THIS, search_offer
+    from netstudio.search.config import Domain
+
+    open_example("digits_mlp.net")
+    document = window.document
+    assert document is not None
+    before = (document.project.search, document.undo_stack.count())
+    lr = window.findChild(QAbstractSpinBox, "training_optimizer_lr")
+    (entry,) = [a for a in search_offer(lr).menu().actions() if a.objectName() == SEARCH_THIS]
+    entry.trigger()
+    dialog = window.search_ui.host.dialog
+    assert dialog is not None and dialog.isVisible()
+    ok = dialog.findChild(QPushButton, "search_ok")
+    dialog.list_button.click()
+    hands.type_into(dialog.values, "", enter=False)
+    ok.click()
+    assert dialog.message.text() == "一组选项至少需要一个值"
+    dialog.range_button.click()
+    dialog.log.setChecked(False)
+    hands.type_into(dialog.low, "0.5", enter=False)
+    hands.type_into(dialog.high, "0.001", enter=False)
+    ok.click()
+    said = "范围 0.5..0.001 是空的：下限不能大于上限（是不是想写 0.001..0.5？）"
+    assert dialog.message.text() == said
+    assert dialog.isVisible()
+    _shot(dialog, "search_dialog_empty_range")
+    assert (document.project.search, document.undo_stack.count()) == before
+    with pytest.raises(ValueError, match=r"the range 0\.5\.\.0\.001 is empty: its low end must be "
+                       r"at most its high end \(did you mean 0\.001\.\.0\.5\?\)"):  # fmt: skip
+        Domain.model_validate({"kind": "float", "low": 0.5, "high": 0.001})
+    dialog.close()

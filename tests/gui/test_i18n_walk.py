@@ -785,10 +785,7 @@ AREAS += ["data"]  # the Data panel, every source's settings, the Data preview
 AREAS += ["search"]  # the Search and Runs docks with trials and runs shown, Search this…
 AREAS += ["gallery, reference, refusals"]  # Examples, Import's data, Layer reference, Inspector
 #: Texts in those parts that belong to areas not wrapped yet: path pattern -> catalogue area.
-NOT_YET = {
-    # the search section's checks are headless (netstudio/search): another helper's messages
-    "search/dialog choice/message": "messages (search/config.py)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 def _data_words(window: MainWindow) -> list[str]:

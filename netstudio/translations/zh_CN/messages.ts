@@ -994,6 +994,78 @@
     </message>
 </context>
 <context>
+    <name>SearchConfig</name>
+    <message>
+        <source>a value to try is a number, text, or true/false</source>
+        <translation>要尝试的值须是数字、文本或 true/false</translation>
+    </message>
+    <message>
+        <source>a list of choices is not on a scale: remove &apos;log&apos;</source>
+        <translation>一组选项没有刻度：请移除 &apos;log&apos;</translation>
+    </message>
+    <message>
+        <source>a list of choices takes no step: remove it</source>
+        <translation>一组选项不接受步长：请移除它</translation>
+    </message>
+    <message>
+        <source>a log range takes no step: remove the step or make it linear</source>
+        <translation>对数刻度的范围不接受步长：请移除步长，或改为线性范围</translation>
+    </message>
+    <message>
+        <source>the step of an int range is a whole number</source>
+        <translation>整数范围的步长须是整数</translation>
+    </message>
+    <message>
+        <source>a list of choices has no {end} end: list its values</source>
+        <translation>一组选项没有 {end} 端：请列出它的值</translation>
+    </message>
+    <message>
+        <source>a range needs its {end} end</source>
+        <extracomment>Reported as pydantic&apos;s &quot;missing&quot; (the file reader says so in its own words).</extracomment>
+        <translation>范围需要它的 {end} 端</translation>
+    </message>
+    <message>
+        <source>an int range takes whole numbers: make it a float range</source>
+        <translation>整数范围只接受整数：请改为浮点数范围</translation>
+    </message>
+    <message>
+        <source>the range {range} is empty: its low end must be at most its high end (did you mean {suggestion}?)</source>
+        <translation>范围 {range} 是空的：下限不能大于上限（是不是想写 {suggestion}？）</translation>
+    </message>
+    <message>
+        <source>a log range needs both ends above 0: raise the low end, or make the range linear</source>
+        <translation>对数刻度的范围要求下限和上限都大于 0：请调高下限，或改为线性范围</translation>
+    </message>
+    <message>
+        <source>a range takes no list of values: remove it, or make the kind &apos;choice&apos;</source>
+        <translation>范围不接受一组取值：请移除它，或把 kind 改为 &apos;choice&apos;</translation>
+    </message>
+    <message>
+        <source>a list of choices needs at least one value</source>
+        <translation>一组选项至少需要一个值</translation>
+    </message>
+    <message>
+        <source>{value} is listed twice: list each choice once</source>
+        <translation>{value} 列出了两次：每个选项只列一次</translation>
+    </message>
+    <message>
+        <source>{target} names no parameter: write a node&apos;s id and its parameter (&apos;fc1.out_features&apos;) or a setting&apos;s path (&apos;training.optimizer.lr&apos;)</source>
+        <translation>{target} 没有指明参数：请写出节点的 id 和它的参数（&apos;fc1.out_features&apos;），或设置项的路径（&apos;training.optimizer.lr&apos;）</translation>
+    </message>
+    <message>
+        <source>the search has no budget: give a number of trials, seconds, or both</source>
+        <translation>超参数搜索没有预算：请给出试验次数、秒数，或两者都给</translation>
+    </message>
+    <message>
+        <source>{target} is searched twice: keep one of its entries</source>
+        <translation>{target} 被搜索了两次：请只保留其中一项</translation>
+    </message>
+    <message>
+        <source>{target}: the grid sampler tries lists of choices only, and this is a range: list the values to try, or choose the tpe or random sampler</source>
+        <translation>{target}：网格采样器只尝试一组选项，而这是一个范围：请列出要尝试的值，或选择 tpe 或 random 采样器</translation>
+    </message>
+</context>
+<context>
     <name>SearchTargets</name>
     <message>
         <source>none</source>
