@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.background import run_in_background
+from netstudio.gui.evaluation.run_weights import run_name
 from netstudio.io import Project, dumps_project, loads_project
 from netstudio.training.runs import record_run_folder
 
@@ -179,7 +180,7 @@ class ExportDialog(QDialog):
             self.weights.setItemData(LATEST_RUN, tip, TOOLTIP)
         else:
             record, file = latest
-            name = record.get("name") or self.tr("the latest run")
+            name = run_name(record)
             text = self.tr("The latest run's trained weights ({name})").format(name=name)
             self.weights.setItemText(LATEST_RUN, text)
             self.weights.setItemData(LATEST_RUN, str(file), TOOLTIP)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMenu
 
 from netstudio.gui import i18n
+from netstudio.gui.evaluation.run_weights import run_name
 from netstudio.gui.health_list import HealthList
 from netstudio.gui.health_view import HealthView
 from netstudio.gui.node_insight import NodeInsight
@@ -90,13 +91,11 @@ class InsideUi(QObject):
     # --- what happens elsewhere ----------------------------------------------------------------
 
     def _run_finished(self, finished: Any) -> None:
-        name = finished.record.get("name") or finished.record.get("id") or self.tr("The run")
-        self.health.show_result(finished.result, str(name))
+        self.health.show_result(finished.result, run_name(finished.record))
 
     def _run_opened(self, finished: Any) -> None:
         """A run opened from the Runs table: its health, and its weights on the previews."""
-        name = finished.record.get("name") or finished.record.get("id") or self.tr("The run")
-        self.health.load_run(finished.result.run_dir, str(name))
+        self.health.load_run(finished.result.run_dir, run_name(finished.record))
         self.previews.weights_model = finished.model
         self._use_weights(finished.model)
 

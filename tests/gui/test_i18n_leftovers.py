@@ -334,3 +334,27 @@ def test_search_this_refuses_an_empty_list_and_an_empty_range_in_chinese(
                        r"at most its high end \(did you mean 0\.001\.\.0\.5\?\)"):  # fmt: skip
         Domain.model_validate({"kind": "float", "low": 0.5, "high": 0.001})
     dialog.close()
+
+
+def test_the_runs_the_app_named_read_in_chinese_and_stay_english_in_the_file(
+    digits_window: MainWindow, hands
+) -> None:
+    """The Runs table names "Run 1" and "Trial 2 of digits" in Chinese; a name the person
+    gave stays; after File ▸ Save the project file keeps the names in English."""
+    from netstudio.gui.panels.run_table import NAME
+
+    window = digits_window
+    document = window.document
+    epochs = [{"epoch": 1, "val_accuracy": 0.9, "train_loss": 0.5, "val_loss": 0.4}]
+    for name in ("Run 1", "Trial 2 of digits", "Baseline"):
+        document.add_run({"id": name.replace(" ", "_"), "name": name, "status": "finished",
+                          "epochs": epochs})  # fmt: skip
+    window.show_dock(window.evaluation_ui.docks["runs_dock"])
+    runs = window.evaluation_ui.runs_panel
+    shown = [runs.model.text(row, NAME) for row in range(runs.model.rowCount())]
+    assert sorted(shown) == sorted(["训练记录 1", "digits 的第 2 次试验", "Baseline"])
+    hands.action(window, "file_save").trigger()  # File ▸ Save (Ctrl+S)
+    path = document.path
+    assert path is not None and not document.modified
+    stored = [run["name"] for run in json.loads(path.read_text(encoding="utf-8"))["runs"]]
+    assert sorted(stored) == ["Baseline", "Run 1", "Trial 2 of digits"]

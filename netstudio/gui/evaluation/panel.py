@@ -36,8 +36,8 @@ from netstudio.gui.evaluation.run_weights import (
     RunWeights,
     accuracy_text,
     fixed,
+    run_name,
     significant,
-    this_run,
     weights_text,
 )
 from netstudio.gui.evaluation.samples import SampleView
@@ -136,7 +136,7 @@ class EvaluationPanel(QWidget):
         """Show a `FinishedRun` (from training, or a run reopened from the history)."""
         self.finished = finished
         result, record = finished.result, finished.record or {}
-        name = str(record.get("name") or this_run())
+        name = run_name(record)
         weights = RunWeights.of(record)
         title = f"<b>{escape(name)}</b>"
         if weights is not None:

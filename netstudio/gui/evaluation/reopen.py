@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from netstudio.core.messages import Message
 from netstudio.gui import i18n
-from netstudio.gui.evaluation.run_weights import RunWeights, this_run
+from netstudio.gui.evaluation.run_weights import RunWeights, run_name
 from netstudio.training.data_config import DataConfig
 
 translate = QCoreApplication.translate  # lupdate finds calls named translate(...)
@@ -60,7 +60,7 @@ def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
     """The run's folder: ``run_dir`` as recorded, relative to the project file's folder."""
     run_dir = record.get("run_dir")
     if not run_dir:
-        name = str(record.get("name") or this_run())
+        name = run_name(record)
         raise ReopenError(
             translate("Reopen", "{name} has no run folder recorded").format(name=name)
         )
@@ -121,7 +121,7 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
             "Reopen",
             "{name} ended before it trained an epoch, so it has no weights: train the network",
         )
-        raise ReopenError(text.format(name=record.get("name") or this_run())) from None
+        raise ReopenError(text.format(name=run_name(record))) from None
     # An auto Input takes the shape of the run's data's samples, as in training.
     folder_of_project = project_path.parent if project_path else None
     shape = project_sample_shape(record.get("data") or {}, folder_of_project)

@@ -24,6 +24,7 @@ language; figures are written in the locale's way (`percent`, `fixed`, `signific
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -168,6 +169,21 @@ def significant(value: float, digits: int) -> str:
 def this_run() -> str:
     """What a run without a name is called."""
     return translate("RunWeights", "This run")
+
+
+def run_name(record: Mapping[str, Any]) -> str:
+    """A run's name as a person reads it. The names the app gives ("Run 3", "Trial 2 of
+    digits_search") are stored in English, so a project reads the same in every language, and
+    shown in the app's language; a name the person gave is shown as it is."""
+    name = str(record.get("name") or record.get("id") or "")
+    if not name:
+        return this_run()
+    if match := re.fullmatch(r"Run (\d+)", name):
+        return translate("RunWeights", "Run {number}").format(number=match.group(1))
+    if match := re.fullmatch(r"Trial (\d+) of (.+)", name, flags=re.DOTALL):
+        text = translate("RunWeights", "Trial {number} of {study}")
+        return text.format(number=match.group(1), study=match.group(2))
+    return name
 
 
 def weights_text(weights: RunWeights) -> str:

@@ -43,7 +43,7 @@ from netstudio.gui.evaluation.run_weights import (
     RunWeights,
     accuracy_text,
     percent,
-    this_run,
+    run_name,
     weights_text,
 )
 from netstudio.gui.panels.plots import make_plot, set_bars
@@ -308,7 +308,7 @@ def source_text(finished: Any) -> str:
     weights = RunWeights.of(record)
     if finished.model is None or weights is None:
         return ""
-    parts = [str(record.get("name") or record.get("id") or this_run()), weights_text(weights)]
+    parts = [run_name(record), weights_text(weights)]
     accuracy = getattr(finished.result, "test_accuracy", None)
     if accuracy is not None:
         parts.append(accuracy_text(accuracy))

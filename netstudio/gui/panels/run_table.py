@@ -29,7 +29,7 @@ from PySide6.QtGui import QColor
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui import i18n
-from netstudio.gui.evaluation.run_weights import RunWeights, describe_epochs, percent
+from netstudio.gui.evaluation.run_weights import RunWeights, describe_epochs, percent, run_name
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR
 from netstudio.training.runs import EPOCH_FIELDS
 
@@ -248,8 +248,9 @@ class RunTableModel(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         record = self.runs[row]
         if column == NAME:
-            name = record.get("name") or record.get("id")
-            return str(name or self.tr("Run {number}").format(number=row + 1))
+            if record.get("name") or record.get("id"):
+                return run_name(record)
+            return self.tr("Run {number}").format(number=row + 1)
         if column == STARTED:
             return str(record.get("started") or "").replace("T", " ")[:16]
         if column == STATUS:

@@ -39,7 +39,7 @@ from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import DeleteRunsCommand, RenameRunCommand
 from netstudio.gui.document import Document
 from netstudio.gui.evaluation.reopen import reopen_run
-from netstudio.gui.evaluation.run_weights import RunWeights
+from netstudio.gui.evaluation.run_weights import RunWeights, run_name
 from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.plots import make_plot, series_colour
 from netstudio.gui.panels.run_table import (
@@ -242,9 +242,9 @@ class RunHistoryPanel(QWidget):
             colour = series_colour(positions[id(run)])
             curve = plot.plot(list(x), list(y), pen=pg.mkPen(colour, width=2), symbol="o",
                               symbolSize=4, symbolBrush=colour, symbolPen=None,
-                              name=str(run.get("name") or run.get("id")))  # fmt: skip
+                              name=run_name(run))  # fmt: skip
             self.curves.append(curve)
-            name = str(run.get("name") or run.get("id"))
+            name = run_name(run)
             self._series.append(Series(name, np.array(x, float), np.array(y, float), colour))
         self.crosshair.attach({"overlay": plot})  # clear() took its line and label away
 
@@ -294,7 +294,7 @@ class RunHistoryPanel(QWidget):
         record = runs[0]
         graph = training_copy(self.document.project)  # the worker's own, blocks' networks too
         path = self.document.path
-        name = record.get("name") or record.get("id")
+        name = run_name(record)
         self._say(self.tr("Opening the weights of {name}…").format(name=name))
         self.open_button.setEnabled(False)
         self.opener.submit(
@@ -303,7 +303,7 @@ class RunHistoryPanel(QWidget):
 
     def _on_opened(self, finished: Any) -> None:
         self._update_buttons()
-        name = finished.record.get("name") or finished.record.get("id")
+        name = run_name(finished.record)
         weights = RunWeights.of(finished.record)
         if weights is not None:
             text = self.tr("Opened the weights of {name} ({weights}): see Evaluation and Try it")

@@ -879,10 +879,6 @@ They were autosaved {when}. Restore them?</source>
         <translation>还没有哪次训练留下训练好的权重：{hint}</translation>
     </message>
     <message>
-        <source>the latest run</source>
-        <translation>最近一次训练</translation>
-    </message>
-    <message>
         <source>The latest run&apos;s trained weights ({name})</source>
         <translation>最近一次训练得到的权重（{name}）</translation>
     </message>

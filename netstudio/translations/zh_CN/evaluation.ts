@@ -448,6 +448,14 @@
         <translation>本次训练</translation>
     </message>
     <message>
+        <source>Run {number}</source>
+        <translation>训练记录 {number}</translation>
+    </message>
+    <message>
+        <source>Trial {number} of {study}</source>
+        <translation>{study} 的第 {number} 次试验</translation>
+    </message>
+    <message>
         <source>weights: {weights}</source>
         <translation>权重：{weights}</translation>
     </message>

@@ -171,10 +171,6 @@
         <translation>节点着色依据(&amp;C)</translation>
     </message>
     <message>
-        <source>The run</source>
-        <translation>本次训练</translation>
-    </message>
-    <message>
         <source>Previews show training sample {index} on every layer</source>
         <translation>各层的预览现在显示第 {index} 个训练样本</translation>
     </message>
