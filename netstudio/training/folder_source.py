@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from netstudio.core.params import p_bool, p_int
 from netstudio.training import data_messages as words
+from netstudio.training.folder_listing import IMAGE_SUFFIXES, scan_folder
 from netstudio.training.loaded_data import (
     DataError,
     DataFix,
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
     from netstudio.training.data_config import DataConfig
 
 LAYOUT = words.LAYOUT()
-#: The file endings torchvision's ImageFolder reads as images.
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".ppm", ".bmp", ".pgm", ".tif", ".tiff", ".webp")
 #: Unreadable images are left out (and named) up to this share of a folder; more are refused.
 MAX_SKIPPED_SHARE = 0.01
 #: How many left-out images a message names.
@@ -232,13 +231,11 @@ class FolderListing:
 
 
 def _scan(folder: Path) -> tuple[list[str], list[tuple[str, int]]]:
-    from torchvision.datasets import ImageFolder
-
+    """ImageFolder's classes and samples of `folder` (`scan_folder`: no image opened)."""
     try:
-        found = ImageFolder(str(folder))
-    except (FileNotFoundError, OSError) as exc:
+        return scan_folder(folder)
+    except OSError as exc:
         raise DataError(words.NO_IMAGES(folder=folder, layout=LAYOUT, error=str(exc))) from exc
-    return list(found.classes), list(found.samples)
 
 
 def _first_image(folder: Path) -> Path | None:

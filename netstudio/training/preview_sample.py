@@ -98,16 +98,22 @@ def read_sample(
 def _folder_sample(
     listing: FolderListing, config: DataConfig, per_class: int, max_classes: int
 ) -> DataSample:
-    """An image folder's sample: the listing gives labels and counts, only the picks decode."""
+    """An image folder's sample: the listing gives labels and counts, only the picks decode
+    (no per-file object is made for the rest: the splits are worked out on the labels)."""
+    import torch
+
     from netstudio.training.loaded_data import feature_stats
     from netstudio.training.streaming import StreamSplit
 
-    whole = StreamSplit(listing.samples, listing.size, listing.grayscale, fixed=listing.fixed)
+    samples = listing.samples
+    labels = torch.tensor([label for _, label in samples], dtype=torch.int64)
     official = listing.test_samples is not None
-    train_at, _, _ = split_plan(whole.y, official, config, True, listing.name)
-    train = whole.subset(train_at)
-    chosen = _chosen(train.y, listing.classes, per_class, max_classes)
-    x = train.decode(chosen.tolist()).float().div_(255)
+    train_at, _, _ = split_plan(labels, official, config, True, listing.name)
+    train_y = labels[train_at]
+    chosen = _chosen(train_y, listing.classes, per_class, max_classes)
+    shown = [samples[index] for index in train_at[chosen].tolist()]
+    picks = StreamSplit(shown, listing.size, listing.grayscale, fixed=listing.fixed)
+    x = picks.decode(range(len(shown))).float().div_(255)
     mean = std = None
     if config.normalize and len(x):
         mean_t, std_t = feature_stats(x)
@@ -115,13 +121,13 @@ def _folder_sample(
     return DataSample(
         name=listing.name,
         task="classification",
-        input_shape=train.sample_shape,
+        input_shape=picks.sample_shape,
         classes=list(listing.classes),
-        counts=_counts(train.y, listing.classes),
+        counts=_counts(train_y, listing.classes),
         total=listing.count,
-        train_count=len(train),
+        train_count=len(train_y),
         x=x,
-        y=train.y[chosen],
+        y=train_y[chosen],
         mean=mean,
         std=std,
         stats_sample=len(x),

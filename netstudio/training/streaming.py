@@ -168,11 +168,11 @@ class StreamSplit(Dataset):
         return self._with(picked)
 
     def normalized(self, mean: Sequence[float], std: Sequence[float]) -> StreamSplit:
-        return self._with(self._samples(), mean=tuple(mean), std=tuple(std))
+        return self._with(None, mean=tuple(mean), std=tuple(std))
 
     def for_input(self, shape: tuple[int, ...], as_long: bool) -> StreamSplit:
         """Each sample reshaped to `shape` (the Input's), int64 when `as_long`."""
-        return self._with(self._samples(), shape=shape, as_long=as_long)
+        return self._with(None, shape=shape, as_long=as_long)
 
     def decode(
         self, indices: Sequence[int], what: str = words.DECODING_IMAGES(), skip: bool = False
@@ -204,10 +204,8 @@ class StreamSplit(Dataset):
         kept = out if keep.all() else out[keep]
         return torch.from_numpy(kept).permute(0, 3, 1, 2).contiguous()
 
-    def _samples(self) -> list[tuple[str, int]]:
-        return list(zip(self.paths, self.y.tolist(), strict=True))
-
-    def _with(self, samples: Sequence[tuple[str, int]], **changes: object) -> StreamSplit:
+    def _with(self, samples: Sequence[tuple[str, int]] | None, **changes: object) -> StreamSplit:
+        """A split of `samples` (None: these same files) with these settings and `changes`."""
         settings: dict[str, object] = {
             "fixed": self.fixed,
             "mean": self.mean,
@@ -220,7 +218,10 @@ class StreamSplit(Dataset):
             "skipped": self.skipped,
         }
         settings.update(changes)
-        return StreamSplit(samples, self.size, self.grayscale, **settings)  # type: ignore[arg-type]
+        split = StreamSplit(samples or (), self.size, self.grayscale, **settings)  # type: ignore[arg-type]
+        if samples is None:  # the same files: share the paths and labels (never changed in place)
+            split.paths, split.y = self.paths, self.y
+        return split
 
 
 def sample_indices(n: int, count: int, seed: int) -> list[int]:
