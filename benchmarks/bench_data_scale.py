@@ -39,25 +39,42 @@ GOAL = 0.9
 CLASSES = 10
 
 
-def write_folder(root: Path, images: int, size: int) -> Path:
-    """ROOT/c<k>/<i>.jpg: `images` noisy gradients, spread over `CLASSES` classes."""
-    import numpy as np
-    from PIL import Image
-
+def write_folder(root: Path, images: int, size: int, processes: int = 1) -> Path:
+    """ROOT/c<k>/<i>.jpg: `images` noisy gradients, spread over `CLASSES` classes; with
+    `processes` > 1 the files are written by that many processes (100,000 take minutes)."""
     folder = root / f"jpeg_{images}_{size}"
     if (folder / "done").exists():
         return folder
-    rng = np.random.default_rng(0)
+    if processes > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(processes) as pool:
+            jobs = [
+                pool.submit(_write_images, folder, range(part, images, processes), size, part)
+                for part in range(processes)
+            ]
+            for job in jobs:
+                job.result()
+    else:
+        _write_images(folder, range(images), size, 0)
+    (folder / "done").touch()
+    return folder
+
+
+def _write_images(folder: Path, indices: range, size: int, seed: int) -> None:
+    """The images numbered `indices` of `write_folder`."""
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
     ramp = np.linspace(0, 255, size, dtype=np.float32)
-    for index in range(images):
+    for index in indices:
         label = index % CLASSES
         (folder / f"c{label}").mkdir(parents=True, exist_ok=True)
         base = (ramp[None, :, None] * (label + 1) / CLASSES).repeat(size, 0).repeat(3, 2)
         noise = rng.normal(0, 30, (size, size, 3))
         pixels = np.clip(base + noise, 0, 255).astype(np.uint8)
         Image.fromarray(pixels).save(folder / f"c{label}" / f"{index}.jpg", quality=90)
-    (folder / "done").touch()
-    return folder
 
 
 class TreeMemory:
