@@ -58,9 +58,9 @@ def test_evaluating_a_run_in_chinese(qtbot, chinese, window: MainWindow, open_ex
     assert table.text(0, WEIGHTS) == "最佳轮次（第 1 轮）" and table.text(0, TEST) == accuracy
     shown = f"权重：最佳轮次（第 1 轮） · 测试准确率 {accuracy}"
     assert evaluation.stack.currentIndex() == CLASSIFICATION
-    assert f"<b>Run 1</b> · {shown} · 宏平均 F1 " in evaluation.header.text()
+    assert f"<b>训练记录 1</b> · {shown} · 宏平均 F1 " in evaluation.header.text()
     assert evaluation.header.text().endswith(" 个测试样本")
-    assert try_it.source.text() == f"Run 1 · {shown}"
+    assert try_it.source.text() == f"训练记录 1 · {shown}"
     best, last, ended = describe_epochs(record).splitlines()  # the Weights column's tooltip
     figures = r"验证准确率 \d{1,3}\.\d%，验证损失 [\d.e+-]+"
     assert re.fullmatch(rf"最佳轮次（第 1 轮）：{figures}", best)
