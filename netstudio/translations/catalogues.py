@@ -31,16 +31,16 @@ SOURCE_LANGUAGE = "en"
 
 #: The areas, in order: a source belongs to the first whose patterns (relative to the
 #: ``netstudio`` folder) match it. "messages" holds the templates of the headless code
-#: (`netstudio.core.messages`); "app" everything else in ``gui/`` (the main window, its menus
-#: and actions, the dialogs).
+#: (`netstudio.core.messages`), "interop" those of exporting and importing; "app" everything
+#: else in ``gui/`` (the main window, its menus and actions, the dialogs).
 AREAS: dict[str, tuple[str, ...]] = {
     "layers": ("core/layers.py",),  # the layer catalogue: categories, one-line docs, parameters
+    # What exporting and importing say when they fail (headless, like "messages").
+    "interop": ("export/*.py", "importing/*.py"),
     "messages": (
         "core/*.py",
         "training/*.py",
         "io/*.py",
-        "export/*.py",
-        "importing/*.py",
         "search/*.py",
         "cli.py",
     ),
