@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from itertools import pairwise
+
+# One PyTorch thread per test process (and the processes tests start), set before anything
+# imports torch: the suite trains tiny networks, whose threads mostly wait for each other, and
+# two test processes (`-n 2`) with two threads each on two cores halve each other's speed.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 import pytest
 

@@ -1,5 +1,6 @@
 """PyTorch 2, TorchScript, ONNX and weights: every example, each checked against the compiled
-model."""
+model. Every example's ONNX file is checked by tests/importing/test_onnx_round_trip.py, which
+also reads it back (one ONNX export per example, the slowest of the formats)."""
 
 from __future__ import annotations
 
@@ -87,22 +88,6 @@ def test_torchscript_matches_the_compiled_model(example: Path, tmp_path: Path) -
     x = example_inputs(project.graph, batch=5)  # another batch size than the trace's
     with torch.no_grad():
         torch.testing.assert_close(loaded(*x), model(*x), atol=1e-5, rtol=1e-5)
-
-
-def test_onnx_matches_the_compiled_model(example: Path, tmp_path: Path) -> None:
-    onnxruntime = pytest.importorskip("onnxruntime")
-    onnx = pytest.importorskip("onnx")
-    project = load_project(example)
-    path = export_project(project, "onnx", tmp_path / "model.onnx")[0]
-    onnx.checker.check_model(str(path))
-    session = onnxruntime.InferenceSession(str(path), providers=["CPUExecutionProvider"])
-    model = _expected(project, seed=project.training.get("seed", 0))
-    for batch in (1, 7):  # the batch dimension is dynamic
-        x = example_inputs(project.graph, batch=batch)
-        feed = {arg.name: t.numpy() for arg, t in zip(session.get_inputs(), x, strict=True)}
-        (got,) = session.run(None, feed)
-        with torch.no_grad():
-            torch.testing.assert_close(torch.from_numpy(got), model(*x), atol=1e-5, rtol=1e-4)
 
 
 def test_weights_are_the_seeded_initialisation(example: Path, tmp_path: Path) -> None:

@@ -1,6 +1,9 @@
 """NetStudio reads back the ONNX it writes: project → ONNX (the app's exporter) → project (the
 app's importer), and the re-imported project, compiled with the imported weights, gives what
-onnxruntime gives on the ONNX file. Every example project and two torchvision models."""
+onnxruntime gives on the ONNX file. Every example project and two torchvision models.
+
+The examples' ONNX files are also the export's own check (one export each, the slow part):
+onnxruntime on the file gives what the project's network gives, for any batch size."""
 
 from __future__ import annotations
 
@@ -11,19 +14,20 @@ import numpy as np
 import pytest
 import torch
 
-pytest.importorskip("onnx")
+onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxscript")
 ort = pytest.importorskip("onnxruntime")
 
 from netstudio.core.compiler import compile_graph  # noqa: E402
 from netstudio.core.graph import NetworkGraph  # noqa: E402
 from netstudio.export import export_project  # noqa: E402
-from netstudio.export.formats import example_inputs  # noqa: E402
+from netstudio.export.formats import compiled_model, example_inputs  # noqa: E402
 from netstudio.importing import ImportedModel  # noqa: E402
 from netstudio.importing.onnx_import import from_onnx  # noqa: E402
 from netstudio.importing.torchvision_models import from_torchvision  # noqa: E402
 from netstudio.io import Project, load_project  # noqa: E402
 from netstudio.package_data import examples_dir  # noqa: E402
+from netstudio.training.starting_weights import read_starting_weights, start_from  # noqa: E402
 
 #: Every example project (the blocks of residual_blocks.net come back as the flat layers).
 EXAMPLES = sorted(path.stem for path in examples_dir().glob("*.net"))
@@ -77,10 +81,27 @@ def _counts(graph: NetworkGraph, networks: dict[str, NetworkGraph]) -> Counter[s
     return counts
 
 
+def assert_matches_the_network(project: Project, path: Path) -> None:
+    """onnxruntime on `path` gives what the project's network gives as an export holds it
+    (seeded with the project's seed, then its starting weights), for batches of 1 and 7 (the
+    export traced 2: the batch dimension is dynamic)."""
+    onnx.checker.check_model(str(path))
+    session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    model = compiled_model(project.graph, seed=project.training.get("seed", 0))
+    start_from(model, read_starting_weights(project))
+    for batch in (1, 7):
+        x = example_inputs(project.graph, batch=batch)
+        feed = {arg.name: t.numpy() for arg, t in zip(session.get_inputs(), x, strict=True)}
+        (got,) = session.run(None, feed)
+        with torch.no_grad():
+            torch.testing.assert_close(torch.from_numpy(got), model(*x), atol=1e-5, rtol=1e-4)
+
+
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_every_example_reads_back_its_own_onnx(tmp_path: Path, name: str) -> None:
+def test_every_example_exports_to_onnx_and_reads_it_back(tmp_path: Path, name: str) -> None:
     project = load_project(examples_dir() / f"{name}.net")
     imported = round_trip(project, tmp_path / f"{name}.onnx")
+    assert_matches_the_network(project, tmp_path / f"{name}.onnx")
     assert max_difference(imported, tmp_path / f"{name}.onnx", name) < 1e-5
     assert layer_counts(imported.project) == layer_counts(project)
     assert recurrent_options(imported.project) == recurrent_options(project)
@@ -96,25 +117,15 @@ def recurrent_options(project: Project) -> list[dict]:
     ]
 
 
-@pytest.fixture(scope="module")
-def torchvision_round_trips(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> dict[str, tuple[ImportedModel, ImportedModel, Path]]:
-    """resnet18 and mobilenet_v2 (seeded random weights, 3×64×64), each imported from
-    torchvision, exported to ONNX with those weights and imported back, once per module."""
-    folder = tmp_path_factory.mktemp("torchvision_onnx")
-    found = {}
-    for name in ("resnet18", "mobilenet_v2"):
-        torch.manual_seed(0)
-        source = from_torchvision(name, (3, 64, 64), num_classes=10)
-        path = folder / f"{name}.onnx"
-        found[name] = (source, round_trip(source.project, path, source.weights), path)
-    return found
-
-
 @pytest.mark.parametrize("name", ["resnet18", "mobilenet_v2"])
-def test_torchvision_models_read_back_their_onnx(torchvision_round_trips, name: str) -> None:
-    source, imported, path = torchvision_round_trips[name]
+def test_torchvision_models_read_back_their_onnx(tmp_path: Path, name: str) -> None:
+    """Imported from torchvision (seeded random weights, 3×64×64), exported to ONNX with those
+    weights and imported back. Each test builds only its own model: two test processes would
+    otherwise each export both, the slowest exports of the suite."""
+    torch.manual_seed(0)
+    source = from_torchvision(name, (3, 64, 64), num_classes=10)
+    path = tmp_path / f"{name}.onnx"
+    imported = round_trip(source.project, path, source.weights)
     assert max_difference(imported, path, name) < 1e-4
     types = layer_counts(imported.project)
     assert "Function" not in types

@@ -36,7 +36,9 @@ def _only_run(out: Path) -> Path:
 
 
 def test_digits_mlp_learns_the_digits(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    code, lines, err = _train(capsys, EXAMPLES / "digits_mlp.net", "--out", tmp_path, "--json")
+    """Three of its 20 epochs: past 90 % on the test split (94 % seen; 20 epochs reach 97 %)."""
+    args = ["--epochs", "3", "--out", tmp_path, "--json"]
+    code, lines, err = _train(capsys, EXAMPLES / "digits_mlp.net", *args)
     assert code == 0, err
     summary = json.loads(lines[-1])
     assert summary.keys() >= SUMMARY_KEYS
@@ -154,11 +156,12 @@ def test_a_failing_run_exits_1_with_the_message_and_keeps_its_json(
     assert summary["status"] == "failed" and summary["error"]["node_id"] == "input"
 
 
-@pytest.mark.long_training
 @pytest.mark.parametrize(
     ("example", "epochs"),
-    # A third to a half of their own epochs: enough to pass 90 % (seen at 16 and 15).
-    [("spiral_toy.net", 20), ("sequence_lstm.net", 15)],
+    # A few of their own epochs (their cosine schedule spans what is asked), enough to pass
+    # 90 %: spiral_toy 5 of 60 (98.9 % seen, 95 % at 3), sequence_lstm 12 of 30 (93 % seen,
+    # 90.4 % at 10); the LSTM stays the long one.
+    [("spiral_toy.net", 5), pytest.param("sequence_lstm.net", 12, marks=pytest.mark.long_training)],
 )
 def test_generated_data_examples_learn_with_their_own_settings(
     example: str, epochs: int, tmp_path: Path, capsys: pytest.CaptureFixture
