@@ -30,6 +30,10 @@ NAME_NOT_A_WORD = Template(
         "(like stage1)",
     ),
 )
+#: A network name refused (problem: one of the four above), with the name given ('3x').
+NAME_REFUSED = Template(
+    "blocks.name-refused", CONTEXT, QT_TRANSLATE_NOOP("Blocks", "{problem}, got {name}")
+)
 NO_SUCH_NETWORK = Template(
     "blocks.no-such-network",
     CONTEXT,

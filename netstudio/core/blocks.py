@@ -209,7 +209,7 @@ class Library(MutableMapping[str, "NetworkGraph"]):
     def __setitem__(self, name: str, graph: NetworkGraph) -> None:
         problem = network_name_problem(name)
         if problem is not None:
-            raise ValueError(f"{problem}, got {name!r}")
+            raise ValueError(words.NAME_REFUSED(problem=problem, name=repr(name)))
         if name in self._networks:
             self._unsubscribe(name)
         self._networks[name] = graph

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from netstudio.core import graph_messages
 from netstudio.core import param_messages as param_words
 from netstudio.core.errors import ParamError, UnknownLayerError
 from netstudio.core.messages import Message, Template
@@ -226,8 +227,9 @@ class Catalogue:
 
     def unknown_message(self, type_id: Any) -> str:
         close = difflib.get_close_matches(str(type_id), list(self._specs), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown layer type {type_id!r}{hint}"
+        if close:
+            return graph_messages.UNKNOWN_LAYER_CLOSE(type=repr(type_id), close=close[0])
+        return graph_messages.UNKNOWN_LAYER(type=repr(type_id))
 
     def __contains__(self, type_id: object) -> bool:
         return type_id in self._specs

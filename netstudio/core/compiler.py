@@ -26,6 +26,7 @@ from netstudio.core.blocks import BLOCK
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph, Node, python_name
 from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
+from netstudio.core.module_messages import first_line
 from netstudio.core.shape_messages import MODULE_REFUSED
 from netstudio.core.shapes import ShapeInference
 from netstudio.core.validation import Problem, errors, validate
@@ -256,8 +257,7 @@ def _create_module(node: Node, resolved: dict[str, Any]) -> nn.Module:
         with torch.device("cpu"):
             return node.spec.create_module(resolved)
     except Exception as error:
-        text = str(error).strip().splitlines()
-        reason = text[0] if text else type(error).__name__
+        reason = first_line(error)
         raise CompileError(
             [Problem("error", node.id, MODULE_REFUSED(node=node.label, reason=reason))]
         ) from error

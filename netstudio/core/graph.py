@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from netstudio.core import graph_messages as said
 from netstudio.core import param_messages as words
 from netstudio.core.blocks import BLOCK, block_ports
 from netstudio.core.catalogue import LayerSpec, catalogue
@@ -157,12 +158,12 @@ class NetworkGraph:
         try:
             return self._g.nodes[node_id]["node"]
         except KeyError:
-            raise UnknownNodeError(f"there is no node '{node_id}'", node_id) from None
+            raise UnknownNodeError(said.NO_NODE(id=node_id), node_id) from None
 
     def node_by_name(self, name: str) -> Node:
         node_id = self._names.get(name)
         if node_id is None:
-            raise UnknownNodeError(f"there is no node named '{name}'")
+            raise UnknownNodeError(said.NO_NODE_NAMED(name=name))
         return self.node(node_id)
 
     def edges(self) -> list[Edge]:
@@ -211,7 +212,7 @@ class NetworkGraph:
         try:
             return list(nx.lexicographical_topological_sort(self._g, key=order.__getitem__))
         except nx.NetworkXUnfeasible:
-            raise CycleError("the graph has a cycle") from None
+            raise CycleError(said.HAS_CYCLE()) from None
 
     def descendants(self, node_id: str) -> set[str]:
         return nx.descendants(self._g, node_id)
@@ -222,7 +223,7 @@ class NetworkGraph:
         try:
             return self._places[item]
         except KeyError:
-            raise UnknownNodeError(f"there is no node or wire {item}") from None
+            raise UnknownNodeError(said.NO_ITEM(item=str(item))) from None
 
     def _claim_place(self, item: str | Edge, place: int | None) -> None:
         if place is None:
@@ -299,13 +300,9 @@ class NetworkGraph:
         if node_id is None:
             node_id = self._unique_id(name)
         elif node_id in self._g:
-            raise GraphError(f"a node with id '{node_id}' already exists", node_id)
+            raise GraphError(said.ID_TAKEN(id=node_id), node_id)
         elif not _ID_RE.match(node_id):
-            raise GraphError(
-                f"node id '{node_id}' may hold only letters, digits, '_', '-' and '.', "
-                "and must start with a letter or '_'",
-                node_id,
-            )
+            raise GraphError(said.BAD_ID(id=node_id), node_id)
         node = Node(node_id, type_id, name, checked, _position(position, node_id), self)
         self._g.add_node(node_id, node=node)
         self._claim_place(node_id, place)
@@ -329,28 +326,27 @@ class NetworkGraph:
         """Raise the error that `connect` would raise, or return the wire it would add."""
         source, target = self.node(src), self.node(dst)
         if src_port not in source.output_ports:
-            ports = ", ".join(source.output_ports) or "none"
-            raise PortError(
-                f"{source.label} has no output port '{src_port}' (outputs: {ports})", src
-            )
+            ports = said.ports(source.output_ports)
+            raise PortError(said.NO_OUTPUT_PORT(node=source.label, port=src_port, ports=ports), src)
         if dst_port not in target.input_ports:
-            ports = ", ".join(target.input_ports) or "none"
-            raise PortError(f"{target.label} has no input port '{dst_port}' (inputs: {ports})", dst)
+            ports = said.ports(target.input_ports)
+            raise PortError(said.NO_INPUT_PORT(node=target.label, port=dst_port, ports=ports), dst)
         if src == dst:
-            raise CycleError(f"{source.label} cannot feed itself", src)
+            raise CycleError(said.FEEDS_ITSELF(node=source.label), src)
         existing = self._inputs.get((dst, dst_port))
         if existing is not None:
+            wired_from = self.node(existing.src).name
             raise PortInUseError(
-                f"input '{dst_port}' of {target.label} is already wired from "
-                f"'{self.node(existing.src).name}': remove that wire first",
-                dst,
+                said.PORT_IN_USE(port=dst_port, node=target.label, wired_from=wired_from), dst
             )
         if nx.has_path(self._g, dst, src):
-            raise CycleError(
-                f"wiring {source.label} into {target.label} would make a cycle: "
-                f"'{target.name}' already feeds '{source.name}'",
-                dst,
+            cycle = said.MAKES_CYCLE(
+                source=source.label,
+                target=target.label,
+                target_name=target.name,
+                source_name=source.name,
             )
+            raise CycleError(cycle, dst)
         return Edge(src, src_port, dst, dst_port)
 
     def can_connect(self, src: str, src_port: str, dst: str, dst_port: str) -> Verdict:
@@ -358,7 +354,7 @@ class NetworkGraph:
         try:
             self.check_connect(src, src_port, dst, dst_port)
         except GraphError as error:
-            return Verdict(False, str(error), error)
+            return Verdict(False, error.message, error)
         return Verdict(True)
 
     def connect(
@@ -380,7 +376,7 @@ class NetworkGraph:
 
     def disconnect(self, edge: Edge) -> None:
         if not self._g.has_edge(edge.src, edge.dst, key=edge):
-            raise GraphError(f"there is no wire {edge}", edge.dst)
+            raise GraphError(said.NO_WIRE(edge=str(edge)), edge.dst)
         self._g.remove_edge(edge.src, edge.dst, key=edge)
         del self._places[edge]
         if self._inputs.get((edge.dst, edge.dst_port)) == edge:
@@ -463,7 +459,7 @@ class NetworkGraph:
 def _position(position: Iterable[float], node_id: str | None) -> Position:
     x, y = (float(v) for v in position)
     if not (math.isfinite(x) and math.isfinite(y)):
-        raise GraphError(f"position ({x}, {y}) is not a finite point", node_id)
+        raise GraphError(said.NOT_FINITE_POINT(x=str(x), y=str(y)), node_id)
     return (x, y)
 
 

@@ -14,6 +14,9 @@ from typing import Any
 import torch
 from torch import nn
 
+from netstudio.core import module_messages as words
+from netstudio.core.shape_messages import both
+
 
 class Reshape(nn.Module):
     """Reshape every sample to `shape`, keeping the batch dimension (-1 infers one size)."""
@@ -54,11 +57,7 @@ class Multiply(nn.Module):
 
     def forward(self, *xs: torch.Tensor) -> torch.Tensor:
         if not torch.jit.is_tracing() and self.mismatched(xs):
-            shapes = " and ".join(str(tuple(x.shape)) for x in xs)
-            raise ValueError(
-                f"inputs of shapes {shapes} cannot be multiplied: give them one rank, and each "
-                "dimension the same size or 1"
-            )
+            raise ValueError(words.CANNOT_MULTIPLY(shapes=both([str(tuple(x.shape)) for x in xs])))
         out = xs[0]
         for x in xs[1:]:
             out = out * x
@@ -95,16 +94,12 @@ class Permute(nn.Module):
         super().__init__()
         self.dims = tuple(dims)
         if sorted(self.dims) != list(range(len(self.dims))) or self.dims[0] != 0:
-            raise ValueError(
-                f"dims {self.dims} must order 0 .. {len(self.dims) - 1}, each once, with 0 "
-                "(the batch) first"
-            )
+            raise ValueError(words.PERMUTE_ORDER(dims=str(self.dims), last=len(self.dims) - 1))
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if x.dim() != len(self.dims):
             raise ValueError(
-                f"dims {self.dims} order {len(self.dims)} dimensions but the input has "
-                f"{x.dim()} (the batch included): give one number per dimension"
+                words.PERMUTE_RANK(dims=str(self.dims), count=len(self.dims), rank=x.dim())
             )
         return x.permute(*self.dims)
 
@@ -134,7 +129,7 @@ class StochasticDepth(nn.Module):
     def __init__(self, p: float, mode: str = "row") -> None:
         super().__init__()
         if not 0.0 <= p <= 1.0 or mode not in ("row", "batch"):
-            raise ValueError(f"p must be in [0, 1] and mode 'row' or 'batch', got {p}, {mode!r}")
+            raise ValueError(words.DROP_SETTINGS(p=str(p), mode=repr(mode)))
         self.p = p
         self.mode = mode
 
@@ -243,23 +238,21 @@ class FunctionCall(nn.Module):
         self.kwargs = self.decode(self.parse(kwargs, "kwargs", dict))
         if any(i >= inputs for i in self.slots):
             raise ValueError(
-                f"{function}: an argument refers to input {max(self.slots)}, but "
-                f"there are only {inputs} input(s)"
+                words.INPUT_OUT_OF_RANGE(function=function, index=max(self.slots), inputs=inputs)
             )
 
     @classmethod
     def resolve(cls, name: str) -> Callable[..., Any]:
         """The callable for an allowlisted `name`; ValueError saying why for any other."""
         refused = ValueError(
-            f"function {name!r} is not allowed: use a public function of "
-            f"{', '.join(cls.NAMESPACES)} or a tensor method written 'method:<name>'"
+            words.NOT_ALLOWED(function=repr(name), namespaces=", ".join(cls.NAMESPACES))
         )
         if name.startswith("method:"):
             method = name.removeprefix("method:")
             if not method.isidentifier() or method.startswith("_") or method in cls.DENIED:
                 raise refused
             if not callable(getattr(torch.Tensor, method, None)):
-                raise ValueError(f"tensors have no method {method!r}")
+                raise ValueError(words.NO_METHOD(method=repr(method)))
             return lambda tensor, *args, **kwargs: getattr(tensor, method)(*args, **kwargs)
         namespace, _, attr = name.rpartition(".")
         if namespace not in cls.NAMESPACES or not attr.isidentifier():
@@ -272,7 +265,7 @@ class FunctionCall(nn.Module):
             return getattr(operator, attr)
         fn = getattr(importlib.import_module(namespace), attr, None)
         if fn is None:
-            raise ValueError(f"{namespace} has no function {attr!r}")
+            raise ValueError(words.NO_FUNCTION(namespace=namespace, function=repr(attr)))
         if isinstance(fn, type) or not callable(fn):
             raise refused
         tensor_op = hasattr(torch._C._VariableFunctions, attr)
@@ -287,10 +280,10 @@ class FunctionCall(nn.Module):
             value = json.loads(text) if text.strip() else kind()
         except json.JSONDecodeError as error:
             raise ValueError(
-                f"{what} is not valid JSON ({error.msg} at column {error.colno})"
+                words.NOT_JSON(what=what, error=error.msg, column=error.colno)
             ) from None
         if not isinstance(value, kind):
-            raise ValueError(f"{what} must be a JSON {'list' if kind is list else 'object'}")
+            raise ValueError((words.NOT_A_LIST if kind is list else words.NOT_AN_OBJECT)(what=what))
         return value
 
     def decode(self, value: Any) -> Any:
@@ -303,7 +296,7 @@ class FunctionCall(nn.Module):
             key, inner = next(iter(value.items()))
             if key == "$input":
                 if isinstance(inner, bool) or not isinstance(inner, int) or inner < 0:
-                    raise ValueError(f"{{'$input': {inner!r}}} must name an input by number")
+                    raise ValueError(words.BAD_INPUT_SLOT(value=repr(inner)))
                 self.slots.append(inner)
                 return self.Slot(inner)
             if key == "$tuple":
@@ -315,7 +308,7 @@ class FunctionCall(nn.Module):
             if key == "$dtype":
                 dtype = getattr(torch, str(inner), None)
                 if not isinstance(dtype, torch.dtype):
-                    raise ValueError(f"{inner!r} is not a torch dtype")
+                    raise ValueError(words.NOT_A_DTYPE(value=repr(inner)))
                 return dtype
         return {k: self.decode(v) for k, v in value.items()}
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from netstudio.core.blocks import BLOCK
 from netstudio.core.graph import NetworkGraph, Node
 from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
+from netstudio.core.module_messages import first_line
 from netstudio.core.shapes import ShapeInference, is_auto_input
 
 if TYPE_CHECKING:
@@ -464,8 +465,7 @@ def _fit(tensor: torch.Tensor, node: Node) -> torch.Tensor:
 
 def _explain(node: Node, error: BaseException, args: list[torch.Tensor]) -> str:
     """A layer's runtime error on the sample, for people: what and what to do."""
-    text = str(error).strip().splitlines()
-    reason = text[0] if text else type(error).__name__
+    reason = first_line(error)
     if node.type_id == "Embedding" and "index out of range" in reason and args:
         largest = int(args[0].max()) if args[0].numel() else 0
         size = node.params.get("num_embeddings")

@@ -32,6 +32,8 @@ from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
 from netstudio.core.events import Event, Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
+from netstudio.core.messages import Message
+from netstudio.core.module_messages import first_line
 from netstudio.core.shape_messages import (
     BATCH_DIMENSION,
     CANNOT_TAKE,
@@ -142,8 +144,8 @@ def _ranks(ranks: Sequence[int]) -> str:
 
 
 def _first_line(error: BaseException) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0].rstrip(".")
+    said = first_line(error)
+    return said if isinstance(said, Message) else said.rstrip(".")
 
 
 def _with_steps(tensor: TensorInfo, steps: int) -> TensorInfo:

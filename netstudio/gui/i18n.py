@@ -126,6 +126,14 @@ def translated(text: str) -> str:
     return text
 
 
+def error_said(error: BaseException) -> str:
+    """What an error says, in the installed language: its message translated when the core
+    made it a `Message` (the error's only argument: ``str(error)`` is plain English), any other
+    error's text as it is."""
+    first = error.args[0] if len(error.args) == 1 else None
+    return translated(first) if isinstance(first, str) else str(error)
+
+
 def plain_text(text: str) -> str:
     """A menu text without its mnemonic ("&File" and the Chinese "文件(&F)" alike) and
     ellipsis."""

@@ -207,7 +207,7 @@ class WeightsLoader(QObject):
                 problem = error.problems[0]
                 first = f"{problem.where}: {i18n.translated(problem.message)}"
             else:
-                first = (str(error).splitlines() or [""])[0]
+                first = (i18n.error_said(error).splitlines() or [""])[0]
             dialogs.show_message(
                 window,
                 self.tr("Cannot load weights"),
@@ -223,7 +223,7 @@ class WeightsLoader(QObject):
             dialogs.show_message(
                 window,
                 self.tr("Cannot load weights"),
-                self.tr("{error}\n\nNothing was changed.").format(error=error),
+                self.tr("{error}\n\nNothing was changed.").format(error=i18n.error_said(error)),
             )
             return None
         self.dialog = dialog = LoadWeightsDialog(report, window)

@@ -184,7 +184,7 @@ class ProjectFiles(QObject):
                 record["run_dir"] = str(folder) if folder is not None else record["run_dir"]
             if moved:
                 document.runs_changed.emit()
-            show_message(self.window, self.tr("Cannot save project"), str(error))
+            show_message(self.window, self.tr("Cannot save project"), i18n.error_said(error))
             return False
         if moved:
             document.runs_changed.emit()
@@ -196,7 +196,7 @@ class ProjectFiles(QObject):
                 self.tr(
                     "Saved {file}, but %n run(s) could not be brought beside it:", "", count
                 ).format(file=path.name),
-                notes[0],
+                i18n.translated(notes[0]),
             ]
             more = self.tr("(and {count} more: see Details)")
             if count > 1:
@@ -205,7 +205,7 @@ class ProjectFiles(QObject):
                 self.window,
                 self.tr("Some runs stayed where they were"),
                 "\n".join(lines),
-                "\n".join(notes),
+                "\n".join(i18n.translated(note) for note in notes),
                 QMessageBox.Icon.Warning,
             )
         return True

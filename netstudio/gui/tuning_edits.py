@@ -179,7 +179,7 @@ def fit_to_data(document: Document, node_id: str) -> str:
     if fit.changes:
         error = command.attempt()
         if error is not None:
-            raise GraphError(str(error))
+            raise GraphError(error.message, error.node_id)
     stack.beginMacro(text)
     if fit.changes:
         stack.push(command)

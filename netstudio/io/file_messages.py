@@ -103,3 +103,63 @@ UNKNOWN_VERSION = Template(
         "{current})",
     ),
 )
+GRAPH_TOO_DEEP = Template(
+    "file.graph-nested-too-deeply",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("ProjectFiles", "the graph is nested too deeply"),
+)
+
+# Saving (`netstudio.io.writer.dumps_project`): a project the file format cannot hold.
+# error: Python's own words for the value (English); where: JSON paths joined with ", ";
+# problem: the first problem found, at its JSON path.
+CANNOT_STORE_VALUE = Template(
+    "file.cannot-store-value",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "ProjectFiles", "the project holds a value a .net file cannot store: {error}"
+    ),
+)
+LONE_SURROGATE = Template(
+    "file.cannot-store-lone-surrogate",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "ProjectFiles",
+        "the project holds text a .net file cannot store (a lone surrogate, half of a "
+        "character pair) at {where}: retype that text",
+    ),
+)
+CANNOT_SAVE = Template(
+    "file.cannot-save",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "ProjectFiles", "the project cannot be saved: {problem}: correct it and save again"
+    ),
+)
+CANNOT_SAVE_AND_ONE = Template(
+    "file.cannot-save-and-one",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "ProjectFiles",
+        "the project cannot be saved: {problem} (and 1 more problem): correct it and save again",
+    ),
+)
+CANNOT_SAVE_AND_MORE = Template(
+    "file.cannot-save-and-more",
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "ProjectFiles",
+        "the project cannot be saved: {problem} (and {more} more problems): correct it and save "
+        "again",
+    ),
+)
+# The `error` of BAD_JSON for a number JSON does not have (Python's json reads them).
+NOT_A_JSON_NUMBER = Template(
+    "file.not-a-json-number",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("ProjectFiles", "{name} is not a JSON number"),
+)
+TOO_LARGE_A_NUMBER = Template(
+    "file.too-large-a-number",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("ProjectFiles", "{text} is too large a number"),
+)

@@ -90,7 +90,7 @@ def graph_from_dict(
     try:
         data, text_problems = replace_lone_surrogates(data, ("graph",))
     except RecursionError:
-        raise ProjectFileError("the graph is nested too deeply") from None
+        raise ProjectFileError(words.GRAPH_TOO_DEEP()) from None
     if text_problems:
         raise ProjectFileError(text_problems)
     checked = check_structure(
@@ -151,7 +151,7 @@ def _parse(text: str | bytes) -> tuple[dict[str, Any], list[FileProblem]]:
             words.BAD_JSON_AT(line=error.lineno, column=error.colno, detail=detail)
         ) from None
     except _NotFinite as error:
-        raise ProjectFileError(words.BAD_JSON(error=str(error))) from None
+        raise ProjectFileError(words.BAD_JSON(error=error.args[0])) from None
     except RecursionError:
         raise ProjectFileError(words.TOO_DEEP()) from None
     problems: list[FileProblem] = []
@@ -249,11 +249,11 @@ class _NotFinite(Exception):
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _NotFinite(f"{name} is not a JSON number")
+    raise _NotFinite(words.NOT_A_JSON_NUMBER(name=name))
 
 
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise _NotFinite(f"{text} is too large a number")
+        raise _NotFinite(words.TOO_LARGE_A_NUMBER(text=text))
     return value

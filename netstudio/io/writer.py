@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from netstudio.core.graph import Edge, NetworkGraph, Node
+from netstudio.io import file_messages as words
 from netstudio.io.migrations import CURRENT_VERSION
 from netstudio.io.project import Project
 from netstudio.io.schema import SECTIONS, section_problems
@@ -97,21 +98,19 @@ def dumps_project(project: Project) -> str:
     try:
         text = json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
     except ValueError as error:
-        raise ValueError(f"the project holds a value a .net file cannot store: {error}") from None
+        raise ValueError(words.CANNOT_STORE_VALUE(error=str(error))) from None
     if has_lone_surrogate(text):
         where = ", ".join(find_lone_surrogates(data))
-        raise ValueError(
-            f"the project holds text a .net file cannot store (a lone surrogate, half of a "
-            f"character pair) at {where}: retype that text"
-        )
+        raise ValueError(words.LONE_SURROGATE(where=where))
     problems = section_problems({key: data[key] for key in SECTIONS if key in data})
     if problems:
         more = len(problems) - 1
-        raise ValueError(
-            f"the project cannot be saved: {problems[0]}"
-            + (f" (and {more} more problem{'s' if more > 1 else ''})" if more else "")
-            + ": correct it and save again"
-        )
+        first = problems[0].__str__()  # its Message (str() would make it plain text)
+        if more == 0:
+            raise ValueError(words.CANNOT_SAVE(problem=first))
+        if more == 1:
+            raise ValueError(words.CANNOT_SAVE_AND_ONE(problem=first))
+        raise ValueError(words.CANNOT_SAVE_AND_MORE(problem=first, more=more))
     return _SCALAR_LIST.sub(_one_line, text) + "\n"
 
 

@@ -21,6 +21,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netstudio.search import study_words as words
 from netstudio.search.config import SearchConfig
 from netstudio.search.targets import SearchError
 
@@ -103,10 +104,7 @@ def open_storage(url: str) -> optuna.storages.RDBStorage:
             return storage
         except ImportError as error:
             name = getattr(error, "name", None) or str(error)
-            raise StorageError(
-                f"cannot open the study database {shown}: its driver ({name}) is not installed; "
-                "for PostgreSQL install netstudio[postgres]"
-            ) from None
+            raise StorageError(words.NO_DRIVER(database=shown, driver=name)) from None
         except Exception as error:
             from sqlalchemy.exc import IntegrityError, ProgrammingError
 
@@ -116,7 +114,7 @@ def open_storage(url: str) -> optuna.storages.RDBStorage:
                 time.sleep(0.5 + attempt)
                 continue
             raise StorageError(
-                f"cannot reach the study database {shown}: {_reason(error, url)}"
+                words.UNREACHABLE(database=shown, reason=_reason(error, url))
             ) from None
     raise AssertionError("unreachable")  # the loop returns or raises
 
@@ -173,8 +171,13 @@ def open_study(
         had = existing.user_attrs.get("metric")
         if (had is not None and had != metric) or existing.direction.name.lower() != goal:
             raise SearchError(
-                f"study '{name}' was made to {existing.direction.name.lower()} {had}, not to "
-                f"{goal} {metric}: give another study name, or search for its own objective"
+                words.OTHER_OBJECTIVE(
+                    study=name,
+                    had_goal=words.goal(existing.direction.name.lower()),
+                    had=str(had),
+                    goal=words.goal(goal),
+                    metric=metric,
+                )
             )
     count = len(existing.trials) if existing is not None else 0
     seed = config.seed

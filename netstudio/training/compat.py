@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from netstudio.training import fit_messages as words
 from netstudio.training.config import LossType, Task
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import DataError, get_source
@@ -56,7 +57,7 @@ def known_classes(data: DataConfig) -> int | None:
 
 
 def check_input_shape(
-    shape: Sequence[int], data_shape: Sequence[int], label: str = "the Input"
+    shape: Sequence[int], data_shape: Sequence[int], label: str = words.THE_INPUT
 ) -> list[str]:
     """Why an Input of `shape` (set by hand) cannot take the data's samples of `data_shape`,
     neither without the batch dimension. Only the count of values must agree: the trainer
@@ -65,9 +66,14 @@ def check_input_shape(
     if have == want:
         return []
     return [
-        f"{label} takes {'×'.join(map(str, shape))} ({want:,} values) but the data's samples "
-        f"are {'×'.join(map(str, data_shape))} ({have:,} values): clear its shape to follow "
-        f"the data, or set it to {', '.join(map(str, data_shape))}"
+        words.INPUT_TAKES(
+            label=label,
+            shape="×".join(map(str, shape)),
+            want=f"{want:,}",
+            data_shape="×".join(map(str, data_shape)),
+            have=f"{have:,}",
+            dims=", ".join(map(str, data_shape)),
+        )
     ]
 
 
@@ -83,8 +89,7 @@ def _sample_values(shape: Sequence[int | None]) -> int:
 
 
 def _units(shape: Sequence[int | None]) -> str:
-    values = _sample_values(shape)
-    return f"{values:,} value{'s' if values != 1 else ''}"
+    return words.values(_sample_values(shape))
 
 
 def check_compatibility(
@@ -113,43 +118,30 @@ def check_compatibility(
         if input_shape is not None and len(input_shape) > 1:
             want = _sample_values(input_shape)
             if values != want:
-                problems.append(
-                    f"Reconstruction compares the output with the input's {want:,} values but "
-                    f"the output gives {have}: make the last layer give {want:,} values"
-                )
+                problems.append(words.RECONSTRUCTION(want=f"{want:,}", have=have))
         return problems
     if task == "regression" and loss in CLASS_INDEX_LOSSES:
-        problems.append(
-            f"{loss} needs class labels but the task is regression: choose MSE, L1 or Huber"
-        )
+        problems.append(words.NO_CLASSES_IN_REGRESSION(loss=loss))
         return problems
     if task == "classification" and num_classes is not None:
         k = num_classes
         if loss in CLASS_INDEX_LOSSES:
             if not flat or values != k:  # extra scores predict classes the data lacks
-                one = " (one unit cannot tell classes apart)" if values == 1 else ""
-                problems.append(
-                    f"{loss} needs one score per class: the data has {k} classes but the "
-                    f"output gives {have}{one}: set the last Linear to {k} units"
-                    + (", or use bce_with_logits with 1 unit" if k == 2 else "")
-                )
+                if values == 1:
+                    said = words.ONE_UNIT_PER_CLASS_OR_ONE if k == 2 else words.ONE_UNIT_PER_CLASS
+                else:
+                    said = words.ONE_SCORE_PER_CLASS_OR_ONE if k == 2 else words.ONE_SCORE_PER_CLASS
+                problems.append(said(loss=loss, classes=k, have=have))
             return problems
         if loss in PER_UNIT_LOSSES:
             binary = k == 2 and flat and values == 1
             if not binary and (not flat or values != k):
-                if k == 2:
-                    fix = "set the last Linear to 1 unit (or 2, one per class)"
-                else:
-                    fix = f"set the last Linear to {k} units, or use cross_entropy"
-                problems.append(
-                    f"{loss} compares one value per class: the data has {k} classes but the "
-                    f"output gives {have}: {fix}"
-                )
+                fix = words.FIX_BINARY() if k == 2 else words.FIX_CLASSES(classes=k)
+                problems.append(words.ONE_VALUE_PER_CLASS(loss=loss, classes=k, have=have, fix=fix))
         return problems
     if task == "regression" and target_size is not None and values != target_size:
-        s = "s" if target_size != 1 else ""
-        problems.append(
-            f"The data has {target_size} target value{s} per sample but the output gives "
-            f"{have}: set the last Linear to {target_size} unit{s}"
-        )
+        if target_size == 1:
+            problems.append(words.ONE_TARGET(have=have))
+        else:
+            problems.append(words.TARGETS(count=target_size, have=have))
     return problems

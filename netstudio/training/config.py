@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from netstudio.training import fit_messages as words
+
 Task = Literal["classification", "regression", "reconstruction", "gan"]
 LossType = Literal["cross_entropy", "nll", "bce", "bce_with_logits", "mse", "l1", "huber", "kl_div"]
 OptimizerType = Literal["sgd", "adam", "adamw", "rmsprop", "adagrad"]
@@ -50,7 +52,7 @@ class OptimizerConfig(_Section):
         if kind is None or momentum is None:  # not valid themselves: reported already
             return nesterov
         if nesterov and (kind != "sgd" or momentum <= 0):
-            raise ValueError("nesterov needs the SGD optimizer with momentum above 0")
+            raise ValueError(words.NESTEROV())
         return nesterov
 
 
@@ -159,9 +161,7 @@ class GanConfig(_Section):
     @classmethod
     def _two_networks(cls, discriminator: str, info: ValidationInfo) -> str:
         if discriminator == info.data.get("generator"):
-            raise ValueError(
-                "the generator and the discriminator must be two networks: name another one"
-            )
+            raise ValueError(words.TWO_NETWORKS())
         return discriminator
 
 

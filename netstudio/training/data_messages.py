@@ -363,6 +363,12 @@ IDX_UNREADABLE = Template(
     CONTEXT,
     QT_TRANSLATE_NOOP("DataErrors", "{name}: could not read {path} ({error})"),
 )
+#: The error of `IDX_UNREADABLE` when an images file is cut short.
+IDX_ENDS_EARLY = Template(
+    "data.idx-ends-early",
+    CONTEXT,
+    QT_TRANSLATE_NOOP("DataErrors", "the file ends before image {index}"),
+)
 IDX_EMPTY = Template(
     "data.idx-empty",
     CONTEXT,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
+from netstudio.training import fit_messages as words
 from netstudio.training.compat import known_classes
 from netstudio.training.config import TrainingConfig
 from netstudio.training.data_config import DataConfig
@@ -53,17 +54,15 @@ def head_node(graph: NetworkGraph, node_id: str | None = None) -> Node:
     order data flows); HeadFitError when there is none or `node_id` is another layer."""
     if node_id is not None:
         if node_id not in graph:
-            raise HeadFitError(f"no node '{node_id}' in the network")
+            raise HeadFitError(words.NO_SUCH_NODE(id=node_id))
         node = graph.node(node_id)
         if node.type_id not in HEAD_TYPES:
-            raise HeadFitError(
-                f"{node.label} has no units to fit to the data: choose a Linear layer"
-            )
+            raise HeadFitError(words.NOT_A_HEAD(node=node.label))
         return node
     order = graph.topological_order() if graph.is_acyclic() else [n.id for n in graph.nodes()]
     heads = [graph.node(i) for i in order if graph.node(i).type_id in HEAD_TYPES]
     if not heads:
-        raise HeadFitError("the network has no Linear layer to fit to the data: add one")
+        raise HeadFitError(words.NO_HEAD())
     return heads[-1]
 
 
@@ -84,14 +83,9 @@ def fit_head(
         task = TrainingConfig.model_validate(project.training).task
         config = DataConfig.model_validate(project.data)
     except ValidationError as error:
-        raise HeadFitError(
-            f"the project's settings are not valid: {error.errors()[0]['msg']}"
-        ) from None
+        raise HeadFitError(words.SETTINGS_NOT_VALID(error=error.errors()[0]["msg"])) from None
     if task == "reconstruction":
-        raise HeadFitError(
-            "the network reconstructs its input: its last layer gives the input's values back, "
-            "not one value per class"
-        )
+        raise HeadFitError(words.RECONSTRUCTS())
     units, reason = _units(config, project, data)
     current = node.params.get(param)
     return HeadFit(node.id, param, current if isinstance(current, int) else None, units, reason)
@@ -100,13 +94,13 @@ def fit_head(
 def _units(config: DataConfig, project: Project, data: LoadedData | None) -> tuple[int, str]:
     classes = known_classes(config) if data is None else None
     if classes is not None:
-        return classes, f"the data has {classes} classes"
+        return classes, words.HAS_CLASSES(classes=classes)
     if data is None:
         from netstudio.training.sources import load_data
 
         folder = Path(project.path).resolve().parent if project.path else None
         data = load_data(config, folder)
     if data.num_classes is not None:
-        return data.num_classes, f"the data has {data.num_classes} classes"
+        return data.num_classes, words.HAS_CLASSES(classes=data.num_classes)
     size = data.target_size
-    return size, f"the data has {size} target value{'s' if size != 1 else ''} per sample"
+    return size, words.HAS_ONE_TARGET() if size == 1 else words.HAS_TARGETS(count=size)

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from netstudio.training import run_folder_messages as words
 from netstudio.training.health_records import STAT_NAMES, EpochHealth
 from netstudio.training.results import (
     BatchMetrics,
@@ -138,13 +139,13 @@ def relocate_runs(
         out.append(new)
         if not record.get("run_dir"):
             continue
-        name = str(record.get("name") or record.get("id") or "a run")
+        name = str(record.get("name") or record.get("id") or "") or words.A_RUN
         source = record_run_folder(record, old_project)
         if source is not None and source in done:
             target = done[source]
         elif source is None or not source.is_dir():
             where = source if source is not None else record.get("run_dir")
-            notes.append(f"{name}: its run folder {where} is missing; its record is kept as is")
+            notes.append(words.MISSING(name=name, where=where))
             continue
         elif _inside(source, target_root):
             target = source
@@ -155,11 +156,8 @@ def relocate_runs(
             except OSError as error:
                 new["run_dir"] = str(source)
                 reason = error.strerror or str(error)
-                verb = "moved" if move else "copied"
-                notes.append(
-                    f"{name}: its run folder {source} could not be {verb} to {target_root} "
-                    f"({reason}); the project still names it where it is"
-                )
+                said = words.NOT_MOVED if move else words.NOT_COPIED
+                notes.append(said(name=name, folder=source, target=target_root, reason=reason))
                 continue
         done[source] = target
         new["run_dir"] = Path(os.path.relpath(target, base)).as_posix()

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netstudio.core.graph import python_name
+from netstudio.training import weights_messages as words
 
 if TYPE_CHECKING:
     import torch
@@ -68,21 +69,18 @@ def read_weights_file(path: str | Path) -> dict[str, torch.Tensor]:
         found = run_weights_file(path)
         if found is None:
             raise WeightsFileError(
-                f"the folder {path.name} holds no weights ({' or '.join(RUN_WEIGHTS)}): choose "
-                "the folder of a run that finished, or a weights file"
+                words.NO_RUN_WEIGHTS(folder=path.name, names=" or ".join(RUN_WEIGHTS))
             )
         path = found
     if not path.is_file():
-        raise WeightsFileError(f"{path} was not found")
+        raise WeightsFileError(words.NOT_FOUND(path=path))
     suffix = path.suffix.lower()
     if suffix in SAFETENSORS_SUFFIXES:
         return _read_safetensors(path)
     if suffix in TORCH_SUFFIXES:
         return _read_torch(path)
     kinds = ", ".join((*SAFETENSORS_SUFFIXES, *TORCH_SUFFIXES))
-    raise WeightsFileError(
-        f"{path.name} is not a weights file NetStudio reads: choose a {kinds} file or a run folder"
-    )
+    raise WeightsFileError(words.NOT_WEIGHTS(file=path.name, kinds=kinds))
 
 
 def _read_safetensors(path: Path) -> dict[str, torch.Tensor]:
@@ -92,8 +90,7 @@ def _read_safetensors(path: Path) -> dict[str, torch.Tensor]:
         return load_file(str(path), device="cpu")
     except Exception as error:
         raise WeightsFileError(
-            f"{path.name} cannot be read: it is damaged or is not a safetensors file "
-            f"({_first_line(error)})"
+            words.NOT_SAFETENSORS(file=path.name, error=_first_line(error))
         ) from None
 
 
@@ -106,26 +103,15 @@ def _read_torch(path: Path) -> dict[str, torch.Tensor]:
         # torch's own message suggests loading the file unsafely: never pass that on.
         found = _UNSAFE_GLOBAL.search(str(error))
         if found is None:
-            raise WeightsFileError(
-                f"{path.name} cannot be read: it is damaged or is not a PyTorch weights file"
-            ) from None
-        raise WeightsFileError(
-            f"{path.name} was refused: it holds Python objects other than tensors "
-            f"({found.group(1)}: a whole pickled model, or code), and loading those could run "
-            "code; save the model's state_dict() with torch.save, or as .safetensors, and load "
-            "that"
-        ) from None
+            raise WeightsFileError(words.NOT_TORCH(file=path.name)) from None
+        raise WeightsFileError(words.UNSAFE(file=path.name, found=found.group(1))) from None
     except Exception as error:
         raise WeightsFileError(
-            f"{path.name} cannot be read: it is damaged or is not a PyTorch weights file "
-            f"({_first_line(error)})"
+            words.NOT_TORCH_BECAUSE(file=path.name, error=_first_line(error))
         ) from None
     tensors = _state_dict_in(content)
     if tensors is None:
-        raise WeightsFileError(
-            f"{path.name} holds no tensors by name (a state_dict): save the model's "
-            "state_dict() and load that"
-        )
+        raise WeightsFileError(words.NO_STATE_DICT(file=path.name))
     return tensors
 
 
@@ -374,10 +360,8 @@ def read_starting_weights(project: Project) -> dict[str, torch.Tensor]:
     try:
         return _read_safetensors(path)
     except WeightsFileError as error:
-        raise WeightsFileError(
-            f"the project's starting weights {error}; load weights again (or delete the file "
-            "to start from fresh weights)"
-        ) from None
+        problem = error.args[0] if len(error.args) == 1 else str(error)
+        raise WeightsFileError(words.PROJECT_WEIGHTS_BAD(problem=problem)) from None
 
 
 def write_starting_weights(

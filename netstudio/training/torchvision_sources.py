@@ -199,10 +199,11 @@ class IdxSource(DataSource):
                         for start in range(0, count, IDX_CHUNK):
                             chunk = flat[start : start + IDX_CHUNK]
                             if handle.readinto(chunk.data) != chunk.nbytes:
-                                raise OSError(f"the file ends before image {start + len(chunk)}")
+                                raise OSError(words.IDX_ENDS_EARLY(index=start + len(chunk)))
                             step(len(chunk))
                 except OSError as exc:
-                    error = str(exc.strerror or exc)
+                    # strerror for the system's errors; ours is a Message, kept to translate
+                    error = exc.strerror or (exc.args[0] if len(exc.args) == 1 else str(exc))
                     message = words.IDX_UNREADABLE(name=self.name, path=path, error=error)
                     raise DataError(message) from exc
                 images.append(torch.from_numpy(into))

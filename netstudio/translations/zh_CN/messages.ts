@@ -20,6 +20,11 @@
         <translation>网络名称是由字母、数字和 &apos;_&apos; 组成、不以数字开头的一个词（例如 stage1）</translation>
     </message>
     <message>
+        <source>{problem}, got {name}</source>
+        <extracomment>A network name refused (problem: one of the four above), with the name given (&apos;3x&apos;).</extracomment>
+        <translation>{problem}，当前为 {name}</translation>
+    </message>
+    <message>
         <source>there is no network &apos;{network}&apos; in this project</source>
         <translation>这个项目中没有网络 &apos;{network}&apos;</translation>
     </message>
@@ -418,6 +423,11 @@
         <translation>{name}：无法读取 {path}（{error}）</translation>
     </message>
     <message>
+        <source>the file ends before image {index}</source>
+        <extracomment>The error of `IDX_UNREADABLE` when an images file is cut short.</extracomment>
+        <translation>文件在第 {index} 张图像之前就结束了</translation>
+    </message>
+    <message>
         <source>{name}: {path} is empty: replace it with the original file</source>
         <translation>{name}：{path} 为空：请用原始文件替换它</translation>
     </message>
@@ -575,6 +585,186 @@
     </message>
 </context>
 <context>
+    <name>DistributedRuns</name>
+    <message>
+        <source>another process of the distributed run stopped ({error}): its own error output says why; the run&apos;s figures so far are kept</source>
+        <extracomment>A process of the run ended (or lost its connection) without saying why where this one could read it: its own error output says.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FitMessages</name>
+    <message>
+        <source>the Input</source>
+        <extracomment>Who takes the data when the Input&apos;s label is not known.</extracomment>
+        <translation>输入（Input）节点</translation>
+    </message>
+    <message>
+        <source>1 value</source>
+        <translation>1 个值</translation>
+    </message>
+    <message>
+        <source>{count} values</source>
+        <translation>{count} 个值</translation>
+    </message>
+    <message>
+        <source>{label} takes {shape} ({want} values) but the data&apos;s samples are {data_shape} ({have} values): clear its shape to follow the data, or set it to {dims}</source>
+        <translation>{label} 接受 {shape}（{want} 个值），但数据的样本是 {data_shape}（{have} 个值）：请清空它的形状以跟随数据，或把它设为 {dims}</translation>
+    </message>
+    <message>
+        <source>Reconstruction compares the output with the input&apos;s {want} values but the output gives {have}: make the last layer give {want} values</source>
+        <translation>重建会把输出与输入的 {want} 个值比较，但输出给出 {have}：请让最后一层给出 {want} 个值</translation>
+    </message>
+    <message>
+        <source>{loss} needs class labels but the task is regression: choose MSE, L1 or Huber</source>
+        <translation>{loss} 需要类别标签，但任务是回归：请选择 MSE、L1 或 Huber</translation>
+    </message>
+    <message>
+        <source>{loss} needs one score per class: the data has {classes} classes but the output gives {have}: set the last Linear to {classes} units</source>
+        <translation>{loss} 需要每个类别一个分数：数据有 {classes} 个类别，但输出给出 {have}：请把最后一个 Linear 设为 {classes} 个单元</translation>
+    </message>
+    <message>
+        <source>{loss} needs one score per class: the data has {classes} classes but the output gives {have}: set the last Linear to {classes} units, or use bce_with_logits with 1 unit</source>
+        <translation>{loss} 需要每个类别一个分数：数据有 {classes} 个类别，但输出给出 {have}：请把最后一个 Linear 设为 {classes} 个单元，或改用 bce_with_logits 配 1 个单元</translation>
+    </message>
+    <message>
+        <source>{loss} needs one score per class: the data has {classes} classes but the output gives {have} (one unit cannot tell classes apart): set the last Linear to {classes} units</source>
+        <translation>{loss} 需要每个类别一个分数：数据有 {classes} 个类别，但输出给出 {have}（一个单元无法区分类别）：请把最后一个 Linear 设为 {classes} 个单元</translation>
+    </message>
+    <message>
+        <source>{loss} needs one score per class: the data has {classes} classes but the output gives {have} (one unit cannot tell classes apart): set the last Linear to {classes} units, or use bce_with_logits with 1 unit</source>
+        <translation>{loss} 需要每个类别一个分数：数据有 {classes} 个类别，但输出给出 {have}（一个单元无法区分类别）：请把最后一个 Linear 设为 {classes} 个单元，或改用 bce_with_logits 配 1 个单元</translation>
+    </message>
+    <message>
+        <source>{loss} compares one value per class: the data has {classes} classes but the output gives {have}: {fix}</source>
+        <translation>{loss} 按每个类别一个值进行比较：数据有 {classes} 个类别，但输出给出 {have}：{fix}</translation>
+    </message>
+    <message>
+        <source>set the last Linear to 1 unit (or 2, one per class)</source>
+        <translation>请把最后一个 Linear 设为 1 个单元（或 2 个，每个类别一个）</translation>
+    </message>
+    <message>
+        <source>set the last Linear to {classes} units, or use cross_entropy</source>
+        <translation>请把最后一个 Linear 设为 {classes} 个单元，或改用 cross_entropy</translation>
+    </message>
+    <message>
+        <source>The data has 1 target value per sample but the output gives {have}: set the last Linear to 1 unit</source>
+        <translation>数据每个样本有 1 个目标值，但输出给出 {have}：请把最后一个 Linear 设为 1 个单元</translation>
+    </message>
+    <message>
+        <source>The data has {count} target values per sample but the output gives {have}: set the last Linear to {count} units</source>
+        <translation>数据每个样本有 {count} 个目标值，但输出给出 {have}：请把最后一个 Linear 设为 {count} 个单元</translation>
+    </message>
+    <message>
+        <source>no node &apos;{id}&apos; in the network</source>
+        <translation>网络中没有节点 &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>{node} has no units to fit to the data: choose a Linear layer</source>
+        <translation>{node} 没有可适配数据的单元：请选择一个 Linear 层</translation>
+    </message>
+    <message>
+        <source>the network has no Linear layer to fit to the data: add one</source>
+        <translation>网络中没有可适配数据的 Linear 层：请添加一个</translation>
+    </message>
+    <message>
+        <source>the project&apos;s settings are not valid: {error}</source>
+        <translation>项目的设置无效：{error}</translation>
+    </message>
+    <message>
+        <source>the network reconstructs its input: its last layer gives the input&apos;s values back, not one value per class</source>
+        <translation>这个网络重建它的输入：最后一层给出的是输入的值，而不是每个类别一个值</translation>
+    </message>
+    <message>
+        <source>the data has {classes} classes</source>
+        <translation>数据有 {classes} 个类别</translation>
+    </message>
+    <message>
+        <source>the data has 1 target value per sample</source>
+        <translation>数据每个样本有 1 个目标值</translation>
+    </message>
+    <message>
+        <source>the data has {count} target values per sample</source>
+        <translation>数据每个样本有 {count} 个目标值</translation>
+    </message>
+    <message>
+        <source>nesterov needs the SGD optimizer with momentum above 0</source>
+        <translation>nesterov 需要 SGD 优化器且动量大于 0</translation>
+    </message>
+    <message>
+        <source>the generator and the discriminator must be two networks: name another one</source>
+        <translation>生成器和判别器必须是两个不同的网络：请另选一个网络</translation>
+    </message>
+</context>
+<context>
+    <name>Graph</name>
+    <message>
+        <source>none</source>
+        <extracomment>The ports of a node that has none, in &quot;(inputs: none)&quot;.</extracomment>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>there is no node &apos;{id}&apos;</source>
+        <translation>没有节点 &apos;{id}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no node named &apos;{name}&apos;</source>
+        <translation>没有名为 &apos;{name}&apos; 的节点</translation>
+    </message>
+    <message>
+        <source>the graph has a cycle</source>
+        <translation>网络图中有环路</translation>
+    </message>
+    <message>
+        <source>there is no node or wire {item}</source>
+        <translation>没有节点或连线 {item}</translation>
+    </message>
+    <message>
+        <source>a node with id &apos;{id}&apos; already exists</source>
+        <translation>id 为 &apos;{id}&apos; 的节点已存在</translation>
+    </message>
+    <message>
+        <source>node id &apos;{id}&apos; may hold only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, and must start with a letter or &apos;_&apos;</source>
+        <translation>节点 id &apos;{id}&apos; 只能包含字母、数字、&apos;_&apos;、&apos;-&apos; 和 &apos;.&apos;，并且必须以字母或 &apos;_&apos; 开头</translation>
+    </message>
+    <message>
+        <source>{node} has no output port &apos;{port}&apos; (outputs: {ports})</source>
+        <translation>{node} 没有输出端口 &apos;{port}&apos;（输出端口：{ports}）</translation>
+    </message>
+    <message>
+        <source>{node} has no input port &apos;{port}&apos; (inputs: {ports})</source>
+        <translation>{node} 没有输入端口 &apos;{port}&apos;（输入端口：{ports}）</translation>
+    </message>
+    <message>
+        <source>{node} cannot feed itself</source>
+        <translation>{node} 不能连到它自己</translation>
+    </message>
+    <message>
+        <source>input &apos;{port}&apos; of {node} is already wired from &apos;{wired_from}&apos;: remove that wire first</source>
+        <translation>{node} 的输入 &apos;{port}&apos; 已经连着 &apos;{wired_from}&apos;：请先删除那条连线</translation>
+    </message>
+    <message>
+        <source>wiring {source} into {target} would make a cycle: &apos;{target_name}&apos; already feeds &apos;{source_name}&apos;</source>
+        <translation>把 {source} 连到 {target} 会形成环路：&apos;{target_name}&apos; 已经流向 &apos;{source_name}&apos;</translation>
+    </message>
+    <message>
+        <source>there is no wire {edge}</source>
+        <translation>没有连线 {edge}</translation>
+    </message>
+    <message>
+        <source>position ({x}, {y}) is not a finite point</source>
+        <translation>位置 ({x}, {y}) 不是有限的坐标点</translation>
+    </message>
+    <message>
+        <source>unknown layer type {type}</source>
+        <translation>未知的层类型 {type}</translation>
+    </message>
+    <message>
+        <source>unknown layer type {type}; did you mean &apos;{close}&apos;?</source>
+        <translation>未知的层类型 {type}；是不是指 &apos;{close}&apos;？</translation>
+    </message>
+</context>
+<context>
     <name>HealthWarnings</name>
     <message>
         <source>{node}: {percent} % of outputs have been zero since epoch {epoch} — lower the learning rate or try LeakyReLU</source>
@@ -600,6 +790,61 @@
     <message>
         <source>{node}: {percent} % of outputs sit at the ends of its range, where it passes almost no gradient — add BatchNorm before it or use ReLU</source>
         <translation>{node}：{percent}% 的输出落在取值范围的两端，那里几乎传不过梯度——请在它之前添加 BatchNorm（批归一化）层，或改用 ReLU</translation>
+    </message>
+</context>
+<context>
+    <name>Modules</name>
+    <message>
+        <source>inputs of shapes {shapes} cannot be multiplied: give them one rank, and each dimension the same size or 1</source>
+        <translation>形状为 {shapes} 的输入不能相乘：请让它们的维数相同，并且每个维度大小相同或为 1</translation>
+    </message>
+    <message>
+        <source>dims {dims} must order 0 .. {last}, each once, with 0 (the batch) first</source>
+        <translation>dims {dims} 必须是 0 .. {last} 的一个排列，每个数出现一次，并且 0（批次维度）在最前</translation>
+    </message>
+    <message>
+        <source>dims {dims} order {count} dimensions but the input has {rank} (the batch included): give one number per dimension</source>
+        <translation>dims {dims} 排列的是 {count} 个维度，但输入有 {rank} 个维度（包括批次维度）：请为每个维度给出一个数</translation>
+    </message>
+    <message>
+        <source>p must be in [0, 1] and mode &apos;row&apos; or &apos;batch&apos;, got {p}, {mode}</source>
+        <translation>p 必须在 [0, 1] 之间，mode 必须是 &apos;row&apos; 或 &apos;batch&apos;，当前为 {p}, {mode}</translation>
+    </message>
+    <message>
+        <source>{function}: an argument refers to input {index}, but there are only {inputs} input(s)</source>
+        <translation>{function}：有一个参数引用了输入 {index}，但只有 {inputs} 个输入</translation>
+    </message>
+    <message>
+        <source>function {function} is not allowed: use a public function of {namespaces} or a tensor method written &apos;method:&lt;name&gt;&apos;</source>
+        <translation>不允许使用函数 {function}：请使用 {namespaces} 中的公开函数，或写成 &apos;method:&lt;name&gt;&apos; 的张量方法</translation>
+    </message>
+    <message>
+        <source>tensors have no method {method}</source>
+        <translation>张量没有方法 {method}</translation>
+    </message>
+    <message>
+        <source>{namespace} has no function {function}</source>
+        <translation>{namespace} 中没有函数 {function}</translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON ({error} at column {column})</source>
+        <translation>{what} 不是有效的 JSON（第 {column} 列：{error}）</translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON list</source>
+        <translation>{what} 必须是 JSON 列表</translation>
+    </message>
+    <message>
+        <source>{what} must be a JSON object</source>
+        <translation>{what} 必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>{{&apos;$input&apos;: {value}}} must name an input by number</source>
+        <translation>{{&apos;$input&apos;: {value}}} 必须用编号指明一个输入</translation>
+    </message>
+    <message>
+        <source>{value} is not a torch dtype</source>
+        <translation>{value} 不是 torch 的数据类型（dtype）</translation>
     </message>
 </context>
 <context>
@@ -824,6 +1069,38 @@
         <translation>未知的文件格式版本 {version}（这个 NetStudio 能读取版本 {oldest} 到 {current}）</translation>
     </message>
     <message>
+        <source>the graph is nested too deeply</source>
+        <translation>网络图嵌套得太深</translation>
+    </message>
+    <message>
+        <source>the project holds a value a .net file cannot store: {error}</source>
+        <translation>项目中有一个 .net 文件无法保存的值：{error}</translation>
+    </message>
+    <message>
+        <source>the project holds text a .net file cannot store (a lone surrogate, half of a character pair) at {where}: retype that text</source>
+        <translation>项目在 {where} 处有 .net 文件无法保存的文本（孤立的代理字符，即字符对的一半）：请重新输入这段文本</translation>
+    </message>
+    <message>
+        <source>the project cannot be saved: {problem}: correct it and save again</source>
+        <translation>无法保存项目：{problem}：请改正后再保存</translation>
+    </message>
+    <message>
+        <source>the project cannot be saved: {problem} (and 1 more problem): correct it and save again</source>
+        <translation>无法保存项目：{problem}（还有 1 个问题）：请改正后再保存</translation>
+    </message>
+    <message>
+        <source>the project cannot be saved: {problem} (and {more} more problems): correct it and save again</source>
+        <translation>无法保存项目：{problem}（还有 {more} 个问题）：请改正后再保存</translation>
+    </message>
+    <message>
+        <source>{name} is not a JSON number</source>
+        <translation>{name} 不是 JSON 数字</translation>
+    </message>
+    <message>
+        <source>{text} is too large a number</source>
+        <translation>{text} 这个数太大了</translation>
+    </message>
+    <message>
         <source>{path}: {message}</source>
         <translation>{path}：{message}</translation>
     </message>
@@ -966,6 +1243,26 @@
     </message>
 </context>
 <context>
+    <name>RunFolders</name>
+    <message>
+        <source>a run</source>
+        <extracomment>A run that has neither a name nor an id.</extracomment>
+        <translation>一次训练</translation>
+    </message>
+    <message>
+        <source>{name}: its run folder {where} is missing; its record is kept as is</source>
+        <translation>{name}：它的训练记录文件夹 {where} 不见了；训练记录保持原样</translation>
+    </message>
+    <message>
+        <source>{name}: its run folder {folder} could not be moved to {target} ({reason}); the project still names it where it is</source>
+        <translation>{name}：它的训练记录文件夹 {folder} 无法移动到 {target}（{reason}）；项目仍指向它原来的位置</translation>
+    </message>
+    <message>
+        <source>{name}: its run folder {folder} could not be copied to {target} ({reason}); the project still names it where it is</source>
+        <translation>{name}：它的训练记录文件夹 {folder} 无法复制到 {target}（{reason}）；项目仍指向它原来的位置</translation>
+    </message>
+</context>
+<context>
     <name>SearchChecks</name>
     <message>
         <source>a {task} run records no {metric}: judge the trials by {loss}</source>
@@ -1063,6 +1360,30 @@
     <message>
         <source>{target}: the grid sampler tries lists of choices only, and this is a range: list the values to try, or choose the tpe or random sampler</source>
         <translation>{target}：网格采样器只尝试一组选项，而这是一个范围：请列出要尝试的值，或选择 tpe 或 random 采样器</translation>
+    </message>
+</context>
+<context>
+    <name>SearchStudy</name>
+    <message>
+        <source>minimize</source>
+        <extracomment>An objective&apos;s direction as a verb, by its value in the project.</extracomment>
+        <translation>最小化</translation>
+    </message>
+    <message>
+        <source>maximize</source>
+        <translation>最大化</translation>
+    </message>
+    <message>
+        <source>cannot open the study database {database}: its driver ({driver}) is not installed; for PostgreSQL install netstudio[postgres]</source>
+        <translation>无法打开搜索数据库 {database}：它的驱动（{driver}）没有安装；使用 PostgreSQL 请安装 netstudio[postgres]</translation>
+    </message>
+    <message>
+        <source>cannot reach the study database {database}: {reason}</source>
+        <translation>无法连接搜索数据库 {database}：{reason}</translation>
+    </message>
+    <message>
+        <source>study &apos;{study}&apos; was made to {had_goal} {had}, not to {goal} {metric}: give another study name, or search for its own objective</source>
+        <translation>搜索 &apos;{study}&apos; 建立时的目标是{had_goal} {had}，而不是{goal} {metric}：请换一个搜索名称，或按它原来的目标搜索</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1547,45 @@
     <message>
         <source>&apos;{name}&apos; needs a sequence (N, L, features): insert a Reshape or Embedding before it</source>
         <translation>&apos;{name}&apos; 需要序列 (N, L, features)：请在它前面插入 Reshape 或 Embedding</translation>
+    </message>
+</context>
+<context>
+    <name>StartingWeights</name>
+    <message>
+        <source>the folder {folder} holds no weights ({names}): choose the folder of a run that finished, or a weights file</source>
+        <translation>文件夹 {folder} 中没有权重（{names}）：请选择一次已完成的训练的文件夹，或一个权重文件</translation>
+    </message>
+    <message>
+        <source>{path} was not found</source>
+        <translation>找不到 {path}</translation>
+    </message>
+    <message>
+        <source>{file} is not a weights file NetStudio reads: choose a {kinds} file or a run folder</source>
+        <translation>{file} 不是 NetStudio 能读取的权重文件：请选择 {kinds} 文件或一个训练记录文件夹</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it is damaged or is not a safetensors file ({error})</source>
+        <translation>无法读取 {file}：它已损坏，或不是 safetensors 文件（{error}）</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it is damaged or is not a PyTorch weights file</source>
+        <translation>无法读取 {file}：它已损坏，或不是 PyTorch 权重文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: it is damaged or is not a PyTorch weights file ({error})</source>
+        <translation>无法读取 {file}：它已损坏，或不是 PyTorch 权重文件（{error}）</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it holds Python objects other than tensors ({found}: a whole pickled model, or code), and loading those could run code; save the model&apos;s state_dict() with torch.save, or as .safetensors, and load that</source>
+        <translation>已拒绝 {file}：它包含张量以外的 Python 对象（{found}：一个整体 pickle 的模型，或代码），加载它们可能会运行代码；请用 torch.save 保存模型的 state_dict()，或保存为 .safetensors，再加载那个文件</translation>
+    </message>
+    <message>
+        <source>{file} holds no tensors by name (a state_dict): save the model&apos;s state_dict() and load that</source>
+        <translation>{file} 中没有按名称存放的张量（state_dict）：请保存模型的 state_dict() 再加载它</translation>
+    </message>
+    <message>
+        <source>the project&apos;s starting weights {problem}; load weights again (or delete the file to start from fresh weights)</source>
+        <translation>项目的初始权重有问题：{problem}；请重新加载权重（或删除该文件，从新初始化的权重开始）</translation>
     </message>
 </context>
 <context>
