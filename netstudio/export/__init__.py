@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from netstudio.export import export_messages as said
 from netstudio.export.errors import ExportError
 
 if TYPE_CHECKING:
@@ -66,11 +67,11 @@ def export_project(
     )
 
     if format not in FORMATS:
-        raise ExportError(f"unknown export format {format!r}: choose one of {', '.join(FORMATS)}")
+        raise ExportError(said.UNKNOWN_FORMAT(format=repr(format), formats=", ".join(FORMATS)))
     if with_training and format != "python":
-        raise ExportError("only the python format can hold the training code")
+        raise ExportError(said.TRAINING_ONLY_PYTHON())
     if weights is not None and not Path(weights).is_file():
-        raise ExportError(f"weights file {weights} not found")
+        raise ExportError(said.NO_WEIGHTS_FILE(weights=weights))
     path = Path(path)
     if path.is_dir():
         stem = Path(project.path).stem if project.path else "network"
@@ -118,7 +119,7 @@ def _start_from(
         try:
             tensors = read_starting_weights(project)
         except WeightsFileError as error:
-            raise ExportError(str(error)) from None
+            raise ExportError(said.reason(error)) from None
     return start_from(model, tensors).loaded > 0
 
 

@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from netstudio.export.export_messages import NOT_A_LITERAL
+
 #: NetStudio's own line length: the copied NetStudio functions are formatted to it.
 LINE_LENGTH = 100
 
@@ -38,7 +40,7 @@ def literal(value: Any) -> str:
         return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
     if value is None or isinstance(value, (bool, int, float)):
         return repr(value)
-    raise TypeError(f"{value!r} ({type(value).__name__}) cannot be written as a literal")
+    raise TypeError(NOT_A_LITERAL(value=repr(value), kind=type(value).__name__))
 
 
 def wrap_call(prefix: str, args: Sequence[str], indent: int, suffix: str = "") -> list[str]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from netstudio.export import export_messages as said
 from netstudio.export.code import literal
 from netstudio.export.errors import ExportError
 
@@ -137,5 +138,5 @@ def recorded_call(cls: type, build: Callable[[], Any]) -> tuple[tuple[Any, ...],
         else:
             del cls.__init__
     if not calls:
-        raise ExportError(f"{cls.__name__} was not built by its layer's build function")
+        raise ExportError(said.NOT_BUILT(layer=cls.__name__))
     return calls[0]

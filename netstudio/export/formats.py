@@ -19,13 +19,12 @@ from typing import TYPE_CHECKING
 
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph, python_name
+from netstudio.export import export_messages as said
 from netstudio.export.errors import ExportError
 
 if TYPE_CHECKING:
     import torch
     from torch import fx
-
-ONNX_HINT = 'ONNX export needs the onnxscript package: pip install "netstudio[onnx]"'
 
 
 def compiled_model(
@@ -41,14 +40,13 @@ def compiled_model(
     try:
         model = compile_graph(graph)
     except CompileError as error:
-        raise ExportError(
-            f"the network is not valid, so it cannot be exported; fix these first:\n{error}"
-        ) from None
+        problems = said.problem_lines(error.problems) or said.reason(error)
+        raise ExportError(said.NOT_VALID(problems=problems)) from None
     if weights is not None:
         try:
             load_weights(model, weights)
         except CheckpointError as error:
-            raise ExportError(str(error)) from None
+            raise ExportError(said.reason(error)) from None
     return model.eval()
 
 
@@ -74,7 +72,7 @@ def save_weights(model: torch.nn.Module, path: Path) -> None:
     try:
         save_state_dict(model.state_dict(), path)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ExportError(said.CANNOT_WRITE(path=path, error=error.strerror or error)) from None
 
 
 @contextlib.contextmanager
@@ -87,7 +85,7 @@ def replacing(path: Path) -> Iterator[Path]:
         yield tmp
         tmp.replace(path)
     except OSError as error:
-        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None
+        raise ExportError(said.CANNOT_WRITE(path=path, error=error.strerror or error)) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
@@ -118,12 +116,8 @@ def save_pt2(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
             )
     except Exception as error:
         if getattr(getattr(error, "error_type", None), "name", "") == "CONSTRAINT_VIOLATION":
-            raise ExportError(
-                "PyTorch 2 export failed: the network runs only with a fixed batch size, and a "
-                ".pt2 file takes any: find the layer argument that holds the batch size (a "
-                "Function's shape, say) and make it -1"
-            ) from None
-        raise ExportError(f"PyTorch 2 export failed: {_first_line(error)}") from None
+            raise ExportError(said.PT2_FIXED_BATCH()) from None
+        raise ExportError(said.PT2_FAILED(error=_first_line(error))) from None
     buffer = io.BytesIO()
     try:
         torch.export.save(program, buffer)
@@ -138,7 +132,7 @@ def save_pt2(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
     except ExportError:
         raise
     except Exception as error:
-        raise ExportError(f"PyTorch 2 export failed: {_first_line(error)}") from None
+        raise ExportError(said.PT2_FAILED(error=_first_line(error))) from None
     with replacing(path) as tmp:
         tmp.write_bytes(buffer.getvalue())
 
@@ -154,7 +148,7 @@ def save_torchscript(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> 
             warnings.simplefilter("ignore")  # jit's deprecation notices, tracer hints
             traced = torch.jit.trace(model, inputs)
     except Exception as error:
-        raise ExportError(f"TorchScript tracing failed: {_first_line(error)}") from None
+        raise ExportError(said.TRACING_FAILED(error=_first_line(error))) from None
     check = example_inputs(graph, batch=3)
     with replacing(path) as tmp:
         try:
@@ -167,7 +161,7 @@ def save_torchscript(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> 
         except OSError:
             raise
         except Exception as error:
-            raise ExportError(f"TorchScript export failed: {_first_line(error)}") from None
+            raise ExportError(said.TORCHSCRIPT_FAILED(error=_first_line(error))) from None
         _same_outputs(expected, got, "TorchScript")
 
 
@@ -179,7 +173,7 @@ def save_onnx(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
     try:
         import onnxscript  # noqa: F401  (torch.onnx.export needs it; import to say so early)
     except ImportError:
-        raise ExportError(ONNX_HINT) from None
+        raise ExportError(said.ONNX_NEEDS_PACKAGE()) from None
     placeholders = [n.name for n in model.graph.nodes if n.op == "placeholder"]
     outputs = _unique_names([node.name for node in graph.outputs()], taken=set(placeholders))
     batch = torch.export.Dim("batch", min=1)
@@ -206,18 +200,16 @@ def save_onnx(model: fx.GraphModule, graph: NetworkGraph, path: Path) -> None:
                     external_data=False,
                 )
         except ImportError as error:
-            raise ExportError(f"{ONNX_HINT} ({_first_line(error)})") from None
+            raise ExportError(said.ONNX_NEEDS_PACKAGE_BECAUSE(error=_first_line(error))) from None
         except OSError:
             raise
         except Exception as error:
-            raise ExportError(f"ONNX export failed: {_first_line(error)}") from None
+            raise ExportError(said.ONNX_FAILED(error=_first_line(error))) from None
         if onnx is not None:
             try:
                 onnx.checker.check_model(str(tmp), full_check=True)
             except Exception as error:
-                raise ExportError(
-                    f"the exported ONNX model does not pass onnx.checker: {_first_line(error)}"
-                ) from None
+                raise ExportError(said.ONNX_CHECKER(error=_first_line(error))) from None
 
 
 def _unique_names(names: list[str], taken: set[str]) -> list[str]:
@@ -241,7 +233,7 @@ def _same_outputs(expected: object, got: object, what: str) -> None:
     second = got if isinstance(got, tuple) else (got,)
     for a, b in zip(first, second, strict=True):
         if not torch.allclose(a, b, atol=1e-5, rtol=1e-4):
-            raise ExportError(f"the {what} model gives other outputs than the network")
+            raise ExportError(said.OTHER_OUTPUTS(what=what))
 
 
 def _first_line(error: BaseException) -> str:

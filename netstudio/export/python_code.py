@@ -21,6 +21,7 @@ from netstudio.core.blocks import BLOCK
 from netstudio.core.compiler import META_KEY, CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph, Node, python_name
 from netstudio.core.shapes import ShapeInference
+from netstudio.export import export_messages as said
 from netstudio.export.block_code import (
     Instance,
     block_class_names,
@@ -93,9 +94,8 @@ def model_source(
         try:
             gm = compile_graph(graph, inference, class_name=class_name)
         except CompileError as error:
-            raise ExportError(
-                f"the network is not valid, so it cannot be exported; fix these first:\n{error}"
-            ) from None
+            problems = said.problem_lines(error.problems) or said.reason(error)
+            raise ExportError(said.NOT_VALID(problems=problems)) from None
         context = _Context(imports, bundle)
         instances = block_instances(inference, gm)
         context.class_names = block_class_names(list(instances), _reserved_names(class_name))
@@ -232,11 +232,7 @@ class _ClassWriter:
                 if all(same_value(other[1].get(slot), value) for other in per_instance[1:]):
                     continue
                 if slot[1].split(".")[-1].startswith("*"):
-                    raise ExportError(
-                        f"{self.nodes[attr].label}: its copies are built from different lists "
-                        "of values, which the exported class cannot take as arguments; export "
-                        "it as TorchScript or ONNX instead"
-                    )
+                    raise ExportError(said.COPIES_DIFFER(node=self.nodes[attr].label))
                 name = base = f"{attr}_{slot[1].replace('.', '_')}"
                 number = 2
                 while name in taken:
@@ -259,8 +255,7 @@ class _ClassWriter:
             rendered = call_arguments(cls, args, kwargs, own)
         except TypeError as error:
             raise ExportError(
-                f"{node.label}: its {cls.__name__} is built from values that cannot be written "
-                f"as Python code ({error}); export it as TorchScript or ONNX instead"
+                said.NOT_CODE(node=node.label, layer=cls.__name__, error=said.reason(error))
             ) from None
         return wrap_call(f"self.{attr} = {self._class_ref(cls)}", rendered, 8)
 

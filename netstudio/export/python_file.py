@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netstudio.export import export_messages as said
 from netstudio.export.code import Imports, class_name, literal
 from netstudio.export.errors import ExportError
 from netstudio.export.formats import replacing
@@ -80,15 +81,12 @@ def _check_unique_definitions(text: str, model: ModelSource) -> None:
         if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
             if node.name in seen:
                 blocks = [lines[0] for lines in model.block_classes]
-                what = (
-                    "a block network's class"
+                taken = (
+                    said.BLOCK_CLASS_TAKEN
                     if any(f"class {node.name}(" in line for line in blocks)
-                    else "the network's class"
+                    else said.NETWORK_CLASS_TAKEN
                 )
-                raise ExportError(
-                    f"{what} would be named {node.name}, like another definition the exported "
-                    "file needs: rename that network (or the project)"
-                )
+                raise ExportError(taken(name=node.name))
             seen.add(node.name)
 
 
@@ -111,7 +109,7 @@ def write_python(
     if state is not None:
         own = set(model.compiled.state_dict())
         if own != set(state):  # the caller checked them against the compiled model
-            raise ExportError("the weights do not fit the exported class")
+            raise ExportError(said.WEIGHTS_DO_NOT_FIT())
     content = checked_source(text, path)
     with replacing(path) as tmp:
         tmp.write_bytes(content)
@@ -119,7 +117,9 @@ def write_python(
         try:
             save_state_dict(state, weights)
         except OSError as error:
-            raise ExportError(f"cannot write {weights}: {error.strerror or error}") from None
+            raise ExportError(
+                said.CANNOT_WRITE(path=weights, error=error.strerror or error)
+            ) from None
         return [path, weights]
     return [path]
 
@@ -131,13 +131,10 @@ def checked_source(text: str, path: Path) -> bytes:
         ast.parse(text, filename=path.name)
         return text.encode("utf-8")
     except SyntaxError as error:
-        detail = f"line {error.lineno}: {error.msg}"
+        detail: str = said.AT_LINE(line=str(error.lineno), error=error.msg)
     except (ValueError, UnicodeError) as error:  # a NUL or a lone surrogate in the text
         detail = str(error).splitlines()[0] if str(error) else type(error).__name__
-    raise ExportError(
-        f"the Python code written for {path.name} would not run ({detail}), so nothing was "
-        "written: please report this as a NetStudio bug, with the project"
-    )
+    raise ExportError(said.WOULD_NOT_RUN(file=path.name, detail=detail))
 
 
 def _model_only(
@@ -198,7 +195,7 @@ def _training(
     from netstudio.export.training_script import training_blocks
 
     if len(model.inputs) != 1 or model.output_count != 1:
-        raise ExportError("a training script needs a network with exactly one Input and one Output")
+        raise ExportError(said.ONE_INPUT_ONE_OUTPUT())
     data, config = project_settings(project)
     imports.add("torch")
     data_part = data_blocks(data, imports, bundle)
@@ -230,9 +227,7 @@ def project_settings(project: Project) -> tuple[DataConfig, TrainingConfig]:
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
-        raise ExportError(
-            f"the project's settings are not valid: {where}: {first['msg']}"
-        ) from None
+        raise ExportError(said.SETTINGS_NOT_VALID(where=where, error=first["msg"])) from None
 
 
 def _example(shape: tuple[int, ...], dtype: str) -> str:

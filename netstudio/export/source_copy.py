@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 from netstudio.core.messages import Template
+from netstudio.export import export_messages as said
 from netstudio.export.code import Imports, literal
 from netstudio.export.errors import ExportError
 
@@ -56,9 +57,7 @@ class SourceBundle:
         name = obj.__name__
         if name in self._copied:
             if self._copied[name] is not obj:
-                raise ExportError(
-                    f"two different definitions named {name} would be written to one file"
-                )
+                raise ExportError(said.TWO_DEFINITIONS(name=name))
             return name
         self._copied[name] = obj
         module = sys.modules[obj.__module__]
@@ -96,10 +95,7 @@ class SourceBundle:
                 self._sources.append(binding.source)
         elif binding.module.split(".")[0] == _OWN:
             if binding.kind == "import":
-                raise ExportError(
-                    f"{module.__name__} uses the module {binding.module} as a whole; only its "
-                    "functions and classes can be copied into an exported file"
-                )
+                raise ExportError(said.WHOLE_MODULE(module=module.__name__, used=binding.module))
             found = getattr(importlib.import_module(binding.module), binding.name)
             if isinstance(found, Template):
                 self._add_template(name, found)
@@ -115,21 +111,16 @@ class SourceBundle:
 
     def _add_template(self, name: str, template: Template) -> None:
         if self._copied.setdefault(name, template) is not template:
-            raise ExportError(
-                f"two different definitions named {name} would be written to one file"
-            )
+            raise ExportError(said.TWO_DEFINITIONS(name=name))
         self._sources.insert(0, _assignment(name, template, ""))
 
     def _add_wording(self, name: str, module: ModuleType, attributes: Set[str]) -> None:
         known, used = self._wordings.setdefault(name, (module, set()))
         if known is not module:
-            raise ExportError(f"two different modules named {name} would be written to one file")
+            raise ExportError(said.TWO_MODULES(name=name))
         for attribute in attributes:
             if not isinstance(getattr(module, attribute, None), Template):
-                raise ExportError(
-                    f"{module.__name__}.{attribute} is not a message template; only its "
-                    "templates can be copied into an exported file"
-                )
+                raise ExportError(said.NOT_A_TEMPLATE(name=f"{module.__name__}.{attribute}"))
         used |= attributes
 
 

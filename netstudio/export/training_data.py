@@ -8,6 +8,7 @@ and statistics as NetStudio does.
 
 from __future__ import annotations
 
+from netstudio.export import export_messages as said
 from netstudio.export.code import Imports, literal
 from netstudio.export.errors import ExportError
 from netstudio.export.source_copy import SourceBundle
@@ -30,15 +31,13 @@ def data_blocks(config: DataConfig, imports: Imports, bundle: SourceBundle) -> l
 
     if config.source not in SUPPORTED:
         raise ExportError(
-            f"the data source {config.source!r} cannot be written into a training script "
-            f"(supported: {', '.join(SUPPORTED)}); export the network without its training "
-            "code and load the data yourself"
+            said.SOURCE_NOT_WRITABLE(source=repr(config.source), supported=", ".join(SUPPORTED))
         )
     try:
         source = get_source(config.source)
         params = source.check_params(config.params)
     except DataError as error:
-        raise ExportError(f"the project's data settings are not valid: {error}") from None
+        raise ExportError(said.DATA_NOT_VALID(error=said.reason(error))) from None
     imports.add("torch")
     imports.add("pathlib", "Path")
     bundle.add(loaded_data.split_indices)

@@ -18,6 +18,7 @@ from netstudio.core.blocks import BLOCK, Library
 from netstudio.core.catalogue import catalogue
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
+from netstudio.importing import import_messages as said
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.result import ImportedModel
 from netstudio.importing.wrapped_layout import wrapped_positions
@@ -72,9 +73,10 @@ class GraphAssembly:
                 self.graph.connect(src, src_port, node.id, port)
         except (GraphError, ValueError) as error:
             where = origin or name
-            raise ModelImportError(
-                f"{self.source}: {where} cannot become a {type_id} layer: {error}"
-            ) from None
+            cannot = said.CANNOT_BECOME(
+                source=self.source, where=where, layer=type_id, error=said.reason(error)
+            )
+            raise ModelImportError(cannot) from None
         if weights:
             self._weights[node.id] = weights
         return node.id
@@ -122,17 +124,18 @@ class GraphAssembly:
         from netstudio.core.validation import errors, validate
 
         if not outputs:
-            raise ModelImportError(f"{self.source}: the model returns no tensor")
+            raise ModelImportError(said.RETURNS_NO_TENSOR(source=self.source))
         self.close_network(outputs)
         inference = ShapeInference(self.graph)
         try:
             problems = errors(validate(self.graph, inference))
             if problems:
-                lines = "\n".join(f"  {p.where}: {p.message}" for p in problems[:10])
-                more = f"\n  ... and {len(problems) - 10} more" if len(problems) > 10 else ""
-                raise ModelImportError(
-                    f"{self.source}: the imported network does not check out:\n{lines}{more}"
-                )
+                lines = [said.PROBLEM_LINE(where=p.where, message=p.message) for p in problems]
+                listed = lines[:10]
+                if len(problems) > 10:
+                    listed.append(said.MORE_PROBLEMS(count=len(problems) - 10))
+                refused = said.DOES_NOT_CHECK_OUT(source=self.source, problems=said.lines(listed))
+                raise ModelImportError(refused)
             module = compile_graph(self.graph, inference)
         finally:
             inference.close()
@@ -184,15 +187,22 @@ class GraphAssembly:
             for key, tensor in wanted.items():
                 found = [k for k in source if key == k or key.endswith("." + k)]
                 if len(found) != 1:
+                    listed = ", ".join(source) or said.phrase(said.NONE)
                     raise ModelImportError(
-                        f"{self.source}: {label} has no source tensor for '{key}' "
-                        f"(the source layer has {', '.join(source) or 'none'})"
+                        said.NO_SOURCE_TENSOR(
+                            source=self.source, layer=label, key=key, listed=listed
+                        )
                     )
                 value = source[found[0]]
                 if tuple(value.shape) != tuple(tensor.shape):
                     raise ModelImportError(
-                        f"{self.source}: {label}: '{key}' is {tuple(value.shape)} in the source "
-                        f"but {tuple(tensor.shape)} in the layer"
+                        said.SHAPES_DIFFER(
+                            source=self.source,
+                            layer=label,
+                            key=key,
+                            shape=tuple(value.shape),
+                            wanted=tuple(tensor.shape),
+                        )
                     )
                 value = value.detach().to(tensor.dtype)
                 storage = value.untyped_storage().data_ptr()

@@ -19,6 +19,7 @@ from typing import Any
 
 from netstudio.core.modules import FunctionCall
 from netstudio.core.shapes import dtype_name
+from netstudio.importing.import_messages import NOT_TORCH_FUNCTION
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def op_name(op: str, target: Any) -> str:
                 break
         if not full:
             where = getattr(target, "__module__", None) or "?"
-            raise ValueError(f"{where}.{attr or repr(target)} is not a torch or operator function")
+            raise ValueError(NOT_TORCH_FUNCTION(function=f"{where}.{attr or repr(target)}"))
     FunctionCall.resolve(full)
     return full
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.shapes import dtype_name
+from netstudio.importing import import_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.blocks_from_modules import RegionPlan
 from netstudio.importing.errors import ModelImportError
@@ -53,13 +54,12 @@ def from_module(
     source = source or type(module).__name__
     shape = tuple(int(d) for d in input_shape)
     if not shape or any(d < 1 for d in shape):
-        raise ModelImportError(f"{source}: input shape {shape} needs positive sizes")
+        raise ModelImportError(said.SHAPE_NOT_POSITIVE(source=source, shape=shape))
     gm = _trace(module, source)
     inputs = [n.name for n in gm.graph.nodes if n.op == "placeholder" and not n.args]
     if len(inputs) > 1:
         raise ModelImportError(
-            f"{source}: forward takes {len(inputs)} tensors ({', '.join(inputs)}): NetStudio "
-            "imports models with one input; give the others defaults"
+            said.SEVERAL_INPUTS(source=source, count=len(inputs), names=", ".join(inputs))
         )
     dtype = dtype or _guess_dtype(gm)
     if dtype == "int64":
@@ -89,15 +89,22 @@ def _trace(module: nn.Module, source: str) -> fx.GraphModule:
         graph = tracer.trace(module)
     except fx.proxy.TraceError as error:  # fx's own refusal: a branch on a traced value
         raise ModelImportError(
-            f"{source}: torch.fx cannot trace {type(module).__name__}"
-            f"{_where(error)}: {_first_line(error)}. Data-dependent control flow cannot be "
-            "traced (an `if` or loop on tensor values); move it out of forward or make it "
-            "depend on constructor settings only"
+            said.CANNOT_TRACE(
+                source=source,
+                module=type(module).__name__,
+                where=_where(error),
+                error=_first_line(error),
+            )
         ) from None
     except Exception as error:  # the model's own code failed: say what, and where
         raise ModelImportError(
-            f"{source}: running {type(module).__name__}.forward to trace it failed"
-            f"{_where(error)}: {type(error).__name__}: {_first_line(error)}"
+            said.TRACE_RUN_FAILED(
+                source=source,
+                module=type(module).__name__,
+                where=_where(error),
+                kind=type(error).__name__,
+                error=_first_line(error),
+            )
         ) from None
     return fx.GraphModule(tracer.root, graph, class_name=type(module).__name__)
 
@@ -108,11 +115,9 @@ def _refuse_lazy(module: nn.Module, source: str) -> None:
 
     for name, sub in module.named_modules():
         if isinstance(sub, LazyModuleMixin) and sub.has_uninitialized_params():
-            where = f"self.{name}" if name else "the model"
-            raise ModelImportError(
-                f"{source}: {where} is an nn.{type(sub).__name__}: Lazy modules have no sizes "
-                "until run: use Conv2d/Linear, NetStudio fills the input sizes"
-            )
+            where = f"self.{name}" if name else said.phrase(said.THE_MODEL)
+            lazy = said.LAZY_MODULE(source=source, where=where, module=type(sub).__name__)
+            raise ModelImportError(lazy)
 
 
 def _first_line(error: BaseException) -> str:
@@ -130,7 +135,7 @@ def _where(error: BaseException) -> str:
         if not str(Path(f.filename).resolve()).startswith(internals)
         and Path(f.filename).resolve() != Path(__file__).resolve()
     ]
-    return f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    return said.AT(place=f"{frames[-1].filename}:{frames[-1].lineno}") if frames else ""
 
 
 def _example_run(gm: fx.GraphModule, module: nn.Module, example: Any, source: str) -> dict:
@@ -153,10 +158,8 @@ def _example_run(gm: fx.GraphModule, module: nn.Module, example: Any, source: st
             Recorder(gm).run(example)
     except Exception as error:
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
-        raise ModelImportError(
-            f"{source}: the model fails on an input of shape {tuple(example.shape)}: {reason}; "
-            "check the input shape (one sample, without the batch dimension)"
-        ) from None
+        fails = said.MODEL_FAILS_ON_INPUT(source=source, shape=tuple(example.shape), error=reason)
+        raise ModelImportError(fails) from None
     finally:
         for m, training in modes.items():
             m.training = training

@@ -15,6 +15,8 @@ import json
 import operator
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Message
+from netstudio.importing import import_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.blocks_from_modules import (
     BlockChain,
@@ -107,11 +109,9 @@ class FxTranslator:
         self._note_shared()
         if self._blocks:
             names = ", ".join(self.networks.graphs)
-            self.assembly.notes.append(
-                f"{self._blocks} calls of repeated submodules became Block nodes of "
-                f"{len(self.networks.graphs)} networks ({names}); each network opens in its "
-                "own tab, and an edit there changes every copy"
-            )
+            count = len(self.networks.graphs)
+            made = said.BLOCKS_MADE(calls=self._blocks, count=count, names=names)
+            self.assembly.notes.append(made)
         return outputs
 
     def translate(self, n: fx.Node) -> None:
@@ -128,10 +128,7 @@ class FxTranslator:
     def _note_shared(self) -> None:
         for target, count in self.calls.items():
             if count > 1 and self.gm.get_submodule(target).state_dict():
-                self.assembly.notes.append(
-                    f"self.{target} is used {count} times: each use became its own layer with "
-                    "a copy of the weights (they train separately)"
-                )
+                self.assembly.notes.append(said.SHARED_MODULE(name=target, count=count))
 
     # --- blocks ----------------------------------------------------------------------------
 
@@ -212,6 +209,8 @@ class FxTranslator:
     # --- errors ----------------------------------------------------------------------------
 
     def error(self, n: fx.Node, message: str) -> ModelImportError:
+        """The refusal of fx node `n`: `message` is a message, or a phrase of
+        `import_messages.CONTEXT` marked with QT_TRANSLATE_NOOP where it is written."""
         where = ""
         lines = [
             line
@@ -219,9 +218,16 @@ class FxTranslator:
             if "File " in line and not any(part in line for part in _TORCH_INTERNALS)
         ]
         if lines:
-            where = " at " + lines[-1].strip().replace("File ", "", 1)
+            where = said.AT(place=lines[-1].strip().replace("File ", "", 1))
+        said_now = message if isinstance(message, Message) else said.phrase(message)
         return ModelImportError(
-            f"{self.assembly.source}: '{n.name}' ({self._describe(n)}){where} {message}"
+            said.FX_NODE(
+                source=self.assembly.source,
+                node=n.name,
+                what=self._describe(n),
+                where=where,
+                message=said_now,
+            )
         )
 
     def _describe(self, n: fx.Node) -> str:
@@ -239,16 +245,22 @@ class FxTranslator:
         if n.args:  # an optional argument: its default is a constant
             return n.args[0]
         node_id = self.assembly.add(
-            "Input", {"shape": self.shape, "dtype": self.dtype}, "input", origin="the input"
+            "Input",
+            {"shape": self.shape, "dtype": self.dtype},
+            "input",
+            origin=said.phrase(said.THE_INPUT),
         )
         return Ref(node_id, "out", (BATCH, *self.shape), self.dtype)
 
     def _get_attr(self, n: fx.Node) -> Any:
         raise self.error(
             n,
-            "reads a parameter or tensor attribute directly in forward: NetStudio layers own "
-            "their weights; wrap it in a module (nn.Linear, nn.Conv2d ...) or compute it from "
-            "the input",
+            QT_TRANSLATE_NOOP(
+                "ImportMessages",
+                "reads a parameter or tensor attribute directly in forward: NetStudio layers "
+                "own their weights; wrap it in a module (nn.Linear, nn.Conv2d ...) or compute "
+                "it from the input",
+            ),
         )
 
     def _call_module(self, n: fx.Node) -> Any:
@@ -257,11 +269,16 @@ class FxTranslator:
         module = self.gm.get_submodule(str(n.target))
         args = fx.node.map_arg(n.args, self.env.__getitem__)
         if len(args) != 1 or n.kwargs or not isinstance(args[0], Ref):
-            raise self.error(n, "is called with more than one tensor: pass it one input")
+            raise self.error(
+                n,
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages", "is called with more than one tensor: pass it one input"
+                ),
+            )
         try:
             type_id, params = layer_for_module(module)
         except UnsupportedSetting as error:
-            raise self.error(n, f"cannot be imported: {error}") from None
+            raise self.error(n, said.CANNOT_BE_IMPORTED(error=said.reason(error))) from None
         self.calls[str(n.target)] = self.calls.get(str(n.target), 0) + 1
         last = type_id in RETURNS_STATE and self._reads_last_step_only(n, params)
         if last:
@@ -348,8 +365,11 @@ class FxTranslator:
                 return result
             raise self.error(
                 n,
-                "turns tensor values into a Python value: the network would depend on the "
-                "data it was traced with; keep the computation in tensors",
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages",
+                    "turns tensor values into a Python value: the network would depend on the "
+                    "data it was traced with; keep the computation in tensors",
+                ),
             )
         if n.target is operator.getitem and isinstance(first, tuple) and mentions_batch(first):
             return first[args[1]]
@@ -365,19 +385,25 @@ class FxTranslator:
         try:
             function = op_name(n.op, n.target)
         except ValueError as error:
-            raise self.error(
-                n,
-                f"cannot be imported: {error}; NetStudio calls public functions of torch, "
-                "torch.nn.functional and operator, and tensor methods",
-            ) from None
+            raise self.error(n, said.NOT_A_PUBLIC_FUNCTION(error=said.reason(error))) from None
         refs = list(dict.fromkeys(refs_in((args, kwargs))))
         if not refs:
-            raise self.error(n, "makes a tensor that does not come from the input")
+            raise self.error(
+                n,
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages", "makes a tensor that does not come from the input"
+                ),
+            )
         ports = [(r.node_id, r.port) for r in refs]
         name = name or n.name
         if function in RESHAPES and item is None:
             if result.shape[0] != BATCH or refs[0].shape[0] != BATCH:
-                raise self.error(n, "reshapes across the batch dimension: keep dimension 0")
+                raise self.error(
+                    n,
+                    QT_TRANSLATE_NOOP(
+                        "ImportMessages", "reshapes across the batch dimension: keep dimension 0"
+                    ),
+                )
             node_id = self.assembly.add(
                 "Reshape", {"shape": result.shape[1:]}, name, ports[:1], origin=n.name
             )
@@ -385,9 +411,12 @@ class FxTranslator:
         if mentions_batch((args, kwargs)):
             raise self.error(
                 n,
-                "uses the batch size as a number: a layer must work for any batch size; "
-                "write it without x.size(0) (e.g. x.flatten(1) instead of "
-                "x.view(x.size(0), -1))",
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages",
+                    "uses the batch size as a number: a layer must work for any batch size; "
+                    "write it without x.size(0) (e.g. x.flatten(1) instead of "
+                    "x.view(x.size(0), -1))",
+                ),
             )
         if function in PASS_THROUGH and item is None and len(refs) == 1 and len(args) == 1:
             return refs[0]
@@ -408,7 +437,7 @@ class FxTranslator:
                 "item": item,
             }
         except TypeError as error:
-            raise self.error(n, f"has an argument NetStudio cannot store: {error}") from None
+            raise self.error(n, said.ARGUMENT_NOT_STORED(error=said.reason(error))) from None
         node_id = self.assembly.add("Function", params, name, ports, origin=n.name)
         return Ref(node_id, "out", result.shape, result.dtype)
 
@@ -419,7 +448,12 @@ class FxTranslator:
             return [found]
         if isinstance(found, (tuple, list)) and all(isinstance(f, Ref) for f in found):
             return list(found)
-        raise self.error(n, "returns something other than a tensor or a tuple of tensors")
+        raise self.error(
+            n,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "returns something other than a tensor or a tuple of tensors"
+            ),
+        )
 
 
 def _lstm() -> type:

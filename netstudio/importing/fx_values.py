@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.function_rules import Ref
 
@@ -57,7 +58,10 @@ class TracedTuple:
 
     def item(self, index: int, at: fx.Node) -> Ref:
         if isinstance(index, bool) or not isinstance(index, int):
-            raise self.translator.error(at, "indexes a tuple of tensors with a non-number")
+            raise self.translator.error(
+                at,
+                QT_TRANSLATE_NOOP("ImportMessages", "indexes a tuple of tensors with a non-number"),
+            )
         index = index + self.count if index < 0 else index
         if index not in self._items:
             self._items[index] = self.translator.op_node(
@@ -96,10 +100,13 @@ class RecurrentOutput(TracedTuple):
         return Unusable(  # an error only when used: ``out, _ = self.lstm(x)`` is fine
             self.translator.error(
                 at,
-                "uses the hidden state of a recurrent layer in a way NetStudio cannot follow: "
-                "its RNN, LSTM and GRU layers pass on the output sequence, or the last step "
-                "(read it as out[:, -1] or, one direction only, h[-1], with no other use of "
-                "the sequence)",
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages",
+                    "uses the hidden state of a recurrent layer in a way NetStudio cannot "
+                    "follow: its RNN, LSTM and GRU layers pass on the output sequence, or the "
+                    "last step (read it as out[:, -1] or, one direction only, h[-1], with no "
+                    "other use of the sequence)",
+                ),
             )
         )
 
@@ -120,8 +127,11 @@ class RecurrentState(TracedTuple):
         return Unusable(
             self.translator.error(
                 at,
-                "uses the cell state c of an LSTM: NetStudio's LSTM layer passes on its output "
-                "sequence or last step only; use out[:, -1] or h[-1]",
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages",
+                    "uses the cell state c of an LSTM: NetStudio's LSTM layer passes on its "
+                    "output sequence or last step only; use out[:, -1] or h[-1]",
+                ),
             )
         )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from netstudio.core.catalogue import catalogue
+from netstudio.importing import import_messages
+from netstudio.importing import keras_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.keras_values import KerasValue
@@ -45,25 +47,25 @@ def activation_node(
     if isinstance(activation, tuple):
         activation, settings = activation
     if not isinstance(activation, str):
-        raise ModelImportError(
-            f"{assembly.source}: Keras layer '{layer.name}' ({type(layer).__name__}) uses a "
-            f"custom activation: use one of {', '.join(names())}"
-        )
+        where = said.LAYER_AT(source=assembly.source, name=layer.name, kind=type(layer).__name__)
+        custom = said.CUSTOM_ACTIVATION(where=where, activations=", ".join(names()))
+        raise ModelImportError(custom)
     activation = _ALIASES.get(activation, activation)
     if activation == "linear":
         return value
-    origin = f"Keras layer '{layer.name}'"
+    origin = said.LAYER(name=layer.name)
     if activation in ("softmax", "log_softmax"):
         type_id = "Softmax" if activation == "softmax" else "LogSoftmax"
         axis = int(settings.get("axis", -1))
-        dim = value.dim(axis, f"{assembly.source}: {origin}")
+        dim = value.dim(axis, import_messages.ABOUT(source=assembly.source, message=origin))
         node = assembly.add(type_id, {"dim": dim}, name, [value.port], origin=origin)
         return KerasValue((node, "out"), value.shape, value.order)
     if activation not in _LAYERS:
-        raise ModelImportError(
-            f"{assembly.source}: {origin} ({type(layer).__name__}) uses the activation "
-            f"'{activation}', which is not imported: use one of {', '.join(names())}"
+        where = said.LAYER_AT(source=assembly.source, name=layer.name, kind=type(layer).__name__)
+        refused = said.ACTIVATION_NOT_IMPORTED(
+            where=where, activation=activation, activations=", ".join(names())
         )
+        raise ModelImportError(refused)
     type_id, params, function = _LAYERS[activation]
     params = {**params, **settings}
     if type_id in catalogue():

@@ -11,8 +11,11 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
+from netstudio.importing import import_messages
+from netstudio.importing import keras_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.errors import ModelImportError
+from netstudio.importing.import_messages import THE_MODEL
 from netstudio.importing.keras_layers import KerasLayers
 from netstudio.importing.keras_values import KerasValue, channels_first
 
@@ -32,11 +35,7 @@ def read_model(
         return [value]
     if type(model).__name__ == "Functional":
         return _walk_functional(model, input_shape, layers.assembly, layers, keras)
-    raise ModelImportError(
-        f"{source}: {type(model).__name__} is a subclassed Keras model (its own call()), "
-        "which has no layer graph to read: build it with keras.Sequential or the "
-        "functional API (keras.Input ... keras.Model(inputs, outputs))"
-    )
+    raise ModelImportError(said.SUBCLASSED(source=source, kind=type(model).__name__))
 
 
 def _build(model: Any, shape: tuple[int, ...], source: str) -> None:
@@ -45,9 +44,8 @@ def _build(model: Any, shape: tuple[int, ...], source: str) -> None:
         model.build((None, *shape))
     except Exception as error:
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
-        raise ModelImportError(
-            f"{source}: the model cannot take samples of shape {shape}: {reason}"
-        ) from None
+        cannot = said.CANNOT_TAKE_SAMPLES(source=source, shape=shape, reason=reason)
+        raise ModelImportError(cannot) from None
 
 
 def _input_shape(model: Any, given: Sequence[int] | None, source: str) -> tuple[int, ...]:
@@ -55,7 +53,7 @@ def _input_shape(model: Any, given: Sequence[int] | None, source: str) -> tuple[
     declared = None
     if model.built and getattr(model, "inputs", None):
         declared = tuple(model.inputs[0].shape[1:])
-    return _merge_shape(declared, given, source, "the model")
+    return _merge_shape(declared, given, source, import_messages.phrase(THE_MODEL))
 
 
 def _merge_shape(
@@ -68,14 +66,14 @@ def _merge_shape(
             or any(d is not None and d != g for d, g in zip(declared, given, strict=True))
         ):
             raise ModelImportError(
-                f"{source}: {what} takes samples of shape {declared}, not {given}; "
-                "leave out the input shape or give Keras's own (channels last)"
+                said.OTHER_SHAPE(source=source, what=what, declared=declared, given=given)
             )
         return given
     if declared is None or any(d is None for d in declared):
         raise ModelImportError(
-            f"{source}: {what} has no input shape{'' if declared is None else f' ({declared})'}: "
-            "give one sample's shape in Keras's order, e.g. 32,32,3 (or add keras.Input)"
+            said.NO_INPUT_SHAPE(source=source, what=what)
+            if declared is None
+            else said.PARTLY_KNOWN_SHAPE(source=source, what=what, declared=declared)
         )
     return tuple(int(d) for d in declared)
 
@@ -88,7 +86,7 @@ def _input_dtype(model: Any) -> str:
 
 def _input(assembly: GraphAssembly, shape: tuple[int, ...], dtype: str, name: str) -> KerasValue:
     params = {"shape": channels_first(shape), "dtype": dtype}
-    node = assembly.add("Input", params, name, origin=f"Keras input '{name}'")
+    node = assembly.add("Input", params, name, origin=said.INPUT(name=name))
     return KerasValue((node, "out"), shape)
 
 
@@ -101,12 +99,11 @@ def _walk_functional(
 ) -> list[KerasValue]:
     """Translate a functional model's layers in dependency order; its output values."""
     if len(model.inputs) != 1:
-        raise ModelImportError(
-            f"{layers.source}: the model takes {len(model.inputs)} inputs; NetStudio imports "
-            "models with one input"
-        )
+        several = said.SEVERAL_INPUTS(source=layers.source, count=len(model.inputs))
+        raise ModelImportError(several)
     (tensor,) = model.inputs
-    shape = _merge_shape(tuple(tensor.shape[1:]), input_shape, layers.source, "the model")
+    the_model = import_messages.phrase(THE_MODEL)
+    shape = _merge_shape(tuple(tensor.shape[1:]), input_shape, layers.source, the_model)
     name = tensor._keras_history.operation.name
     values: dict[int, KerasValue] = {id(tensor): _input(assembly, shape, _dtype(tensor), name)}
     done: dict[tuple[int, int], list[KerasValue]] = {}
@@ -129,7 +126,7 @@ def _walk_functional(
                 inputs = [values[id(t)] for t in node.input_tensors]
                 done[key] = [_call(operation, inputs, layers, keras)]
             if len(done[key]) <= tensor_index:
-                raise ModelImportError(f"{layers.where(operation)} returns several tensors")
+                raise ModelImportError(said.SEVERAL_TENSORS(where=layers.where(operation)))
             values[id(current)] = done[key][tensor_index]
             pending.pop()
         return values[id(tensor)]
@@ -141,19 +138,20 @@ def _call(
     operation: Any, inputs: list[KerasValue], layers: KerasLayers, keras: ModuleType
 ) -> KerasValue:
     if isinstance(operation, keras.Model):
-        raise ModelImportError(
-            f"{layers.where(operation)}: a model used as a layer is not imported; build the "
-            "whole network in one Sequential or functional model"
-        )
+        raise ModelImportError(said.MODEL_AS_LAYER(where=layers.where(operation)))
     if isinstance(operation, keras.layers.Layer):
         return layers.translate(operation, inputs)
     kind = type(operation).__name__  # a keras.ops call such as x + y
     if kind in ("Add", "Multiply") and len(inputs) == 2:
-        return layers.merge(kind, inputs, operation.name, f"{layers.source}: '{operation.name}'")
+        where = said.OPERATION_AT(source=layers.source, name=operation.name)
+        return layers.merge(kind, inputs, operation.name, where)
     raise ModelImportError(
-        f"{layers.source}: the operation '{operation.name}' ({kind}, keras.ops) has no NetStudio "
-        f"layer: use Keras layers ({', '.join(layers.supported)}); x + y and x * y of two "
-        "tensors are imported"
+        said.NO_LAYER_FOR_OPERATION(
+            source=layers.source,
+            name=operation.name,
+            kind=kind,
+            supported=", ".join(layers.supported),
+        )
     )
 
 

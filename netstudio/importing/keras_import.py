@@ -18,13 +18,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from netstudio.importing import import_messages
+from netstudio.importing import keras_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.keras_graph import read_model
 from netstudio.importing.keras_layers import KerasLayers
 from netstudio.importing.result import ImportedModel
-
-INSTALL_HINT = 'Keras is not installed: pip install "netstudio[keras]"'
 
 
 def from_keras(
@@ -40,7 +40,7 @@ def from_keras(
     """
     path = Path(source)
     if not path.is_file():
-        raise ModelImportError(f"{path}: no such file")
+        raise ModelImportError(import_messages.NO_SUCH_FILE(path=path))
     keras = _keras()
     if path.suffix == ".keras":
         try:
@@ -48,18 +48,14 @@ def from_keras(
         except Exception as error:
             reason = (str(error).strip() or type(error).__name__).splitlines()[0]
             if "safe_mode" in reason:  # Keras's safe mode refused code stored in the file
-                reason = (
-                    "it stores Python code (a Lambda layer or a custom object), which is never "
-                    "run from a file; replace it with built-in layers, or import the Python "
-                    "file that builds the model"
-                )
-            raise ModelImportError(f"{path}: Keras cannot load the model: {reason}") from None
+                reason = import_messages.phrase(said.STORES_CODE)
+            raise ModelImportError(said.CANNOT_LOAD(path=path, reason=reason)) from None
         label = path.name
     elif path.suffix == ".py":
         model, name = _model_from_python(path, name, keras)
         label = f"{path.name}:{name}"
     else:
-        raise ModelImportError(f"{path}: not a Keras model file (.keras) or Python file (.py)")
+        raise ModelImportError(said.NOT_KERAS_FILE(path=path))
     return from_keras_model(model, name or path.stem, input_shape, source=label)
 
 
@@ -70,7 +66,7 @@ def from_keras_model(
     keras = _keras()
     source = source or model.name
     if not isinstance(model, keras.Model):
-        raise ModelImportError(f"{source}: {type(model).__name__} is not a Keras model")
+        raise ModelImportError(said.NOT_A_MODEL(source=source, kind=type(model).__name__))
     assembly = GraphAssembly(source)
     outputs = read_model(model, input_shape, KerasLayers(assembly, source), keras)
     imported = assembly.finish(name, [value.port for value in outputs], f"Imported from {source}.")
@@ -78,10 +74,7 @@ def from_keras_model(
         node.type_id == "Input" and len(node.params["shape"] or ()) >= 3
         for node in imported.project.graph.nodes()
     ):
-        imported.notes.append(
-            "images are channels-first in NetStudio: feed (N, C, H, W) where Keras took "
-            "(N, H, W, C)"
-        )
+        imported.notes.append(import_messages.phrase(said.CHANNELS_FIRST))
     return imported
 
 
@@ -110,14 +103,10 @@ def _keras() -> ModuleType:
     try:
         import keras
     except ImportError:
-        raise ModelImportError(INSTALL_HINT) from None
+        raise ModelImportError(said.NOT_INSTALLED()) from None
     backend = keras.backend.backend()
     if backend != "torch":
-        raise ModelImportError(
-            f"Keras is already running on its '{backend}' backend in this program; NetStudio "
-            "reads Keras models on the PyTorch backend: set KERAS_BACKEND=torch before Keras "
-            "is imported"
-        )
+        raise ModelImportError(said.OTHER_BACKEND(backend=backend))
     return keras
 
 
@@ -129,10 +118,7 @@ def _model_from_python(path: Path, name: str | None, keras: ModuleType) -> tuple
     except ModelImportError as error:
         if "No module named 'tensorflow" not in str(error):
             raise
-        raise ModelImportError(
-            f"{error}: NetStudio runs Keras 3 on PyTorch, without TensorFlow; write "
-            "`import keras` and `from keras import layers` instead of tensorflow.keras"
-        ) from None
+        raise ModelImportError(said.TENSORFLOW(error=import_messages.reason(error))) from None
     owned = {
         key: value
         for key, value in vars(module).items()
@@ -144,38 +130,48 @@ def _model_from_python(path: Path, name: str | None, keras: ModuleType) -> tuple
     }
     models = [key for key, value in owned.items() if isinstance(value, keras.Model)]
     found = ", ".join(f"{key}()" if key not in models else key for key in owned)
-    hint = f" (it has {found})" if found else ""
     if name is None:
         if len(models) != 1:
             raise ModelImportError(
-                f"{path}: name the model variable or the function that builds it{hint}"
+                said.NAME_THE_MODEL_FOUND(path=path, found=found)
+                if found
+                else said.NAME_THE_MODEL(path=path)
             )
         name = models[0]
     if name not in vars(module):
-        raise ModelImportError(f"{path}: there is no '{name}'{hint}")
+        raise ModelImportError(
+            said.NO_SUCH_NAME_FOUND(path=path, name=name, found=found)
+            if found
+            else said.NO_SUCH_NAME(path=path, name=name)
+        )
     model = getattr(module, name)
     if inspect.isfunction(model):
         try:
             inspect.signature(model).bind()
         except TypeError as error:
             raise ModelImportError(
-                f"{path}: {name}() {error}: give its arguments defaults"
+                said.FUNCTION_ARGUMENTS(path=path, name=name, error=str(error))
             ) from None
         try:
             model = model()
         except Exception as error:
+            line, kind = _line_in(error, path), type(error).__name__
             raise ModelImportError(
-                f"{path}: {name}() failed: {type(error).__name__}: {error}{_line_in(error, path)}"
+                said.FUNCTION_FAILED_AT(
+                    path=path, name=name, kind=kind, error=str(error), line=line
+                )
+                if line
+                else said.FUNCTION_FAILED(path=path, name=name, kind=kind, error=str(error))
             ) from None
     if not isinstance(model, keras.Model):
         raise ModelImportError(
-            f"{path}: '{name}' is a {type(model).__name__}, not a Keras model or a function "
-            "that returns one"
+            said.NOT_A_MODEL_OR_FUNCTION(path=path, name=name, kind=type(model).__name__)
         )
     return model, name
 
 
 def _line_in(error: BaseException, path: Path) -> str:
+    """The line of `path` where `error` was raised (its deepest frame there), or ""."""
     import traceback
 
     lines = [
@@ -183,4 +179,4 @@ def _line_in(error: BaseException, path: Path) -> str:
         for f in traceback.extract_tb(error.__traceback__)
         if Path(f.filename).resolve() == path.resolve()
     ]
-    return f" (line {lines[-1]})" if lines else ""
+    return str(lines[-1]) if lines else ""

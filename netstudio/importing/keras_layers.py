@@ -14,6 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from netstudio.core.catalogue import catalogue
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.importing import import_messages
+from netstudio.importing import keras_messages as said
 from netstudio.importing.assembly import GraphAssembly
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.keras_activations import activation_node
@@ -21,16 +24,39 @@ from netstudio.importing.keras_shape_layers import ShapeLayers, pair
 from netstudio.importing.keras_values import KerasValue, tensor
 
 #: What to use instead of common Keras layers that have no counterpart here.
+#: What to do instead of a Keras layer NetStudio has none for (phrases of the messages).
 _INSTEAD = {
-    "Rescaling": "remove it and let the data source scale the images",
-    "Normalization": "remove it and let the data source normalise the inputs",
-    "Lambda": "replace it with a built-in layer (Lambda code is never loaded)",
-    "DepthwiseConv2D": "use Conv2D with groups equal to the channels",
-    "SeparableConv2D": "use a Conv2D with groups followed by a 1×1 Conv2D",
-    "Conv1D": "build the sequence model in NetStudio (Conv1d) or import its PyTorch version",
-    "LSTM": "build the recurrent model in NetStudio (LSTM) or import its PyTorch version",
-    "GRU": "build the recurrent model in NetStudio (GRU) or import its PyTorch version",
-    "SimpleRNN": "build the recurrent model in NetStudio (RNN) or import its PyTorch version",
+    "Rescaling": QT_TRANSLATE_NOOP(
+        "ImportMessages", "remove it and let the data source scale the images"
+    ),
+    "Normalization": QT_TRANSLATE_NOOP(
+        "ImportMessages", "remove it and let the data source normalise the inputs"
+    ),
+    "Lambda": QT_TRANSLATE_NOOP(
+        "ImportMessages", "replace it with a built-in layer (Lambda code is never loaded)"
+    ),
+    "DepthwiseConv2D": QT_TRANSLATE_NOOP(
+        "ImportMessages", "use Conv2D with groups equal to the channels"
+    ),
+    "SeparableConv2D": QT_TRANSLATE_NOOP(
+        "ImportMessages", "use a Conv2D with groups followed by a 1×1 Conv2D"
+    ),
+    "Conv1D": QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "build the sequence model in NetStudio (Conv1d) or import its PyTorch version",
+    ),
+    "LSTM": QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "build the recurrent model in NetStudio (LSTM) or import its PyTorch version",
+    ),
+    "GRU": QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "build the recurrent model in NetStudio (GRU) or import its PyTorch version",
+    ),
+    "SimpleRNN": QT_TRANSLATE_NOOP(
+        "ImportMessages",
+        "build the recurrent model in NetStudio (RNN) or import its PyTorch version",
+    ),
 }
 
 
@@ -72,17 +98,14 @@ class KerasLayers(ShapeLayers):
         kind = type(layer).__name__
         rule = self._rules.get(kind)
         if rule is None:
-            instead = _INSTEAD.get(kind, "rebuild it from the layers NetStudio imports")
-            raise ModelImportError(
-                f"{self.where(layer)} has no NetStudio layer: {instead} "
-                f"(NetStudio imports {', '.join(self.supported)})"
-            )
+            instead = import_messages.phrase(_INSTEAD.get(kind, said.REBUILD))
+            supported = ", ".join(self.supported)
+            refused = said.NO_LAYER(where=self.where(layer), instead=instead, supported=supported)
+            raise ModelImportError(refused)
         config = layer.get_config()
         if config.get("data_format", "channels_last") != "channels_last":
-            raise ModelImportError(
-                f"{self.where(layer)}: data_format={config['data_format']!r} is not imported; "
-                "use the default channels_last"
-            )
+            value = repr(config["data_format"])
+            raise ModelImportError(said.DATA_FORMAT(where=self.where(layer), value=value))
         return rule(layer, config, inputs)
 
     def _then(self, layer: Any, config: dict[str, Any], value: KerasValue) -> KerasValue:
@@ -102,11 +125,8 @@ class KerasLayers(ShapeLayers):
         )
         if (top, left) != (bottom, right):  # Keras pads the bottom and right one more
             if "ZeroPad2d" not in catalogue():
-                raise ModelImportError(
-                    f"{self.where(layer)}: padding='same' pads one side more than the other "
-                    f"for {value.shape[:2]} images; use an odd kernel_size with strides 1, or "
-                    "padding='valid'"
-                )
+                uneven = said.SAME_UNEVEN_CONV(where=self.where(layer), size=value.shape[:2])
+                raise ModelImportError(uneven)
             params = {"padding": (left, right, top, bottom)}
             padded = self._add("ZeroPad2d", params, f"{layer.name}_pad", [value])
             value = KerasValue(
@@ -134,10 +154,7 @@ class KerasLayers(ShapeLayers):
     def _dense(self, layer: Any, config: dict[str, Any], inputs: list[KerasValue]) -> KerasValue:
         (value,) = inputs
         if value.channels_first:
-            raise ModelImportError(
-                f"{self.where(layer)} on images {value.shape} is not imported: insert a "
-                "Flatten or GlobalAveragePooling2D before it, or use a 1×1 Conv2D"
-            )
+            raise ModelImportError(said.DENSE_ON_IMAGES(where=self.where(layer), shape=value.shape))
         kernel = tensor(layer.kernel)
         if value.order is not None:  # Flatten's channels-first order: the rows follow it
             kernel = kernel[value.order]
@@ -160,11 +177,12 @@ class KerasLayers(ShapeLayers):
         rank = len(value.shape)
         if rank not in (1, 3) or len(axes) != 1 or value.dim(axes[0], self.where(layer)) != 1:
             raise ModelImportError(
-                f"{self.where(layer)}: only the feature or channel axis of a flat vector or an "
-                f"image is normalised in NetStudio (here axis {config['axis']} of {value.shape})"
+                said.NORMALISED_AXIS(
+                    where=self.where(layer), axis=str(config["axis"]), shape=value.shape
+                )
             )
         if config.get("renorm"):
-            raise ModelImportError(f"{self.where(layer)}: renorm=True is not imported")
+            raise ModelImportError(said.RENORM(where=self.where(layer)))
         import torch
 
         channels = value.shape[-1]
@@ -177,10 +195,8 @@ class KerasLayers(ShapeLayers):
             stats["weight"] = tensor(layer.gamma) if config["scale"] else torch.ones(channels)
             stats["bias"] = tensor(layer.beta) if config["center"] else torch.zeros(channels)
             if not (config["scale"] and config["center"]):
-                self.assembly.notes.append(
-                    f"Keras layer '{layer.name}' kept its {'scale' if config['center'] else 'shift'} "
-                    "fixed; in NetStudio it is learned (starting from the same value)"
-                )
+                kept = said.KEPT_SCALE if config["center"] else said.KEPT_SHIFT
+                self.assembly.notes.append(kept(name=layer.name))
         if value.order is not None:
             stats = {key: t[torch.from_numpy(value.order)] for key, t in stats.items()}
         stats["num_batches_tracked"] = torch.tensor(0)
@@ -211,10 +227,7 @@ class KerasLayers(ShapeLayers):
         (value,) = inputs
         top, slope = config["max_value"], float(config["negative_slope"])
         if float(config["threshold"]) != 0 or (top is not None and (slope or float(top) != 6)):
-            raise ModelImportError(
-                f"{self.where(layer)}: only ReLU(), ReLU(max_value=6) and ReLU(negative_slope=a) "
-                "are imported; use those or a LeakyReLU"
-            )
+            raise ModelImportError(said.RELU_SETTINGS(where=self.where(layer)))
         activation: Any = "relu" if top is None else "relu6"
         if slope:
             activation = ("leaky_relu", {"negative_slope": slope})
@@ -225,6 +238,6 @@ class KerasLayers(ShapeLayers):
         axis = config["axis"]
         if isinstance(axis, (list, tuple)):
             if len(axis) != 1:
-                raise ModelImportError(f"{self.where(layer)}: softmax over several axes")
+                raise ModelImportError(said.SOFTMAX_AXES(where=self.where(layer)))
             axis = axis[0]
         return activation_node(self.assembly, ("softmax", {"axis": axis}), value, layer.name, layer)

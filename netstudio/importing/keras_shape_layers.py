@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from netstudio.importing import keras_messages as said
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.keras_values import KerasRules, KerasValue, flatten_order
 
@@ -36,7 +37,7 @@ class ShapeLayers(KerasRules):
         if mode == "valid":
             return [(0, 0), (0, 0)]
         if mode != "same":
-            raise ModelImportError(f"{self.where(layer)}: padding={mode!r} is not imported")
+            raise ModelImportError(said.PADDING_MODE(where=self.where(layer), mode=repr(mode)))
         pads = []
         for size, k, s, d in zip(value.shape[:2], kernel, stride, dilation, strict=True):
             total = max((math.ceil(size / s) - 1) * s + (k - 1) * d + 1 - size, 0)
@@ -62,20 +63,14 @@ class ShapeLayers(KerasRules):
         ceil = pads[0][0] != pads[0][1] or pads[1][0] != pads[1][1]
         out_shape = self._out_shape(layer, inputs)
         if kind == "AvgPool2d" and (padding != (0, 0) or ceil):
-            raise ModelImportError(
-                f"{self.where(layer)}: padding='same' averages fewer values at the borders, "
-                "which AvgPool2d does not: use padding='valid'"
-            )
+            raise ModelImportError(said.SAME_AVERAGE(where=self.where(layer)))
         for size, k, s, p, want in zip(
             value.shape[:2], kernel, stride, padding, out_shape[:2], strict=True
         ):
             got = (math.ceil if ceil else math.floor)((size + 2 * p - k) / s) + 1
             got -= 1 if ceil and (got - 1) * s >= size + p else 0
             if got != want:
-                raise ModelImportError(
-                    f"{self.where(layer)}: padding='same' pads unevenly for this size; "
-                    "use padding='valid' or a stride above 1"
-                )
+                raise ModelImportError(said.SAME_UNEVEN_POOL(where=self.where(layer)))
         params = {"kernel_size": kernel, "stride": stride, "padding": padding, "ceil_mode": ceil}
         port = self._add(kind, params, layer.name, [value])
         return KerasValue(port, out_shape)
@@ -119,8 +114,7 @@ class ShapeLayers(KerasRules):
             return self._flatten(layer, config, inputs)
         if value.channels_first or value.order is not None or len(shape) > 3:
             raise ModelImportError(
-                f"{self.where(layer)}: reshaping {value.shape} to {shape} is not imported; "
-                "NetStudio imports a Reshape of a flat vector or sequence, or to a flat vector"
+                said.RESHAPE(where=self.where(layer), shape=value.shape, target=shape)
             )
         if len(shape) < 3 or shape[-1] == 1:  # channels last and first hold the same order
             target = shape if len(shape) < 3 else (1, *shape[:-1])
@@ -139,10 +133,7 @@ class ShapeLayers(KerasRules):
         """An Add or Multiply node of `inputs`, which must be laid out alike."""
         if len(inputs) < 2 or any(not inputs[0].same_layout(v) for v in inputs[1:]):
             shapes = ", ".join(str(v.shape) for v in inputs)
-            raise ModelImportError(
-                f"{where}: {kind} needs two or more inputs of one shape and layout (got {shapes}); "
-                "broadcasting and mixing flattened images with other vectors are not imported"
-            )
+            raise ModelImportError(said.MERGE_SHAPES(where=where, kind=kind, shapes=shapes))
         port = self._add(kind, {}, name, inputs)
         return KerasValue(port, inputs[0].shape, inputs[0].order)
 
@@ -152,7 +143,7 @@ class ShapeLayers(KerasRules):
         dims = {value.dim(int(config["axis"]), self.where(layer)) for value in inputs}
         ranks = {len(value.shape) for value in inputs}
         if len(dims) != 1 or len(ranks) != 1 or len(inputs) < 2:
-            raise ModelImportError(f"{self.where(layer)}: inputs of different ranks")
+            raise ModelImportError(said.RANKS_DIFFER(where=self.where(layer)))
         (dim,) = dims
         port = self._add("Concat", {"dim": dim}, layer.name, inputs)
         shape = self._out_shape(layer, inputs)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from netstudio.importing import keras_messages as said
 from netstudio.importing.errors import ModelImportError
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ class KerasValue:
         """NetStudio's dimension (batch = 0) for Keras's `axis` (batch = 0, may be negative)."""
         rank = len(self.shape) + 1
         if not -rank <= axis < rank or axis % rank == 0:
-            raise ModelImportError(f"{where}: axis {axis} is not a feature axis of {self.shape}")
+            refused = said.NOT_A_FEATURE_AXIS(where=where, axis=str(axis), shape=self.shape)
+            raise ModelImportError(refused)
         axis %= rank
         if not self.channels_first:
             return axis
@@ -100,7 +102,8 @@ class KerasRules:
         self.source = source
 
     def where(self, layer: Any) -> str:
-        return f"{self.source}: Keras layer '{layer.name}' ({type(layer).__name__})"
+        """`layer` named in a refusal, with the model it belongs to."""
+        return said.LAYER_AT(source=self.source, name=layer.name, kind=type(layer).__name__)
 
     def _add(
         self,
@@ -116,7 +119,7 @@ class KerasRules:
             name,
             [value.port for value in inputs],
             weights=weights,
-            origin=f"Keras layer '{name}'",
+            origin=said.LAYER(name=name),
         )
         return (node, "out")
 
@@ -124,13 +127,11 @@ class KerasRules:
         shapes = [(None, *value.shape) for value in inputs]
         shape = layer.compute_output_shape(shapes if len(shapes) > 1 else shapes[0])
         if any(d is None for d in shape[1:]):
-            raise ModelImportError(f"{self.where(layer)}: output shape {shape} has unknown sizes")
+            raise ModelImportError(said.UNKNOWN_SIZES(where=self.where(layer), shape=shape))
         return tuple(int(d) for d in shape[1:])
 
     def _image(self, layer: Any, inputs: list[KerasValue]) -> KerasValue:
         (value,) = inputs
         if len(value.shape) != 3:
-            raise ModelImportError(
-                f"{self.where(layer)} needs images (height, width, channels), got {value.shape}"
-            )
+            raise ModelImportError(said.NEEDS_IMAGES(where=self.where(layer), shape=value.shape))
         return value

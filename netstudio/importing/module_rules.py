@@ -15,6 +15,8 @@ from typing import Any
 from torch import nn
 from torch.nn import functional as F
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Message
+from netstudio.importing import import_messages as said
 from netstudio.importing.errors import ModelImportError
 
 Layer = tuple[str, dict[str, Any]]
@@ -25,7 +27,14 @@ class UnsupportedSetting(ModelImportError):
 
 
 def _refuse(module: nn.Module, setting: str, fix: str) -> UnsupportedSetting:
-    return UnsupportedSetting(f"nn.{type(module).__name__} with {setting} has no layer: {fix}")
+    """`module`'s refusal: `setting` is PyTorch's own words (padding='same'), or a phrase or
+    message; `fix` a phrase, marked with QT_TRANSLATE_NOOP where it is written."""
+    if not isinstance(setting, Message):
+        setting = said.phrase(setting)  # shown as it is unless the catalogue has it
+    refusal = said.NO_LAYER_WITH(
+        module=type(module).__name__, setting=setting, fix=said.phrase(fix)
+    )
+    return UnsupportedSetting(refusal)
 
 
 def _first(value: Any) -> Any:
@@ -42,7 +51,11 @@ def _linear(m: nn.Linear) -> Layer:
 
 def _conv(m: nn.Conv1d | nn.Conv2d | nn.Conv3d) -> Layer:
     if isinstance(m.padding, str):
-        raise _refuse(m, f"padding={m.padding!r}", "give the padding as numbers")
+        raise _refuse(
+            m,
+            f"padding={m.padding!r}",
+            QT_TRANSLATE_NOOP("ImportMessages", "give the padding as numbers"),
+        )
     rank = len(m.kernel_size)
     size = _first if rank == 1 else tuple
     return f"Conv{rank}d", {
@@ -60,7 +73,11 @@ def _conv(m: nn.Conv1d | nn.Conv2d | nn.Conv3d) -> Layer:
 
 def _deconv(m: nn.ConvTranspose2d) -> Layer:
     if m.padding_mode != "zeros":
-        raise _refuse(m, f"padding_mode={m.padding_mode!r}", "use zero padding")
+        raise _refuse(
+            m,
+            f"padding_mode={m.padding_mode!r}",
+            QT_TRANSLATE_NOOP("ImportMessages", "use zero padding"),
+        )
     return "ConvTranspose2d", {
         "in_channels": m.in_channels,
         "out_channels": m.out_channels,
@@ -77,9 +94,19 @@ def _deconv(m: nn.ConvTranspose2d) -> Layer:
 def _pool(kind: str, rank: int) -> Callable[[Any], Layer]:
     def rule(m: Any) -> Layer:
         if kind == "Max" and (_first(m.dilation) != 1 or m.return_indices):
-            raise _refuse(m, "dilation or return_indices", "use dilation 1, no indices")
+            raise _refuse(
+                m,
+                QT_TRANSLATE_NOOP("ImportMessages", "dilation or return_indices"),
+                QT_TRANSLATE_NOOP("ImportMessages", "use dilation 1, no indices"),
+            )
         if kind == "Avg" and (not m.count_include_pad or m.divisor_override is not None):
-            raise _refuse(m, "count_include_pad=False or a divisor_override", "use defaults")
+            raise _refuse(
+                m,
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages", "count_include_pad=False or a divisor_override"
+                ),
+                QT_TRANSLATE_NOOP("ImportMessages", "use defaults"),
+            )
         size = _first if rank == 1 else (lambda v: v)
         return f"{kind}Pool{rank}d", {
             "kernel_size": size(m.kernel_size),
@@ -95,7 +122,11 @@ def _adaptive_avg(m: nn.AdaptiveAvgPool2d) -> Layer:
     size = m.output_size
     size = (size, size) if isinstance(size, int) else tuple(size)
     if None in size:
-        raise _refuse(m, "a None output size", "give both output sizes")
+        raise _refuse(
+            m,
+            QT_TRANSLATE_NOOP("ImportMessages", "a None output size"),
+            QT_TRANSLATE_NOOP("ImportMessages", "give both output sizes"),
+        )
     return "AdaptiveAvgPool2d", {"output_size": size}
 
 
@@ -103,13 +134,21 @@ def _adaptive_max(m: nn.AdaptiveMaxPool2d) -> Layer:
     size = m.output_size
     size = (size, size) if isinstance(size, int) else tuple(size)
     if None in size or m.return_indices:
-        raise _refuse(m, "a None output size or return_indices", "give both sizes, no indices")
+        raise _refuse(
+            m,
+            QT_TRANSLATE_NOOP("ImportMessages", "a None output size or return_indices"),
+            QT_TRANSLATE_NOOP("ImportMessages", "give both sizes, no indices"),
+        )
     return "AdaptiveMaxPool2d", {"output_size": size}
 
 
 def _zero_pad(m: nn.ZeroPad2d) -> Layer:
     if min(m.padding) < 0:
-        raise _refuse(m, f"negative padding {m.padding}", "crop with a slice instead")
+        raise _refuse(
+            m,
+            said.NEGATIVE_PADDING(padding=m.padding),
+            QT_TRANSLATE_NOOP("ImportMessages", "crop with a slice instead"),
+        )
     return "ZeroPad2d", {"padding": tuple(m.padding)}
 
 
@@ -134,14 +173,20 @@ def _permute(m: Any) -> Layer:
     """torchvision.ops.Permute: its dims count the batch, as the Permute layer's."""
     dims = tuple(m.dims)
     if not dims or dims[0] != 0:
-        raise _refuse(m, f"dims={list(dims)}", "keep the batch (0) first")
+        raise _refuse(
+            m, f"dims={list(dims)}", QT_TRANSLATE_NOOP("ImportMessages", "keep the batch (0) first")
+        )
     return "Permute", {"dims": dims}
 
 
 def _layernorm2d(m: nn.LayerNorm) -> Layer:
     """ConvNeXt's LayerNorm2d: a LayerNorm over the channels of each pixel."""
     if len(m.normalized_shape) != 1 or (m.elementwise_affine and m.bias is None):
-        raise _refuse(m, "several normalised dimensions or bias=False", "use the defaults")
+        raise _refuse(
+            m,
+            QT_TRANSLATE_NOOP("ImportMessages", "several normalised dimensions or bias=False"),
+            QT_TRANSLATE_NOOP("ImportMessages", "use the defaults"),
+        )
     return "LayerNorm2d", {
         "num_channels": m.normalized_shape[0],
         "eps": m.eps,
@@ -154,13 +199,21 @@ def _upsample(m: nn.Upsample) -> Layer:
     if isinstance(scale, (tuple, list)) and len(set(scale)) == 1:
         scale = scale[0]
     if m.size is not None or isinstance(scale, (tuple, list)) or m.align_corners:
-        raise _refuse(m, "a size, per-axis scales or align_corners", "use one scale_factor")
+        raise _refuse(
+            m,
+            QT_TRANSLATE_NOOP("ImportMessages", "a size, per-axis scales or align_corners"),
+            QT_TRANSLATE_NOOP("ImportMessages", "use one scale_factor"),
+        )
     return "Upsample", {"scale_factor": float(scale), "mode": m.mode}
 
 
 def _batchnorm(m: nn.BatchNorm1d | nn.BatchNorm2d) -> Layer:
     if m.momentum is None:
-        raise _refuse(m, "momentum=None", "give a momentum between 0 and 1")
+        raise _refuse(
+            m,
+            "momentum=None",
+            QT_TRANSLATE_NOOP("ImportMessages", "give a momentum between 0 and 1"),
+        )
     return type(m).__name__, {
         "num_features": m.num_features,
         "eps": m.eps,
@@ -172,7 +225,7 @@ def _batchnorm(m: nn.BatchNorm1d | nn.BatchNorm2d) -> Layer:
 
 def _layernorm(m: nn.LayerNorm) -> Layer:
     if m.elementwise_affine and m.bias is None:
-        raise _refuse(m, "bias=False", "keep the bias")
+        raise _refuse(m, "bias=False", QT_TRANSLATE_NOOP("ImportMessages", "keep the bias"))
     return "LayerNorm", {
         "normalized_shape": tuple(m.normalized_shape),
         "eps": m.eps,
@@ -191,19 +244,29 @@ def _groupnorm(m: nn.GroupNorm) -> Layer:
 
 def _flatten(m: nn.Flatten) -> Layer:
     if m.start_dim == 0:
-        raise _refuse(m, "start_dim=0", "keep the batch dimension (start_dim=1)")
+        raise _refuse(
+            m,
+            "start_dim=0",
+            QT_TRANSLATE_NOOP("ImportMessages", "keep the batch dimension (start_dim=1)"),
+        )
     return "Flatten", {"start_dim": m.start_dim, "end_dim": m.end_dim}
 
 
 def _unflatten(m: nn.Unflatten) -> Layer:
     if m.dim == 0:
-        raise _refuse(m, "dim=0", "unflatten a dimension after the batch")
+        raise _refuse(
+            m, "dim=0", QT_TRANSLATE_NOOP("ImportMessages", "unflatten a dimension after the batch")
+        )
     return "Unflatten", {"dim": m.dim, "unflattened_size": tuple(m.unflattened_size)}
 
 
 def _embedding(m: nn.Embedding) -> Layer:
     if m.max_norm is not None or m.scale_grad_by_freq or m.sparse:
-        raise _refuse(m, "max_norm, scale_grad_by_freq or sparse", "use the defaults")
+        raise _refuse(
+            m,
+            QT_TRANSLATE_NOOP("ImportMessages", "max_norm, scale_grad_by_freq or sparse"),
+            QT_TRANSLATE_NOOP("ImportMessages", "use the defaults"),
+        )
     return "Embedding", {
         "num_embeddings": m.num_embeddings,
         "embedding_dim": m.embedding_dim,
@@ -213,9 +276,13 @@ def _embedding(m: nn.Embedding) -> Layer:
 
 def _recurrent(m: nn.RNN | nn.LSTM | nn.GRU) -> Layer:
     if not m.batch_first:
-        raise _refuse(m, "batch_first=False", "set batch_first=True (NetStudio is batch first)")
+        raise _refuse(
+            m,
+            "batch_first=False",
+            QT_TRANSLATE_NOOP("ImportMessages", "set batch_first=True (NetStudio is batch first)"),
+        )
     if getattr(m, "proj_size", 0):
-        raise _refuse(m, "proj_size", "leave proj_size at 0")
+        raise _refuse(m, "proj_size", QT_TRANSLATE_NOOP("ImportMessages", "leave proj_size at 0"))
     params: dict[str, Any] = {
         "input_size": m.input_size,
         "hidden_size": m.hidden_size,
@@ -235,10 +302,14 @@ def _encoder(m: nn.TransformerEncoderLayer) -> Layer:
     attn = m.self_attn
     if not attn.batch_first or activation is None or m.norm1.eps != 1e-5:
         raise _refuse(
-            m, "batch_first=False, a custom activation or layer_norm_eps", "use the defaults"
+            m,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "batch_first=False, a custom activation or layer_norm_eps"
+            ),
+            QT_TRANSLATE_NOOP("ImportMessages", "use the defaults"),
         )
     if attn.in_proj_bias is None or m.linear1.bias is None:
-        raise _refuse(m, "bias=False", "keep the biases")
+        raise _refuse(m, "bias=False", QT_TRANSLATE_NOOP("ImportMessages", "keep the biases"))
     return "TransformerEncoderLayer", {
         "d_model": attn.embed_dim,
         "nhead": attn.num_heads,
@@ -256,7 +327,7 @@ def _plain(type_id: str, *names: str) -> Callable[[Any], Layer]:
 def _softmax(type_id: str) -> Callable[[Any], Layer]:
     def rule(m: nn.Softmax | nn.LogSoftmax) -> Layer:
         if m.dim is None:
-            raise _refuse(m, "dim=None", "give the dimension")
+            raise _refuse(m, "dim=None", QT_TRANSLATE_NOOP("ImportMessages", "give the dimension"))
         return type_id, {"dim": m.dim}
 
     return rule

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from netstudio.core.catalogue import catalogue
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.importing.onnx_messages import NO_CLIP_LAYER
 
 if TYPE_CHECKING:
     from netstudio.importing.onnx_import import OnnxReader
@@ -64,7 +66,7 @@ def clip(reader: OnnxReader, node: Any) -> None:
         reader.add(node, "Hardtanh", {"min_val": low, "max_val": high})
     else:
         bounds = f"[{'-∞' if low is None else f'{low:g}'}, {'∞' if high is None else f'{high:g}'}]"
-        raise reader.refuse(node, f"no layer clips to {bounds}")
+        raise reader.refuse(node, NO_CLIP_LAYER(bounds=bounds))
 
 
 def prelu(reader: OnnxReader, node: Any) -> None:
@@ -81,7 +83,12 @@ def prelu(reader: OnnxReader, node: Any) -> None:
         and all(d == 1 for d in shape[1:])
     )
     if slope is None or not (slope.size == 1 or per_channel):
-        raise reader.refuse(node, "only one slope, or one per channel, is a PReLU layer")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "only one slope, or one per channel, is a PReLU layer"
+            ),
+        )
     weight = reader.tensor(node.input[1]).reshape(-1).float()
     reader.add(node, "PReLU", {"num_parameters": weight.numel()}, weights={"weight": weight})
 
@@ -90,7 +97,12 @@ def where(reader: OnnxReader, node: Any) -> None:
     """Where(x > t, x, Softplus(x)) is PyTorch's Softplus with threshold t (claimed first)."""
     found = _softplus(reader, node)
     if found is None:
-        raise reader.refuse(node, "only the threshold of a Softplus is read; no layer selects")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "only the threshold of a Softplus is read; no layer selects"
+            ),
+        )
     x, threshold = found
     reader.add(node, "Softplus", {"beta": 1.0, "threshold": threshold}, inputs=[x])
 
@@ -122,7 +134,12 @@ def hard_sigmoid(reader: OnnxReader, node: Any) -> None:
     """HardSigmoid with PyTorch's slope and offset; ONNX's defaults (0.2, 0.5) are another."""
     a = reader.attrs(node)
     if abs(a.get("alpha", 0.2) - 1 / 6) > 1e-6 or a.get("beta", 0.5) != 0.5:
-        raise reader.refuse(node, "only alpha = 1/6 and beta = 1/2 are PyTorch's Hardsigmoid")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "only alpha = 1/6 and beta = 1/2 are PyTorch's Hardsigmoid"
+            ),
+        )
     reader.add(node, "Hardsigmoid", {})
 
 

@@ -16,6 +16,9 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import Message
+from netstudio.importing import import_messages
+from netstudio.importing import onnx_messages as said
 from netstudio.importing.assembly import GraphAssembly, Port
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.result import ImportedModel
@@ -48,9 +51,7 @@ def _onnx() -> Any:
     try:
         import onnx
     except ImportError:
-        raise ModelImportError(
-            'reading ONNX files needs the onnx package: pip install "netstudio[onnx]"'
-        ) from None
+        raise ModelImportError(said.NEEDS_ONNX()) from None
     return onnx
 
 
@@ -63,7 +64,7 @@ def from_onnx(path: str | Path) -> ImportedModel:
     onnx = _onnx()
     path = Path(path)
     if not path.is_file():
-        raise ModelImportError(f"{path}: no such file")
+        raise ModelImportError(import_messages.NO_SUCH_FILE(path=path))
     try:
         model = onnx.load(str(path))
         onnx.checker.check_model(model)
@@ -71,7 +72,7 @@ def from_onnx(path: str | Path) -> ImportedModel:
         model = onnx.shape_inference.infer_shapes(model, data_prop=True)
     except Exception as error:
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
-        raise ModelImportError(f"{path}: not a valid ONNX model: {reason}") from None
+        raise ModelImportError(said.NOT_VALID(path=path, error=reason)) from None
     return OnnxReader(model, path).read()
 
 
@@ -132,9 +133,9 @@ class OnnxReader:
         )
         if missing:
             listed = ", ".join(f"{op} ×{count}" for op, count in sorted(missing.items()))
+            supported = ", ".join(sorted(RULES))
             raise ModelImportError(
-                f"{self.path}: NetStudio has no layer for these ONNX ops: {listed}. "
-                f"Supported: {', '.join(sorted(RULES))}"
+                said.NO_LAYER_FOR_OPS(path=self.path, listed=listed, supported=supported)
             )
         self._input()
         for node in nodes:
@@ -187,17 +188,15 @@ class OnnxReader:
     def _input(self) -> None:
         inputs = [i for i in self.graph.input if i.name not in self.constants]
         if len(inputs) != 1:
-            names = ", ".join(i.name for i in inputs) or "none"
-            raise ModelImportError(
-                f"{self.path}: NetStudio imports models with one input, this one has {names}"
+            names = ", ".join(i.name for i in inputs) or import_messages.phrase(
+                import_messages.NONE
             )
+            raise ModelImportError(said.NOT_ONE_INPUT(path=self.path, names=names))
         info = inputs[0]
         shape = self.shapes[info.name][1:]
         if not shape or any(d is None or d < 1 for d in shape):
-            raise ModelImportError(
-                f"{self.path}: input '{info.name}' has sizes {self.shapes[info.name]}; "
-                "every size but the batch must be fixed"
-            )
+            sizes = self.shapes[info.name]
+            raise ModelImportError(said.INPUT_SIZES(path=self.path, name=info.name, sizes=sizes))
         from onnx import TensorProto
 
         dtype = "int64" if info.type.tensor_type.elem_type == TensorProto.INT64 else "float32"
@@ -208,16 +207,14 @@ class OnnxReader:
         """The port that computes the ONNX tensor `name`, read by `node` (None: an output)."""
         if name in self.values:
             return self.values[name]
-        what = f"'{node.name or node.op_type}' ({node.op_type})" if node is not None else "output"
-        if name in self.seq_first:
-            raise ModelImportError(
-                f"{self.path}: {what} reads '{name}' with the sequence first (steps, batch, "
-                "features); NetStudio's layers take the batch first, so only a recurrent "
-                "layer or a transpose back may read it"
-            )
-        raise ModelImportError(
-            f"{self.path}: {what} reads '{name}', which is not computed from the input"
+        what = (
+            said.NODE_NAME(node=node.name or node.op_type, op=node.op_type)
+            if node is not None
+            else import_messages.phrase(said.OUTPUT)
         )
+        if name in self.seq_first:
+            raise ModelImportError(said.SEQUENCE_FIRST(path=self.path, what=what, name=name))
+        raise ModelImportError(said.NOT_FROM_INPUT(path=self.path, what=what, name=name))
 
     def tensor(self, name: str) -> torch.Tensor:
         import torch
@@ -230,12 +227,15 @@ class OnnxReader:
             return None
         name = node.input[index]
         if name not in self.constants:
-            raise self.refuse(node, f"input {index} ('{name}') must be a constant")
+            raise self.refuse(node, said.MUST_BE_CONSTANT(index=str(index), name=name))
         return self.constants[name]
 
     def refuse(self, node: Any, why: str) -> ModelImportError:
+        """The refusal of `node`: `why` is a message of `onnx_messages`, or a phrase marked
+        with ``QT_TRANSLATE_NOOP("ImportMessages", …)`` where it is written."""
+        reason = why if isinstance(why, Message) else import_messages.phrase(why)
         return ModelImportError(
-            f"{self.path}: ONNX node '{node.name or node.op_type}' ({node.op_type}): {why}"
+            said.NODE(path=self.path, node=node.name or node.op_type, op=node.op_type, why=reason)
         )
 
     def attrs(self, node: Any) -> dict[str, Any]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.importing import onnx_activations, onnx_recurrent
+from netstudio.importing import onnx_messages as said
 from netstudio.importing.onnx_activations import Rule, silu_input, simple
 
 if TYPE_CHECKING:
@@ -30,7 +32,12 @@ def claim_patterns(reader: OnnxReader, nodes: list[Any]) -> None:
 def gemm(reader: OnnxReader, node: Any) -> None:
     a = reader.attrs(node)
     if a.get("alpha", 1.0) != 1.0 or a.get("beta", 1.0) != 1.0 or a.get("transA", 0):
-        raise reader.refuse(node, "only alpha = beta = 1 and transA = 0 make a Linear layer")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "only alpha = beta = 1 and transA = 0 make a Linear layer"
+            ),
+        )
     weight = reader.tensor(node.input[1])
     weight = weight if a.get("transB", 0) else weight.T.contiguous()
     weights = {"weight": weight}
@@ -49,7 +56,11 @@ def matmul(reader: OnnxReader, node: Any) -> None:
     weight = reader.tensor(node.input[1])
     if weight.dim() != 2:
         raise reader.refuse(
-            node, "only a matrix product with a constant 2-D weight is a Linear layer"
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages",
+                "only a matrix product with a constant 2-D weight is a Linear layer",
+            ),
         )
     weights = {"weight": weight.T.contiguous()}
     output = node.output[0]
@@ -81,12 +92,17 @@ def _bias_add(reader: OnnxReader, output: str) -> Any:
 def conv(reader: OnnxReader, node: Any) -> None:
     a = reader.attrs(node)
     if a.get("auto_pad", "NOTSET") != "NOTSET":
-        raise reader.refuse(node, "auto_pad is not supported: export with explicit pads")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "auto_pad is not supported: export with explicit pads"
+            ),
+        )
     weight = reader.tensor(node.input[1])
     rank = weight.dim() - 2
     pads = list(a.get("pads", [0] * 2 * rank))
     if pads[:rank] != pads[rank:]:
-        raise reader.refuse(node, f"pads {pads} differ at the two ends of an axis")
+        raise reader.refuse(node, said.PADS_DIFFER(pads=pads))
     one = (lambda v: v[0]) if rank == 1 else tuple
     weights = {"weight": weight}
     if reader.const(node, 2) is not None:
@@ -109,7 +125,9 @@ def batchnorm(reader: OnnxReader, node: Any) -> None:
     import torch
 
     if reader.attrs(node).get("training_mode", 0):
-        raise reader.refuse(node, "training_mode is not supported")
+        raise reader.refuse(
+            node, QT_TRANSLATE_NOOP("ImportMessages", "training_mode is not supported")
+        )
     names = ("weight", "bias", "running_mean", "running_var")
     weights = {k: reader.tensor(node.input[i + 1]) for i, k in enumerate(names)}
     weights["num_batches_tracked"] = torch.tensor(0)
@@ -131,11 +149,23 @@ def pool(reader: OnnxReader, node: Any) -> None:
     pads = list(a.get("pads", [0] * 2 * rank))
     kind = "Max" if node.op_type == "MaxPool" else "Avg"
     if pads[:rank] != pads[rank:] or rank not in (1, 2):
-        raise reader.refuse(node, "only 1-D or 2-D pooling with equal pads at both ends")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "only 1-D or 2-D pooling with equal pads at both ends"
+            ),
+        )
     if kind == "Max" and (any(d != 1 for d in a.get("dilations", [1])) or len(node.output) > 1):
-        raise reader.refuse(node, "dilation and indices are not supported")
+        raise reader.refuse(
+            node, QT_TRANSLATE_NOOP("ImportMessages", "dilation and indices are not supported")
+        )
     if kind == "Avg" and any(pads) and not a.get("count_include_pad", 0):
-        raise reader.refuse(node, "padding that is left out of the average is not supported")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "padding that is left out of the average is not supported"
+            ),
+        )
     one = (lambda v: v[0]) if rank == 1 else tuple
     params = {
         "kernel_size": one(kernel),
@@ -157,11 +187,8 @@ def _global_pool(kind: str) -> Rule:
         axes = list(a.get("axes", [])) if axes is None else [int(v) for v in axes.reshape(-1)]
         rank = len(reader.shapes.get(node.input[0], ()))
         if rank != 4 or sorted(axis % rank for axis in axes) != [2, 3]:
-            raise reader.refuse(
-                node,
-                f"only the {node.op_type} over height and width of (N, C, H, W) is a layer "
-                f"(global pooling); this one reduces axes {axes} of a rank {rank} tensor",
-            )
+            refused = said.NOT_GLOBAL_POOLING(op=node.op_type, axes=axes, rank=str(rank))
+            raise reader.refuse(node, refused)
         if a.get("keepdims", 1):
             reader.add(node, type_id, {"output_size": (1, 1)})
             return
@@ -189,11 +216,8 @@ def pad(reader: OnnxReader, node: Any) -> None:
         or any(pads[i] for i in (0, 1, 4, 5))
         or min(pads) < 0
     ):
-        raise reader.refuse(
-            node,
-            f"only zero padding of height and width of (N, C, H, W) is a layer (ZeroPad2d); "
-            f"this one is mode {a.get('mode', 'constant')}, value {fill:g}, pads {pads}",
-        )
+        mode = a.get("mode", "constant")
+        raise reader.refuse(node, said.NOT_ZERO_PADDING(mode=mode, value=f"{fill:g}", pads=pads))
     reader.add(node, "ZeroPad2d", {"padding": (pads[3], pads[7], pads[2], pads[6])})
 
 
@@ -209,7 +233,12 @@ def reshape(reader: OnnxReader, node: Any) -> None:
     else:  # computed from the input's shape: shape inference knows the result
         known = reader.shapes.get(node.output[0], ())
         if len(known) < 2 or known[0] != BATCH or None in known[1:]:
-            raise reader.refuse(node, "its target shape is neither constant nor known")
+            raise reader.refuse(
+                node,
+                QT_TRANSLATE_NOOP(
+                    "ImportMessages", "its target shape is neither constant nor known"
+                ),
+            )
         sample = tuple(int(d) for d in known[1:])
     source = reader.shapes.get(node.input[0], ())
     if sample in ((-1,), (_product(source[1:]),)) and len(source) > 2:
@@ -229,7 +258,9 @@ def _product(dims: tuple[int | None, ...]) -> int:
 
 def flatten(reader: OnnxReader, node: Any) -> None:
     if reader.attrs(node).get("axis", 1) != 1:
-        raise reader.refuse(node, "only axis 1 keeps the batch dimension")
+        raise reader.refuse(
+            node, QT_TRANSLATE_NOOP("ImportMessages", "only axis 1 keeps the batch dimension")
+        )
     reader.add(node, "Flatten", {"start_dim": 1, "end_dim": -1})
 
 
@@ -243,11 +274,7 @@ def transpose(reader: OnnxReader, node: Any) -> None:
     elif perm == [1, 0, 2] and name in reader.seq_first:
         reader.values[node.output[0]] = reader.seq_first[name]
     else:
-        raise reader.refuse(
-            node,
-            f"a transpose {perm} has no layer; only the swap of batch and steps around a "
-            "recurrent layer is read",
-        )
+        raise reader.refuse(node, said.TRANSPOSE(perm=perm))
 
 
 # --- merges ---------------------------------------------------------------------------------
@@ -256,7 +283,7 @@ def transpose(reader: OnnxReader, node: Any) -> None:
 def _merge(type_id: str) -> Rule:
     def rule(reader: OnnxReader, node: Any) -> None:
         if any(name in reader.constants for name in node.input):
-            raise reader.refuse(node, f"{node.op_type} with a constant is not supported")
+            raise reader.refuse(node, said.WITH_A_CONSTANT(op=node.op_type))
         reader.add(node, type_id, {}, inputs=list(node.input))
 
     return rule
@@ -273,7 +300,12 @@ def multiply(reader: OnnxReader, node: Any) -> None:
 def concat(reader: OnnxReader, node: Any) -> None:
     axis = reader.attrs(node)["axis"]
     if axis == 0:
-        raise reader.refuse(node, "joining along the batch dimension is not supported")
+        raise reader.refuse(
+            node,
+            QT_TRANSLATE_NOOP(
+                "ImportMessages", "joining along the batch dimension is not supported"
+            ),
+        )
     reader.add(node, "Concat", {"dim": axis}, inputs=list(node.input))
 
 

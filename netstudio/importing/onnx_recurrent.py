@@ -19,6 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.importing.onnx_messages import OTHER_ACTIVATIONS
+
 if TYPE_CHECKING:
     import torch
 
@@ -83,8 +86,11 @@ def translate(reader: OnnxReader, node: Any) -> None:
     if plan is None:
         raise reader.refuse(
             node,
-            "its output is read other than as the whole sequence of steps (through the "
-            "exporter's Transpose and Reshape), which a recurrent layer cannot give",
+            QT_TRANSLATE_NOOP(
+                "ImportMessages",
+                "its output is read other than as the whole sequence of steps (through the "
+                "exporter's Transpose and Reshape), which a recurrent layer cannot give",
+            ),
         )
     for layer in plan.layers:
         problem = _problem(reader, layer)
@@ -94,8 +100,11 @@ def translate(reader: OnnxReader, node: Any) -> None:
     if source is None:
         raise reader.refuse(
             node,
-            "its input is not a batch-first tensor with batch and steps swapped "
-            "(Transpose [1, 0, 2]); NetStudio's recurrent layers read (N, steps, features)",
+            QT_TRANSLATE_NOOP(
+                "ImportMessages",
+                "its input is not a batch-first tensor with batch and steps swapped "
+                "(Transpose [1, 0, 2]); NetStudio's recurrent layers read (N, steps, features)",
+            ),
         )
     cell = node.op_type
     weights: dict[str, torch.Tensor] = {}
@@ -224,26 +233,44 @@ def _problem(reader: OnnxReader, node: Any) -> str | None:
     cell, a = node.op_type, reader.attrs(node)
     directions = _directions(reader, node)
     if a.get("direction", "forward") not in ("forward", "bidirectional"):
-        return "a layer that reads the sequence backwards only has no NetStudio layer"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages",
+            "a layer that reads the sequence backwards only has no NetStudio layer",
+        )
     if a.get("layout", 0) != 0:
-        return "layout 1 (batch first inside the op) is not read; export with layout 0"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages",
+            "layout 1 (batch first inside the op) is not read; export with layout 0",
+        )
     activations = [x.decode() if isinstance(x, bytes) else x for x in a.get("activations", [])]
     if activations and activations != ACTIVATIONS[cell] * directions:
-        return f"activations {activations} differ from PyTorch's {ACTIVATIONS[cell]}"
+        return OTHER_ACTIVATIONS(found=activations, pytorch=ACTIVATIONS[cell])
     if "clip" in a:
-        return "cell clipping has no NetStudio setting"
+        return QT_TRANSLATE_NOOP("ImportMessages", "cell clipping has no NetStudio setting")
     if a.get("input_forget", 0):
-        return "coupled input and forget gates have no NetStudio setting"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages", "coupled input and forget gates have no NetStudio setting"
+        )
     if cell == "GRU" and a.get("linear_before_reset", 0) != 1:
-        return "linear_before_reset = 0 is not PyTorch's GRU (it resets after the linear map)"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages",
+            "linear_before_reset = 0 is not PyTorch's GRU (it resets after the linear map)",
+        )
     if len(node.input) > 4 and node.input[4]:
-        return "sequence lengths are not supported: every sequence has all its steps"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages", "sequence lengths are not supported: every sequence has all its steps"
+        )
     if cell == "LSTM" and len(node.input) > 7 and node.input[7]:
-        return "peephole weights have no NetStudio setting"
+        return QT_TRANSLATE_NOOP("ImportMessages", "peephole weights have no NetStudio setting")
     if not all(_zeros(reader, node.input[i]) for i in STATES[cell] if i < len(node.input)):
-        return "its initial state is not zero; NetStudio's recurrent layers start from zeros"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages",
+            "its initial state is not zero; NetStudio's recurrent layers start from zeros",
+        )
     if any(name and reader.users[name] for name in node.output[1:]):
-        return "its final state is read; a recurrent layer passes on only its steps"
+        return QT_TRANSLATE_NOOP(
+            "ImportMessages", "its final state is read; a recurrent layer passes on only its steps"
+        )
     return None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from netstudio.importing import import_messages as said
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.fx_import import from_module
 from netstudio.importing.result import ImportedModel
@@ -49,26 +50,31 @@ def from_python_file(
             and issubclass(value, nn.Module)
             and value.__module__ == module.__name__
         ]
-        hint = f" (its nn.Module classes: {', '.join(classes)})" if classes else ""
-        raise ModelImportError(f"{path}: there is no class '{class_name}'{hint}")
+        if classes:
+            found = said.NO_CLASS_BUT(path=path, name=class_name, classes=", ".join(classes))
+            raise ModelImportError(found)
+        raise ModelImportError(said.NO_CLASS(path=path, name=class_name))
     if not (inspect.isclass(cls) and issubclass(cls, nn.Module)):
-        raise ModelImportError(f"{path}: '{class_name}' is not an nn.Module class")
+        raise ModelImportError(said.NOT_A_MODULE_CLASS(path=path, name=class_name))
     kwargs = dict(kwargs or {})
     try:
         inspect.signature(cls).bind(**kwargs)
     except TypeError as error:
         raise ModelImportError(
-            f"{path}: {class_name}() {error}: give its constructor arguments as a JSON "
-            'object ({"hidden": 64}), or give them defaults'
+            said.CONSTRUCTOR_ARGUMENTS(path=path, name=class_name, error=str(error))
         ) from None
     try:
         model = cls(**kwargs)
     except Exception as error:
         line = _line_in(error, path)
-        raise ModelImportError(
-            f"{path}: {class_name}({_args(kwargs)}) failed: {type(error).__name__}: {error}"
-            + (f" (line {line})" if line else "")
-        ) from None
+        said_of = {"path": path, "call": f"{class_name}({_args(kwargs)})"}
+        said_of.update(kind=type(error).__name__, error=str(error))
+        failed = (
+            said.CONSTRUCTOR_FAILED_AT(**said_of, line=str(line))
+            if line
+            else said.CONSTRUCTOR_FAILED(**said_of)
+        )
+        raise ModelImportError(failed) from None
     return from_module(
         model, input_shape, name=class_name, source=f"{path.name}:{class_name}", blocks=blocks
     )
@@ -83,29 +89,27 @@ def load_module(path: Path) -> ModuleType:
     """
     path = Path(path)
     if not path.is_file():
-        raise ModelImportError(f"{path}: no such file")
+        raise ModelImportError(said.NO_SUCH_FILE(path=path))
     if path.suffix != ".py":
-        raise ModelImportError(f"{path}: not a Python file (.py)")
+        raise ModelImportError(said.NOT_PYTHON(path=path))
     name = f"netstudio_import_{abs(hash(path.resolve()))}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise ModelImportError(f"{path}: cannot be loaded as a Python module")
+        raise ModelImportError(said.NOT_LOADABLE(path=path))
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module  # dataclasses and pickling look the module up by name
     try:
         spec.loader.exec_module(module)
     except SyntaxError as error:
         del sys.modules[name]
-        raise ModelImportError(
-            f"{error.filename or path}:{error.lineno}: syntax error: {error.msg}"
-        ) from None
+        where = f"{error.filename or path}:{error.lineno}"
+        raise ModelImportError(said.SYNTAX_ERROR(where=where, error=error.msg)) from None
     except Exception as error:
         del sys.modules[name]
         line = _line_in(error, path)
         where = f"{path}:{line}" if line else str(path)
-        raise ModelImportError(
-            f"{where}: running the file failed: {type(error).__name__}: {error}"
-        ) from None
+        failed = said.RUNNING_FAILED(where=where, kind=type(error).__name__, error=str(error))
+        raise ModelImportError(failed) from None
     return module
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netstudio.importing import import_messages as said
 from netstudio.importing.errors import ModelImportError
 from netstudio.importing.fx_import import from_module
 from netstudio.importing.result import ImportedModel
@@ -75,10 +76,7 @@ def from_torchvision(
     import torchvision
 
     if name not in SUPPORTED:
-        raise ModelImportError(
-            f"'{name}' is not a supported torchvision architecture; choose one of "
-            f"{', '.join(SUPPORTED)}"
-        )
+        raise ModelImportError(said.NOT_TORCHVISION(name=name, supported=", ".join(SUPPORTED)))
     options = {} if num_classes is None else {"num_classes": num_classes}
     if name in ("googlenet", "inception_v3"):  # aux heads run in training, return a namedtuple
         options.update(aux_logits=False, init_weights=False)
@@ -90,7 +88,7 @@ def from_torchvision(
         except RuntimeError as error:
             detail = " ".join(str(error).split())[:400]
             raise ModelImportError(
-                f"{weights_path}: these weights do not fit torchvision's {name}: {detail}"
+                said.WEIGHTS_DO_NOT_FIT(path=weights_path, name=name, detail=detail)
             ) from None
     model.eval()
     return from_module(model, input_shape, name=name, source=f"torchvision {name}", blocks=blocks)
@@ -103,7 +101,7 @@ def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
 
     path = Path(path)
     if not path.is_file():
-        raise ModelImportError(f"{path}: no such weights file")
+        raise ModelImportError(said.NO_WEIGHTS_FILE(path=path))
     try:
         if path.suffix == ".safetensors":
             from safetensors.torch import load_file
@@ -113,14 +111,15 @@ def load_state_dict(path: str | Path) -> dict[str, torch.Tensor]:
             warnings.simplefilter("ignore")
             loaded = torch.load(path, map_location="cpu", weights_only=True)
     except Exception as error:
-        raise ModelImportError(f"{path}: cannot read weights: {load_failure(error)}") from None
+        failure = load_failure(error)
+        raise ModelImportError(said.CANNOT_READ_WEIGHTS(path=path, error=failure)) from None
     for key in ("state_dict", "model"):
         if isinstance(loaded, dict) and isinstance(loaded.get(key), dict):
             loaded = loaded[key]
     if not isinstance(loaded, dict) or not all(
         isinstance(v, torch.Tensor) for v in loaded.values()
     ):
-        raise ModelImportError(f"{path}: does not hold a state dict (names → tensors)")
+        raise ModelImportError(said.NOT_A_STATE_DICT(path=path))
     return loaded
 
 
@@ -138,12 +137,7 @@ def load_failure(error: BaseException) -> str:
     found = _UNPICKLER.search(text)
     if found or "weights only load failed" in text.lower():
         detail = " ".join(found.group(1).split()).rstrip(".") if found else ""
-        return (
-            "it is not a plain state dict of tensors"
-            + (f" ({detail})" if detail else "")
-            + "; NetStudio reads tensors only and never runs code from a weights file: save "
-            "the model's state_dict() with torch.save, or as safetensors"
-        )
+        return said.NOT_PLAIN_STATE_BECAUSE(detail=detail) if detail else said.NOT_PLAIN_STATE()
     first = (text.strip() or type(error).__name__).splitlines()[0]
     kept = [part for part in re.split(r"(?<=\.)\s+", first) if "weights_only" not in part]
     return " ".join(kept) or type(error).__name__

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import Phrase
+from netstudio.importing import import_messages as said
 from netstudio.training.compat import known_classes
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import all_sources, get_source, sample_shape
@@ -92,10 +94,7 @@ def fill_training_defaults(imported: ImportedModel, source_id: str | None = None
     graph = project.graph
     inputs, outputs = graph.inputs(), graph.outputs()
     if len(inputs) != 1 or len(outputs) != 1:
-        imported.notes.append(
-            f"the network has {len(inputs)} Inputs and {len(outputs)} Outputs; training needs "
-            "one of each, so the project's data and training settings were left as they are"
-        )
+        imported.notes.append(said.INPUTS_AND_OUTPUTS(inputs=len(inputs), outputs=len(outputs)))
         return
     input_shape = tuple(inputs[0].params.get("shape") or ())
     output_shape = _output_shape(graph, outputs[0].id)
@@ -106,9 +105,12 @@ def fill_training_defaults(imported: ImportedModel, source_id: str | None = None
         data_name, classes = source.name, known_classes(DataConfig(source=source_id))
         if choice is not None and input_shape and not _fits(choice.shape, input_shape):
             imported.notes.append(
-                f"{source.name}'s samples are {_size(choice.shape)} but the Input takes "
-                f"{_size(input_shape)}: import the model again with an input shape of "
-                f"{', '.join(map(str, choice.shape))}, or choose other data"
+                said.DATA_DOES_NOT_FIT(
+                    data=_data_name(source.name),
+                    size=_size(choice.shape),
+                    wanted=_size(input_shape),
+                    shape=", ".join(map(str, choice.shape)),
+                )
             )
     else:
         choice = choose_data(input_shape, units) if input_shape else None
@@ -135,10 +137,7 @@ def _training(
     """The training section for the output's shape; notes for what the person must set."""
     graph = imported.project.graph
     if output_shape is None:
-        imported.notes.append(
-            "the output's shape is not known, so the training task and loss were left at "
-            "their defaults (classification, cross-entropy): check them before training"
-        )
+        imported.notes.append(said.OUTPUT_NOT_KNOWN())
         return {}
     units = output_shape[1] if len(output_shape) == 2 else None
     if input_shape and output_shape[1:] == input_shape and units != classes:
@@ -146,21 +145,18 @@ def _training(
     if units is not None:
         if classes is not None and units != classes:
             head = _head(graph)
-            where = (
-                f"set out_features of the Linear '{head}' to {classes}"
+            fix = (
+                said.SET_OUT_FEATURES(layer=head, classes=classes)
                 if head
-                else f"give its last layer {classes} outputs"
+                else said.GIVE_OUTPUTS(classes=classes)
             )
             imported.notes.append(
-                f"the network gives {units} scores per sample but {data_name} has {classes} "
-                f"classes: {where} before training (Model > Fit Layer to Data in the app does it)"
+                said.SCORES_NOT_CLASSES(
+                    units=units, data=_data_name(str(data_name)), classes=classes, fix=fix
+                )
             )
         return dict(CLASSIFICATION)
-    imported.notes.append(
-        f"the network's output is {_size(output_shape[1:], batch=True)}, not one score per "
-        "class: set the project's training task and loss (and data with matching targets) "
-        "before training"
-    )
+    imported.notes.append(said.NOT_SCORES(size=_size(output_shape[1:], batch=True)))
     return {}
 
 
@@ -196,13 +192,17 @@ def _size(shape: Sequence[int], batch: bool = False) -> str:
 
 
 def _no_data_note(input_shape: tuple[int, ...]) -> str:
-    known = ", ".join(f"{_size(c.shape)} for {c.name}" for c in _distinct(data_choices()))
-    what = f"samples of {_size(input_shape)}" if input_shape else "samples of the Input's shape"
-    return (
-        f"no built-in data has {what}: choose the project's data before training (your own "
-        f"image folder or CSV file), or import the model again with an input shape that "
-        f"built-in data has ({known})"
+    choices = _distinct(data_choices())
+    known = said.listed(
+        [said.SIZE_FOR(size=_size(c.shape), data=_data_name(c.name)) for c in choices]
     )
+    what = said.SAMPLES_OF(size=_size(input_shape)) if input_shape else said.SAMPLES_OF_INPUT()
+    return said.NO_DATA_FITS(what=what, known=known)
+
+
+def _data_name(name: str) -> Phrase:
+    """A data source's name (MNIST, "Two moons"), translated where the Data panel has it."""
+    return Phrase("DataSources", name)
 
 
 def _distinct(choices: list[DataChoice]) -> list[DataChoice]:
