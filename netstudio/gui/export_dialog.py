@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
+from netstudio.gui import i18n
 from netstudio.gui.background import run_in_background
 from netstudio.gui.evaluation.run_weights import run_name
 from netstudio.io import Project, dumps_project, loads_project
@@ -277,7 +278,8 @@ class ExportDialog(QDialog):
         try:
             snapshot = dumps_project(self.project)
         except ValueError as error:
-            self.status.setText(self.tr("Cannot export: {error}").format(error=error))
+            said = i18n.error_said(error)
+            self.status.setText(self.tr("Cannot export: {error}").format(error=said))
             return
         fmt, with_training = self.format.currentData(), self.training.isChecked()
         args = (snapshot, self.project.path, fmt, path, weights, with_training)
@@ -298,9 +300,17 @@ class ExportDialog(QDialog):
         )
         self.status.setText(self.tr("Exported to {files}").format(files=names))
 
+    def _fit_status(self) -> None:
+        """Grow the dialog to show the whole status (a failure may take several lines)."""
+        wanted = self.layout().totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
     def _failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)
-        self.status.setText(self.tr("Export failed: {error}").format(error=error))
+        said = i18n.error_said(error)  # the exporter's message, in the app's language
+        self.status.setText(self.tr("Export failed: {error}").format(error=said))
+        self._fit_status()
 
 
 def show_export(window: MainWindow) -> ExportDialog | None:

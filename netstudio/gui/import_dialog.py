@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from netstudio.gui import i18n
 from netstudio.gui.background import run_in_background
 from netstudio.gui.panels.data_source_words import source_text
 
@@ -312,9 +313,17 @@ class ImportDialog(QDialog):
         self.imported.emit(written[0])
         self.accept()
 
+    def _fit_status(self) -> None:
+        """Grow the dialog to show the whole status (a failure may take several lines)."""
+        wanted = self.layout().totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
     def _failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
-        self.status.setText(self.tr("Import failed: {error}").format(error=error))
+        said = i18n.error_said(error)  # the importer's message, in the app's language
+        self.status.setText(self.tr("Import failed: {error}").format(error=said))
+        self._fit_status()
 
 
 def show_import(window: MainWindow) -> ImportDialog:
@@ -331,7 +340,13 @@ def open_imported(window: MainWindow, path: Path, notes: Sequence[str] = ()) -> 
     if not window.files.maybe_save() or not window.open_file(path):
         return False
     window.view.show_network()
-    said = "".join(f" {note[:1].upper()}{note[1:]}." for note in notes)
+    sentence = translate(
+        "ImportDialog",
+        " {note}.",
+        "one note on the imported project as a sentence, after the one before it",
+    )
+    words = (i18n.translated(note) for note in notes)  # the importer's notes, translated
+    said = "".join(sentence.format(note=f"{word[:1].upper()}{word[1:]}") for word in words)
     text = translate(
         "ImportDialog", "Imported into {file}.{notes}", "the notes: what to set before training"
     ).format(file=path, notes=said)

@@ -1174,6 +1174,11 @@ They were autosaved {when}. Restore them?</source>
         <translation>导入失败：{error}</translation>
     </message>
     <message>
+        <source> {note}.</source>
+        <comment>one note on the imported project as a sentence, after the one before it</comment>
+        <translation>{note}。</translation>
+    </message>
+    <message>
         <source>Imported into {file}.{notes}</source>
         <comment>the notes: what to set before training</comment>
         <translation>已导入到 {file}。{notes}</translation>
