@@ -119,13 +119,15 @@ def _all_message_modules() -> None:
 
 
 def test_every_template_of_the_app_is_in_the_catalogue_translated_with_its_fields() -> None:
+    """... in the catalogue of its area: "interop" for exporting and importing, "messages" for
+    the rest of the headless code."""
     _all_message_modules()
-    entries = _catalogue_entries("zh_CN", "messages")
+    entries = {**_catalogue_entries("zh_CN", "messages"), **_catalogue_entries("zh_CN", "interop")}
     ours = [t for t in TEMPLATES.values() if not t.code.startswith("tests.")]
     assert len(ours) > 120  # codes are unique: Template refuses a second one (test above)
     for template in ours:
         entry = entries.get((template.context, template.text))
-        assert entry is not None, f"{template.code} is not in zh_CN/messages.ts"
+        assert entry is not None, f"{template.code} is in neither zh_CN/messages.ts nor interop.ts"
         translation = entry.findtext("translation") or ""
         assert translation and entry.find("translation").get("type") is None, template.code
         fields = set(re.findall(r"\{(\w+)\}", template.text))
