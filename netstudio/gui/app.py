@@ -103,7 +103,9 @@ def run_app(
             app.quit()
 
         warmup.finished.connect(lambda *_: QTimer.singleShot(200, capture))
-    QTimer.singleShot(0, warmup.start)
+    # An image folder's Data preview is drawn without PyTorch: torch loads once it is.
+    panel = window.evaluation_ui.data_panel
+    QTimer.singleShot(0, lambda: warmup.start_after(lambda: panel.loading_early, panel.early_ended))
     if screenshot is None:
         QTimer.singleShot(0, lambda: offer_recovery(window))  # after a crash: the work autosaved
     code = app.exec()

@@ -164,8 +164,9 @@ class Document(QObject):
         super().__init__(parent)
         self.project = project if project is not None else Project()
         #: One sample's shape of the project's data, as far as it is known without loading
-        #: it: the shape of every auto Input.
-        self.data_shape = project_sample_shape(self.project.data, self._project_dir())
+        #: it: the shape of every auto Input (read on a worker while PyTorch loads, where it
+        #: takes reading the files: `_first_data_shape`).
+        self.data_shape = self._first_data_shape(analysis)
         #: Each network's analysis, by the identity of its graph (a renamed network keeps it).
         self._analyses: dict[int, NetworkAnalysis] = {}
         #: The network shown on the canvas.
@@ -535,6 +536,41 @@ class Document(QObject):
             return False
         self._sections[name] = copy.deepcopy(current)
         return True
+
+    def _first_data_shape(self, analysis: bool) -> tuple[int, ...] | None:
+        """The data's sample shape on opening. Where that takes reading files (an image
+        folder's first image, found in a listing of thousands) and PyTorch is still loading
+        behind the window (no `analysis` yet), it is read on a worker and taken when it comes
+        (None until then): the window is not held up for it."""
+        from netstudio.training.folder_preview import shape_reads_files
+
+        data, folder = self.project.data, self._project_dir()
+        if analysis or not shape_reads_files(data, folder):
+            return project_sample_shape(data, folder)
+        from netstudio.gui.background import run_in_background
+
+        wanted = copy.deepcopy(data)
+
+        def read() -> None:
+            run_in_background(
+                lambda: project_sample_shape(wanted, folder),
+                lambda shape: self._on_data_shape(wanted, folder, shape),
+                context=self,
+            )
+
+        QTimer.singleShot(0, self, read)  # once the window is up (the job would slow it)
+        return None
+
+    def _on_data_shape(self, data: Any, folder: Path | None, shape: tuple[int, ...] | None) -> None:
+        """The sample shape read on opening has come (see `_first_data_shape`); dropped when
+        the data or the file's folder changed meanwhile (the change read it again)."""
+        if data != self.project.data or folder != self._project_dir():
+            return
+        self.data_shape = shape
+        if self._update_data_shape(reread=False) and self._analysis:
+            self.analyse()
+        else:
+            self.recheck_data()
 
     def _update_data_shape(self, reread: bool = True) -> bool:
         """Take the data's sample shape again (`reread`; else only a GAN's noise may have

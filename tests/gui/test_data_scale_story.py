@@ -1,6 +1,8 @@
 """Data of any size in the app: a person chooses an image folder in the Data panel, sees its
 samples and class counts (only the images shown are decoded), sets "Stream from disk: Always"
-(one undo step), trains one epoch, and the app and the run's notes say the data streamed."""
+(one undo step), trains one epoch, and the app and the run's notes say the data streamed; the
+class balance drawn was the run's own training split. (Opening such a project draws the preview
+before PyTorch loads: tests/gui/test_early_preview_story.py.)"""
 
 from __future__ import annotations
 
@@ -143,6 +145,11 @@ def test_an_image_folder_is_previewed_from_a_sample_and_trained_streaming(
     assert run.record["status"] == "finished", run.record["error"]
     assert said and all("streaming from disk" in text for text in said), said
     assert run.data.streaming
+    # The class balance the preview drew is the run's training split, class by class.
+    import torch
+
+    trained = torch.bincount(torch.as_tensor(run.data.train.y), minlength=len(FILES)).tolist()
+    assert trained == heights == [108, 72, 36]
     result = json.loads((tmp_path / run.record["run_dir"] / "result.json").read_text())
     assert "streaming from disk: the data settings ask for it" in " ".join(result["notes"])
 

@@ -9,6 +9,9 @@ they emit is written to the project's ``data`` section through one undoable
 document's changes of the data section only). After an edit a bounded sample of the data is
 read on a worker (latest edit wins; an image folder is never loaded whole) for the `DataPreview`, which the main window
 shows in its own dock; the one-line summary, "Loading…" or the reason it cannot load shows here.
+An image folder's preview needs no PyTorch (`early_preview`): on opening, it is drawn while
+torch is still loading, and the augmentation grid and the plan line (which run torch) follow
+once it has loaded; other sources wait for it.
 
 A data section the app cannot use as it is (a setting of the wrong type or out of range, from a
 file edited by hand) never breaks the panel: the fields show what the file holds, marked, the
@@ -24,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from netstudio.gui.background import LatestJob
@@ -39,6 +42,8 @@ from netstudio.gui.panels.data_source_words import source_text
 from netstudio.gui.panels.preview_data import (
     PreviewData,
     augment_samples,
+    early_preview,
+    is_folder,
     load_preview,
     loading_line,
 )
@@ -53,6 +58,9 @@ class DataPanel(QWidget):
 
     #: A preview finished loading (or failed: the message); tests and the dock title listen.
     preview_ready = Signal(object)
+    #: A preview read without PyTorch ended (drawn, failed, or left to PyTorch after all): the
+    #: window starts loading torch then.
+    early_ended = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +77,8 @@ class DataPanel(QWidget):
         #: (importing torch from two threads at once is not safe).
         self.ready: Callable[[], bool] = lambda: True
         self._waiting = False
+        #: The preview being read is read without PyTorch (`early_preview`).
+        self._early = False
         self._build()
 
     def _build(self) -> None:
@@ -268,7 +278,10 @@ class DataPanel(QWidget):
         what = config.model_dump(mode="json", exclude={"augment", *memory})
         key = json.dumps([what, str(project_dir)], sort_keys=True)
         self._waiting = not self.ready()
-        if self._waiting:
+        # An image folder's preview needs no PyTorch: it is drawn while torch loads (the
+        # augmentation grid and the plan line follow once it has loaded).
+        early = self._waiting and is_folder(config, project_dir)
+        if self._waiting and not early:
             self._show_status(self.tr("Loading… (PyTorch is starting)"))
             self.preview.show_message(self.tr("Loading…"))
             return
@@ -278,23 +291,55 @@ class DataPanel(QWidget):
             self._show_status(self.tr("Loading…"))
             self.preview.show_message(self.tr("Loading…"))
             self.loading_plan.setText("")
-            self.loader.submit(
-                lambda: load_preview(config, project_dir), self._on_loaded, self._on_failed
-            )
-        elif self.preview_data is not None:
+            job = early_preview if early else load_preview
+            self._early = early
+
+            def submit() -> None:
+                if self._load_key == key:  # still the data to show
+                    self.loader.submit(
+                        lambda: job(config, project_dir), self._on_loaded, self._on_failed
+                    )
+
+            if early:  # once the window opening the project is up (the job would slow it)
+                QTimer.singleShot(0, self, submit)
+            else:
+                submit()
+        elif self.preview_data is not None and not self._waiting:
             self._reaugment(config.augment)
             self._replan(config)
 
-    def _on_loaded(self, preview: PreviewData) -> None:
+    @property
+    def loading_early(self) -> bool:
+        """Whether a preview drawn without PyTorch is being read now (the window loads torch
+        once it is drawn, so that the two do not compete)."""
+        return self._early
+
+    def _end_early(self) -> None:
+        if self._early:
+            self._early = False
+            self.early_ended.emit()
+
+    def _on_loaded(self, preview: PreviewData | None) -> None:
+        if preview is None:  # not to be drawn without PyTorch after all: wait for it
+            self._end_early()
+            self._load_key = None
+            self._waiting = not self.ready()
+            if self._waiting:
+                self._show_status(self.tr("Loading… (PyTorch is starting)"))
+            else:
+                self.refresh()
+            return
         self.preview_data = preview
         self._show_status(self.summary_text(preview))
         self.preview.show_preview(preview)
         self.augment_box.setEnabled(preview.kind == "image")
-        if self.document is not None:
+        self._waiting = not self.ready()
+        if self.document is not None and not self._waiting:  # both run PyTorch
             config = self.config()
             self._reaugment(config.augment)
             self._replan(config)
         self.preview_ready.emit(preview)
+        self._end_early()
 
     def summary_text(self, preview: PreviewData) -> str:
         """The data's one-line summary in the person's language (`preview.summary` is the
@@ -343,6 +388,7 @@ class DataPanel(QWidget):
         self._show_status(message, error=True)
         self.preview.show_message(message)
         self.preview_ready.emit(message)
+        self._end_early()
 
     def _reaugment(self, augment: AugmentConfig) -> None:
         preview = self.preview_data
@@ -363,6 +409,7 @@ class DataPanel(QWidget):
         self.loader.cancel()
         self.augmenter.cancel()
         self.planner.cancel()
+        self._end_early()
         self.loading_plan.setText("")
         self._load_key = self._augment_key = None
         self.preview_data = None

@@ -101,6 +101,12 @@ class DataPreview(QWidget):
         augment_body = QWidget(self)
         augment_layout = QVBoxLayout(augment_body)
         augment_layout.setContentsMargins(0, 0, 0, 0)
+        #: Until the augmented images come (they need PyTorch, which an image folder's
+        #: preview is drawn without).
+        self.augment_message = QLabel(self.tr("Loading…"), augment_body)
+        self.augment_message.setObjectName("augment_message")
+        self.augment_message.setEnabled(False)
+        augment_layout.addWidget(self.augment_message)
         augment_layout.addWidget(self.augment_grid)
         augment_layout.addStretch(1)
         self.augment_box = _group(self.tr("Augmentation (first: original)"), augment_body, self)
@@ -132,10 +138,13 @@ class DataPreview(QWidget):
         )
         self.balance_box.setTitle(title)
         self.augment_box.setVisible(preview.kind == "image")
+        self.augment_grid.set_thumbs([])  # the data's own follow
+        self.augment_message.show()
 
     def show_augmented(self, images: np.ndarray) -> None:
         thumbs = [Thumb(to_qimage(image)) for image in images]
         self.augment_grid.set_thumbs(thumbs)
+        self.augment_message.hide()
 
     # --- picking a sample for the previews ------------------------------------------------------
 

@@ -6,7 +6,9 @@ samples per class, the class counts, one training image for the augmentation pre
 the memory plan needs (the data's size in memory). Sources read whole in any case (the built-in
 sets, IDX, CIFAR, CSV) are loaded once and only the samples shown are copied out; the full
 dataset is dropped at once, never denormalised as a whole. `loading_line` says which path Train
-will take and why. All of it runs torch and belongs on a worker (`netstudio.gui.background`).
+will take and why. All of it belongs on a worker (`netstudio.gui.background`); an image
+folder's preview needs no PyTorch (`early_preview`: PIL and numpy, drawn while torch loads),
+everything else runs torch.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 from netstudio.training.data_config import AugmentConfig, DataConfig
 
 if TYPE_CHECKING:
+    from netstudio.training.folder_preview import FolderSample
     from netstudio.training.memory_budget import Streaming
 
 SAMPLES_PER_CLASS = 8
@@ -86,22 +89,44 @@ def _kind(input_shape: tuple[int, ...]) -> str:
 def load_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
     """Digest the data `config` describes (a sample where the source can stream, see module
     docstring); raises DataError like `load_data`."""
-    from netstudio.training.folder_source import ImageFolderSource
-    from netstudio.training.sources import get_source, resolve_root
-
-    source = get_source(config.source)
-    if isinstance(source, ImageFolderSource) and resolve_root(config, project_dir, None):
-        return _sampled_preview(config, project_dir)
+    if is_folder(config, project_dir):
+        preview = _sampled_preview(config, project_dir, torch_ready=True)
+        assert preview is not None  # with torch at hand an image folder is always sampled
+        return preview
     return _loaded_preview(config, project_dir)
 
 
-def _sampled_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:
-    """An image folder: the listing gives counts and size, only the samples shown decode."""
-    from netstudio.training.memory_budget import preload_bytes
-    from netstudio.training.preview_sample import read_sample
+def early_preview(config: DataConfig, project_dir: Path | None) -> PreviewData | None:
+    """The preview of an image folder, drawn before PyTorch has loaded: no torch, torchvision
+    or scikit-learn is imported (`folder_preview`). None where the data is not an image folder
+    or its splits need scikit-learn to say why they cannot be made (`load_preview` then, once
+    PyTorch is ready); DataError when the folder or an image shown cannot be read."""
+    if not is_folder(config, project_dir):
+        return None
+    return _sampled_preview(config, project_dir, torch_ready=False)
 
-    sample = read_sample(config, project_dir, None, SAMPLES_PER_CLASS, MAX_CLASS_ROWS)
-    classes = sample.classes or []
+
+def is_folder(config: DataConfig, project_dir: Path | None) -> bool:
+    """Whether the data is an image folder that is set: its preview needs no PyTorch."""
+    from netstudio.training.folder_preview import is_folder as folder_set
+
+    return folder_set(config, project_dir)
+
+
+def _sampled_preview(
+    config: DataConfig, project_dir: Path | None, torch_ready: bool
+) -> PreviewData | None:
+    """An image folder: the listing gives counts and size, only the samples shown decode (with
+    PIL and numpy: the same images, counts and splits as training's, see `folder_preview`)."""
+    from netstudio.training.folder_preview import read_folder_sample
+    from netstudio.training.memory_budget import preload_bytes
+
+    sample = read_folder_sample(config, project_dir, None, SAMPLES_PER_CLASS, MAX_CLASS_ROWS)
+    if sample is None:  # too few images to split: scikit-learn's own words say why
+        if not torch_ready:
+            return None
+        sample = _torch_sample(config, project_dir)
+    classes = sample.classes
     x = sample.x  # images in [0, 1], as many as the preview shows
     shape = "×".join(str(d) for d in sample.input_shape)
     rest = sample.total - sample.train_count
@@ -109,10 +134,10 @@ def _sampled_preview(config: DataConfig, project_dir: Path | None) -> PreviewDat
         summary=f"{sample.name}: {sample.train_count} train / {rest} val and test, {shape}, "
         f"{len(classes)} classes",
         kind="image",
-        task=sample.task,
+        task="classification",
         input_shape=sample.input_shape,
         classes=sample.classes,
-        counts=list(sample.counts or []),
+        counts=list(sample.counts),
         count_labels=list(classes),
         mean=sample.mean,
         std=sample.std,
@@ -125,17 +150,38 @@ def _sampled_preview(config: DataConfig, project_dir: Path | None) -> PreviewDat
         total=sample.total,
     )
     for index, name in enumerate(classes[:MAX_CLASS_ROWS]):
-        shown = x[sample.y == index].numpy().copy()
+        shown = x[sample.y == index]
         if len(shown):
             preview.samples.append((name, shown))
     if len(x):
         first = x[0]
         if sample.mean is not None and sample.std is not None:
-            mean = first.new_tensor(sample.mean).view(-1, 1, 1)
-            std = first.new_tensor(sample.std).view(-1, 1, 1)
+            mean = np.asarray(sample.mean, dtype=np.float32).reshape(-1, 1, 1)
+            std = np.asarray(sample.std, dtype=np.float32).reshape(-1, 1, 1)
             first = (first - mean) / std
-        preview.augment_source = first.numpy().copy()
+        preview.augment_source = first.copy()
     return preview
+
+
+def _torch_sample(config: DataConfig, project_dir: Path | None) -> FolderSample:
+    """The folder's sample read by the PyTorch path (`read_sample`), whose split raises the
+    DataError that says why the images are too few to split."""
+    from netstudio.training.folder_preview import FolderSample
+    from netstudio.training.preview_sample import read_sample
+
+    got = read_sample(config, project_dir, None, SAMPLES_PER_CLASS, MAX_CLASS_ROWS)
+    return FolderSample(
+        name=got.name,
+        input_shape=got.input_shape,
+        classes=list(got.classes or []),
+        counts=list(got.counts or []),
+        total=got.total,
+        train_count=got.train_count,
+        x=got.x.numpy(),
+        y=got.y.numpy(),
+        mean=got.mean,
+        std=got.std,
+    )
 
 
 def _loaded_preview(config: DataConfig, project_dir: Path | None) -> PreviewData:

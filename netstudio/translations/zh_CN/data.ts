@@ -98,7 +98,7 @@
     <name>DataPanel</name>
     <message>
         <source>Source</source>
-        <extracomment>A preview finished loading (or failed: the message); tests and the dock title listen. Whether loading may start: the window says so once PyTorch has loaded behind it (importing torch from two threads at once is not safe).</extracomment>
+        <extracomment>A preview finished loading (or failed: the message); tests and the dock title listen. A preview read without PyTorch ended (drawn, failed, or left to PyTorch after all): the window starts loading torch then. Whether loading may start: the window says so once PyTorch has loaded behind it (importing torch from two threads at once is not safe). The preview being read is read without PyTorch (`early_preview`).</extracomment>
         <translation>数据源</translation>
     </message>
     <message>
@@ -166,7 +166,9 @@
     <name>DataPreview</name>
     <message>
         <source>Loading…</source>
-        <extracomment>A sample was chosen for the previews: its index in the training split.</extracomment>
+        <extracomment>A sample was chosen for the previews: its index in the training split.
+----------
+Until the augmented images come (they need PyTorch, which an image folder&apos;s preview is drawn without).</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
