@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.data_messages import data_error_shown
@@ -399,7 +400,9 @@ class DataPanel(QWidget):
             return
         self._augment_key = key
         self.augmenter.submit(
-            lambda: augment_samples(preview, augment), self.preview.show_augmented
+            lambda: augment_samples(preview, augment),
+            self.preview.show_augmented,
+            lambda error: self.preview.show_augment_failed(i18n.error_said(error)),
         )
 
     def _show_problems(self, problems: list[str], marked: bool = False) -> None:

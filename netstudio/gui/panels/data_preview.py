@@ -139,12 +139,20 @@ class DataPreview(QWidget):
         self.balance_box.setTitle(title)
         self.augment_box.setVisible(preview.kind == "image")
         self.augment_grid.set_thumbs([])  # the data's own follow
+        self.augment_message.setText(self.tr("Loading…"))
         self.augment_message.show()
 
     def show_augmented(self, images: np.ndarray) -> None:
         thumbs = [Thumb(to_qimage(image)) for image in images]
         self.augment_grid.set_thumbs(thumbs)
         self.augment_message.hide()
+
+    def show_augment_failed(self, error: str) -> None:
+        """The augmented images could not be made: say why where they would be."""
+        self.augment_grid.set_thumbs([])
+        self.augment_message.setText(self.tr("No augmented images: {error}").format(error=error))
+        self.augment_message.setWordWrap(True)
+        self.augment_message.show()
 
     # --- picking a sample for the previews ------------------------------------------------------
 

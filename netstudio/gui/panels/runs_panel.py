@@ -318,7 +318,7 @@ class RunHistoryPanel(QWidget):
 
     def _on_open_failed(self, error: BaseException) -> None:
         self._update_buttons()
-        self._say(i18n.translated(str(error)), error=True)
+        self._say(i18n.error_said(error), error=True)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.message.setText(text)

@@ -200,6 +200,10 @@ Until the augmented images come (they need PyTorch, which an image folder&apos;s
         <translation>目标值（直方图）</translation>
     </message>
     <message>
+        <source>No augmented images: {error}</source>
+        <translation>无法生成增强图像：{error}</translation>
+    </message>
+    <message>
         <source>Use for Previews</source>
         <translation>用于预览</translation>
     </message>

@@ -140,6 +140,30 @@ def test_the_augmentation_preview_follows_the_settings(qtbot, setting: str) -> N
     assert any((image != plain[0]).any() for image in changed[1:])
 
 
+def test_augmented_images_that_cannot_be_made_are_said_and_the_next_edit_tries_again(
+    qtbot, monkeypatch
+) -> None:
+    from netstudio.gui.panels import data_panel
+    from netstudio.training.loaded_data import DataError
+
+    real = data_panel.augment_samples
+
+    def fails(preview, augment):
+        if augment.rotation_degrees:
+            raise DataError("rotation broke")
+        return real(preview, augment)
+
+    monkeypatch.setattr(data_panel, "augment_samples", fails)
+    panel, _ = _panel(qtbot, {"source": "digits", "augment": {"rotation_degrees": 40.0}})
+    _loaded(qtbot, panel)
+    message = panel.preview.augment_message
+    assert message.isVisibleTo(panel.preview) and not panel.preview.augment_grid.rows
+    assert message.text() == "No augmented images: rotation broke"
+    panel.rotation_spin.setValue(0)
+    assert len(_augmented(qtbot, panel)) == 8
+    assert not message.isVisibleTo(panel.preview)
+
+
 def _image_folder(root: Path, counts: dict[str, int], size: int = 10) -> Path:
     """Small noise PNGs in class sub-folders, `counts` per class."""
     from PIL import Image
