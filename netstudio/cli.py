@@ -443,7 +443,7 @@ def _train(options: argparse.Namespace, out) -> int:
                     ),
                     file=out,
                 )
-            for note in info.notes:
+            for note in info.notes if not private else ():  # rank 0 alone under torchrun
                 print(printable(f"warning: {note}"), file=sys.stderr)
 
         def epoch_ended(self, metrics) -> None:
@@ -495,7 +495,10 @@ def _train(options: argparse.Namespace, out) -> int:
                 else f" ({folder} keeps its earlier result and weights)"
             )
         message = failure_text(result.failure)
-        print(printable(f"error: {where}{message}{kept}"), file=sys.stderr)
+        # under torchrun rank 0 says it, unless it could not learn of it (`rank_failures`)
+        speaks = getattr(result.failure, "speaks", None)
+        if (not private) if speaks is None else speaks:
+            print(printable(f"error: {where}{message}{kept}"), file=sys.stderr)
     else:
         test = result.test_accuracy
         print(

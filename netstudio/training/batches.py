@@ -108,7 +108,7 @@ class TensorBatches:
             else:
                 index = rank_slice(order[start : start + self.batch_size], self.shard)
                 x, y = self.x.index_select(0, index), self.y.index_select(0, index)
-            if self.augment is not None and generator is not None:
+            if self.augment is not None and generator is not None and len(x):
                 x = self.augment(x, generator)
             yield x, y
 
@@ -186,7 +186,9 @@ class LoaderBatches:
     which the split is told of (`record_left_out`): in a distributed run's training, whose
     ranks step together, each rank's are sent to every rank first. `collect`, given, gathers
     them instead (an evaluation pass whose ranks read parts of different lengths tells the
-    split after the pass). `positioned` also gives each batch's sample positions.
+    split after the pass). `positioned` also gives each batch's sample positions. A batch that
+    kept none of its images is passed over, but with `keep_empty` (a distributed run's
+    training: every rank takes every step) given with no rows.
     """
 
     def __init__(
@@ -204,10 +206,13 @@ class LoaderBatches:
         shard: Shard = (0, 1),
         part: range | None = None,
         collect: list[tuple[str, str]] | None = None,
+        keep_empty: bool = False,
     ) -> None:
         if batch_size < 1:
             raise ValueError(f"batch size must be at least 1, got {batch_size}")
-        self.shard, self.collect = shard, collect
+        self.shard, self.collect, self.keep_empty = shard, collect, keep_empty
+        #: Images of the latest global batch that its ranks left out together (told the split).
+        self.left_out_now = 0
         in_memory = isinstance(data, TensorSplit)
         # Any: torch's `Dataset` declares no ``__len__``, which every dataset here has.
         dataset: Any = SplitDataset(data) if isinstance(data, TensorSplit) else data
@@ -274,24 +279,28 @@ class LoaderBatches:
                 if self.collect is not None:  # told after the pass, with the other ranks'
                     self.collect.extend(skipped)
                 else:
-                    record_left_out(self.dataset, skipped, every_rank=self.shard[1] > 1)
-                if len(y) == 0:
+                    self.left_out_now = record_left_out(
+                        self.dataset, skipped, every_rank=self.shard[1] > 1
+                    )
+                if len(y) == 0 and not self.keep_empty:
                     continue
             x = x.to(self.device, non_blocking=self.non_blocking)
             y = y.to(self.device, non_blocking=self.non_blocking)
-            if self.augment is not None and generator is not None:
+            if self.augment is not None and generator is not None and len(x):
                 x = self.augment(x, generator)
             yield x, y, at
 
 
-def record_left_out(dataset: Any, skipped: list[tuple[str, str]], every_rank: bool) -> None:
+def record_left_out(dataset: Any, skipped: list[tuple[str, str]], every_rank: bool) -> int:
     """Tell the streamed `dataset` which images (path, why) were left out; a run with more of
     them than the split allows stops, naming them. With `every_rank` (a distributed run, all
     ranks calling at the same point) each rank's are first sent to every rank
     (`distributed.gather_pairs`), so every rank judges the whole run's images and stops, or
-    goes on, with the others."""
+    goes on, with the others. Returns how many were left out (of every rank's, with
+    `every_rank`)."""
     from netstudio.training import distributed
     from netstudio.training.loaded_data import DataError
+    from netstudio.training.rank_failures import RankFailure
     from netstudio.training.results import TrainingFailure
 
     if every_rank:
@@ -299,7 +308,9 @@ def record_left_out(dataset: Any, skipped: list[tuple[str, str]], every_rank: bo
     try:
         dataset.left_out(skipped)
     except DataError as error:
-        raise TrainingFailure("data", error.args[0]) from None
+        failure = TrainingFailure("data", error.args[0])
+        raise (RankFailure(failure, shared=True) if every_rank else failure) from None
+    return len(skipped)
 
 
 def _worker_start(num_workers: int) -> str | None:
@@ -391,6 +402,7 @@ def loader_batches(
     augment: AugmentConfig | None = None,
     pin_memory: bool | None = None,
     shard: Shard = (0, 1),
+    keep_empty: bool = False,
 ) -> LoaderBatches:
     """The DataLoader path; `num_workers` defaults to 0 for a `TensorSplit` (already in memory:
     workers would only add copies) and to `default_workers()` for any other dataset."""
@@ -405,6 +417,7 @@ def loader_batches(
         num_workers,
         pin_memory,
         shard=shard,
+        keep_empty=keep_empty,
     )
 
 
@@ -453,7 +466,7 @@ def make_batches(
     and are never augmented. The fast path when the split fits on `device`, else the loader
     (a streamed split: worker processes decode the images). `shard` (rank, world size) cuts each
     batch to a distributed run's rank; a last batch too small to give every rank a sample is
-    dropped.
+    dropped, and a rank's training batch whose images were all left out comes with no rows.
     """
     augment = augment if train else None
     world = shard[1]
@@ -462,8 +475,19 @@ def make_batches(
     if fits_in_memory(split, device):
         assert isinstance(split, TensorSplit)
         return TensorBatches(split, batch_size, train, seed, device, drop_last, augment, shard)
+    # a distributed run's ranks step together: a rank whose share was left out takes the step
+    keep_empty = train and world > 1
     return loader_batches(
-        split, batch_size, train, seed, num_workers, device, drop_last, augment, shard=shard
+        split,
+        batch_size,
+        train,
+        seed,
+        num_workers,
+        device,
+        drop_last,
+        augment,
+        shard=shard,
+        keep_empty=keep_empty,
     )
 
 

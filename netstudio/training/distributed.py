@@ -6,17 +6,21 @@ nccl on GPUs, one GPU per local rank); the trainer then wraps the model in
 DistributedDataParallel (`wrap`), cuts every batch of the one-process run into the ranks' parts
 (`shard`, used by `batches`), and sums each epoch's training metrics over the ranks
 (`reduce_epoch`), so N processes with a batch size B train as one process with B would: each
-rank's mean loss is weighted by its `share` of the global batch before DDP averages the
+rank's mean loss is weighted by its `share` of the samples all ranks train on in the step
+(counted in the step's exchange, `rank_failures.step_status`) before DDP averages the
 gradients, so a last batch that splits unevenly (13 samples: 7 and 6) still steps as the
-one-process batch. The GAN loop does the same for both of its networks. Each rank evaluates
+one-process batch, and so does a streamed batch whose unreadable images were left out. A rank
+whose whole share was left out still takes the step, on a stand-in sample under a loss of zero
+(`stand_in_step`): the others wait for it in DDP's all-reduce. The GAN loop does the same for both of its networks. Each rank evaluates
 its own contiguous `part` of the validation and test splits, unpadded (no sample counted twice
 as a padding DistributedSampler would), and the sums are reduced (`reduce_sums`) and the kept
 predictions gathered in order (`gather_rows`), so every rank gets the one-process numbers for a
 1/N share of the work; only rank 0 writes the run folder and prints (`netstudio.cli`; the
 other ranks record into a private temporary folder and resume from rank 0's checkpoint).
 
-What one rank meets alone, every rank learns in the same batch: a loss that is not finite
-(`first_not_finite`, `every_rank`: all ranks stop together, naming the rank), and a streamed image that
+What one rank meets alone, every rank learns in the same batch: a loss that is not finite or
+an error in the forward pass (`every_rank`, `rank_failures`: all ranks stop together, naming
+the rank), and a streamed image that
 could not be read (`gather_pairs`: each rank knows the whole run's, so the share that may be
 left out is of all of them and rank 0's note names them all).
 
@@ -31,11 +35,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import struct
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -247,15 +250,23 @@ def every_rank(values: Sequence[float]) -> list[list[float]]:
     return table.cpu().tolist()
 
 
-def first_not_finite(values: Sequence[float]) -> tuple[int, list[float]] | None:
-    """(rank, that rank's `values`) of the first rank holding a value that is not finite (a
-    loss that became NaN or infinite), None when every rank's are finite (`every_rank`): the
-    same answer on every rank, so all of them stop together at the same batch, where a rank
-    that stopped alone would leave the others waiting in their next collective."""
-    for rank, row in enumerate(every_rank(values)):
-        if not all(math.isfinite(value) for value in row):
-            return rank, row
-    return None
+def stand_in_step(
+    forward: nn.Module, model: nn.Module, empty: torch.Tensor, autocast: Callable[[], Any]
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """(output, loss) of a rank whose whole share of a training batch could not be read
+    (`empty`: no rows, a sample's shape and dtype): the others wait for it in DDP's gradient
+    all-reduce, so it takes the step with them on one stand-in sample of zeros, run in eval
+    mode (no BatchNorm statistics or dropout draws change), under a loss of zero: its
+    gradients are zeros, weighted by its share of none (`share`)."""
+    modes = [(module, module.training) for module in model.modules()]
+    model.eval()
+    try:
+        with autocast():
+            out = forward(empty.new_zeros((1, *empty.shape[1:])))
+    finally:
+        for module, training in modes:
+            module.training = training
+    return out, out.float().sum() * 0.0
 
 
 def same_buffers(model: nn.Module) -> None:
@@ -284,9 +295,10 @@ def _for_backend(tensor: torch.Tensor) -> torch.Tensor:
 
 
 def share(local: int, whole: int) -> float:
-    """The weight of this rank's mean loss over `local` samples of a global batch of `whole`:
-    DDP averages the ranks' gradients, so weighting each by ``local * world / whole`` makes
-    that average the gradient of the global batch's mean loss (1.0 alone)."""
+    """The weight of this rank's mean loss over `local` samples of a global batch of `whole`
+    (the samples every rank really trains on): DDP averages the ranks' gradients, so weighting
+    each by ``local * world / whole`` makes that average the gradient of the global batch's
+    mean loss (1.0 alone, or when no rank has a sample)."""
     world = shard()[1]
     return 1.0 if world == 1 or whole == 0 else local * world / whole
 

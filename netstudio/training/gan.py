@@ -16,16 +16,21 @@ every epoch the samples of one fixed noise batch are drawn into the run folder
 
 Under torchrun both networks are wrapped in DistributedDataParallel and each rank takes its
 share of every batch, as the classifier's loop does (`netstudio.training.distributed`): each
-rank draws the noise of the whole batch and keeps its share of it, both losses are weighted by
-the rank's share of the batch before DDP averages the gradients, and the epoch's figures are
-summed over the ranks, so N processes train and report as one would (an uneven last batch too).
-A loss that stops being finite on one rank stops every rank at that batch, naming the rank.
+rank draws the noise of the whole batch and keeps its share of it, each mean of the losses is
+weighted by the rank's share of its samples (the real ones all ranks could read: a streamed
+batch leaves unreadable images out) before DDP averages the gradients, and the epoch's figures
+are summed over the ranks, so N processes train and report as one would (an uneven last batch
+too). A rank whose whole share of a batch was left out judges a stand-in sample of zeros with a
+weight of none, so it still takes the step with the others. A loss that stops being finite on
+one rank stops every rank at that batch, naming the rank; an error on one rank stops every rank
+(`netstudio.training.rank_failures`).
 """
 
 from __future__ import annotations
 
 import math
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,18 +55,31 @@ from netstudio.training.gan_records import (
 )
 from netstudio.training.loaded_data import TensorSplit
 from netstudio.training.objectives import build_optimizer
+from netstudio.training.rank_failures import RankFailure
 from netstudio.training.results import RunInfo, RunResult, TrainingFailure
+from netstudio.training.streaming import StreamSplit
 
 if TYPE_CHECKING:
     from netstudio.training.trainer import Trainer
 
 
-def discriminator_loss(kind: str, d_real: torch.Tensor, d_fake: torch.Tensor) -> torch.Tensor:
+def discriminator_loss(
+    kind: str,
+    d_real: torch.Tensor,
+    d_fake: torch.Tensor,
+    weights: tuple[float, float] | None = None,
+) -> torch.Tensor:
     """D's loss from its values on real and generated samples (one per sample): BCE with
-    logits (real labelled 1, generated 0), or the hinge (a margin of 1 on either side)."""
+    logits (real labelled 1, generated 0), or the hinge (a margin of 1 on either side).
+    `weights` (under torchrun: the rank's shares of the real and the generated samples, see
+    `distributed.share`) weigh the two means."""
     if kind == "hinge":
-        return F.relu(1 - d_real).mean() + F.relu(1 + d_fake).mean()
-    return F.softplus(-d_real).mean() + F.softplus(d_fake).mean()
+        real, fake = F.relu(1 - d_real).mean(), F.relu(1 + d_fake).mean()
+    else:
+        real, fake = F.softplus(-d_real).mean(), F.softplus(d_fake).mean()
+    if weights is not None:
+        return real * weights[0] + fake * weights[1]
+    return real + fake
 
 
 def generator_loss(kind: str, d_fake: torch.Tensor) -> torch.Tensor:
@@ -180,6 +198,7 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     result.notes = list(trainer.data.notes)
     # the modules the steps call: the networks themselves, unless under torchrun
     make, judge = distributed.wrap(generator), distributed.wrap(discriminator)
+    trainer.stepping = True
     run_start = time.perf_counter()
     samples_seen = 0
     epochs: list[GanEpochMetrics] = []
@@ -199,26 +218,40 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
             n = len(x)
             # the whole batch's noise on every rank (the one-process draws), this rank's share
             whole = min(config.batch_size, len(split) - index * config.batch_size)
+            # the real samples all ranks hold: a streamed batch leaves unreadable images out
+            reals = whole - getattr(batches, "left_out_now", 0)
+            if shard[1] > 1 and reals == 0:
+                continue  # no rank could read an image of the batch: skipped, as alone
             noise = rank_slice(draw_noise(gan, whole, device), shard)
             m = len(noise)
-            weight = distributed.share(n, whole)  # 1.0 alone (see `distributed.share`)
             real = (x * a + b if scale else x).reshape(n, *d_shape)
             fake = make(noise)
-            d_real = judge(real).reshape(n)
+            if n:
+                d_real = judge(real).reshape(n)
+            else:  # under torchrun: the rank's share of the batch could not be read
+                d_real = distributed.stand_in_step(judge, discriminator, real, nullcontext)[0]
             d_fake = judge(fake.detach().reshape(m, *d_shape)).reshape(m)
             d_loss = discriminator_loss(gan.loss, d_real, d_fake)
             d_opt.zero_grad(set_to_none=True)
-            (d_loss * weight if shard[1] > 1 else d_loss).backward()
+            if shard[1] > 1:  # DDP averages the gradients: each mean weighed by its share
+                weights = (distributed.share(n, reals), distributed.share(m, whole))
+                if weights[0] == weights[1]:  # as many real as generated: one weight
+                    (d_loss * weights[0]).backward()
+                else:  # images were left out: the two means weigh differently
+                    discriminator_loss(gan.loss, d_real, d_fake, weights).backward()
+            else:
+                d_loss.backward()
             d_opt.step()
             g_step = (index + 1) % gan.d_steps == 0
             if g_step:
                 judged = judge(fake.reshape(m, *d_shape)).reshape(m)
                 g_loss = generator_loss(gan.loss, judged)
                 g_opt.zero_grad(set_to_none=True)
-                (g_loss * weight if shard[1] > 1 else g_loss).backward()
+                (g_loss * distributed.share(m, whole) if shard[1] > 1 else g_loss).backward()
                 g_opt.step()
             # One read-back per batch: both losses and D's mean verdicts on real and fake.
-            verdicts = torch.sigmoid(torch.stack([d_real.detach(), d_fake.detach()])).mean(1)
+            # (as many real samples as generated ones, but where unreadable images were left out)
+            verdicts = torch.stack([torch.sigmoid(d.detach()).mean() for d in (d_real, d_fake)])
             losses = [d_loss.detach(), g_loss.detach() if g_step else d_loss.detach()]
             figures = torch.cat([torch.stack(losses), verdicts]).tolist()
             if not g_step:
@@ -287,6 +320,9 @@ def run_gan(trainer: Trainer, result: RunResult, resume_from: Path | None = None
     total = time.perf_counter() - run_start
     result.train_seconds = total
     result.samples_per_second = samples_seen / total if total > 0 else 0.0
+    note = split.skipped_note() if isinstance(split, StreamSplit) else None
+    if note:  # streamed images that could not be read, as the trainer notes them
+        result.notes.append(note)
 
 
 def _stop_if_not_finite(
@@ -312,7 +348,9 @@ def _stop_if_not_finite(
                 epoch=epoch + 1,
                 batch=index + 1,
             )
-            raise failure.on_rank(rank) if len(losses) > 1 else failure
+            if len(losses) > 1:  # every rank stops here together
+                raise RankFailure(failure.on_rank(rank), shared=True)
+            raise failure
 
 
 def _draw_samples(

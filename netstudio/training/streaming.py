@@ -137,8 +137,10 @@ class StreamSplit(Dataset):
             else:
                 kept.append(index)
         at = torch.tensor(kept, dtype=torch.int64)
-        if not samples:
-            return torch.zeros(0), torch.zeros(0, dtype=torch.int64), tuple(skipped), at
+        if not samples:  # no rows, but a sample's shape and type (a distributed step needs them)
+            dtype = torch.int64 if self.as_long else torch.float32
+            none = torch.zeros((0, *(self.shape or self.sample_shape)), dtype=dtype)
+            return none, torch.zeros(0, dtype=torch.int64), tuple(skipped), at
         x, y = default_collate(samples)
         return x, y, tuple(skipped), at
 

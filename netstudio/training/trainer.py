@@ -4,8 +4,8 @@ A `Trainer` compiles the graph, moves the data to the device once (the fast path
 batches are sliced from tensors, no per-sample Python), and runs epochs of training and
 validation, then a test pass. Stop and pause are honoured between batches; a non-finite loss
 stops the run before the step that would spoil the weights (under torchrun, every process at
-the same batch, naming the one it happened on); runtime errors are reported
-naming the node they came from. `run()` never raises for a problem of the network, the data or
+the same batch, naming the one it happened on, as for an error in one process's forward pass:
+`rank_failures`); runtime errors are reported naming the node they came from. `run()` never raises for a problem of the network, the data or
 the settings: the result says what went wrong.
 
 The loop does per batch only what it must: one forward, loss, backward and step, the loss read
@@ -31,7 +31,7 @@ from torch import nn
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
 from netstudio.core.shapes import ShapeInference
-from netstudio.training import distributed
+from netstudio.training import distributed, rank_failures
 from netstudio.training import failure_messages as words
 from netstudio.training.batches import make_batches
 from netstudio.training.checkpoints import (
@@ -71,6 +71,7 @@ from netstudio.training.param_groups import (
     learning_weights,
     parameter_groups,
 )
+from netstudio.training.rank_failures import RankFailure
 from netstudio.training.results import (
     BatchMetrics,
     EpochMetrics,
@@ -140,6 +141,9 @@ class Trainer:
         #: What records the run's training health (`health`), once built; its `overhead` says
         #: what recording cost.
         self.health_recorder: HealthRecorder | None = None
+        #: Whether the run's processes have begun to step together (under torchrun: the model
+        #: is wrapped in DDP); a failure after that is said by the process that met it.
+        self.stepping = False
 
     # --- control, from any thread --------------------------------------------------------------
 
@@ -173,7 +177,8 @@ class Trainer:
         except Exception as error:
             if self.health_recorder is not None:  # no hook of a failed batch stays behind
                 self.health_recorder.abandon()
-            failure = as_failure(error)
+            # under torchrun, every process learns of it (`rank_failures`); as it is alone
+            failure = rank_failures.settle(as_failure(error), error, self.stepping)
             result.status = "failed"
             result.failure = failure
             self.callbacks.failed(failure, result)
@@ -368,6 +373,7 @@ class Trainer:
         run_start = time.perf_counter()
         forward = distributed.wrap(model)  # the model itself, unless under torchrun
         world = distributed.shard()[1]
+        self.stepping = True
         samples_seen = 0
         output_checked = False
         for epoch in range(start_epoch, config.epochs):
@@ -391,51 +397,77 @@ class Trainer:
                     break
                 if health is not None:
                     health.begin_batch(epoch + 1, index + 1)
+                n = len(x)
+                failed = None
                 try:
-                    with autocast():
-                        out = forward(x)
+                    if n == 0:  # under torchrun: the rank's whole share could not be read
+                        out, loss = distributed.stand_in_step(forward, model, x, autocast)
+                    else:
+                        with autocast():
+                            out = forward(x)
                 except Exception as error:
-                    raise self._failures.runtime(error, epoch, index) from None
-                if not output_checked:
-                    self._targets.check_output(out, x, self.output_node, epoch, index)
+                    failed = self._failures.runtime(error, epoch, index)
+                    if world == 1:
+                        raise failed from None
+                if failed is None and n and not output_checked:
+                    try:
+                        self._targets.check_output(out, x, self.output_node, epoch, index)
+                    except TrainingFailure as error:
+                        if world == 1:
+                            raise
+                        failed = error
                     output_checked = True
-                try:
-                    with autocast():
-                        loss = self.loss_fn(out, self._targets.target(x, y, out))
-                        if reg.l1:
-                            loss = loss + reg.l1 * sum(w.abs().sum() for w in l1_weights)
-                except Exception as error:
-                    raise self._failures.loss(error, epoch, index) from None
-                value = float(loss.detach())
-                if world > 1 or not math.isfinite(value):  # every rank stops if one must
-                    bad = distributed.first_not_finite([value])
+                if failed is None and n:
+                    try:
+                        with autocast():
+                            loss = self.loss_fn(out, self._targets.target(x, y, out))
+                            if reg.l1:
+                                loss = loss + reg.l1 * sum(w.abs().sum() for w in l1_weights)
+                    except Exception as error:
+                        failed = self._failures.loss(error, epoch, index)
+                        if world == 1:
+                            raise failed from None
+                value = float(loss.detach()) if failed is None and n else 0.0
+                together = n  # the samples every rank trains on in this step
+                if world > 1:  # one exchange: every rank stops, or steps, with the others
+                    status = rank_failures.step_status(value, n, failed)
+                    rank_failures.shared(status, failed)
+                    together = round(sum(row[1] for row in status))
+                    bad = next(
+                        (r for r, row in enumerate(status) if not math.isfinite(row[0])), None
+                    )
                     if bad is not None:
-                        rank, (value,) = bad
-                        failure = self._failures.nan(value, epoch, index, epoch_state)
-                        raise failure.on_rank(rank) if world > 1 else failure
-                if world > 1:  # DDP averages the ranks' gradients: weigh each by its share
-                    whole = min(config.batch_size, len(train) - index * config.batch_size)
-                    loss = loss * distributed.share(len(x), whole)
+                        failure = self._failures.nan(status[bad][0], epoch, index, epoch_state)
+                        raise RankFailure(failure.on_rank(bad), shared=True)
+                    # DDP averages the ranks' gradients: weigh each by its share of the
+                    # samples all ranks really train on (unreadable ones are left out)
+                    loss = loss * distributed.share(n, together)
+                elif not math.isfinite(value):
+                    raise self._failures.nan(value, epoch, index, epoch_state)
                 optimizer.zero_grad(set_to_none=True)
                 try:
                     if amp:
                         scaler.scale(loss).backward()
-                        if reg.grad_clip:
-                            scaler.unscale_(optimizer)
-                            nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
-                        scaler.step(optimizer)
-                        scaler.update()
+                        if together:  # 0: no rank could read an image of the batch (no step)
+                            if reg.grad_clip:
+                                scaler.unscale_(optimizer)
+                                nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
+                            scaler.step(optimizer)
+                            scaler.update()
                     else:
                         loss.backward()
-                        if reg.grad_clip:
-                            nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
-                        optimizer.step()
+                        if together:
+                            if reg.grad_clip:
+                                nn.utils.clip_grad_norm_(model.parameters(), reg.grad_clip)
+                            optimizer.step()
                 except Exception as error:
                     raise self._failures.runtime(error, epoch, index) from None
-                schedule.after_batch()
+                if together:
+                    schedule.after_batch()
                 if health is not None:
                     health.end_batch()
-                n = len(x)
+                if n == 0:  # this rank stepped with the others on none of its own samples
+                    continue
                 seen += n
                 loss_sum += value * n
                 if self._targets.classifies:
@@ -459,8 +491,9 @@ class Trainer:
             loss_sum, seen, correct = distributed.reduce_epoch(loss_sum, seen, correct)
             train_seconds = time.perf_counter() - epoch_start
             samples_seen += seen
-            if not all_finite(model.state_dict()):
-                raise self._failures.nan(None, epoch, None, epoch_state)
+            if not all_finite(model.state_dict()):  # (the same weights on every rank)
+                failure = self._failures.nan(None, epoch, None, epoch_state)
+                raise RankFailure(failure, shared=True) if world > 1 else failure
             del epoch_state
             val_loss, val_acc, _ = self.evaluate(self.data_splits["val"])
             metrics = EpochMetrics(

@@ -4,7 +4,11 @@ and still report the one-process figures, predictions and per-class report, trai
 process would, only rank 0 writes the run, --resume goes on, ranks that read different projects
 are refused before anything is written, and the exported training script runs under torchrun.
 A loss that becomes NaN on one rank only stops both ranks at that batch (classifier and GAN),
-and a streamed image folder's unreadable images are counted and named over both ranks.
+and a streamed image folder's unreadable images are counted and named over both ranks. A rank
+whose whole share of a batch is unreadable takes the step with the others, and the run equals
+the one-process run on the same readable images; an error in one rank's forward pass or in its
+backward pass (out of memory, raised by a hook of this test on rank 1 alone) stops both ranks
+with one line naming rank 1, said by rank 0 alone, the figures so far kept.
 
 Starting torchrun and two processes that import torch costs seconds, so one launch does all of
 it: this file, run as a script under torchrun (`_worker`), calls the command several times in
@@ -57,6 +61,12 @@ NAN_AT = 5 + 2
 #: in batches of 32.
 STREAMED = ["--epochs", "1", "--batch-size", "32", "--device", "cpu", "--json"]
 PER_CLASS = 100
+#: The partly read folder (`_partly_read_project`): batches of 4, 2 per rank; rank 1's whole
+#: share of the 6th batch is unreadable, and one of rank 0's images of the 10th.
+PARTIAL = ["--epochs", "1", "--batch-size", "4", "--device", "cpu", "--json"]
+EMPTY_SHARE_AT = 6
+#: What the hook of this test raises on rank 1 (as torch's CPU allocator says it).
+OUT_OF_MEMORY = "DefaultCPUAllocator: can't allocate memory: you tried to allocate 800000000 bytes"
 #: Seconds a command of the launch may take before its processes give up (with their stacks on
 #: stderr): a rank left waiting in a collective fails the launch instead of blocking it.
 WATCHDOG = 150
@@ -220,10 +230,16 @@ def _worker(work: Path) -> None:
     nan = ["--epochs", "2", "--batch-size", str(NAN_BATCH), "--out", str(work / "nan")]
     command("nan", ["train", project, *nan, "--device", "cpu", "--json"])
     command("gan_nan", ["train", str(work / "gan.net"), "--out", str(work / "gan_nan"), *GAN_COMMON])  # fmt: skip
+    # rank 1 alone runs out of memory in its loss (the forward pass), at the NaN's batch
+    training.build_loss = lambda config: _failing(build_loss(config), rank, NAN_AT, "forward")  # type: ignore[assignment]
+    out = ["--epochs", "2", "--batch-size", str(NAN_BATCH), "--out", str(work / "forward_failed")]
+    command("forward_failed", ["train", project, *out, "--device", "cpu", "--json"])
     training.build_loss, gan.discriminator_loss = build_loss, discriminator_loss
     # streamed image folders with unreadable images on both ranks
     for name in ("streamed", "streamed_many"):
         command(name, ["train", str(work / f"{name}.net"), "--out", str(work / name), *STREAMED])
+    for name in ("partial", "gan_partial"):  # a rank's whole share of a batch is unreadable
+        command(name, ["train", str(work / f"{name}.net"), "--out", str(work / name), *PARTIAL])
 
     script = _load_script(work / "train.py")
     _fresh_rendezvous(work / "script.port", rank)
@@ -247,6 +263,54 @@ def _poisoned(loss, rank: int, at: int):
             steps += 1
             if rank == 1 and steps == at:
                 return value * float("nan")
+        return value
+
+    return measured
+
+
+def _backward_worker(work: Path) -> None:
+    """Run under torchrun (two processes): the command trains digits.net, but rank 1 runs out
+    of memory in its backward pass at the NaN's batch, where rank 0 waits for it in DDP's
+    gradient all-reduce; each process ends with the command's exit code."""
+    from netstudio.cli import main
+    from netstudio.training import trainer as training
+
+    rank = int(os.environ["RANK"])
+    build_loss = training.build_loss
+    training.build_loss = lambda config: _failing(build_loss(config), rank, NAN_AT, "backward")  # type: ignore[assignment]
+    out = ["--epochs", "2", "--batch-size", str(NAN_BATCH), "--out", str(work / "backward_failed")]
+    faulthandler.dump_traceback_later(WATCHDOG, exit=True)  # a hang fails the launch
+    code = main(["train", str(work / "digits.net"), *out, "--device", "cpu", "--json"])
+    sys.stdout.flush()
+    sys.exit(code)
+
+
+class _FailsBackward(torch.autograd.Function):
+    """The identity, whose backward pass runs out of memory."""
+
+    @staticmethod
+    def forward(ctx, value: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
+        return value.clone()
+
+    @staticmethod
+    def backward(ctx, grad: torch.Tensor) -> torch.Tensor:  # type: ignore[override]
+        raise RuntimeError(OUT_OF_MEMORY)
+
+
+def _failing(loss, rank: int, at: int, where: str):
+    """`loss` (a loss module) but that on rank 1, at its `at`-th training step, it runs out of
+    memory: in the loss itself (`where` "forward") or in its backward pass ("backward")."""
+    steps = 0
+
+    def measured(*args):
+        nonlocal steps
+        value = loss(*args)
+        if torch.is_grad_enabled():
+            steps += 1
+            if rank == 1 and steps == at:
+                if where == "forward":
+                    raise RuntimeError(OUT_OF_MEMORY)
+                return _FailsBackward.apply(value)
         return value
 
     return measured
@@ -295,6 +359,8 @@ class Launch:
     one_epochs: list[dict[str, str]]  # its epochs.csv rows
     gan: dict  # the one-process GAN run's JSON summary (1 epoch)
     streamed: dict[str, dict]  # each streamed folder's damaged images (`_streamed_project`)
+    partial: dict[str, dict]  # the one-process runs' JSON summaries on the partly read folders
+    backward: subprocess.CompletedProcess  # the launch whose rank 1 fails in its backward pass
 
 
 def _streamed_project(work: Path, name: str, ranks: tuple[int, int], test: bool) -> dict:
@@ -347,6 +413,36 @@ def _streamed_project(work: Path, name: str, ranks: tuple[int, int], test: bool)
     return {"folder": str(folder), "damaged": damaged, "broken_test": broken, "labels": labels}
 
 
+def _partly_read_project(work: Path, name: str, gan: bool = False) -> dict:
+    """NAME.net: `_streamed_project`'s network (or with `gan` the digits GAN) on its folder, in
+    which rank 1's whole share of the epoch's `EMPTY_SHARE_AT`-th batch of `PARTIAL` is
+    damaged, and one of rank 0's images of the 10th (3 of 300: as many as may be left out)."""
+    from netstudio.io import load_project, save_project
+    from netstudio.training.batches import epoch_order, rank_slice
+    from netstudio.training.config import TrainingConfig
+    from netstudio.training.sources import load_data
+
+    made = _streamed_project(work, name, (0, 0), test=False)
+    project = load_project(work / f"{name}.net")
+    if gan:  # the digits GAN on these 1×8×8 images
+        data = dict(project.data)
+        project = load_project(EXAMPLES / "digits_gan.net")
+        project.data.clear()
+        project.data.update(data)
+        project.training["gan"].update(sample_grid=2)
+        save_project(project, work / f"{name}.net")
+    data = load_data(project.data_config(), work)
+    batch = int(PARTIAL[PARTIAL.index("--batch-size") + 1])
+    order = epoch_order(len(data.train), TrainingConfig.model_validate(project.training).seed, 0)
+    batches = [order[start : start + batch] for start in range(0, len(order), batch)]
+    share = rank_slice(batches[EMPTY_SHARE_AT - 1], (1, 2)).tolist()
+    damaged = [data.train.paths[i] for i in share]
+    damaged.append(data.train.paths[int(rank_slice(batches[9], (0, 2))[0])])
+    for path in damaged:
+        Path(path).write_bytes(b"not a png")
+    return {**made, "damaged": damaged}
+
+
 def _summary(stdout: str) -> dict:
     return json.loads(stdout.strip().splitlines()[-1])
 
@@ -389,10 +485,20 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
     streamed = {  # 3 may be left out: 3 are (one a test image), then 4 are
         "streamed": _streamed_project(work, "streamed", (1, 1), test=True),
         "streamed_many": _streamed_project(work, "streamed_many", (1, 3), test=False),
+        "partial": _partly_read_project(work, "partial"),
+        "gan_partial": _partly_read_project(work, "gan_partial", gan=True),
     }
     env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONWARNINGS": "ignore"}
     two = subprocess.Popen(
         [TORCHRUN, "--standalone", "--nproc_per_node", "2", __file__, str(work)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=work,
+    )
+    backward = subprocess.Popen(
+        [TORCHRUN, "--standalone", "--nproc_per_node", "2", __file__, str(work), "backward"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -419,6 +525,13 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
         code = main(["train", str(work / "gan.net"), "--out", str(work / "gan_one"), *GAN_COMMON])
     assert code == 0
     gan_one = _summary(text.getvalue())
+    partial_one = {}
+    for name in ("partial", "gan_partial"):
+        text = io.StringIO()
+        with contextlib.redirect_stdout(text):
+            code = main(["train", str(work / f"{name}.net"), "--out", str(work / f"{name}_one"), *PARTIAL])  # fmt: skip
+        assert code == 0
+        partial_one[name] = _summary(text.getvalue())
     try:
         _, stderr = two.communicate(timeout=600)  # each command has its WATCHDOG besides
     except subprocess.TimeoutExpired:
@@ -427,7 +540,15 @@ def launch(tmp_path_factory: pytest.TempPathFactory) -> Launch:
         pytest.fail(f"the launch did not end in 10 minutes: {stderr[-3000:]}")
     assert two.returncode == 0, stderr[-3000:]
     ranks = [json.loads((work / f"rank{rank}.json").read_text()) for rank in (0, 1)]
-    return Launch(work, ranks, stderr, one, _epochs(one["run_dir"]), gan_one, streamed)
+    try:
+        out, err = backward.communicate(timeout=300)
+    except subprocess.TimeoutExpired:
+        backward.kill()
+        out, err = backward.communicate()
+        pytest.fail(f"the failing launch did not end in 5 minutes: {err[-3000:]}")
+    ended = subprocess.CompletedProcess(backward.args, backward.returncode, out, err)
+    one_epochs = _epochs(one["run_dir"])
+    return Launch(work, ranks, stderr, one, one_epochs, gan_one, streamed, partial_one, ended)
 
 
 @needs_torchrun
@@ -558,14 +679,14 @@ def test_a_loss_that_becomes_nan_on_one_rank_stops_every_rank_at_that_batch(
         "before. Lower the learning rate"
     )
     assert error["message"].startswith(said)
-    assert launch.stderr.count(f"error: {said}") == 2  # each rank stops with the same words
+    assert launch.stderr.count(f"error: {said}") == 1  # rank 0 alone says it
     assert len(_epochs(summary["run_dir"])) == 1  # the first epoch's figures are kept
     # the GAN: rank 1's discriminator loss, at the second batch of the epoch
     assert rank0["gan_nan"] == rank1["gan_nan"] == EXIT_FAILED
     error = _summary(rank0["gan_nan_stdout"])["error"]
     said = "on rank 1, the discriminator 'discriminator''s loss became nan at epoch 1, batch 2"
     assert error["kind"] == "nan" and error["message"].startswith(said)
-    assert launch.stderr.count(f"error: {said}") == 2
+    assert launch.stderr.count(f"error: {said}") == 1
 
 
 @needs_torchrun
@@ -596,7 +717,63 @@ def test_unreadable_images_are_counted_and_named_over_every_rank(launch: Launch)
     said = f"4 of the 300 images under {many['folder']} cannot be read, more than the 1%"
     assert error["kind"] == "data" and error["message"].startswith(said)
     assert all(path in error["message"] for path in many["damaged"][:3])  # the first named
-    assert launch.stderr.count(f"error: {said}") == 2
+    assert launch.stderr.count(f"error: {said}") == 1
+
+
+@needs_torchrun
+def test_a_rank_whose_whole_share_is_unreadable_steps_and_the_run_equals_one_process(
+    launch: Launch,
+) -> None:
+    from safetensors.torch import load_file
+
+    rank0, rank1 = launch.ranks
+    figures = {
+        "partial": ("train_loss", "train_accuracy", "val_loss", "val_accuracy", "test_loss"),
+        "gan_partial": ("g_loss", "d_fake"),  # (D's loss and D(x) weigh each rank's samples)
+    }
+    for name, keys in figures.items():
+        assert rank0[name] == rank1[name] == 0, name  # a rank left waiting fails the launch
+        two, one = _summary(rank0[f"{name}_stdout"]), launch.partial[name]
+        assert two["status"] == one["status"] == "finished"
+        # the batches weigh the images both ranks really trained on: the one-process run's
+        for key in keys:
+            assert two[key] == pytest.approx(one[key], rel=1e-5, abs=1e-6), (name, key)
+        ours = load_file(str(Path(one["run_dir"]) / "last.safetensors"))
+        theirs = load_file(str(Path(two["run_dir"]) / "last.safetensors"))
+        assert ours.keys() == theirs.keys()
+        for key, value in ours.items():
+            torch.testing.assert_close(theirs[key], value, rtol=1e-4, atol=1e-5, msg=key)
+        result = json.loads((Path(two["run_dir"]) / "result.json").read_text())
+        notes = [note for note in result["notes"] if note.startswith("left out 3 unreadable")]
+        assert len(notes) == 1, (name, result["notes"])
+        assert all(path in notes[0] for path in launch.streamed[name]["damaged"])
+
+
+@needs_torchrun
+def test_an_error_on_one_rank_stops_every_rank_with_one_line_naming_it(launch: Launch) -> None:
+    from netstudio.cli import EXIT_FAILED
+
+    rank0, rank1 = launch.ranks
+    said = "on rank 1, ran out of memory on the CPU at epoch 2, batch 2"
+    # in rank 1's forward pass: every rank learns of it in the step, rank 0 alone says it
+    assert rank0["forward_failed"] == rank1["forward_failed"] == EXIT_FAILED
+    summary = _summary(rank0["forward_failed_stdout"])
+    error = summary["error"]
+    assert error["kind"] == "memory" and error["message"].startswith(said), error
+    assert "lower the batch size (256 now)" in error["message"]
+    assert (error["epoch"], error["batch"]) == (2, 2)
+    assert summary["epochs"] == 1 and len(_epochs(summary["run_dir"])) == 1  # the epoch kept
+    recorded = json.loads((Path(summary["run_dir"]) / "result.json").read_text())
+    assert recorded["error"]["message"] == error["message"]
+    assert launch.stderr.count(f"error: {said}") == 1, launch.stderr[-3000:]
+    # in rank 1's backward pass, where rank 0 waits for it in DDP's gradient all-reduce: the
+    # launch ends (rank 0 cannot learn of it in time: rank 1 says it), the first epoch kept
+    backward = launch.backward
+    assert backward.returncode != 0
+    assert backward.stderr.count(f"error: {said}") == 1, backward.stderr[-3000:]
+    assert backward.stderr.count("error: ") == 1  # nothing else said (a broken connection)
+    runs = list((launch.work / "backward_failed").iterdir())
+    assert len(runs) == 1 and len(_epochs(runs[0])) == 1
 
 
 @needs_torchrun
@@ -620,4 +797,6 @@ def test_the_exported_script_runs_under_torchrun_and_the_processes_agree(
 
 
 if __name__ == "__main__":  # under torchrun, from the `launch` fixture
+    if sys.argv[2:] == ["backward"]:
+        _backward_worker(Path(sys.argv[1]))
     _worker(Path(sys.argv[1]))
