@@ -5,8 +5,9 @@ batches are sliced from tensors, no per-sample Python), and runs epochs of train
 validation, then a test pass. Stop and pause are honoured between batches; a non-finite loss
 stops the run before the step that would spoil the weights (under torchrun, every process at
 the same batch, naming the one it happened on, as for an error in one process's forward pass:
-`rank_failures`); runtime errors are reported naming the node they came from. `run()` never raises for a problem of the network, the data or
-the settings: the result says what went wrong.
+`rank_failures`); runtime errors are reported naming the node they came from. `run()` never
+raises for a problem of the network, the data or the settings: the result says what went
+wrong.
 
 The loop does per batch only what it must: one forward, loss, backward and step, the loss read
 back once (for the NaN guard and the batch callback; free on the CPU, one sync on a GPU), and
