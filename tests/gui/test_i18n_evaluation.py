@@ -124,7 +124,7 @@ def test_evaluating_a_run_in_chinese(qtbot, chinese, window: MainWindow, open_ex
     qtbot.waitUntil(lambda: "中没有权重" in runs.message.text(), timeout=RUN_TIMEOUT)
     assert runs.message.text() == (
         f"{folder} 中没有权重：应有 last.safetensors 或 best.safetensors"
-        "（训练文件夹是否被移动或删除了？）"
+        "（训练记录文件夹是否被移动或删除了？）"
     )
 
 

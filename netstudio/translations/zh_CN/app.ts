@@ -679,7 +679,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>A generative adversarial network on the bundled 8×8 digits: the generator turns 32 random numbers into a digit, the discriminator tells its digits from the real ones. Trains on a CPU in under a minute; the run folder keeps a grid of samples per epoch.</source>
-        <translation>在自带的 8×8 手写数字上训练的生成对抗网络：生成器把 32 个随机数变成一个数字，判别器分辨它生成的数字和真实的数字。在 CPU 上不到一分钟即可训练完；训练记录的文件夹中保存每一轮生成的样本网格。</translation>
+        <translation>在自带的 8×8 手写数字上训练的生成对抗网络：生成器把 32 个随机数变成一个数字，判别器分辨它生成的数字和真实的数字。在 CPU 上不到一分钟即可训练完；训练记录文件夹中保存每一轮生成的样本网格。</translation>
     </message>
     <message>
         <source>Digits MLP</source>
@@ -695,7 +695,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>The digits MLP with a ready search space: learning rate (log 1e-4 to 0.1), fc1&apos;s width (16 to 256) and the dropout probability (0 to 0.5). Run it from the Search panel: Train ▸ Search (Ctrl+F5).</source>
-        <translation>带有现成搜索空间的手写数字 MLP：学习率（对数刻度，1e-4 到 0.1）、fc1 的宽度（16 到 256）和 Dropout 概率（0 到 0.5）。在“搜索”面板中运行它：训练 ▸ 超参数搜索（Ctrl+F5）。</translation>
+        <translation>带有现成搜索空间的手写数字 MLP：学习率（对数刻度，1e-4 到 0.1）、fc1 的宽度（16 到 256）和丢弃率（0 到 0.5）。在“搜索”面板中运行它：训练 ▸ 超参数搜索（Ctrl+F5）。</translation>
     </message>
     <message>
         <source>Fashion-MNIST CNN</source>
@@ -719,7 +719,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>A GAN on the real MNIST digits (28×28): the generator (64-256-512-784) turns 64 random numbers into a digit, the discriminator (784-512-256-1) tells its digits from the real ones. Needs the MNIST files under data/MNIST/raw; the run folder keeps a grid of samples per epoch.</source>
-        <translation>在真实的 MNIST 手写数字（28×28）上训练的 GAN：生成器（64-256-512-784）把 64 个随机数变成一个数字，判别器（784-512-256-1）分辨它生成的数字和真实的数字。需要 data/MNIST/raw 下的 MNIST 文件；训练记录的文件夹中保存每一轮生成的样本网格。</translation>
+        <translation>在真实的 MNIST 手写数字（28×28）上训练的 GAN：生成器（64-256-512-784）把 64 个随机数变成一个数字，判别器（784-512-256-1）分辨它生成的数字和真实的数字。需要 data/MNIST/raw 下的 MNIST 文件；训练记录文件夹中保存每一轮生成的样本网格。</translation>
     </message>
     <message>
         <source>MNIST MLP</source>
@@ -735,7 +735,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>One residual block (convolution branch + identity skip, joined by Add) drawn once as its own network and used three times by a Block node, on the bundled 8×8 digits.</source>
-        <translation>一个残差块（卷积分支加恒等跳跃连接，由 Add 汇合）作为单独的网络只画一次，由 Block 节点使用三次；在自带的 8×8 手写数字上训练。</translation>
+        <translation>一个残差块（卷积分支加恒等跳跃连接，由 Add 汇合）作为单独的网络只画一次，由一个模块（Block）节点使用三次；在自带的 8×8 手写数字上训练。</translation>
     </message>
     <message>
         <source>Residual CNN</source>
@@ -973,7 +973,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>In the &lt;b&gt;Data&lt;/b&gt; panel pick a &lt;b&gt;Source&lt;/b&gt; (a built-in data set, an image folder or a CSV file) and how it is split. The Input layer&apos;s shape is filled in from the data.</source>
-        <translation>在&lt;b&gt;数据&lt;/b&gt;面板中选择一个&lt;b&gt;数据源&lt;/b&gt;（内置数据集、图片文件夹或 CSV 文件）以及划分方式。输入（Input）层的形状会根据数据自动填写。</translation>
+        <translation>在&lt;b&gt;数据&lt;/b&gt;面板中选择一个&lt;b&gt;数据源&lt;/b&gt;（内置数据集、图像文件夹或 CSV 文件）以及划分方式。输入（Input）层的形状会根据数据自动填写。</translation>
     </message>
     <message>
         <source>Train</source>
@@ -1475,7 +1475,7 @@ They were autosaved {when}. Restore them?</source>
     </message>
     <message>
         <source>Drag layers from the palette onto the canvas, then drag from an output port to an input port to wire them.</source>
-        <translation>从层面板把层拖到画布上，再从一个输出端口拖到一个输入端口，把它们连起来。</translation>
+        <translation>从层面板把层拖到画布上，再从一个输出端口拖到一个输入端口，把它们连接起来。</translation>
     </message>
     <message>
         <source>{file}{star} — {app}</source>

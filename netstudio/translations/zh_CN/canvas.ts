@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>{node} chains {repeat} copies of &apos;{network}&apos;, which has {inputs} Input(s) and {outputs} Output(s), so its copies cannot be wired one after the other: set its repeat to 1 first</source>
-        <translation>{node} 串联了 {repeat} 份“{network}”，而该网络有 {inputs} 个输入（Input）节点和 {outputs} 个输出（Output）节点，各份无法首尾相连：请先把它的重复次数设为 1</translation>
+        <translation>{node} 串联了 {repeat} 个“{network}”副本，而该网络有 {inputs} 个输入（Input）节点和 {outputs} 个输出（Output）节点，各个副本无法首尾相连：请先把它的重复次数设为 1</translation>
     </message>
 </context>
 <context>
@@ -251,7 +251,7 @@
 (or double-click it), then drag from an output port to an input port to wire it.</source>
         <extracomment>The graph events the view follows (the hint, the overview), while a scene is shown. The person&apos;s word on the overview: True shown, False hidden, None (not said): shown when a network opens larger than the view.</extracomment>
         <translation>从“层”面板把一个层拖到画布上（或双击它），
-然后从一个输出端口拖到一个输入端口，把它们连起来。</translation>
+然后从一个输出端口拖到一个输入端口，把它们连接起来。</translation>
     </message>
 </context>
 <context>

@@ -108,7 +108,7 @@
     </message>
     <message>
         <source>data.params must name {source}&apos;s settings, got {value}</source>
-        <translation>data.params 应为 {source} 的设置，实际为 {value}</translation>
+        <translation>data.params 应为 {source} 的设置，当前为 {value}</translation>
     </message>
     <message>
         <source>Change {what}</source>

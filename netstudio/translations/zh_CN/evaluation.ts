@@ -171,15 +171,15 @@
     </message>
     <message>
         <source>{name} has no run folder recorded</source>
-        <translation>{name} 没有记录训练文件夹</translation>
+        <translation>{name} 没有记下训练记录文件夹</translation>
     </message>
     <message>
         <source>no weights in {folder}: expected {file} (was the run folder moved or deleted?)</source>
-        <translation>{folder} 中没有权重：应有 {file}（训练文件夹是否被移动或删除了？）</translation>
+        <translation>{folder} 中没有权重：应有 {file}（训练记录文件夹是否被移动或删除了？）</translation>
     </message>
     <message>
         <source>no weights in {folder}: expected {file} or {other} (was the run folder moved or deleted?)</source>
-        <translation>{folder} 中没有权重：应有 {file} 或 {other}（训练文件夹是否被移动或删除了？）</translation>
+        <translation>{folder} 中没有权重：应有 {file} 或 {other}（训练记录文件夹是否被移动或删除了？）</translation>
     </message>
     <message>
         <source>{name} ended before it trained an epoch, so it has no weights: train the network</source>

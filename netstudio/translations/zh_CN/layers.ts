@@ -514,7 +514,7 @@
     </message>
     <message>
         <source>Calls one torch function or tensor method on its inputs (an imported functional op with no layer of its own); constant arguments are JSON.</source>
-        <translation>对输入调用一个 torch 函数或张量方法（导入的、没有对应层的函数式操作）；常量参数用 JSON 表示。</translation>
+        <translation>对输入调用一个 torch 函数或张量方法（导入的、没有对应层的函数式算子）；常量参数用 JSON 表示。</translation>
     </message>
     <message>
         <source>torch.*, torch.nn.functional.*, operator.* function, or method:&lt;name&gt; for a tensor method (method:mean)</source>

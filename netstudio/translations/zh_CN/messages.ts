@@ -58,11 +58,11 @@
     </message>
     <message>
         <source>{node}: its network &apos;{name}&apos; needs an Input and an Output node: add them in that network</source>
-        <translation>{node}：它的网络 &apos;{name}&apos; 需要一个 Input 节点和一个 Output 节点：请在那个网络中添加</translation>
+        <translation>{node}：它的网络 &apos;{name}&apos; 需要一个输入（Input）节点和一个输出（Output）节点：请在那个网络中添加</translation>
     </message>
     <message>
         <source>{node} chains {repeat} copies, each copy&apos;s outputs feeding the next one&apos;s inputs, but network &apos;{name}&apos; has {ins} Input(s) and {outs} Output(s): give it as many of each, or set repeat to 1</source>
-        <translation>{node} 串联了 {repeat} 份副本，每份的输出接到下一份的输入，但网络 &apos;{name}&apos; 有 {ins} 个 Input 和 {outs} 个 Output：请让两者数量相同，或把 repeat 设为 1</translation>
+        <translation>{node} 串联了 {repeat} 个副本，每个副本的输出接到下一个副本的输入，但网络 &apos;{name}&apos; 有 {ins} 个输入（Input）节点和 {outs} 个输出（Output）节点：请让两者数量相同，或把 repeat 设为 1</translation>
     </message>
     <message>
         <source>block &apos;{block}&apos;</source>
@@ -70,7 +70,7 @@
     </message>
     <message>
         <source>block &apos;{block}&apos; (copy {copy})</source>
-        <translation>模块 &apos;{block}&apos;（第 {copy} 份）</translation>
+        <translation>模块 &apos;{block}&apos;（第 {copy} 个副本）</translation>
     </message>
     <message>
         <source>{where}, node &apos;{name}&apos;: {problem}</source>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>block &apos;{block}&apos; (copy {copy}): {problem}</source>
-        <translation>模块 &apos;{block}&apos;（第 {copy} 份）：{problem}</translation>
+        <translation>模块 &apos;{block}&apos;（第 {copy} 个副本）：{problem}</translation>
     </message>
     <message>
         <source>input &apos;{port}&apos; of {node} is empty</source>
@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>the memory budget must be at least 1 MB, got {budget}</source>
-        <translation>内存预算至少应为 1 MB，实际为 {budget}</translation>
+        <translation>内存预算至少应为 1 MB，当前为 {budget}</translation>
     </message>
     <message>
         <source>in memory: {name} is always read whole</source>
@@ -589,7 +589,7 @@
     <message>
         <source>another process of the distributed run stopped ({error}): its own error output says why; the run&apos;s figures so far are kept</source>
         <extracomment>A process of the run ended (or lost its connection) without saying why where this one could read it: its own error output says.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>分布式训练的另一个进程已停止（{error}）：原因见该进程自己的错误输出；这次训练到目前为止的指标已保留</translation>
     </message>
 </context>
 <context>
@@ -936,7 +936,7 @@
     <message>
         <source>{layer} has no parameter &apos;{param}&apos;; did you mean &apos;{close}&apos;? (parameters: {options})</source>
         <extracomment>A parameter name the layer type does not have; `close`: the nearest one it has.</extracomment>
-        <translation>{layer} 没有参数 &apos;{param}&apos;；你是想写 &apos;{close}&apos; 吗？（它的参数：{options}）</translation>
+        <translation>{layer} 没有参数 &apos;{param}&apos;；是不是指 &apos;{close}&apos;？（它的参数：{options}）</translation>
     </message>
     <message>
         <source>{layer} has no parameter &apos;{param}&apos; (parameters: {options})</source>
@@ -955,7 +955,7 @@
     <name>Previews</name>
     <message>
         <source>the network has {count} Inputs: give the sample as tensors by Input node id</source>
-        <translation>网络有 {count} 个输入（Input）节点：请按 Input 节点的 id 分别给出样本的张量</translation>
+        <translation>网络有 {count} 个输入（Input）节点：请按输入（Input）节点 id 分别给出样本的张量</translation>
     </message>
     <message>
         <source>the sample has no value for this Input</source>
@@ -1146,7 +1146,7 @@
     </message>
     <message>
         <source>must be text, got {value}</source>
-        <translation>必须是文本，实际为 {value}</translation>
+        <translation>必须是文本，当前为 {value}</translation>
     </message>
     <message>
         <source>must not be empty</source>
@@ -1154,60 +1154,60 @@
     </message>
     <message>
         <source>must be a whole number, got {value}</source>
-        <translation>必须是整数，实际为 {value}</translation>
+        <translation>必须是整数，当前为 {value}</translation>
     </message>
     <message>
         <source>must be a number, got {value}</source>
-        <translation>必须是数字，实际为 {value}</translation>
+        <translation>必须是数字，当前为 {value}</translation>
     </message>
     <message>
         <source>must be a finite number, got {value}</source>
-        <translation>必须是有限数，实际为 {value}</translation>
+        <translation>必须是有限数，当前为 {value}</translation>
     </message>
     <message>
         <source>must be true or false, got {value}</source>
-        <translation>必须是 true 或 false，实际为 {value}</translation>
+        <translation>必须是 true 或 false，当前为 {value}</translation>
     </message>
     <message>
         <source>must be an object {{...}}, got {value}</source>
-        <translation>必须是对象 {{...}}，实际为 {value}</translation>
+        <translation>必须是对象 {{...}}，当前为 {value}</translation>
     </message>
     <message>
         <source>must be a list [...], got {value}</source>
-        <translation>必须是列表 [...]，实际为 {value}</translation>
+        <translation>必须是列表 [...]，当前为 {value}</translation>
     </message>
     <message>
         <source>needs {count} items, got {actual}</source>
-        <translation>需要 {count} 项，实际为 {actual} 项</translation>
+        <translation>需要 {count} 项，当前为 {actual} 项</translation>
     </message>
     <message>
         <source>takes {count} items, got {actual}</source>
-        <translation>最多 {count} 项，实际为 {actual} 项</translation>
+        <translation>最多 {count} 项，当前为 {actual} 项</translation>
     </message>
     <message>
         <source>must be {expected}, got {value}</source>
-        <translation>必须是 {expected}，实际为 {value}</translation>
+        <translation>必须是 {expected}，当前为 {value}</translation>
     </message>
     <message>
         <source>must be greater than {limit}, got {value}</source>
-        <translation>必须大于 {limit}，实际为 {value}</translation>
+        <translation>必须大于 {limit}，当前为 {value}</translation>
     </message>
     <message>
         <source>must be at least {limit}, got {value}</source>
-        <translation>必须至少为 {limit}，实际为 {value}</translation>
+        <translation>必须至少为 {limit}，当前为 {value}</translation>
     </message>
     <message>
         <source>must be less than {limit}, got {value}</source>
-        <translation>必须小于 {limit}，实际为 {value}</translation>
+        <translation>必须小于 {limit}，当前为 {value}</translation>
     </message>
     <message>
         <source>must be at most {limit}, got {value}</source>
-        <translation>必须至多为 {limit}，实际为 {value}</translation>
+        <translation>必须至多为 {limit}，当前为 {value}</translation>
     </message>
     <message>
         <source>{error}, got {value}</source>
         <extracomment>A check NetStudio has no sentence for: pydantic&apos;s (or a validator&apos;s) own words.</extracomment>
-        <translation>{error}，实际为 {value}</translation>
+        <translation>{error}，当前为 {value}</translation>
     </message>
     <message>
         <source>another node ({first}) already has the id &apos;{id}&apos;</source>
@@ -1327,7 +1327,7 @@
     </message>
     <message>
         <source>the range {range} is empty: its low end must be at most its high end (did you mean {suggestion}?)</source>
-        <translation>范围 {range} 是空的：下限不能大于上限（是不是想写 {suggestion}？）</translation>
+        <translation>范围 {range} 是空的：下限不能大于上限（是不是指 {suggestion}？）</translation>
     </message>
     <message>
         <source>a log range needs both ends above 0: raise the low end, or make the range linear</source>
@@ -1506,11 +1506,11 @@
     </message>
     <message>
         <source>{node} needs floating-point input but gets {dtype} token ids: insert an Embedding before &apos;{name}&apos;, or set the Input&apos;s dtype to float32</source>
-        <translation>{node} 需要浮点输入，但收到的是 {dtype} 词元 id：请在 &apos;{name}&apos; 前插入一个 Embedding，或把 Input 的 dtype 设为 float32</translation>
+        <translation>{node} 需要浮点输入，但收到的是 {dtype} 类型的词元编号：请在 &apos;{name}&apos; 前插入一个 Embedding，或把输入（Input）节点的 dtype 设为 float32</translation>
     </message>
     <message>
         <source>{node} needs integer token ids but gets {dtype}: set the Input&apos;s dtype to int64</source>
-        <translation>{node} 需要整数词元 id，但收到的是 {dtype}：请把 Input 的 dtype 设为 int64</translation>
+        <translation>{node} 需要整数词元编号，但收到的是 {dtype}：请把输入（Input）节点的 dtype 设为 int64</translation>
     </message>
     <message>
         <source>{node} would have {count} parameters ({gib} GiB as float32), more than the {most} one layer may have: make its sizes smaller</source>
@@ -1522,7 +1522,7 @@
     </message>
     <message>
         <source>&apos;{name}&apos; needs {shape} input: set the Input shape to include channels, or insert an Unflatten or Reshape before it</source>
-        <translation>&apos;{name}&apos; 需要 {shape} 输入：请让 Input 的形状包含通道，或在它前面插入 Unflatten 或 Reshape</translation>
+        <translation>&apos;{name}&apos; 需要 {shape} 输入：请让输入（Input）节点的形状包含通道，或在它前面插入 Unflatten 或 Reshape</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; needs {shape} input: insert an Unflatten or Reshape before it</source>
@@ -1648,7 +1648,7 @@
     </message>
     <message>
         <source>The data holds token ids outside 0..{last}: raise num_embeddings to the vocabulary size</source>
-        <translation>数据中有超出 0..{last} 的词元 id：请把 num_embeddings 提高到词表大小</translation>
+        <translation>数据中有超出 0..{last} 的词元编号：请把 num_embeddings 提高到词表大小</translation>
     </message>
     <message>
         <source>Check {node}&apos;s parameters against the data it gets</source>
@@ -1656,7 +1656,7 @@
     </message>
     <message>
         <source>Check that the Input&apos;s shape and dtype match the data</source>
-        <translation>请检查 Input 的形状和 dtype 是否与数据相符</translation>
+        <translation>请检查输入（Input）节点的形状和 dtype 是否与数据相符</translation>
     </message>
     <message>
         <source>training stopped{where}{when}: {error_type}: {error}</source>
@@ -1728,11 +1728,11 @@
     </message>
     <message>
         <source>training needs a network with exactly one Input and one Output</source>
-        <translation>训练需要一个恰好有一个 Input 和一个 Output 的网络</translation>
+        <translation>训练需要一个恰好有一个输入（Input）节点和一个输出（Output）节点的网络</translation>
     </message>
     <message>
         <source>the data&apos;s samples are {have} ({values} values) but Input &apos;{name}&apos; expects {want}: set the Input shape to {shape}</source>
-        <translation>数据的样本是 {have}（{values} 个值），但 Input &apos;{name}&apos; 需要 {want}：请把 Input 的形状设为 {shape}</translation>
+        <translation>数据的样本是 {have}（{values} 个值），但输入（Input）节点 &apos;{name}&apos; 需要 {want}：请把它的形状设为 {shape}</translation>
     </message>
     <message>
         <source>the training split is empty: add data or lower the validation and test fractions</source>
@@ -1880,7 +1880,7 @@
     </message>
     <message>
         <source>{node} does not lead to any Output, so its result is unused: wire it onward or delete it</source>
-        <translation>{node} 没有通向任何输出（Output），所以它的结果没有被使用：请把它继续往后连，或删除它</translation>
+        <translation>{node} 没有通向任何输出（Output），所以它的结果没有被使用：请把它连到后面的层，或删除它</translation>
     </message>
     <message>
         <source>no Input reaches {node}: it never gets data</source>

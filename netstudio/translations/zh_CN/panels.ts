@@ -131,7 +131,7 @@ PyTorch 参数名：{name}</translation>
     </message>
     <message>
         <source>Give this layer as many units as the data has classes (or target values) and start it from fresh weights: the new head of a pretrained network</source>
-        <translation>让该层的单元数等于数据的类别数（或目标值个数），并从新初始化的权重开始：作为预训练网络的新输出层</translation>
+        <translation>让该层的单元数等于数据的类别数（或目标值个数），并从新初始化的权重开始：作为预训练网络的新分类头</translation>
     </message>
     <message>
         <source>Freeze all</source>
@@ -234,7 +234,7 @@ PyTorch 参数名：{name}</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; takes one number, got {count}</source>
-        <translation>“{name}”只接受一个数字，但输入了 {count} 个</translation>
+        <translation>“{name}”只接受一个数字，当前有 {count} 个</translation>
     </message>
     <message>
         <source>auto ({value})</source>

@@ -5,7 +5,7 @@
     <name>SearchCharts</name>
     <message>
         <source>trial</source>
-        <extracomment>Completed trials before the parameter importances are worth computing.</extracomment>
+        <extracomment>Completed trials before the parameter importances are worth computing. The plots, by name, and their curves, once built (`_build`). The parameter importances last computed ({} until enough trials completed). The running trial&apos;s title (&quot;&quot; before any), and the completed trials and goal shown.</extracomment>
         <translation>试验</translation>
     </message>
     <message>
@@ -34,7 +34,6 @@
     </message>
     <message>
         <source>trial {number}</source>
-        <extracomment>The parameter importances last computed ({} until enough trials completed).</extracomment>
         <translation>试验 {number}</translation>
     </message>
 </context>

@@ -136,7 +136,7 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
     </message>
     <message>
         <source>epoch</source>
-        <extracomment>The side of the shown sample grid, in pixels. The plots the log-scale switch applies to. The plots that mark the epochs at which gradual unfreezing set more layers learning. The latest epoch&apos;s sample grid of a GAN run (hidden for other runs). The path of the grid shown (None: none yet). Whether the run shown is a GAN&apos;s (its titles, legends and sample grid). Each plot&apos;s y extent seen so far: lowest (at most 0), highest, lowest above 0. The run&apos;s unfreezings so far: (epoch, label), and their lines on `UNFREEZING_PLOTS`. The project shown: the names of the nodes an unfreezing marker is labelled with.</extracomment>
+        <extracomment>The side of the shown sample grid, in pixels. The plots the log-scale switch applies to. The plots that mark the epochs at which gradual unfreezing set more layers learning. The latest epoch&apos;s sample grid of a GAN run (hidden for other runs). The path of the grid shown (None: none yet). Whether the run shown is a GAN&apos;s (its titles, legends and sample grid). Each plot&apos;s y extent seen so far: lowest (at most 0), highest, lowest above 0. The plots and curves, once built (see `plots` and `curves`). The run&apos;s unfreezings so far: (epoch, label), and their lines on `UNFREEZING_PLOTS`. The project shown: the names of the nodes an unfreezing marker is labelled with.</extracomment>
         <translation>轮次</translation>
     </message>
     <message>
@@ -634,7 +634,7 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
     </message>
     <message>
         <source>L1 (MAE)</source>
-        <translation>L1（平均绝对误差）</translation>
+        <translation>L1（MAE，平均绝对误差）</translation>
     </message>
     <message>
         <source>Huber</source>
