@@ -16,6 +16,7 @@ from netstudio.gui.block_paste import plan_networks
 from netstudio.gui.clipboard import GRAPH_MIME, graph_data, networks_data, nodes_to_mime
 from netstudio.gui.main_window import MainWindow
 from netstudio.io import graph_to_dict, load_project
+from tests.shots import save_shot
 
 
 def _nested() -> NetworkGraph:
@@ -113,8 +114,7 @@ def test_a_block_pasted_into_a_new_project_brings_its_network_and_undo_takes_it_
     window.resize(1200, 700)
     hands.action(window, "view_fit").trigger()
     qtbot.wait(50)
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    window.grab().save("/tmp/shots/paste_block_new_project.png")
+    save_shot(window, "paste_block_new_project")
 
     hands.action(window, "edit_undo").trigger()  # nodes and network: one step
     assert list(document.project.networks) == ["main"] and "blocks" not in document.graph

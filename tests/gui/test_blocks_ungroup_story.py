@@ -4,8 +4,6 @@ Undo gives back the file byte for byte."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import torch
 
@@ -17,6 +15,7 @@ from netstudio.core.validation import errors, validate
 from netstudio.gui.block_commands import BlockRefusal, plan_ungroup, replace_graph
 from netstudio.gui.main_window import MainWindow
 from netstudio.io import load_project
+from tests.shots import save_shot
 
 
 def _chain_block(repeat: int) -> NetworkGraph:
@@ -160,5 +159,4 @@ def test_ungroup_of_the_residual_stages_then_undo_gives_the_file_back(
     qtbot.wait(50)
     hands.action(window, "view_fit").trigger()
     qtbot.wait(50)
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    window.grab().save("/tmp/shots/ungroup_repeat.png")
+    save_shot(window, "ungroup_repeat")

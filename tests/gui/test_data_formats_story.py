@@ -15,9 +15,8 @@ from netstudio.training.memory_budget import preload_bytes
 from netstudio.training.sources import load_data
 from tests.gui.panels.test_data_panel import _loaded, _panel
 from tests.gui.test_data_scale_story import RUN_TIMEOUT, _project
+from tests.shots import save_shot
 from tests.training.conftest import MNIST_TEST, MNIST_TRAIN, write_mnist
-
-SHOTS = Path("/tmp/shots/data_formats")
 
 
 def _table(path: Path, rows: int = 90) -> Path:
@@ -35,8 +34,7 @@ def _plan_line(qtbot, data: dict) -> str:
     panel, _ = _panel(qtbot, data)
     _loaded(qtbot, panel)
     qtbot.waitUntil(lambda: bool(panel.loading_plan.text()), timeout=10_000)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    panel.grab().save(str(SHOTS / f"data_panel_{data['source']}.png"))
+    save_shot(panel, f"data_formats/data_panel_{data['source']}")
     return panel.loading_plan.text()
 
 
@@ -80,8 +78,7 @@ def test_training_on_a_csv_table_shows_the_rows_read(
     def on_loading(_progress: object) -> None:
         seen.append((training.status.text(), bar.text(), training.progress.value()))
         if len(seen) == 1:
-            SHOTS.mkdir(parents=True, exist_ok=True)
-            window.grab().save(str(SHOTS / "loading_rows_window.png"))
+            save_shot(window, "data_formats/loading_rows_window")
 
     session.loading_progressed.connect(on_loading)
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:

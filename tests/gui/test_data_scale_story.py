@@ -14,6 +14,7 @@ import numpy as np
 from PySide6.QtWidgets import QFileDialog, QToolButton
 
 from netstudio.training.memory_budget import gib, preload_bytes
+from tests.shots import save_shot
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RUN_TIMEOUT = 60_000
@@ -110,8 +111,8 @@ def test_an_image_folder_is_previewed_from_a_sample_and_trained_streaming(
     for count, files in zip(heights, FILES.values(), strict=True):
         assert abs(count - 0.8 * 0.9 * files) <= 2  # 20 % test, then 10 % validation
     assert panel.loading_plan.text().startswith("Train: in memory: the data needs ~")
-    panel.grab().save("/tmp/shots/pQ/data_panel.png")
-    panel.preview.grab().save("/tmp/shots/pQ/data_preview.png")
+    save_shot(panel, "pQ/data_panel")
+    save_shot(panel.preview, "pQ/data_preview")
 
     # "Stream from disk: Always", one undo step.
     streaming = panel.streaming_combo
@@ -131,7 +132,7 @@ def test_an_image_folder_is_previewed_from_a_sample_and_trained_streaming(
         f"Train: streaming from disk: the data settings ask for it (the data needs ~{needed} in "
         "memory)"
     )
-    panel.grab().save("/tmp/shots/pQ/data_panel_always.png")
+    save_shot(panel, "pQ/data_panel_always")
 
     # Train one epoch: the Training panel says the data streams, and so does the run.
     session = window.training_ui.session

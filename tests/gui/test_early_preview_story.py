@@ -19,8 +19,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from tests.gui.test_data_scale_story import _image_folder, _project
-
-SHOTS = Path(os.environ.get("NETSTUDIO_SHOTS", "/tmp/shots/p21"))
+from tests.shots import shots_folder
 
 CHILD = """
 import json, sys
@@ -83,8 +82,9 @@ def test_the_data_preview_of_an_image_folder_is_drawn_before_torch_loads(
     data["data"] = {"source": "image_folder", "root": "pets", "params": {"resize": 8}}
     project.write_text(json.dumps(data), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    shots = (shots_folder() or tmp_path / "shots") / "p21"
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(project), str(SHOTS)],
+        [sys.executable, "-c", CHILD, str(project), str(shots)],
         capture_output=True,
         text=True,
         env=env,

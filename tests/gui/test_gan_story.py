@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QSpinBox, QWidg
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training.curves import GAN_TITLES
+from tests.shots import save_shot
 
 RUN_TIMEOUT = 60_000
-SHOTS = Path("/tmp/shots/pS")
 
 
 def _settle(qtbot, window: MainWindow) -> None:
@@ -75,8 +75,7 @@ def test_the_digits_gan_opens_without_problems_trains_and_draws_its_curves(
     window.findChild(QComboBox, "training_gan_discriminator").setCurrentIndex(0)
     assert document.project.training["gan"]["discriminator"] == "discriminator"
     assert "two networks" in window.findChild(QLabel, "training_settings_error").text()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.training_ui.panel.grab().save(str(SHOTS / "gan_settings.png"))
+    save_shot(window.training_ui.panel, "pS/gan_settings")
     hands.type_into(window.findChild(QSpinBox, "training_epochs"), "2")
     assert document.project.training["epochs"] == 2
 
@@ -111,8 +110,7 @@ def test_the_digits_gan_opens_without_problems_trains_and_draws_its_curves(
     assert list(document.project.networks) == ["generator", "discriminator"]
     curves.redraw()
     qtbot.wait(50)  # the sample grid's place in the layout
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "gan_trained.png"))
+    save_shot(window, "pS/gan_trained")
 
 
 def test_a_gan_generator_with_an_auto_input_takes_the_noise_not_the_data(

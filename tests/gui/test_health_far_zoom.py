@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF
 
+from tests.shots import save_shot
+
 ZOOM = 0.2
 
 
@@ -59,7 +61,7 @@ def test_far_out_the_health_colour_fills_each_block_and_the_number_is_on_hover(
     assert _block_colour(window, "fc1") == fc1.health_colour.getRgb()[:3]
     assert relu1.health_colour != fc1.health_colour  # 92 % and 0 % differ
     assert "Zero fraction: 92 %" in relu1.toolTip() and "Zero fraction: 0 %" in fc1.toolTip()
-    window.grab().save(str(Path("/tmp/shots") / "health_far_zoom.png"))
+    save_shot(window, "health_far_zoom")
 
     # Not coloured (View > Colour Nodes By > none): the block takes its category colour again.
     hands.action(window, "view_colour_none").trigger()

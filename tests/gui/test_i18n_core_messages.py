@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.io import project_to_dict
-
-SHOTS = Path("/tmp/shots")
+from tests.shots import save_shot
 
 
 def _drag_wire(window: MainWindow, src: str, src_port: str, dst: str, dst_port: str) -> None:
@@ -71,8 +70,7 @@ def test_core_refusals_read_in_chinese(
         f"'{add_name}' 已经流向 '{dense_name}'"
     )
     assert _file(window) == before
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / "i18n_core_messages_cycle.png"))
+    save_shot(window, "i18n_core_messages_cycle")
     for _ in range(3):  # the wire and the two layers go again
         window.menu_actions.undo.trigger()
     assert add not in document.graph and dense not in document.graph
@@ -99,7 +97,7 @@ def test_core_refusals_read_in_chinese(
                                          "10 classes but the output gives 3 values")
                for p in document.problems)  # fmt: skip
     window.problems_dock.raise_()
-    window.grab().save(str(SHOTS / "i18n_core_messages_problems.png"))
+    save_shot(window, "i18n_core_messages_problems")
     window.menu_actions.undo.trigger()
     assert document.graph.node("fc2").params["out_features"] == 10
     qtbot.waitUntil(lambda: not any(wanted in text for text in listed()), timeout=20000)
@@ -115,7 +113,7 @@ def test_core_refusals_read_in_chinese(
     def exec_(box: QMessageBox) -> int:
         shown.append((box.windowTitle(), box.text()))
         box.show()
-        box.grab().save(str(SHOTS / "i18n_core_messages_open.png"))
+        save_shot(box, "i18n_core_messages_open")
         box.hide()
         return QMessageBox.StandardButton.Ok
 

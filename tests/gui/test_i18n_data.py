@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QMessageBox
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.data_source_words import WORDS
 from netstudio.training.sources import all_sources
+from tests.shots import save_shot
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -61,7 +62,7 @@ def test_the_data_panel_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) 
     assert _labels(panel.params_form) == ["数字"]
     assert panel.editors["digits"].widget.toolTip().startswith("保留的数字")
     qtbot.waitUntil(lambda: panel.loading_plan.text().startswith("训练："), timeout=20_000)
-    panel.grab().save("/tmp/shots/i18n_data_panel.png")
+    save_shot(panel, "i18n_data_panel")
 
     # The person changes the validation split: the project holds it, Undo says it in Chinese.
     panel.val_spin.setValue(25)
@@ -86,7 +87,7 @@ def test_the_data_panel_in_chinese(qtbot, tmp_path: Path, monkeypatch, chinese) 
     dock.show()
     dock.raise_()
     preview.resize(900, 420)
-    preview.grab().save("/tmp/shots/i18n_data_preview.png")
+    save_shot(preview, "i18n_data_preview")
 
     # The person picks the two moons by their Chinese name: the project stores the source's id.
     index = combo.findText("双月牙")

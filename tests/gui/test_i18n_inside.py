@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import re
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QDockWidget, QGroupBox, QMenu, QPushButton, QWidge
 from netstudio.gui.main_window import MainWindow
 from tests.gui.test_health_story import RUN_TIMEOUT, _dead_relu_project
 from tests.gui.test_previews_story import _node, _project, _wait_previews
+from tests.shots import save_shot
 
 DEAD_RELU_ZH = "relu1：自第 1 轮起，100% 的输出一直为零——请降低学习率，或改用 LeakyReLU"
 DEAD_RELU_EN = (
@@ -38,10 +38,7 @@ def _in_chinese(chinese) -> None:
 
 
 def _shot(widget: QWidget, name: str) -> None:
-    folder = os.environ.get("NETSTUDIO_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        widget.grab().save(str(Path(folder) / f"i18n_inside_{name}.png"))
+    save_shot(widget, f"i18n_inside_{name}")
 
 
 def test_training_health_in_chinese(

@@ -6,7 +6,7 @@ the Inspector refuses, reads Help > Layer reference, picks the data to train an 
 meets a crash of the training thread, and starts a search whose objective no run records: each
 said in Chinese, while what is stored stays English.
 
-Screens go to /tmp/shots/i18n_*.png (to look at them).
+NETSTUDIO_SHOTS=folder saves the screens shown to that folder as i18n_*.png (to look at them).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -25,8 +24,8 @@ from netstudio.gui.examples_dialog import EXAMPLES, PATH_ROLE, ExamplesDialog
 from netstudio.gui.import_dialog import ImportDialog
 from netstudio.gui.layer_reference import LayerReferenceDialog
 from netstudio.gui.main_window import MainWindow
+from tests.shots import save_shot
 
-SHOTS = Path("/tmp/shots")
 RUN_TIMEOUT = 60_000
 
 
@@ -36,8 +35,7 @@ def _in_chinese(chinese) -> None:
 
 
 def _shot(widget: QWidget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"i18n_{name}.png"))
+    save_shot(widget, f"i18n_{name}")
 
 
 def _type_into(widget: QWidget, text: str) -> None:
@@ -113,8 +111,8 @@ def test_a_layer_given_the_wrong_rank_says_its_fix_in_chinese(
         "Input shape to include channels, or insert an Unflatten or Reshape before it"
     )
     said = (
-        "Conv2d 'conv' 需要 4-D 输入，收到的是 (N, 64)：'conv' 需要 (N, C, H, W) 输入：请让 "
-        "Input 的形状包含通道，或在它前面插入 Unflatten 或 Reshape"
+        "Conv2d 'conv' 需要 4-D 输入，收到的是 (N, 64)：'conv' 需要 (N, C, H, W) 输入：请让输入"
+        "（Input）节点的形状包含通道，或在它前面插入 Unflatten 或 Reshape"
     )
     assert said in window.scene.nodes["conv"].toolTip()
     problems = [window.problems.item(i).text() for i in range(window.problems.count())]
@@ -325,7 +323,7 @@ def test_search_this_refuses_an_empty_list_and_an_empty_range_in_chinese(
     hands.type_into(dialog.low, "0.5", enter=False)
     hands.type_into(dialog.high, "0.001", enter=False)
     ok.click()
-    said = "范围 0.5..0.001 是空的：下限不能大于上限（是不是想写 0.001..0.5？）"
+    said = "范围 0.5..0.001 是空的：下限不能大于上限（是不是指 0.001..0.5？）"
     assert dialog.message.text() == said
     assert dialog.isVisible()
     _shot(dialog, "search_dialog_empty_range")

@@ -7,16 +7,13 @@ test_i18n_walk.py.)"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QPushButton
 
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.panels.run_table import STATUS, TRIAL
 from netstudio.gui.search_fields import SEARCH_THIS, search_offer
-
-SHOTS = Path("/tmp/shots")
+from tests.shots import save_shot
 
 
 def test_searching_the_learning_rate_in_chinese(
@@ -75,8 +72,7 @@ def test_searching_the_learning_rate_in_chinese(
     assert panel._ended_text(3, panel.best(), False) == "搜索已结束：3 次试验；最佳：试验 1"
     assert panel.charts.best_plot.getPlotItem().getAxis("left").labelText == "目前最佳"
     panel.resize(1200, 420)
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "i18n_search_panel.png"))
+    save_shot(panel, "i18n_search_panel")
     panel.apply_button.click()
     assert document.project.training["optimizer"]["lr"] == 0.01
     assert panel.status.text() == "已应用试验 1 的取值"
@@ -97,4 +93,4 @@ def test_searching_the_learning_rate_in_chinese(
     window.show_dock(window.evaluation_ui.docks["runs_dock"])
     runs.select_rows([0])
     runs.resize(1000, 300)
-    runs.grab().save(str(SHOTS / "i18n_search_runs.png"))
+    save_shot(runs, "i18n_search_runs")

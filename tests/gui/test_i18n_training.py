@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from netstudio.gui.main_window import MainWindow
 from netstudio.gui.training.field_docs import DESCRIPTIONS, shown, tooltip
 from netstudio.training.config import TrainingConfig
+from tests.shots import save_shot
 
 RUN_TIMEOUT = 60_000
 
@@ -82,7 +83,7 @@ def test_training_in_chinese(qtbot, chinese, window: MainWindow, open_example) -
     # Pause's words, set by the training part, are Chinese too.
     pause = window.menu_actions.pause
     assert pause.text() == "暂停(&P)" and pause.toolTip() == "暂停训练（F6）"
-    panel.grab().save("/tmp/shots/i18n_training_story_panel.png")
+    save_shot(panel, "i18n_training_story_panel")
 
 
 def test_english_plurals_of_a_run() -> None:

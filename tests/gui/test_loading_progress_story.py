@@ -11,8 +11,7 @@ from pathlib import Path
 
 from netstudio.training import decoded_cache, loading_progress
 from tests.gui.test_data_scale_story import FILES, RUN_TIMEOUT, _image_folder, _project
-
-SHOTS = Path("/tmp/shots/loading")
+from tests.shots import save_shot
 
 
 def _open_folder_project(window, qtbot, tmp_path: Path, data: dict) -> None:
@@ -40,12 +39,11 @@ def test_training_shows_the_files_read_while_an_image_folder_loads(
     training = window.training_ui.panel
     bar_label = window.training_ui.status
     seen: list[tuple[str, str, int]] = []
-    SHOTS.mkdir(parents=True, exist_ok=True)
 
     def on_loading(progress) -> None:
         seen.append((training.status.text(), bar_label.text(), training.progress.value()))
         if len(seen) == 1:
-            window.grab().save(str(SHOTS / "loading_window.png"))
+            save_shot(window, "loading/loading_window")
 
     session.loading_progressed.connect(on_loading)
     with qtbot.waitSignal(session.run_finished, timeout=RUN_TIMEOUT) as finished:
@@ -90,8 +88,7 @@ def test_the_decoded_image_cache_is_a_data_panel_checkbox_the_plan_line_names(
     qtbot.waitUntil(
         lambda: f"decoded images cached on disk in {where}" in panel.loading_plan.text()
     )
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    panel.memory_box.parentWidget().grab().save(str(SHOTS / "data_panel_cache.png"))
+    save_shot(panel.memory_box.parentWidget(), "loading/data_panel_cache")
     document.undo_stack.undo()
     assert "decoded_cache" not in document.project.data and not box.isChecked()
     document.undo_stack.redo()
@@ -102,4 +99,4 @@ def test_the_decoded_image_cache_is_a_data_panel_checkbox_the_plan_line_names(
     box.click()
     box.click()
     qtbot.waitUntil(lambda: "the decoded-image cache is off" in panel.loading_plan.text())
-    panel.memory_box.parentWidget().grab().save(str(SHOTS / "data_panel_cache_off.png"))
+    save_shot(panel.memory_box.parentWidget(), "loading/data_panel_cache_off")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.gui.test_data_scale_story import FILES, _project
+from tests.shots import save_shot
 
 #: Images per class: 1,500 in all.
 PER_CLASS = 500
@@ -78,4 +79,4 @@ def test_opening_a_large_image_folder_decodes_only_samples(
     assert preview.decoded == 24
     assert len(opened) <= 24 + STATS + 1 + 3, len(opened)
     assert len(set(opened)) <= 24 + STATS + 1 + 1
-    panel.preview.grab().save("/tmp/shots/open_large_folder_preview.png")
+    save_shot(panel.preview, "open_large_folder_preview")

@@ -5,6 +5,7 @@ after an edit inside the block's network the card shows the edited network's out
 from __future__ import annotations
 
 from netstudio.gui.main_window import MainWindow
+from tests.shots import save_shot
 
 
 def _wait_previews(qtbot, window: MainWindow) -> None:
@@ -29,7 +30,7 @@ def test_a_block_nodes_card_previews_its_last_copys_output(
     assert card.preview_pixmap is not None and " .. " in card.preview_text
     assert not card.preview_alert
     window.view.centerOn(card)
-    window.grab().save("/tmp/shots/previews_block_card.png")
+    save_shot(window, "previews_block_card")
 
     # A run's weights (as opening a run gives them): the card shows what the model computes.
     graph = window.document.graph

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
 from netstudio.gui.main_window import MainWindow
+from tests.shots import save_shot
 
 
 def _wait_previews(qtbot, window: MainWindow, text: str) -> None:
@@ -75,6 +76,6 @@ def test_a_sample_picked_in_the_data_preview_flows_through_every_node(
     with torch.no_grad():
         expected = model(data.train.x[j].reshape(1, 64))
     assert torch.allclose(previews.previews["output"].value, expected, atol=1e-5)
-    window.grab().save("/tmp/shots/previews_picked_sample.png")
+    save_shot(window, "previews_picked_sample")
     # No sample under the pointer: no menu.
     assert preview.sample_menu(grid, grid.rect().bottomRight()) is None

@@ -17,6 +17,7 @@ from tests.gui.evaluation.test_streamed_evaluation import (
     _click_cell,
     _project,
 )
+from tests.shots import save_shot
 
 #: 120 images: one may be left out (1 %).
 PER_CLASS = 40
@@ -94,5 +95,4 @@ def test_the_gallery_shows_each_prediction_its_own_image_after_one_is_left_out(
         assert _tints(panel.samples) == [int(true)] * len(captions)
         shown += len(captions)
     assert shown == len(predictions.targets)
-    Path("/tmp/shots").mkdir(exist_ok=True)
-    panel.grab().save("/tmp/shots/left_out_gallery.png")
+    save_shot(panel, "left_out_gallery")

@@ -21,6 +21,7 @@ from netstudio.gui.evaluation.try_it import TryItPanel
 from netstudio.gui.training.session import FinishedRun, training_copy
 from netstudio.training.data_config import DataConfig
 from netstudio.training.sources import load_data
+from tests.shots import save_shot
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 RUN_TIMEOUT = 30_000
@@ -141,9 +142,8 @@ def test_a_streamed_run_is_evaluated_as_the_same_data_in_memory(
     assert _pixels(panel.samples) == _pixels(preloaded)
     assert _captions(panel.samples) == _captions(preloaded)
     assert f"true {CLASSES[cell]}" in _captions(panel.samples)[0]
-    Path("/tmp/shots").mkdir(exist_ok=True)
     ui.docks["evaluation_dock"].raise_()
-    panel.grab().save("/tmp/shots/streamed_eval.png")
+    save_shot(panel, "streamed_eval")
 
     # Try it: an image of the folder gets the answer the in-memory data's run gives.
     streamed_try = ui.try_it_panel
@@ -186,7 +186,7 @@ def test_a_streamed_run_is_evaluated_as_the_same_data_in_memory(
     note = panel.samples.missing
     assert note.isVisible() and note.text().startswith(f"Could not read the image {gone} (")
     assert "\n" not in note.text()  # one file, one line
-    panel.grab().save("/tmp/shots/streamed_eval_missing.png")
+    save_shot(panel, "streamed_eval_missing")
 
 
 @pytest.mark.parametrize("streaming", ["always", "never"])
