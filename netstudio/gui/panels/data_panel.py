@@ -353,8 +353,8 @@ class DataPanel(QWidget):
             rest = preview.total - preview.train_count
             return said.format(
                 name=shown_name(preview.name),
-                train=preview.train_count,
-                rest=rest,
+                train=i18n.number(preview.train_count),
+                rest=i18n.number(rest),
                 shape=shape,
                 what=what,
             )
@@ -362,8 +362,9 @@ class DataPanel(QWidget):
         what = self.tr("%n classes", "", len(classes)) if classes is not None else ""
         what = what or self.tr("regression")
         said = self.tr("{name}: {train} train / {val} val / {test} test, {shape}, {what}")
-        return said.format(name=shown_name(preview.name), train=train, val=val, test=test,
-                           shape=shape, what=what)  # fmt: skip
+        number = i18n.number
+        return said.format(name=shown_name(preview.name), train=number(train), val=number(val),
+                           test=number(test), shape=shape, what=what)  # fmt: skip
 
     def _replan(self, config: DataConfig) -> None:
         """Say which way Train will read the data and why (the memory available is read on a

@@ -75,7 +75,7 @@ def test_digits_load_in_the_background_with_samples_and_class_balance(qtbot) -> 
     with qtbot.waitSignal(panel.preview_ready, timeout=20000):
         pass
     _loaded(qtbot, panel)
-    assert panel.status.text().startswith("Digits (8×8): 1293 train / 144 val / 360 test")
+    assert panel.status.text().startswith("Digits (8×8): 1,293 train / 144 val / 360 test")
     grid = panel.preview.sample_grid
     assert [label for label, _ in grid.rows] == [str(i) for i in range(10)]
     assert all(len(thumbs) == 8 for _, thumbs in grid.rows)
