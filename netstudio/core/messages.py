@@ -57,8 +57,8 @@ Translate = Callable[[str, str], str]
 class Message(str):
     """A message's English text that keeps its `template` and `args` (see module docstring).
 
-    An argument may itself be a `Message` (translated with the one holding it); numbers are
-    written with the GUI's number format; anything else (node names, layer types, file
+    An argument may itself be a `Message` (translated with the one holding it); numbers (and
+    `Count`s, grouped in English) are written with the GUI's number format; anything else (node names, layer types, file
     paths: the person's own data) is put in as it is.
     """
 
@@ -85,6 +85,8 @@ class Message(str):
                 values[name] = value.translated(translate, number)
             elif isinstance(value, Phrase):
                 values[name] = translate(value.context, str(value)) or str(value)
+            elif isinstance(value, Count):
+                values[name] = number(int(value))
             elif isinstance(value, (int, float)) and not isinstance(value, bool):
                 values[name] = number(value)
             else:
@@ -106,7 +108,8 @@ class Message(str):
         """The message `to_dict` wrote; None when `data` names no known template (a file
         written by another version, whose module is not loaded) or its arguments do not fit
         it (a damaged file). Only plain values are taken as arguments: a file never makes
-        anything but text and numbers."""
+        anything but text, numbers and counts (a file written before `Count` holds the count
+        as its English text, "40,000": shown as it is)."""
         if not isinstance(data, Mapping):
             return None
         template = TEMPLATES.get(str(data.get("code")))
@@ -116,7 +119,7 @@ class Message(str):
         args: dict[str, Any] = {}
         for name, value in raw.items():
             if isinstance(value, Mapping):
-                value = Message.from_dict(value)
+                value = Count.from_dict(value) if "count" in value else Message.from_dict(value)
             if value is None or not isinstance(value, (str, int, float)):
                 return None
             args[str(name)] = value
@@ -145,8 +148,38 @@ class Phrase(str):
         return (Phrase, (self.context, str(self)))
 
 
+class Count(int):
+    """A count a person reads (samples, values, parameters, bytes): an `int` whose English text
+    is grouped, ``str(Count(40000)) == "40,000"`` (as the messages always wrote it), and that
+    `Message.translated` writes with the locale's number format ("40.000" in German).
+
+    Pass it rather than a text made by ``f"{count:,}"``: a number made text before the
+    message cannot be written the locale's way any more."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+    def __repr__(self) -> str:
+        return f"Count({int(self)})"
+
+    def __format__(self, spec: str) -> str:
+        return str(self) if not spec else int(self).__format__(spec)
+
+    def to_dict(self) -> dict[str, int]:
+        """As `Message.to_dict` writes it: ``{"count": 40000}``."""
+        return {"count": int(self)}
+
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> Count | None:
+        """The count `to_dict` wrote; None for anything but a whole number."""
+        value = data.get("count")
+        if isinstance(value, bool) or not isinstance(value, int) or len(data) != 1:
+            return None
+        return Count(value)
+
+
 def _plain(value: Any) -> Any:
     """An argument as `Message.to_dict` writes it."""
-    if isinstance(value, Message):
+    if isinstance(value, (Message, Count)):
         return value.to_dict()
     return str(value) if isinstance(value, Phrase) else value

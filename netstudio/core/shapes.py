@@ -32,7 +32,7 @@ from netstudio.core.catalogue import LayerSpec, TensorInfo
 from netstudio.core.errors import CycleError
 from netstudio.core.events import Event, Subscriptions
 from netstudio.core.graph import Edge, NetworkGraph, Node
-from netstudio.core.messages import Message
+from netstudio.core.messages import Count, Message
 from netstudio.core.module_messages import first_line
 from netstudio.core.shape_messages import (
     BATCH_DIMENSION,
@@ -782,7 +782,7 @@ class ShapeInference:
             return ""
         gib = count * 4 / 2**30
         return TOO_BIG(
-            node=node.label, count=f"{count:,}", gib=f"{gib:,.0f}", most=f"{MAX_LAYER_PARAMS:,}"
+            node=node.label, count=Count(count), gib=Count(round(gib)), most=Count(MAX_LAYER_PARAMS)
         )
 
     def _module(self, spec: LayerSpec, resolved: Mapping[str, Any]) -> tuple[nn.Module, int, int]:

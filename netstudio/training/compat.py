@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from netstudio.core.messages import Count
 from netstudio.training import fit_messages as words
 from netstudio.training.config import LossType, Task
 from netstudio.training.data_config import DataConfig
@@ -69,9 +70,9 @@ def check_input_shape(
         words.INPUT_TAKES(
             label=label,
             shape="×".join(map(str, shape)),
-            want=f"{want:,}",
+            want=Count(want),
             data_shape="×".join(map(str, data_shape)),
-            have=f"{have:,}",
+            have=Count(have),
             dims=", ".join(map(str, data_shape)),
         )
     ]
@@ -118,7 +119,7 @@ def check_compatibility(
         if input_shape is not None and len(input_shape) > 1:
             want = _sample_values(input_shape)
             if values != want:
-                problems.append(words.RECONSTRUCTION(want=f"{want:,}", have=have))
+                problems.append(words.RECONSTRUCTION(want=Count(want), have=have))
         return problems
     if task == "regression" and loss in CLASS_INDEX_LOSSES:
         problems.append(words.NO_CLASSES_IN_REGRESSION(loss=loss))

@@ -17,6 +17,7 @@ import torch
 
 from netstudio.core.compiler import node_for_error
 from netstudio.core.graph import NetworkGraph, Node
+from netstudio.core.messages import Count
 from netstudio.training import failure_messages as words
 from netstudio.training.checkpoints import CheckpointError
 from netstudio.training.config import TrainingConfig
@@ -95,12 +96,12 @@ class FailureDiagnosis:
         batch = batch + 1 if batch is not None else None
         text = first_line(error)
         if is_out_of_memory(error):
-            batch_size = f"{self.config.batch_size:,}"
+            batch_size = Count(self.config.batch_size)
             shrink = words.SHRINK_BATCH(size=batch_size)
             size = size_parameter(node) if node is not None else None
             if node is not None and size is not None:
                 shrink = words.SHRINK_BATCH_OR_NODE(
-                    size=batch_size, param=size[0], node=node.label, value=f"{size[1]:,}"
+                    size=batch_size, param=size[0], node=node.label, value=Count(size[1])
                 )
             return TrainingFailure(
                 "memory",

@@ -12,7 +12,7 @@ pydantic's own words (English).
 
 from __future__ import annotations
 
-from netstudio.core.messages import QT_TRANSLATE_NOOP, Message, Phrase, Template
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Count, Message, Phrase, Template
 
 CONTEXT = "FitMessages"
 
@@ -191,4 +191,4 @@ TWO_NETWORKS = Template(
 
 def values(count: int) -> Message:
     """ "1 value", "3,072 values": a count of values (English keeps its plural)."""
-    return ONE_VALUE() if count == 1 else VALUES(count=f"{count:,}")
+    return ONE_VALUE() if count == 1 else VALUES(count=Count(count))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import Count
 from netstudio.core.params import p_bool, p_int
 from netstudio.training import data_messages as words
 from netstudio.training.folder_listing import IMAGE_SUFFIXES, scan_folder
@@ -207,7 +208,7 @@ class ImageFolderSource(DataSource):
 
 def stats_line(sample: int, train: int) -> str:
     """ "mean/std from 1,000 of 43,200 training images" (a streamed folder's statistics)."""
-    return words.STATS_SAMPLE(sample=f"{sample:,}", train=f"{train:,}")
+    return words.STATS_SAMPLE(sample=Count(sample), train=Count(train))
 
 
 @dataclass(frozen=True)
@@ -342,7 +343,7 @@ def reading(path: str) -> Iterator[None]:
     except Image.DecompressionBombError as exc:
         most = Image.MAX_IMAGE_PIXELS  # PIL refuses twice this many (and warns above it)
         raise DataError(
-            words.TOO_MANY_PIXELS(path=path, pixels=f"{2 * most:,}")
+            words.TOO_MANY_PIXELS(path=path, pixels=Count(2 * most))
             if most
             else words.TOO_MANY_PIXELS_UNSAID(path=path)
         ) from exc

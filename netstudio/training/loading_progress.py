@@ -31,6 +31,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Literal, TextIO
 
+from netstudio.core.messages import Count
 from netstudio.training import data_messages as words
 
 #: Seconds a load runs before its progress is shown (see module docstring).
@@ -83,7 +84,7 @@ class LoadingProgress:
         """ "decoding images: 1,234 / 5,000 files · ETA 0:07", "reading data.csv: 40,000 /
         100,000 rows"."""
         eta = self.eta
-        done, total = f"{self.done:,}", f"{self.total:,}"
+        done, total = Count(self.done), Count(self.total)
         plain, timed = _LINES[self.unit]
         if eta is not None and self.done < self.total:
             return timed(what=self.what, done=done, total=total, eta=format_duration(eta))

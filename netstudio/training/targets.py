@@ -15,7 +15,7 @@ import torch
 from torch import nn
 
 from netstudio.core.graph import Node
-from netstudio.core.messages import QT_TRANSLATE_NOOP, Template
+from netstudio.core.messages import QT_TRANSLATE_NOOP, Count, Template
 from netstudio.training import failure_messages as words
 from netstudio.training.config import TrainingConfig
 from netstudio.training.loaded_data import LoadedData
@@ -152,7 +152,7 @@ class Targets:
         if self.config.task == "reconstruction":
             want = math.prod(x.shape[1:])
             if values != want:
-                return RECONSTRUCTION(shape=shape, want=f"{want:,}")
+                return RECONSTRUCTION(shape=shape, want=Count(want))
             return None
         if self.data.task == "classification":
             k = self.data.num_classes or int(self.data.train.y.max()) + 1

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netstudio.core.messages import Count
 from netstudio.core.params import p_bool
 from netstudio.training import data_messages as words
 from netstudio.training.loaded_data import DataError, DataFix, LoadedData, RawData, prepare
@@ -292,9 +293,9 @@ def _check_idx_pair(name: str, raw: Path, prefix: str) -> None:
             words.IDX_COUNTS_DIFFER(
                 name=name,
                 path=raw / f"{prefix}-images-idx3-ubyte",
-                images=f"{images[0]:,}",
+                images=Count(images[0]),
                 labels_file=f"{prefix}-labels-idx1-ubyte",
-                labels=f"{labels[0]:,}",
+                labels=Count(labels[0]),
             )
         )
 
@@ -333,7 +334,7 @@ def _idx_shape(name: str, path: Path, rank: int) -> tuple[int, ...]:
         shape = "×".join(str(d) for d in dims)
         raise DataError(
             words.IDX_TRUNCATED(
-                name=name, path=path, shape=shape, expected=f"{expected:,}", size=f"{size:,}"
+                name=name, path=path, shape=shape, expected=Count(expected), size=Count(size)
             )
         )
     return dims

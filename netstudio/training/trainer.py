@@ -31,6 +31,7 @@ from torch import nn
 
 from netstudio.core.compiler import CompileError, compile_graph
 from netstudio.core.graph import NetworkGraph
+from netstudio.core.messages import Count
 from netstudio.core.shapes import ShapeInference
 from netstudio.training import distributed, rank_failures
 from netstudio.training import failure_messages as words
@@ -259,7 +260,7 @@ class Trainer:
         node = self.graph.node(node_id)
         size = size_parameter(node)
         shrink = (
-            words.SHRINK_PARAM(param=size[0], value=f"{size[1]:,}")
+            words.SHRINK_PARAM(param=size[0], value=Count(size[1]))
             if size
             else words.MAKE_SMALLER()
         )
@@ -278,7 +279,7 @@ class Trainer:
                 "shape",
                 words.SAMPLES_DO_NOT_FIT(
                     have="×".join(map(str, have)),
-                    values=f"{math.prod(have):,}",
+                    values=Count(math.prod(have)),
                     name=self.input_node.name,
                     want="×".join(map(str, want)),
                     shape=", ".join(map(str, have)),

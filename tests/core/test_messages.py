@@ -4,6 +4,7 @@ where lupdate found every template."""
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import xml.etree.ElementTree as ET
@@ -12,7 +13,7 @@ import pytest
 
 from netstudio.core import validation
 from netstudio.core.graph import NetworkGraph
-from netstudio.core.messages import TEMPLATES, Message, Template
+from netstudio.core.messages import TEMPLATES, Count, Message, Template
 from netstudio.translations.catalogues import catalogue
 
 WORDS = Template("tests.words", "Tests", "{node} has {count} wires: {hint}")
@@ -50,6 +51,30 @@ def test_a_message_written_as_its_code_and_arguments_is_made_again() -> None:
     assert Message.from_dict({"code": "tests.words", "args": {"node": "fc1"}}) is None
     assert Message.from_dict({**data, "args": {**data["args"], "hint": {"code": "?"}}}) is None
     assert Message.from_dict("tests.words") is None
+
+
+def test_a_count_is_grouped_in_english_and_written_by_the_locale_when_translated() -> None:
+    """A `Count` is its number (an int) whose English is grouped as the messages always wrote
+    it; a translation writes it with the GUI's number format (German-style here), and a file
+    keeps it a count: read back, it is grouped again."""
+    message = WORDS(node="fc1", count=Count(40000), hint=HINT())
+    assert message == "fc1 has 40,000 wires: remove one" and message.args["count"] == 40000
+    assert str(Count(1234567)) == "1,234,567" and f"{Count(999)}" == "999"
+    assert f"{Count(40000):>8}" == "   40000"  # an explicit format is the int's
+    german = message.translated(lambda c, s: s, number=lambda n: f"{n:,}".replace(",", "."))
+    assert german == "fc1 has 40.000 wires: remove one"
+    data = message.to_dict()
+    assert data["args"]["count"] == {"count": 40000}
+    again = Message.from_dict(json.loads(json.dumps(data)))
+    assert again == message and isinstance(again.args["count"], Count)
+    old = Message.from_dict({**data, "args": {**data["args"], "count": "40,000"}})
+    assert old == message  # a file written before counts: the English text, as it was
+    broken = {**data, "args": {**data["args"], "count": {"count": "40,000"}}}
+    assert Message.from_dict(broken) is None
+    assert (
+        pickle.loads(pickle.dumps(Count(7))) == 7
+        and str(pickle.loads(pickle.dumps(Count(7000)))) == "7,000"
+    )
 
 
 def test_a_missing_or_broken_translation_shows_english() -> None:
@@ -182,7 +207,7 @@ def test_training_failures_keep_their_english_and_carry_their_arguments() -> Non
     failure = out_of_memory(
         RuntimeError("CUDA out of memory. Tried to allocate 2.00 GiB"),
         words.BUILDING_NODE(node="Linear 'fc1'"),
-        words.SHRINK_PARAM(param="out_features", value=f"{10**9:,}"),
+        words.SHRINK_PARAM(param="out_features", value=Count(10**9)),
     )
     assert failure.message == (
         "ran out of memory building Linear 'fc1' on the CPU (it asked for 2.00 GiB more): "
