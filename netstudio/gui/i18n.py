@@ -118,6 +118,14 @@ def number(value: int | float) -> str:
     return locale().toString(value, "g", 6)
 
 
+def size(size_bytes: int) -> str:
+    """A size in bytes as a person reads it here: ``format_bytes`` ("918.5 KB") with the
+    locale's decimal sign ("918,5 KB" in German); the units stay in every language."""
+    from netstudio.core.summary import format_bytes
+
+    return format_bytes(size_bytes).replace(".", locale().decimalPoint())
+
+
 def translated(text: str) -> str:
     """`text` in the installed language: a `netstudio.core.messages.Message` is translated
     through the catalogue; any other text is returned as it is (not translated yet)."""

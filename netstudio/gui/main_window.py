@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
-from netstudio.core.summary import format_bytes
 from netstudio.gui import dialogs, i18n
 from netstudio.gui.actions import Actions
 from netstudio.gui.block_editing import BlockEditing
@@ -465,7 +464,7 @@ class MainWindow(QMainWindow):
             else:
                 params = self.tr("{total} params").format(total=i18n.number(parts.total))
             text = self.tr("✓ valid · {params} · {size}").format(
-                params=params, size=format_bytes(parts.total * 4)
+                params=params, size=i18n.size(parts.total * 4)
             )
         tensors = len(document.starting_weights)
         if tensors:

@@ -170,7 +170,9 @@ def fit_to_data(document: Document, node_id: str) -> str:
         text = QCoreApplication.translate(
             "TuningEdits", "{name} already has {units} units: {reason}"
         )
-        return text.format(name=node.name, units=fit.units, reason=i18n.translated(fit.reason))
+        return text.format(
+            name=node.name, units=i18n.number(fit.units), reason=i18n.translated(fit.reason)
+        )
     stack = document.undo_stack
     text = QCoreApplication.translate("TuningEdits", "Fit {name} to the data").format(
         name=node.name
@@ -192,7 +194,9 @@ def fit_to_data(document: Document, node_id: str) -> str:
         )
     else:
         done = QCoreApplication.translate("TuningEdits", "{name} now has {units} units ({reason})")
-    return done.format(name=node.name, units=fit.units, reason=i18n.translated(fit.reason))
+    return done.format(
+        name=node.name, units=i18n.number(fit.units), reason=i18n.translated(fit.reason)
+    )
 
 
 def _without_node(document: Document, node_id: str) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from netstudio.core.summary import ModelSummary, format_bytes, summarize
+from netstudio.core.summary import ModelSummary, summarize
 from netstudio.gui import i18n
 from netstudio.gui.canvas.subtitles import translate_subtitle
 from netstudio.gui.document import Document
@@ -112,7 +112,7 @@ class SummaryModel(QAbstractTableModel):
                 return font
             if role == Qt.ItemDataRole.DisplayRole:
                 count = len(summary.rows)
-                weights = format_bytes(summary.size_bytes)
+                weights = i18n.size(summary.size_bytes)
                 split = parameter_split(summary.params_by_node, self.frozen)
                 if split.frozen:
                     layers = self.tr(

@@ -1,0 +1,48 @@
+"""Numbers a person reads are written the locale's way: in a locale that groups digits with a
+dot (German), the status bar and the Summary read "235.146", a size "918,5 KB", and a message
+made without a window (its counts passed as `Count`, grouped "3,072" in the CLI's English)
+shows its counts through the locale too, here in the Chinese app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from netstudio.core.messages import Count
+from netstudio.gui import i18n
+from netstudio.gui.main_window import MainWindow
+from netstudio.training.compat import check_input_shape
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    """German number formatting (the texts stay English) for one test, the default after."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        yield
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_numbers_are_grouped_the_locales_way(
+    qtbot, german, window: MainWindow, open_example: Callable[..., Path]
+) -> None:
+    open_example("mnist_mlp.net")
+    qtbot.waitUntil(lambda: "params" in window.validity_label.text(), timeout=20000)
+    assert window.validity_label.text() == "✓ valid · 235.146 params · 918,5 KB"
+    model = window.summary.model()
+    assert model.index(model.rowCount() - 1, 3).data() == "235.146"
+
+    problem = check_input_shape((784,), (3, 32, 32))[0]
+    assert "3,072" in problem and isinstance(problem.args["have"], Count)  # the CLI's English
+    i18n.install("zh_CN")
+    try:
+        shown = i18n.translated(problem)
+    finally:
+        i18n.install("en")
+    assert "3.072" in shown and "3,072" not in shown and "784" in shown
+    assert shown != problem  # Chinese, not the English text
