@@ -33,10 +33,10 @@ UNCHECKED_ROWS = frozenset(
 ROW = re.compile(r"^\|(.*)\|\s*$")
 #: A parenthesised sense in the English column, "(Keras, its own call())" too.
 SENSE = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")
-#: What is not English words of the text: fields, %n, code (`…`, keras.Model(inputs, outputs),
+#: What is not English words of the text: fields, %Ln, code (`…`, keras.Model(inputs, outputs),
 #: call(), bias=False, data.params, num_embeddings, 'batch'), a path (data/MNIST/raw, train/).
 FIELD = re.compile(
-    r"\{\w*\}|%n|`[^`]*`|\b\w+(?:\.\w+)+\((?:[^()]|\([^()]*\))*\)|\b\w+\(\)|\b\w+=\S*"
+    r"\{\w*\}|%L?n|`[^`]*`|\b\w+(?:\.\w+)+\((?:[^()]|\([^()]*\))*\)|\b\w+\(\)|\b\w+=\S*"
     r"|\b\w+[._]\w[\w.]*\b|'\w+'|\b\w+(?:/\w+){2,}|\b\w+/(?!\w)"
 )
 
@@ -258,7 +258,7 @@ def test_the_check_finds_a_term_translated_otherwise() -> None:
     good = [
         _entry("Batch size", "批大小"),  # "batch" is inside "batch size": only 批大小 is needed
         _entry("Lower the learning-rate", "降低学习率"),
-        _entry("%n batches of {batch}", "%n 个批次"),
+        _entry("%Ln batches of {batch}", "%Ln 个批次"),
         _entry("epoch {epoch}", "第 {epoch} 轮"),
         _entry("Run it with mode='batch' or 'batch', now {epoch}", "运行"),  # code, fields
         _entry("Epoch-wise", "逐轮"),  # an exempt sense

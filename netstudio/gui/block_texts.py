@@ -17,7 +17,7 @@ class BlockTexts(QObject):
     def made_block(self, name: str, count: int) -> str:
         """The status after Model > Make Block."""
         text = self.tr(
-            "Made the block {name} of %n layer(s): double-click it to open its network", "", count
+            "Made the block {name} of %Ln layer(s): double-click it to open its network", "", count
         )
         return text.format(name=name)
 

@@ -16,19 +16,19 @@ class CommandTexts(QObject):
     """The command texts with a count, each in a sentence of its own."""
 
     def delete_nodes(self, count: int) -> str:
-        return self.tr("Delete %n node(s)", "", count)
+        return self.tr("Delete %Ln node(s)", "", count)
 
     def delete_items(self, count: int) -> str:
-        return self.tr("Delete %n item(s)", "", count)
+        return self.tr("Delete %Ln item(s)", "", count)
 
     def move_nodes(self, count: int) -> str:
-        return self.tr("Move %n node(s)", "", count)
+        return self.tr("Move %Ln node(s)", "", count)
 
     def paste_nodes(self, count: int) -> str:
-        return self.tr("Paste %n node(s)", "", count)
+        return self.tr("Paste %Ln node(s)", "", count)
 
     def delete_runs(self, count: int) -> str:
-        return self.tr("Delete %n run(s)", "", count)
+        return self.tr("Delete %Ln run(s)", "", count)
 
 
 _counted: CommandTexts | None = None

@@ -140,7 +140,7 @@ class Inspector(QStackedWidget):
                 self.setCurrentWidget(self.selection_page)
                 return
             self.hint.setText(
-                self.tr("%n layer(s) selected.", "", count) if count > 1 else empty_hint()
+                self.tr("%Ln layer(s) selected.", "", count) if count > 1 else empty_hint()
             )
             self.setCurrentWidget(self.hint)
             return
@@ -410,11 +410,11 @@ class Inspector(QStackedWidget):
         learning = [i for i in ids if has_parameters(document, i)]
         frozen = frozen_ids(document)
         count = len(ids)
-        text = self.tr("%n layer(s) selected.", "", count)
+        text = self.tr("%Ln layer(s) selected.", "", count)
         if learning:
             still = sum(i in frozen for i in learning)
-            have = self.tr("%n of them have parameters;", "", len(learning))
-            are = self.tr("%n is frozen.", "", still)
+            have = self.tr("%Ln of them have parameters;", "", len(learning))
+            are = self.tr("%Ln is frozen.", "", still)
             both = self.tr("{parameters} {frozen}", "how many have parameters, how many are frozen")
             text += "\n" + both.format(parameters=have, frozen=are)
         self.selection_label.setText(text)

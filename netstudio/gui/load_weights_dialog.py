@@ -102,10 +102,10 @@ class LoadWeightsDialog(QDialog):
         layout = QVBoxLayout(self)
         count = len(report.matched)
         if report.complete:
-            heading = self.tr("All %n tensor(s) of {source} match this network.", "", count)
+            heading = self.tr("All %Ln tensor(s) of {source} match this network.", "", count)
         elif count:
             heading = self.tr(
-                "%n tensor(s) of {source} match this network by name and shape; the others do "
+                "%Ln tensor(s) of {source} match this network by name and shape; the others do "
                 "not. Loading the matched ones is a partial load: the layers they belong to "
                 "start from them, the others from fresh weights.",
                 "",
@@ -139,9 +139,9 @@ class LoadWeightsDialog(QDialog):
         layout.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         if report.complete:
-            load = self.tr("Load %n tensor(s)", "", count)
+            load = self.tr("Load %Ln tensor(s)", "", count)
         else:
-            load = self.tr("Load matched %n tensor(s)", "", count)
+            load = self.tr("Load matched %Ln tensor(s)", "", count)
         self.load_button: QPushButton = buttons.addButton(
             load, QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -247,7 +247,7 @@ class WeightsLoader(QObject):
             return
         tensors = merged(document.starting_weights, report)
         count = len(report.matched)
-        text = self.tr("Load %n tensor(s) from {source}", "", count).format(source=report.source)
+        text = self.tr("Load %Ln tensor(s) from {source}", "", count).format(source=report.source)
         document.undo_stack.push(SetStartingWeightsCommand(document, tensors, text))
-        said = self.tr("Loaded %n tensor(s) from {source}: training starts from them", "", count)
+        said = self.tr("Loaded %Ln tensor(s) from {source}: training starts from them", "", count)
         self.window.statusBar().showMessage(said.format(source=report.source), 10000)

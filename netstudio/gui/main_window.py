@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
             return
         errors = sum(p.severity == "error" for p in document.problems)
         if errors:
-            text = self.tr("✗ %n error(s)", "", errors)
+            text = self.tr("✗ %Ln error(s)", "", errors)
         else:
             parts = split(document)
             if parts.frozen:
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
             )
         tensors = len(document.starting_weights)
         if tensors:
-            start = self.tr("starts from loaded weights (%n tensor(s))", "", tensors)
+            start = self.tr("starts from loaded weights (%Ln tensor(s))", "", tensors)
             text = self.tr("{status} · {start}").format(status=text, start=start)
         self.validity_label.setText(text)
 
@@ -567,7 +567,7 @@ class MainWindow(QMainWindow):
         name = self.document.graph.node(ids[0]).name
         count = len(frozen)
         self.statusBar().showMessage(
-            self.tr("Froze %n layer(s) before {name}", "", count).format(name=name)
+            self.tr("Froze %Ln layer(s) before {name}", "", count).format(name=name)
             if frozen
             else self.tr("No layer with parameters comes before {name}").format(name=name),
             8000,

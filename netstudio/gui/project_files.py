@@ -86,7 +86,7 @@ class ProjectFiles(QObject):
         if problems:
             count = len(problems)
             lines = [
-                self.tr("%n part(s) of {file} could not be read:", "", count).format(
+                self.tr("%Ln part(s) of {file} could not be read:", "", count).format(
                     file=path.name
                 ),
                 file_problem_text(problems[0]),
@@ -119,7 +119,7 @@ class ProjectFiles(QObject):
         first = file_problem_text(error.problems[0])
         more = len(error.problems) - 1
         if more:
-            first = self.tr("{problem} (and %n more problem(s))", "", more).format(problem=first)
+            first = self.tr("{problem} (and %Ln more problem(s))", "", more).format(problem=first)
         if error.file is not None:
             first = self.tr("{file}: {problem}", "a file and what is wrong with it").format(
                 file=error.file, problem=first
@@ -194,7 +194,7 @@ class ProjectFiles(QObject):
             count = len(notes)
             lines = [
                 self.tr(
-                    "Saved {file}, but %n run(s) could not be brought beside it:", "", count
+                    "Saved {file}, but %Ln run(s) could not be brought beside it:", "", count
                 ).format(file=path.name),
                 i18n.translated(notes[0]),
             ]

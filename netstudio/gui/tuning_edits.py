@@ -240,4 +240,4 @@ class TuningWords(QObject):
 
     def starting(self, count: int) -> str:
         i18n.ensure_installed()  # English's "1 tensor"
-        return self.tr("starts from loaded weights (%n tensor(s))", "", count)
+        return self.tr("starts from loaded weights (%Ln tensor(s))", "", count)

@@ -103,7 +103,7 @@ def test_the_system_language_is_used_when_netstudio_has_it() -> None:
 
 def test_english_plurals_and_numbers(digits_window: MainWindow) -> None:
     window = digits_window
-    assert window.tr("✗ %n error(s)", "", 1) == "✗ 1 error"
-    assert window.tr("✗ %n error(s)", "", 3) == "✗ 3 errors"
+    assert window.tr("✗ %Ln error(s)", "", 1) == "✗ 1 error"
+    assert window.tr("✗ %Ln error(s)", "", 3) == "✗ 3 errors"
     assert i18n.number(1234567) == i18n.locale().toString(1234567)
     assert window.zoom_label.text().endswith("%")

@@ -19,6 +19,8 @@ from netstudio.translations.catalogues import (
 )
 
 FIELD = re.compile(r"\{\w*\}")
+#: A plural's count: %Ln, written with the locale's digit grouping.
+PLURAL = re.compile(r"%L?n")
 
 
 def _messages(language: str) -> list[tuple[str, str, ET.Element]]:
@@ -59,20 +61,22 @@ def test_translations_keep_fields_plurals_and_shortcut_letters() -> None:
             for text in _translations(message):
                 if sorted(FIELD.findall(text)) != sorted(FIELD.findall(source)):
                     bad.append(f"{where}: {text!r} has not the fields of {source!r}")
-                if ("%n" in source) != ("%n" in text):
-                    bad.append(f"{where}: {text!r} and {source!r} differ in %n")
+                if PLURAL.findall(source) != PLURAL.findall(text):
+                    bad.append(f"{where}: {text!r} and {source!r} differ in %Ln")
+                if "%n" in source:  # %Ln: the count in the locale's digits ("1,293")
+                    bad.append(f"{where}: {source!r} counts with %n: write %Ln")
                 if re.search(r"&\w", source) and not re.search(r"\(&\w\)", text):
                     bad.append(f"{where}: {text!r} has no shortcut letter like (&F)")
     assert not bad, "\n".join(bad)
 
 
 def test_english_has_its_plural_forms() -> None:
-    """English is the source language; its catalogue holds each %n string's two forms."""
+    """English is the source language; its catalogue holds each %Ln string's two forms."""
     plurals = [m for _, _, m in _messages(SOURCE_LANGUAGE)]
     assert plurals, "no plural strings in the English catalogue"
     for message in plurals:
         one, many = _translations(message)
-        assert "%n" in one and "%n" in many and one != many
+        assert "%Ln" in one and "%Ln" in many and one != many
 
 
 def test_every_gui_source_belongs_to_an_area() -> None:

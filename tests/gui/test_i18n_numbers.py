@@ -1,5 +1,6 @@
 """Numbers a person reads are written the locale's way: in a locale that groups digits with a
-dot (German), the status bar and the Summary read "235.146", a size "918,5 KB", and a message
+dot (German), the status bar and the Summary read "235.146", a size "918,5 KB", a plural's
+count "1.234 errors", and a message
 made without a window (its counts passed as `Count`, grouped "3,072" in the CLI's English)
 shows its counts through the locale too, here in the Chinese app."""
 
@@ -36,6 +37,10 @@ def test_numbers_are_grouped_the_locales_way(
     assert window.validity_label.text() == "✓ valid · 235.146 params · 918,5 KB"
     model = window.summary.model()
     assert model.index(model.rowCount() - 1, 3).data() == "235.146"
+
+    # A plural's count (%Ln) too, with the English catalogue's forms.
+    assert window.tr("✗ %Ln error(s)", "", 1) == "✗ 1 error"
+    assert window.tr("✗ %Ln error(s)", "", 1234) == "✗ 1.234 errors"
 
     problem = check_input_shape((784,), (3, 32, 32))[0]
     assert "3,072" in problem and isinstance(problem.args["have"], Count)  # the CLI's English

@@ -89,10 +89,10 @@ def test_training_in_chinese(qtbot, chinese, window: MainWindow, open_example) -
 def test_english_plurals_of_a_run() -> None:
     translate = QCoreApplication.translate
     assert (
-        translate("TrainingPanel", "Finished after %n epoch(s)", "", 1) == "Finished after 1 epoch"
+        translate("TrainingPanel", "Finished after %Ln epoch(s)", "", 1) == "Finished after 1 epoch"
     )
     assert (
-        translate("TrainingPanel", "Finished after %n epoch(s)", "", 3) == "Finished after 3 epochs"
+        translate("TrainingPanel", "Finished after %Ln epoch(s)", "", 3) == "Finished after 3 epochs"
     )
 
 

@@ -87,14 +87,14 @@ class ConfusionModel(QAbstractTableModel):
             }
             if row == column:
                 tip = self.tr(
-                    "%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
+                    "%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
                     "right); click to see them",
                     "",
                     int(count),
                 )
             else:
                 tip = self.tr(
-                    "%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
+                    "%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, "
                     "wrong); click to see them",
                     "",
                     int(count),

@@ -36,7 +36,7 @@ class Reopen(QObject):
     def left_out(self, count: int) -> str:
         """ "3 test samples could not be read …": `{error}` is filled in by the caller."""
         return self.tr(
-            "%n test sample(s) could not be read and are left out of the figures: {error}",
+            "%Ln test sample(s) could not be read and are left out of the figures: {error}",
             "",
             count,
         )

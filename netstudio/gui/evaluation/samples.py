@@ -93,9 +93,9 @@ class SampleView(QWidget):
         shown = [int(i) for i in indices[:MAX_SHOWN]]
         self.indices = shown
         if total > len(shown):
-            text = self.tr("{title}: %n sample(s) (the first {shown})", "", total)
+            text = self.tr("{title}: %Ln sample(s) (the first {shown})", "", total)
         else:
-            text = self.tr("{title}: %n sample(s)", "", total)
+            text = self.tr("{title}: %Ln sample(s)", "", total)
         self.title.setText(text.format(title=title, shown=i18n.number(len(shown))))
         self.title.setEnabled(True)
         self.missing.hide()

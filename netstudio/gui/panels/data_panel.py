@@ -349,7 +349,7 @@ class DataPanel(QWidget):
         classes = preview.classes
         if preview.split_sizes is None:  # an image folder's sample
             said = self.tr("{name}: {train} train / {rest} val and test, {shape}, {what}")
-            what = self.tr("%n classes", "", len(classes or []))
+            what = self.tr("%Ln classes", "", len(classes or []))
             rest = preview.total - preview.train_count
             return said.format(
                 name=shown_name(preview.name),
@@ -359,7 +359,7 @@ class DataPanel(QWidget):
                 what=what,
             )
         train, val, test = preview.split_sizes
-        what = self.tr("%n classes", "", len(classes)) if classes is not None else ""
+        what = self.tr("%Ln classes", "", len(classes)) if classes is not None else ""
         what = what or self.tr("regression")
         said = self.tr("{name}: {train} train / {val} val / {test} test, {shape}, {what}")
         number = i18n.number

@@ -284,7 +284,7 @@ class RunHistoryPanel(QWidget):
             text = self.tr("Could not write {path}: {reason}")
             self._say(text.format(path=path, reason=error.strerror or error), error=True)
             return
-        text = self.tr("Wrote {rows} rows (%n run(s)) to {path}", "", len(runs))
+        text = self.tr("Wrote {rows} rows (%Ln run(s)) to {path}", "", len(runs))
         self._say(text.format(rows=i18n.number(rows), path=path))
 
     def open_selected(self) -> None:

@@ -486,18 +486,18 @@ class SearchPanel(QWidget):
         if best is None:
             if stopped:
                 return self.tr(
-                    "Search stopped: %n trial(s); Search goes on with the study", "", done
+                    "Search stopped: %Ln trial(s); Search goes on with the study", "", done
                 )
-            return self.tr("Search ended: %n trial(s)", "", done)
+            return self.tr("Search ended: %Ln trial(s)", "", done)
         number = str(best["number"])
         if stopped:
             text = self.tr(
-                "Search stopped: %n trial(s); best: trial {number}; Search goes on with the study",
+                "Search stopped: %Ln trial(s); best: trial {number}; Search goes on with the study",
                 "",
                 done,
             )
         else:
-            text = self.tr("Search ended: %n trial(s); best: trial {number}", "", done)
+            text = self.tr("Search ended: %Ln trial(s); best: trial {number}", "", done)
         return text.format(number=number)
 
     def _add_run(self, item: dict[str, Any]) -> None:

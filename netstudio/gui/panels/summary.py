@@ -116,10 +116,10 @@ class SummaryModel(QAbstractTableModel):
                 split = parameter_split(summary.params_by_node, self.frozen)
                 if split.frozen:
                     layers = self.tr(
-                        "%n layer(s), {weights} of weights; {frozen} frozen", "", count
+                        "%Ln layer(s), {weights} of weights; {frozen} frozen", "", count
                     )
                 else:
-                    layers = self.tr("%n layer(s), {weights} of weights", "", count)
+                    layers = self.tr("%Ln layer(s), {weights} of weights", "", count)
                 return (
                     self.tr("Total"),
                     layers.format(weights=weights, frozen=number(split.frozen)),
@@ -138,7 +138,7 @@ class SummaryModel(QAbstractTableModel):
                 if self.starting:
                     lines.append(
                         self.tr(
-                            "The project starts from loaded weights (%n tensor(s))",
+                            "The project starts from loaded weights (%Ln tensor(s))",
                             "",
                             self.starting,
                         )

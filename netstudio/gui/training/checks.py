@@ -36,7 +36,7 @@ class StartChecks(QObject):
     def network_errors(self, problems: list[Problem]) -> str:
         first = problems[0]
         return self.tr(
-            "The network has %n error(s) (first: {where}: {message}): fix the problems first "
+            "The network has %Ln error(s) (first: {where}: {message}): fix the problems first "
             "(Model ▸ Check Network)",
             "",
             len(problems),

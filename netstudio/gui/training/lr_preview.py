@@ -113,7 +113,7 @@ class LrPreview(pg.PlotWidget):
             self.markers.append(line)
         number = i18n.locale().toString
         tip = (
-            self.tr("Learning rate from {start} to {end} over %n epoch(s)", "", len(rates)).format(
+            self.tr("Learning rate from {start} to {end} over %Ln epoch(s)", "", len(rates)).format(
                 start=number(float(rates[0]), "g", 3), end=number(float(rates[-1]), "g", 3)
             )
             if len(rates)

@@ -330,14 +330,14 @@ class TrainingPanel(QWidget):
         if info.streaming:
             text = self.tr(
                 "Training on {device}: {parameters} parameters, {samples} samples, "
-                "%n epoch(s) of {batches} batches, streaming from disk",
+                "%Ln epoch(s) of {batches} batches, streaming from disk",
                 "",
                 info.epochs,
             )
         else:
             text = self.tr(
                 "Training on {device}: {parameters} parameters, {samples} samples, "
-                "%n epoch(s) of {batches} batches",
+                "%Ln epoch(s) of {batches} batches",
                 "",
                 info.epochs,
             )
@@ -393,12 +393,12 @@ class TrainingPanel(QWidget):
     def _ended(self, status: str, epochs: int) -> str:
         """ "Finished after 3 epochs", by how the run ended."""
         if status == "finished":
-            return self.tr("Finished after %n epoch(s)", "", epochs)
+            return self.tr("Finished after %Ln epoch(s)", "", epochs)
         if status == "stopped":
-            return self.tr("Stopped after %n epoch(s)", "", epochs)
+            return self.tr("Stopped after %Ln epoch(s)", "", epochs)
         if status == "early_stopped":
-            return self.tr("Stopped early after %n epoch(s)", "", epochs)
-        return self.tr("Failed after %n epoch(s)", "", epochs)
+            return self.tr("Stopped early after %Ln epoch(s)", "", epochs)
+        return self.tr("Failed after %Ln epoch(s)", "", epochs)
 
     def failure_text(self, error: dict[str, Any], failure: TrainingFailure | None = None) -> str:
         """Why a run failed: its kind's headline around the failure's own (headless) text, and

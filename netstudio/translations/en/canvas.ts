@@ -4,10 +4,10 @@
 <context>
     <name>BlockTexts</name>
     <message numerus="yes">
-        <source>Made the block {name} of %n layer(s): double-click it to open its network</source>
+        <source>Made the block {name} of %Ln layer(s): double-click it to open its network</source>
         <translation>
-            <numerusform>Made the block {name} of %n layer: double-click it to open its network</numerusform>
-            <numerusform>Made the block {name} of %n layers: double-click it to open its network</numerusform>
+            <numerusform>Made the block {name} of %Ln layer: double-click it to open its network</numerusform>
+            <numerusform>Made the block {name} of %Ln layers: double-click it to open its network</numerusform>
         </translation>
     </message>
 </context>

@@ -4,10 +4,10 @@
 <context>
     <name>DataPanel</name>
     <message numerus="yes">
-        <source>%n classes</source>
+        <source>%Ln classes</source>
         <translation>
-            <numerusform>%n class</numerusform>
-            <numerusform>%n classes</numerusform>
+            <numerusform>%Ln class</numerusform>
+            <numerusform>%Ln classes</numerusform>
         </translation>
     </message>
 </context>

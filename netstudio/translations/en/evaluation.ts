@@ -4,54 +4,54 @@
 <context>
     <name>ConfusionModel</name>
     <message numerus="yes">
-        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, right); click to see them</source>
+        <source>%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, right); click to see them</source>
         <translation>
-            <numerusform>%n test sample of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
-            <numerusform>%n test samples of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
+            <numerusform>%Ln test sample of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
+            <numerusform>%Ln test samples of {true} predicted as {predicted} ({share} of {true}, right); click to see them</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</source>
+        <source>%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</source>
         <translation>
-            <numerusform>%n test sample of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
-            <numerusform>%n test samples of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
+            <numerusform>%Ln test sample of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
+            <numerusform>%Ln test samples of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Reopen</name>
     <message numerus="yes">
-        <source>%n test sample(s) could not be read and are left out of the figures: {error}</source>
+        <source>%Ln test sample(s) could not be read and are left out of the figures: {error}</source>
         <translation>
-            <numerusform>%n test sample could not be read and is left out of the figures: {error}</numerusform>
-            <numerusform>%n test samples could not be read and are left out of the figures: {error}</numerusform>
+            <numerusform>%Ln test sample could not be read and is left out of the figures: {error}</numerusform>
+            <numerusform>%Ln test samples could not be read and are left out of the figures: {error}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RunHistoryPanel</name>
     <message numerus="yes">
-        <source>Wrote {rows} rows (%n run(s)) to {path}</source>
+        <source>Wrote {rows} rows (%Ln run(s)) to {path}</source>
         <translation>
-            <numerusform>Wrote {rows} rows (%n run) to {path}</numerusform>
-            <numerusform>Wrote {rows} rows (%n runs) to {path}</numerusform>
+            <numerusform>Wrote {rows} rows (%Ln run) to {path}</numerusform>
+            <numerusform>Wrote {rows} rows (%Ln runs) to {path}</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>SampleView</name>
     <message numerus="yes">
-        <source>{title}: %n sample(s) (the first {shown})</source>
+        <source>{title}: %Ln sample(s) (the first {shown})</source>
         <translation>
-            <numerusform>{title}: %n sample (the first {shown})</numerusform>
-            <numerusform>{title}: %n samples (the first {shown})</numerusform>
+            <numerusform>{title}: %Ln sample (the first {shown})</numerusform>
+            <numerusform>{title}: %Ln samples (the first {shown})</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{title}: %n sample(s)</source>
+        <source>{title}: %Ln sample(s)</source>
         <translation>
-            <numerusform>{title}: %n sample</numerusform>
-            <numerusform>{title}: %n samples</numerusform>
+            <numerusform>{title}: %Ln sample</numerusform>
+            <numerusform>{title}: %Ln samples</numerusform>
         </translation>
     </message>
 </context>

@@ -4,31 +4,31 @@
 <context>
     <name>SearchPanel</name>
     <message numerus="yes">
-        <source>Search stopped: %n trial(s); Search goes on with the study</source>
+        <source>Search stopped: %Ln trial(s); Search goes on with the study</source>
         <translation>
-            <numerusform>Search stopped: %n trial; Search goes on with the study</numerusform>
-            <numerusform>Search stopped: %n trials; Search goes on with the study</numerusform>
+            <numerusform>Search stopped: %Ln trial; Search goes on with the study</numerusform>
+            <numerusform>Search stopped: %Ln trials; Search goes on with the study</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search ended: %n trial(s)</source>
+        <source>Search ended: %Ln trial(s)</source>
         <translation>
-            <numerusform>Search ended: %n trial</numerusform>
-            <numerusform>Search ended: %n trials</numerusform>
+            <numerusform>Search ended: %Ln trial</numerusform>
+            <numerusform>Search ended: %Ln trials</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search stopped: %n trial(s); best: trial {number}; Search goes on with the study</source>
+        <source>Search stopped: %Ln trial(s); best: trial {number}; Search goes on with the study</source>
         <translation>
-            <numerusform>Search stopped: %n trial; best: trial {number}; Search goes on with the study</numerusform>
-            <numerusform>Search stopped: %n trials; best: trial {number}; Search goes on with the study</numerusform>
+            <numerusform>Search stopped: %Ln trial; best: trial {number}; Search goes on with the study</numerusform>
+            <numerusform>Search stopped: %Ln trials; best: trial {number}; Search goes on with the study</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search ended: %n trial(s); best: trial {number}</source>
+        <source>Search ended: %Ln trial(s); best: trial {number}</source>
         <translation>
-            <numerusform>Search ended: %n trial; best: trial {number}</numerusform>
-            <numerusform>Search ended: %n trials; best: trial {number}</numerusform>
+            <numerusform>Search ended: %Ln trial; best: trial {number}</numerusform>
+            <numerusform>Search ended: %Ln trials; best: trial {number}</numerusform>
         </translation>
     </message>
 </context>

@@ -475,33 +475,33 @@
 <context>
     <name>CommandTexts</name>
     <message numerus="yes">
-        <source>Delete %n node(s)</source>
+        <source>Delete %Ln node(s)</source>
         <translation>
-            <numerusform>删除 %n 个节点</numerusform>
+            <numerusform>删除 %Ln 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n item(s)</source>
+        <source>Delete %Ln item(s)</source>
         <translation>
-            <numerusform>删除 %n 项</numerusform>
+            <numerusform>删除 %Ln 项</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Move %n node(s)</source>
+        <source>Move %Ln node(s)</source>
         <translation>
-            <numerusform>移动 %n 个节点</numerusform>
+            <numerusform>移动 %Ln 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Paste %n node(s)</source>
+        <source>Paste %Ln node(s)</source>
         <translation>
-            <numerusform>粘贴 %n 个节点</numerusform>
+            <numerusform>粘贴 %Ln 个节点</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n run(s)</source>
+        <source>Delete %Ln run(s)</source>
         <translation>
-            <numerusform>删除 %n 条训练记录</numerusform>
+            <numerusform>删除 %Ln 条训练记录</numerusform>
         </translation>
     </message>
 </context>
@@ -1357,15 +1357,15 @@ They were autosaved {when}. Restore them?</source>
         <translation>加载权重</translation>
     </message>
     <message numerus="yes">
-        <source>All %n tensor(s) of {source} match this network.</source>
+        <source>All %Ln tensor(s) of {source} match this network.</source>
         <translation>
-            <numerusform>{source} 的全部 %n 个张量都与本网络匹配。</numerusform>
+            <numerusform>{source} 的全部 %Ln 个张量都与本网络匹配。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n tensor(s) of {source} match this network by name and shape; the others do not. Loading the matched ones is a partial load: the layers they belong to start from them, the others from fresh weights.</source>
+        <source>%Ln tensor(s) of {source} match this network by name and shape; the others do not. Loading the matched ones is a partial load: the layers they belong to start from them, the others from fresh weights.</source>
         <translation>
-            <numerusform>{source} 中有 %n 个张量按名称和形状与本网络匹配，其余的不匹配。只加载匹配的张量是部分加载：它们所属的层从这些权重开始，其余的层从新初始化的权重开始。</numerusform>
+            <numerusform>{source} 中有 %Ln 个张量按名称和形状与本网络匹配，其余的不匹配。只加载匹配的张量是部分加载：它们所属的层从这些权重开始，其余的层从新初始化的权重开始。</numerusform>
         </translation>
     </message>
     <message>
@@ -1377,15 +1377,15 @@ They were autosaved {when}. Restore them?</source>
         <translation>训练将从加载的权重开始；保存时会把它们存放在项目旁边。编辑 ▸ 撤销 可以撤回这次加载。</translation>
     </message>
     <message numerus="yes">
-        <source>Load %n tensor(s)</source>
+        <source>Load %Ln tensor(s)</source>
         <translation>
-            <numerusform>加载 %n 个张量</numerusform>
+            <numerusform>加载 %Ln 个张量</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Load matched %n tensor(s)</source>
+        <source>Load matched %Ln tensor(s)</source>
         <translation>
-            <numerusform>加载匹配的 %n 个张量</numerusform>
+            <numerusform>加载匹配的 %Ln 个张量</numerusform>
         </translation>
     </message>
 </context>
@@ -1491,9 +1491,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>正在加载 PyTorch…</translation>
     </message>
     <message numerus="yes">
-        <source>✗ %n error(s)</source>
+        <source>✗ %Ln error(s)</source>
         <translation>
-            <numerusform>✗ %n 个错误</numerusform>
+            <numerusform>✗ %Ln 个错误</numerusform>
         </translation>
     </message>
     <message>
@@ -1509,9 +1509,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>✓ 有效 · {params} · {size}</translation>
     </message>
     <message numerus="yes">
-        <source>starts from loaded weights (%n tensor(s))</source>
+        <source>starts from loaded weights (%Ln tensor(s))</source>
         <translation>
-            <numerusform>从加载的权重开始（%n 个张量）</numerusform>
+            <numerusform>从加载的权重开始（%Ln 个张量）</numerusform>
         </translation>
     </message>
     <message>
@@ -1528,9 +1528,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>问题（{count}）</translation>
     </message>
     <message numerus="yes">
-        <source>Froze %n layer(s) before {name}</source>
+        <source>Froze %Ln layer(s) before {name}</source>
         <translation>
-            <numerusform>已冻结 {name} 之前的 %n 个层</numerusform>
+            <numerusform>已冻结 {name} 之前的 %Ln 个层</numerusform>
         </translation>
     </message>
     <message>
@@ -1562,9 +1562,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>无法打开项目</translation>
     </message>
     <message numerus="yes">
-        <source>%n part(s) of {file} could not be read:</source>
+        <source>%Ln part(s) of {file} could not be read:</source>
         <translation>
-            <numerusform>{file} 中有 %n 个部分无法读取：</numerusform>
+            <numerusform>{file} 中有 %Ln 个部分无法读取：</numerusform>
         </translation>
     </message>
     <message>
@@ -1580,9 +1580,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>项目已打开，但有问题</translation>
     </message>
     <message numerus="yes">
-        <source>{problem} (and %n more problem(s))</source>
+        <source>{problem} (and %Ln more problem(s))</source>
         <translation>
-            <numerusform>{problem}（另有 %n 个问题）</numerusform>
+            <numerusform>{problem}（另有 %Ln 个问题）</numerusform>
         </translation>
     </message>
     <message>
@@ -1607,9 +1607,9 @@ They were autosaved {when}. Restore them?</source>
         <translation>已保存 {file}</translation>
     </message>
     <message numerus="yes">
-        <source>Saved {file}, but %n run(s) could not be brought beside it:</source>
+        <source>Saved {file}, but %Ln run(s) could not be brought beside it:</source>
         <translation>
-            <numerusform>已保存 {file}，但有 %n 条训练记录无法移到它旁边：</numerusform>
+            <numerusform>已保存 {file}，但有 %Ln 条训练记录无法移到它旁边：</numerusform>
         </translation>
     </message>
     <message>
@@ -1729,15 +1729,15 @@ Nothing was changed.</source>
 没有做任何更改。</translation>
     </message>
     <message numerus="yes">
-        <source>Load %n tensor(s) from {source}</source>
+        <source>Load %Ln tensor(s) from {source}</source>
         <translation>
-            <numerusform>从 {source} 加载 %n 个张量</numerusform>
+            <numerusform>从 {source} 加载 %Ln 个张量</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Loaded %n tensor(s) from {source}: training starts from them</source>
+        <source>Loaded %Ln tensor(s) from {source}: training starts from them</source>
         <translation>
-            <numerusform>已从 {source} 加载 %n 个张量：训练将从它们开始</numerusform>
+            <numerusform>已从 {source} 加载 %Ln 个张量：训练将从它们开始</numerusform>
         </translation>
     </message>
 </context>

@@ -177,9 +177,9 @@
 <context>
     <name>BlockTexts</name>
     <message numerus="yes">
-        <source>Made the block {name} of %n layer(s): double-click it to open its network</source>
+        <source>Made the block {name} of %Ln layer(s): double-click it to open its network</source>
         <translation>
-            <numerusform>已用 %n 个层生成模块 {name}：双击它可打开它的网络</numerusform>
+            <numerusform>已用 %Ln 个层生成模块 {name}：双击它可打开它的网络</numerusform>
         </translation>
     </message>
     <message>

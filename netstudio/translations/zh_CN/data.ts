@@ -133,9 +133,9 @@
         <translation>{name}：训练 {train} / 验证和测试 {rest}，{shape}，{what}</translation>
     </message>
     <message numerus="yes">
-        <source>%n classes</source>
+        <source>%Ln classes</source>
         <translation>
-            <numerusform>%n 个类别</numerusform>
+            <numerusform>%Ln 个类别</numerusform>
         </translation>
     </message>
     <message>

@@ -12,15 +12,15 @@
         <translation>真实：{name}</translation>
     </message>
     <message numerus="yes">
-        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, right); click to see them</source>
+        <source>%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, right); click to see them</source>
         <translation>
-            <numerusform>{true} 的 %n 个测试样本被预测为 {predicted}（占 {true} 的 {share}，正确）；点击查看这些样本</numerusform>
+            <numerusform>{true} 的 %Ln 个测试样本被预测为 {predicted}（占 {true} 的 {share}，正确）；点击查看这些样本</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n test sample(s) of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</source>
+        <source>%Ln test sample(s) of {true} predicted as {predicted} ({share} of {true}, wrong); click to see them</source>
         <translation>
-            <numerusform>{true} 的 %n 个测试样本被预测为 {predicted}（占 {true} 的 {share}，错误）；点击查看这些样本</numerusform>
+            <numerusform>{true} 的 %Ln 个测试样本被预测为 {predicted}（占 {true} 的 {share}，错误）；点击查看这些样本</numerusform>
         </translation>
     </message>
 </context>
@@ -164,9 +164,9 @@
 <context>
     <name>Reopen</name>
     <message numerus="yes">
-        <source>%n test sample(s) could not be read and are left out of the figures: {error}</source>
+        <source>%Ln test sample(s) could not be read and are left out of the figures: {error}</source>
         <translation>
-            <numerusform>%n 个测试样本无法读取，未计入这些数字：{error}</numerusform>
+            <numerusform>%Ln 个测试样本无法读取，未计入这些数字：{error}</numerusform>
         </translation>
     </message>
     <message>
@@ -275,9 +275,9 @@
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message numerus="yes">
-        <source>Wrote {rows} rows (%n run(s)) to {path}</source>
+        <source>Wrote {rows} rows (%Ln run(s)) to {path}</source>
         <translation>
-            <numerusform>已将 {rows} 行（%n 条训练记录）写入 {path}</numerusform>
+            <numerusform>已将 {rows} 行（%Ln 条训练记录）写入 {path}</numerusform>
         </translation>
     </message>
     <message>
@@ -494,15 +494,15 @@ Reads the samples of a streamed split off the GUI thread (`busy` while it runs).
         <translation>点击矩阵中的单元格，查看其中的测试样本。</translation>
     </message>
     <message numerus="yes">
-        <source>{title}: %n sample(s) (the first {shown})</source>
+        <source>{title}: %Ln sample(s) (the first {shown})</source>
         <translation>
-            <numerusform>{title}：%n 个样本（显示前 {shown} 个）</numerusform>
+            <numerusform>{title}：%Ln 个样本（显示前 {shown} 个）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>{title}: %n sample(s)</source>
+        <source>{title}: %Ln sample(s)</source>
         <translation>
-            <numerusform>{title}：%n 个样本</numerusform>
+            <numerusform>{title}：%Ln 个样本</numerusform>
         </translation>
     </message>
     <message>

@@ -70,10 +70,10 @@ Add layers from the Layers palette: drag one onto the canvas, or double-click it
 从“层”面板添加层：把层拖到画布上，或双击它。</translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s) selected.</source>
+        <source>%Ln layer(s) selected.</source>
         <extracomment>A short message for the status bar (what Fit to data did, or why it could not). The nodes selected when several are (the multi-selection page shows them). The value each field last showed from the node (a refused entry stays on show until the node&apos;s value changes). Shown under each node&apos;s page: its preview enlarged and its health (the window sets it; see `node_insight`).</extracomment>
         <translation>
-            <numerusform>已选择 %n 个层。</numerusform>
+            <numerusform>已选择 %Ln 个层。</numerusform>
         </translation>
     </message>
     <message>
@@ -150,15 +150,15 @@ PyTorch 参数名：{name}</translation>
         <translation>让所有选中的层重新学习</translation>
     </message>
     <message numerus="yes">
-        <source>%n of them have parameters;</source>
+        <source>%Ln of them have parameters;</source>
         <translation>
-            <numerusform>其中 %n 个有参数；</numerusform>
+            <numerusform>其中 %Ln 个有参数；</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n is frozen.</source>
+        <source>%Ln is frozen.</source>
         <translation>
-            <numerusform>%n 个已冻结。</numerusform>
+            <numerusform>%Ln 个已冻结。</numerusform>
         </translation>
     </message>
     <message>
@@ -290,16 +290,16 @@ PyTorch 参数名：{name}</translation>
         <translation>乘加运算</translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s), {weights} of weights; {frozen} frozen</source>
+        <source>%Ln layer(s), {weights} of weights; {frozen} frozen</source>
         <extracomment>The ids of the frozen nodes, and how many starting tensors the project has.</extracomment>
         <translation>
-            <numerusform>%n 个层，权重 {weights}；{frozen} 个已冻结</numerusform>
+            <numerusform>%Ln 个层，权重 {weights}；{frozen} 个已冻结</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s), {weights} of weights</source>
+        <source>%Ln layer(s), {weights} of weights</source>
         <translation>
-            <numerusform>%n 个层，权重 {weights}</numerusform>
+            <numerusform>%Ln 个层，权重 {weights}</numerusform>
         </translation>
     </message>
     <message>
@@ -315,9 +315,9 @@ PyTorch 参数名：{name}</translation>
         <translation>{trainable} 个可训练，{frozen} 个已冻结</translation>
     </message>
     <message numerus="yes">
-        <source>The project starts from loaded weights (%n tensor(s))</source>
+        <source>The project starts from loaded weights (%Ln tensor(s))</source>
         <translation>
-            <numerusform>项目从载入的权重开始（%n 个张量）</numerusform>
+            <numerusform>项目从载入的权重开始（%Ln 个张量）</numerusform>
         </translation>
     </message>
     <message>
@@ -396,9 +396,9 @@ PyTorch 参数名：{name}</translation>
 <context>
     <name>TuningWords</name>
     <message numerus="yes">
-        <source>starts from loaded weights (%n tensor(s))</source>
+        <source>starts from loaded weights (%Ln tensor(s))</source>
         <translation>
-            <numerusform>从载入的权重开始（%n 个张量）</numerusform>
+            <numerusform>从载入的权重开始（%Ln 个张量）</numerusform>
         </translation>
     </message>
 </context>

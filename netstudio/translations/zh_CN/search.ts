@@ -307,27 +307,27 @@
         <translation>超参数搜索无法运行：{error}</translation>
     </message>
     <message numerus="yes">
-        <source>Search stopped: %n trial(s); Search goes on with the study</source>
+        <source>Search stopped: %Ln trial(s); Search goes on with the study</source>
         <translation>
-            <numerusform>搜索已停止：%n 次试验；再次搜索将接着这次搜索继续</numerusform>
+            <numerusform>搜索已停止：%Ln 次试验；再次搜索将接着这次搜索继续</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search ended: %n trial(s)</source>
+        <source>Search ended: %Ln trial(s)</source>
         <translation>
-            <numerusform>搜索已结束：%n 次试验</numerusform>
+            <numerusform>搜索已结束：%Ln 次试验</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search stopped: %n trial(s); best: trial {number}; Search goes on with the study</source>
+        <source>Search stopped: %Ln trial(s); best: trial {number}; Search goes on with the study</source>
         <translation>
-            <numerusform>搜索已停止：%n 次试验；最佳：试验 {number}；再次搜索将接着这次搜索继续</numerusform>
+            <numerusform>搜索已停止：%Ln 次试验；最佳：试验 {number}；再次搜索将接着这次搜索继续</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Search ended: %n trial(s); best: trial {number}</source>
+        <source>Search ended: %Ln trial(s); best: trial {number}</source>
         <translation>
-            <numerusform>搜索已结束：%n 次试验；最佳：试验 {number}</numerusform>
+            <numerusform>搜索已结束：%Ln 次试验；最佳：试验 {number}</numerusform>
         </translation>
     </message>
     <message>

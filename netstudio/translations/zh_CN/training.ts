@@ -232,10 +232,10 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
         <translation>每轮的学习率</translation>
     </message>
     <message numerus="yes">
-        <source>Learning rate from {start} to {end} over %n epoch(s)</source>
+        <source>Learning rate from {start} to {end} over %Ln epoch(s)</source>
         <extracomment>The curves of the other parameter groups, by multiplier, and the unfreezing marks. The ×1 curve drawn last, and every group&apos;s curve by multiplier. Whether torch may be imported now (see module docstring).</extracomment>
         <translation>
-            <numerusform>学习率在 %n 轮内从 {start} 变为 {end}</numerusform>
+            <numerusform>学习率在 %Ln 轮内从 {start} 变为 {end}</numerusform>
         </translation>
     </message>
     <message>
@@ -250,9 +250,9 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
 <context>
     <name>StartChecks</name>
     <message numerus="yes">
-        <source>The network has %n error(s) (first: {where}: {message}): fix the problems first (Model ▸ Check Network)</source>
+        <source>The network has %Ln error(s) (first: {where}: {message}): fix the problems first (Model ▸ Check Network)</source>
         <translation>
-            <numerusform>网络有 %n 个错误（第一个：{where}：{message}）：请先解决这些问题（模型 ▸ 检查网络）</numerusform>
+            <numerusform>网络有 %Ln 个错误（第一个：{where}：{message}）：请先解决这些问题（模型 ▸ 检查网络）</numerusform>
         </translation>
     </message>
     <message>
@@ -473,15 +473,15 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
         <translation>正在加载数据…</translation>
     </message>
     <message numerus="yes">
-        <source>Training on {device}: {parameters} parameters, {samples} samples, %n epoch(s) of {batches} batches, streaming from disk</source>
+        <source>Training on {device}: {parameters} parameters, {samples} samples, %Ln epoch(s) of {batches} batches, streaming from disk</source>
         <translation>
-            <numerusform>正在 {device} 上训练：{parameters} 个参数，{samples} 个样本，共 %n 轮，每轮 {batches} 个批次，从磁盘流式读取</numerusform>
+            <numerusform>正在 {device} 上训练：{parameters} 个参数，{samples} 个样本，共 %Ln 轮，每轮 {batches} 个批次，从磁盘流式读取</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Training on {device}: {parameters} parameters, {samples} samples, %n epoch(s) of {batches} batches</source>
+        <source>Training on {device}: {parameters} parameters, {samples} samples, %Ln epoch(s) of {batches} batches</source>
         <translation>
-            <numerusform>正在 {device} 上训练：{parameters} 个参数，{samples} 个样本，共 %n 轮，每轮 {batches} 个批次</numerusform>
+            <numerusform>正在 {device} 上训练：{parameters} 个参数，{samples} 个样本，共 %Ln 轮，每轮 {batches} 个批次</numerusform>
         </translation>
     </message>
     <message>
@@ -506,27 +506,27 @@ Each plot&apos;s y axis label (x is always the epoch).</extracomment>
         <translation>测试损失 {loss}</translation>
     </message>
     <message numerus="yes">
-        <source>Finished after %n epoch(s)</source>
+        <source>Finished after %Ln epoch(s)</source>
         <translation>
-            <numerusform>训练 %n 轮后完成</numerusform>
+            <numerusform>训练 %Ln 轮后完成</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Stopped after %n epoch(s)</source>
+        <source>Stopped after %Ln epoch(s)</source>
         <translation>
-            <numerusform>训练 %n 轮后停止</numerusform>
+            <numerusform>训练 %Ln 轮后停止</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Stopped early after %n epoch(s)</source>
+        <source>Stopped early after %Ln epoch(s)</source>
         <translation>
-            <numerusform>训练 %n 轮后早停</numerusform>
+            <numerusform>训练 %Ln 轮后早停</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Failed after %n epoch(s)</source>
+        <source>Failed after %Ln epoch(s)</source>
         <translation>
-            <numerusform>训练 %n 轮后失败</numerusform>
+            <numerusform>训练 %Ln 轮后失败</numerusform>
         </translation>
     </message>
     <message>
