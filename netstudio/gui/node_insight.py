@@ -5,7 +5,8 @@ the first 16), with its value range and NaN/inf counts in words, and Previous/Ne
 another training sample. Health: the node's statistics epoch by epoch (activation std, zero
 fraction, gradient norm, update ratio) as small curves, made once and fed with `setData`.
 Its words are in the app's language (context ``NodeInsight``; the statistics' names are the
-``HealthView``'s).
+``HealthView``'s). The health curves are built when a node first has a history to show (or when
+`plots` is first read): most windows never record health, and the plots are costly to build.
 """
 
 from __future__ import annotations
@@ -74,9 +75,22 @@ class NodeInsight(QWidget):
         layout.addWidget(self.preview_box)
 
         self.health_box = QGroupBox(self.tr("Training health"), self)
-        curves = QVBoxLayout(self.health_box)
-        self.plots: dict[str, pg.PlotWidget] = {}
+        self._health_column = QVBoxLayout(self.health_box)
+        self._plots: dict[str, pg.PlotWidget] = {}
         self.curves: dict[str, pg.PlotDataItem] = {}
+        layout.addWidget(self.health_box)
+        previews.updated.connect(self.refresh)
+        health.changed.connect(self.refresh)
+
+    @property
+    def plots(self) -> dict[str, pg.PlotWidget]:
+        """The health curves' plots, by statistic (built on first use)."""
+        if not self._plots:
+            self._build_plots()
+        return self._plots
+
+    def _build_plots(self) -> None:
+        curves = self._health_column
         colour = series_colours()[0]
         for key, (_, log) in STATISTICS.items():
             plot = pg.PlotWidget(self.health_box)
@@ -88,11 +102,8 @@ class NodeInsight(QWidget):
             plot.setLogMode(y=log)
             plot.setMouseEnabled(False, False)
             self.curves[key] = plot.plot(pen=pg.mkPen(colour, width=2), symbol="o", symbolSize=4)
-            self.plots[key] = plot
+            self._plots[key] = plot
             curves.addWidget(plot)
-        layout.addWidget(self.health_box)
-        previews.updated.connect(self.refresh)
-        health.changed.connect(self.refresh)
 
     def show_node(self, node_id: str | None) -> None:
         self.node_id = node_id
@@ -130,13 +141,17 @@ class NodeInsight(QWidget):
         )
 
     def _show_health(self) -> None:
-        shown = False
-        for key, curve in self.curves.items():
+        histories = {}
+        for key, (_, log) in STATISTICS.items():
             xs, ys = self.health.history(self.node_id or "", key)
-            if STATISTICS[key][1]:  # a log axis has no place for 0
+            if log:  # a log axis has no place for 0
                 kept = [(x, y) for x, y in zip(xs, ys, strict=True) if y > 0]
                 xs, ys = [x for x, _ in kept], [y for _, y in kept]
-            curve.setData(xs, ys)
-            self.plots[key].setVisible(bool(xs))
-            shown = shown or bool(xs)
+            histories[key] = (xs, ys)
+        shown = any(xs for xs, _ in histories.values())
+        if shown or self._plots:
+            plots = self.plots
+            for key, (xs, ys) in histories.items():
+                self.curves[key].setData(xs, ys)
+                plots[key].setVisible(bool(xs))
         self.health_box.setVisible(shown)

@@ -6,7 +6,8 @@ F1 and support. Regression: predicted against true values with the diagonal. Rec
 (autoencoders): inputs above their reconstructions. Before any run, a calm empty state.
 
 The header names the run and the weights its figures come from ("weights: best, epoch 7"), as
-the Runs table does (`run_weights`).
+the Runs table does (`run_weights`). The regression plot is built when a regression run is first
+shown (or `scatter` first read): most windows never show one.
 """
 
 from __future__ import annotations
@@ -104,10 +105,9 @@ class EvaluationPanel(QWidget):
         split.setSizes([340, 400, 420])  # the per-class table whole: class, P, R, F1, support
         self.stack.addWidget(split)
 
-        self.scatter = make_plot(self, x=self.tr("true value"), y=self.tr("predicted value"))
-        self.scatter.setObjectName("regression_scatter")
+        self._scatter: pg.PlotWidget | None = None  # built on first use: `scatter`
         self.scatter_points: pg.ScatterPlotItem | None = None
-        self.stack.addWidget(self.scatter)
+        self.stack.addWidget(QWidget(self))  # the scatter's place
 
         self.pairs = ThumbnailGrid(56, self)
         self.pairs.setObjectName("reconstruction_pairs")
@@ -117,6 +117,21 @@ class EvaluationPanel(QWidget):
         scroll.setWidget(self.pairs)
         self.stack.addWidget(scroll)
         self.clear()
+
+    @property
+    def scatter(self) -> pg.PlotWidget:
+        """The regression plot: predicted against true values (built on first use)."""
+        if self._scatter is None:
+            self._scatter = make_plot(self, x=self.tr("true value"), y=self.tr("predicted value"))
+            self._scatter.setObjectName("regression_scatter")
+            place = self.stack.widget(REGRESSION)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(REGRESSION, self._scatter)
+            if place is not None:
+                self.stack.removeWidget(place)
+                place.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return self._scatter
 
     def empty_text(self) -> str:
         """What the panel says before a run has test predictions to show."""

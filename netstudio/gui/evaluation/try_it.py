@@ -10,7 +10,8 @@ well under a millisecond, but a CNN on CIFAR-sized input can take tens, and stro
 mouse rate, so the GUI thread never waits for the model and stale strokes are skipped.
 
 Above the answer, the run whose weights answer and which weights they are ("Run 2 · weights:
-best, epoch 7 · test accuracy 97.2%"), as in the Runs table and Evaluation.
+best, epoch 7 · test accuracy 97.2%"), as in the Runs table and Evaluation. The probability
+chart is built when a classifier is first tried (or `chart` first read).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
@@ -130,15 +132,29 @@ class TryItPanel(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.answer.setFont(font)
-        self.chart = make_plot(right, y=self.tr("probability"))
-        self.chart.setObjectName("try_it_chart")
+        self._chart: pg.PlotWidget | None = None  # built on first use: `chart`
+        self._column = column
         column.addWidget(self.source)
         column.addWidget(self.answer)
-        column.addWidget(self.chart, 1)
         layout.addWidget(self.inputs, 2)
         layout.addWidget(right, 3)
         self.right = right
         self.right.hide()
+
+    @property
+    def chart(self) -> pg.PlotWidget:
+        """Every class's probability, as bars under the answer (built on first use)."""
+        if self._chart is None:
+            self._chart = make_plot(self.right, y=self.tr("probability"))
+            self._chart.setObjectName("try_it_chart")
+            self._column.addWidget(self._chart, 1)
+            if self.right.isVisible():
+                self._chart.show()
+        return self._chart
+
+    def _clear_chart(self) -> None:
+        if self._chart is not None:
+            self._chart.getPlotItem().clear()
 
     # --- the model -----------------------------------------------------------------------------
 
@@ -170,7 +186,7 @@ class TryItPanel(QWidget):
         self.image_shape = data_shape if data_shape and len(data_shape) == 3 else None  # type: ignore[assignment]
         self.right.show()
         self.answer.setText("")
-        self.chart.getPlotItem().clear()
+        self.chart.getPlotItem().clear()  # shown empty until the first answer
         if self.image_shape is not None:
             self.inputs.setCurrentIndex(IMAGE)
             self.pad.clear()
@@ -273,7 +289,7 @@ class TryItPanel(QWidget):
         sample = self.sample()
         if self.model is None or sample is None:
             self.answer.setText(self.tr("Draw something…") if self.model is not None else "")
-            self.chart.getPlotItem().clear()
+            self._clear_chart()
             return
         model, data, loss, shape, dtype = self.model, self.data, self.loss, self.shape, self.dtype
 

@@ -30,7 +30,11 @@ the highest value seen, growing only when a value goes beyond it; accuracy is 0.
 (with their grid lines) and titles are cached as pixmaps, re-rendered only when their range
 changes: a repaint then blits them instead of drawing every tick label again (about 20 ms down
 to 2 ms per repaint of the four plots). Nothing is redrawn while the panel is hidden (another
-tab in front of it); it catches up when shown.
+tab in front of it); it catches up when shown. The plots themselves are built when the panel is
+first on screen (`when_first_shown`; or when `plots` / `curves` are first read): they are a good
+part of the window's building time, and most windows are never trained in. Until then the
+buffers, the planned epochs, the y extents, the run kind and the unfreezings are kept, and the
+plots are built from them.
 
 The tools (`curve_tools`, `panels.crosshair`): a smoothing slider for the per-batch loss, a log
 scale for the losses, a crosshair readout under the mouse, and Save as PNG / CSV in the context
@@ -51,6 +55,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.document import Document
 from netstudio.gui.panels.crosshair import Crosshair, Series
+from netstudio.gui.panels.first_shown import when_first_shown
 from netstudio.gui.style import CanvasTheme, with_alpha
 from netstudio.gui.training.curve_tools import (
     DEFAULT_SMOOTHING,
@@ -200,8 +205,10 @@ class CurvesPanel(QWidget):
         self._dirty: set[str] = set()
         #: Each plot's y extent seen so far: lowest (at most 0), highest, lowest above 0.
         self._y: dict[str, tuple[float, float, float | None]] = {}
-        self.plots: dict[str, pg.PlotItem] = {}
-        self.curves: dict[str, pg.PlotDataItem] = {}
+        #: The plots and curves, once built (see `plots` and `curves`).
+        self._plots: dict[str, pg.PlotItem] = {}
+        self._curves: dict[str, pg.PlotDataItem] = {}
+        self._built = False
         #: The run's unfreezings so far: (epoch, label), and their lines on `UNFREEZING_PLOTS`.
         self.unfreezings: list[tuple[int, str]] = []
         self.markers: list[pg.InfiniteLine] = []
@@ -210,7 +217,7 @@ class CurvesPanel(QWidget):
         text = self.palette().text().color()
         self.crosshair = Crosshair(self.view, self.series, text, text)
         self.menu = CurveMenu(self)
-        self._build()
+        self._first_shown = when_first_shown(self, self._build)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.redraw)
@@ -224,20 +231,37 @@ class CurvesPanel(QWidget):
 
     # --- building ------------------------------------------------------------------------------
 
+    @property
+    def plots(self) -> dict[str, pg.PlotItem]:
+        """The four plots by key (`TITLES`), built on first use."""
+        self._ensure_built()
+        return self._plots
+
+    @property
+    def curves(self) -> dict[str, pg.PlotDataItem]:
+        """Each buffer's curve by the buffer's name, built on first use."""
+        self._ensure_built()
+        return self._curves
+
+    def _ensure_built(self) -> None:
+        if not self._built:
+            self._first_shown.build()
+
     def _build(self) -> None:
+        """(Re)build the plots and curves from what the panel holds, in the palette's colours."""
+        self._built = True
         self.view.ci.clear()
-        self.plots.clear()
-        self.curves.clear()
+        self._plots.clear()
+        self._curves.clear()
         base = self.palette().color(self.backgroundRole())
         self.view.setBackground(base)
         train, val, lr = series_colours()
         for column, (key, title) in enumerate(TITLES.items()):
-            plot = self.view.addPlot(row=0, col=column)
+            plot = self.view.addPlot(row=0, col=column, enableMenu=False)
             plot.setTitle(self.tr(title), size="9pt", color=self.palette().text().color().name())
             style_plot(plot, self.tr("epoch"), self.tr(Y_LABELS[key]), small=True)
             plot.setDownsampling(auto=True, mode="peak")
             plot.setClipToView(True)
-            plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.disableAutoRange()
             plot.setXRange(0, 1, padding=0.02)
@@ -245,46 +269,54 @@ class CurvesPanel(QWidget):
             cached = QGraphicsItem.CacheMode.DeviceCoordinateCache
             for item in (plot.getAxis("left"), plot.getAxis("bottom"), plot.titleLabel):
                 item.setCacheMode(cached)
-            self.plots[key] = plot
+            self._plots[key] = plot
         for key in ("batch", "loss", "accuracy"):
             # Losses fall and accuracy rises: each legend sits where its curves are not.
             offset = (-4, -4) if key == "accuracy" else (-4, 4)
-            legend = self.plots[key].addLegend(offset=offset, labelTextSize="8pt")
+            legend = self._plots[key].addLegend(offset=offset, labelTextSize="8pt")
             legend.setBrush(with_alpha(base, 0.7))
         faint = with_alpha(train, 0.3)
         batch, smoothed = self.tr("batch"), self.tr("smoothed")
         train_name, val_name = self.tr("train"), self.tr("validation")
-        self.curves["batch_loss"] = self._curve("batch", faint, 1, batch)
-        self.curves["smoothed"] = self._curve("batch", train, 2, smoothed)
-        self.curves["train_loss"] = self._curve("loss", train, 2, train_name, symbol=True)
-        self.curves["val_loss"] = self._curve("loss", val, 2, val_name, symbol=True)
-        self.curves["train_acc"] = self._curve("accuracy", train, 2, train_name, symbol=True)
-        self.curves["val_acc"] = self._curve("accuracy", val, 2, val_name, symbol=True)
-        self.curves["lr"] = self._curve("lr", lr, 2, None)
+        self._curves["batch_loss"] = self._curve("batch", faint, 1, batch)
+        self._curves["smoothed"] = self._curve("batch", train, 2, smoothed)
+        self._curves["train_loss"] = self._curve("loss", train, 2, train_name, symbol=True)
+        self._curves["val_loss"] = self._curve("loss", val, 2, val_name, symbol=True)
+        self._curves["train_acc"] = self._curve("accuracy", train, 2, train_name, symbol=True)
+        self._curves["val_acc"] = self._curve("accuracy", val, 2, val_name, symbol=True)
+        self._curves["lr"] = self._curve("lr", lr, 2, None)
         for (name, _, plot), colour in zip(GAN_CURVES, (val, train, train, val), strict=True):
-            self.curves[name] = self._curve(plot, colour, 2, None, symbol=True)
+            self._curves[name] = self._curve(plot, colour, 2, None, symbol=True)
         self._show_gan(self.gan)
-        self._y.clear()
-        for key in LOSS_PLOTS:
-            self._set_log(key)
+        self._apply_epochs()
+        for key in self._plots:
+            if key in LOSS_PLOTS:
+                self._set_log(key)  # and its y range
+            else:
+                self._apply_y(key)
         self._dirty = set(self.buffers)
         self.crosshair.text = self.palette().text().color()
         self.crosshair.base = base
-        self.crosshair.attach(self.plots)
+        self.crosshair.attach(self._plots)
         self.markers = []
         for epoch, label in self.unfreezings:
             self._add_markers(epoch, label)
+        self.redraw()  # what arrived before
 
     def _curve(
         self, plot: str, colour: QColor, width: int, name: str | None, symbol: bool = False
     ) -> pg.PlotDataItem:
         pen = pg.mkPen(colour, width=width)
         options = {"symbol": "o", "symbolSize": 5, "symbolBrush": colour, "symbolPen": None}
-        return self.plots[plot].plot([], [], pen=pen, name=name, **(options if symbol else {}))
+        return self._plots[plot].plot([], [], pen=pen, name=name, **(options if symbol else {}))
 
     def _show_gan(self, gan: bool) -> None:
         """Title and legend the epoch plots for a GAN run (its four figures) or any other."""
         self.gan = gan
+        if not gan:
+            self.samples.hide()
+        if not self._built:
+            return  # `_build` titles them
         for key in GAN_TITLES:
             title = self.tr(GAN_TITLES[key] if gan else TITLES[key])
             self.plots[key].setTitle(title, size="9pt", color=self.palette().text().color().name())
@@ -295,8 +327,6 @@ class CurvesPanel(QWidget):
                     legend.addItem(self.curves[buffer], self.tr(label))
         y_label = self.tr("probability") if gan else self.tr(Y_LABELS["accuracy"])
         self.plots["accuracy"].getAxis("left").setLabel(y_label)
-        if not gan:
-            self.samples.hide()
         # Two optimizers at their own fixed rates: the sample grid takes the rate plot's place.
         rate, layout = self.plots["lr"], self.view.ci
         if gan and rate in layout.items:
@@ -327,7 +357,7 @@ class CurvesPanel(QWidget):
         self.redraw()  # what arrived while hidden
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self._built:
             self._build()
         super().changeEvent(event)
 
@@ -336,8 +366,8 @@ class CurvesPanel(QWidget):
     def clear(self) -> None:
         for buffer in self.buffers.values():
             buffer.clear()
-        for key in UNFREEZING_PLOTS:
-            plot = self.plots[key]
+        for key in UNFREEZING_PLOTS if self._built else ():
+            plot = self._plots[key]
             for line in self.markers:
                 if line in plot.items:
                     plot.removeItem(line)
@@ -354,7 +384,7 @@ class CurvesPanel(QWidget):
         """No run: empty curves on the axes of a fresh panel (another project is shown)."""
         self.clear()
         self.set_epochs(1)
-        for plot in self.plots.values():
+        for plot in self._plots.values():
             plot.setYRange(0, 1, padding=0.04)
         self.redraw()  # now if shown, else when shown
 
@@ -362,11 +392,16 @@ class CurvesPanel(QWidget):
         """Span the x axes over the planned epochs (fixed for the run: no axis redraws), and
         mark the epochs with dots when they are few."""
         self._epochs = epochs
-        for plot in self.plots.values():
+        self._apply_epochs()
+
+    def _apply_epochs(self) -> None:
+        """The planned epochs on the plots, once built."""
+        epochs = self._epochs
+        for plot in self._plots.values():
             plot.setXRange(0, max(1, epochs), padding=0.02)
         symbol = "o" if epochs <= MARKED_EPOCHS else None
-        for name in EPOCH_CURVES:
-            curve = self.curves[name]
+        for name in EPOCH_CURVES if self._built else ():
+            curve = self._curves[name]
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
 
@@ -453,7 +488,10 @@ class CurvesPanel(QWidget):
     def _add_markers(self, epoch: int, label: str) -> None:
         """A dashed line at `epoch` on each of `UNFREEZING_PLOTS`, `label` written up along its
         left side from the top, on a veil of the background so that it reads over curves and
-        legends."""
+        legends. Before the plots are built, nothing: `_build` adds the markers of
+        `unfreezings`."""
+        if not self._built:
+            return
         muted = CanvasTheme.from_palette(self.palette()).muted
         veil = pg.mkBrush(with_alpha(self.palette().color(self.backgroundRole()), 0.75))
         pen = pg.mkPen(muted, width=1, style=Qt.PenStyle.DashLine)
@@ -489,7 +527,7 @@ class CurvesPanel(QWidget):
     def _apply_y(self, plot: str) -> None:
         """Set `plot`'s y range from what it has seen (in log10 units on a log scale)."""
         extent = self._y.get(plot)
-        if extent is None:
+        if extent is None or not self._built:
             return
         low, high, least = extent
         if self.log_scale and plot in LOSS_PLOTS:
@@ -505,9 +543,9 @@ class CurvesPanel(QWidget):
             self.timer.start(max(0, round(wait * 1000)))
 
     def redraw(self) -> None:
-        """Copy the buffers that changed into their curves (nothing when none did, or while
-        the panel is hidden)."""
-        if not self._dirty or not self.isVisible():
+        """Copy the buffers that changed into their curves (nothing when none did, while the
+        panel is hidden, or before its plots are built)."""
+        if not self._dirty or not self.isVisible() or not self._built:
             return
         self._drawn_at = time.perf_counter()
         dirty, self._dirty = self._dirty, set()
@@ -538,7 +576,9 @@ class CurvesPanel(QWidget):
             self._set_log(key)
 
     def _set_log(self, key: str) -> None:
-        plot = self.plots[key]
+        if not self._built:
+            return  # `_build` sets it
+        plot = self._plots[key]
         plot.setLogMode(False, self.log_scale)
         plot.disableAutoRange()  # setLogMode turns auto-range back on
         plot.setXRange(0, max(1, self._epochs), padding=0.02)
