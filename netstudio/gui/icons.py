@@ -2,6 +2,8 @@
 
 The SVGs stroke with ``currentColor``; each icon is rendered for the normal and disabled
 text colours at several sizes, so it stays crisp at high DPI and follows light or dark mode.
+An icon is rendered once per process for each pair of colours (every window built after the
+first, as in the GUI tests, takes it from the cache), each colour's SVG parsed once.
 """
 
 from __future__ import annotations
@@ -19,9 +21,11 @@ ICON_DIR = icons_dir()
 SIZES = (16, 20, 24, 32, 40, 48, 64)
 
 
-def _render(svg: str, colour: QColor, size: int) -> QPixmap:
-    data = QByteArray(svg.replace("currentColor", colour.name()).encode())
-    renderer = QSvgRenderer(data)
+def _renderer(svg: str, colour: QColor) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(svg.replace("currentColor", colour.name()).encode()))
+
+
+def _render(renderer: QSvgRenderer, size: int) -> QPixmap:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -47,8 +51,17 @@ def icon(name: str, colour: QColor | None = None) -> QIcon:
     palette = QApplication.palette()
     normal = colour or palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.WindowText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+    # A copy: it shares the cached pixmaps, and a caller's change to it stays its own.
+    return QIcon(_rendered(name, normal.rgba(), disabled.rgba()))
+
+
+@cache
+def _rendered(name: str, normal: int, disabled: int) -> QIcon:
+    """The icon `name` drawn in the colours `normal` and `disabled` (ARGB) at every size."""
+    svg = _svg(name)
     result = QIcon()
-    for size in SIZES:
-        result.addPixmap(_render(svg, normal, size), QIcon.Mode.Normal)
-        result.addPixmap(_render(svg, disabled, size), QIcon.Mode.Disabled)
+    for rgba, mode in ((normal, QIcon.Mode.Normal), (disabled, QIcon.Mode.Disabled)):
+        renderer = _renderer(svg, QColor.fromRgba(rgba))
+        for size in SIZES:
+            result.addPixmap(_render(renderer, size), mode)
     return result
