@@ -51,3 +51,18 @@ def test_numbers_are_grouped_the_locales_way(
         i18n.install("en")
     assert "3.072" in shown and "3,072" not in shown and "784" in shown
     assert shown != problem  # Chinese, not the English text
+
+
+def test_plot_ticks_are_written_the_locales_way(german, window: MainWindow) -> None:
+    """The axes of the app's plots (Curves, Data preview, the learning-rate preview...) write
+    their ticks like every other number: pyqtgraph's own axis writes "10000" in any locale."""
+    from netstudio.gui.panels.plots import make_plot
+
+    curves = window.training_ui.curves.plots  # built on first read
+    axes = [plot.getAxis("left") for plot in curves.values()]
+    axes.append(make_plot().getPlotItem().getAxis("bottom"))
+    for axis in axes:
+        assert axis.tickStrings([0, 5000, 10000], 1, 5000) == ["0", "5.000", "10.000"]
+        assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0,5", "1,0"]
+        assert axis.tickStrings([1e-5, 2e-5], 1, 1e-5)[0] in ("1e-05", "0,00001")
+

@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from netstudio.gui.locale_axis import locale_axes
+
 #: Calm, distinct colours for classes and runs (Tableau 10), reused in order.
 SERIES_COLOURS = (
     "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1",
@@ -31,7 +33,7 @@ def make_plot(parent: QWidget | None = None, *, x: str = "", y: str = "") -> pg.
     text = palette.color(QPalette.ColorRole.Text)
     # Without menus from the start: building the view's menu, only to drop it, is a third of
     # a plot's cost.
-    widget = pg.PlotWidget(parent, background=base, enableMenu=False)
+    widget = pg.PlotWidget(parent, background=base, enableMenu=False, axisItems=locale_axes())
     widget.setMinimumSize(*PLOT_MINIMUM)
     plot = widget.getPlotItem()
     font = QFont(widget.font())

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, Q
 
 from netstudio.core.messages import QT_TRANSLATE_NOOP
 from netstudio.gui.document import Document
+from netstudio.gui.locale_axis import locale_axes
 from netstudio.gui.panels.crosshair import Crosshair, Series
 from netstudio.gui.panels.first_shown import when_first_shown
 from netstudio.gui.style import CanvasTheme, with_alpha
@@ -257,7 +258,7 @@ class CurvesPanel(QWidget):
         self.view.setBackground(base)
         train, val, lr = series_colours()
         for column, (key, title) in enumerate(TITLES.items()):
-            plot = self.view.addPlot(row=0, col=column, enableMenu=False)
+            plot = self.view.addPlot(row=0, col=column, enableMenu=False, axisItems=locale_axes())
             plot.setTitle(self.tr(title), size="9pt", color=self.palette().text().color().name())
             style_plot(plot, self.tr("epoch"), self.tr(Y_LABELS[key]), small=True)
             plot.setDownsampling(auto=True, mode="peak")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
+from netstudio.gui.locale_axis import locale_axes
 from netstudio.gui.training.plot_style import series_colours, style_plot
 from netstudio.training.config import TrainingConfig
 
@@ -54,7 +55,7 @@ class LrPreview(pg.PlotWidget):
     """The preview plot (see module docstring); `rates` holds the curve drawn last."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, axisItems=locale_axes())
         self.setObjectName("lr_preview")
         self.setFixedHeight(120)
         self.setMenuEnabled(False)
