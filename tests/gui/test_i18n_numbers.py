@@ -65,4 +65,3 @@ def test_plot_ticks_are_written_the_locales_way(german, window: MainWindow) -> N
         assert axis.tickStrings([0, 5000, 10000], 1, 5000) == ["0", "5.000", "10.000"]
         assert axis.tickStrings([0.5, 1.0], 1, 0.5) == ["0,5", "1,0"]
         assert axis.tickStrings([1e-5, 2e-5], 1, 1e-5)[0] in ("1e-05", "0,00001")
-

@@ -92,7 +92,8 @@ def test_english_plurals_of_a_run() -> None:
         translate("TrainingPanel", "Finished after %Ln epoch(s)", "", 1) == "Finished after 1 epoch"
     )
     assert (
-        translate("TrainingPanel", "Finished after %Ln epoch(s)", "", 3) == "Finished after 3 epochs"
+        translate("TrainingPanel", "Finished after %Ln epoch(s)", "", 3)
+        == "Finished after 3 epochs"
     )
 
 
