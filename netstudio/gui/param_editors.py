@@ -210,7 +210,9 @@ class ChoiceEditor(ParamEditor):
     def _make(self, parent: QWidget) -> QWidget:
         box = QComboBox(parent)
         for choice in self.spec.choices:
-            box.addItem(str(choice))
+            # a choice that is a word has a translation (a data source's "regression"); a
+            # layer's choices are PyTorch's values ("zeros", "tanh") and show as they are
+            box.addItem(QCoreApplication.translate("Choices", str(choice)), choice)
         box.activated.connect(lambda index: self._commit(self.spec.choices[index]))
         return box
 

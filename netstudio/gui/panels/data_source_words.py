@@ -118,6 +118,15 @@ NAMES = (
     QT_TRANSLATE_NOOP("DataSources", "Image folder"),
 )
 
+#: The sources' settings' choices that are words, shown translated in their combo boxes
+#: (`param_editors.ChoiceEditor`: context "Choices"; a layer's choices are PyTorch's values
+#: and have no entry, so they show as they are).
+CHOICES = (
+    QT_TRANSLATE_NOOP("Choices", "classification"),
+    QT_TRANSLATE_NOOP("Choices", "regression"),
+    QT_TRANSLATE_NOOP("Choices", "tab"),
+)
+
 
 def source_text(text: str) -> str:
     """A data source's `text` (a description, a setting's label or doc) in the person's

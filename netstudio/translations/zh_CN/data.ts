@@ -48,6 +48,22 @@
     </message>
 </context>
 <context>
+    <name>Choices</name>
+    <message>
+        <source>classification</source>
+        <extracomment>The sources&apos; settings&apos; choices that are words, shown translated in their combo boxes (`param_editors.ChoiceEditor`: context &quot;Choices&quot;; a layer&apos;s choices are PyTorch&apos;s values and have no entry, so they show as they are).</extracomment>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+</context>
+<context>
     <name>DataMessages</name>
     <message>
         <source>choose the folder that holds them with the “…” button beside Folder in the Data panel</source>
