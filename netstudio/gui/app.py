@@ -72,10 +72,10 @@ def run_app(
 ) -> int:
     """Run the editor on `path` (a ready example without one); returns the exit code.
 
-    screenshot: open, wait until shapes are inferred, save the window as this PNG, exit 0
-    (2 when the file cannot be opened or the PNG cannot be written). size: the window's size
-    for the screenshot. language: a key of `i18n.LANGUAGES` (None: the one chosen under View >
-    Language, else the system's; for a screenshot, the system's).
+    screenshot: open, wait until shapes are inferred and the previews drawn, save the window as
+    this PNG, exit 0 (2 when the file cannot be opened or the PNG cannot be written). size:
+    the window's size for the screenshot. language: a key of `i18n.LANGUAGES` (None: the one
+    chosen under View > Language, else the system's; for a screenshot, the system's).
     """
     app = _application()
     settings = None if screenshot is not None else QSettings()
@@ -102,7 +102,22 @@ def run_app(
                 result["code"] = EXIT_FAILED
             app.quit()
 
-        warmup.finished.connect(lambda *_: QTimer.singleShot(200, capture))
+        def settled() -> bool:
+            """Nothing of the start project is still being read or drawn in the background
+            (the Data preview, its augmentation and plan, the layer previews)."""
+            panel = window.evaluation_ui.data_panel
+            jobs = (panel.loader, panel.augmenter, panel.planner)
+            return not any(job.busy for job in jobs) and not window.previews.busy
+
+        def capture_when_settled(waited: float = 0.0, calm: int = 0) -> None:
+            # Twice settled in a row (a finished job may start the next), or 60 s at most.
+            calm = calm + 1 if settled() else 0
+            if calm >= 2 or waited >= 60.0:
+                capture()
+            else:
+                QTimer.singleShot(100, lambda: capture_when_settled(waited + 0.1, calm))
+
+        warmup.finished.connect(lambda *_: QTimer.singleShot(200, capture_when_settled))
     # An image folder's Data preview is drawn without PyTorch: torch loads once it is.
     panel = window.evaluation_ui.data_panel
     QTimer.singleShot(0, lambda: warmup.start_after(lambda: panel.loading_early, panel.early_ended))
