@@ -12,6 +12,7 @@ import ast
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netstudio.core.python_source import parse
 from netstudio.export import export_messages as said
 from netstudio.export.code import Imports, class_name, literal
 from netstudio.export.errors import ExportError
@@ -73,7 +74,7 @@ def _check_unique_definitions(text: str, model: ModelSource) -> None:
     run the wrong one; nothing to check when the text does not parse (`checked_source` says
     so)."""
     try:
-        tree = ast.parse(text)
+        tree = parse(text)
     except (SyntaxError, ValueError):
         return
     seen: set[str] = set()
@@ -128,7 +129,7 @@ def checked_source(text: str, path: Path) -> bytes:
     """`text` as UTF-8 once it is known to parse as Python; ExportError (nothing written)
     when it does not: that is a NetStudio bug, so the message asks for a report."""
     try:
-        ast.parse(text, filename=path.name)
+        parse(text, filename=path.name)
         return text.encode("utf-8")
     except SyntaxError as error:
         detail: str = said.AT_LINE(line=str(error.lineno), error=error.msg)

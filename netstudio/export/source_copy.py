@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Any
 
 from netstudio.core.messages import Template
+from netstudio.core.python_source import parse
 from netstudio.export import export_messages as said
 from netstudio.export.code import Imports, literal
 from netstudio.export.errors import ExportError
@@ -72,7 +73,7 @@ class SourceBundle:
 
     def _follow(self, source: str, module: ModuleType, own: str) -> None:
         bindings = _bindings(module.__name__)
-        tree = ast.parse(source)
+        tree = parse(source)
         used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
         attributes: dict[str, set[str]] = {}
         for node in ast.walk(tree):
@@ -147,7 +148,7 @@ def _bindings(module_name: str) -> dict[str, _Binding]:
     module = sys.modules[module_name]
     source = inspect.getsource(module)
     found: dict[str, _Binding] = {}
-    for node in _top_level(ast.parse(source).body):
+    for node in _top_level(parse(source).body):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 bound = alias.asname or alias.name.split(".")[0]

@@ -18,6 +18,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from netstudio.core.python_source import parse
 from netstudio.importing import import_messages
 from netstudio.importing import keras_messages as said
 from netstudio.importing.assembly import GraphAssembly
@@ -81,7 +82,7 @@ def from_keras_model(
 def imports_keras(path: str | Path) -> bool:
     """Whether the Python file `path` imports Keras (read as text, never run)."""
     try:
-        tree = ast.parse(Path(path).read_text(encoding="utf-8"), filename=str(path))
+        tree = parse(Path(path).read_text(encoding="utf-8"), filename=str(path))
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return False
     for node in ast.walk(tree):
