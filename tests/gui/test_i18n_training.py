@@ -59,7 +59,7 @@ def test_training_in_chinese(qtbot, chinese, window: MainWindow, open_example) -
     assert document.project.runs[-1]["id"] == record["id"]
     status = panel.status.text()
     assert status.startswith("训练 1 轮后完成 · ") and "秒" in status and "测试准确率" in status
-    assert status.endswith(f" — {record['name']}")
+    assert record["name"] == "Run 1" and status.endswith(" — 训练记录 1")  # the name, in Chinese
 
     # The Curves: dock, titles, axes and legends.
     assert ui.curves_dock.windowTitle() == "曲线"

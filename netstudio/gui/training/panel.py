@@ -32,7 +32,7 @@ from netstudio.gui import i18n
 from netstudio.gui.commands import SetSectionCommand
 from netstudio.gui.data_messages import training_failure_shown
 from netstudio.gui.document import Document
-from netstudio.gui.evaluation.run_weights import RunWeights, percent
+from netstudio.gui.evaluation.run_weights import RunWeights, percent, run_name
 from netstudio.gui.progress_line import ProgressLine
 from netstudio.gui.status_text import StatusText
 from netstudio.gui.style import ERROR_COLOUR, WARNING_COLOUR, with_alpha
@@ -383,7 +383,7 @@ class TrainingPanel(QWidget):
                 )
             else:
                 parts.append(self.tr("test loss {loss}").format(loss=loss))
-        self._show_status(" · ".join(parts) + f" — {record['name']}")
+        self._show_status(" · ".join(parts) + f" — {run_name(record)}")
         if record["status"] != "failed":
             self.progress.setValue(1000)
         error = record["error"]
