@@ -69,6 +69,8 @@ def test_the_decoded_image_cache_is_a_data_panel_checkbox_the_plan_line_names(
 
     folder = _image_folder(tmp_path / "pets")
     monkeypatch.setenv(decoded_cache.CACHE_ENV, str(tmp_path / "cache"))
+    # Room for the cache, whatever this machine's disk holds (the end takes it away).
+    monkeypatch.setattr(decoded_cache, "usable_bytes", lambda folder: 2**40)
     monkeypatch.setattr(streaming, "STATS_SAMPLE", 100)  # fewer than the 216 training images
     data = {"source": "image_folder", "root": str(folder), "params": {}, "streaming": "always"}
     _open_folder_project(window, qtbot, tmp_path, data)

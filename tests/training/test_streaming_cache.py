@@ -40,6 +40,13 @@ def _config(cache: bool, normalize: bool = True) -> DataConfig:
     )
 
 
+@pytest.fixture(autouse=True)
+def room_on_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache has room, whatever this machine's disk holds (it is off, with a note, where
+    the disk is 90 % full: tests that want that say so)."""
+    monkeypatch.setattr(decoded_cache, "usable_bytes", lambda folder: 2**40)
+
+
 @pytest.fixture
 def decodes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
     """The images decoded (in this process), with the cache in a folder of the test's own."""
