@@ -21,8 +21,8 @@ from netstudio.core.blocks import BLOCK, network_name_problem
 from netstudio.core.errors import GraphError
 from netstudio.core.graph import NetworkGraph
 from netstudio.gui.block_texts import counted
-from netstudio.gui.canvas.scene import error_text
 from netstudio.gui.commands import GraphCommand, PasteCommand
+from netstudio.gui.i18n import error_said
 from netstudio.gui.project_files import file_problem_text
 from netstudio.io import ProjectFileError, graph_from_dict, graph_to_dict
 
@@ -156,7 +156,7 @@ class PasteBlocksCommand(GraphCommand):
                             "BlockPaste", "cannot paste the network '{network}': {reason}"
                         )
                         first = error.problems[0] if error.problems else None
-                        reason = file_problem_text(first) if first else error_text(error)
+                        reason = file_problem_text(first) if first else error_said(error)
                         raise GraphError(text.format(network=name, reason=reason)) from None
                     self.library[name] = graph
                     added.append(name)

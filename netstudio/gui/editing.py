@@ -23,7 +23,7 @@ from netstudio.core.layout import (
 )
 from netstudio.core.placement import Rect, after, free_spot
 from netstudio.gui.block_paste import paste_command
-from netstudio.gui.canvas.scene import error_text, view_flow
+from netstudio.gui.canvas.scene import view_flow
 from netstudio.gui.clipboard import clipboard_graph, clipboard_networks, copy_nodes
 from netstudio.gui.commands import (
     AddConnectedCommand,
@@ -33,6 +33,7 @@ from netstudio.gui.commands import (
     MoveNodesCommand,
     SetViewFlowCommand,
 )
+from netstudio.gui.i18n import error_said
 from netstudio.gui.quick_add import QuickAddPopup
 from netstudio.gui.style import GRID
 from netstudio.io import graph_to_dict
@@ -141,12 +142,12 @@ class CanvasEditing(QObject):
             command = InsertIntoWireCommand(graph, wire, add=add)
         error = self.window.document.push(command)
         if error is not None and command is not add:
-            text = self.tr("Added unwired: {reason}").format(reason=error_text(error))
+            text = self.tr("Added unwired: {reason}").format(reason=error_said(error))
             self.window.statusBar().showMessage(text, 8000)
             error = self.window.document.push(add)
         elif error is not None:
             text = self.tr("Cannot add {layer}: {reason}")
-            text = text.format(layer=type_id, reason=error_text(error))
+            text = text.format(layer=type_id, reason=error_said(error))
             self.window.statusBar().showMessage(text, 8000)
         if error is not None or add.node_id is None:
             return None
@@ -230,7 +231,7 @@ class CanvasEditing(QObject):
                                 networks or {})  # fmt: skip
         error = document.push(command)
         if error is not None:
-            self.window.statusBar().showMessage(error_text(error), 8000)
+            self.window.statusBar().showMessage(error_said(error), 8000)
             return
         self.window.scene.select_nodes(command.node_ids)
 

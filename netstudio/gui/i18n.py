@@ -139,7 +139,7 @@ def error_said(error: BaseException) -> str:
     made it a `Message` (the error's only argument: ``str(error)`` is plain English), any other
     error's text as it is."""
     first = error.args[0] if len(error.args) == 1 else None
-    return translated(first) if isinstance(first, str) else str(error)
+    return translated(first) if isinstance(first, Message) else str(error)
 
 
 def plain_text(text: str) -> str:

@@ -449,7 +449,7 @@ class Inspector(QStackedWidget):
         try:
             canonical = spec.check(value, node.label)
         except ParamError as error:
-            self._show_error(name, self._short(said(error), node))
+            self._show_error(name, self._short(i18n.error_said(error), node))
             return
         self._show_error(name, "")
         if canonical == node.params.get(name):
@@ -457,7 +457,7 @@ class Inspector(QStackedWidget):
             return
         error = document.push(SetParamsCommand(document.graph, node_id, {name: canonical}))
         if error is not None:
-            self._show_error(name, self._short(said(error), node))
+            self._show_error(name, self._short(i18n.error_said(error), node))
 
     def _commit_name(self) -> None:
         document, node_id = self.document, self.node_id
@@ -470,7 +470,7 @@ class Inspector(QStackedWidget):
             self.name_edit.setModified(False)
             return
         error: GraphError | None = document.push(RenameCommand(document.graph, node_id, name))
-        self._show_error("", said(error) if error is not None else "")
+        self._show_error("", i18n.error_said(error) if error is not None else "")
         if error is None:
             self.name_edit.setModified(False)
 
@@ -484,13 +484,6 @@ class Inspector(QStackedWidget):
         if self.name_edit is not None and self.currentWidget() is self.scroll:
             self.name_edit.setFocus()
             self.name_edit.selectAll()
-
-
-def said(error: BaseException) -> str:
-    """An error's message in the app's language: its `Message` translated (while it is still
-    whole: the error's only argument), any other message as it is."""
-    first = error.args[0] if len(error.args) == 1 else None
-    return translated(first) if isinstance(first, str) else str(error)
 
 
 def fit_message(document: Document, node_id: str) -> str:

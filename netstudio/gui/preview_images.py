@@ -20,7 +20,6 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
-from netstudio.core.messages import Message
 from netstudio.gui import i18n
 
 if TYPE_CHECKING:
@@ -175,10 +174,3 @@ def significant(value: float, digits: int) -> str:
     """`value` with `digits` significant figures as the locale writes it (``-0.52``, ``3e-05``:
     Python's ``g`` format, with the locale's decimal sign)."""
     return i18n.locale().toString(float(value), "g", digits)
-
-
-def reason(error: BaseException) -> str:
-    """What went wrong, in the app's language: an error raised with a core `Message` is
-    translated, any other says what it says."""
-    said = error.args[0] if len(error.args) == 1 else None
-    return i18n.translated(said) if isinstance(said, Message) else str(error)

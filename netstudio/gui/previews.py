@@ -38,7 +38,7 @@ from netstudio.core.graph import Edge, NetworkGraph, Node
 from netstudio.core.validation import Problem
 from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
-from netstudio.gui.preview_images import preview_image, preview_texts, reason
+from netstudio.gui.preview_images import preview_image, preview_texts
 
 __all__ = ["CanvasPreviews", "GraphSnapshot", "PreviewResult", "preview_texts"]
 
@@ -173,7 +173,7 @@ class _Work:
                 given, description = self._training_sample(*data, index=sample_key[1])
             except Exception as error:  # no data, no previews: say why
                 said = translate("CanvasPreviews", "Previews: {reason}")
-                return PreviewResult({}, {}, 0, "", said.format(reason=reason(error)))
+                return PreviewResult({}, {}, 0, "", said.format(reason=i18n.error_said(error)))
         else:
             description = translate("CanvasPreviews", "the input in Try it")
         engine = self.engine
@@ -188,7 +188,7 @@ class _Work:
                 self.sample_key = sample_key
         except ValueError as error:  # several Inputs: one sample cannot say which is which
             said = translate("CanvasPreviews", "No previews: {reason}")
-            return PreviewResult({}, {}, 0, "", said.format(reason=reason(error)))
+            return PreviewResult({}, {}, 0, "", said.format(reason=i18n.error_said(error)))
         if weights[0] != self.weights_key:
             engine.set_weights(weights[1])
             self.weights_key = weights[0]
@@ -422,7 +422,9 @@ class CanvasPreviews(QObject):
             lambda: work.run(snapshot, infos, data, sample, self._weights),
             lambda result: self._arrived(work, result),
             lambda error: self.message.emit(
-                self.tr("Previews could not be computed: {reason}").format(reason=reason(error))
+                self.tr("Previews could not be computed: {reason}").format(
+                    reason=i18n.error_said(error)
+                )
             ),
         )
 

@@ -49,7 +49,7 @@ from netstudio.gui.commands import (
     MoveNodesCommand,
 )
 from netstudio.gui.document import Document
-from netstudio.gui.i18n import translated
+from netstudio.gui.i18n import error_said, translated
 from netstudio.gui.style import GRID, CanvasTheme, category_colour
 from netstudio.gui.tuning_edits import frozen_ids, multiplier_of
 
@@ -74,13 +74,6 @@ def auto_input_subtitle(node: Node, info: NodeInfo) -> str:
     dtype = node.params.get("dtype", "float32")
     auto = QCoreApplication.translate("NodeSubtitle", "auto")
     return f"{node.spec.name} · {auto}{known}" + ("" if dtype == "float32" else f" {dtype}")
-
-
-def error_text(error: BaseException) -> str:
-    """What an error says, in the app's language (its message translated when the core made
-    it a `netstudio.core.messages.Message`)."""
-    first = error.args[0] if len(error.args) == 1 else None
-    return translated(first) if isinstance(first, str) else str(error)
 
 
 class CanvasScene(QGraphicsScene):
@@ -353,7 +346,7 @@ class CanvasScene(QGraphicsScene):
             command = ConnectCommand(graph, source.node_id, source.name, sink.node_id, sink.name)
             error = self.document.push(command)
             if error is not None:
-                reason = error_text(error)
+                reason = error_said(error)
                 self.message.emit(self.tr("Cannot connect: {reason}").format(reason=reason))
             return
         super().mouseReleaseEvent(event)
@@ -419,7 +412,7 @@ class CanvasScene(QGraphicsScene):
                 error = self.document.push(command)
                 if error is None:
                     return
-                reason = error_text(error)
+                reason = error_said(error)
                 self.message.emit(
                     self.tr("Cannot insert into the wire: {reason}").format(reason=reason)
                 )

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject
 
-from netstudio.core.messages import Message
 from netstudio.gui import i18n
 from netstudio.gui.evaluation.run_weights import RunWeights, run_name
 from netstudio.training.data_config import DataConfig
@@ -46,14 +45,6 @@ class ReopenError(Exception):
     """The run's weights cannot be used: no run folder, no weights file, a damaged weights file,
     or weights that do not fit the network. Its message is in the app's language (made on the
     worker, read in the window)."""
-
-
-def error_text(error: BaseException) -> str:
-    """An error's message in the app's language: a headless `Message` (its only argument)
-    translated, any other message as it is."""
-    if len(error.args) == 1 and isinstance(error.args[0], Message):
-        return i18n.translated(error.args[0])
-    return str(error)
 
 
 def run_folder(record: dict[str, Any], project_path: Path | None) -> Path:
@@ -130,10 +121,10 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
         load_weights(model, path)
     except WeightsMismatchError as error:
         text = translate("Reopen", "{error}. Undo the changes to the network, or train it again.")
-        raise ReopenError(text.format(error=error_text(error))) from None
+        raise ReopenError(text.format(error=i18n.error_said(error))) from None
     except CheckpointError as error:  # the file itself is broken: no edit of the network helps
         text = translate("Reopen", "{error}. Train the network again to get new weights.")
-        raise ReopenError(text.format(error=error_text(error))) from None
+        raise ReopenError(text.format(error=i18n.error_said(error))) from None
     model.eval()
     result = RunResult(
         status=record.get("status") or "finished",
@@ -147,7 +138,7 @@ def reopen_run(record: dict[str, Any], graph: NetworkGraph, project_path: Path |
         data = load_data(config, project_path.parent if project_path else None)
     except Exception as error:  # the model still serves Try it; Evaluation says why it is empty
         text = translate("Reopen", "the run's data could not be loaded: {error}")
-        result.failure = _failure(text.format(error=error_text(error)))
+        result.failure = _failure(text.format(error=i18n.error_said(error)))
     if data is not None:
         _evaluate(model, graph, data, record, result)
     return FinishedRun(record=record, result=result, model=model, data=data)
@@ -204,10 +195,10 @@ def _evaluate(model: Any, graph: Any, data: Any, record: dict[str, Any], result:
     if missing:  # said where the opened run is (Runs; Evaluation when none is left)
         if not kept:
             text = translate("Reopen", "none of the test samples could be read: {error}")
-            result.failure = _failure(text.format(error=error_text(missing[0])))
+            result.failure = _failure(text.format(error=i18n.error_said(missing[0])))
             return
         text = Reopen().left_out(len(missing))
-        result.failure = _failure(text.format(error=error_text(missing[0])))
+        result.failure = _failure(text.format(error=i18n.error_said(missing[0])))
         data.test = test.subset(torch.tensor(kept))
     out = np.concatenate(outs)
     targets = np.concatenate(wanted)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
-from netstudio.gui.evaluation.reopen import error_text
 from netstudio.gui.evaluation.run_weights import percent, significant
 from netstudio.gui.panels.thumbnails import Thumb, ThumbnailGrid, to_qimage
 from netstudio.gui.style import ERROR_COLOUR, OK_COLOUR
@@ -165,7 +164,7 @@ class SampleView(QWidget):
             self.missing.hide()
             return
         # Each message names its file and says what to do; the title keeps the cell's count.
-        said = [error_text(error) for error in errors]
+        said = [i18n.error_said(error) for error in errors]
         self.missing.setText(
             "\n".join(said[:MISSING_NAMED]) + ("\n…" if said[MISSING_NAMED:] else "")
         )

@@ -40,7 +40,6 @@ from netstudio.gui import i18n
 from netstudio.gui.background import LatestJob
 from netstudio.gui.evaluation.drawing_pad import DrawingPad
 from netstudio.gui.evaluation.inference import classify, input_spec, normalise
-from netstudio.gui.evaluation.reopen import error_text
 from netstudio.gui.evaluation.run_weights import (
     RunWeights,
     accuracy_text,
@@ -303,7 +302,7 @@ class TryItPanel(QWidget):
 
     def _failed(self, error: object) -> None:
         """The forward pass raised: say so where the answer goes."""
-        said = error_text(error) if isinstance(error, BaseException) else str(error)
+        said = i18n.error_said(error) if isinstance(error, BaseException) else str(error)
         self.answer.setText(self.tr("The model failed on this input: {error}").format(error=said))
 
     def _show(self, probs: np.ndarray) -> None:
